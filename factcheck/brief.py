@@ -1,0 +1,121 @@
+"""The brief: every figure an article may cite, as typed facts.
+
+It lives on the checker's side because `writer check` must be able to read a saved brief
+with nothing but pydantic installed, and because the drafter and the checker must share one
+definition of what a fact is and how it is written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+
+from factcheck.numfmt import Unit, format_value
+
+Period = str
+"""A session date (`2025-08-05`), or one of `week`, `prev_week`, `52w`, `ytd`, `50d`, `200d`, `levels`."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Entity(_Strict):
+    """An index or stock an article can talk about, with every name a writer may use for it."""
+
+    key: str = Field(description="short symbol used in fact ids, e.g. RUT")
+    yahoo: str = Field(description="Yahoo Finance symbol, e.g. ^RUT")
+    name: str = Field(description="display name, e.g. Russell 2000")
+    aliases: tuple[str, ...] = Field(default=(), description="other names and phrases")
+    calendar: str = Field(description="exchange calendar code, e.g. XNYS")
+    currency: str = "USD"
+
+
+class Fact(_Strict):
+    """One figure.  `display` is how it is written; it is validated against `value`."""
+
+    id: str
+    entity: str
+    metric: str
+    period: Period
+    value: Decimal
+    unit: Unit
+    precision: int = Field(ge=0, le=6)
+    signed: bool = False
+    on: dt.date | None = Field(default=None, description="the session the figure belongs to")
+    versus: str | None = Field(default=None, description="the other entity of a comparison")
+    label: str
+    display: str
+    derivation: str | None = Field(default=None, description="how a level was derived")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _fill_display(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "display" not in data:
+            unit = Unit(data["unit"])
+            data = {**data, "display": format_value(
+                Decimal(str(data["value"])), unit, int(data["precision"]),
+                signed=bool(data.get("signed", False)))}
+        return data
+
+    @model_validator(mode="after")
+    def _display_agrees(self) -> Fact:
+        expected = format_value(self.value, self.unit, self.precision, signed=self.signed)
+        if self.display != expected:
+            raise ValueError(f"display {self.display!r} of {self.id} should be {expected!r}")
+        return self
+
+
+class Week(_Strict):
+    """The sessions that happened (taken from the data, not only the calendar)."""
+
+    start: dt.date = Field(description="Monday of the week")
+    end: dt.date = Field(description="Sunday of the week")
+    sessions: tuple[dt.date, ...]
+    previous_session: dt.date = Field(description="last session of the previous week")
+    scheduled_sessions: tuple[dt.date, ...] = Field(
+        description="sessions the exchange calendar expected; differs on unscheduled closures"
+    )
+
+    @property
+    def last_session(self) -> dt.date:
+        return self.sessions[-1]
+
+
+class Provenance(_Strict):
+    source: str
+    fetched_at: dt.datetime
+    data_start: dt.date
+    data_end: dt.date
+    library_versions: dict[str, str]
+    notes: tuple[str, ...] = ()
+
+
+class WeeklyIndexBrief(_Strict):
+    kind: Literal["weekly_index"] = "weekly_index"
+    subject: Entity
+    peers: tuple[Entity, ...]
+    week: Week
+    facts: tuple[Fact, ...]
+    provenance: Provenance
+    _by_id: dict[str, Fact] = PrivateAttr(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _ids_unique(self) -> WeeklyIndexBrief:
+        by_id = {f.id: f for f in self.facts}
+        if len(by_id) != len(self.facts):
+            ids = [f.id for f in self.facts]
+            dupes = sorted({i for i in ids if ids.count(i) > 1})
+            raise ValueError(f"duplicate fact ids: {dupes[:5]}")
+        self._by_id = by_id
+        return self
+
+    @property
+    def entities(self) -> tuple[Entity, ...]:
+        return (self.subject, *self.peers)
+
+    def get(self, fact_id: str) -> Fact | None:
+        return self._by_id.get(fact_id)

@@ -1,0 +1,120 @@
+"""The one place that formats figures and decides when a written figure matches a value.
+
+The drafter shows the model figures formatted here, and the checker parses the article back
+with the rules here, so the two can never disagree about what "2,218.42" or "+2.38%" means.
+
+Rounding is decimal half-up (what a reader expects); half-even is accepted too when checking
+third-party prose, since some tools round that way.  Hedge tolerances are named constants
+below: each is documented in the README under "How figures are matched".
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+from enum import StrEnum
+
+
+class Unit(StrEnum):
+    POINTS = "points"
+    PERCENT = "percent"
+    PERCENTAGE_POINTS = "percentage_points"
+    CURRENCY = "currency"
+    COUNT = "count"
+    DATE = "date"
+
+
+class Hedge(StrEnum):
+    """How a writer qualified a figure; each maps to one tolerance rule in `written_matches`."""
+
+    EXACT = "exact"
+    APPROXIMATE = "approximate"  # about, approximately, roughly, around, some
+    NEARLY = "nearly"  # nearly, almost, just under, close to, shy of
+    JUST_OVER = "just_over"  # just over, just above, slightly more than
+    MORE_THAN = "more_than"  # more than, over, above, in excess of
+    LESS_THAN = "less_than"  # less than, under, below
+    AT_LEAST = "at_least"
+    AT_MOST = "at_most"  # up to, as much as, no more than
+
+
+#: How many "last-place units" an unqualified figure may differ after rounding: none.
+#: Hedged figures get exactly one unit of their last written digit (see `last_place_unit`).
+HEDGE_UNITS = Decimal(1)
+
+PERCENT_PLACES = 2
+POINTS_PLACES = 2
+PP_PLACES = 2
+
+
+def round_half_up(value: Decimal, places: int) -> Decimal:
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def round_half_even(value: Decimal, places: int) -> Decimal:
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN)
+
+
+def format_number(value: Decimal, places: int, *, signed: bool = False) -> str:
+    """`2218.4199` -> `2,218.42`; with `signed`, `+2.38` / `-0.20` (zero is written unsigned)."""
+    rounded = round_half_up(value, places)
+    if rounded == 0:
+        rounded = abs(rounded)
+    text = f"{abs(rounded):,.{places}f}"
+    if rounded < 0:
+        return "-" + text
+    if signed and rounded > 0:
+        return "+" + text
+    return text
+
+
+def format_value(value: Decimal, unit: Unit, places: int, *, signed: bool = False) -> str:
+    """The canonical display text of a figure: what the drafter writes and the checker expects."""
+    number = format_number(value, places, signed=signed)
+    if unit is Unit.PERCENT:
+        return f"{number}%"
+    if unit is Unit.PERCENTAGE_POINTS:
+        return f"{number} percentage points"
+    if unit is Unit.CURRENCY:
+        sign = "-" if number.startswith("-") else ""
+        return f"{sign}${number.lstrip('+-')}"
+    if unit is Unit.POINTS and signed:
+        return f"{number} points"
+    return number
+
+
+def last_place_unit(written: Decimal, decimals: int) -> Decimal:
+    """One unit of the last significant written digit: 0.3 -> 0.1, 2 -> 1, 2,200 -> 100."""
+    if decimals > 0:
+        return Decimal(1).scaleb(-decimals)
+    integer = abs(int(written))
+    if integer == 0:
+        return Decimal(1)
+    zeros = 0
+    while integer % 10 == 0:
+        integer //= 10
+        zeros += 1
+    return Decimal(10) ** zeros
+
+
+def rounds_to(value: Decimal, written: Decimal, decimals: int) -> bool:
+    """True when `value` written with `decimals` places (half-up or half-even) gives `written`."""
+    return written in (round_half_up(value, decimals), round_half_even(value, decimals))
+
+
+def written_matches(value: Decimal, written: Decimal, decimals: int, hedge: Hedge) -> bool:
+    """Does a figure written as `written` (with `decimals` places, qualified by `hedge`) fit?"""
+    unit = last_place_unit(written, decimals) * HEDGE_UNITS
+    if hedge is Hedge.EXACT:
+        return rounds_to(value, written, decimals)
+    if hedge is Hedge.APPROXIMATE:
+        return rounds_to(value, written, decimals) or abs(value - written) <= unit
+    if hedge is Hedge.NEARLY:
+        return written - unit <= value < written
+    if hedge is Hedge.JUST_OVER:
+        return written < value <= written + unit
+    if hedge is Hedge.MORE_THAN:
+        return written < value <= written + unit
+    if hedge is Hedge.LESS_THAN:
+        return written - unit <= value < written
+    if hedge is Hedge.AT_LEAST:
+        return written <= value <= written + unit
+    return written - unit <= value <= written  # AT_MOST

@@ -1,0 +1,232 @@
+"""Weekly index brief: metrics -> typed facts.  Pure: bars in, a frozen brief out.
+
+Fact ids are `ENTITY.metric.period` (`RUT.close.2025-08-05`, `RUT.week.change_pct`,
+`RUT.52w.high`); the full catalogue is in the README.  A figure whose history is too short
+to compute honestly (a 52-week high from six months of data) is left out and the reason is
+recorded in the provenance notes, never approximated.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+import pandas as pd
+
+from factcheck.brief import Entity, Fact, Provenance, Week, WeeklyIndexBrief
+from factcheck.numfmt import PERCENT_PLACES, POINTS_PLACES, PP_PLACES, Unit
+from writer import metrics as m
+
+
+class _Facts:
+    """Accumulates facts for one entity with the id, unit and precision conventions."""
+
+    def __init__(self, entity: Entity) -> None:
+        self.entity = entity
+        self.items: list[Fact] = []
+
+    def add(self, metric: str, period: str, value: Decimal, unit: Unit, label: str,
+            *, on: dt.date | None = None, signed: bool = False, versus: str | None = None,
+            derivation: str | None = None, fact_id: str | None = None,
+            places: int | None = None) -> None:
+        if places is None:
+            places = {Unit.PERCENT: PERCENT_PLACES, Unit.POINTS: POINTS_PLACES,
+                      Unit.PERCENTAGE_POINTS: PP_PLACES, Unit.CURRENCY: 2}.get(unit, 0)
+        data: dict[str, Any] = dict(
+            id=fact_id or f"{self.entity.key}.{metric}.{period}", entity=self.entity.key,
+            metric=metric, period=period, value=value, unit=unit, precision=places,
+            signed=signed, on=on, versus=versus, label=f"{self.entity.name} {label}",
+            derivation=derivation)
+        self.items.append(Fact(**data))
+
+    def level(self, metric: str, period: str, value: Decimal, label: str,
+              on: dt.date | None = None, **kw: Any) -> None:
+        self.add(metric, period, value, Unit.POINTS, label, on=on, **kw)
+
+    def change(self, period: str, chg: m.Change, label: str, on: dt.date | None = None,
+               id_style: str = "metric_first") -> None:
+        for metric, value, unit in (("change_pts", chg.points, Unit.POINTS),
+                                    ("change_pct", chg.percent, Unit.PERCENT)):
+            fact_id = (f"{self.entity.key}.{metric}.{period}" if id_style == "metric_first"
+                       else f"{self.entity.key}.{period}.{metric}")
+            self.add(metric, period, value, unit, f"{label} vs {chg.base_date:%a %b %-d} close",
+                     on=on, signed=True, fact_id=fact_id)
+
+
+def _entity_facts(entity: Entity, bars: pd.DataFrame, week: pd.DataFrame, prev: m.Extreme,
+                  notes: list[str]) -> tuple[list[Fact], dict[str, m.Change], list[m.Session]]:
+    f = _Facts(entity)
+    days = m.sessions(week, prev)
+    last = days[-1]
+    f.level("close", prev.date.isoformat(), prev.value,
+            f"previous week's last close ({prev.date:%a %b %-d})", on=prev.date)
+    for s in days:
+        iso, when = s.date.isoformat(), f"{s.date:%a %b %-d}"
+        f.level("open", iso, s.open, f"open {when}", on=s.date)
+        f.level("high", iso, s.high, f"intraday high {when}", on=s.date)
+        f.level("low", iso, s.low, f"intraday low {when}", on=s.date)
+        f.level("close", iso, s.close, f"close {when}", on=s.date)
+        f.change(iso, s.change, f"change {when}", on=s.date)
+    weekly = m.change(prev.value, prev.date, last.close)
+    f.change("week", weekly, "weekly change", on=last.date, id_style="period_first")
+    rng = m.extremes(week)
+    for metric, ext, label in (("high", rng.high, "weekly intraday high"),
+                               ("low", rng.low, "weekly intraday low"),
+                               ("close_high", rng.close_high, "weekly closing high"),
+                               ("close_low", rng.close_low, "weekly closing low")):
+        f.level(metric, "week", ext.value, f"{label} ({ext.date:%a %b %-d})", on=ext.date,
+                fact_id=f"{entity.key}.week.{metric}")
+    f.add("sessions", "week", Decimal(len(days)), Unit.COUNT, "sessions in the week",
+          fact_id=f"{entity.key}.week.sessions")
+
+    year = m.trailing_52_weeks(bars, last.date)
+    if year is None:
+        notes.append(f"{entity.key}: 52-week figures left out (data starts "
+                     f"{bars.index[0].date()}, less than a year before {last.date})")
+    else:
+        r52 = m.extremes(year)
+        for metric, ext, label in (("high", r52.high, "52-week intraday high"),
+                                   ("low", r52.low, "52-week intraday low"),
+                                   ("close_high", r52.close_high, "52-week closing high"),
+                                   ("close_low", r52.close_low, "52-week closing low")):
+            f.level(metric, "52w", ext.value, f"{label} ({ext.date:%b %-d, %Y})", on=ext.date,
+                    fact_id=f"{entity.key}.52w.{metric}")
+            f.add(f"from_{metric}_pct", "52w", m.distance_pct(last.close, ext.value),
+                  Unit.PERCENT, f"last close vs {label}", signed=True,
+                  fact_id=f"{entity.key}.52w.from_{metric}_pct")
+
+    ytd = m.year_to_date(bars, last.date)
+    if ytd is None:
+        notes.append(f"{entity.key}: year-to-date left out (no close for the end of "
+                     f"{last.date.year - 1} in the data)")
+    else:
+        if ytd.base_date != prev.date:
+            f.level("close", ytd.base_date.isoformat(), ytd.base,
+                    f"last close of {ytd.base_date.year} ({ytd.base_date:%b %-d})",
+                    on=ytd.base_date)
+        f.change("ytd", ytd, "year-to-date change", on=last.date, id_style="period_first")
+
+    for n in (50, 200):
+        ma = m.moving_average(bars, last.date, n)
+        if ma is None:
+            notes.append(f"{entity.key}: {n}-day moving average left out (fewer than {n} "
+                         "sessions of data)")
+            continue
+        f.level("ma", f"{n}d", ma, f"{n}-day moving average", on=last.date,
+                fact_id=f"{entity.key}.ma{n}")
+        f.add("vs_ma_pct", f"{n}d", m.distance_pct(last.close, ma), Unit.PERCENT,
+              f"last close vs {n}-day moving average", signed=True,
+              fact_id=f"{entity.key}.ma{n}.vs_pct")
+
+    for kind, closes in (("weekly", m.weekly_closes(bars, last.date)),
+                         ("daily", bars.loc[bars.index <= pd.Timestamp(last.date), "close"])):
+        count = m.streak(closes)
+        if m.streak_is_complete(closes, count):
+            what = "weeks" if kind == "weekly" else "sessions"
+            f.add("streak", kind, Decimal(count), Unit.COUNT,
+                  f"consecutive {what} up (+) or down (-) to {last.date:%b %-d}",
+                  signed=True, on=last.date,
+                  fact_id=f"{entity.key}.streak.{kind}")
+    changes = {"week": weekly} | {s.date.isoformat(): s.change for s in days}
+    return f.items, changes, days
+
+
+def _levels(entity: Entity, bars: pd.DataFrame, week_start: dt.date, last: m.Session,
+            prev_week: pd.DataFrame) -> list[Fact]:
+    f = _Facts(entity)
+    if not prev_week.empty:
+        r = m.extremes(prev_week)
+        f.level("level", "prev_week_high", r.high.value, "prior week's intraday high",
+                on=r.high.date, derivation=f"intraday high of the week before ({r.high.date})",
+                fact_id=f"{entity.key}.level.prev_week_high")
+        f.level("level", "prev_week_low", r.low.value, "prior week's intraday low",
+                on=r.low.date, derivation=f"intraday low of the week before ({r.low.date})",
+                fact_id=f"{entity.key}.level.prev_week_low")
+    recent = bars.loc[bars.index <= pd.Timestamp(last.date)].iloc[-65:]
+    highs, lows = m.pivots(recent)
+    above = [h for h in reversed(highs) if h.value > last.close][:2]
+    below = [lo for lo in reversed(lows) if lo.value < last.close][:2]
+    for i, ext in enumerate(above, 1):
+        f.level("level", f"swing_high_{i}", ext.value, f"recent swing high ({ext.date:%b %-d})",
+                on=ext.date, derivation=f"swing high: highest high of the 7 sessions around "
+                f"{ext.date}", fact_id=f"{entity.key}.level.swing_high_{i}")
+    for i, ext in enumerate(below, 1):
+        f.level("level", f"swing_low_{i}", ext.value, f"recent swing low ({ext.date:%b %-d})",
+                on=ext.date, derivation=f"swing low: lowest low of the 7 sessions around "
+                f"{ext.date}", fact_id=f"{entity.key}.level.swing_low_{i}")
+    below_round, above_round = m.round_levels(last.close)
+    step = m.round_step(last.close)
+    f.level("level", "round_above", above_round, "nearest round number above the close",
+            derivation=f"next multiple of {step} above the last close", places=0,
+            fact_id=f"{entity.key}.level.round_above")
+    f.level("level", "round_below", below_round, "nearest round number below the close",
+            derivation=f"multiple of {step} at or below the last close", places=0,
+            fact_id=f"{entity.key}.level.round_below")
+    return f.items
+
+
+def build_weekly_brief(
+    subject: Entity,
+    peers: tuple[Entity, ...],
+    bars: dict[str, pd.DataFrame],
+    week_start: dt.date,
+    week_end: dt.date,
+    scheduled: tuple[dt.date, ...],
+    source: str,
+    fetched_at: dt.datetime,
+    library_versions: dict[str, str],
+    notes: tuple[str, ...] = (),
+) -> WeeklyIndexBrief:
+    """Every figure of the week for the subject and its peers.  `bars` is keyed by Yahoo symbol."""
+    all_notes = list(notes)
+    subject_bars = bars[subject.yahoo]
+    week = m.week_bars(subject_bars, week_start, week_end)
+    prev = m.previous_close(subject_bars, week_start)
+    if week.empty or prev is None:
+        raise ValueError("build_weekly_brief needs the week's bars and one session before it")
+    facts, changes, days = _entity_facts(subject, subject_bars, week, prev, all_notes)
+    happened = {s.date for s in days}
+    for day in sorted(set(scheduled) - happened):
+        all_notes.append(f"{subject.key}: no session on {day} in the data although the "
+                         "calendar scheduled one (unscheduled closure?)")
+    for day in sorted(happened - set(scheduled)):
+        all_notes.append(f"{subject.key}: session on {day} in the data that the calendar "
+                         "did not schedule")
+    prev_week = m.week_bars(subject_bars, week_start - dt.timedelta(days=7),
+                            week_start - dt.timedelta(days=1))
+    facts += _levels(subject, subject_bars, week_start, days[-1], prev_week)
+    kept_peers = []
+    for peer in peers:
+        peer_bars = bars.get(peer.yahoo)
+        peer_week = None if peer_bars is None else m.week_bars(peer_bars, week_start, week_end)
+        peer_prev = None if peer_bars is None else m.previous_close(peer_bars, week_start)
+        if peer_bars is None or peer_week is None or peer_week.empty or peer_prev is None:
+            all_notes.append(f"{peer.key}: left out (no data for the week)")
+            continue
+        kept_peers.append(peer)
+        peer_facts, peer_changes, _ = _entity_facts(peer, peer_bars, peer_week, peer_prev,
+                                                    all_notes)
+        facts += peer_facts
+        f = _Facts(subject)
+        for period, chg in changes.items():
+            other = peer_changes.get(period)
+            if other is None:
+                continue
+            when = "the week" if period == "week" else f"{dt.date.fromisoformat(period):%a %b %-d}"
+            f.add("spread_pp", period, chg.percent - other.percent, Unit.PERCENTAGE_POINTS,
+                  f"minus {peer.name}, percent change on {when}", signed=True, versus=peer.key,
+                  fact_id=f"{subject.key}.vs.{peer.key}.spread_pp.{period}")
+        facts += f.items
+    return WeeklyIndexBrief(
+        subject=subject,
+        peers=tuple(kept_peers),
+        week=Week(start=week_start, end=week_end, sessions=tuple(s.date for s in days),
+                  previous_session=prev.date, scheduled_sessions=scheduled),
+        facts=tuple(facts),
+        provenance=Provenance(
+            source=source, fetched_at=fetched_at,
+            data_start=min(b.index[0].date() for b in bars.values() if not b.empty),
+            data_end=max(b.index[-1].date() for b in bars.values() if not b.empty),
+            library_versions=library_versions, notes=tuple(all_notes)),
+    )

@@ -1,0 +1,58 @@
+"""Which trading week a date names, per the exchange calendar.
+
+The calendar says which sessions were *scheduled*; the data says which *happened* (markets
+also close for typhoons, storms and days of mourning).  `scheduled_week` is used to reject
+weeks with no sessions or not finished yet before any data is fetched; the brief then takes
+its sessions from the data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cache
+
+import exchange_calendars as xcals
+import pandas as pd
+
+from writer.errors import NoSessions
+
+
+@dataclass(frozen=True)
+class ScheduledWeek:
+    start: dt.date  # Monday
+    end: dt.date  # Sunday
+    sessions: tuple[dt.date, ...]
+
+
+@cache
+def _calendar(code: str) -> xcals.ExchangeCalendar:
+    return xcals.get_calendar(code, start="2000-01-01")
+
+
+def week_bounds(day: dt.date) -> tuple[dt.date, dt.date]:
+    monday = day - dt.timedelta(days=day.weekday())
+    return monday, monday + dt.timedelta(days=6)
+
+
+def scheduled_week(calendar: str, day: dt.date, now: dt.datetime) -> ScheduledWeek:
+    """The week containing `day`; raises NoSessions if it has none or is not finished at `now`."""
+    start, end = week_bounds(day)
+    cal = _calendar(calendar)
+    if pd.Timestamp(end) > cal.last_session:
+        raise NoSessions(f"the week of {start} is beyond the {calendar} calendar; "
+                         "pick a week that has ended")
+    sessions = tuple(ts.date() for ts in cal.sessions_in_range(start, end))
+    if not sessions:
+        raise NoSessions(f"{calendar} had no trading sessions in the week {start} .. {end} "
+                         "(holiday week); pick another week")
+    close = cal.session_close(pd.Timestamp(sessions[-1])).to_pydatetime()
+    if close > now:
+        raise NoSessions(f"the week {start} .. {end} is not finished yet (last session "
+                         f"{sessions[-1]} closes {close:%Y-%m-%d %H:%M} UTC); "
+                         "pick a week that has ended")
+    return ScheduledWeek(start=start, end=end, sessions=sessions)
+
+
+def sessions_between(calendar: str, start: dt.date, end: dt.date) -> tuple[dt.date, ...]:
+    return tuple(ts.date() for ts in _calendar(calendar).sessions_in_range(start, end))

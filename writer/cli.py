@@ -1,0 +1,104 @@
+"""The command line: parse arguments, call the pipeline, turn domain errors into exit codes.
+
+Exit codes (a contract): 0 ok; 1 wrong figures / draft rejected; 2 usage or bad input;
+3 market data unavailable; 4 LLM unavailable or failing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from factcheck.errors import CheckError
+from writer.errors import WriterError
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Weekly market recaps whose every figure is checked against the data.",
+)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+DataDir = Annotated[
+    Path | None,
+    typer.Option("--data-dir", help="folder of SYMBOL.csv snapshots instead of Yahoo "
+                 "(also WRITER_DATA_DIR)", file_okay=False),
+]
+
+
+def fail(message: str, code: int) -> typer.Exit:
+    typer.echo(f"writer: {message}", err=True)
+    return typer.Exit(code)
+
+
+def domain_errors(func: F) -> F:
+    """Expected failures become one line on stderr and their exit code; never a traceback."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except (WriterError, CheckError) as exc:
+            raise fail(str(exc), exc.exit_code) from None
+        except KeyboardInterrupt:
+            raise fail("interrupted", 130) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+@app.command()
+@domain_errors
+def brief(
+    symbol: Annotated[str, typer.Argument(help="RUT, SPX, COMP, NDX, DJI, ASX200, HSI, N225, "
+                                          "FTSE or a stock ticker")],
+    week: Annotated[str, typer.Option("--week", help="any date in the trading week, YYYY-MM-DD")],
+    fmt: Annotated[str, typer.Option("--format", help="table or json")] = "table",
+    data_dir: DataDir = None,
+) -> None:
+    """Print every figure of the week: the brief the drafter and the checker work from."""
+    from writer.pipeline import open_source, parse_date, weekly_brief
+    from writer.render import print_brief_table
+
+    if fmt not in ("table", "json"):
+        raise fail(f"--format must be table or json, not {fmt!r}", 2)
+    result = weekly_brief(symbol, parse_date(week), open_source(data_dir))
+    if fmt == "json":
+        sys.stdout.write(result.model_dump_json(indent=2) + "\n")
+    else:
+        print_brief_table(result)
+
+
+@app.command()
+@domain_errors
+def fetch(
+    symbols: Annotated[list[str], typer.Argument(help="symbols to fetch")],
+    start: Annotated[str, typer.Option("--start", help="first date, YYYY-MM-DD")],
+    end: Annotated[str, typer.Option("--end", help="last date, YYYY-MM-DD")],
+    to_dir: Annotated[Path | None, typer.Option("--to-dir", file_okay=False,
+                                                help="also write SYMBOL.csv snapshots here")] = None,
+    data_dir: DataDir = None,
+) -> None:
+    """Warm the price cache (one batched request) and optionally export snapshot CSVs."""
+    from writer.pipeline import fetch_to_cache, parse_date
+
+    first, last = parse_date(start), parse_date(end)
+    if last < first:
+        raise fail(f"--end {last} is before --start {first}", 2)
+    for line in fetch_to_cache(symbols, first, last, data_dir, to_dir):
+        typer.echo(line)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,56 @@
+"""A folder of CSV snapshots (`RUT.csv` for `^RUT`): market data where there is no network."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from writer.data import COLUMNS, clip, normalize, snapshot_filename
+from writer.errors import BadInput, DataUnavailable, SymbolNotFound
+
+
+class SnapshotSource:
+    def __init__(self, folder: Path) -> None:
+        if not folder.is_dir():
+            raise BadInput(f"data dir {folder} is not a folder; pass --data-dir with a folder "
+                           "of SYMBOL.csv files")
+        self.folder = folder
+        self.name = f"snapshot:{folder}"
+        self._frames: dict[str, pd.DataFrame] = {}
+
+    def available(self) -> list[str]:
+        return sorted(p.stem for p in self.folder.glob("*.csv"))
+
+    def _read(self, symbol: str) -> pd.DataFrame:
+        if symbol in self._frames:
+            return self._frames[symbol]
+        path = self.folder / snapshot_filename(symbol)
+        if not path.is_file():
+            raise SymbolNotFound(
+                symbol,
+                f"no snapshot for {symbol} in {self.folder} (expected {path.name}; have "
+                f"{', '.join(self.available()) or 'none'}); fetch it with "
+                f"`writer fetch {symbol.lstrip('^')} --to-dir {self.folder}`")
+        try:
+            raw = pd.read_csv(path, index_col="date", parse_dates=["date"])
+            frame = normalize(raw)
+        except (ValueError, KeyError, pd.errors.ParserError) as exc:
+            raise BadInput(f"{path}: not a snapshot CSV ({exc}); expected columns "
+                           f"date,{','.join(COLUMNS)}") from exc
+        self._frames[symbol] = frame
+        return frame
+
+    def history(
+        self, symbols: Sequence[str], start: dt.date, end: dt.date
+    ) -> dict[str, pd.DataFrame]:
+        out = {}
+        for symbol in symbols:
+            bars = clip(self._read(symbol), start, end)
+            if bars.empty:
+                raise DataUnavailable(f"{self.folder / snapshot_filename(symbol)} has no rows "
+                                      f"for {symbol} between {start} and {end}")
+            out[symbol] = bars
+        return out

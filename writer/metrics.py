@@ -1,0 +1,190 @@
+"""Pure functions from daily bars to the figures a weekly recap cites.  No I/O.
+
+Prices come in as float64 holding yfinance's float32 values; `exact()` turns each into the
+Decimal it exactly is, and every difference and percentage is computed in Decimal so that
+rounding for display happens once, in `factcheck.numfmt`, on the exact value.
+
+A change is always measured against the *previous session's* close (for a week: the last
+close of the previous week; for the year: the last close of the previous year), the base
+that published recaps most often get wrong.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+import pandas as pd
+
+HUNDRED = Decimal(100)
+
+
+def exact(x: float) -> Decimal:
+    return Decimal(float(x))
+
+
+def pct(new: Decimal, base: Decimal) -> Decimal:
+    return (new - base) / base * HUNDRED
+
+
+@dataclass(frozen=True)
+class Change:
+    base: Decimal
+    base_date: dt.date
+    value: Decimal
+    points: Decimal
+    percent: Decimal
+
+
+def change(base: Decimal, base_date: dt.date, value: Decimal) -> Change:
+    return Change(base, base_date, value, value - base, pct(value, base))
+
+
+@dataclass(frozen=True)
+class Session:
+    date: dt.date
+    open: Decimal
+    high: Decimal
+    low: Decimal
+    close: Decimal
+    change: Change  # vs the previous session's close
+
+
+@dataclass(frozen=True)
+class Extreme:
+    value: Decimal
+    date: dt.date
+
+
+@dataclass(frozen=True)
+class Range:
+    high: Extreme
+    low: Extreme
+    close_high: Extreme
+    close_low: Extreme
+
+
+def _date(ts: object) -> dt.date:
+    return pd.Timestamp(ts).date()  # type: ignore[arg-type]
+
+
+def week_bars(bars: pd.DataFrame, start: dt.date, end: dt.date) -> pd.DataFrame:
+    return bars.loc[(bars.index >= pd.Timestamp(start)) & (bars.index <= pd.Timestamp(end))]
+
+
+def previous_close(bars: pd.DataFrame, before: dt.date) -> Extreme | None:
+    """The last close strictly before `before` (the base of a weekly or yearly change)."""
+    prior = bars.loc[bars.index < pd.Timestamp(before)]
+    if prior.empty:
+        return None
+    return Extreme(exact(prior["close"].iloc[-1]), _date(prior.index[-1]))
+
+
+def sessions(week: pd.DataFrame, prev: Extreme) -> list[Session]:
+    out: list[Session] = []
+    base = prev
+    for ts, row in week.iterrows():
+        day = _date(ts)
+        close = exact(row["close"])
+        out.append(Session(day, exact(row["open"]), exact(row["high"]), exact(row["low"]),
+                           close, change(base.value, base.date, close)))
+        base = Extreme(close, day)
+    return out
+
+
+def extremes(bars: pd.DataFrame) -> Range:
+    """Intraday and closing high/low with their sessions (the first session on ties)."""
+
+    def pick(column: str, highest: bool) -> Extreme:
+        series = bars[column]
+        ts = series.idxmax() if highest else series.idxmin()
+        return Extreme(exact(series.loc[ts]), _date(ts))
+
+    return Range(pick("high", True), pick("low", False), pick("close", True),
+                 pick("close", False))
+
+
+def trailing_52_weeks(bars: pd.DataFrame, as_of: dt.date) -> pd.DataFrame | None:
+    """Sessions from the same date one year earlier to `as_of`, or None if data starts later."""
+    start = (pd.Timestamp(as_of) - pd.DateOffset(years=1)).date()
+    if bars.empty or _date(bars.index[0]) > start + dt.timedelta(days=7):
+        return None
+    return week_bars(bars, start, as_of)
+
+
+def distance_pct(close: Decimal, level: Decimal) -> Decimal:
+    """How far `close` is from `level`, in percent of the level (negative when below)."""
+    return pct(close, level)
+
+
+def year_to_date(bars: pd.DataFrame, as_of: dt.date) -> Change | None:
+    base = previous_close(bars, dt.date(as_of.year, 1, 1))
+    if base is None or (dt.date(as_of.year, 1, 1) - base.date).days > 10:
+        return None
+    last = bars.loc[bars.index <= pd.Timestamp(as_of)]
+    return change(base.value, base.date, exact(last["close"].iloc[-1]))
+
+
+def moving_average(bars: pd.DataFrame, as_of: dt.date, n: int) -> Decimal | None:
+    closes = bars.loc[bars.index <= pd.Timestamp(as_of), "close"]
+    if len(closes) < n:
+        return None
+    return sum((exact(c) for c in closes.iloc[-n:]), Decimal(0)) / Decimal(n)
+
+
+def weekly_closes(bars: pd.DataFrame, as_of: dt.date) -> pd.Series:
+    """The last close of each calendar week (Mon-Sun) up to `as_of`."""
+    closes = bars.loc[bars.index <= pd.Timestamp(as_of), "close"]
+    weeks = closes.index.to_period("W-SUN")
+    return closes.groupby(weeks).last()
+
+
+def streak(closes: pd.Series) -> int:
+    """Consecutive rises (positive) or falls (negative) ending at the last value; 0 if flat."""
+    values = [exact(v) for v in closes]
+    if len(values) < 2:
+        return 0
+    direction = (values[-1] > values[-2]) - (values[-1] < values[-2])
+    if direction == 0:
+        return 0
+    count = 0
+    for prev, cur in zip(reversed(values[:-1]), reversed(values[1:]), strict=True):
+        if (cur > prev) - (cur < prev) != direction:
+            break
+        count += 1
+    return count * direction
+
+
+def streak_is_complete(closes: pd.Series, count: int) -> bool:
+    """False when the streak runs back to the first value we have (it may be longer)."""
+    return abs(count) < len(closes) - 1
+
+
+def pivots(bars: pd.DataFrame, width: int = 3) -> tuple[list[Extreme], list[Extreme]]:
+    """Swing highs and lows: a session whose high (low) is the extreme of +-`width` sessions."""
+    highs, lows = bars["high"].tolist(), bars["low"].tolist()
+    dates = [_date(ts) for ts in bars.index]
+    swing_highs, swing_lows = [], []
+    for i in range(width, len(bars) - width):
+        window_h = highs[i - width: i + width + 1]
+        window_l = lows[i - width: i + width + 1]
+        if highs[i] == max(window_h) and window_h.index(highs[i]) == width:
+            swing_highs.append(Extreme(exact(highs[i]), dates[i]))
+        if lows[i] == min(window_l) and window_l.index(lows[i]) == width:
+            swing_lows.append(Extreme(exact(lows[i]), dates[i]))
+    return swing_highs, swing_lows
+
+
+def round_step(price: Decimal) -> Decimal:
+    """The spacing of "round numbers" traders watch: 2,218 -> 50, 24,858 -> 500, 182 -> 5."""
+    if price < 100:
+        return Decimal(1)
+    return Decimal(10) ** (len(str(int(price))) - 3) * 5
+
+
+def round_levels(price: Decimal) -> tuple[Decimal, Decimal]:
+    """The nearest round number below (or at) and strictly above the price."""
+    step = round_step(price)
+    below = (price // step) * step
+    return below, below + step
