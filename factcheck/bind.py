@@ -130,8 +130,10 @@ _METRICS: tuple[tuple[tuple[str, ...], frozenset[str]], ...] = (
     (("moving average", "average", "ma", "sma", "dma"), frozenset({"ma", "vs_ma_pct"})),
     (("support", "resistance", "level", "levels", "zone", "area", "round", "ceiling", "floor",
       "barrier", "mark", "threshold", "hurdle", "handle", "pivot", "swing"), _LEVELISH),
-    (("high", "highs", "topped out", "top"), frozenset({"high", "close_high", "level"})),
-    (("low", "lows", "bottomed", "bottom"), frozenset({"low", "close_low", "level"})),
+    # An unqualified "high"/"low" is the intraday one (GENRE: the 52-week range is intraday);
+    # a closing extreme must be called one ("closing high", "highest close").
+    (("high", "highs", "topped out", "top"), frozenset({"high", "level"})),
+    (("low", "lows", "bottomed", "bottom"), frozenset({"low", "level"})),
     (("open", "opened", "opening", "opens"), frozenset({"open"})),
     (("close", "closed", "closes", "closing", "finished at", "finishing at", "finish at",
       "finished the week at", "finished the day at", "finished the session at", "settle at",
@@ -196,6 +198,9 @@ class Binder:
         original = doc.text[sent.start:sent.end]
         for m in self.entity_re.finditer(text):
             key = self.entity_of.get(_norm(m.group(0)), self.subject)
+            if (ctx.entities and text[m.start() - 1:m.start()] == "("
+                    and ctx.entities[-1].end >= base + m.start() - 2):
+                continue  # "The S&P 500 (SPX)": the ticker restates the name before it
             ctx.entities.append(Mention(base + m.start(), base + m.end(), "entity", key))
         for d in sent.dates:
             if d.date is not None:
@@ -364,14 +369,18 @@ class Binder:
             if levelish and fig.start - levelish[-1][1] < 30:
                 return _LEVELISH | {"level"}
             if _RANGE_WORD_RE.search(window) or "52w" in b.periods or "week" in b.periods:
-                return (frozenset({"low", "close_low"}) if fig.range_role == "low"
-                        else frozenset({"high", "close_high"}))
+                return (frozenset({"low"}) if fig.range_role == "low"
+                        else frozenset({"high"}))
         before = [m for m in ctx.metrics if m[1] <= fig.start and m[0] >= lo - 1]
         if not before:
             before = [m for m in ctx.metrics if m[1] <= fig.start and fig.start - m[1] < 25]
         after = [m for m in ctx.metrics if m[0] >= fig.end and m[0] - fig.end < 22
                  and re.fullmatch(r"[\s(]*(?:\w+'s\s+|the\s+|its\s+|a\s+)?(?:intraday\s+|"
                                   r"closing\s+|session\s+)?", doc.masked[fig.end:m[0]])]
+        if not before and not after:
+            after = [m for m in ctx.metrics if m[2] is _LEVELISH and m[0] >= fig.end
+                     and m[0] - fig.end < 40 and not re.search(r"[\d#,;]", doc.masked[
+                         fig.end:m[0]])]
         attached = [m for m in after if "(" in doc.masked[fig.end:m[0]]]
         chosen = (attached[0][2] if attached else before[-1][2] if before else
                   after[0][2] if after else None)

@@ -99,11 +99,18 @@ def _date_verdict(fig: Figure, brief: WeeklyIndexBrief, index: FactIndex, senten
                                       f"{brief.week.start}..{brief.week.end}")
 
 
-def _summary(ctx: SentenceContext, prev: Binding | None) -> Binding | None:
+def _summary(doc: Document, sent: Sentence, ctx: SentenceContext, prev: Binding | None
+             ) -> Binding | None:
     """What the next sentence inherits: the last entity and period this one mentioned."""
     entity = ctx.entities[-1].value if ctx.entities else (prev.entity if prev else None)
     periods = [m for m in ctx.periods if m.kind in ("date", "week", "w52", "ytd", "prev")]
-    tokens = frozenset(_period_tokens(periods[-1])) if periods else frozenset()
+    topic = periods[-1] if periods else None
+    if periods:
+        lead = [m for m in periods if m.kind == "date" and m.start - sent.start <= 6]
+        plain = [m for m in periods
+                 if doc.text[m.end:m.end + 2] not in ("'s", "’s")]
+        topic = lead[0] if lead else plain[-1] if plain else periods[-1]
+    tokens = frozenset(_period_tokens(topic)) if topic is not None else frozenset()
     if entity is None and not tokens:
         return prev
     inherited = prev.periods or prev.periods_inherited if prev is not None else frozenset()
@@ -164,7 +171,7 @@ def check_text(text: str, brief: WeeklyIndexBrief, *, source: str = "-",
                     verdict.message)
         for finding in check_sentence(doc, sent, ctx, binder, summary):
             out.finding(finding, sent)
-        summary = _summary(ctx, summary)
+        summary = _summary(doc, sent, ctx, summary)
     claims = [c for _, c in sorted(out.claims, key=lambda x: x[0])]
     wrong = _wrong_week(doc, brief, dates, claims, strict)
     if wrong is not None:

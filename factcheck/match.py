@@ -233,13 +233,27 @@ def judge(index: FactIndex, fig: Figure, b: Binding) -> Verdict:
     else:
         explicit = full
     sign_wrong: IndexedFact | None = None
+    inherited_day = {t for t in b.periods_inherited if t.startswith("d:")} if (
+        not b.periods and (b.metrics is None or "level" not in b.metrics)) else set()
+    conflict: IndexedFact | None = None
     for group in ((full,) if explicit is full else (full, explicit)):
         for item in group:
             mag, sign = fits(item.fact, fig, b)
             if mag and sign:
+                days = {t for t in item.tokens if t.startswith("d:")}
+                if group is explicit and inherited_day and days and not days & inherited_day \
+                        and item.fact.period[:1].isdigit():
+                    conflict = conflict or item  # another session than the context named
+                    continue
                 return Verdict(Status.VERIFIED, item.fact, item.fact.display, item.fact.label)
             if mag and sign_wrong is None:
                 sign_wrong = item
+    if conflict is not None:
+        target = _closest(full, fig, b).fact if full else None
+        return Verdict(Status.MISATTRIBUTED, target or conflict.fact,
+                       expected_text(target, fig) if target else None,
+                       f"wrong period: {fig.text.strip()} is the {conflict.fact.label} "
+                       f"({conflict.fact.display})")
     if sign_wrong is not None:
         f = sign_wrong.fact
         word = f" ({b.direction_from!r})" if b.direction_from and not fig.sign else ""

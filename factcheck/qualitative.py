@@ -56,6 +56,15 @@ W52_RE = re.compile(
 _STREAK_TAIL_RE = re.compile(
     r"\s+(?:for|in)\s+(?:(?:a|the|\w+)[\s-]+)?(?:straight|consecutive|successive|"
     r"sessions?|days?|weeks?|row)")
+EVERY_SESSION_RE = re.compile(
+    r"\b(?P<dir>rose|gained|advanced|climbed|rallied|finished\s+higher|closed\s+higher|rises|"
+    r"gains|climbs|fell|declined|dropped|slipped|lost|finished\s+lower|closed\s+lower|falls|"
+    r"declines|drops|slips)\s+(?:in\s+|on\s+)?(?:all\s+(?:(?:of\s+the\s+)?(?:two|three|four|"
+    r"five|\d)\s+)?(?:sessions|trading\s+days|days)|every\s+(?:single\s+)?(?:session|day|"
+    r"trading\s+day))")
+TICKER_RE = re.compile(r"\((?P<ticker>[a-z0-9^]{2,8})\)")
+_UP_VERBS = ("rose", "gained", "advanced", "climbed", "rallied", "finished higher",
+             "closed higher", "rises", "gains", "climbs")
 _UP = frozenset({"higher", "up", "in positive territory", "in the green", "in the black",
                  "gain", "advance", "winning", "positive"})
 _DOWN = frozenset({"lower", "down", "in negative territory", "in the red", "loss", "decline",
@@ -181,6 +190,25 @@ def check_sentence(doc: Document, sent: Sentence, ctx: SentenceContext, binder: 
             add(m, Status.CONTRADICTED, f, when,
                 f"the {f.label.removeprefix(brief.subject.name + ' ')} was on {when} "
                 f"({f.display}), not {dt.date.fromisoformat(day):%A}")
+    for m in EVERY_SESSION_RE.finditer(text):
+        entity = _entity_before(ctx, base + m.start(), summary, subject)
+        up = re.sub(r"\s+", " ", m.group("dir")) in _UP_VERBS
+        changes = [f for d in brief.week.sessions
+                   if (f := brief.get(f"{entity}.change_pct.{d}")) is not None]
+        wrong = [f for f in changes if (f.value > 0) != up]
+        if not changes:
+            add(m, Status.UNSUPPORTED, None, None, "no daily changes for this index")
+        elif wrong:
+            add(m, Status.CONTRADICTED, wrong[0], wrong[0].display,
+                f"not every session: {wrong[0].label} is {wrong[0].display}")
+        else:
+            add(m, Status.VERIFIED, changes[0], None, "every session's change agrees")
+    for m in TICKER_RE.finditer(text):
+        named = _entity_before(ctx, base + m.start(), None, "")
+        said = binder.entity_of.get(m.group("ticker"))
+        if named and said and named != said:
+            add(m, Status.MISATTRIBUTED, None, f"({named})",
+                f"the name before says {named}, the ticker says {said}")
     for m in GAVE_BACK_RE.finditer(text):
         out.extend(_gave_back(m, doc, sent, ctx, binder, summary))
     for m in RELATIVE_RE.finditer(text):
@@ -258,6 +286,10 @@ def _gave_back(m: re.Match[str], doc: Document, sent: Sentence, ctx: SentenceCon
         ref = brief.week.sessions[0]
     else:
         ref = _session_before(brief, day)
+    if ref >= day:
+        return [Finding(base + m.start(), base + m.end(), "phrase", Status.CONTRADICTED, None,
+                        None, f"{ref:%A} is not before {day:%A}: there were no gains of "
+                        f"{ref:%A}'s to give back by then")]
     base_day = _session_before(brief, ref)
     close = brief.get(f"{entity}.close.{day}")
     base_close = brief.get(f"{entity}.close.{base_day}")
