@@ -106,7 +106,7 @@ _FOLLOW_GAP_RE = re.compile(
     r"[\s,(]*(?:(?:gain|loss|drop|dip|slip|rise|fall|decline|advance|rally|jump|move|slide|"
     r"climb|rebound|bounce|retreat|increase|decrease|surge|plunge|tumble|pullback|selloff|"
     r"sell-off|setback|swing)s?\s+)?(?:on|by|at|in|for|during|over|from|of|since|to|with)?"
-    r"[\s(]*(?:the\s+)?|\s*\(|[\s,(]*")
+    r"[\s(]*(?:the\s+|a\s+|its\s+)?|\s*\(|[\s,(]*")
 _ON_DATE_GAP_RE = re.compile(r"[\s,]*(?:\(|on\b|set\s+on\b|from\b|reached\s+on\b)\s*")
 _PREV_WORD_RE = re.compile(r"(?:previous|prior|last|preceding)\s+$")
 #: Periods written with (masked) digits: "52-week", "50-day", "in 2025".
@@ -310,8 +310,9 @@ class Binder:
             return frozenset({"week"})  # "…, or 0.02%, from the previous week's close"
         for m in ctx.periods:
             if m.end <= fig.start:
-                if _CLAUSE_BREAK_RE.search(doc.lower[m.end:fig.start]):
-                    continue
+                if m.start - sent.start > 20 and _CLAUSE_BREAK_RE.search(
+                        doc.lower[m.end:fig.start]):
+                    continue  # "…so far this year, while the Nasdaq closed at …"
                 dist = fig.start - m.end
             elif m.start >= fig.end and m.start < hi:
                 gap = doc.lower[fig.end:m.start]

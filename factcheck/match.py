@@ -233,17 +233,20 @@ def judge(index: FactIndex, fig: Figure, b: Binding) -> Verdict:
     else:
         explicit = full
     sign_wrong: IndexedFact | None = None
-    inherited_day = {t for t in b.periods_inherited if t.startswith("d:")} if (
+    inherited_day = {t for t in b.periods_inherited if t.startswith("d:") or t == "week"} if (
         not b.periods and (b.metrics is None or "level" not in b.metrics)) else set()
     conflict: IndexedFact | None = None
     for group in ((full,) if explicit is full else (full, explicit)):
         for item in group:
             mag, sign = fits(item.fact, fig, b)
             if mag and sign:
-                days = {t for t in item.tokens if t.startswith("d:")}
-                if group is explicit and inherited_day and days and not days & inherited_day \
-                        and item.fact.period[:1].isdigit():
-                    conflict = conflict or item  # another session than the context named
+                days = {t for t in item.tokens if t.startswith("d:") or t == "week"}
+                if group is explicit and ((
+                        inherited_day and days and not days & inherited_day
+                        and (item.fact.period[:1].isdigit() or item.fact.period == "week"))
+                        or (b.entity_inherited and item.fact.entity != b.entity)):
+                    # true of another session / entity than the context named
+                    conflict = conflict or item
                     continue
                 return Verdict(Status.VERIFIED, item.fact, item.fact.display, item.fact.label)
             if mag and sign_wrong is None:

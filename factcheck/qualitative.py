@@ -62,6 +62,7 @@ EVERY_SESSION_RE = re.compile(
     r"declines|drops|slips)\s+(?:in\s+|on\s+)?(?:all\s+(?:(?:of\s+the\s+)?(?:two|three|four|"
     r"five|\d)\s+)?(?:sessions|trading\s+days|days)|every\s+(?:single\s+)?(?:session|day|"
     r"trading\s+day))")
+WEEK_START_RE = re.compile(r"\b(?:opened|started|began|kicked\s+off)\s+the\s+week\b")
 TICKER_RE = re.compile(r"\((?P<ticker>[a-z0-9^]{2,8})\)")
 _UP_VERBS = ("rose", "gained", "advanced", "climbed", "rallied", "finished higher",
              "closed higher", "rises", "gains", "climbs")
@@ -203,6 +204,13 @@ def check_sentence(doc: Document, sent: Sentence, ctx: SentenceContext, binder: 
                 f"not every session: {wrong[0].label} is {wrong[0].display}")
         else:
             add(m, Status.VERIFIED, changes[0], None, "every session's change agrees")
+    for m in WEEK_START_RE.finditer(text):
+        lead = [p for p in ctx.periods if p.kind == "date" and p.start - base <= 6]
+        first = brief.week.sessions[0].isoformat()
+        if lead and lead[0].value != first and lead[0].value[:1].isdigit():
+            add(m, Status.CONTRADICTED, None, f"{brief.week.sessions[0]:%A}",
+                f"the week opened on {brief.week.sessions[0]:%A}, not "
+                f"{dt.date.fromisoformat(lead[0].value):%A}")
     for m in TICKER_RE.finditer(text):
         named = _entity_before(ctx, base + m.start(), None, "")
         said = binder.entity_of.get(m.group("ticker"))
@@ -290,6 +298,11 @@ def _gave_back(m: re.Match[str], doc: Document, sent: Sentence, ctx: SentenceCon
         return [Finding(base + m.start(), base + m.end(), "phrase", Status.CONTRADICTED, None,
                         None, f"{ref:%A} is not before {day:%A}: there were no gains of "
                         f"{ref:%A}'s to give back by then")]
+    ref_change = brief.get(f"{entity}.change_pct.{ref}")
+    if ref_change is not None and (ref_change.value > 0) != gains:
+        return [Finding(base + m.start(), base + m.end(), "phrase", Status.CONTRADICTED,
+                        ref_change, None, f"{ref:%A} had no {'gains' if gains else 'losses'}"
+                        f": {ref_change.label} is {ref_change.display}")]
     base_day = _session_before(brief, ref)
     close = brief.get(f"{entity}.close.{day}")
     base_close = brief.get(f"{entity}.close.{base_day}")
