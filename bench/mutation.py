@@ -289,7 +289,7 @@ def op_wrong_base(art: Article, rng: random.Random) -> Iterator[Mutant]:
 
 
 def op_pct_points(art: Article, rng: random.Random) -> Iterator[Mutant]:
-    for c, off, fact in numeric_claims(art, ("percent", "points")):
+    for c, off, _fact in numeric_claims(art, ("percent", "points")):
         if c.kind == "percent" and c.text.endswith("%"):
             new = c.text[:-1] + " points"
         elif c.kind == "points" and c.text.endswith(" points"):

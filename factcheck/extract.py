@@ -14,6 +14,7 @@ as context, never reported as figures.
 from __future__ import annotations
 
 import bisect
+import itertools
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -399,7 +400,7 @@ _BETWEEN_RE = re.compile(r"(?i)\b(?:between|from)\s+(?:a\s+low\s+of\s+)?$")
 
 
 def _mark_ranges(text: str, offset: int, figs: list[Figure]) -> None:
-    for left, right in zip(figs, figs[1:], strict=False):
+    for left, right in itertools.pairwise(figs):
         gap = text[left.end - offset:right.start - offset]
         sep = RANGE_SEP_RE.match(gap)
         if sep is None:
@@ -457,10 +458,8 @@ def parse(text: str, *, anchor: dt.date | None = None) -> Document:
     sentences: list[Sentence] = []
     for block_no, (kind, b_start, b_end, header, cells) in enumerate(_blocks(masked,
                                                                              body_start)):
-        if kind == "table":
-            spans = [(b_start, b_end)]
-        else:
-            spans = _split_sentences(masked, b_start, b_end)
+        spans = ([(b_start, b_end)] if kind == "table"
+                 else _split_sentences(masked, b_start, b_end))
         for s_start, s_end in spans:
             chunk = masked[s_start:s_end]
             sent = Sentence(s_start, s_end, chunk, block_no, kind, header=header, cells=cells)

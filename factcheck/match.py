@@ -179,9 +179,11 @@ def _metric_ok(item: IndexedFact, b: Binding) -> bool:
 
 def _differences(item: IndexedFact, b: Binding) -> list[str]:
     out = []
-    if b.entity is not None and not b.entity_inherited and item.fact.entity != b.entity:
-        out.append("entity")
-    elif b.versus and item.fact.versus is not None and item.fact.versus not in b.versus:
+    other_entity = (b.entity is not None and not b.entity_inherited
+                    and item.fact.entity != b.entity)
+    other_peer = bool(b.versus) and item.fact.versus is not None and (
+        item.fact.versus not in b.versus)
+    if other_entity or other_peer:
         out.append("entity")
     if b.periods and not b.periods <= item.tokens:
         out.append("period")

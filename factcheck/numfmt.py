@@ -157,8 +157,8 @@ def parse_hedge(before: str) -> Hedge:
     """The hedge of a figure from the text right before it ("rose nearly " -> NEARLY)."""
     tail = before[-40:].lower()
     words = tail.replace("$", " ").replace("+", " ").split()
-    if not words or words[-1].strip("(-−") not in _HEDGE_LAST and not (
-            len(words) > 1 and words[-1] == "the" and words[-2] in _HEDGE_LAST):
+    if not words or (words[-1].strip("(-−") not in _HEDGE_LAST and not (
+            len(words) > 1 and words[-1] == "the" and words[-2] in _HEDGE_LAST)):
         return Hedge.EXACT
     match = _HEDGE_RE.search(tail)
     if match is None:

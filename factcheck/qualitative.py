@@ -120,7 +120,7 @@ def _period_near(ctx: SentenceContext, start: int, end: int, summary: Binding | 
         if dist < best_dist:
             best, best_dist = m, dist
     if best is not None:
-        return best.value if best.kind != "date" else best.value
+        return best.value
     if summary is not None:
         for token in sorted(summary.periods or summary.periods_inherited):
             if token.startswith("d:"):

@@ -68,7 +68,7 @@ def render_text(reports: Sequence[CheckReport]) -> str:
 
 
 def report_dict(report: CheckReport) -> dict[str, object]:
-    verified, errors, warnings = counts(report)
+    _, errors, warnings = counts(report)
     return {
         "file": report.source, "brief": report.brief_id, "strict": report.strict,
         "ok": errors == 0, "errors": errors, "warnings": warnings,
