@@ -417,7 +417,7 @@ def load_articles(data_dir: Path, limit: int, seed: int) -> list[Article]:
             day += dt.timedelta(days=7)
     rng.shuffle(targets)
     briefs: dict[tuple[str, dt.date], WeeklyIndexBrief] = {}
-    out = []
+    out: list[Article] = []
     for symbol, day in targets:
         if len(out) >= limit:
             break

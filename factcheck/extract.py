@@ -14,8 +14,8 @@ as context, never reported as figures.
 from __future__ import annotations
 
 import bisect
-import itertools
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
