@@ -70,7 +70,10 @@ def _period_phrases() -> dict[str, str]:
     for phrase in ("on the day", "that day", "the day", "the session", "on the session",
                    "daily"):
         out[phrase] = "day"
-    for phrase in ("week", "weekly", "week's", "week’s"):
+    for phrase in ("week", "weekly", "week's", "week’s", "this week", "the week",
+                   "on the week", "over the week", "for the week", "this week's",
+                   "the week's", "the same week", "over the same week", "the past week",
+                   "over the past week", "during the week", "in the week"):
         out[phrase] = "week"
     for verb in ("opened", "started", "began", "kicked off", "open", "start", "begin",
                  "kick off"):
@@ -97,7 +100,7 @@ _MONTH_NUMBER = {name: i for i, name in enumerate(
 _CLAUSE_BREAK_RE = re.compile(r"\b(?:while|whereas|but|although|though)\b|;")
 _WEEK_CLOSER_RE = re.compile(
     r"(?:closed|ended|finished|wrapped\s+up|rounded\s+out|capped|closing|ending|finishing)"
-    r"\s+(?:out\s+)?the\s+$")
+    r"\s+(?:out\s+)?(?:the\s+)?$")
 _BASE_CLOSE_RE = re.compile(
     r"^(?:(?!\bto\s+[\d#])[^;])*?\b(?:from|since|versus|vs\.?|compared\s+(?:with|to)|on)\s+"
     r"(?:the\s+)?(?:previous|prior|last|preceding)\s+(?:week'?s|week’s|friday'?s|friday’s|"
@@ -106,7 +109,7 @@ _FOLLOW_GAP_RE = re.compile(
     r"[\s,(]*(?:(?:gain|loss|drop|dip|slip|rise|fall|decline|advance|rally|jump|move|slide|"
     r"climb|rebound|bounce|retreat|increase|decrease|surge|plunge|tumble|pullback|selloff|"
     r"sell-off|setback|swing)s?\s+)?(?:on|by|at|in|for|during|over|from|of|since|to|with)?"
-    r"[\s(]*(?:the\s+|a\s+|its\s+)?|\s*\(|[\s,(]*")
+    r"[\s(]*(?:the\s+|a\s+|its\s+|this\s+)?|\s*\(|[\s,(]*")
 _ON_DATE_GAP_RE = re.compile(r"[\s,]*(?:\(|on\b|set\s+on\b|from\b|reached\s+on\b)\s*")
 _PREV_WORD_RE = re.compile(r"(?:previous|prior|last|preceding)\s+$")
 #: Periods written with (masked) digits: "52-week", "50-day", "in 2025".

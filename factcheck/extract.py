@@ -61,8 +61,8 @@ NAME_DIGITS_RE = re.compile(
     r"(?i)\b(?:Russell\s+(?:1000|2000|3000)|S&P(?:/ASX)?\s+(?:500|400|600|100|200)|"
     r"ASX\s*200|Nasdaq(?:[\s-]100)|FTSE\s+(?:100|250)|Nikkei\s+225|Euro\s*Stoxx\s+50|"
     r"DAX\s+40|CAC\s+40|Hang\s+Seng\s+\w+\s+\d+|"
-    r"\d+(?:-|\s)(?:week|day|session|month|year|weeks|days)(?=[\s-]*(?:high|low|moving|average|"
-    r"range|winning|losing|streak|run|rally|slide|span|window|period|MA|SMA|EMA|\b))|"
+    r"\d+(?:-|\s)(?:week|day|session|month|year|weeks|days)(?![\s-]*(?:winning|losing|"
+    r"streak|run|rally|slide|gain|loss|advance|decline|straight|consecutive|in\s+a\s+row))|"
     r"Q[1-4]|H[12]|FY\s?\d{2,4}|fiscal\s+(?:year\s+)?\d{4}|(?:19|20)\d\d(?=s\b))\b")
 #: A bare 19xx/20xx integer without a thousands separator is a year ("its 2024 close"):
 #: index levels are written with separators ("2,218"), so this never hides a level.
@@ -411,7 +411,8 @@ def _mark_ranges(text: str, offset: int, figs: list[Figure]) -> None:
             if word == "and" and not _BETWEEN_RE.search(prefix):
                 continue
             if word in ("to", "through") and not (_BETWEEN_RE.search(prefix) or re.search(
-                    r"(?i)\b(?:range|ranged|zone|area|band|region|of)\s+$", prefix)):
+                    r"(?i)\b(?:(?:range|ranged|zone|area|band|region)(?:\s+(?:is|was|of|from|"
+                    r"runs\s+from|ran\s+from|now\s+runs\s+from))?|of)\s+$", prefix)):
                 continue
         if left.kind == "number" and right.kind in ("percent", "points", "number"):
             left.kind = right.kind if right.kind != "points" else left.kind
