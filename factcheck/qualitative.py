@@ -38,7 +38,7 @@ WEEK_EXTREME_RE = re.compile(
     r"\b(?P<hl2>highest|lowest)\s+(?P<which2>clos(?:e|ing)\s+|intraday\s+)?(?:level\s+|point\s+)?"
     r"(?:of|for)\s+the\s+week\b")
 GAVE_BACK_RE = re.compile(
-    r"\b(?P<verb>gave\s+back|giving\s+back|gives\s+back|erased|erasing|erases|"
+    r"\b(?P<verb>gave\s+back|giving\s+back|gives\s+back|given\s+back|erased|erasing|erases|"
     r"wiped\s+out|surrendered|reversed|recouped|recovered|recouping|recovering|erase)\s+"
     r"all\s+(?:of\s+)?(?P<whose>[a-z]+(?:'s|’s)|the\s+week(?:'s|’s)|its|the\s+prior\s+"
     r"session(?:'s|’s)|the\s+previous\s+session(?:'s|’s))\s+(?P<what>gains?|advance|rally|"
@@ -108,13 +108,13 @@ def _entity_before(ctx: SentenceContext, pos: int, summary: Binding | None,
     return subject
 
 
-def _period_near(ctx: SentenceContext, start: int, end: int, summary: Binding | None
-                 ) -> str | None:
+def _period_near(ctx: SentenceContext, start: int, end: int, summary: Binding | None,
+                 kinds: tuple[str, ...] = ("date", "week", "ytd")) -> str | None:
     """`week`, `ytd` or an ISO session date: the mention nearest the phrase, else inherited."""
     best: Mention | None = None
     best_dist = 10**9
     for m in ctx.periods:
-        if m.kind not in ("date", "week", "ytd"):
+        if m.kind not in kinds:
             continue
         dist = start - m.end if m.end <= start else m.start - end if m.start >= end else 0
         if dist < best_dist:
@@ -172,7 +172,7 @@ def check_sentence(doc: Document, sent: Sentence, ctx: SentenceContext, binder: 
         which = (m.group("which") or m.group("which2") or "").strip().lower()
         high = hl.startswith("high")
         closing = which.startswith("clos")
-        day = _period_near(ctx, base + m.start(), base + m.end(), summary)
+        day = _period_near(ctx, base + m.start(), base + m.end(), summary, ("date",))
         if day is None or not day[:1].isdigit():
             continue
         entity = _entity_before(ctx, base + m.start(), summary, subject)
