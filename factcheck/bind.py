@@ -75,6 +75,10 @@ def _period_phrases() -> dict[str, str]:
                    "the week's", "the same week", "over the same week", "the past week",
                    "over the past week", "during the week", "in the week"):
         out[phrase] = "week"
+    for n in ("two", "three", "four", "five", "2", "3", "4", "5"):
+        for lead in ("the", "over the", "all", "in all", "across the", "during the"):
+            out[f"{lead} {n} sessions"] = "week"
+            out[f"{lead} {n} trading days"] = "week"
     for verb in ("opened", "started", "began", "kicked off", "open", "start", "begin",
                  "kick off"):
         out[f"{verb} the week"] = "weekstart"
@@ -102,7 +106,7 @@ _WEEK_CLOSER_RE = re.compile(
     r"(?:closed|ended|finished|wrapped\s+up|rounded\s+out|capped|closing|ending|finishing)"
     r"\s+(?:out\s+)?(?:the\s+)?$")
 _BASE_CLOSE_RE = re.compile(
-    r"^(?:(?!\bto\s+[\d#])[^;])*?\b(?:from|since|versus|vs\.?|compared\s+(?:with|to)|on)\s+"
+    r"^(?:(?!\bto\s+[\d#])[^;])*?\b(?:from|since|versus|vs\.?|compared\s+(?:with|to)|on|above|below)\s+"
     r"(?:the\s+)?(?:previous|prior|last|preceding)\s+(?:week'?s|week’s|friday'?s|friday’s|"
     r"weekly)\s+clos")
 _FOLLOW_GAP_RE = re.compile(

@@ -14,7 +14,7 @@ import re
 from collections import Counter, OrderedDict
 from collections.abc import Iterable
 
-from factcheck.bind import Binder, Binding, SentenceContext, _period_tokens
+from factcheck.bind import Binder, Binding, Mention, SentenceContext, _period_tokens
 from factcheck.brief import WeeklyIndexBrief
 from factcheck.extract import Document, Figure, Sentence, parse
 from factcheck.match import FactIndex, Verdict, judge
@@ -106,9 +106,12 @@ def _summary(doc: Document, sent: Sentence, ctx: SentenceContext, prev: Binding 
     periods = [m for m in ctx.periods if m.kind in ("date", "week", "w52", "ytd", "prev")]
     topic = periods[-1] if periods else None
     if periods:
-        lead = [m for m in periods if m.kind == "date" and m.start - sent.start <= 6]
-        plain = [m for m in periods
-                 if doc.text[m.end:m.end + 2] not in ("'s", "’s")]
+        def possessive(m: Mention) -> bool:
+            return "'s" in doc.text[m.end - 2:m.end + 2] or "’s" in doc.text[m.end - 2:m.end + 2]
+
+        lead = [m for m in periods if m.kind == "date" and m.start - sent.start <= 6
+                and not possessive(m)]
+        plain = [m for m in periods if not possessive(m)]
         topic = lead[0] if lead else plain[-1] if plain else periods[-1]
     tokens = frozenset(_period_tokens(topic)) if topic is not None else frozenset()
     if entity is None and not tokens:

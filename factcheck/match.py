@@ -121,7 +121,7 @@ class FactIndex:
         name = self.group(fig, b)
         if name is None:
             return []
-        if not periods:
+        if not periods or (b.metrics is not None and "level" in b.metrics):
             return self.pool(fig, b, entity)
         token = next(iter(periods))
         return self.by_token.get((name, entity or "*", token), [])
@@ -169,6 +169,8 @@ def _entity_ok(item: IndexedFact, b: Binding, explicit_only: bool) -> bool:
 
 
 def _period_ok(item: IndexedFact, b: Binding, explicit_only: bool) -> bool:
+    if item.fact.metric == "level" and b.metrics is not None and "level" in b.metrics:
+        return True  # support/resistance levels hold whatever day the sentence is about
     periods = b.periods if (b.periods or explicit_only) else b.periods_inherited
     return periods <= item.tokens
 

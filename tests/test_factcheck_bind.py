@@ -1,0 +1,107 @@
+"""Binding rules: entity, period and metric from the sentence, the heading or the sentence
+before (RUT week of Aug 4-8 2025; peers S&P 500 and Nasdaq Composite)."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.bind import Binder, Binding
+from factcheck.brief import WeeklyIndexBrief
+from factcheck.check import _summary
+from factcheck.extract import parse
+
+
+def bindings(text: str, brief: WeeklyIndexBrief) -> dict[str, Binding]:
+    binder = Binder(brief)
+    doc = parse(text, anchor=brief.week.last_session)
+    out: dict[str, Binding] = {}
+    summary = None
+    heading = None
+    block = -1
+    for sent in doc.sentences:
+        ctx = binder.context(doc, sent)
+        if sent.block_kind == "heading":
+            heading, summary = ctx, None
+        elif sent.block != block:
+            summary = None
+        block = sent.block
+        for fig in sent.figures:
+            out[fig.text] = binder.bind(doc, sent, ctx, fig, summary, heading)
+        summary = _summary(doc, sent, ctx, summary)
+    return out
+
+
+@pytest.mark.parametrize(("phrase", "entity"), [
+    ("Small caps rose 2.38% this week.", "RUT"),
+    ("The index rose 2.38% this week.", "RUT"),
+    ("The Russell rose 2.38% this week.", "RUT"),
+    ("Large caps rose 2.43% this week.", "SPX"),
+    ("The tech-heavy Nasdaq rose 3.87% this week.", "COMP"),
+    ("The S&P 500 rose 2.43% this week.", "SPX"),
+])
+def test_entity_by_name_alias_or_phrase(rut: WeeklyIndexBrief, phrase: str,
+                                        entity: str) -> None:
+    (b,) = bindings(phrase, rut).values()
+    assert (b.entity, b.entity_inherited) == (entity, False)
+
+
+def test_nearest_preceding_entity_binds(rut: WeeklyIndexBrief) -> None:
+    b = bindings("Small caps lagged the S&P 500 (+0.78%) and the Nasdaq (+0.98%).", rut)
+    assert (b["+0.78%"].entity, b["+0.98%"].entity) == ("SPX", "COMP")
+
+
+def test_entity_is_inherited_from_the_preceding_sentence(rut: WeeklyIndexBrief) -> None:
+    b = bindings("The S&P 500 rallied on Friday. It closed at 6,389.45.", rut)
+    assert (b["6,389.45"].entity, b["6,389.45"].entity_inherited) == ("SPX", True)
+
+
+@pytest.mark.parametrize(("phrase", "figure", "periods"), [
+    ("On Tuesday the index rose 0.60%.", "0.60%", {"d:2025-08-05"}),
+    ("Tuesday, Aug 5: the index rose 0.60%.", "0.60%", {"d:2025-08-05"}),
+    ("The index closed Friday's session at 2,218.42.", "2,218.42", {"d:2025-08-08"}),
+    ("The index rose 2.38% on the week.", "2.38%", {"week"}),
+    ("The index is down 0.53% year to date.", "0.53%", {"ytd"}),
+    ("Its 52-week high is 2,466.49.", "2,466.49", {"52w"}),
+    ("It sits 1.53% above its 50-day moving average.", "1.53%", {"50d"}),
+    ("It sits 10.06% below its 52-week high.", "10.06%", {"52w"}),
+    ("The previous week's close was 2,166.78.", "2,166.78", {"prev"}),
+    ("It gained 51.64 points from the previous week's close.", "51.64 points", {"week"}),
+])
+def test_period_from_the_sentence(rut: WeeklyIndexBrief, phrase: str, figure: str,
+                                  periods: set[str]) -> None:
+    assert bindings(phrase, rut)[figure].periods == frozenset(periods)
+
+
+def test_period_from_heading_and_preceding_sentence(rut: WeeklyIndexBrief) -> None:
+    text = "## Thursday, Aug 7\n\nSellers took over. The index fell 0.30%.\n"
+    b = bindings(text, rut)["0.30%"]
+    assert (b.periods, b.periods_inherited) == (frozenset(), frozenset({"d:2025-08-07"}))
+    text = "Tuesday was strong. The index rose 0.60% to 2,225.67."
+    assert bindings(text, rut)["0.60%"].periods_inherited == frozenset({"d:2025-08-05"})
+
+
+@pytest.mark.parametrize(("phrase", "figure", "metric"), [
+    ("The index closed at 2,218.42 on Friday.", "2,218.42", "close"),
+    ("It touched an intraday high of 2,243.16 on Thursday.", "2,243.16", "high"),
+    ("The 50-day moving average is at 2,185.03.", "2,185.03", "ma"),
+    ("Resistance sits near 2,250.", "2,250", "level"),
+    ("The index rose 0.60% to 2,225.67 on Tuesday.", "2,225.67", "close"),
+    ("It opened at 2,177.10 on Monday.", "2,177.10", "open"),
+])
+def test_metric_from_the_sentence(rut: WeeklyIndexBrief, phrase: str, figure: str,
+                                  metric: str) -> None:
+    metrics = bindings(phrase, rut)[figure].metrics
+    assert metrics is not None and metric in metrics
+
+
+@pytest.mark.parametrize(("phrase", "figure", "direction"), [
+    ("The index slipped 0.20% on Wednesday.", "0.20%", -1),
+    ("The index was up 0.17% on the day.", "0.17%", 1),
+    ("It finished 1.53% above its 50-day moving average.", "1.53%", 1),
+    ("It sits 10.06% below its 52-week high.", "10.06%", -1),
+    ("The index climbed 2.10%, or 45.52 points, on Monday.", "45.52 points", 1),
+    ("The index moved 0.20% on Wednesday.", "0.20%", 0),
+])
+def test_direction_words(rut: WeeklyIndexBrief, phrase: str, figure: str,
+                         direction: int) -> None:
+    assert bindings(phrase, rut)[figure].direction == direction
