@@ -1,0 +1,190 @@
+"""`writer check` in process: exit codes, exact output lines, data selection, brief reuse."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from factcheck.brief import WeeklyIndexBrief
+from writer.cli import app
+
+from .conftest import CORPUS
+
+runner = CliRunner()
+GOOD = CORPUS / "rut-2025-08-08.md"
+#: The Tuesday close of the RUT week of Aug 4-8 2025 is 2,225.67; we plant a typo.
+TYPO = ("rose 0.60% to 2,225.67", "rose 0.60% to 2,225.76")
+
+
+def invoke(*args: str, data_dir: Path | None = None, stdin: str | None = None) -> Any:
+    extra = ["--data-dir", str(data_dir)] if data_dir is not None else []
+    return runner.invoke(app, ["check", *args, *extra], input=stdin)
+
+
+def planted(tmp_path: Path) -> tuple[Path, int, int]:
+    text = GOOD.read_text(encoding="utf-8")
+    assert TYPO[0] in text
+    bad = text.replace(*TYPO)
+    path = tmp_path / "bad.md"
+    path.write_text(bad, encoding="utf-8")
+    offset = bad.index("2,225.76")
+    line = bad.count("\n", 0, offset) + 1
+    col = offset - (bad.rfind("\n", 0, offset) + 1) + 1
+    return path, line, col
+
+
+def test_correct_article_exits_0(data_dir: Path) -> None:
+    result = invoke(str(GOOD), data_dir=data_dir)
+    assert result.exit_code == 0, result.output
+    assert re.fullmatch(rf"{re.escape(str(GOOD))}: (\d+) claims, \1 verified, 0 errors, "
+                        r"0 warnings \(brief RUT 2025-08-04\.\.2025-08-10\)\n", result.stdout)
+
+
+def test_wrong_figure_exits_1_with_location_and_expected(data_dir: Path,
+                                                         tmp_path: Path) -> None:
+    path, line, col = planted(tmp_path)
+    result = invoke(str(path), data_dir=data_dir)
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert lines[0] == (f'{path}:{line}:{col}: error: mismatch: found "2,225.76", expected '
+                        '"2,225.67" (Russell 2000 close Tue Aug 5 is 2,225.67)')
+    assert lines[1] == ("    The index rose 0.60% to »2,225.76«, its highest close of the "
+                        "week.")
+    assert re.fullmatch(r".*: \d+ claims, \d+ verified, 1 errors, 0 warnings \(brief RUT "
+                        r"2025-08-04\.\.2025-08-10\)", lines[2])
+
+
+def test_github_annotations(data_dir: Path, tmp_path: Path) -> None:
+    path, line, col = planted(tmp_path)
+    result = invoke(str(path), "--format", "github", data_dir=data_dir)
+    assert result.exit_code == 1
+    assert result.stdout == (
+        f"::error file={str(path).replace(':', '%3A')},line={line},col={col},title=mismatch::"
+        'mismatch: found "2,225.76", expected "2,225.67" (Russell 2000 close Tue Aug 5 is '
+        '2,225.67)\n')
+
+
+def test_json_lists_every_claim(data_dir: Path, tmp_path: Path) -> None:
+    path, line, col = planted(tmp_path)
+    result = invoke(str(GOOD), str(path), "--format", "json", data_dir=data_dir)
+    assert result.exit_code == 1
+    good, bad = json.loads(result.stdout)
+    assert (good["ok"], bad["ok"], bad["errors"]) == (True, False, 1)
+    assert len(good["claims"]) == len(bad["claims"]) >= 40
+    keys = {"line", "col", "text", "value", "kind", "status", "severity", "fact_id",
+            "expected", "message", "sentence"}
+    assert all(set(c) == keys for c in bad["claims"])
+    (wrong,) = [c for c in bad["claims"] if c["status"] != "verified"]
+    assert (wrong["line"], wrong["col"], wrong["text"], wrong["value"], wrong["fact_id"],
+            wrong["expected"], wrong["severity"]) == (
+        line, col, "2,225.76", "2225.76", "RUT.close.2025-08-05", "2,225.67", "error")
+    friday = [c for c in good["claims"] if c["fact_id"] == "RUT.close.2025-08-08"]
+    assert friday and friday[0]["text"] == "2,218.42"
+
+
+def test_stdin_with_ticker_and_week(data_dir: Path) -> None:
+    text = "The Russell 2000 closed Friday's session at 2,218.42, up 0.17% on the day.\n"
+    result = invoke("-", "--ticker", "RUT", "--week", "2025-08-08", data_dir=data_dir,
+                    stdin=text)
+    assert result.exit_code == 0
+    assert result.stdout == ("-: 2 claims, 2 verified, 0 errors, 0 warnings "
+                             "(brief RUT 2025-08-04..2025-08-10)\n")
+
+
+def test_sidecar_brief_needs_no_market_data(rut: WeeklyIndexBrief, tmp_path: Path) -> None:
+    path = tmp_path / "recap.md"
+    path.write_text("Small caps finished at 2,218.42 on Friday.\n", encoding="utf-8")
+    (tmp_path / "recap.md.brief.json").write_text(rut.model_dump_json(), encoding="utf-8")
+    result = invoke(str(path))
+    assert result.exit_code == 0, result.output
+
+
+def test_other_week_is_one_finding(data_dir: Path, tmp_path: Path) -> None:
+    body = GOOD.read_text(encoding="utf-8").split("---", 2)[2]
+    path = tmp_path / "noweek.md"
+    path.write_text(body, encoding="utf-8")
+    result = invoke(str(path), "--ticker", "RUT", "--week", "2025-08-15", data_dir=data_dir)
+    assert result.exit_code == 1
+    first = result.stdout.splitlines()[0]
+    assert re.fullmatch(rf"{re.escape(str(path))}:\d+:\d+: error: wrong_week: found "
+                        r'"Monday, Aug 4", expected "2025-08-11\.\.2025-08-17" \(the article '
+                        r"is about the week of Aug 4, 2025, .*\)", first)
+    assert result.stdout.count("wrong_week") == 1
+
+
+def test_allow_unsupported_turns_errors_into_warnings(data_dir: Path) -> None:
+    text = "The Russell 2000 closed at 2,218.42 on Friday; analysts see $0.45 per share.\n"
+    args = ("-", "--ticker", "RUT", "--week", "2025-08-08")
+    strict = invoke(*args, data_dir=data_dir, stdin=text)
+    lenient = invoke(*args, "--allow-unsupported", data_dir=data_dir, stdin=text)
+    assert (strict.exit_code, lenient.exit_code) == (1, 0)
+    col = text.index("$0.45") + 1
+    assert lenient.stdout.startswith(f'-:1:{col}: warning: unsupported: found "$0.45 per share"')
+
+
+def test_missing_file_exits_2(data_dir: Path) -> None:
+    result = invoke("nope.md", data_dir=data_dir)
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2, "", "writer: nope.md: no such file\n")
+
+
+def test_malformed_front_matter_exits_2(data_dir: Path, tmp_path: Path) -> None:
+    path = tmp_path / "broken.md"
+    path.write_text("---\nticker: [RUT\nweek: 2025-08-08\n---\nText.\n", encoding="utf-8")
+    result = invoke(str(path), data_dir=data_dir)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"writer: {path}: front matter is not valid YAML")
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.output
+
+
+def test_no_way_to_tell_the_week_exits_2(data_dir: Path, tmp_path: Path) -> None:
+    path = tmp_path / "bare.md"
+    path.write_text("The index closed at 2,218.42.\n", encoding="utf-8")
+    result = invoke(str(path), data_dir=data_dir)
+    assert result.exit_code == 2
+    assert result.stderr == (f"writer: {path}: no ticker and week to check against: add front "
+                             "matter (ticker:, week:), a sidecar bare.md.brief.json, or pass "
+                             "--ticker and --week\n")
+
+
+def test_unavailable_data_exits_3(tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = invoke(str(GOOD), data_dir=empty)
+    assert result.exit_code == 3
+    assert result.stderr.startswith("writer: no snapshot for ^RUT in ")
+
+
+def test_bad_format_exits_2(data_dir: Path) -> None:
+    result = invoke(str(GOOD), "--format", "xml", data_dir=data_dir)
+    assert (result.exit_code, result.stderr) == (
+        2, "writer: --format must be text, json or github, not 'xml'\n")
+
+
+def test_many_files_build_each_brief_once(data_dir: Path, tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    import writer.pipeline
+
+    calls: list[tuple[str, str]] = []
+    real: Callable[..., WeeklyIndexBrief] = writer.pipeline.weekly_brief
+
+    def counting(symbol: str, day: Any, source: Any) -> WeeklyIndexBrief:
+        calls.append((symbol, str(day)))
+        return real(symbol, day, source)
+
+    monkeypatch.setattr(writer.pipeline, "weekly_brief", counting)
+    paths = []
+    for i, week in enumerate(("2025-08-08", "2025-08-04", "2025-08-06")):
+        text = GOOD.read_text(encoding="utf-8").replace("week: 2025-08-08", f"week: {week}")
+        path = tmp_path / f"a{i}.md"
+        path.write_text(text, encoding="utf-8")
+        paths.append(str(path))
+    result = invoke(*paths, str(CORPUS / "spx-2025-04-11.md"), data_dir=data_dir)
+    assert result.exit_code == 0, result.output
+    assert calls == [("RUT", "2025-08-08"), ("SPX", "2025-04-11")]
