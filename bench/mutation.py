@@ -541,6 +541,13 @@ def main() -> None:
           f"(median {statistics.median(words)} words; p90 "
           f"{statistics.quantiles(timings, n=10)[-1]:.2f} ms); median "
           f"{statistics.median(per600):.2f} ms per 600 words")
+    for label, prefix in (("drafted", "draft:"), ("hand-written", "corpus:")):
+        group = [(t, w) for a, t, w in zip(articles, timings, words, strict=True)
+                 if a.name.startswith(prefix)]
+        if group:
+            print(f"  {label}: median {statistics.median(t for t, _ in group):.2f} ms per "
+                  f"article, median {statistics.median(w for _, w in group)} words, median "
+                  f"{statistics.median(t / w * 600 for t, w in group):.2f} ms per 600 words")
     elapsed, briefs = cli_wall_time(articles, args.data_dir, args.files)
     print(f"writer check over {args.files} files ({briefs} distinct briefs): {elapsed:.2f} s "
           f"wall, {args.files / elapsed:.0f} files/s")

@@ -42,7 +42,8 @@ DOWN_WORDS: tuple[str, ...] = (
     "trimmed", "pared", "lagged", "trailed", "underperformed", "negative", "red", "behind",
     "downside", "shaved",
 )
-DIRECTION_RE = re.compile(rf"\b(?:(?P<up>{trie(UP_WORDS)})|(?P<down>{trie(DOWN_WORDS)}))\b")
+DIRECTION_RE = re.compile(rf"\b(?:{trie(UP_WORDS + DOWN_WORDS)})\b")
+_DIRECTION_OF: dict[str, int] = {**{w: -1 for w in DOWN_WORDS}, **{w: 1 for w in UP_WORDS}}
 #: A direction given right after a figure ("0.17% higher", "10.06% below its high").
 FOLLOW_DIR_RE = re.compile(
     r"^\s*(?:(?P<up>higher|above|up|better|ahead|stronger)|"
@@ -148,8 +149,11 @@ _METRICS: tuple[tuple[tuple[str, ...], frozenset[str]], ...] = (
       "ended the week at", "ended the day at", "ended the session at", "finished", "settled"),
      frozenset({"close", "close_high", "close_low"})),
 )
-_METRIC_RE = re.compile(r"\b(?:" + "|".join(
-    f"(?P<m{i}>{trie(words)})" for i, (words, _) in enumerate(_METRICS)) + r")\b")
+_METRIC_OF: dict[str, frozenset[str]] = {}
+for _words, _metrics in _METRICS:
+    for _w in _words:
+        _METRIC_OF.setdefault(_w, _metrics)
+_METRIC_RE = re.compile(rf"\b(?:{trie(list(_METRIC_OF))})\b")
 #: A percent figure followed by "below its 52-week high" is a distance from that high.
 _DISTANCE_RE = re.compile(
     r"^[^.;]{0,12}?\b(?:below|under|off|from|short\s+of|shy\s+of|above|over|beneath)\s+"
@@ -249,15 +253,17 @@ class Binder:
                 value = f"{digits}d" if digits else "ma"
             ctx.periods.append(Mention(base + m.start(), base + m.end(), kind, value))
         ctx.periods.sort(key=lambda x: x.start)
+        if not sent.figures:
+            return ctx  # metric and direction words only matter to figures
         names = [(e.start - base, e.end - base) for e in ctx.entities]
         for m in _METRIC_RE.finditer(text):
             if any(a <= m.start() < b for a, b in names):
                 continue  # "Dow Jones Industrial Average" names an index, not a metric
-            idx = int((m.lastgroup or "m0")[1:])
-            ctx.metrics.append((base + m.start(), base + m.end(), _METRICS[idx][1]))
+            ctx.metrics.append((base + m.start(), base + m.end(),
+                                _METRIC_OF[_squash(m.group(0))]))
         for m in DIRECTION_RE.finditer(text):
             ctx.directions.append((base + m.start(), base + m.end(),
-                                   1 if m.group("up") else -1, m.group(0)))
+                                   _DIRECTION_OF.get(_squash(m.group(0)), 1), m.group(0)))
         return ctx
 
     def bind(self, doc: Document, sent: Sentence, ctx: SentenceContext, fig: Figure,
@@ -433,6 +439,11 @@ def _weekday(name: str) -> int:
     from factcheck.extract import WEEKDAYS
 
     return WEEKDAYS[name.lower()]
+
+
+def _squash(text: str) -> str:
+    """Runs of whitespace as one space (trie phrases match any whitespace between words)."""
+    return " ".join(text.split())
 
 
 def _norm(text: str) -> str:

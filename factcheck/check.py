@@ -60,6 +60,13 @@ class _Builder:
         self.doc = doc
         self.strict = strict
         self.claims: list[tuple[int, Claim]] = []
+        self.sentences: dict[int, str] = {}
+
+    def sentence(self, sent: Sentence) -> str:
+        text = self.sentences.get(sent.start)
+        if text is None:
+            text = self.sentences[sent.start] = _sentence_text(self.doc, sent)
+        return text
 
     def add(self, start: int, end: int, sent: Sentence, kind: str, value: str | None,
             status: Status, fact_id: str | None, expected: str | None, message: str) -> None:
@@ -67,8 +74,8 @@ class _Builder:
         # model_construct: every field is built here from typed values; validating 60 claims
         # per article would cost more than the whole check.
         self.claims.append((start, Claim.model_construct(
-            line=line, col=col, text=self.doc.text[start:end], sentence=_sentence_text(
-                self.doc, sent), value=value, kind=kind, status=status,
+            line=line, col=col, text=self.doc.text[start:end], sentence=self.sentence(sent),
+            value=value, kind=kind, status=status,
             severity=_severity(status, self.strict), fact_id=fact_id, expected=expected,
             message=message)))
 

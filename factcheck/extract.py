@@ -58,7 +58,7 @@ WEEKDAY_RE = re.compile(
 
 #: Names and phrases whose digits are context, not figures.  Masked before number search.
 NAME_DIGITS_RE = re.compile(
-    r"(?i)\b(?:Russell\s+(?:1000|2000|3000)|S&P(?:/ASX)?\s+(?:500|400|600|100|200)|"
+    r"(?i)\b(?=[rsanfedchqRSANFEDCHQ\d])(?:Russell\s+(?:1000|2000|3000)|S&P(?:/ASX)?\s+(?:500|400|600|100|200)|"
     r"ASX\s*200|Nasdaq(?:[\s-]100)|FTSE\s+(?:100|250)|Nikkei\s+225|Euro\s*Stoxx\s+50|"
     r"DAX\s+40|CAC\s+40|Hang\s+Seng\s+\w+\s+\d+|"
     r"\d+(?:-|\s)(?:week|day|session|month|year|weeks|days)(?![\s-]*(?:winning|losing|"
@@ -87,6 +87,7 @@ STREAK_RE = re.compile(
     r"(?P<what>(?:weekly|daily|session|week|day|trading[\s-]day)s?)?\b[\s-]*"
     r"(?P<kind>winning|losing|gains?|loss(?:es)?|advances?|declines?|rises?|falls?|"
     r"up|down|higher|lower|streak|sessions?|days?|weeks?)?")
+_STREAK_WORDS = ("straight", "consecutive", "successive", "in a row", "streak", "first")
 STREAK_HINT_RE = re.compile(r"(?i)straight|consecutive|successive|in a row|streak")
 
 
@@ -146,10 +147,11 @@ class Document:
 
 
 _NEWLINE_RE = re.compile("\n")
+_DIGIT_RE = re.compile(r"\d")
 _FRONT_RE = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 _LINK_RE = re.compile(r"!?\[([^\]\n]*)\]\(([^)\n]*)\)")
 _HTML_RE = re.compile(r"<!--.*?-->|<[^>\n]+>", re.S)
-_EMPH_RE = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|`|~~")
+_EMPH_RE = re.compile(r"(?=[*_`~])(?:\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|`|~~)")
 _LIST_RE = re.compile(r"^(\s*)(?:[-*+]|\d{1,3}[.)])\s+")
 _HEADING_RE = re.compile(r"^\s{0,3}#{1,6}\s+")
 _ABBREV = frozenset({
@@ -424,7 +426,8 @@ def _mark_ranges(text: str, offset: int, figs: list[Figure]) -> None:
 def _streaks(text: str, offset: int) -> list[Figure]:
     """Counts written as words or digits in streak phrases ("three straight sessions")."""
     out: list[Figure] = []
-    if STREAK_HINT_RE.search(text) is None:
+    low = text.lower()
+    if not any(w in low for w in _STREAK_WORDS):
         return out
     for m in STREAK_RE.finditer(text):
         tail = text[m.end():m.end() + 25]
@@ -464,8 +467,12 @@ def parse(text: str, *, anchor: dt.date | None = None) -> Document:
         for s_start, s_end in spans:
             chunk = masked[s_start:s_end]
             sent = Sentence(s_start, s_end, chunk, block_no, kind, header=header, cells=cells)
-            sent.dates = _dates(chunk, s_start, anchor)
             streaks = _streaks(chunk, s_start)
+            if _DIGIT_RE.search(chunk) is None:  # no digits: no dates, no figures
+                sent.figures = streaks
+                sentences.append(sent)
+                continue
+            sent.dates = _dates(chunk, s_start, anchor)
             taken = [(f.start, f.end) for f in streaks]
             figures = [f for f in _figures(chunk, s_start, sent.dates)
                        if not any(a <= f.start < b for a, b in taken)]

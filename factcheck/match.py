@@ -228,24 +228,29 @@ def judge(index: FactIndex, fig: Figure, b: Binding) -> Verdict:
     periods = b.periods or b.periods_inherited
     full = [i for i in index.narrowed(fig, b, b.entity, periods)
             if _entity_ok(i, b, False) and _period_ok(i, b, False) and _metric_ok(i, b)]
-    if b.entity_inherited:
-        explicit = [i for i in index.narrowed(fig, b, None, b.periods)
-                    if _entity_ok(i, b, True) and _period_ok(i, b, True) and _metric_ok(i, b)]
-    elif b.periods_inherited and not b.periods:
-        explicit = [i for i in index.pool(fig, b, b.entity)
-                    if _entity_ok(i, b, True) and _metric_ok(i, b)]
-    else:
-        explicit = full
     sign_wrong: IndexedFact | None = None
     inherited_day = {t for t in b.periods_inherited if t.startswith("d:") or t == "week"} if (
         not b.periods and (b.metrics is None or "level" not in b.metrics)) else set()
     conflict: IndexedFact | None = None
-    for group in ((full,) if explicit is full else (full, explicit)):
+    explicit = full
+    for pass_no in (0, 1):
+        if pass_no == 1:
+            # only when nothing fits: drop the inherited attributes (computed lazily)
+            if b.entity_inherited:
+                explicit = [i for i in index.narrowed(fig, b, None, b.periods)
+                            if _entity_ok(i, b, True) and _period_ok(i, b, True)
+                            and _metric_ok(i, b)]
+            elif b.periods_inherited and not b.periods:
+                explicit = [i for i in index.pool(fig, b, b.entity)
+                            if _entity_ok(i, b, True) and _metric_ok(i, b)]
+            else:
+                break
+        group = full if pass_no == 0 else explicit
         for item in group:
             mag, sign = fits(item.fact, fig, b)
             if mag and sign:
                 days = {t for t in item.tokens if t.startswith("d:") or t == "week"}
-                if group is explicit and ((
+                if pass_no == 1 and ((
                         inherited_day and days and not days & inherited_day
                         and (item.fact.period[:1].isdigit() or item.fact.period == "week"))
                         or (b.entity_inherited and item.fact.entity != b.entity)):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -134,6 +135,22 @@ def _sign_word(value: Decimal) -> str:
     return "higher" if value > 0 else "lower" if value < 0 else "unchanged"
 
 
+_FINISH_WORDS = ("finish", "end", "close", "settl", "wrap")
+_POSTED_WORDS = ("posted", "recorded", "notched", "logged", "booked", "scored", "suffered",
+                 "eked", " week")
+_GAVE_WORDS = ("back", "erase", "wiped", "surrender", "revers", "recoup", "recover")
+_RELATIVE_WORDS = ("lag", "trail", "underperform", "behind", "outperform", "eclips", "outpac",
+                   "beat", "best", "outran", "outdid")
+
+
+def _when(text: str, words: tuple[str, ...], pattern: re.Pattern[str]
+          ) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`, skipped when none of its key words occurs (a cheap test)."""
+    if any(w in text for w in words):
+        yield from pattern.finditer(text)
+    return
+
+
 def check_sentence(doc: Document, sent: Sentence, ctx: SentenceContext, binder: Binder,
                    summary: Binding | None) -> list[Finding]:
     """Every qualitative claim of one sentence, decided against the brief."""
@@ -148,7 +165,7 @@ def check_sentence(doc: Document, sent: Sentence, ctx: SentenceContext, binder: 
         out.append(Finding(base + m.start(), base + m.end(), "phrase", status, fact, expected,
                            message))
 
-    for m in FINISH_RE.finditer(text):
+    for m in _when(text, _FINISH_WORDS, FINISH_RE):
         if _STREAK_TAIL_RE.match(text, m.end()):
             continue  # "closed higher for three straight sessions" is a streak claim
         word = re.sub(r"\s+", " ", m.group("dir").lower())
@@ -159,7 +176,7 @@ def check_sentence(doc: Document, sent: Sentence, ctx: SentenceContext, binder: 
             continue
         _settle_direction(out, brief, _entity_before(ctx, base + m.start(), summary, subject),
                           period, word, base + m.start(), base + m.end())
-    for m in POSTED_RE.finditer(text):
+    for m in _when(text, _POSTED_WORDS, POSTED_RE):
         word = (m.group("dir") or m.group("dir2") or "").lower()
         period = "week" if (m.group("period") or "weekly").lower() == "weekly" or m.group(
             "dir2") else _period_near(ctx, base + m.start(), base + m.end(), summary)
@@ -167,7 +184,7 @@ def check_sentence(doc: Document, sent: Sentence, ctx: SentenceContext, binder: 
             continue
         _settle_direction(out, brief, _entity_before(ctx, base + m.start(), summary, subject),
                           period, word, base + m.start(), base + m.end())
-    for m in WEEK_EXTREME_RE.finditer(text):
+    for m in _when(text, ("week",), WEEK_EXTREME_RE):
         hl = (m.group("hl") or m.group("hl2") or "").lower()
         which = (m.group("which") or m.group("which2") or "").strip().lower()
         high = hl.startswith("high")
@@ -191,7 +208,7 @@ def check_sentence(doc: Document, sent: Sentence, ctx: SentenceContext, binder: 
             add(m, Status.CONTRADICTED, f, when,
                 f"the {f.label.removeprefix(brief.subject.name + ' ')} was on {when} "
                 f"({f.display}), not {dt.date.fromisoformat(day):%A}")
-    for m in EVERY_SESSION_RE.finditer(text):
+    for m in _when(text, ("every", "all "), EVERY_SESSION_RE):
         entity = _entity_before(ctx, base + m.start(), summary, subject)
         up = re.sub(r"\s+", " ", m.group("dir")) in _UP_VERBS
         changes = [f for d in brief.week.sessions
@@ -204,24 +221,24 @@ def check_sentence(doc: Document, sent: Sentence, ctx: SentenceContext, binder: 
                 f"not every session: {wrong[0].label} is {wrong[0].display}")
         else:
             add(m, Status.VERIFIED, changes[0], None, "every session's change agrees")
-    for m in WEEK_START_RE.finditer(text):
+    for m in _when(text, ("the week",), WEEK_START_RE):
         lead = [p for p in ctx.periods if p.kind == "date" and p.start - base <= 6]
         first = brief.week.sessions[0].isoformat()
         if lead and lead[0].value != first and lead[0].value[:1].isdigit():
             add(m, Status.CONTRADICTED, None, f"{brief.week.sessions[0]:%A}",
                 f"the week opened on {brief.week.sessions[0]:%A}, not "
                 f"{dt.date.fromisoformat(lead[0].value):%A}")
-    for m in TICKER_RE.finditer(text):
+    for m in _when(text, ("(",), TICKER_RE):
         named = _entity_before(ctx, base + m.start(), None, "")
         said = binder.entity_of.get(m.group("ticker"))
         if named and said and named != said:
             add(m, Status.MISATTRIBUTED, None, f"({named})",
                 f"the name before says {named}, the ticker says {said}")
-    for m in GAVE_BACK_RE.finditer(text):
+    for m in _when(text, _GAVE_WORDS, GAVE_BACK_RE):
         out.extend(_gave_back(m, doc, sent, ctx, binder, summary))
-    for m in RELATIVE_RE.finditer(text):
+    for m in _when(text, _RELATIVE_WORDS, RELATIVE_RE):
         out.extend(_relative(m, text, sent, ctx, binder, summary))
-    for m in W52_RE.finditer(text):
+    for m in _when(text, ("##",), W52_RE):
         entity = _entity_before(ctx, base + m.start(), summary, subject)
         which = (m.group("which") or "").strip().lower()
         hl = m.group("hl").lower()
