@@ -338,8 +338,10 @@ def op_weekday_date(art: Article, rng: random.Random) -> Iterator[Mutant]:
 def op_wrong_52w(art: Article, rng: random.Random) -> Iterator[Mutant]:
     brief = art.brief
     for c, off, fact in numeric_claims(art, ("number",)):
-        if fact.period != "52w":
-            continue
+        line_start = art.text.rfind("\n", 0, off) + 1
+        if fact.period != "52w" or not re.search(r"(?i)52-week[^.;]{0,40}$",
+                                                 art.text[line_start:off]):
+            continue  # only figures the text itself calls 52-week bounds
         opposite = {"high": "low", "low": "high", "close_high": "close_low",
                     "close_low": "close_high"}[fact.metric]
         choices = [opposite]
@@ -380,9 +382,34 @@ def op_false_qualitative(art: Article, rng: random.Random) -> Iterator[Mutant]:
             day = re.search(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday)'s\b", span_text)
             if day is not None:
                 other = rng.choice([d for d in WEEKDAYS if d != day.group(1)])
+                if gave_back_holds(art, off, other, "gain" in span_text):
+                    continue  # the swapped day makes a claim that is still true
                 a = off + day.start(1)
                 yield Mutant(replace(art.text, a, a + len(day.group(1)), other), c.line,
                              f"{day.group(1)} -> {other}")
+
+
+def gave_back_holds(art: Article, off: int, weekday: str, gains: bool) -> bool:
+    """Would "gave back all of <weekday>'s gains" still be true on the claim's line?"""
+    brief = art.brief
+    line_start = art.text.rfind("\n", 0, off) + 1
+    lead = _DAY_RE.search(art.text, line_start, off)
+    days = {f"{d:%A}": d for d in brief.week.sessions}
+    if lead is None or lead.group(1) not in days or weekday not in days:
+        return False
+    day, ref = days[lead.group(1)], days[weekday]
+    if ref >= day:
+        return False
+    earlier = [d for d in brief.week.sessions if d < ref]
+    base_day = earlier[-1] if earlier else brief.week.previous_session
+    key = brief.subject.key
+    close, base = brief.get(f"{key}.close.{day}"), brief.get(f"{key}.close.{base_day}")
+    change = brief.get(f"{key}.change_pct.{ref}")
+    if close is None or base is None or change is None:
+        return False
+    if gains:
+        return change.value > 0 and close.value <= base.value
+    return change.value < 0 and close.value >= base.value
 
 
 OPERATORS: dict[str, Callable[[Article, random.Random], Iterator[Mutant]]] = {

@@ -125,7 +125,11 @@ _ENTITY_GENERIC = (r"the\s+index|the\s+benchmark|the\s+gauge|the\s+measure|"
                    r"the\s+barometer")
 
 #: Metric words and the fact metrics each allows.
-_LEVELISH = frozenset({"level", "high", "low", "close", "close_high", "close_low", "ma", "open"})
+#: Level facts are matched by kind: `level_high` (prior week's high, swing highs),
+#: `level_low` (prior week's low, swing lows), `level_round` (round numbers); see
+#: `match.metric_of`.  Support/resistance words accept any price level.
+_LEVELISH = frozenset({"level", "level_high", "level_low", "level_round", "high", "low",
+                       "close", "close_high", "close_low", "ma", "open"})
 _METRICS: tuple[tuple[tuple[str, ...], frozenset[str]], ...] = (
     (("closing high", "highest close", "highest closing", "record close", "best close"),
      frozenset({"close_high"})),
@@ -140,8 +144,8 @@ _METRICS: tuple[tuple[tuple[str, ...], frozenset[str]], ...] = (
       "barrier", "mark", "threshold", "hurdle", "handle", "pivot", "swing"), _LEVELISH),
     # An unqualified "high"/"low" is the intraday one (GENRE: the 52-week range is intraday);
     # a closing extreme must be called one ("closing high", "highest close").
-    (("high", "highs", "topped out", "top"), frozenset({"high", "level"})),
-    (("low", "lows", "bottomed", "bottom"), frozenset({"low", "level"})),
+    (("high", "highs", "topped out", "top"), frozenset({"high", "level_high"})),
+    (("low", "lows", "bottomed", "bottom"), frozenset({"low", "level_low"})),
     (("open", "opened", "opening", "opens"), frozenset({"open"})),
     (("close", "closed", "closes", "closing", "finished at", "finishing at", "finish at",
       "finished the week at", "finished the day at", "finished the session at", "settle at",
@@ -381,7 +385,7 @@ class Binder:
             window = doc.lower[sent.start:fig.start]
             levelish = [m for m in ctx.metrics if m[1] <= fig.start and m[2] is _LEVELISH]
             if levelish and fig.start - levelish[-1][1] < 30:
-                return _LEVELISH | {"level"}
+                return _LEVELISH
             if _RANGE_WORD_RE.search(window) or "52w" in b.periods or "week" in b.periods:
                 return (frozenset({"low"}) if fig.range_role == "low"
                         else frozenset({"high"}))

@@ -452,9 +452,13 @@ def parse(text: str, *, anchor: dt.date | None = None) -> Document:
     front_text, body_start = split_front_matter(text)
     front: dict[str, str] = {}
     if front_text is not None:
+        from factcheck.errors import CheckError
         from factcheck.frontmatter import parse_front_matter
 
-        front = parse_front_matter(front_text)
+        try:
+            front = parse_front_matter(front_text)
+        except CheckError:
+            front = {}  # the CLI reports bad front matter; checking the text goes on
     line_starts = [0] + [m.end() for m in _NEWLINE_RE.finditer(text)]
     head = "".join("\n" if ch == "\n" else " " for ch in text[:body_start])
     masked = head + _mask_markup(text[body_start:])

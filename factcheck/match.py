@@ -28,6 +28,16 @@ _EXTREMES = frozenset({"high", "low", "close_high", "close_low"})
 class IndexedFact:
     fact: Fact
     tokens: frozenset[str]
+    metric: str  # the fact's metric, with levels split by kind (see `metric_of`)
+
+
+def metric_of(fact: Fact) -> str:
+    """`level_high` / `level_low` / `level_round` for levels, else the fact's metric."""
+    if fact.metric != "level":
+        return fact.metric
+    if fact.period.startswith("round"):
+        return "level_round"
+    return "level_high" if "high" in fact.period else "level_low"
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +95,7 @@ class FactIndex:
             "percentage_points": [], "count": []}
         self.dates: set[dt.date] = set(brief.week.sessions) | {brief.week.previous_session}
         for f in brief.facts:
-            item = IndexedFact(f, fact_tokens(f, brief, last))
+            item = IndexedFact(f, fact_tokens(f, brief, last), metric_of(f))
             if f.on is not None:
                 self.dates.add(f.on)
             if len(f.period) == 10 and f.period[4] == "-":
@@ -121,7 +131,7 @@ class FactIndex:
         name = self.group(fig, b)
         if name is None:
             return []
-        if not periods or (b.metrics is not None and "level" in b.metrics):
+        if not periods or (b.metrics is not None and "level_round" in b.metrics):
             return self.pool(fig, b, entity)
         token = next(iter(periods))
         return self.by_token.get((name, entity or "*", token), [])
@@ -169,14 +179,14 @@ def _entity_ok(item: IndexedFact, b: Binding, explicit_only: bool) -> bool:
 
 
 def _period_ok(item: IndexedFact, b: Binding, explicit_only: bool) -> bool:
-    if item.fact.metric == "level" and b.metrics is not None and "level" in b.metrics:
+    if item.fact.metric == "level" and b.metrics is not None and "level_round" in b.metrics:
         return True  # support/resistance levels hold whatever day the sentence is about
     periods = b.periods if (b.periods or explicit_only) else b.periods_inherited
     return periods <= item.tokens
 
 
 def _metric_ok(item: IndexedFact, b: Binding) -> bool:
-    return b.metrics is None or item.fact.metric in b.metrics
+    return b.metrics is None or item.metric in b.metrics
 
 
 def _differences(item: IndexedFact, b: Binding) -> list[str]:
@@ -189,7 +199,7 @@ def _differences(item: IndexedFact, b: Binding) -> list[str]:
         out.append("entity")
     if b.periods and not b.periods <= item.tokens:
         out.append("period")
-    if b.metrics is not None and item.fact.metric not in b.metrics:
+    if b.metrics is not None and item.metric not in b.metrics:
         out.append("metric")
     return out
 
@@ -230,7 +240,7 @@ def judge(index: FactIndex, fig: Figure, b: Binding) -> Verdict:
             if _entity_ok(i, b, False) and _period_ok(i, b, False) and _metric_ok(i, b)]
     sign_wrong: IndexedFact | None = None
     inherited_day = {t for t in b.periods_inherited if t.startswith("d:") or t == "week"} if (
-        not b.periods and (b.metrics is None or "level" not in b.metrics)) else set()
+        not b.periods and (b.metrics is None or "level_round" not in b.metrics)) else set()
     conflict: IndexedFact | None = None
     explicit = full
     for pass_no in (0, 1):
