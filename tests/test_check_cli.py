@@ -188,3 +188,17 @@ def test_many_files_build_each_brief_once(data_dir: Path, tmp_path: Path,
     result = invoke(*paths, str(CORPUS / "spx-2025-04-11.md"), data_dir=data_dir)
     assert result.exit_code == 0, result.output
     assert calls == [("RUT", "2025-08-08"), ("SPX", "2025-04-11")]
+
+
+def test_parallel_workers_give_the_same_output(data_dir: Path, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    import writer.check_command
+
+    path, _, _ = planted(tmp_path)
+    files = [str(GOOD), str(path), str(CORPUS / "hsi-2024-10-04.md")]
+    sequential = invoke(*files, "--format", "json", data_dir=data_dir)
+    monkeypatch.setattr(writer.check_command, "PARALLEL_MIN_FILES", 2)
+    monkeypatch.setattr(writer.check_command.os, "cpu_count", lambda: 2)
+    parallel = invoke(*files, "--format", "json", data_dir=data_dir)
+    assert (parallel.exit_code, sequential.exit_code) == (1, 1)
+    assert parallel.stdout == sequential.stdout

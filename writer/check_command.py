@@ -9,7 +9,10 @@ can go wrong with the input (unreadable file, bad YAML, no way to tell the week)
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
+import os
 import sys
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +24,39 @@ from factcheck.errors import CheckError, MalformedInput
 from factcheck.frontmatter import article_target
 from factcheck.render import render
 from factcheck.report import CheckReport
+
+
+#: From this many files on, articles are checked in worker processes (one per CPU, at most
+#: `MAX_JOBS`); below it the start-up cost of the workers is not worth it.
+PARALLEL_MIN_FILES = 64
+MAX_JOBS = 8
+
+Work = tuple[str, str, WeeklyIndexBrief, bool]
+_WORK: list[Work] = []  # what forked workers check; set just before the pool starts
+
+
+def _check_slice(bounds: tuple[int, int]) -> list[CheckReport]:
+    return [check_text(text, brief, source=name, strict=strict)
+            for name, text, brief, strict in _WORK[bounds[0]:bounds[1]]]
+
+
+def check_all(work: list[Work]) -> list[CheckReport]:
+    """check_text over every article; in forked workers when there are many (the briefs are
+    inherited through fork, never pickled)."""
+    jobs = min(os.cpu_count() or 1, MAX_JOBS)
+    if (jobs < 2 or len(work) < PARALLEL_MIN_FILES
+            or "fork" not in multiprocessing.get_all_start_methods()):
+        return [check_text(t, b, source=n, strict=s) for n, t, b, s in work]
+    global _WORK
+    _WORK = work
+    step = max(1, len(work) // (jobs * 4))
+    slices = [(i, min(i + step, len(work))) for i in range(0, len(work), step)]
+    try:
+        with ProcessPoolExecutor(max_workers=jobs,
+                                 mp_context=multiprocessing.get_context("fork")) as pool:
+            return [r for part in pool.map(_check_slice, slices) for r in part]
+    finally:
+        _WORK = []
 
 
 @dataclass(frozen=True)
@@ -86,7 +122,7 @@ def run_check(names: list[str], *, ticker: str | None, week: dt.date | None,
     articles = [prepare(n, read_article(n, stdin_text), ticker, week) for n in names]
     briefs: dict[tuple[str, dt.date], WeeklyIndexBrief] = {}
     source = None
-    reports: list[CheckReport] = []
+    work: list[Work] = []
     for art in articles:
         brief = art.brief
         if brief is None:
@@ -99,7 +135,7 @@ def run_check(names: list[str], *, ticker: str | None, week: dt.date | None,
                 source = source or open_source(data_dir)
                 brief = weekly_brief(art.ticker, art.week, source)
                 briefs[key] = brief
-        reports.append(check_text(art.text, brief, source=art.name,
-                                  strict=not allow_unsupported))
+        work.append((art.name, art.text, brief, not allow_unsupported))
+    reports = check_all(work)
     code = 0 if all(r.ok for r in reports) else 1
     return render(reports, fmt), code
