@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -198,7 +199,7 @@ def test_parallel_workers_give_the_same_output(data_dir: Path, tmp_path: Path,
     files = [str(GOOD), str(path), str(CORPUS / "hsi-2024-10-04.md")]
     sequential = invoke(*files, "--format", "json", data_dir=data_dir)
     monkeypatch.setattr(writer.check_command, "PARALLEL_MIN_FILES", 2)
-    monkeypatch.setattr(writer.check_command.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
     parallel = invoke(*files, "--format", "json", data_dir=data_dir)
     assert (parallel.exit_code, sequential.exit_code) == (1, 1)
     assert parallel.stdout == sequential.stdout

@@ -25,7 +25,6 @@ from factcheck.frontmatter import article_target
 from factcheck.render import render
 from factcheck.report import CheckReport
 
-
 #: From this many files on, articles are checked in worker processes (one per CPU, at most
 #: `MAX_JOBS`); below it the start-up cost of the workers is not worth it.
 PARALLEL_MIN_FILES = 64
