@@ -273,8 +273,8 @@ class Binder:
     def bind(self, doc: Document, sent: Sentence, ctx: SentenceContext, fig: Figure,
              prev: Binding | None, heading: SentenceContext | None) -> Binding:
         b = Binding()
-        figures = [f for f in sent.figures if f.kind != "date"]
-        idx = figures.index(fig) if fig in figures else -1
+        figures = sent.figures
+        idx = next((i for i, f in enumerate(figures) if f is fig), -1)
         prev_fig = figures[idx - 1] if idx > 0 else None
         next_fig = figures[idx + 1] if 0 <= idx < len(figures) - 1 else None
         lo = prev_fig.end if prev_fig is not None else sent.start

@@ -394,7 +394,8 @@ def _figures(text: str, offset: int, dates: list[Figure]) -> list[Figure]:
                           scale=(m.group("scale") or "").strip() or None))
     _mark_ranges(text, offset, out)
     for fig in out:
-        fig.hedge = parse_hedge(text[:fig.start - offset])
+        at = fig.start - offset
+        fig.hedge = parse_hedge(text[max(0, at - 40):at])
     return out
 
 

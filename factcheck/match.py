@@ -18,10 +18,21 @@ from decimal import Decimal
 from factcheck.bind import Binding
 from factcheck.brief import Fact, WeeklyIndexBrief
 from factcheck.extract import Figure
-from factcheck.numfmt import Unit, format_value, round_half_up, written_matches
+from factcheck.numfmt import (
+    Hedge,
+    Unit,
+    format_value,
+    round_half_even,
+    round_half_up,
+    written_matches,
+)
 from factcheck.report import Status
 
 _EXTREMES = frozenset({"high", "low", "close_high", "close_low"})
+
+
+#: Written decimals for which exact matches are precomputed (more fall back to numfmt).
+_PRECOMPUTED_PLACES = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +40,15 @@ class IndexedFact:
     fact: Fact
     tokens: frozenset[str]
     metric: str  # the fact's metric, with levels split by kind (see `metric_of`)
+    #: for each number of decimals, the values an exact figure may be written as
+    #: (the magnitude for signed facts), half-up and half-even: numfmt.rounds_to, cached
+    rounded: tuple[frozenset[Decimal], ...]
+
+
+def _rounded(fact: Fact) -> tuple[frozenset[Decimal], ...]:
+    target = abs(fact.value) if fact.signed else fact.value
+    return tuple(frozenset((round_half_up(target, d), round_half_even(target, d)))
+                 for d in range(_PRECOMPUTED_PLACES + 1))
 
 
 def metric_of(fact: Fact) -> str:
@@ -95,7 +115,7 @@ class FactIndex:
             "percentage_points": [], "count": []}
         self.dates: set[dt.date] = set(brief.week.sessions) | {brief.week.previous_session}
         for f in brief.facts:
-            item = IndexedFact(f, fact_tokens(f, brief, last), metric_of(f))
+            item = IndexedFact(f, fact_tokens(f, brief, last), metric_of(f), _rounded(f))
             if f.on is not None:
                 self.dates.add(f.on)
             if len(f.period) == 10 and f.period[4] == "-":
@@ -159,14 +179,21 @@ def _sign(fig: Figure, b: Binding) -> int:
     return fig.sign or b.direction
 
 
-def fits(fact: Fact, fig: Figure, b: Binding) -> tuple[bool, bool]:
+def fits(item: IndexedFact, fig: Figure, b: Binding) -> tuple[bool, bool]:
     """(the magnitude fits, the sign agrees) for a figure against one fact."""
+    fact = item.fact
+    exact = fig.hedge is Hedge.EXACT and fig.decimals <= _PRECOMPUTED_PLACES
     if fact.signed:
-        mag = written_matches(abs(fact.value), fig.magnitude, fig.decimals, fig.hedge)
+        if exact:
+            mag = fig.magnitude in item.rounded[fig.decimals]
+        else:
+            mag = written_matches(abs(fact.value), fig.magnitude, fig.decimals, fig.hedge)
         sign = _sign(fig, b)
         if sign == 0 or round_half_up(fact.value, max(fig.decimals, 0)) == 0:
             return mag, True
         return mag, (fact.value > 0) == (sign > 0)
+    if exact:
+        return fig.magnitude in item.rounded[fig.decimals], True
     return written_matches(fact.value, fig.magnitude, fig.decimals, fig.hedge), True
 
 
@@ -257,7 +284,7 @@ def judge(index: FactIndex, fig: Figure, b: Binding) -> Verdict:
                 break
         group = full if pass_no == 0 else explicit
         for item in group:
-            mag, sign = fits(item.fact, fig, b)
+            mag, sign = fits(item, fig, b)
             if mag and sign:
                 days = {t for t in item.tokens if t.startswith("d:") or t == "week"}
                 if pass_no == 1 and ((
@@ -283,7 +310,7 @@ def judge(index: FactIndex, fig: Figure, b: Binding) -> Verdict:
                        f"wrong direction{word}: {f.label} is {f.display}")
     others = []
     for item in index.pool(fig, b):
-        mag, sign = fits(item.fact, fig, b)
+        mag, sign = fits(item, fig, b)
         if mag and sign:
             diff = _differences(item, b)
             if len(diff) == 1:

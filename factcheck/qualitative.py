@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -144,11 +144,12 @@ _RELATIVE_WORDS = ("lag", "trail", "underperform", "behind", "outperform", "ecli
 
 
 def _when(text: str, words: tuple[str, ...], pattern: re.Pattern[str]
-          ) -> Iterator[re.Match[str]]:
+          ) -> Iterable[re.Match[str]]:
     """`pattern.finditer(text)`, skipped when none of its key words occurs (a cheap test)."""
-    if any(w in text for w in words):
-        yield from pattern.finditer(text)
-    return
+    for word in words:
+        if word in text:
+            return pattern.finditer(text)
+    return ()
 
 
 def check_sentence(doc: Document, sent: Sentence, ctx: SentenceContext, binder: Binder,
