@@ -286,6 +286,8 @@ class Binder:
             named = [m.value for m in ctx.entities]
             b.entity = self.subject
             b.versus = tuple(dict.fromkeys(k for k in named if k != self.subject))
+        elif (pick := _respectively(doc, sent, ctx.entities, fig)) is not None:
+            b.entity = pick.value
         elif before:
             b.entity = before[-1].value
         elif after and after[0].start - fig.end < 40:
@@ -325,6 +327,9 @@ class Binder:
         if fig.kind in ("percent", "points") and _BASE_CLOSE_RE.match(
                 doc.lower[fig.end:min(sent.end, fig.end + 80)]):
             return frozenset({"week"})  # "…, or 0.02%, from the previous week's close"
+        pick = _respectively(doc, sent, ctx.periods, fig)
+        if pick is not None:
+            return frozenset(_period_tokens(pick))
         for m in ctx.periods:
             if m.end <= fig.start:
                 if m.start - sent.start > 20 and _CLAUSE_BREAK_RE.search(
@@ -423,6 +428,26 @@ class Binder:
             if earlier:
                 return earlier[-1][2], earlier[-1][3]
         return 0, ""
+
+
+def _respectively(doc: Document, sent: Sentence, mentions: list[Mention], fig: Figure
+                  ) -> Mention | None:
+    """"the 50-day and 200-day averages, at 2,185.03 and 2,177.54 respectively": the i-th
+    figure before "respectively" goes with the i-th of the mentions listed before them."""
+    if "respectively" not in doc.lower[sent.start:sent.end]:
+        return None
+    tail = doc.lower.find("respectively", fig.end, sent.end)
+    if tail < 0:
+        return None
+    group = [f for f in sent.figures if f.end <= tail and f.kind == fig.kind]
+    first = group[0].start if group else fig.start
+    listed = [m for m in mentions if m.end <= first]
+    if len(group) < 2 or len(listed) < len(group):
+        return None
+    listed = listed[-len(group):]
+    if len({m.kind for m in listed}) != 1:
+        return None
+    return listed[next(i for i, f in enumerate(group) if f is fig)]
 
 
 def _period_tokens(m: Mention) -> set[str]:

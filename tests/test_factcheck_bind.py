@@ -105,3 +105,14 @@ def test_metric_from_the_sentence(rut: WeeklyIndexBrief, phrase: str, figure: st
 def test_direction_words(rut: WeeklyIndexBrief, phrase: str, figure: str,
                          direction: int) -> None:
     assert bindings(phrase, rut)[figure].direction == direction
+
+
+def test_respectively_pairs_figures_with_the_listed_names_and_periods(
+        rut: WeeklyIndexBrief) -> None:
+    b = bindings("On Friday, the S&P 500 and the Nasdaq rose 0.78% and 0.98%, respectively.",
+                 rut)
+    assert (b["0.78%"].entity, b["0.98%"].entity) == ("SPX", "COMP")
+    b = bindings("It is above its 50-day and 200-day moving averages, at 2,185.03 and "
+                 "2,177.54 respectively.", rut)
+    assert (b["2,185.03"].periods, b["2,177.54"].periods) == (frozenset({"50d"}),
+                                                              frozenset({"200d"}))
