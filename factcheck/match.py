@@ -40,15 +40,18 @@ class IndexedFact:
     fact: Fact
     tokens: frozenset[str]
     metric: str  # the fact's metric, with levels split by kind (see `metric_of`)
-    #: for each number of decimals, the values an exact figure may be written as
-    #: (the magnitude for signed facts), half-up and half-even: numfmt.rounds_to, cached
-    rounded: tuple[frozenset[Decimal], ...]
+    #: decimals -> the values an exact figure may be written as (the magnitude for signed
+    #: facts), half-up and half-even: numfmt.rounds_to, filled in lazily
+    rounded: dict[int, frozenset[Decimal]]
 
-
-def _rounded(fact: Fact) -> tuple[frozenset[Decimal], ...]:
-    target = abs(fact.value) if fact.signed else fact.value
-    return tuple(frozenset((round_half_up(target, d), round_half_even(target, d)))
-                 for d in range(_PRECOMPUTED_PLACES + 1))
+    def exact(self, decimals: int) -> frozenset[Decimal]:
+        cached = self.rounded.get(decimals)
+        if cached is None:
+            target = abs(self.fact.value) if self.fact.signed else self.fact.value
+            cached = frozenset((round_half_up(target, decimals),
+                                round_half_even(target, decimals)))
+            self.rounded[decimals] = cached
+        return cached
 
 
 def metric_of(fact: Fact) -> str:
@@ -115,7 +118,7 @@ class FactIndex:
             "percentage_points": [], "count": []}
         self.dates: set[dt.date] = set(brief.week.sessions) | {brief.week.previous_session}
         for f in brief.facts:
-            item = IndexedFact(f, fact_tokens(f, brief, last), metric_of(f), _rounded(f))
+            item = IndexedFact(f, fact_tokens(f, brief, last), metric_of(f), {})
             if f.on is not None:
                 self.dates.add(f.on)
             if len(f.period) == 10 and f.period[4] == "-":
@@ -185,7 +188,7 @@ def fits(item: IndexedFact, fig: Figure, b: Binding) -> tuple[bool, bool]:
     exact = fig.hedge is Hedge.EXACT and fig.decimals <= _PRECOMPUTED_PLACES
     if fact.signed:
         if exact:
-            mag = fig.magnitude in item.rounded[fig.decimals]
+            mag = fig.magnitude in item.exact(fig.decimals)
         else:
             mag = written_matches(abs(fact.value), fig.magnitude, fig.decimals, fig.hedge)
         sign = _sign(fig, b)
@@ -193,7 +196,7 @@ def fits(item: IndexedFact, fig: Figure, b: Binding) -> tuple[bool, bool]:
             return mag, True
         return mag, (fact.value > 0) == (sign > 0)
     if exact:
-        return fig.magnitude in item.rounded[fig.decimals], True
+        return fig.magnitude in item.exact(fig.decimals), True
     return written_matches(fact.value, fig.magnitude, fig.decimals, fig.hedge), True
 
 
