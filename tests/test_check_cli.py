@@ -203,3 +203,32 @@ def test_parallel_workers_give_the_same_output(data_dir: Path, tmp_path: Path,
     parallel = invoke(*files, "--format", "json", data_dir=data_dir)
     assert (parallel.exit_code, sequential.exit_code) == (1, 1)
     assert parallel.stdout == sequential.stdout
+
+
+def test_many_distinct_briefs_are_built_in_workers(data_dir: Path, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    import writer.check_command
+
+    files = [str(p) for p in sorted(CORPUS.glob("*.md"))]
+    path, line, col = planted(tmp_path)
+    files.append(str(path))
+    sequential = invoke(*files, "--format", "json", data_dir=data_dir)
+    monkeypatch.setattr(writer.check_command, "PARALLEL_MIN_FILES", 2)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)  # 10 distinct briefs > 2 workers * 4
+    parallel = invoke(*files, "--format", "json", data_dir=data_dir)
+    assert (parallel.exit_code, sequential.exit_code) == (1, 1)
+    assert parallel.stdout == sequential.stdout
+
+
+def test_worker_failure_keeps_its_exit_code(tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    import writer.check_command
+
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    monkeypatch.setattr(writer.check_command, "PARALLEL_MIN_FILES", 2)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    files = [str(p) for p in sorted(CORPUS.glob("*.md"))]
+    result = invoke(*files, data_dir=empty)
+    assert result.exit_code == 3
+    assert result.stderr.startswith("writer: no snapshot for ^")

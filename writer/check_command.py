@@ -15,6 +15,7 @@ import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
@@ -24,14 +25,34 @@ from factcheck.errors import CheckError, MalformedInput
 from factcheck.frontmatter import article_target
 from factcheck.render import render
 from factcheck.report import CheckReport
+from writer.errors import WriterError
+
+if TYPE_CHECKING:
+    from writer.data import PriceSource  # imports pandas; only the pipeline needs it
 
 #: From this many files on, articles are checked in worker processes (one per CPU, at most
 #: `MAX_JOBS`); below it the start-up cost of the workers is not worth it.
 PARALLEL_MIN_FILES = 64
 MAX_JOBS = 8
 
+Key = tuple[str, dt.date]  # (symbol, Monday of the week): one brief
 Work = tuple[str, str, WeeklyIndexBrief, bool]
-_WORK: list[Work] = []  # what forked workers check; set just before the pool starts
+Group = tuple[str, dt.date, list[tuple[int, str, str]]]  # symbol, week, (index, name, text)
+
+# What forked workers work on: set just before a pool starts, inherited through fork (the
+# briefs and the price source are never pickled).
+_WORK: list[Work] = []
+_GROUPS: list[Group] = []
+_SOURCE: list[PriceSource] = []
+_STRICT: list[bool] = []
+
+
+def _jobs(files: int) -> int:
+    jobs = min(os.cpu_count() or 1, MAX_JOBS)
+    if jobs < 2 or files < PARALLEL_MIN_FILES or (
+            "fork" not in multiprocessing.get_all_start_methods()):
+        return 1
+    return jobs
 
 
 def _check_slice(bounds: tuple[int, int]) -> list[CheckReport]:
@@ -40,11 +61,9 @@ def _check_slice(bounds: tuple[int, int]) -> list[CheckReport]:
 
 
 def check_all(work: list[Work]) -> list[CheckReport]:
-    """check_text over every article; in forked workers when there are many (the briefs are
-    inherited through fork, never pickled)."""
-    jobs = min(os.cpu_count() or 1, MAX_JOBS)
-    if (jobs < 2 or len(work) < PARALLEL_MIN_FILES
-            or "fork" not in multiprocessing.get_all_start_methods()):
+    """check_text over every article; in forked workers when there are many."""
+    jobs = _jobs(len(work))
+    if jobs == 1:
         return [check_text(t, b, source=n, strict=s) for n, t, b, s in work]
     global _WORK
     _WORK = work
@@ -56,6 +75,43 @@ def check_all(work: list[Work]) -> list[CheckReport]:
             return [r for part in pool.map(_check_slice, slices) for r in part]
     finally:
         _WORK = []
+
+
+def _build_and_check(group_no: int) -> list[tuple[int, CheckReport]] | tuple[int, str]:
+    """One brief built and all its articles checked, in a worker; errors come back as
+    (exit code, message) because domain exceptions do not all survive pickling."""
+    from writer.pipeline import weekly_brief
+
+    symbol, week, items = _GROUPS[group_no]
+    try:
+        brief = weekly_brief(symbol, week, _SOURCE[0])
+    except (WriterError, CheckError) as exc:
+        return exc.exit_code, str(exc)
+    return [(i, check_text(text, brief, source=name, strict=_STRICT[0]))
+            for i, name, text in items]
+
+
+def build_and_check_all(groups: list[Group], total: int, source: PriceSource,
+                        strict: bool, jobs: int) -> list[CheckReport]:
+    """Many distinct briefs: each worker builds the briefs of its groups (each brief once
+    overall) and checks their articles; the first failure in article order is raised."""
+    global _GROUPS, _SOURCE, _STRICT
+    _GROUPS, _SOURCE, _STRICT = groups, [source], [strict]
+    try:
+        with ProcessPoolExecutor(max_workers=jobs,
+                                 mp_context=multiprocessing.get_context("fork")) as pool:
+            results = list(pool.map(_build_and_check, range(len(groups))))
+    finally:
+        _GROUPS, _SOURCE, _STRICT = [], [], []
+    reports: list[CheckReport | None] = [None] * total
+    for result in results:
+        if isinstance(result, tuple):
+            error = WriterError(result[1])
+            error.exit_code = result[0]
+            raise error
+        for i, report in result:
+            reports[i] = report
+    return [r for r in reports if r is not None]
 
 
 @dataclass(frozen=True)
@@ -119,22 +175,42 @@ def run_check(names: list[str], *, ticker: str | None, week: dt.date | None,
               stdin_text: str | None = None) -> tuple[str, int]:
     """Check every file; returns the rendered output and the exit code (0 ok, 1 findings)."""
     articles = [prepare(n, read_article(n, stdin_text), ticker, week) for n in names]
-    briefs: dict[tuple[str, dt.date], WeeklyIndexBrief] = {}
-    source = None
-    work: list[Work] = []
-    for art in articles:
-        brief = art.brief
-        if brief is None:
+    strict = not allow_unsupported
+    keys: dict[Key, list[int]] = {}
+    for i, art in enumerate(articles):
+        if art.brief is None:
             assert art.ticker is not None and art.week is not None
             key = (art.ticker.upper(), art.week - dt.timedelta(days=art.week.weekday()))
-            brief = briefs.get(key)
-            if brief is None:
-                from writer.pipeline import open_source, weekly_brief
+            keys.setdefault(key, []).append(i)
+    source: PriceSource | None = None
+    if keys:
+        from writer.pipeline import open_source
 
-                source = source or open_source(data_dir)
-                brief = weekly_brief(art.ticker, art.week, source)
-                briefs[key] = brief
-        work.append((art.name, art.text, brief, not allow_unsupported))
-    reports = check_all(work)
+        source = open_source(data_dir)
+    jobs = _jobs(len(articles))
+    if jobs > 1 and source is not None and len(keys) > jobs * 4 and all(
+            a.brief is None for a in articles):
+        groups: list[Group] = []
+        for indices in keys.values():
+            first = articles[indices[0]]
+            assert first.ticker is not None and first.week is not None
+            groups.append((first.ticker, first.week,
+                           [(i, articles[i].name, articles[i].text) for i in indices]))
+        reports = build_and_check_all(groups, len(articles), source, strict, jobs)
+    else:
+        briefs: dict[Key, WeeklyIndexBrief] = {}
+        work: list[Work] = []
+        for art in articles:
+            brief = art.brief
+            if brief is None:
+                from writer.pipeline import weekly_brief
+
+                assert art.ticker is not None and art.week is not None and source is not None
+                key = (art.ticker.upper(), art.week - dt.timedelta(days=art.week.weekday()))
+                brief = briefs.get(key)
+                if brief is None:
+                    brief = briefs[key] = weekly_brief(art.ticker, art.week, source)
+            work.append((art.name, art.text, brief, strict))
+        reports = check_all(work)
     code = 0 if all(r.ok for r in reports) else 1
     return render(reports, fmt), code
