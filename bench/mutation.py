@@ -479,8 +479,9 @@ def caught(mutant: Mutant, brief: WeeklyIndexBrief) -> bool:
     return any(c.line == mutant.line or c.status is Status.WRONG_WEEK for c in report.errors)
 
 
-def cli_wall_time(articles: list[Article], data_dir: Path, n_files: int) -> tuple[float, int]:
-    """Seconds for `writer check --format json` over n_files article files (one process)."""
+def cli_wall_time(articles: list[Article], data_dir: Path, n_files: int,
+                  fmt: str) -> tuple[float, int]:
+    """Seconds for one `writer check --format FMT` run over n_files article files."""
     with tempfile.TemporaryDirectory() as tmp:
         paths = []
         for i in range(n_files):
@@ -489,7 +490,7 @@ def cli_wall_time(articles: list[Article], data_dir: Path, n_files: int) -> tupl
             path.write_text(art.text, encoding="utf-8")
             paths.append(str(path))
         writer = Path(sys.executable).with_name("writer")
-        cmd = [str(writer), "check", "--format", "json", "--data-dir", str(data_dir), *paths]
+        cmd = [str(writer), "check", "--format", fmt, "--data-dir", str(data_dir), *paths]
         start = time.perf_counter()
         proc = subprocess.run(cmd, capture_output=True, text=True, check=False,
                               env={**os.environ, "WRITER_CACHE_DIR": tmp})
@@ -575,14 +576,13 @@ def main() -> None:
             print(f"  {label}: median {statistics.median(t for t, _ in group):.2f} ms per "
                   f"article, median {statistics.median(w for _, w in group)} words, median "
                   f"{statistics.median(t / w * 600 for t, w in group):.2f} ms per 600 words")
-    elapsed, briefs = cli_wall_time(articles, args.data_dir, args.files)
-    print(f"writer check over {args.files} files ({briefs} distinct briefs): {elapsed:.2f} s "
-          f"wall, {args.files / elapsed:.0f} files/s")
     same = [a for a in articles if a.name.startswith("draft:")][:10] or articles[:10]
-    elapsed, briefs = cli_wall_time(same, args.data_dir, args.files)
-    print(f"writer check over {args.files} files ({briefs} distinct briefs): {elapsed:.2f} s "
-          f"wall, {args.files / elapsed:.0f} files/s")
-
+    print(f"writer check wall time ({os.cpu_count()} CPUs):")
+    for group in (articles, same):
+        for fmt in ("text", "json"):
+            elapsed, briefs = cli_wall_time(group, args.data_dir, args.files, fmt)
+            print(f"  {args.files} files, {briefs} distinct briefs, --format {fmt}: "
+                  f"{elapsed:.2f} s, {args.files / elapsed:.0f} files/s")
 
 if __name__ == "__main__":
     main()

@@ -3,7 +3,8 @@
 Pure functions from `CheckReport`s to strings, so the CLI, the repair loop and tests render
 findings identically.
 
-JSON (`render_json`) is a list with one object per file:
+JSON (`render_json`) is JSON Lines: one compact object per file, one file per line (so a
+single file gives one JSON document, and a thousand files can be streamed):
 `{"file", "brief", "strict", "ok", "errors", "warnings", "claims": [...]}` where each claim
 has `line`, `col`, `text`, `value`, `kind`, `status`, `severity`, `fact_id`, `expected`,
 `message` and `sentence`; every extracted claim is listed, verified ones too.
@@ -81,7 +82,7 @@ def report_dict(report: CheckReport) -> dict[str, object]:
 
 
 def render_json(reports: Sequence[CheckReport]) -> str:
-    return json.dumps([report_dict(r) for r in reports], indent=2, ensure_ascii=False) + "\n"
+    return "".join(json.dumps(report_dict(r), ensure_ascii=False) + "\n" for r in reports)
 
 
 def _escape_data(text: str) -> str:
