@@ -555,12 +555,12 @@ def main() -> None:
     print()
     print(f"{'operator':28} {'mutants':>8} {'caught':>8} {'recall':>8}")
     for name, total, hit, _ in rows:
-        recall = f"{100 * hit / total:.1f}%" if total else "n/a"
+        recall = f"{100 * hit / total:.2f}%" if total else "n/a"
         print(f"{name:28} {total:>8} {hit:>8} {recall:>8}")
     all_total = sum(r[1] for r in rows)
     all_hit = sum(r[2] for r in rows)
     print(f"{'all operators':28} {all_total:>8} {all_hit:>8} "
-          f"{100 * all_hit / max(all_total, 1):.1f}%")
+          f"{100 * all_hit / max(all_total, 1):.2f}%")
     for name, _, _, misses in rows:
         for miss in misses:
             print(f"  missed [{name}] {miss}")
@@ -578,9 +578,9 @@ def main() -> None:
                   f"{statistics.median(t / w * 600 for t, w in group):.2f} ms per 600 words")
     same = [a for a in articles if a.name.startswith("draft:")][:10] or articles[:10]
     print(f"writer check wall time ({os.cpu_count()} CPUs):")
-    for group in (articles, same):
+    for batch in (articles, same):
         for fmt in ("text", "json"):
-            elapsed, briefs = cli_wall_time(group, args.data_dir, args.files, fmt)
+            elapsed, briefs = cli_wall_time(batch, args.data_dir, args.files, fmt)
             print(f"  {args.files} files, {briefs} distinct briefs, --format {fmt}: "
                   f"{elapsed:.2f} s, {args.files / elapsed:.0f} files/s")
 
