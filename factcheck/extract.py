@@ -356,43 +356,36 @@ def _figures(text: str, offset: int, dates: list[Figure]) -> list[Figure]:
     blocked = [(d.start - offset, d.end - offset) for d in dates]
     out: list[Figure] = []
     for m in FIGURE_RE.finditer(text):
+        sign1, cur, sign2, num, scale, unit1, unit2 = m.group(
+            "sign", "cur", "sign2", "num", "scale", "unit", "unit2")
         a = m.start("num")
-        if any(s <= a < e for s, e in blocked):
+        if blocked and any(s <= a < e for s, e in blocked):
             continue
-        before = text[max(0, a - 1):a]
-        if before and (before.isalpha() or before in "#_/"):
-            continue  # part of a word or a masked name ("Q3", "ASX200")
-        num = m.group("num")
-        if num.startswith(".") and a > 0 and text[a - 1].isdigit():
-            continue
-        sign_text = m.group("sign") or m.group("sign2") or ""
-        start = m.start("sign") if m.group("sign") else m.start("cur") if m.group(
-            "cur") else m.start("sign2") if m.group("sign2") else a
-        if sign_text in ("-", "–") and start > 0 and (text[start - 1].isalnum()):
-            sign_text = ""  # a hyphen joining words or a range, not a minus
-            start = m.start("cur") if m.group("cur") else a
-        if sign_text == "–":
-            sign_text, start = "", (m.start("cur") if m.group("cur") else a)
-        unit = (m.group("unit") or "")
-        if m.group("unit2"):
-            unit = unit or m.group("unit2")
-        kind = _kind(unit)
-        if m.group("cur"):
-            kind = "currency"
-        value = _decimal(num)
-        decimals = len(num.split(".")[1]) if "." in num else 0
-        if (kind == "number" and not m.group("scale") and "," not in num and decimals == 0
-                and not sign_text and len(num) == 4 and num[:2] in ("19", "20")):
+        if a > 0:
+            before = text[a - 1]
+            if before.isalpha() or before in "#_/" or (num[0] == "." and before.isdigit()):
+                continue  # part of a word or a masked name ("Q3", "ASX200")
+        cur_start = m.start("cur") if cur else a
+        sign_text = sign1 or sign2 or ""
+        start = m.start("sign") if sign1 else cur_start if cur else (
+            m.start("sign2") if sign2 else a)
+        if sign_text == "–" or (sign_text == "-" and start > 0 and text[start - 1].isalnum()):
+            sign_text, start = "", cur_start  # a hyphen or dash joining things, not a minus
+        kind = "currency" if cur else _kind(unit1 or unit2 or "")
+        decimals = len(num) - num.index(".") - 1 if "." in num else 0
+        if (kind == "number" and not scale and decimals == 0 and not sign_text
+                and len(num) == 4 and num[:2] in ("19", "20")):
             continue  # a year
-        end = m.end("unit2") if m.group("unit2") else m.end("unit") if m.group(
-            "unit") else m.end("scale") if m.group("scale") else m.end("num")
+        value = _decimal(num)
+        end = m.end("unit2") if unit2 else m.end("unit") if unit1 else (
+            m.end("scale") if scale else m.end("num"))
         sign = -1 if sign_text in ("-", "−") else 1 if sign_text == "+" else 0
         if kind == "basis_points":
             value, decimals, kind = value / 100, decimals + 2, "percentage_points"
-        text_out = text[start:end]
-        out.append(Figure(offset + start, offset + end, text_out, kind, value, decimals, sign,
-                          scale=(m.group("scale") or "").strip() or None))
-    _mark_ranges(text, offset, out)
+        out.append(Figure(offset + start, offset + end, text[start:end], kind, value, decimals,
+                          sign, scale=scale.strip() if scale and scale.strip() else None))
+    if len(out) > 1:
+        _mark_ranges(text, offset, out)
     for fig in out:
         at = fig.start - offset
         fig.hedge = parse_hedge(text[max(0, at - 40):at])
