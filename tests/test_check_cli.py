@@ -210,7 +210,7 @@ def test_many_distinct_briefs_are_built_in_workers(data_dir: Path, tmp_path: Pat
     import writer.check_command
 
     files = [str(p) for p in sorted(CORPUS.glob("*.md"))]
-    path, line, col = planted(tmp_path)
+    path, _, _ = planted(tmp_path)
     files.append(str(path))
     sequential = invoke(*files, "--format", "json", data_dir=data_dir)
     monkeypatch.setattr(writer.check_command, "PARALLEL_MIN_FILES", 2)
