@@ -128,6 +128,7 @@ _ENTITY_GENERIC = (r"the\s+index|the\s+benchmark|the\s+gauge|the\s+measure|"
 #: Level facts are matched by kind: `level_high` (prior week's high, swing highs),
 #: `level_low` (prior week's low, swing lows), `level_round` (round numbers); see
 #: `match.metric_of`.  Support/resistance words accept any price level.
+_MA_METRICS = frozenset({"ma", "vs_ma_pct"})
 _LEVELISH = frozenset({"level", "level_high", "level_low", "level_round", "high", "low",
                        "close", "close_high", "close_low", "ma", "open"})
 _METRICS: tuple[tuple[tuple[str, ...], frozenset[str]], ...] = (
@@ -139,7 +140,7 @@ _METRICS: tuple[tuple[tuple[str, ...], frozenset[str]], ...] = (
      frozenset({"high"})),
     (("intraday low", "session low", "lowest level", "lowest point", "trough"),
      frozenset({"low"})),
-    (("moving average", "average", "ma", "sma", "dma"), frozenset({"ma", "vs_ma_pct"})),
+    (("moving average", "average", "ma", "sma", "dma"), _MA_METRICS),
     (("support", "resistance", "level", "levels", "zone", "area", "round", "ceiling", "floor",
       "barrier", "mark", "threshold", "hurdle", "handle", "pivot", "swing"), _LEVELISH),
     # An unqualified "high"/"low" is the intraday one (GENRE: the 52-week range is intraday);
@@ -163,6 +164,11 @@ _DISTANCE_RE = re.compile(
     r"^[^.;]{0,12}?\b(?:below|under|off|from|short\s+of|shy\s+of|above|over|beneath)\s+"
     r"(?:its|the|their|a)\s+(?P<what>[\w\s#'’-]{0,40}?)"
     r"(?P<kind>moving\s+average|average|high|low|peak|trough|\bma\b)")
+#: A label before a percent naming the distance it measures ("Distance from 52-week high:").
+_DISTANCE_LABEL_RE = re.compile(
+    r"(?:distance\s+from|below|off|from|under|above|over)\s+(?:its\s+|the\s+)?"
+    r"(?:##\s*-?\s*week\s+)?(?:intraday\s+|closing\s+)?(?P<kind>high|low)s?\b"
+    r"[\s:(\-–—=]*$")
 _RANGE_WORD_RE = re.compile(r"\b(?:range|between|traded|trading|swung|spanned)\b")
 
 
@@ -381,8 +387,20 @@ class Binder:
                                      {"from_high_pct", "from_close_high_pct"})
                 return frozenset({"from_close_low_pct"} if closing else
                                  {"from_low_pct", "from_close_low_pct"})
+            head = doc.lower[max(sent.start, fig.start - 60):fig.start]
+            label = _DISTANCE_LABEL_RE.search(head)
+            if label is not None:  # "Distance from 52-week high: -2.88%"
+                kind = label.group("kind")
+                if kind == "high":
+                    return frozenset({"from_high_pct", "from_close_high_pct"})
+                return frozenset({"from_low_pct", "from_close_low_pct"})
+            if FOLLOW_DIR_RE.match(tail) and any(
+                    m[2] is _MA_METRICS and m[1] <= fig.start for m in ctx.metrics):
+                return frozenset({"vs_ma_pct"})  # "50-day MA: 21,470.76 (index 11.59% above)"
             return frozenset({"change_pct"})
         if fig.kind == "points" and not fig.range_role:
+            if _BASE_CLOSE_RE.match(tail):
+                return frozenset({"change_pts"})  # "271.32 points below last week's close"
             near = [m for m in ctx.metrics if lo <= m[0] and m[1] <= fig.start]
             if not near or any(d[0] >= lo and d[1] <= fig.start for d in ctx.directions):
                 return frozenset({"change_pts"})

@@ -152,6 +152,7 @@ _FRONT_RE = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 _LINK_RE = re.compile(r"!?\[([^\]\n]*)\]\(([^)\n]*)\)")
 _HTML_RE = re.compile(r"<!--.*?-->|<[^>\n]+>", re.S)
 _EMPH_RE = re.compile(r"(?=[*_`~])(?:\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|`|~~)")
+_LIST_MARKER_RE = re.compile(r"(?m)^[ \t>]*((?:[-*+]|\d{1,3}[.)]))[ \t]+")
 _LIST_RE = re.compile(r"^(\s*)(?:[-*+]|\d{1,3}[.)])\s+")
 _HEADING_RE = re.compile(r"^\s{0,3}#{1,6}\s+")
 _ABBREV = frozenset({
@@ -190,6 +191,8 @@ def _mask_markup(body: str) -> str:
         blank(m.end(1), m.end())  # "](url)"
     for m in _EMPH_RE.finditer(body):
         blank(m.start(), m.end())
+    for m in _LIST_MARKER_RE.finditer(body):
+        blank(m.start(1), m.end(1))  # "1." of a numbered list is not a figure
     return "".join(chars)
 
 
@@ -222,9 +225,12 @@ def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
-def _blocks(masked: str, body_start: int) -> list[tuple[str, int, int, tuple[str, ...],
-                                                         tuple[tuple[int, int], ...]]]:
-    """(kind, start, end, header, cells) for each Markdown block of the body."""
+def _blocks(masked: str, body_start: int, original: str | None = None
+            ) -> list[tuple[str, int, int, tuple[str, ...], tuple[tuple[int, int], ...]]]:
+    """(kind, start, end, header, cells) for each Markdown block of the body.  Structure
+    (list markers, headings, tables) is read from the original text, since masking blanks
+    list markers."""
+    source = masked if original is None else original
     out: list[tuple[str, int, int, tuple[str, ...], tuple[tuple[int, int], ...]]] = []
     para: list[int] = []  # [start, end] of the open paragraph or list item
     kind = "para"
@@ -238,7 +244,7 @@ def _blocks(masked: str, body_start: int) -> list[tuple[str, int, int, tuple[str
             out.append((kind, para[0], para[1], (), ()))
             para = []
 
-    for line in masked[body_start:].split("\n"):
+    for line in source[body_start:].split("\n"):
         start, end = pos, pos + len(line)
         pos = end + 1
         stripped = line.strip()
@@ -458,8 +464,8 @@ def parse(text: str, *, anchor: dt.date | None = None) -> Document:
     masked = head + _mask_markup(text[body_start:])
     masked = _mask_name_digits(masked)
     sentences: list[Sentence] = []
-    for block_no, (kind, b_start, b_end, header, cells) in enumerate(_blocks(masked,
-                                                                             body_start)):
+    for block_no, (kind, b_start, b_end, header, cells) in enumerate(
+            _blocks(masked, body_start, text)):
         spans = ([(b_start, b_end)] if kind == "table"
                  else _split_sentences(masked, b_start, b_end))
         for s_start, s_end in spans:

@@ -165,3 +165,10 @@ def test_sentences_split_on_periods_but_not_on_decimals_or_abbreviations() -> No
                 anchor=ANCHOR)
     assert [s.text.strip() for s in doc.sentences] == [
         "The index rose 0.60% on Aug. 5 to 2,225.67.", "It fell on Wednesday."]
+
+
+def test_numbered_list_markers_are_not_figures() -> None:
+    text = "1. The index fell 1.12%.\n2. It closed at 23,959.98.\n10) Done.\n"
+    assert [f.text for f in figures(text)] == ["1.12%", "23,959.98"]
+    kinds = [s.block_kind for s in parse(text, anchor=ANCHOR).sentences]
+    assert kinds == ["list", "list", "list"]

@@ -7,6 +7,7 @@ the Nasdaq +0.98% on Friday.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 import pytest
@@ -191,3 +192,15 @@ def test_format_value_is_what_the_checker_expects(rut: WeeklyIndexBrief) -> None
     fact = rut.get("RUT.week.change_pct")
     assert fact is not None
     assert format_value(fact.value, Unit.PERCENT, 2, signed=True) == "+2.38%"
+
+
+def test_distance_written_as_a_label_or_after_the_average(
+        brief: Callable[[str, str], WeeklyIndexBrief]) -> None:
+    # HSI week of Mar 10-14 2025: 2.88% below its 52-week high; 11.59% above its 50-day MA
+    hsi = brief("HSI", "2025-03-14")
+    text = ("- Distance from 52-week high: -2.88%\n"
+            "- 50-day MA: 21,470.76 (index 11.59% above)\n")
+    report = check_text(text, hsi)
+    assert [(c.text, c.fact_id) for c in report.claims] == [
+        ("-2.88%", "HSI.52w.from_high_pct"), ("21,470.76", "HSI.ma50"),
+        ("11.59%", "HSI.ma50.vs_pct")]
