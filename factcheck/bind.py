@@ -116,6 +116,8 @@ _FOLLOW_GAP_RE = re.compile(
     r"sell-off|setback|swing)s?\s+)?(?:on|by|at|in|for|during|over|from|of|since|to|with)?"
     r"[\s(]*(?:the\s+|a\s+|its\s+|this\s+)?|\s*\(|[\s,(]*")
 _ON_DATE_GAP_RE = re.compile(r"[\s,]*(?:\(|on\b|set\s+on\b|from\b|reached\s+on\b)\s*")
+_BASE_BEFORE_RE = re.compile(r"\b(?:from|since|versus|vs\.?|over|compared\s+(?:with|to))\s+$")
+_BASE_AFTER_RE = re.compile(r"\s*(?:'s|’s)?\s*(?:close|closing|finish|settlement)")
 _PREV_WORD_RE = re.compile(r"(?:previous|prior|last|preceding)\s+$")
 #: Periods written with (masked) digits: "52-week", "50-day", "in 2025".
 _PERIOD_DIGITS_RE = re.compile(
@@ -131,11 +133,17 @@ _ENTITY_GENERIC = (r"the\s+index|the\s+benchmark|the\s+gauge|the\s+measure|"
 _MA_METRICS = frozenset({"ma", "vs_ma_pct"})
 _LEVELISH = frozenset({"level", "level_high", "level_low", "level_round", "high", "low",
                        "close", "close_high", "close_low", "ma", "open"})
+_CLOSE_HIGH = frozenset({"close_high"})
+_CLOSE_LOW = frozenset({"close_low"})
+_CLOSES = frozenset({"close", "close_high", "close_low"})
+#: What makes "highest close" the extreme of a period the brief has ("of the week").
+_EXTREME_SCOPE_RE = re.compile(
+    r"\s+(?:of|for|in|this)\s+(?:the\s+)?(?:week|year|##|52|twelve|12)|\s+(?:of|in)\s+(?:a|one)\s+"
+    r"year")
 _METRICS: tuple[tuple[tuple[str, ...], frozenset[str]], ...] = (
     (("closing high", "highest close", "highest closing", "record close", "best close"),
-     frozenset({"close_high"})),
-    (("closing low", "lowest close", "lowest closing", "worst close"),
-     frozenset({"close_low"})),
+     _CLOSE_HIGH),
+    (("closing low", "lowest close", "lowest closing", "worst close"), _CLOSE_LOW),
     (("intraday high", "session high", "peak", "peaked", "highest level", "highest point"),
      frozenset({"high"})),
     (("intraday low", "session low", "lowest level", "lowest point", "trough"),
@@ -235,6 +243,12 @@ class Binder:
             if _PREV_WORD_RE.search(text[max(0, m.start() - 16):m.start()]):
                 prev = self.brief.week.previous_session
                 day = prev if prev.weekday() == weekday else None
+            elif day is not None and _BASE_BEFORE_RE.search(text[max(0, m.start() - 20):
+                                                                 m.start()]) and \
+                    _BASE_AFTER_RE.match(text, m.end()):
+                # "down 0.3% from Wednesday's close": the move of the session after it
+                later = [d for d in self.sessions if d > day]
+                day = later[0] if later else None
             value = day.isoformat() if day else f"missing:{m.group('wd')}"
             ctx.periods.append(Mention(base + m.start(), base + m.end(), "date", value))
         for m in _PERIOD_RE.finditer(text):
@@ -269,8 +283,12 @@ class Binder:
         for m in _METRIC_RE.finditer(text):
             if any(a <= m.start() < b for a, b in names):
                 continue  # "Dow Jones Industrial Average" names an index, not a metric
-            ctx.metrics.append((base + m.start(), base + m.end(),
-                                _METRIC_OF[_squash(m.group(0))]))
+            metrics = _METRIC_OF[_squash(m.group(0))]
+            if metrics in (_CLOSE_HIGH, _CLOSE_LOW) and not (
+                    _EXTREME_SCOPE_RE.match(text, m.end())
+                    or "week" in text[max(0, m.start() - 16):m.start()]):
+                metrics = _CLOSES  # "its highest close since July 24": a close, not the week's
+            ctx.metrics.append((base + m.start(), base + m.end(), metrics))
         for m in DIRECTION_RE.finditer(text):
             ctx.directions.append((base + m.start(), base + m.end(),
                                    _DIRECTION_OF.get(_squash(m.group(0)), 1), m.group(0)))

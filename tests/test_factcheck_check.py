@@ -143,3 +143,31 @@ def test_checker_never_crashes_and_positions_stay_exact(rut: WeeklyIndexBrief,
             continue
         offset = starts[c.line - 1] + c.col - 1
         assert text[offset:offset + len(c.text)] == c.text
+
+
+WIRE_STYLE = """---
+ticker: RUT
+week: 2025-08-08
+---
+# Small caps rise, but lag the big boys
+
+NEW YORK (Aug 8) - The Russell 2000 index of small-cap stocks rose 2.4% for the week, ending
+at 2,218.42 on Friday after a 0.2% gain in the final session.
+
+The S&P 500 gained 0.8%, the Nasdaq Composite added 1% and the broader market hit a weekly
+high on Friday. For the week the S&P 500 climbed 2.4% and the Nasdaq jumped 3.9%.
+
+Small caps had their best day on Monday, when the Russell 2000 surged 2.1% to 2,212.30. It
+added another 13.37 points on Tuesday, then fell for two days. The index finished Thursday at
+2,214.72, down 6.57 points.
+
+The Russell is about 10% below its record close of 2,442.03 set in November 2024 and is down
+0.5% so far in 2025. It remains above its 50-day and 200-day moving averages, at 2,185.03 and
+2,177.54 respectively.
+"""
+
+
+def test_wire_style_article_with_rounded_figures_verifies(rut: WeeklyIndexBrief) -> None:
+    report = check_text(WIRE_STYLE, rut)
+    assert [(c.text, c.message) for c in report.errors] == []
+    assert len(report.claims) >= 18

@@ -204,3 +204,17 @@ def test_distance_written_as_a_label_or_after_the_average(
     assert [(c.text, c.fact_id) for c in report.claims] == [
         ("-2.88%", "HSI.52w.from_high_pct"), ("21,470.76", "HSI.ma50"),
         ("11.59%", "HSI.ma50.vs_pct")]
+
+
+def test_change_from_a_named_close_is_the_next_session(rut: WeeklyIndexBrief) -> None:
+    # Thursday fell 0.30% from Wednesday's close; Wednesday itself fell 0.20%
+    c = claim("The Russell 2000 was down 0.30% from Wednesday's close.", rut, "0.30%")
+    assert (c.status, c.fact_id) == (Status.VERIFIED, "RUT.change_pct.2025-08-07")
+
+
+def test_highest_close_since_is_a_close_not_the_weekly_extreme(rut: WeeklyIndexBrief) -> None:
+    # Friday's 2,218.42 is not the week's closing high (Tuesday's 2,225.67) and not claimed so
+    c = claim("It closed Friday at 2,218.42, its highest close since Tuesday.", rut, "2,218.42")
+    assert c.status is Status.VERIFIED
+    c = claim("It closed Friday at 2,218.42, its highest close of the week.", rut, "2,218.42")
+    assert c.status is Status.MISATTRIBUTED
