@@ -159,7 +159,7 @@ def test_unavailable_data_exits_3(tmp_path: Path) -> None:
     empty.mkdir()
     result = invoke(str(GOOD), data_dir=empty)
     assert result.exit_code == 3
-    assert result.stderr.startswith("writer: no snapshot for ^RUT in ")
+    assert result.stderr.startswith(f"writer: {GOOD}: no snapshot for ^RUT in ")
 
 
 def test_bad_format_exits_2(data_dir: Path) -> None:
@@ -231,4 +231,12 @@ def test_worker_failure_keeps_its_exit_code(tmp_path: Path,
     files = [str(p) for p in sorted(CORPUS.glob("*.md"))]
     result = invoke(*files, data_dir=empty)
     assert result.exit_code == 3
-    assert result.stderr.startswith("writer: no snapshot for ^")
+    assert re.match(r"writer: \S+\.md: no snapshot for \^", result.stderr)
+
+
+def test_unknown_ticker_in_front_matter_names_the_file(data_dir: Path, tmp_path: Path) -> None:
+    path = tmp_path / "odd.md"
+    path.write_text("---\nticker: RUTX!\nweek: 2025-08-08\n---\nText.\n", encoding="utf-8")
+    result = invoke(str(path), data_dir=data_dir)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"writer: {path}: unknown symbol 'RUTX!'")

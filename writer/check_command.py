@@ -86,7 +86,7 @@ def _build_and_check(group_no: int) -> list[tuple[int, CheckReport]] | tuple[int
     try:
         brief = weekly_brief(symbol, week, _SOURCE[0])
     except (WriterError, CheckError) as exc:
-        return exc.exit_code, str(exc)
+        return exc.exit_code, f"{items[0][1]}: {exc}"
     return [(i, check_text(text, brief, source=name, strict=_STRICT[0]))
             for i, name, text in items]
 
@@ -170,6 +170,13 @@ def prepare(name: str, text: str, ticker: str | None, week: dt.date | None) -> A
     return Article(name, text, use_ticker, use_week, None)
 
 
+def _about(name: str, exc: WriterError) -> WriterError:
+    """The same error (same exit code) with the file it concerns in front."""
+    error = WriterError(f"{name}: {exc}")
+    error.exit_code = exc.exit_code
+    return error
+
+
 def run_check(names: list[str], *, ticker: str | None, week: dt.date | None,
               data_dir: Path | None, allow_unsupported: bool, fmt: str,
               stdin_text: str | None = None) -> tuple[str, int]:
@@ -209,7 +216,10 @@ def run_check(names: list[str], *, ticker: str | None, week: dt.date | None,
                 key = (art.ticker.upper(), art.week - dt.timedelta(days=art.week.weekday()))
                 brief = briefs.get(key)
                 if brief is None:
-                    brief = briefs[key] = weekly_brief(art.ticker, art.week, source)
+                    try:
+                        brief = briefs[key] = weekly_brief(art.ticker, art.week, source)
+                    except WriterError as exc:
+                        raise _about(art.name, exc) from None
             work.append((art.name, art.text, brief, strict))
         reports = check_all(work)
     code = 0 if all(r.ok for r in reports) else 1
