@@ -116,6 +116,9 @@ _FOLLOW_GAP_RE = re.compile(
     r"sell-off|setback|swing)s?\s+)?(?:on|by|at|in|for|during|over|from|of|since|to|with)?"
     r"[\s(]*(?:the\s+|a\s+|its\s+|this\s+)?|\s*\(|[\s,(]*")
 _ON_DATE_GAP_RE = re.compile(r"[\s,]*(?:\(|on\b|set\s+on\b|from\b|reached\s+on\b)\s*")
+_SUPERLATIVE_SCOPE_RE = re.compile(
+    r"\b(?:highest|lowest|best|worst|biggest|largest|strongest|weakest|sharpest|steepest|"
+    r"high|low|top|bottom|peak)\b[\w\s'’-]{0,25}?\s(?:of|for|in)\s+$")
 _BASE_BEFORE_RE = re.compile(r"\b(?:from|since|versus|vs\.?|over|compared\s+(?:with|to))\s+$")
 _BASE_AFTER_RE = re.compile(r"\s*(?:'s|’s)?\s*(?:close|closing|finish|settlement)")
 _PREV_WORD_RE = re.compile(r"(?:previous|prior|last|preceding)\s+$")
@@ -246,9 +249,11 @@ class Binder:
             elif day is not None and _BASE_BEFORE_RE.search(text[max(0, m.start() - 20):
                                                                  m.start()]) and \
                     _BASE_AFTER_RE.match(text, m.end()):
-                # "down 0.3% from Wednesday's close": the move of the session after it
-                later = [d for d in self.sessions if d > day]
-                day = later[0] if later else None
+                # "down 0.3% from Wednesday's close": a change is the next session's move,
+                # a level ("from Monday's close of 2,212.30") is the named day's
+                ctx.periods.append(Mention(base + m.start(), base + m.end(), "basedate",
+                                           day.isoformat()))
+                continue
             value = day.isoformat() if day else f"missing:{m.group('wd')}"
             ctx.periods.append(Mention(base + m.start(), base + m.end(), "date", value))
         for m in _PERIOD_RE.finditer(text):
@@ -258,6 +263,9 @@ class Binder:
                 kind, value = "date", self.sessions[0].isoformat()
             elif kind == "prev" and "friday" in m.group(0):
                 kind, value = "date", self.brief.week.previous_session.isoformat()
+            elif kind == "week" and _SUPERLATIVE_SCOPE_RE.search(
+                    text[max(0, m.start() - 40):m.start()]):
+                continue  # "its highest level of the week": scope of the superlative
             elif kind == "week" and _WEEK_CLOSER_RE.search(text[max(0, m.start() - 24):
                                                                  m.start()]) and any(
                     p.kind == "date" and 0 <= base + m.start() - p.end < 40
@@ -372,6 +380,9 @@ class Binder:
         if best is None:
             return frozenset()
         tokens = set(_period_tokens(best))
+        if best.kind == "basedate" and fig.kind in ("percent", "points"):
+            later = [d for d in self.sessions if d.isoformat() > best.value]
+            tokens = {f"d:{later[0].isoformat()}"} if later else {"none"}
         if best.kind == "day":
             dates = [m for m in ctx.periods if m.kind == "date" and m.end <= fig.start]
             tokens = set(_period_tokens(dates[-1])) if dates else set()
@@ -487,7 +498,7 @@ def _respectively(doc: Document, sent: Sentence, mentions: list[Mention], fig: F
 
 
 def _period_tokens(m: Mention) -> set[str]:
-    if m.kind == "date":
+    if m.kind in ("date", "basedate"):
         return {f"d:{m.value}"}
     if m.kind == "prevclose":
         return {"prev"}

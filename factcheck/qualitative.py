@@ -395,8 +395,13 @@ def check_streak(fig: Figure, doc: Document, sent: Sentence, ctx: SentenceContex
     direction = _first_direction(tail) or _first_direction(head[::-1], reverse=True)
     entity = _entity_before(ctx, fig.start, summary, brief.subject.key)
     kind = "weekly" if weekly else "daily"
-    fact = brief.get(f"{entity}.streak.{kind}")
     n = int(fig.magnitude)
+    days = [dt.date.fromisoformat(p.value) for p in ctx.periods
+            if p.kind == "date" and p.value[:1].isdigit()]
+    if not weekly and days and max(days) in brief.week.sessions and \
+            max(days) != brief.week.last_session:
+        return _streak_on(fig, brief, entity, max(days), n, direction)
+    fact = brief.get(f"{entity}.streak.{kind}")
     if fact is None:
         return Finding(fig.start, fig.end, "count", Status.UNSUPPORTED, None, None,
                        f"no {kind} streak for {entity} in the brief (history too short)",
@@ -410,3 +415,43 @@ def check_streak(fig: Figure, doc: Document, sent: Sentence, ctx: SentenceContex
     side = "up" if actual > 0 else "down" if actual < 0 else "flat"
     return Finding(fig.start, fig.end, "count", Status.MISMATCH, fact, str(abs(actual)),
                    f"the streak is {abs(actual)} {what} {side} ({fact.display})", str(claimed))
+
+
+def _streak_as_of(brief: WeeklyIndexBrief, entity: str, day: dt.date) -> tuple[int, bool]:
+    """Consecutive up (+) / down (-) sessions ending on `day`, from the brief's daily changes,
+    and whether the run is known to be complete (it did not reach the start of the data)."""
+    sessions = [d for d in (brief.week.previous_session, *brief.week.sessions) if d <= day]
+    sign = count = 0
+    for d in reversed(sessions):
+        f = brief.get(f"{entity}.change_pct.{d}")
+        if f is None:
+            return count * sign, False
+        s = (f.value > 0) - (f.value < 0)
+        if sign == 0:
+            if s == 0:
+                return 0, True
+            sign = s
+        if s != sign:
+            return count * sign, True
+        count += 1
+    return count * sign, False
+
+
+def _streak_on(fig: Figure, brief: WeeklyIndexBrief, entity: str, day: dt.date, n: int,
+               direction: int) -> Finding:
+    """A daily streak claimed as of a session before the last ("a second straight gain on
+    Tuesday"): counted from the week's daily changes."""
+    actual, complete = _streak_as_of(brief, entity, day)
+    claimed = n * (direction or (1 if actual >= 0 else -1))
+    fact = brief.get(f"{entity}.change_pct.{day}")
+    side = "up" if actual > 0 else "down" if actual < 0 else "flat"
+    message = f"{abs(actual)} sessions {side} as of {day:%a %b %-d}"
+    if claimed == actual and complete:
+        return Finding(fig.start, fig.end, "count", Status.VERIFIED, fact, str(abs(actual)),
+                       message, str(claimed))
+    if not complete and (claimed > 0) == (actual > 0) and abs(claimed) >= abs(actual):
+        return Finding(fig.start, fig.end, "count", Status.UNSUPPORTED, fact, None,
+                       f"at least {message}; the brief does not reach further back",
+                       str(claimed))
+    return Finding(fig.start, fig.end, "count", Status.MISMATCH, fact, str(abs(actual)),
+                   f"the streak is {message}", str(claimed))

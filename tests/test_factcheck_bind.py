@@ -116,3 +116,17 @@ def test_respectively_pairs_figures_with_the_listed_names_and_periods(
                  "2,177.54 respectively.", rut)
     assert (b["2,185.03"].periods, b["2,177.54"].periods) == (frozenset({"50d"}),
                                                               frozenset({"200d"}))
+
+
+def test_superlative_scope_is_not_the_period_of_later_figures(rut: WeeklyIndexBrief) -> None:
+    b = bindings("The Russell 2000 touched 2,243.16 on Thursday, its highest level of the "
+                 "week, before closing at 2,214.72.", rut)
+    assert b["2,214.72"].periods == frozenset({"d:2025-08-07"})
+
+
+def test_a_named_base_close_is_the_day_for_levels_and_the_next_day_for_changes(
+        rut: WeeklyIndexBrief) -> None:
+    b = bindings("From Monday's close of 2,212.30, the index rose 0.60% on Tuesday.", rut)
+    assert b["2,212.30"].periods == frozenset({"d:2025-08-04"})
+    b = bindings("The index was up 0.60% from Monday's close.", rut)
+    assert b["0.60%"].periods == frozenset({"d:2025-08-05"})

@@ -113,3 +113,18 @@ def test_every_session(brief: Callable[[str, str], WeeklyIndexBrief],
 def test_name_and_ticker_must_agree(rut: WeeklyIndexBrief) -> None:
     assert phrases("The Nasdaq Composite (RUT) rose this week.", rut) == [
         ("(RUT)", Status.MISATTRIBUTED)]
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    # Mon +2.10%, Tue +0.60% after Friday Aug 1's fall: two straight gains as of Tuesday
+    ("The Russell 2000 rose for a second straight session on Tuesday.", Status.VERIFIED),
+    ("The Russell 2000 rose for a third straight session on Tuesday.", Status.MISMATCH),
+    # Wed -0.20%, Thu -0.30% after Tuesday's gain
+    ("The index fell for two consecutive sessions on Wednesday and Thursday.",
+     Status.VERIFIED),
+    ("The index fell for three consecutive sessions on Wednesday and Thursday.",
+     Status.MISMATCH),
+])
+def test_daily_streak_as_of_an_earlier_session(rut: WeeklyIndexBrief, text: str,
+                                               status: Status) -> None:
+    assert [s for _, s in phrases(text, rut)] == [status]

@@ -61,6 +61,13 @@ def _entity_facts(entity: Entity, bars: pd.DataFrame, week: pd.DataFrame, prev: 
     last = days[-1]
     f.level("close", prev.date.isoformat(), prev.value,
             f"previous week's last close ({prev.date:%a %b %-d})", on=prev.date)
+    before_prev = m.previous_close(bars, prev.date)
+    if before_prev is not None:
+        # the previous session's own move: lets the checker settle a daily streak "as of
+        # Tuesday" that started in the week before (and "after Friday's 1.8% drop")
+        f.change(prev.date.isoformat(), m.change(before_prev.value, before_prev.date,
+                                                 prev.value),
+                 f"change {prev.date:%a %b %-d}", on=prev.date)
     for s in days:
         iso, when = s.date.isoformat(), f"{s.date:%a %b %-d}"
         f.level("open", iso, s.open, f"open {when}", on=s.date)
