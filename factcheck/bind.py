@@ -110,10 +110,14 @@ _BASE_CLOSE_RE = re.compile(
     r"^(?:(?!\bto\s+[\d#])[^;])*?\b(?:from|since|versus|vs\.?|compared\s+(?:with|to)|on|above|below)\s+"
     r"(?:the\s+)?(?:previous|prior|last|preceding)\s+(?:week'?s|week’s|friday'?s|friday’s|"
     r"weekly)\s+clos")
+_SPAN_RE = re.compile(r"\s*(?:trading\s+|intraday\s+|daily\s+|weekly\s+)?(?:range|span|swing)")
+_PARTICIPLE_RE = re.compile(r"\s*(?:\([^)]*\))?\s*,\s*[a-z]+ing\b[^,;]*$")
+_COMPARE_VERB_RE = re.compile(
+    r"\b(?:outpac|outperform|underperform|lagg?|trail|beat|eclips|top|edg(?:ed|ing)\s+out)")
 _FOLLOW_GAP_RE = re.compile(
     r"[\s,(]*(?:(?:gain|loss|drop|dip|slip|rise|fall|decline|advance|rally|jump|move|slide|"
     r"climb|rebound|bounce|retreat|increase|decrease|surge|plunge|tumble|pullback|selloff|"
-    r"sell-off|setback|swing)s?\s+)?(?:on|by|at|in|for|during|over|from|of|since|to|with)?"
+    r"sell-off|setback|swing)s?\s+)?(?:on|by|at|in|for|during|over|from|of|since|with)?"
     r"[\s(]*(?:the\s+|a\s+|its\s+|this\s+)?|\s*\(|[\s,(]*")
 _ON_DATE_GAP_RE = re.compile(r"[\s,]*(?:\(|on\b|set\s+on\b|from\b|reached\s+on\b)\s*")
 _SUPERLATIVE_SCOPE_RE = re.compile(
@@ -320,6 +324,11 @@ class Binder:
             b.versus = tuple(dict.fromkeys(k for k in named if k != self.subject))
         elif (pick := _respectively(doc, sent, ctx.entities, fig)) is not None:
             b.entity = pick.value
+        elif before and len(before) > 1 and _PARTICIPLE_RE.match(
+                doc.lower[before[-1].end:fig.start]) and _COMPARE_VERB_RE.search(
+                doc.lower[before[-2].end:before[-1].start]):
+            # "the Nasdaq outpaced the S&P 500, gaining 7.29%": the participle's subject
+            b.entity = before[0].value
         elif before:
             b.entity = before[-1].value
         elif after and after[0].start - fig.end < 40:
@@ -428,6 +437,8 @@ class Binder:
                 return frozenset({"vs_ma_pct"})  # "50-day MA: 21,470.76 (index 11.59% above)"
             return frozenset({"change_pct"})
         if fig.kind == "points" and not fig.range_role:
+            if _SPAN_RE.match(tail):
+                return frozenset({"range_pts"})  # "a 646.30-point range": no such fact
             if _BASE_CLOSE_RE.match(tail):
                 return frozenset({"change_pts"})  # "271.32 points below last week's close"
             near = [m for m in ctx.metrics if lo <= m[0] and m[1] <= fig.start]

@@ -72,7 +72,8 @@ _SIGN = r"[+\-−–]"
 _CURRENCY = r"(?:US\$|A\$|HK\$|C\$|NZ\$|S\$|\$|€|£|¥)"
 _SCALE = r"(?:\s*(?:trillion|billion|million|thousand|bn|mn|tn|[mbk])\b)"
 _UNIT = (r"(?:\s*%|\s+per\s*cent\b|\s+percent(?:age\s+points?)?\b|\s+pct\b|\s+pp\b|"
-         r"\s+basis\s+points?\b|\s+bps?\b|\s+points?\b|\s+pts?\b|\s+per\s+share\b)")
+         r"\s+basis\s+points?\b|\s+bps?\b|\s+points?\b|\s+pts?\b|\s+per\s+share\b|"
+         r"-points?\b|-percent\b|-per-cent\b)")
 #: One figure: optional sign and currency, number, scale and unit.
 FIGURE_RE = re.compile(
     rf"(?=[+\-−–$€£¥UAHCNS\d.])(?P<sign>{_SIGN})?(?P<cur>{_CURRENCY})?(?P<sign2>{_SIGN})?(?P<num>{_NUM})(?![\d])"
@@ -313,6 +314,9 @@ def _kind(unit: str) -> str:
         return "percentage_points"
     if u.startswith("basis") or u in ("bp", "bps"):
         return "basis_points"
+    u = u.lstrip("-").replace("-", " ")
+    if u == "percent" or u == "per cent":
+        return "percent"
     if u.startswith(("point", "pt")):
         return "points"
     if u.startswith("per"):

@@ -3,6 +3,8 @@ before (RUT week of Aug 4-8 2025; peers S&P 500 and Nasdaq Composite)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from factcheck.bind import Binder, Binding
@@ -130,3 +132,12 @@ def test_a_named_base_close_is_the_day_for_levels_and_the_next_day_for_changes(
     assert b["2,212.30"].periods == frozenset({"d:2025-08-04"})
     b = bindings("The index was up 0.60% from Monday's close.", rut)
     assert b["0.60%"].periods == frozenset({"d:2025-08-05"})
+
+
+def test_participle_after_a_comparison_belongs_to_the_subject(
+        brief: Callable[[str, str], WeeklyIndexBrief]) -> None:
+    spx = brief("SPX", "2025-04-11")
+    b = bindings("On a weekly basis, the Nasdaq outpaced the S&P 500, gaining 7.29%.", spx)
+    assert b["7.29%"].entity == "COMP"
+    b = bindings("It edged out the S&P 500, which added 1.06%, and the Nasdaq, up 1.13%.", spx)
+    assert (b["1.06%"].entity, b["1.13%"].entity) == ("SPX", "COMP")

@@ -172,3 +172,8 @@ def test_numbered_list_markers_are_not_figures() -> None:
     assert [f.text for f in figures(text)] == ["1.12%", "23,959.98"]
     kinds = [s.block_kind for s in parse(text, anchor=ANCHOR).sentences]
     assert kinds == ["list", "list", "list"]
+
+
+def test_hyphenated_units() -> None:
+    fig = one("The index swung in a 646.30-point range.")
+    assert (fig.text, fig.kind) == ("646.30-point", "points")
