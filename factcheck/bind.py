@@ -462,7 +462,8 @@ class Binder:
             after = [m for m in ctx.metrics if m[2] is _LEVELISH and m[0] >= fig.end
                      and m[0] - fig.end < 40 and not re.search(r"[\d#,;]", doc.masked[
                          fig.end:m[0]])]
-        attached = [m for m in after if "(" in doc.masked[fig.end:m[0]]]
+        attached = [m for m in after if "(" in doc.masked[fig.end:m[0]] or (
+            m[2] is _LEVELISH and not doc.masked[fig.end:m[0]].strip())]  # "the 22,500 level"
         chosen = (attached[0][2] if attached else before[-1][2] if before else
                   after[0][2] if after else None)
         if fig.kind in ("number", "points") and chosen is None:

@@ -398,8 +398,17 @@ def _figures(text: str, offset: int, dates: list[Figure]) -> list[Figure]:
         _mark_ranges(text, offset, out)
     for fig in out:
         at = fig.start - offset
-        fig.hedge = parse_hedge(text[max(0, at - 40):at])
+        before = text[max(0, at - 40):at]
+        fig.hedge = parse_hedge(before)
+        if fig.kind == "number" and fig.hedge in (Hedge.MORE_THAN, Hedge.LESS_THAN) and \
+                _LEVEL_RELATION_RE.search(before):
+            # "closed above the 22,500 level": the figure names a price level, which must be
+            # one the data has; the relation is not a tolerance on it
+            fig.hedge = Hedge.EXACT
     return out
+
+
+_LEVEL_RELATION_RE = re.compile(r"(?i)\b(?:above|below|over|under|beneath)\s+(?:the\s+)?$")
 
 
 _BETWEEN_RE = re.compile(r"(?i)\b(?:between|from)\s+(?:a\s+low\s+of\s+)?$")

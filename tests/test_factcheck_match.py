@@ -219,3 +219,12 @@ def test_highest_close_since_is_a_close_not_the_weekly_extreme(rut: WeeklyIndexB
     report = check_text("It closed Friday at 2,218.42, its highest close of the week.", rut)
     assert [(c.text, c.status) for c in report.errors] == [
         ("highest close of the week", Status.CONTRADICTED)]
+
+
+def test_a_level_named_after_above_or_below_must_be_a_data_level(
+        brief: Callable[[str, str], WeeklyIndexBrief]) -> None:
+    hsi = brief("HSI", "2024-10-04")  # round levels 22,500 and 23,000 around 22,736.87
+    assert claim("It closed above the 22,500 level.", hsi, "22,500").status is \
+        Status.VERIFIED
+    assert claim("It closed above the 22,300 level.", hsi, "22,300").status is not \
+        Status.VERIFIED
