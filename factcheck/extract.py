@@ -63,7 +63,8 @@ NAME_DIGITS_RE = re.compile(
     r"DAX\s+40|CAC\s+40|Hang\s+Seng\s+\w+\s+\d+|"
     r"\d+(?:-|\s)(?:week|day|session|month|year|weeks|days)(?![\s-]*(?:winning|losing|"
     r"streak|run|rally|slide|gain|loss|advance|decline|straight|consecutive|in\s+a\s+row))|"
-    r"Q[1-4]|H[12]|FY\s?\d{2,4}|fiscal\s+(?:year\s+)?\d{4}|(?:19|20)\d\d(?=s\b))\b")
+    r"Q[1-4]|H[12]|FY\s?\d{2,4}|fiscal\s+(?:year\s+)?\d{4}|(?:19|20)\d\d(?=s\b)|"
+    r"\d+-(?:stock|member|company|share|year|month)s?\b)\b")
 #: A bare 19xx/20xx integer without a thousands separator is a year ("its 2024 close"):
 #: index levels are written with separators ("2,218"), so this never hides a level.
 
@@ -325,19 +326,18 @@ def _kind(unit: str) -> str:
 
 
 def _year_for(month: int, day: int, anchor: dt.date | None) -> int:
-    """The year a date without one most likely means: the one nearest the article's week."""
+    """The year a date written without one means: the latest one not more than two weeks
+    after the article's week (a recap looks back: "its high of Dec. 4" in June is last
+    December's)."""
     if anchor is None:
         return dt.date.today().year
-    best = anchor.year
-    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+    for year in (anchor.year + 1, anchor.year, anchor.year - 1):
         try:
-            cand = dt.date(year, month, day)
-            cur = dt.date(best, month, day)
+            if dt.date(year, month, day) <= anchor + dt.timedelta(days=14):
+                return year
         except ValueError:
             continue
-        if abs((cand - anchor).days) < abs((cur - anchor).days):
-            best = year
-    return best
+    return anchor.year
 
 
 def _dates(text: str, offset: int, anchor: dt.date | None) -> list[Figure]:

@@ -177,3 +177,14 @@ def test_numbered_list_markers_are_not_figures() -> None:
 def test_hyphenated_units() -> None:
     fig = one("The index swung in a 646.30-point range.")
     assert (fig.text, fig.kind) == ("646.30-point", "points")
+
+
+def test_a_date_without_year_looks_back_from_the_week() -> None:
+    (found,) = parse("its record high of Dec. 4", anchor=dt.date(2025, 6, 20)).sentences[0].dates
+    assert found.date == dt.date(2024, 12, 4)
+    (found,) = parse("the Fed meets on June 25", anchor=dt.date(2025, 6, 20)).sentences[0].dates
+    assert found.date == dt.date(2025, 6, 25)
+
+
+def test_descriptive_counts_are_not_figures() -> None:
+    assert figures("The 30-stock index and the 10-year yield were mixed.") == []
