@@ -19,7 +19,10 @@ from collections.abc import Iterator, Sequence
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 #: Stored as `PRAGMA user_version`; bump it (and migrate) when the table changes.
 SCHEMA_VERSION = 1
@@ -140,3 +143,27 @@ def default_log() -> AuditLog:
     from writer.pipeline import data_home
 
     return AuditLog(data_home() / "audit.sqlite")
+
+
+def print_calls(records: Sequence[CallRecord], console: Console | None = None) -> None:
+    """`writer logs`: one row per call, newest first."""
+    from rich.console import Console
+    from rich.table import Table
+
+    console = console or Console()
+    if not records:
+        console.print("no LLM calls logged yet")
+        return
+    table = Table(title=f"last {len(records)} LLM calls")
+    for column, justify in (("id", "right"), ("when (UTC)", "left"), ("article", "left"),
+                            ("try", "right"), ("purpose", "left"), ("model", "left"),
+                            ("tokens in/out", "right"), ("ms", "right"), ("verdict", "left"),
+                            ("error", "left")):
+        table.add_column(column, justify=justify)  # type: ignore[arg-type]
+    for r in records:
+        tokens = (f"{r.prompt_tokens}/{r.completion_tokens}"
+                  if r.prompt_tokens is not None else "")
+        table.add_row(str(r.id), r.created_at[:19].replace("T", " "), f"{r.subject} {r.week}",
+                      str(r.attempt), r.purpose, r.model, tokens, f"{r.latency_ms:.0f}",
+                      r.verdict or "", r.error or "")
+    console.print(table)

@@ -96,6 +96,46 @@ def fetch(
         typer.echo(line)
 
 
+@app.command()
+@domain_errors
+def draft(
+    symbol: Annotated[str, typer.Argument(help="index or ticker, e.g. RUT")],
+    week: Annotated[str, typer.Option("--week", help="any date in the trading week, YYYY-MM-DD")],
+    out: Annotated[Path, typer.Option("--out", file_okay=False,
+                                      help="folder for the article and its sidecars")] = Path(
+                                          "articles"),
+    model: Annotated[str | None, typer.Option(
+        "--model", help="chat model (default WRITER_MODEL, else gpt-4o-mini)")] = None,
+    offline: Annotated[bool, typer.Option(
+        "--offline", help="deterministic drafter, no LLM (also when no OPENAI_API_KEY "
+        "or OPENAI_BASE_URL is set)")] = False,
+    max_attempts: Annotated[int, typer.Option(
+        "--max-attempts", help="drafts the checker may reject before giving up")] = 3,
+    data_dir: DataDir = None,
+    force: Annotated[bool, typer.Option("--force", help="overwrite existing outputs")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress on stderr")] = False,
+) -> None:
+    """Draft the weekly recap, check every figure (strict), repair, write it with sidecars."""
+    from writer.draft.command import DraftOptions, run_draft
+    from writer.pipeline import parse_date
+
+    result = run_draft(DraftOptions(
+        symbol=symbol, week=parse_date(week), out_dir=out, model=model, offline=offline,
+        max_attempts=max_attempts, data_dir=data_dir, force=force, quiet=quiet))
+    typer.echo(str(result.article))
+
+
+@app.command()
+@domain_errors
+def logs(
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="how many calls")] = 20,
+) -> None:
+    """List the latest LLM calls from the audit log (WRITER_HOME/audit.sqlite)."""
+    from writer.auditlog import default_log, print_calls
+
+    print_calls(default_log().recent(limit))
+
+
 def main() -> None:
     app()
 

@@ -1,0 +1,250 @@
+"""The LLM drafter: the only module that imports `openai`.
+
+Any OpenAI-compatible endpoint works: the SDK reads `OPENAI_API_KEY` and `OPENAI_BASE_URL`
+itself; our own settings are `WRITER_MODEL` (or `--model`, default `gpt-4o-mini`),
+`WRITER_LLM_TIMEOUT` (seconds per request, default 60) and `WRITER_LLM_RETRIES` (default 2).
+
+Why this shape:
+- The client is built in one place (`get_client`) and injected into `LLMDrafter`, so tests
+  and the benchmark point the real client code at a local server.
+- Transient failures (429, 5xx, timeouts, dropped connections) are retried by the SDK with
+  exponential backoff (it honours `Retry-After`); `WRITER_LLM_RETRIES` sets how often.
+- Every way the endpoint can fail becomes one `LLMUnavailable` (exit 4) whose one-line
+  message says what to do next; a response that is not an article (empty, a JSON blob,
+  too short, no figures) is asked for again, then is an `LLMUnavailable` too.
+- Every call, failed or not, goes to the audit log with its messages, tokens and latency.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import openai
+from openai import OpenAI
+
+from factcheck.brief import WeeklyIndexBrief
+from factcheck.report import CheckReport
+from writer.auditlog import AuditLog
+from writer.draft import prompting
+from writer.draft.loop import Draft
+from writer.errors import BadInput, LLMUnavailable
+
+DEFAULT_MODEL = "gpt-4o-mini"
+DEFAULT_TIMEOUT_S = 60.0
+DEFAULT_RETRIES = 2
+#: A response with fewer words than this is not an article (the house asks for 400-700).
+MIN_ARTICLE_WORDS = 120
+#: Placeholder key for keyless local endpoints (OPENAI_BASE_URL set, OPENAI_API_KEY not).
+LOCAL_KEY = "not-needed"
+
+_FENCE = re.compile(r"^\s*```[A-Za-z]*\s*\n(?P<body>.*?)\n\s*```\s*$", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class LLMSettings:
+    """What the drafter needs to know about the endpoint, resolved once from flags and env."""
+
+    model: str = DEFAULT_MODEL
+    timeout_s: float = DEFAULT_TIMEOUT_S
+    max_retries: int = DEFAULT_RETRIES
+
+    @classmethod
+    def from_env(cls, model: str | None = None) -> LLMSettings:
+        return cls(model=model or os.environ.get("WRITER_MODEL") or DEFAULT_MODEL,
+                   timeout_s=_env_number("WRITER_LLM_TIMEOUT", DEFAULT_TIMEOUT_S, float),
+                   max_retries=int(_env_number("WRITER_LLM_RETRIES", DEFAULT_RETRIES, int)))
+
+
+def _env_number(name: str, default: float, kind: type[float] | type[int]) -> float:
+    text = os.environ.get(name)
+    if not text:
+        return default
+    try:
+        value = kind(text)
+    except ValueError:
+        raise BadInput(f"{name}={text!r} is not a number; unset it or give e.g. "
+                       f"{name}={kind(default)}") from None
+    if value < 0:
+        raise BadInput(f"{name}={text!r} must not be negative")
+    return value
+
+
+def llm_configured() -> bool:
+    """True when the environment names an endpoint: a key for OpenAI or a local base URL."""
+    return bool(os.environ.get("OPENAI_API_KEY") or os.environ.get("OPENAI_BASE_URL"))
+
+
+def get_client(settings: LLMSettings) -> OpenAI:
+    """The one place a client is built; the SDK reads OPENAI_API_KEY / OPENAI_BASE_URL."""
+    key = None
+    if not os.environ.get("OPENAI_API_KEY") and os.environ.get("OPENAI_BASE_URL"):
+        key = LOCAL_KEY
+    try:
+        return OpenAI(api_key=key, timeout=settings.timeout_s, max_retries=settings.max_retries)
+    except openai.OpenAIError as exc:
+        raise LLMUnavailable(f"cannot set up the LLM client ({_one_line(exc)}); "
+                             "set OPENAI_API_KEY or pass --offline") from None
+
+
+def unfence(text: str) -> str:
+    """Models sometimes wrap the article in a ```markdown fence despite being told not to."""
+    match = _FENCE.match(text)
+    return (match.group("body") if match else text).strip()
+
+
+def article_problem(text: str) -> str | None:
+    """Why a response is not an article, or None when it looks like one."""
+    stripped = text.strip()
+    if not stripped:
+        return "an empty response"
+    if stripped[0] in "{[":
+        try:
+            json.loads(stripped)
+        except ValueError:
+            pass
+        else:
+            return "a JSON blob instead of an article"
+    words = len(stripped.split())
+    if words < MIN_ARTICLE_WORDS:
+        return f"only {words} words (an article has at least {MIN_ARTICLE_WORDS})"
+    if not any(ch.isdigit() for ch in stripped):
+        return "text without a single figure"
+    return None
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return text if len(text) <= 160 else text[:157] + "..."
+
+
+@dataclass(frozen=True)
+class RunInfo:
+    """Which article a call belongs to, for the audit log."""
+
+    run_id: str
+    subject: str
+    week: str
+
+
+class LLMDrafter:
+    """Drafts and revises through a chat-completions endpoint; every call is audited."""
+
+    name = "llm"
+    can_revise = True
+
+    def __init__(self, client: OpenAI, settings: LLMSettings, audit: AuditLog | None,
+                 run: RunInfo) -> None:
+        self.client = client
+        self.settings = settings
+        self.model: str | None = settings.model
+        self.audit = audit
+        self.run = run
+
+    @property
+    def endpoint(self) -> str:
+        return str(self.client.base_url).rstrip("/")
+
+    def draft(self, brief: WeeklyIndexBrief) -> Draft:
+        return self._article(prompting.first_messages(brief), attempt=1, purpose="draft")
+
+    def revise(self, brief: WeeklyIndexBrief, previous: Draft, report: CheckReport,
+               attempt: int, max_attempts: int) -> Draft:
+        messages = prompting.revision_messages(brief, previous.text, report.errors,
+                                               attempt - 1, max_attempts)
+        return self._article(messages, attempt=attempt, purpose="revise")
+
+    def judged(self, draft: Draft, verdict: str) -> None:
+        if self.audit is not None and draft.call_id is not None:
+            self.audit.set_verdict(draft.call_id, verdict)
+
+    def _article(self, messages: list[dict[str, str]], *, attempt: int, purpose: str) -> Draft:
+        """Ask until the answer looks like an article (at most 1 + max_retries times)."""
+        problem = ""
+        for _ in range(self.settings.max_retries + 1):
+            text, call_id = self.complete(messages, attempt=attempt, purpose=purpose)
+            article = unfence(text)
+            found = article_problem(article)
+            if found is None:
+                return Draft(text=article + "\n", call_id=call_id)
+            problem = found
+            if self.audit is not None and call_id is not None:
+                self.audit.set_verdict(call_id, "not an article")
+        tries = self.settings.max_retries + 1
+        raise LLMUnavailable(
+            f"model {self.settings.model!r} returned {problem} on {tries} "
+            f"{'try' if tries == 1 else 'tries'}; try another --model or pass --offline")
+
+    def complete(self, messages: Sequence[dict[str, str]], *, attempt: int,
+                 purpose: str) -> tuple[str, int | None]:
+        """One chat completion (the SDK retries transient failures inside it)."""
+        started = time.perf_counter()
+        try:
+            response = self.client.chat.completions.create(
+                model=self.settings.model,
+                messages=[{"role": m["role"], "content": m["content"]}  # type: ignore[misc]
+                          for m in messages])
+        except openai.OpenAIError as exc:
+            error = self._explain(exc)
+            self._record(messages, attempt, purpose, started, None, None, None, error)
+            raise error from None
+        choice = response.choices[0] if response.choices else None
+        text = (choice.message.content or "") if choice is not None else ""
+        usage = response.usage
+        call_id = self._record(
+            messages, attempt, purpose, started, text,
+            usage.prompt_tokens if usage else None, usage.completion_tokens if usage else None,
+            None, model=response.model or self.settings.model)
+        return text, call_id
+
+    def _record(self, messages: Sequence[dict[str, str]], attempt: int, purpose: str,
+                started: float, text: str | None, prompt_tokens: int | None,
+                completion_tokens: int | None, error: LLMUnavailable | None,
+                model: str | None = None) -> int | None:
+        if self.audit is None:
+            return None
+        return self.audit.record(
+            run_id=self.run.run_id, subject=self.run.subject, week=self.run.week,
+            attempt=attempt, purpose=purpose, model=model or self.settings.model,
+            messages=list(messages), response_text=text, prompt_tokens=prompt_tokens,
+            completion_tokens=completion_tokens,
+            latency_ms=(time.perf_counter() - started) * 1000,
+            error=str(error) if error is not None else None)
+
+    def _explain(self, exc: openai.OpenAIError) -> LLMUnavailable:
+        """One line per failure mode, each saying what to do next."""
+        where = f"the LLM endpoint {self.endpoint}"
+        retries = self.settings.max_retries
+        after = f"after {retries} {'retry' if retries == 1 else 'retries'}"
+        if isinstance(exc, openai.APITimeoutError):
+            return LLMUnavailable(
+                f"{where} did not answer within {self.settings.timeout_s:g} s ({after}); "
+                "raise WRITER_LLM_TIMEOUT, check OPENAI_BASE_URL or pass --offline")
+        if isinstance(exc, openai.APIConnectionError):
+            cause = _one_line(exc.__cause__) if exc.__cause__ else _one_line(exc)
+            return LLMUnavailable(f"cannot reach {where} ({cause}, {after}); check "
+                                  "OPENAI_BASE_URL and the network, or pass --offline")
+        if isinstance(exc, openai.AuthenticationError):
+            return LLMUnavailable(f"{where} refused the API key (HTTP 401); set a valid "
+                                  "OPENAI_API_KEY or pass --offline")
+        if isinstance(exc, openai.PermissionDeniedError):
+            return LLMUnavailable(f"{where} denied access (HTTP 403); check the key's "
+                                  "permissions for this model or pass --offline")
+        if isinstance(exc, openai.RateLimitError):
+            return LLMUnavailable(f"{where} is rate limiting (HTTP 429, {after}); wait and "
+                                  "try again, or pass --offline")
+        if isinstance(exc, openai.NotFoundError):
+            return LLMUnavailable(f"{where} has no model {self.settings.model!r} (HTTP 404); "
+                                  "pass --model or set WRITER_MODEL")
+        if isinstance(exc, openai.APIStatusError):
+            if exc.status_code >= 500:
+                return LLMUnavailable(f"{where} failed with HTTP {exc.status_code} ({after}); "
+                                      "try again later or pass --offline")
+            return LLMUnavailable(f"{where} rejected the request (HTTP {exc.status_code}: "
+                                  f"{_one_line(exc)}); check --model or pass --offline")
+        return LLMUnavailable(f"{where} gave an unusable answer ({_one_line(exc)}); "
+                              "try again or pass --offline")
