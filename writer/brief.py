@@ -101,7 +101,7 @@ def _entity_facts(entity: Entity, bars: pd.DataFrame, week: pd.DataFrame, prev: 
         notes.append(f"{entity.key}: year-to-date left out (no close for the end of "
                      f"{last.date.year - 1} in the data)")
     else:
-        if ytd.base_date != prev.date:
+        if ytd.base_date != prev.date and ytd.base_date not in {d.date for d in days}:
             f.level("close", ytd.base_date.isoformat(), ytd.base,
                     f"last close of {ytd.base_date.year} ({ytd.base_date:%b %-d})",
                     on=ytd.base_date)

@@ -6,7 +6,6 @@ Exit codes (a contract): 0 ok; 1 wrong figures / draft rejected; 2 usage or bad 
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -82,8 +81,8 @@ def fetch(
     symbols: Annotated[list[str], typer.Argument(help="symbols to fetch")],
     start: Annotated[str, typer.Option("--start", help="first date, YYYY-MM-DD")],
     end: Annotated[str, typer.Option("--end", help="last date, YYYY-MM-DD")],
-    to_dir: Annotated[Path | None, typer.Option("--to-dir", file_okay=False,
-                                                help="also write SYMBOL.csv snapshots here")] = None,
+    to_dir: Annotated[Path | None, typer.Option(
+        "--to-dir", file_okay=False, help="also write SYMBOL.csv snapshots here")] = None,
     data_dir: DataDir = None,
 ) -> None:
     """Warm the price cache (one batched request) and optionally export snapshot CSVs."""

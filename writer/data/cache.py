@@ -80,9 +80,10 @@ class CachedSource:
     def _store(self, symbol: str, bars: pd.DataFrame, start: dt.date, end: dt.date) -> None:
         closed_until = min(end, self._today() - dt.timedelta(days=1))
         closed = bars.loc[bars.index <= pd.Timestamp(closed_until)]
+        days = pd.DatetimeIndex(closed.index).strftime("%Y-%m-%d")
         rows = [
-            (symbol, ts.date().isoformat(), *(float(row[c]) for c in COLUMNS))
-            for ts, row in closed.iterrows()
+            (symbol, day, *(float(v) for v in values))
+            for day, values in zip(days, closed.loc[:, list(COLUMNS)].to_numpy(), strict=True)
         ]
         with self._connect() as db:
             db.executemany("INSERT OR REPLACE INTO bars VALUES (?, ?, ?, ?, ?, ?, ?)", rows)

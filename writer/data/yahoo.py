@@ -31,7 +31,8 @@ _NOT_FOUND = ("delisted", "no data found", "not found", "no timezone", "no price
 def _yf_download(**kwargs: Any) -> pd.DataFrame | None:
     import yfinance  # deferred: importing yfinance costs ~1 s that `writer --help` should not pay
 
-    return yfinance.download(**kwargs)
+    frame: pd.DataFrame | None = yfinance.download(**kwargs)
+    return frame
 
 
 class _Reasons(logging.Handler):
@@ -69,8 +70,7 @@ def split_download(frame: pd.DataFrame | None, symbols: Sequence[str]) -> dict[s
         level = 0 if set(symbols) & set(frame.columns.get_level_values(0)) else 1
         for symbol in symbols:
             if symbol in frame.columns.get_level_values(level):
-                part = frame.xs(symbol, axis=1, level=level)
-                bars = normalize(part)
+                bars = normalize(pd.DataFrame(frame.xs(symbol, axis=1, level=level)))
                 if not bars.empty:
                     out[symbol] = bars
     elif len(symbols) == 1:

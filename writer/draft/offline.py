@@ -1,0 +1,376 @@
+"""The deterministic offline drafter: a weekly recap written from the brief alone.
+
+Every figure goes through `_Figures`, which only hands out text formatted by
+`factcheck.numfmt` from a fact the brief holds: the drafter cannot write a number the brief
+does not have.  Phrasing follows the data (size and direction of the moves, where the week
+sits against its peers, its 52-week range, round levels) and rotates among synonyms with a
+seed taken from the symbol and week, so two weeks do not read alike but one week always
+reads the same.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zlib
+from collections.abc import Sequence
+from decimal import Decimal
+
+from factcheck.brief import Entity, Fact, WeeklyIndexBrief
+from factcheck.numfmt import Unit, format_value
+
+DISCLAIMER = ("*This recap is generated from market data for information only. It is not "
+              "investment advice.*")
+_ORDINALS = ("", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+             "ninth", "tenth", "eleventh", "twelfth")
+_COUNTS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+           "ten", "eleven", "twelve")
+
+
+class _Figures:
+    """Display text of the brief's facts; nothing else may put a figure into the article."""
+
+    def __init__(self, brief: WeeklyIndexBrief) -> None:
+        self.brief = brief
+
+    def fact(self, fact_id: str) -> Fact:
+        fact = self.brief.get(fact_id)
+        if fact is None:
+            raise KeyError(fact_id)
+        return fact
+
+    def has(self, *fact_ids: str) -> bool:
+        return all(self.brief.get(i) is not None for i in fact_ids)
+
+    def show(self, fact_id: str) -> str:
+        return self.fact(fact_id).display
+
+    def size(self, fact_id: str) -> str:
+        """The magnitude, for prose that carries the sign in a word ("fell 0.53%")."""
+        f = self.fact(fact_id)
+        text = format_value(abs(f.value), f.unit, f.precision)
+        return f"{text} points" if f.unit is Unit.POINTS and f.signed else text
+
+    def value(self, fact_id: str) -> Decimal:
+        return self.fact(fact_id).value
+
+
+class _Voice:
+    """Deterministic choice among synonyms, seeded by symbol, week and slot."""
+
+    def __init__(self, seed: str) -> None:
+        self.seed = seed
+
+    def pick(self, slot: str, options: Sequence[str]) -> str:
+        return options[zlib.crc32(f"{self.seed}:{slot}".encode()) % len(options)]
+
+
+def _day(d: dt.date) -> str:
+    return f"{d:%A}, {d:%b} {d.day}"
+
+
+def _short(d: dt.date, year: bool = False) -> str:
+    return f"{d:%b} {d.day}, {d.year}" if year else f"{d:%b} {d.day}"
+
+
+def _move_verb(voice: _Voice, slot: str, pct: Decimal) -> str:
+    size = abs(pct)
+    if pct > 0:
+        options = (("edged up", "inched up") if size < Decimal("0.25") else
+                   ("rose", "gained", "added") if size < 1 else
+                   ("climbed", "advanced", "rallied") if size < Decimal("2.5") else
+                   ("surged", "jumped", "soared"))
+    else:
+        options = (("edged down", "slipped") if size < Decimal("0.25") else
+                   ("fell", "declined", "lost") if size < 1 else
+                   ("dropped", "slid", "retreated") if size < Decimal("2.5") else
+                   ("tumbled", "sank", "plunged"))
+    return voice.pick(slot, options)
+
+
+def _headline(brief: WeeklyIndexBrief, fig: _Figures, voice: _Voice) -> str:
+    s = brief.subject
+    pct = fig.value(f"{s.key}.week.change_pct")
+    size = abs(pct)
+    if size < Decimal("0.005"):
+        verb = "Ends the Week Flat"
+    elif pct > 0:
+        verb = voice.pick("hv", ("Edges Higher", "Inches Up") if size < 1 else
+                          ("Climbs", "Advances", "Gains Ground") if size < Decimal("2.5") else
+                          ("Rallies", "Surges"))
+    else:
+        verb = voice.pick("hv", ("Edges Lower", "Slips") if size < 1 else
+                          ("Falls", "Retreats", "Loses Ground") if size < Decimal("2.5") else
+                          ("Tumbles", "Slides"))
+    week_days = set(brief.week.sessions)
+    angle = ""
+    high = brief.get(f"{s.key}.52w.close_high")
+    low = brief.get(f"{s.key}.52w.close_low")
+    if high is not None and high.on in week_days:
+        angle = ", Sets 52-Week Closing High"
+    elif low is not None and low.on in week_days:
+        angle = ", Sinks to 52-Week Closing Low"
+    elif fig.has(f"{s.key}.level.round_above") and (
+            fig.value(f"{s.key}.week.high") >= fig.value(f"{s.key}.level.round_above")):
+        angle = f", Fails to Hold {fig.show(f'{s.key}.level.round_above')}"
+    else:
+        spreads = [(p, fig.value(f"{s.key}.vs.{p.key}.spread_pp.week")) for p in brief.peers
+                   if fig.has(f"{s.key}.vs.{p.key}.spread_pp.week")]
+        behind = [p.name for p, v in spreads if v < 0]
+        ahead = [p.name for p, v in spreads if v > 0]
+        if spreads and len(behind) == len(spreads):
+            angle = voice.pick("ha", (", Lagging the ", ", Trailing the ")) + " and ".join(behind)
+        elif spreads and len(ahead) == len(spreads):
+            angle = voice.pick("ha", (", Outpacing the ", ", Beating the ")) + " and ".join(ahead)
+    return f"{s.name} {verb}{angle}"
+
+
+def _lede(brief: WeeklyIndexBrief, fig: _Figures, voice: _Voice) -> list[str]:
+    s, week = brief.subject, brief.week
+    k = s.key
+    last = week.last_session
+    pct = fig.value(f"{k}.week.change_pct")
+    when = voice.pick("wk", ("this week", "over the week", "on the week"))
+    if len(week.sessions) < min(5, len(_COUNTS)):
+        when = f"in a week shortened to {_COUNTS[len(week.sessions)]} sessions"
+    if abs(pct) < Decimal("0.005"):
+        move = f"finished flat {when}"
+    else:
+        move = f"{_move_verb(voice, 'lede', pct)} {fig.size(f'{k}.week.change_pct')} {when}"
+    day_pct = fig.value(f"{k}.change_pct.{last}")
+    day = ("unchanged on the day" if abs(day_pct) < Decimal("0.005") else
+           f"{'up' if day_pct > 0 else 'down'} {fig.size(f'{k}.change_pct.{last}')} on the day")
+    first = (f"The {s.name} ({k}) {move}, closing {last:%A}'s session at "
+             f"{fig.show(f'{k}.close.{last}')}, {day}.")
+    prev = week.previous_session
+    gain = "a gain" if pct > 0 else "a loss" if pct < 0 else "a change"
+    second = (f"That is {gain} of {fig.size(f'{k}.week.change_pts')} from the previous "
+              f"week's close of {fig.show(f'{k}.close.{prev}')} on {_day(prev)}.")
+    hi, lo = fig.fact(f"{k}.week.high"), fig.fact(f"{k}.week.low")
+    assert hi.on is not None and lo.on is not None
+    third = voice.pick("rng", (
+        f"Over the week it traded between a low of {lo.display} on {lo.on:%A} and a high of "
+        f"{hi.display} on {hi.on:%A}.",
+        f"Its weekly range ran from {lo.display} ({lo.on:%A}'s low) to {hi.display} "
+        f"({hi.on:%A}'s high)."))
+    return [f"{first} {second} {third}"]
+
+
+def _peers(brief: WeeklyIndexBrief, fig: _Figures, voice: _Voice) -> list[str]:
+    s, last = brief.subject, brief.week.last_session
+    if not brief.peers:
+        return []
+    moves = []
+    for p in brief.peers:
+        pct = fig.value(f"{p.key}.week.change_pct")
+        verb = "was flat" if abs(pct) < Decimal("0.005") else (
+            f"{_move_verb(voice, 'pw' + p.key, pct)} {fig.size(f'{p.key}.week.change_pct')}")
+        moves.append(f"the {p.name} {verb} to {fig.show(f'{p.key}.close.{last_of(brief, p)}')}")
+    sentences = [f"Over the same week, {' and '.join(moves)}."]
+    for p in brief.peers:
+        spread_id = f"{s.key}.vs.{p.key}.spread_pp.week"
+        if not fig.has(spread_id) or abs(fig.value(spread_id)) < Decimal("0.005"):
+            continue
+        if fig.value(spread_id) < 0:
+            word = voice.pick("lag" + p.key, ("trailed", "lagged", "underperformed"))
+        else:
+            word = voice.pick("lead" + p.key, ("outperformed", "beat", "outpaced"))
+        sentences.append(f"The {s.name} {word} the {p.name} by {fig.size(spread_id)}.")
+        break
+    day_moves = []
+    for p in brief.peers:
+        day_id = f"{p.key}.change_pct.{last}"
+        if not fig.has(day_id):
+            continue
+        pct = fig.value(day_id)
+        verb = "was unchanged" if abs(pct) < Decimal("0.005") else (
+            f"{'added' if pct > 0 else 'shed'} {fig.size(day_id)}")
+        day_moves.append(f"the {p.name} {verb}")
+    if day_moves:
+        sentences.append(f"On {last:%A}, {' and '.join(day_moves)}.")
+    return [" ".join(sentences)]
+
+
+def _peer_context(brief: WeeklyIndexBrief, fig: _Figures, voice: _Voice) -> list[str]:
+    """Where each peer stands against its own 52-week high: the backdrop for the subject."""
+    out = []
+    for p in brief.peers:
+        k = p.key
+        if not fig.has(f"{k}.52w.high", f"{k}.52w.from_high_pct"):
+            continue
+        high = fig.fact(f"{k}.52w.high")
+        assert high.on is not None
+        gap = fig.value(f"{k}.52w.from_high_pct")
+        where = (f"{fig.size(f'{k}.52w.from_high_pct')} below its 52-week high of "
+                 f"{high.display} ({_short(high.on, True)})" if gap < 0 else
+                 f"at its 52-week high of {high.display}")
+        ytd = ""
+        if fig.has(f"{k}.ytd.change_pct"):
+            value = fig.value(f"{k}.ytd.change_pct")
+            ytd = (f", {'up' if value > 0 else 'down'} {fig.size(f'{k}.ytd.change_pct')} "
+                   "for the year")
+        out.append(f"The {p.name} ended the week {where}{ytd}.")
+    return [" ".join(out)] if out else []
+
+
+def _session_line(brief: WeeklyIndexBrief, fig: _Figures, voice: _Voice, i: int) -> str:
+    k = brief.subject.key
+    sessions = brief.week.sessions
+    d = sessions[i]
+    pct = fig.value(f"{k}.change_pct.{d}")
+    close_verb = voice.pick(f"cv{i}", ("to close at", "to finish at", "to settle at",
+                                       "to end at"))
+    if abs(pct) < Decimal("0.005"):
+        move = f"The index was little changed, closing at {fig.show(f'{k}.close.{d}')}"
+    else:
+        points = ""
+        if abs(pct) >= 1:
+            points = f", or {fig.size(f'{k}.change_pts.{d}')},"
+        move = (f"The index {_move_verb(voice, f'd{i}', pct)} "
+                f"{fig.size(f'{k}.change_pct.{d}')}{points} {close_verb} "
+                f"{fig.show(f'{k}.close.{d}')}")
+    extras = []
+    if fig.fact(f"{k}.week.high").on == d:
+        extras.append(f"touching the week's intraday high of {fig.show(f'{k}.week.high')}")
+    if fig.fact(f"{k}.week.low").on == d:
+        extras.append(f"after dipping to the week's intraday low of "
+                      f"{fig.show(f'{k}.week.low')}")
+    if not extras:
+        extras.append(voice.pick(f"rg{i}", (
+            f"after trading between {fig.show(f'{k}.low.{d}')} and "
+            f"{fig.show(f'{k}.high.{d}')}",
+            f"in a session range of {fig.show(f'{k}.low.{d}')} to "
+            f"{fig.show(f'{k}.high.{d}')}")))
+    line = f"{move}, {' and '.join(extras)}."
+    if len(sessions) > 1 and fig.fact(f"{k}.week.close_high").on == d:
+        line += " It was the index's highest close of the week."
+    elif len(sessions) > 1 and fig.fact(f"{k}.week.close_low").on == d:
+        line += " It was the index's lowest close of the week."
+    if pct < 0 and i >= 1:
+        for j in range(i - 1, -1, -1):
+            gain_day = sessions[j]
+            base = fig.value(f"{k}.close.{sessions[j - 1] if j else brief.week.previous_session}")
+            if fig.value(f"{k}.change_pct.{gain_day}") > 0:
+                if fig.value(f"{k}.close.{d}") <= base:
+                    line += f" That gave back all of {gain_day:%A}'s gains."
+                break
+    return f"- **{_day(d)}:** {line}"
+
+
+def _context(brief: WeeklyIndexBrief, fig: _Figures, voice: _Voice) -> list[str]:
+    k, name = brief.subject.key, brief.subject.name
+    last = brief.week.last_session
+    out = []
+    if fig.has(f"{k}.52w.high", f"{k}.52w.low"):
+        hi, lo = fig.fact(f"{k}.52w.high"), fig.fact(f"{k}.52w.low")
+        assert hi.on is not None and lo.on is not None
+        from_hi = fig.value(f"{k}.52w.from_high_pct")
+        where = (f"sits {fig.size(f'{k}.52w.from_high_pct')} below its 52-week intraday high "
+                 f"of {hi.display} ({_short(hi.on, True)})" if from_hi < 0 else
+                 f"closed at its 52-week intraday high of {hi.display}")
+        out.append(
+            f"At {fig.show(f'{k}.close.{last}')}, the {name} {where} and stands "
+            f"{fig.size(f'{k}.52w.from_low_pct')} above its 52-week low of {lo.display} "
+            f"({_short(lo.on, True)}). Its 52-week range is {lo.display} - {hi.display}.")
+    parts = []
+    record = [(fig.fact(f"{k}.52w.{m}"), label) for m, label in
+              (("close_high", "a 52-week closing high"), ("close_low", "a 52-week closing low"))
+              if fig.has(f"{k}.52w.{m}")]
+    for f, label in record:
+        if f.on in brief.week.sessions:
+            assert f.on is not None
+            parts.append(f"Its {f.on:%A} close of {f.display} was {label}.")
+    if fig.has(f"{k}.ytd.change_pct"):
+        ytd = fig.value(f"{k}.ytd.change_pct")
+        direction = "up" if ytd > 0 else "down"
+        parts.append(f"Year to date, the index is {direction} {fig.size(f'{k}.ytd.change_pct')}"
+                     f", or {fig.size(f'{k}.ytd.change_pts')}.")
+    mas = []
+    for n in (50, 200):
+        if fig.has(f"{k}.ma{n}"):
+            vs = fig.value(f"{k}.ma{n}.vs_pct")
+            side = "above" if vs > 0 else "below"
+            mas.append(f"{fig.size(f'{k}.ma{n}.vs_pct')} {side} its {n}-day moving average of "
+                       f"{fig.show(f'{k}.ma{n}')}")
+    if mas:
+        parts.append(f"It {voice.pick('ma', ('finished', 'ended the week'))} "
+                     f"{' and '.join(mas)}.")
+    if fig.has(f"{k}.streak.weekly"):
+        n = int(fig.value(f"{k}.streak.weekly"))
+        if 2 <= abs(n) < len(_ORDINALS):
+            kind = "gain" if n > 0 else "loss"
+            parts.append(f"It was the index's {_ORDINALS[abs(n)]} straight weekly {kind}.")
+    if fig.has(f"{k}.streak.daily"):
+        n = int(fig.value(f"{k}.streak.daily"))
+        if 3 <= abs(n) < len(_COUNTS):
+            side = "higher" if n > 0 else "lower"
+            parts.append(f"It has closed {side} for {_COUNTS[abs(n)]} straight sessions.")
+    if parts:
+        out.append(" ".join(parts))
+    return out
+
+
+def _levels(brief: WeeklyIndexBrief, fig: _Figures, voice: _Voice) -> list[str]:
+    k = brief.subject.key
+    close = fig.value(f"{k}.close.{brief.week.last_session}")
+    named = {"prev_week_high": "the prior week's high", "prev_week_low": "the prior week's low",
+             "swing_high_1": "the swing high", "swing_high_2": "the swing high",
+             "swing_low_1": "the swing low", "swing_low_2": "the swing low"}
+    above: list[tuple[Decimal, str]] = []
+    below: list[tuple[Decimal, str]] = []
+    for key, label in named.items():
+        f = brief.get(f"{k}.level.{key}")
+        if f is None:
+            continue
+        when = f" from {_short(f.on)}" if f.on and key.startswith("swing") else ""
+        text = f"{label} of {f.display}{when}"
+        (above if f.value > close else below).append((f.value, text))
+    above.sort(key=lambda x: x[0])
+    below.sort(key=lambda x: -x[0])
+    sentences = []
+    if fig.has(f"{k}.level.round_above"):
+        lead = f"the round {fig.show(f'{k}.level.round_above')} level"
+        rest = [t for _, t in above[:2]]
+        sentences.append(
+            voice.pick("res", ("Overhead, ", "On the upside, ")) + lead +
+            (" is the first test, followed by " + " and ".join(rest) if rest else
+             " is the first test") + ".")
+    if fig.has(f"{k}.level.round_below") and fig.value(f"{k}.level.round_below") < close:
+        lead = f"{fig.show(f'{k}.level.round_below')} offers round-number support"
+        rest = [t for _, t in below[:2]]
+        sentences.append(
+            voice.pick("sup", ("On the downside, ", "Below, ")) + lead +
+            (", with " + " and ".join(rest) + " beneath it" if rest else "") + ".")
+    return [" ".join(sentences)] if sentences else []
+
+
+def last_of(brief: WeeklyIndexBrief, entity: Entity) -> dt.date:
+    """The entity's last session of the week (a peer on another exchange may differ)."""
+    days = [f.on for f in brief.facts
+            if f.entity == entity.key and f.metric == "close" and f.on is not None
+            and brief.week.start <= f.on <= brief.week.end]
+    return max(days)
+
+
+def title(brief: WeeklyIndexBrief) -> str:
+    return _headline(brief, _Figures(brief), _voice(brief))
+
+
+def _voice(brief: WeeklyIndexBrief) -> _Voice:
+    return _Voice(f"{brief.subject.key}:{brief.week.last_session}")
+
+
+def draft_offline(brief: WeeklyIndexBrief) -> str:
+    """A complete Markdown recap (no front matter) whose every figure comes from the brief."""
+    fig, voice = _Figures(brief), _voice(brief)
+    blocks = [f"# {_headline(brief, fig, voice)}", *_lede(brief, fig, voice),
+              *_peers(brief, fig, voice), "## Day by day",
+              "\n".join(_session_line(brief, fig, voice, i)
+                        for i in range(len(brief.week.sessions)))]
+    context = _context(brief, fig, voice) + _peer_context(brief, fig, voice)
+    if context:
+        blocks += ["## The bigger picture", *context]
+    levels = _levels(brief, fig, voice)
+    if levels:
+        blocks += ["## Levels to watch", *levels]
+    blocks.append(DISCLAIMER)
+    return "\n\n".join(blocks) + "\n"
