@@ -188,13 +188,13 @@ class LLMDrafter:
                 model=self.settings.model,
                 messages=[{"role": m["role"], "content": m["content"]}  # type: ignore[misc]
                           for m in messages])
-        except openai.OpenAIError as exc:
+            choice = response.choices[0] if response.choices else None
+            text = (choice.message.content or "") if choice is not None else ""
+            usage = response.usage
+        except (openai.OpenAIError, ValueError, AttributeError, TypeError) as exc:
             error = self._explain(exc)
             self._record(messages, attempt, purpose, started, None, None, None, error)
             raise error from None
-        choice = response.choices[0] if response.choices else None
-        text = (choice.message.content or "") if choice is not None else ""
-        usage = response.usage
         call_id = self._record(
             messages, attempt, purpose, started, text,
             usage.prompt_tokens if usage else None, usage.completion_tokens if usage else None,
@@ -215,7 +215,7 @@ class LLMDrafter:
             latency_ms=(time.perf_counter() - started) * 1000,
             error=str(error) if error is not None else None)
 
-    def _explain(self, exc: openai.OpenAIError) -> LLMUnavailable:
+    def _explain(self, exc: Exception) -> LLMUnavailable:
         """One line per failure mode, each saying what to do next."""
         where = f"the LLM endpoint {self.endpoint}"
         retries = self.settings.max_retries
@@ -246,5 +246,6 @@ class LLMDrafter:
                                       "try again later or pass --offline")
             return LLMUnavailable(f"{where} rejected the request (HTTP {exc.status_code}: "
                                   f"{_one_line(exc)}); check --model or pass --offline")
-        return LLMUnavailable(f"{where} gave an unusable answer ({_one_line(exc)}); "
-                              "try again or pass --offline")
+        return LLMUnavailable(f"{where} gave an answer that is not a chat completion "
+                              f"({type(exc).__name__}: {_one_line(exc)}); check "
+                              "OPENAI_BASE_URL or pass --offline")

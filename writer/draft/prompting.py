@@ -19,12 +19,13 @@ from jinja2 import Environment, StrictUndefined
 
 from factcheck.brief import Fact, WeeklyIndexBrief
 from factcheck.report import Claim
+from writer.draft.offline import DISCLAIMER as OFFLINE_DISCLAIMER
 
 TEMPLATES = ("system.j2", "user.j2", "revise.j2")
 MIN_WORDS = 400
 MAX_WORDS = 700
-DISCLAIMER = ("This recap is generated from market data for information only. It is not "
-              "investment advice.")
+#: The offline drafter's disclaimer, without its italics, so both drafters say the same.
+DISCLAIMER = OFFLINE_DISCLAIMER.strip("*")
 _SESSION_METRICS = {"open", "high", "low", "close", "change_pts", "change_pct"}
 
 
