@@ -13,7 +13,7 @@ import json
 import threading
 import time
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -62,17 +62,29 @@ class Recorded:
         return [m for m in self.messages if m["role"] == "user"][-1]["content"]
 
 
-class LLMServer:
-    """Start with `serve()`; `enqueue` replies; read `requests` afterwards."""
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    request_queue_size = 128  # the benchmark opens many connections at once
 
-    def __init__(self, default: Reply | None = None) -> None:
+
+Responder = Callable[[dict[str, Any]], Reply]
+
+
+class LLMServer:
+    """Start with `serve()`; `enqueue` replies; read `requests` afterwards.
+
+    Replies come from the queue first, then from `responder` (which sees the request body:
+    the benchmark answers each article's request with that article), then `default`.
+    """
+
+    def __init__(self, default: Reply | None = None, responder: Responder | None = None) -> None:
         self.default = default
+        self.responder = responder
         self.queue: deque[Reply] = deque()
         self.requests: list[Recorded] = []
         self._lock = threading.Lock()
         self._stopping = threading.Event()
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self._httpd.daemon_threads = True
+        self._httpd = _Server(("127.0.0.1", 0), self._handler())
         self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
 
     @property
@@ -84,10 +96,12 @@ class LLMServer:
         with self._lock:
             self.queue.extend(replies)
 
-    def _next(self) -> Reply:
+    def _next(self, body: dict[str, Any]) -> Reply:
         with self._lock:
             if self.queue:
                 return self.queue.popleft()
+        if self.responder is not None:
+            return self.responder(body)
         return self.default or Reply(status=500, raw='{"error": {"message": "no reply queued"}}')
 
     def _handler(self) -> type[BaseHTTPRequestHandler]:
@@ -101,7 +115,7 @@ class LLMServer:
                 with server._lock:
                     headers = {k.lower(): v for k, v in self.headers.items()}
                     server.requests.append(Recorded(self.path, headers, body))
-                reply = server._next()
+                reply = server._next(body)
                 if reply.delay and server._stopping.wait(reply.delay):
                     return
                 payload = reply.body(str(body.get("model", "scripted")))
@@ -132,8 +146,9 @@ class LLMServer:
 
 
 @contextmanager
-def serve(default: Reply | None = None) -> Iterator[LLMServer]:
-    server = LLMServer(default)
+def serve(default: Reply | None = None,
+          responder: Responder | None = None) -> Iterator[LLMServer]:
+    server = LLMServer(default, responder)
     server.start()
     try:
         yield server

@@ -1,0 +1,277 @@
+"""`writer draft` in-process against a scripted local LLM server: the repair loop, the
+outputs on disk, exit codes and the exact error lines."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import Result
+from typer.testing import CliRunner
+
+from factcheck.brief import WeeklyIndexBrief
+from factcheck.report import CheckReport
+from tests.llm_server import LLMServer, Reply, closed_port, serve
+from writer.auditlog import default_log
+from writer.cli import app
+from writer.data.snapshot import SnapshotSource
+from writer.draft.offline import draft_offline
+from writer.pipeline import weekly_brief
+
+runner = CliRunner()
+FRONT_MATTER_KEYS = ["title", "ticker", "week", "generated_at", "drafter", "model", "attempts",
+                     "verdict", "brief_sha256"]
+RIGHT = "closing Friday's session at 2,218.42"
+WRONG = "closing Friday's session at 2,218.24"
+
+
+@pytest.fixture(scope="module")
+def rut_brief() -> WeeklyIndexBrief:
+    from tests.conftest import SHARED_DATA
+
+    if not (SHARED_DATA / "RUT.csv").is_file():
+        pytest.skip(f"real market data not found at {SHARED_DATA} (../shared/marketdata)")
+    return weekly_brief("RUT", dt.date(2025, 8, 8), SnapshotSource(SHARED_DATA))
+
+
+@pytest.fixture(scope="module")
+def good(rut_brief: WeeklyIndexBrief) -> str:
+    """A correct article: the offline drafter's, which writes only the brief's displays."""
+    text = draft_offline(rut_brief)
+    assert RIGHT in text
+    return text
+
+
+@pytest.fixture(scope="module")
+def wrong(good: str) -> str:
+    """The same article with Friday's close mistyped (2,218.24 for 2,218.42)."""
+    return good.replace(RIGHT, WRONG)
+
+
+@pytest.fixture
+def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[LLMServer]:
+    with serve() as running:
+        monkeypatch.setenv("OPENAI_BASE_URL", running.url)
+        monkeypatch.setenv("WRITER_LLM_TIMEOUT", "5")
+        monkeypatch.delenv("WRITER_MODEL", raising=False)
+        monkeypatch.delenv("WRITER_LLM_RETRIES", raising=False)
+        yield running
+
+
+@pytest.fixture
+def out(tmp_path: Path) -> Path:
+    return tmp_path / "articles"
+
+
+def draft(out: Path, *args: str) -> Result:
+    from tests.conftest import SHARED_DATA
+
+    return runner.invoke(app, ["draft", "RUT", "--week", "2025-08-08", "--data-dir",
+                               str(SHARED_DATA), "--out", str(out), *args])
+
+
+def read_article(path: Path) -> tuple[dict[str, object], str]:
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("---\n")
+    head, body = text[4:].split("\n---\n", 1)
+    return yaml.safe_load(head), body
+
+
+def test_correct_draft_passes_on_the_first_attempt(server: LLMServer, out: Path, good: str,
+                                                   rut_brief: WeeklyIndexBrief) -> None:
+    server.enqueue(Reply(text=good))
+    result = draft(out)
+    assert result.exit_code == 0, result.stderr
+    article = out / "rut-2025-08-08.md"
+    assert result.stdout == f"{article}\n"
+    assert sorted(p.name for p in out.iterdir()) == [
+        "rut-2025-08-08.brief.json", "rut-2025-08-08.check.json", "rut-2025-08-08.md"]
+    meta, body = read_article(article)
+    assert list(meta) == FRONT_MATTER_KEYS
+    brief_bytes = (out / "rut-2025-08-08.brief.json").read_bytes()
+    assert meta["ticker"] == "RUT" and meta["week"] == dt.date(2025, 8, 8)
+    assert meta["drafter"] == "llm" and meta["model"] == "gpt-4o-mini"
+    assert meta["attempts"] == 1 and meta["verdict"] == "verified"
+    assert meta["brief_sha256"] == hashlib.sha256(brief_bytes).hexdigest()
+    assert meta["title"] == good.splitlines()[0][2:]
+    assert dt.datetime.fromisoformat(str(meta["generated_at"])).tzinfo is not None
+    assert body.strip() == good.strip()
+    assert WeeklyIndexBrief.model_validate_json(brief_bytes).facts == rut_brief.facts
+    report = CheckReport.model_validate_json((out / "rut-2025-08-08.check.json").read_text())
+    assert report.ok and report.strict and report.source == "rut-2025-08-08.md"
+    assert len(server.requests) == 1
+    (call,) = default_log().recent()
+    assert call.verdict == "verified" and call.attempt == 1 and call.purpose == "draft"
+    assert call.response_text == good
+
+
+def test_wrong_figure_is_repaired_on_the_second_attempt(server: LLMServer, out: Path,
+                                                        good: str, wrong: str) -> None:
+    server.enqueue(Reply(text=wrong), Reply(text=good))
+    result = draft(out)
+    assert result.exit_code == 0, result.stderr
+    assert len(server.requests) == 2
+    second = server.requests[1].messages
+    assert [m["role"] for m in second] == ["system", "user", "assistant", "user"]
+    assert second[2]["content"].strip() == wrong.strip()
+    feedback = second[3]["content"]
+    assert "You wrote: 2,218.24" in feedback
+    assert "The data says: 2,218.42" in feedback
+    assert WRONG in feedback  # the sentence is quoted
+    meta, _ = read_article(out / "rut-2025-08-08.md")
+    assert meta["attempts"] == 2 and meta["verdict"] == "verified"
+    newest, oldest = default_log().recent()
+    assert (oldest.purpose, oldest.verdict, oldest.attempt) == ("draft", "rejected", 1)
+    assert (newest.purpose, newest.verdict, newest.attempt) == ("revise", "verified", 2)
+    assert "attempt 1: 1 wrong figure" in result.stderr
+    assert "asking for revision 2 of 3" in result.stderr
+
+
+def test_model_that_never_fixes_it_is_rejected(server: LLMServer, out: Path,
+                                               wrong: str) -> None:
+    server.default = Reply(text=wrong)
+    result = draft(out, "--quiet")
+    assert result.exit_code == 1
+    rejected, report_path = out / "rut-2025-08-08.rejected.md", (
+        out / "rut-2025-08-08.rejected.check.json")
+    assert sorted(p.name for p in out.iterdir()) == [
+        "rut-2025-08-08.brief.json", "rut-2025-08-08.rejected.check.json",
+        "rut-2025-08-08.rejected.md"]
+    report = CheckReport.model_validate_json(report_path.read_text())
+    (error,) = report.errors
+    lines = rejected.read_text(encoding="utf-8").splitlines()
+    assert error.text in lines[error.line - 1], "line numbers count the front matter"
+    assert result.stderr == (
+        f"writer: draft rejected after 3 attempts: 1 figure still wrong (line {error.line}: "
+        f"'2,218.24' {error.status}, expected 2,218.42); kept {rejected} and {report_path}\n")
+    meta, body = read_article(rejected)
+    assert meta["verdict"] == "rejected" and meta["attempts"] == 3
+    assert body.strip() == wrong.strip()
+    assert len(server.requests) == 3
+    assert [c.verdict for c in default_log().recent()] == ["rejected"] * 3
+
+
+def test_max_attempts_caps_the_calls(server: LLMServer, out: Path, wrong: str) -> None:
+    server.default = Reply(text=wrong)
+    assert draft(out, "--quiet", "--max-attempts", "1").exit_code == 1
+    assert len(server.requests) == 1
+    result = draft(out, "--quiet", "--max-attempts", "0")
+    assert result.exit_code == 2
+    assert result.stderr == "writer: --max-attempts must be at least 1, not 0\n"
+
+
+def test_success_after_rejection_clears_the_rejected_files(server: LLMServer, out: Path,
+                                                           good: str, wrong: str) -> None:
+    server.enqueue(Reply(text=wrong))
+    assert draft(out, "--quiet", "--max-attempts", "1").exit_code == 1
+    server.enqueue(Reply(text=good))
+    result = draft(out)
+    assert result.exit_code == 0, result.stderr
+    assert not (out / "rut-2025-08-08.rejected.md").exists()
+    assert "from an earlier rejected run" in result.stderr
+
+
+def test_never_silently_overwrites(server: LLMServer, out: Path, good: str) -> None:
+    server.default = Reply(text=good)
+    assert draft(out, "--quiet").exit_code == 0
+    before = (out / "rut-2025-08-08.md").read_text()
+    result = draft(out, "--quiet")
+    assert result.exit_code == 2
+    assert result.stderr == (f"writer: {out / 'rut-2025-08-08.md'} already exists; pass "
+                             "--force to overwrite it\n")
+    assert (out / "rut-2025-08-08.md").read_text() == before
+    assert len(server.requests) == 1, "no LLM call is made before the collision check"
+    assert draft(out, "--quiet", "--force").exit_code == 0
+    assert len(server.requests) == 2
+
+
+def test_401_exit_4(server: LLMServer, out: Path) -> None:
+    server.enqueue(Reply(status=401))
+    result = draft(out, "--quiet")
+    assert result.exit_code == 4
+    assert result.stderr == (f"writer: the LLM endpoint {server.url} refused the API key "
+                             "(HTTP 401); set a valid OPENAI_API_KEY or pass --offline\n")
+    assert not out.exists() or not (out / "rut-2025-08-08.md").exists()
+    (call,) = default_log().recent()
+    assert call.error is not None and "HTTP 401" in call.error
+
+
+def test_hung_server_exit_4(server: LLMServer, out: Path,
+                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WRITER_LLM_TIMEOUT", "0.2")
+    monkeypatch.setenv("WRITER_LLM_RETRIES", "1")
+    server.default = Reply(text="never", delay=10)
+    result = draft(out, "--quiet")
+    assert result.exit_code == 4
+    assert result.stderr == (f"writer: the LLM endpoint {server.url} did not answer within "
+                             "0.2 s (after 1 retry); raise WRITER_LLM_TIMEOUT, check "
+                             "OPENAI_BASE_URL or pass --offline\n")
+    assert len(server.requests) == 2
+
+
+def test_connection_refused_exit_4(out: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    url = f"http://127.0.0.1:{closed_port()}/v1"
+    monkeypatch.setenv("OPENAI_BASE_URL", url)
+    monkeypatch.setenv("WRITER_LLM_RETRIES", "0")
+    result = draft(out, "--quiet")
+    assert result.exit_code == 4
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"writer: cannot reach the LLM endpoint {url} (")
+    assert line.endswith("after 0 retries); check OPENAI_BASE_URL and the network, or pass "
+                         "--offline")
+
+
+def test_non_article_exit_4(server: LLMServer, out: Path) -> None:
+    server.default = Reply(text='{"headline": "RUT up"}')
+    result = draft(out, "--quiet")
+    assert result.exit_code == 4
+    assert result.stderr == ("writer: model 'gpt-4o-mini' returned a JSON blob instead of an "
+                             "article on 3 tries; try another --model or pass --offline\n")
+    assert [c.verdict for c in default_log().recent()] == ["not an article"] * 3
+
+
+def test_model_flag_and_env(server: LLMServer, out: Path, good: str,
+                            monkeypatch: pytest.MonkeyPatch) -> None:
+    server.default = Reply(text=good)
+    monkeypatch.setenv("WRITER_MODEL", "llama3.1:8b")
+    assert draft(out, "--quiet").exit_code == 0
+    assert draft(out, "--quiet", "--force", "--model", "qwen2.5").exit_code == 0
+    assert [r.body["model"] for r in server.requests] == ["llama3.1:8b", "qwen2.5"]
+    meta, _ = read_article(out / "rut-2025-08-08.md")
+    assert meta["model"] == "qwen2.5"
+
+
+def test_offline_flag_makes_no_call(server: LLMServer, out: Path, good: str) -> None:
+    result = draft(out, "--offline", "--quiet")
+    assert result.exit_code == 0, result.stderr
+    assert server.requests == []
+    meta, body = read_article(out / "rut-2025-08-08.md")
+    assert (meta["drafter"], meta["model"], meta["attempts"], meta["verdict"]) == (
+        "offline", None, 1, "verified")
+    assert body.strip() == good.strip()
+    report = json.loads((out / "rut-2025-08-08.check.json").read_text())
+    assert report["strict"] is True
+
+
+def test_no_endpoint_configured_drafts_offline(out: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("OPENAI_API_KEY")
+    result = draft(out)
+    assert result.exit_code == 0, result.stderr
+    assert "no OPENAI_API_KEY or OPENAI_BASE_URL set: drafting offline" in result.stderr
+    meta, _ = read_article(out / "rut-2025-08-08.md")
+    assert meta["drafter"] == "offline"
+
+
+def test_help_documents_the_options() -> None:
+    result = runner.invoke(app, ["draft", "--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    for option in ("--week", "--out", "--model", "--offline", "--max-attempts", "--data-dir",
+                   "--force", "--quiet", "gpt-4o-mini"):
+        assert option in result.stdout, option
+    assert runner.invoke(app, ["logs", "--help"]).exit_code == 0
