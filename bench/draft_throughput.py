@@ -53,7 +53,7 @@ def main() -> None:
         articles[(brief.subject.key, brief.week.sessions[0].isoformat())] = draft_offline(brief)
 
     def respond(body: dict[str, Any]) -> Reply:
-        user = [m["content"] for m in body["messages"] if m["role"] == "user"][0]
+        user = next(m["content"] for m in body["messages"] if m["role"] == "user")
         match = _ASKED.search(user)
         if match is None:
             return Reply(status=400)
