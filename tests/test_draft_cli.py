@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from click.testing import Result
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from factcheck.brief import WeeklyIndexBrief
 from factcheck.report import CheckReport

@@ -102,6 +102,14 @@ class OutputPaths:
     def rejected_check(self) -> Path:
         return self._path(".rejected.check.json")
 
+    def collisions(self) -> list[Path]:
+        """Existing files this run would overwrite and must not without --force.  The files
+        of an earlier rejected run (its brief and the rejected draft) are ours to replace."""
+        guarded = [self.article, self.check]
+        if not self.rejected.exists():
+            guarded.append(self.brief)
+        return [p for p in guarded if p.exists()]
+
 
 class OfflineDrafter:
     """The team's deterministic drafter behind the `Drafter` protocol: no network, one try
@@ -233,9 +241,8 @@ def run_draft(options: DraftOptions, *, source: PriceSource | None = None,
         brief = weekly_brief(options.symbol, options.week, source or open_source(options.data_dir))
     paths = OutputPaths.of(brief, options.out_dir)
     if not options.force:
-        for path in (paths.article, paths.brief, paths.check):
-            if path.exists():
-                raise BadInput(f"{path} already exists; pass --force to overwrite it")
+        for path in paths.collisions():
+            raise BadInput(f"{path} already exists; pass --force to overwrite it")
     drafter = choose_drafter(options, brief, audit or default_log(), client_factory, reporter)
     label = f"{drafter.name}" + (f" ({drafter.model})" if drafter.model else "")
     with reporter.working(f"drafting {paths.stem} with {label}"):
