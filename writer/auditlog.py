@@ -155,11 +155,10 @@ def print_calls(records: Sequence[CallRecord], console: Console | None = None) -
         console.print("no LLM calls logged yet")
         return
     table = Table(title=f"last {len(records)} LLM calls")
-    for column, justify in (("id", "right"), ("when (UTC)", "left"), ("article", "left"),
-                            ("try", "right"), ("purpose", "left"), ("model", "left"),
-                            ("tokens in/out", "right"), ("ms", "right"), ("verdict", "left"),
-                            ("error", "left")):
-        table.add_column(column, justify=justify)  # type: ignore[arg-type]
+    for column in ("id", "when (UTC)", "article", "try", "purpose", "model", "tokens in/out",
+                   "ms", "verdict", "error"):
+        numeric = column in ("id", "try", "tokens in/out", "ms")
+        table.add_column(column, justify="right" if numeric else "left")
     for r in records:
         tokens = (f"{r.prompt_tokens}/{r.completion_tokens}"
                   if r.prompt_tokens is not None else "")

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 import openai
 from openai import OpenAI
+from openai.types.chat import ChatCompletionMessageParam
 
 from factcheck.brief import WeeklyIndexBrief
 from factcheck.report import CheckReport
@@ -117,6 +118,16 @@ def article_problem(text: str) -> str | None:
     return None
 
 
+def _message(message: dict[str, str]) -> ChatCompletionMessageParam:
+    """Our plain role/content dicts as the SDK's typed message params."""
+    role, content = message["role"], message["content"]
+    if role == "system":
+        return {"role": "system", "content": content}
+    if role == "assistant":
+        return {"role": "assistant", "content": content}
+    return {"role": "user", "content": content}
+
+
 def _one_line(exc: BaseException) -> str:
     text = " ".join(str(exc).split())
     return text if len(text) <= 160 else text[:157] + "..."
@@ -185,9 +196,7 @@ class LLMDrafter:
         started = time.perf_counter()
         try:
             response = self.client.chat.completions.create(
-                model=self.settings.model,
-                messages=[{"role": m["role"], "content": m["content"]}  # type: ignore[misc]
-                          for m in messages])
+                model=self.settings.model, messages=[_message(m) for m in messages])
             choice = response.choices[0] if response.choices else None
             text = (choice.message.content or "") if choice is not None else ""
             usage = response.usage
