@@ -103,8 +103,9 @@ def test_429_then_success_is_retried(monkeypatch: pytest.MonkeyPatch, server: LL
     drafter.draft(rut_brief)
     assert len(server.requests) == 2
     assert server.requests[0].body == server.requests[1].body
-    (call,) = audit.recent()
-    assert call.error is None and call.prompt_tokens == 1000
+    ok, limited = audit.recent()
+    assert (limited.retry, limited.error) == (0, "HTTP 429; retrying in 0.01 s")
+    assert (ok.retry, ok.error, ok.prompt_tokens) == (1, None, 1000)
 
 
 def test_5xx_retried_then_exit_4(monkeypatch: pytest.MonkeyPatch, server: LLMServer,
@@ -117,8 +118,20 @@ def test_5xx_retried_then_exit_4(monkeypatch: pytest.MonkeyPatch, server: LLMSer
                                "retries); try again later or pass --offline")
     assert info.value.exit_code == 4
     assert len(server.requests) == 3
-    (call,) = audit.recent()
-    assert call.error == str(info.value) and call.response_text is None
+    last, *earlier = audit.recent()
+    assert [c.retry for c in earlier] == [1, 0]
+    assert [c.error for c in earlier] == ["HTTP 503; retrying in 0.01 s"] * 2
+    assert last.error == str(info.value) and last.response_text is None and last.retry == 2
+
+
+def test_backoff_without_retry_after(monkeypatch: pytest.MonkeyPatch, server: LLMServer,
+                                     audit: AuditLog, rut_brief: WeeklyIndexBrief) -> None:
+    server.enqueue(Reply(status=500), Reply(text=draft_offline(rut_brief)))
+    drafter = make_drafter(monkeypatch, server.url, audit)
+    started = time.perf_counter()
+    drafter.draft(rut_brief)
+    assert 0.375 <= time.perf_counter() - started < 3, "about 0.5 s of backoff, less jitter"
+    assert len(server.requests) == 2
 
 
 def test_429_forever_says_rate_limited(monkeypatch: pytest.MonkeyPatch, server: LLMServer,

@@ -35,6 +35,7 @@ CREATE TABLE IF NOT EXISTS llm_calls (
     subject TEXT NOT NULL,
     week TEXT NOT NULL,
     attempt INTEGER NOT NULL,
+    retry INTEGER NOT NULL DEFAULT 0,
     purpose TEXT NOT NULL,
     model TEXT NOT NULL,
     request_json TEXT NOT NULL,
@@ -59,6 +60,7 @@ class CallRecord:
     subject: str
     week: str
     attempt: int
+    retry: int
     purpose: str
     model: str
     messages: list[dict[str, Any]]
@@ -89,16 +91,17 @@ class AuditLog:
 
     def record(self, *, run_id: str, subject: str, week: str, attempt: int, purpose: str,
                model: str, messages: Sequence[dict[str, Any]], response_text: str | None,
-               prompt_tokens: int | None, completion_tokens: int | None, latency_ms: float,
-               error: str | None = None, verdict: str | None = None) -> int:
+               retry: int = 0, prompt_tokens: int | None, completion_tokens: int | None,
+               latency_ms: float, error: str | None = None, verdict: str | None = None) -> int:
         """Store one call (successful or not) and return its id for `set_verdict`."""
         now = dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
         with self._connect() as conn:
             cursor = conn.execute(
-                "INSERT INTO llm_calls (created_at, run_id, subject, week, attempt, purpose, "
-                "model, request_json, response_text, prompt_tokens, completion_tokens, "
-                "latency_ms, verdict, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (now, run_id, subject, week, attempt, purpose, model,
+                "INSERT INTO llm_calls (created_at, run_id, subject, week, attempt, retry, "
+                "purpose, model, request_json, response_text, prompt_tokens, "
+                "completion_tokens, latency_ms, verdict, error) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (now, run_id, subject, week, attempt, retry, purpose, model,
                  json.dumps(list(messages), ensure_ascii=False), response_text, prompt_tokens,
                  completion_tokens, round(latency_ms, 1), verdict, error))
             row_id = cursor.lastrowid
@@ -131,7 +134,7 @@ class AuditLog:
 def _to_record(row: sqlite3.Row) -> CallRecord:
     return CallRecord(
         id=row["id"], created_at=row["created_at"], run_id=row["run_id"],
-        subject=row["subject"], week=row["week"], attempt=row["attempt"],
+        subject=row["subject"], week=row["week"], attempt=row["attempt"], retry=row["retry"],
         purpose=row["purpose"], model=row["model"], messages=json.loads(row["request_json"]),
         response_text=row["response_text"], prompt_tokens=row["prompt_tokens"],
         completion_tokens=row["completion_tokens"], latency_ms=row["latency_ms"],
@@ -155,14 +158,14 @@ def print_calls(records: Sequence[CallRecord], console: Console | None = None) -
         console.print("no LLM calls logged yet")
         return
     table = Table(title=f"last {len(records)} LLM calls")
-    for column in ("id", "when (UTC)", "article", "try", "purpose", "model", "tokens in/out",
-                   "ms", "verdict", "error"):
-        numeric = column in ("id", "try", "tokens in/out", "ms")
+    for column in ("id", "when (UTC)", "article", "attempt", "retry", "purpose", "model",
+                   "tokens in/out", "ms", "verdict", "error"):
+        numeric = column in ("id", "attempt", "retry", "tokens in/out", "ms")
         table.add_column(column, justify="right" if numeric else "left")
     for r in records:
         tokens = (f"{r.prompt_tokens}/{r.completion_tokens}"
                   if r.prompt_tokens is not None else "")
         table.add_row(str(r.id), r.created_at[:19].replace("T", " "), f"{r.subject} {r.week}",
-                      str(r.attempt), r.purpose, r.model, tokens, f"{r.latency_ms:.0f}",
-                      r.verdict or "", r.error or "")
+                      str(r.attempt), str(r.retry), r.purpose, r.model, tokens,
+                      f"{r.latency_ms:.0f}", r.verdict or "", r.error or "")
     console.print(table)

@@ -7,8 +7,9 @@ itself; our own settings are `WRITER_MODEL` (or `--model`, default `gpt-4o-mini`
 Why this shape:
 - The client is built in one place (`get_client`) and injected into `LLMDrafter`, so tests
   and the benchmark point the real client code at a local server.
-- Transient failures (429, 5xx, timeouts, dropped connections) are retried by the SDK with
-  exponential backoff (it honours `Retry-After`); `WRITER_LLM_RETRIES` sets how often.
+- Transient failures (429, 5xx, timeouts, dropped connections) are retried here, not in the
+  SDK, with exponential backoff that honours `Retry-After`, so that every HTTP attempt is
+  one audit-log row with its own error and latency; `WRITER_LLM_RETRIES` sets how often.
 - Every way the endpoint can fail becomes one `LLMUnavailable` (exit 4) whose one-line
   message says what to do next; a response that is not an article (empty, a JSON blob,
   too short, no figures) is asked for again, then is an `LLMUnavailable` too.
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import re
 import time
 from collections.abc import Sequence
@@ -40,6 +42,9 @@ DEFAULT_TIMEOUT_S = 60.0
 DEFAULT_RETRIES = 2
 #: A response with fewer words than this is not an article (the house asks for 400-700).
 MIN_ARTICLE_WORDS = 120
+INITIAL_BACKOFF_S = 0.5
+MAX_BACKOFF_S = 8.0
+MAX_RETRY_AFTER_S = 60.0
 #: Placeholder key for keyless local endpoints (OPENAI_BASE_URL set, OPENAI_API_KEY not).
 LOCAL_KEY = "not-needed"
 
@@ -86,7 +91,8 @@ def get_client(settings: LLMSettings) -> OpenAI:
     if not os.environ.get("OPENAI_API_KEY") and os.environ.get("OPENAI_BASE_URL"):
         key = LOCAL_KEY
     try:
-        return OpenAI(api_key=key, timeout=settings.timeout_s, max_retries=settings.max_retries)
+        # Retries are ours (`LLMDrafter.complete`) so each attempt is logged and counted.
+        return OpenAI(api_key=key, timeout=settings.timeout_s, max_retries=0)
     except openai.OpenAIError as exc:
         raise LLMUnavailable(f"cannot set up the LLM client ({_one_line(exc)}); "
                              "set OPENAI_API_KEY or pass --offline") from None
@@ -126,6 +132,38 @@ def _message(message: dict[str, str]) -> ChatCompletionMessageParam:
     if role == "assistant":
         return {"role": "assistant", "content": content}
     return {"role": "user", "content": content}
+
+
+def transient(exc: Exception) -> bool:
+    """Worth retrying: rate limits, server errors, timeouts and dropped connections."""
+    if isinstance(exc, openai.APIConnectionError):  # includes APITimeoutError
+        return True
+    if isinstance(exc, openai.APIStatusError):
+        return exc.status_code in (408, 409, 429) or exc.status_code >= 500
+    return False
+
+
+def retry_delay(retry: int, exc: Exception) -> float:
+    """The server's Retry-After (ms or s, up to a minute), else exponential backoff with
+    jitter: about 0.5, 1, 2 ... 8 s."""
+    if isinstance(exc, openai.APIStatusError):
+        headers = exc.response.headers
+        for name, scale in (("retry-after-ms", 1000.0), ("retry-after", 1.0)):
+            try:
+                wait = float(headers.get(name, "")) / scale
+            except ValueError:
+                continue
+            if 0 <= wait <= MAX_RETRY_AFTER_S:
+                return wait
+    return min(INITIAL_BACKOFF_S * 2.0 ** retry, MAX_BACKOFF_S) * (1 - 0.25 * random.random())
+
+
+def _short_error(exc: Exception) -> str:
+    if isinstance(exc, openai.APIStatusError):
+        return f"HTTP {exc.status_code}"
+    if isinstance(exc, openai.APITimeoutError):
+        return "timed out"
+    return f"{type(exc).__name__}: {_one_line(exc)}"
 
 
 def _one_line(exc: BaseException) -> str:
@@ -192,37 +230,48 @@ class LLMDrafter:
 
     def complete(self, messages: Sequence[dict[str, str]], *, attempt: int,
                  purpose: str) -> tuple[str, int | None]:
-        """One chat completion (the SDK retries transient failures inside it)."""
-        started = time.perf_counter()
-        try:
-            response = self.client.chat.completions.create(
-                model=self.settings.model, messages=[_message(m) for m in messages])
-            choice = response.choices[0] if response.choices else None
-            text = (choice.message.content or "") if choice is not None else ""
-            usage = response.usage
-        except (openai.OpenAIError, ValueError, AttributeError, TypeError) as exc:
-            error = self._explain(exc)
-            self._record(messages, attempt, purpose, started, None, None, None, error)
-            raise error from None
-        call_id = self._record(
-            messages, attempt, purpose, started, text,
-            usage.prompt_tokens if usage else None, usage.completion_tokens if usage else None,
-            None, model=response.model or self.settings.model)
-        return text, call_id
+        """One chat completion; transient failures (429, 5xx, timeouts, dropped connections)
+        are retried here with backoff, and every HTTP attempt is its own audit-log row."""
+        retries = self.settings.max_retries
+        for retry in range(retries + 1):
+            started = time.perf_counter()
+            try:
+                response = self.client.chat.completions.create(
+                    model=self.settings.model, messages=[_message(m) for m in messages])
+                choice = response.choices[0] if response.choices else None
+                text = (choice.message.content or "") if choice is not None else ""
+                usage = response.usage
+            except (openai.OpenAIError, ValueError, AttributeError, TypeError) as exc:
+                if retry < retries and transient(exc):
+                    delay = retry_delay(retry, exc)
+                    self._record(messages, attempt, retry, purpose, started, None, None, None,
+                                 f"{_short_error(exc)}; retrying in {delay:.2f} s")
+                    time.sleep(delay)
+                    continue
+                error = self._explain(exc)
+                self._record(messages, attempt, retry, purpose, started, None, None, None,
+                             str(error))
+                raise error from None
+            call_id = self._record(
+                messages, attempt, retry, purpose, started, text,
+                usage.prompt_tokens if usage else None,
+                usage.completion_tokens if usage else None, None,
+                model=response.model or self.settings.model)
+            return text, call_id
+        raise AssertionError("unreachable: the last retry returns or raises")
 
-    def _record(self, messages: Sequence[dict[str, str]], attempt: int, purpose: str,
-                started: float, text: str | None, prompt_tokens: int | None,
-                completion_tokens: int | None, error: LLMUnavailable | None,
+    def _record(self, messages: Sequence[dict[str, str]], attempt: int, retry: int,
+                purpose: str, started: float, text: str | None, prompt_tokens: int | None,
+                completion_tokens: int | None, error: str | None,
                 model: str | None = None) -> int | None:
         if self.audit is None:
             return None
         return self.audit.record(
             run_id=self.run.run_id, subject=self.run.subject, week=self.run.week,
-            attempt=attempt, purpose=purpose, model=model or self.settings.model,
+            attempt=attempt, retry=retry, purpose=purpose, model=model or self.settings.model,
             messages=list(messages), response_text=text, prompt_tokens=prompt_tokens,
             completion_tokens=completion_tokens,
-            latency_ms=(time.perf_counter() - started) * 1000,
-            error=str(error) if error is not None else None)
+            latency_ms=(time.perf_counter() - started) * 1000, error=error)
 
     def _explain(self, exc: Exception) -> LLMUnavailable:
         """One line per failure mode, each saying what to do next."""
