@@ -67,3 +67,16 @@ def test_logs_command_lists_calls(tmp_path: Path) -> None:
     result = runner.invoke(app, ["logs"], env={"COLUMNS": "200"})
     assert "1200/600" in result.stdout and "verified" in result.stdout
     assert runner.invoke(app, ["logs", "--limit", "0"]).exit_code == 2
+
+
+def test_logs_show_one_call() -> None:
+    runner = CliRunner()
+    call = add(default_log())
+    result = runner.invoke(app, ["logs", "--show", str(call)], env={"COLUMNS": "120"})
+    assert result.exit_code == 0
+    assert f"call {call} " in result.stdout and "attempt 1 retry 0 (draft)" in result.stdout
+    assert "Write é" in result.stdout and "# Title" in result.stdout
+    missing = runner.invoke(app, ["logs", "--show", "99"])
+    assert missing.exit_code == 2
+    assert missing.stderr == (f"writer: no call 99 in {default_log().path}; `writer logs` "
+                              "lists the ids\n")

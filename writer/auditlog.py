@@ -123,6 +123,13 @@ class AuditLog:
                 "SELECT * FROM llm_calls ORDER BY id DESC LIMIT ?", (limit,)).fetchall()
         return [_to_record(row) for row in rows]
 
+    def get(self, call_id: int) -> CallRecord | None:
+        if not self.path.exists():
+            return None
+        with self._connect() as conn:
+            row = conn.execute("SELECT * FROM llm_calls WHERE id = ?", (call_id,)).fetchone()
+        return None if row is None else _to_record(row)
+
     def count(self) -> int:
         if not self.path.exists():
             return 0
@@ -169,3 +176,25 @@ def print_calls(records: Sequence[CallRecord], console: Console | None = None) -
                       str(r.attempt), str(r.retry), r.purpose, r.model, tokens,
                       f"{r.latency_ms:.0f}", r.verdict or "", r.error or "")
     console.print(table)
+
+
+def print_call(record: CallRecord, console: Console | None = None) -> None:
+    """`writer logs --show ID`: the full request and response of one call, for an audit."""
+    from rich.console import Console
+    from rich.rule import Rule
+
+    console = console or Console()
+    tokens = (f"{record.prompt_tokens} prompt / {record.completion_tokens} completion tokens"
+              if record.prompt_tokens is not None else "no token counts")
+    console.print(f"call {record.id}  {record.created_at}  {record.subject} {record.week}  "
+                  f"attempt {record.attempt} retry {record.retry} ({record.purpose})  "
+                  f"model {record.model}  {record.latency_ms:.0f} ms  {tokens}  "
+                  f"verdict {record.verdict or '-'}", markup=False, highlight=False)
+    if record.error:
+        console.print(f"error: {record.error}", markup=False, highlight=False)
+    for message in record.messages:
+        console.print(Rule(str(message.get("role", "?"))))
+        console.print(str(message.get("content", "")), markup=False, highlight=False)
+    console.print(Rule("response"))
+    console.print(record.response_text if record.response_text is not None else "(none)",
+                  markup=False, highlight=False)

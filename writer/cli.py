@@ -128,11 +128,20 @@ def draft(
 @domain_errors
 def logs(
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="how many calls")] = 20,
+    show: Annotated[int | None, typer.Option(
+        "--show", help="print one call's full request and response")] = None,
 ) -> None:
     """List the latest LLM calls from the audit log (WRITER_HOME/audit.sqlite)."""
-    from writer.auditlog import default_log, print_calls
+    from writer.auditlog import default_log, print_call, print_calls
 
-    print_calls(default_log().recent(limit))
+    log = default_log()
+    if show is None:
+        print_calls(log.recent(limit))
+        return
+    record = log.get(show)
+    if record is None:
+        raise fail(f"no call {show} in {log.path}; `writer logs` lists the ids", 2)
+    print_call(record)
 
 
 def main() -> None:
