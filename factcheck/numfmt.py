@@ -10,6 +10,7 @@ below: each is documented in the README under "How figures are matched".
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
@@ -39,6 +40,12 @@ class Hedge(StrEnum):
 #: How many "last-place units" an unqualified figure may differ after rounding: none.
 #: Hedged figures get exactly one unit of their last written digit (see `last_place_unit`).
 HEDGE_UNITS = Decimal(1)
+
+#: "nearly X" / "almost X" / "just under X" must also be at least this fraction of X, so
+#: "nearly 1%" needs a value in [0.9, 1) rather than anything in [0, 1).
+NEARLY_MIN_FRACTION = Decimal("0.9")
+#: "just over X" must be at most this multiple of X (and within one last-place unit).
+JUST_OVER_MAX_FACTOR = Decimal("1.1")
 
 PERCENT_PLACES = 2
 POINTS_PLACES = 2
@@ -108,9 +115,9 @@ def written_matches(value: Decimal, written: Decimal, decimals: int, hedge: Hedg
     if hedge is Hedge.APPROXIMATE:
         return rounds_to(value, written, decimals) or abs(value - written) <= unit
     if hedge is Hedge.NEARLY:
-        return written - unit <= value < written
+        return max(written - unit, written * NEARLY_MIN_FRACTION) <= value < written
     if hedge is Hedge.JUST_OVER:
-        return written < value <= written + unit
+        return written < value <= min(written + unit, written * JUST_OVER_MAX_FACTOR)
     if hedge is Hedge.MORE_THAN:
         return written < value <= written + unit
     if hedge is Hedge.LESS_THAN:
@@ -118,3 +125,36 @@ def written_matches(value: Decimal, written: Decimal, decimals: int, hedge: Hedg
     if hedge is Hedge.AT_LEAST:
         return written <= value <= written + unit
     return written - unit <= value <= written  # AT_MOST
+
+
+#: Words before a figure that qualify it, longest first so "just under" wins over "under".
+_HEDGE_WORDS: tuple[tuple[str, Hedge], ...] = (
+    ("slightly more than", Hedge.JUST_OVER), ("a little more than", Hedge.JUST_OVER),
+    ("slightly less than", Hedge.NEARLY), ("a little less than", Hedge.NEARLY),
+    ("just shy of", Hedge.NEARLY), ("just below", Hedge.NEARLY), ("just under", Hedge.NEARLY),
+    ("just over", Hedge.JUST_OVER), ("just above", Hedge.JUST_OVER),
+    ("in excess of", Hedge.MORE_THAN), ("more than", Hedge.MORE_THAN),
+    ("upwards of", Hedge.MORE_THAN), ("north of", Hedge.MORE_THAN),
+    ("less than", Hedge.LESS_THAN), ("no more than", Hedge.AT_MOST),
+    ("as much as", Hedge.AT_MOST), ("up to", Hedge.AT_MOST), ("at most", Hedge.AT_MOST),
+    ("at least", Hedge.AT_LEAST), ("no less than", Hedge.AT_LEAST),
+    ("close to", Hedge.NEARLY), ("shy of", Hedge.NEARLY), ("nearly", Hedge.NEARLY),
+    ("almost", Hedge.NEARLY), ("approximately", Hedge.APPROXIMATE),
+    ("approx.", Hedge.APPROXIMATE), ("about", Hedge.APPROXIMATE),
+    ("around", Hedge.APPROXIMATE), ("roughly", Hedge.APPROXIMATE),
+    ("some", Hedge.APPROXIMATE), ("near", Hedge.APPROXIMATE), ("circa", Hedge.APPROXIMATE),
+    ("~", Hedge.APPROXIMATE), ("over", Hedge.MORE_THAN), ("above", Hedge.MORE_THAN),
+    ("under", Hedge.LESS_THAN), ("below", Hedge.LESS_THAN),
+)
+_HEDGE_RE = re.compile(
+    r"(?i)(?:^|(?<=[\s(]))(?P<h>" + "|".join(re.escape(w) for w, _ in _HEDGE_WORDS)
+    + r")\s*(?:the\s+)?[+\-−]?\s*(?:US\$|A\$|HK\$|\$)?\s*$")
+_HEDGE_BY_WORD = {w: h for w, h in _HEDGE_WORDS}
+
+
+def parse_hedge(before: str) -> Hedge:
+    """The hedge of a figure from the text right before it ("rose nearly " -> NEARLY)."""
+    match = _HEDGE_RE.search(before[-40:])
+    if match is None:
+        return Hedge.EXACT
+    return _HEDGE_BY_WORD[match.group("h").lower()]

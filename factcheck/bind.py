@@ -1,0 +1,350 @@
+"""Bind each figure to what it talks about: entity, period, metric and direction.
+
+A figure's own sentence decides first (the nearest preceding mention wins, so "the S&P 500
+(+0.78%) and the Nasdaq (+0.98%)" binds each figure to the index just before it).  What the
+sentence does not say is *inherited* from the preceding sentence of the same block or the
+nearest heading, and marked as inherited: the matcher may drop an inherited attribute but
+never an explicit one, so a guess about context can never turn a true figure into an error.
+
+Periods are sets of tokens that facts carry (see `match.fact_tokens`): `d:2025-08-05` for a
+session, `week`, `52w`, `ytd`, `50d`, `200d`, `prev`, `level`.  A figure's period is the
+conjunction of the tokens bound to it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from factcheck.brief import Entity, WeeklyIndexBrief
+from factcheck.extract import WEEKDAY_RE, Document, Figure, Sentence
+
+UP_WORDS = (
+    r"rose|rise|rises|rising|gained|gain|gains|gaining|rallied|rally|rallies|rallying|added|"
+    r"adding|adds|up|higher|climbed|climb|climbs|climbing|advanced|advance|advances|"
+    r"advancing|jumped|jump|jumps|surged|surge|surges|soared|soar|soars|increased|increase|"
+    r"firmed|rebounded|rebound|recovered|lifted|popped|grew|improved|spiked|upside|boost|"
+    r"boosted|tacked\s+on|picked\s+up|put\s+on|outperformed|outpaced|beat|eclipsed|led|"
+    r"topped|winning|positive|green|ahead"
+)
+DOWN_WORDS = (
+    r"fell|fall|falls|falling|lost|lose|loses|losing|loss|losses|slipped|slip|slips|"
+    r"slipping|shed|sheds|shedding|declined|decline|declines|declining|down|lower|dropped|"
+    r"drop|drops|dropping|slid|slide|slides|sliding|retreated|retreat|retreats|retreating|"
+    r"tumbled|tumble|tumbles|sank|sink|sinks|plunged|plunge|plunges|decreased|decrease|eased|"
+    r"eases|easing|dipped|dip|dips|weakened|gave\s+back|giving\s+back|pulled\s+back|"
+    r"pullback|sagged|skidded|slumped|slump|erased|trimmed|pared|lagged|trailed|"
+    r"underperformed|negative|red|behind|downside|shaved"
+)
+DIRECTION_RE = re.compile(rf"(?i)\b(?:(?P<up>{UP_WORDS})|(?P<down>{DOWN_WORDS}))\b")
+#: A direction given right after a figure ("0.17% higher", "10.06% below its high").
+FOLLOW_DIR_RE = re.compile(
+    r"(?i)^\s*(?:(?P<up>higher|above|up|better|ahead|stronger)|"
+    r"(?P<down>lower|below|down|under|weaker|behind|off|shy\s+of|short\s+of))\b")
+_OR_LINK_RE = re.compile(r"(?i)^\s*(?:,\s*)?(?:or|\(|,\s*or|and|a\s+move\s+of)\s*$")
+
+_PERIOD_RE = re.compile(
+    r"(?i)(?P<prevclose>(?:previous|prior|last)\s+week'?s\s+(?:close|closing\s+level|finish)|"
+    r"(?:previous|prior|last)\s+Friday'?s\s+close)|"
+    r"(?P<prev>(?:previous|prior|last|preceding)\s+week|week\s+before)|"
+    r"(?P<w52>##\s*-?\s*weeks?|(?:one|1)-year|12-month|twelve-month|annual)|"
+    r"(?P<ytd>year[\s-]+to[\s-]+date|\bytd\b|so\s+far\s+(?:this|in\s+the)\s+year|"
+    r"this\s+year|for\s+the\s+year|since\s+the\s+start\s+of\s+(?:the\s+)?year|"
+    r"since\s+January|in\s+(?:19|20)\d\d\b)|"
+    r"(?P<ma>#{2,3}\s*-?\s*(?:day|session)s?)|"
+    r"(?P<day>on\s+the\s+day|(?:that|the)\s+day|the\s+session|on\s+the\s+session|daily)|"
+    r"(?P<week>(?<![#-])\bweek(?:ly|'s|’s)?\b(?!\s*-)|weekly)")
+_ENTITY_GENERIC = (r"the\s+index|the\s+benchmark|the\s+gauge|the\s+measure|"
+                   r"the\s+barometer")
+
+#: Metric words and the fact metrics each allows.
+_LEVELISH = frozenset({"level", "high", "low", "close", "close_high", "close_low", "ma", "open"})
+_METRICS: tuple[tuple[str, frozenset[str]], ...] = (
+    (r"closing\s+high|highest\s+clos(?:e|ing)|record\s+close|best\s+close",
+     frozenset({"close_high"})),
+    (r"closing\s+low|lowest\s+clos(?:e|ing)|worst\s+close", frozenset({"close_low"})),
+    (r"intraday\s+high|session\s+high|(?<!closing\s)peak|highest\s+(?:level|point)",
+     frozenset({"high"})),
+    (r"intraday\s+low|session\s+low|lowest\s+(?:level|point)|trough", frozenset({"low"})),
+    (r"moving\s+average|\bMA\b|\bSMA\b|\bDMA\b", frozenset({"ma", "vs_ma_pct"})),
+    (r"support|resistance|levels?|zone|area|round|ceiling|floor|barrier|mark|threshold|"
+     r"hurdle|handle|pivot|swing", _LEVELISH),
+    (r"\bhighs?\b|topped\s+out|\btop\b", frozenset({"high", "close_high", "level"})),
+    (r"\blows?\b|bottomed|\bbottom\b", frozenset({"low", "close_low", "level"})),
+    (r"open(?:ed|ing)?\b|opened", frozenset({"open"})),
+    (r"clos(?:e|ed|es|ing)|finish(?:ed|es|ing)?\s+(?:at|the)|settl(?:e|ed|ing)\s+at|"
+     r"end(?:ed|ing|s)?\s+(?:at|the\s+(?:week|day|session)\s+at)|finished|settled",
+     frozenset({"close", "close_high", "close_low"})),
+)
+_METRIC_RE = re.compile("(?i)" + "|".join(f"(?P<m{i}>{p})" for i, (p, _) in enumerate(_METRICS)))
+#: A percent figure followed by "below its 52-week high" is a distance from that high.
+_DISTANCE_RE = re.compile(
+    r"(?i)^[^.;]{0,12}?\b(?:below|under|off|from|short\s+of|shy\s+of|above|over|beneath)\s+"
+    r"(?:its|the|their|a)\s+(?P<what>[\w\s#'’-]{0,40}?)"
+    r"(?P<kind>moving\s+average|high|low|peak|trough|\bMA\b)")
+_RANGE_WORD_RE = re.compile(r"(?i)\b(?:range|between|traded|trading|swung|spanned)\b")
+
+
+@dataclass(slots=True)
+class Binding:
+    """What a figure talks about.  `None` means unbound: any value of the attribute fits."""
+
+    entity: str | None = None
+    entity_inherited: bool = False
+    versus: tuple[str, ...] = ()  # other entities named in the sentence (spreads)
+    periods: frozenset[str] = frozenset()
+    periods_inherited: frozenset[str] = frozenset()
+    metrics: frozenset[str] | None = None
+    direction: int = 0  # +1 up, -1 down, 0 not said
+    direction_from: str = ""  # the word that gave it
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int
+    end: int
+    kind: str
+    value: str
+
+
+@dataclass(slots=True)
+class SentenceContext:
+    entities: list[Mention] = field(default_factory=list)
+    periods: list[Mention] = field(default_factory=list)
+    metrics: list[tuple[int, int, frozenset[str]]] = field(default_factory=list)
+    directions: list[tuple[int, int, int, str]] = field(default_factory=list)
+
+
+class Binder:
+    """Compiled per brief: entity names and the week's dates are what mentions resolve to."""
+
+    def __init__(self, brief: WeeklyIndexBrief) -> None:
+        self.brief = brief
+        self.subject = brief.subject.key
+        self.entity_re, self.entity_of = _entity_regex(brief.entities)
+        self.sessions = brief.week.sessions
+        self.by_weekday: dict[int, dt.date] = {d.weekday(): d for d in brief.week.sessions}
+
+    def context(self, doc: Document, sent: Sentence) -> SentenceContext:
+        ctx = SentenceContext()
+        text = sent.text
+        base = sent.start
+        original = doc.text[sent.start:sent.end]
+        for m in self.entity_re.finditer(text):
+            key = self.entity_of.get(_norm(m.group(0)), self.subject)
+            ctx.entities.append(Mention(base + m.start(), base + m.end(), "entity", key))
+        for d in sent.dates:
+            if d.date is not None:
+                ctx.periods.append(Mention(d.start, d.end, "date", d.date.isoformat()))
+        taken = [(d.start - base, d.end - base) for d in sent.dates]
+        for m in WEEKDAY_RE.finditer(text):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            day = self.by_weekday.get(_weekday(m.group("wd")))
+            value = day.isoformat() if day else f"missing:{m.group('wd')}"
+            ctx.periods.append(Mention(base + m.start(), base + m.end(), "date", value))
+        for m in _PERIOD_RE.finditer(text):
+            kind = m.lastgroup or ""
+            value = kind
+            if kind == "w52":
+                value = "52w"
+            elif kind == "ma":
+                digits = re.sub(r"\D", "", original[m.start():m.end()])
+                value = f"{digits}d" if digits else "ma"
+            ctx.periods.append(Mention(base + m.start(), base + m.end(), kind, value))
+        ctx.periods.sort(key=lambda x: x.start)
+        for m in _METRIC_RE.finditer(text):
+            idx = int((m.lastgroup or "m0")[1:])
+            ctx.metrics.append((base + m.start(), base + m.end(), _METRICS[idx][1]))
+        for m in DIRECTION_RE.finditer(text):
+            ctx.directions.append((base + m.start(), base + m.end(),
+                                   1 if m.group("up") else -1, m.group(0)))
+        return ctx
+
+    def bind(self, doc: Document, sent: Sentence, ctx: SentenceContext, fig: Figure,
+             prev: Binding | None, heading: SentenceContext | None) -> Binding:
+        b = Binding()
+        figures = [f for f in sent.figures if f.kind != "date"]
+        idx = figures.index(fig) if fig in figures else -1
+        prev_fig = figures[idx - 1] if idx > 0 else None
+        next_fig = figures[idx + 1] if 0 <= idx < len(figures) - 1 else None
+        lo = prev_fig.end if prev_fig is not None else sent.start
+        hi = next_fig.start if next_fig is not None else sent.end
+        # entity: nearest preceding mention, else one right after, else inherited
+        before = [m for m in ctx.entities if m.end <= fig.start]
+        after = [m for m in ctx.entities if m.start >= fig.end and m.start < hi]
+        if fig.kind == "percentage_points":
+            named = [m.value for m in ctx.entities]
+            b.entity = self.subject
+            b.versus = tuple(dict.fromkeys(k for k in named if k != self.subject))
+        elif before:
+            b.entity = before[-1].value
+        elif after and after[0].start - fig.end < 40:
+            b.entity = after[0].value
+        elif prev is not None and prev.entity is not None:
+            b.entity, b.entity_inherited = prev.entity, True
+        else:
+            b.entity, b.entity_inherited = self.subject, True
+        # period
+        b.periods = self._periods(doc, sent, ctx, fig, lo, hi)
+        if not b.periods:
+            if prev is not None and (prev.periods or prev.periods_inherited):
+                b.periods_inherited = prev.periods or prev.periods_inherited
+            elif heading is not None and heading.periods:
+                b.periods_inherited = frozenset(_period_tokens(heading.periods[-1]))
+        # metric
+        b.metrics = self._metric(doc, sent, ctx, fig, lo, b)
+        if fig.kind == "percent":
+            dist = _DISTANCE_RE.match(doc.masked[fig.end:min(sent.end, fig.end + 70)])
+            if dist is not None:
+                what = doc.text[fig.end + dist.start("what"):fig.end + dist.end("kind")]
+                days = re.search(r"(\d+)\s*-?\s*(?:day|session)", what)
+                if days is not None:
+                    b.periods = frozenset({f"{days.group(1)}d"})
+                elif re.search(r"(?i)\d+\s*-?\s*week|year|12-month", what):
+                    b.periods = frozenset({"52w"})
+                else:
+                    b.periods = frozenset()
+        # direction
+        b.direction, b.direction_from = self._direction(doc, sent, ctx, fig, prev_fig, lo)
+        return b
+
+    def _periods(self, doc: Document, sent: Sentence, ctx: SentenceContext, fig: Figure,
+                 lo: int, hi: int) -> frozenset[str]:
+        best: Mention | None = None
+        best_dist = 10**9
+        for m in ctx.periods:
+            if m.end <= fig.start:
+                dist = fig.start - m.end
+            elif m.start >= fig.end and m.start < hi:
+                gap = doc.masked[fig.end:m.start]
+                if not re.fullmatch(r"(?i)[\s,(]*(?:on|by|at|in|for|during|over|from|of|"
+                                    r"the|since|to|with)?[\s(]*(?:the\s+)?|\s*\(", gap):
+                    continue
+                dist = m.start - fig.end
+            else:
+                continue
+            if dist < best_dist:
+                best, best_dist = m, dist
+        if best is None:
+            return frozenset()
+        tokens = set(_period_tokens(best))
+        if best.kind == "day":
+            dates = [m for m in ctx.periods if m.kind == "date" and m.end <= fig.start]
+            tokens = set(_period_tokens(dates[-1])) if dates else set()
+        if best.kind == "prevclose":
+            tokens = {"week"} if fig.kind in ("percent", "points") else {"prev"}
+        if best.kind in ("w52", "week", "prev"):
+            following = [m for m in ctx.periods if m.kind == "date" and m.start >= fig.end
+                         and m.start < hi and m.start - fig.end < 12]
+            if following:
+                tokens |= _period_tokens(following[0])
+        return frozenset(tokens)
+
+    def _metric(self, doc: Document, sent: Sentence, ctx: SentenceContext, fig: Figure,
+                lo: int, b: Binding) -> frozenset[str] | None:
+        if fig.kind == "percentage_points":
+            return frozenset({"spread_pp"})
+        if fig.kind == "count":
+            return frozenset({"sessions", "streak"})
+        tail = doc.masked[fig.end:min(sent.end, fig.end + 70)]
+        if fig.kind == "percent":
+            dist = _DISTANCE_RE.match(tail)
+            if dist is not None:
+                kind = dist.group("kind").lower()
+                closing = "clos" in dist.group("what").lower()
+                if "average" in kind or kind == "ma":
+                    return frozenset({"vs_ma_pct"})
+                if kind in ("high", "peak"):
+                    return frozenset({"from_close_high_pct"} if closing else
+                                     {"from_high_pct", "from_close_high_pct"})
+                return frozenset({"from_close_low_pct"} if closing else
+                                 {"from_low_pct", "from_close_low_pct"})
+            return frozenset({"change_pct"})
+        if fig.kind == "points" and not fig.range_role:
+            near = [m for m in ctx.metrics if lo <= m[0] and m[1] <= fig.start]
+            if not near or any(d[0] >= lo and d[1] <= fig.start for d in ctx.directions):
+                return frozenset({"change_pts"})
+        if fig.range_role is not None:
+            window = doc.masked[sent.start:fig.start]
+            levelish = [m for m in ctx.metrics if m[1] <= fig.start and m[2] is _LEVELISH]
+            if levelish and fig.start - levelish[-1][1] < 30:
+                return _LEVELISH | {"level"}
+            if _RANGE_WORD_RE.search(window) or "52w" in b.periods or "week" in b.periods:
+                return (frozenset({"low", "close_low"}) if fig.range_role == "low"
+                        else frozenset({"high", "close_high"}))
+        before = [m for m in ctx.metrics if m[1] <= fig.start and m[0] >= lo - 1]
+        if not before:
+            before = [m for m in ctx.metrics if m[1] <= fig.start and fig.start - m[1] < 25]
+        after = [m for m in ctx.metrics if m[0] >= fig.end and m[0] - fig.end < 22
+                 and re.fullmatch(r"[\s(]*(?:\w+'s\s+|the\s+|its\s+|a\s+)?(?:intraday\s+|"
+                                  r"closing\s+|session\s+)?", doc.masked[fig.end:m[0]])]
+        attached = [m for m in after if "(" in doc.masked[fig.end:m[0]]]
+        chosen = (attached[0][2] if attached else before[-1][2] if before else
+                  after[0][2] if after else None)
+        if fig.kind in ("number", "points") and chosen is None:
+            pre = doc.masked[max(lo, fig.start - 12):fig.start]
+            if re.search(r"(?i)\bto\s*$", pre) and any(d[1] <= fig.start and d[0] >= lo - 40
+                                                      for d in ctx.directions):
+                return frozenset({"close", "close_high", "close_low", "high", "low"})
+        return chosen
+
+    def _direction(self, doc: Document, sent: Sentence, ctx: SentenceContext, fig: Figure,
+                   prev_fig: Figure | None, lo: int) -> tuple[int, str]:
+        follow = FOLLOW_DIR_RE.match(doc.masked[fig.end:fig.end + 20])
+        if follow is not None:
+            return (1 if follow.group("up") else -1), follow.group(0).strip()
+        between = [d for d in ctx.directions if d[0] >= lo and d[1] <= fig.start]
+        if between:
+            d = between[-1]
+            return d[2], d[3]
+        if prev_fig is not None and _OR_LINK_RE.match(doc.masked[prev_fig.end:fig.start]):
+            earlier = [d for d in ctx.directions if d[1] <= prev_fig.start]
+            if earlier:
+                return earlier[-1][2], earlier[-1][3]
+        return 0, ""
+
+
+def _period_tokens(m: Mention) -> set[str]:
+    if m.kind == "date":
+        return {f"d:{m.value}"}
+    if m.kind == "prevclose":
+        return {"prev"}
+    if m.kind == "ma":
+        return {m.value}
+    if m.kind == "day":
+        return set()
+    return {m.value if m.kind != "w52" else "52w"}
+
+
+def _weekday(name: str) -> int:
+    from factcheck.extract import WEEKDAYS
+
+    return WEEKDAYS[name.lower()]
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[\s-]+", " ", text.lower()).strip()
+
+
+@lru_cache(maxsize=64)
+def _entity_regex_cached(entities: tuple[Entity, ...]) -> tuple[re.Pattern[str],
+                                                                 dict[str, str]]:
+    names: dict[str, str] = {}
+    for e in entities:
+        for n in (e.name, *e.aliases, e.key, e.yahoo.lstrip("^")):
+            names.setdefault(_norm(re.sub(r"\d", "#", n)), e.key)
+    subject = entities[0].key
+    parts = sorted(names, key=len, reverse=True)
+    pattern = "|".join(r"[\s-]+".join(re.escape(w) for w in p.split(" ")) for p in parts)
+    generic = _ENTITY_GENERIC
+    regex = re.compile(rf"(?i)(?<![\w&/])(?:{pattern})(?![\w#]|/ASX)|\b(?:{generic})")
+    for g in ("the index", "the benchmark", "the gauge", "the measure", "the barometer"):
+        names.setdefault(g, subject)
+    return regex, names
+
+
+def _entity_regex(entities: tuple[Entity, ...]) -> tuple[re.Pattern[str], dict[str, str]]:
+    return _entity_regex_cached(tuple(entities))

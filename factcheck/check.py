@@ -1,0 +1,200 @@
+"""The public entry point: `check_text(text, brief)` -> a `CheckReport` with one claim per
+figure, date and checkable phrase of the article.
+
+The pipeline is extract -> bind -> match (figures) / qualitative (phrases) -> report.  The
+per-brief work (entity regex, fact index) is cached, so checking many articles against one
+brief costs one setup.  An article about another week than the brief's yields a single
+`wrong_week` finding instead of a wall of mismatches.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import OrderedDict
+from collections.abc import Iterable
+
+from factcheck.bind import Binder, Binding, SentenceContext, _period_tokens
+from factcheck.brief import WeeklyIndexBrief
+from factcheck.extract import Document, Figure, Sentence, parse
+from factcheck.match import FactIndex, Verdict, judge
+from factcheck.qualitative import Finding, check_sentence, check_streak
+from factcheck.report import CheckReport, Claim, Severity, Status
+
+#: More than this share of dated mentions outside the brief's week means another week.
+WRONG_WEEK_SHARE = 0.5
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+_CACHE: OrderedDict[int, tuple[WeeklyIndexBrief, Binder, FactIndex]] = OrderedDict()
+
+
+def _prepared(brief: WeeklyIndexBrief) -> tuple[Binder, FactIndex]:
+    hit = _CACHE.get(id(brief))
+    if hit is not None and hit[0] is brief:
+        return hit[1], hit[2]
+    binder, index = Binder(brief), FactIndex(brief)
+    _CACHE[id(brief)] = (brief, binder, index)
+    while len(_CACHE) > 32:
+        _CACHE.popitem(last=False)
+    return binder, index
+
+
+def brief_id(brief: WeeklyIndexBrief) -> str:
+    return f"{brief.subject.key} {brief.week.start}..{brief.week.end}"
+
+
+def _severity(status: Status, strict: bool) -> Severity:
+    if status is Status.VERIFIED:
+        return Severity.INFO
+    if status is Status.UNSUPPORTED and not strict:
+        return Severity.WARNING
+    return Severity.ERROR
+
+
+def _sentence_text(doc: Document, sent: Sentence) -> str:
+    return " ".join(doc.text[sent.start:sent.end].split())
+
+
+class _Builder:
+    def __init__(self, doc: Document, strict: bool) -> None:
+        self.doc = doc
+        self.strict = strict
+        self.claims: list[tuple[int, Claim]] = []
+
+    def add(self, start: int, end: int, sent: Sentence, kind: str, value: str | None,
+            status: Status, fact_id: str | None, expected: str | None, message: str) -> None:
+        line, col = self.doc.position(start)
+        self.claims.append((start, Claim(
+            line=line, col=col, text=self.doc.text[start:end], sentence=_sentence_text(
+                self.doc, sent), value=value, kind=kind, status=status,
+            severity=_severity(status, self.strict), fact_id=fact_id, expected=expected,
+            message=message)))
+
+    def finding(self, f: Finding, sent: Sentence) -> None:
+        self.add(f.start, f.end, sent, f.kind, f.value, f.status,
+                 f.fact.id if f.fact else None, f.expected, f.message)
+
+
+def _date_verdict(fig: Figure, brief: WeeklyIndexBrief, index: FactIndex
+                  ) -> tuple[Status, str | None, str]:
+    date = fig.date
+    assert date is not None
+    if fig.weekday is not None and fig.weekday != date.weekday():
+        right = f"{_WEEKDAY_NAMES[date.weekday()]}, {date:%b} {date.day}"
+        return Status.MISMATCH, right, (f"{date:%b} {date.day}, {date.year} was a "
+                                        f"{_WEEKDAY_NAMES[date.weekday()]}")
+    if date in index.dates:
+        return Status.VERIFIED, None, "a session or a date of the brief"
+    if brief.week.start <= date <= brief.week.end:
+        return Status.MISMATCH, None, f"no {brief.subject.name} session on {date:%a %b %-d}"
+    return Status.UNSUPPORTED, None, (f"{date.isoformat()} is outside the week "
+                                      f"{brief.week.start}..{brief.week.end}")
+
+
+def _summary(ctx: SentenceContext, prev: Binding | None) -> Binding | None:
+    """What the next sentence inherits: the last entity and period this one mentioned."""
+    entity = ctx.entities[-1].value if ctx.entities else (prev.entity if prev else None)
+    periods = [m for m in ctx.periods if m.kind in ("date", "week", "w52", "ytd", "prev")]
+    tokens = frozenset(_period_tokens(periods[-1])) if periods else frozenset()
+    if entity is None and not tokens:
+        return prev
+    inherited = prev.periods or prev.periods_inherited if prev is not None else frozenset()
+    return Binding(entity=entity, entity_inherited=not ctx.entities, periods=frozenset(),
+                   periods_inherited=tokens or inherited)
+
+
+def _table_metric(sent: Sentence, fig: Figure, doc: Document) -> frozenset[str] | None:
+    for i, (a, b) in enumerate(sent.cells):
+        if a <= fig.start < b and i < len(sent.header):
+            name = sent.header[i]
+            for word, metrics in (("open", {"open"}), ("high", {"high"}), ("low", {"low"}),
+                                  ("close", {"close"}), ("level", {"close"}),
+                                  ("chg", {"change_pts"}), ("change", {"change_pts"})):
+                if word in name:
+                    if fig.kind == "percent":
+                        return frozenset({"change_pct"})
+                    return frozenset(metrics)
+    return None
+
+
+def check_text(text: str, brief: WeeklyIndexBrief, *, source: str = "-",
+               strict: bool = True) -> CheckReport:
+    """Check every figure and checkable phrase of an article against one brief.
+
+    `strict` makes unsupported figures errors (the default when gating drafts); without it
+    they are warnings (for third-party articles that cite things the brief does not hold).
+    """
+    binder, index = _prepared(brief)
+    doc = parse(text, anchor=brief.week.last_session)
+    out = _Builder(doc, strict)
+    summary: Binding | None = None
+    heading: SentenceContext | None = None
+    block = -1
+    dates: list[tuple[Figure, Status]] = []
+    for sent in doc.sentences:
+        ctx = binder.context(doc, sent)
+        if sent.block_kind == "heading":
+            heading, summary = ctx, None
+        elif sent.block != block:
+            summary = None
+        block = sent.block
+        for fig in sent.dates:
+            status, expected, message = _date_verdict(fig, brief, index)
+            dates.append((fig, status))
+            out.add(fig.start, fig.end, sent, "date", fig.date.isoformat() if fig.date else None,
+                    status, None, expected, message)
+        for fig in sent.figures:
+            if fig.kind == "count":
+                out.finding(check_streak(fig, doc, sent, ctx, binder, summary), sent)
+                continue
+            b = binder.bind(doc, sent, ctx, fig, summary, heading)
+            if sent.block_kind == "table":
+                b.metrics = _table_metric(sent, fig, doc) or b.metrics
+            verdict: Verdict = judge(index, fig, b)
+            out.add(fig.start, fig.end, sent, fig.kind, fig.written, verdict.status,
+                    verdict.fact.id if verdict.fact else None, verdict.expected,
+                    verdict.message)
+        for finding in check_sentence(doc, sent, ctx, binder, summary):
+            out.finding(finding, sent)
+        summary = _summary(ctx, summary)
+    claims = [c for _, c in sorted(out.claims, key=lambda x: x[0])]
+    wrong = _wrong_week(doc, brief, dates, claims, strict)
+    if wrong is not None:
+        claims = [wrong]
+    return CheckReport(source=source, brief_id=brief_id(brief), claims=tuple(claims),
+                       strict=strict)
+
+
+def _wrong_week(doc: Document, brief: WeeklyIndexBrief, dates: list[tuple[Figure, Status]],
+                claims: Iterable[Claim], strict: bool) -> Claim | None:
+    """One finding when the article is evidently about another week than the brief."""
+    week = brief.week
+    foreign = [f for f, status in dates if status is not Status.VERIFIED and f.date is not None
+               and not (week.start <= f.date <= week.end)]
+    claimed_week: dt.date | None = None
+    week_text = doc.front_matter.get("week")
+    if week_text:
+        try:
+            claimed_week = dt.date.fromisoformat(week_text.strip())
+        except ValueError:
+            claimed_week = None
+    figures = [c for c in claims if c.kind not in ("date", "phrase")]
+    unverified = [c for c in figures if c.status is not Status.VERIFIED]
+    by_dates = len(dates) >= 2 and len(foreign) > WRONG_WEEK_SHARE * len(dates)
+    by_front = (claimed_week is not None and not (week.start <= claimed_week <= week.end)
+                and len(figures) >= 3 and len(unverified) > WRONG_WEEK_SHARE * len(figures))
+    if not (by_dates or by_front):
+        return None
+    if foreign:
+        first = foreign[0]
+        line, col = doc.position(first.start)
+        text = doc.text[first.start:first.end]
+        about = f"{first.date:%b %-d, %Y}" if first.date else text
+    else:
+        line, col, text, about = 1, 1, doc.text.split("\n", 1)[0], f"{claimed_week}"
+    return Claim(
+        line=line, col=col, text=text, sentence=text, value=None, kind="date",
+        status=Status.WRONG_WEEK, severity=Severity.ERROR, fact_id=None,
+        expected=f"{week.start}..{week.end}",
+        message=(f"the article is about another week ({about}) than the brief "
+                 f"({brief.subject.key} {week.start}..{week.end}); check it against its "
+                 f"own week"))

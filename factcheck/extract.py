@@ -1,0 +1,471 @@
+"""Find every figure in an article, with its exact source text, line and column.
+
+Extraction is purely lexical and knows nothing about the brief: it turns Markdown into
+sentences (headings, list items, table rows and paragraphs are blocks; sentences never cross
+blocks), and each sentence into `Figure`s (numbers with their unit, sign, hedge and range
+role) and `Mention`s (words the binder needs: weekdays and dates, period phrases, metric
+words, direction words).  Markup is masked with spaces rather than removed, so every offset
+in the masked text is an offset in the original and line/column come out exact.
+
+Digits inside names ("Russell 2000", "S&P 500", "52-week", "Q3", "fiscal 2025") are masked
+as context, never reported as figures.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from factcheck.numfmt import Hedge, parse_hedge
+
+MONTHS: dict[str, int] = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
+    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
+    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11,
+    "dec": 12, "december": 12,
+}
+WEEKDAYS: dict[str, int] = {
+    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
+    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5,
+    "sat": 5, "sunday": 6, "sun": 6,
+}
+NUMBER_WORDS: dict[str, int] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "first": 1, "second": 2, "third": 3,
+    "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+    "eleventh": 11, "twelfth": 12,
+}
+
+_MONTH = (r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
+          r"Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_WEEKDAY = (r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+            r"Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)")
+#: `Monday, Aug 4`, `Aug. 4, 2025`, `August 4`, `4 August 2025`, `2025-08-08`.
+DATE_RE = re.compile(
+    rf"(?:{_WEEKDAY}\.?,?\s+)?(?:{_MONTH}\s+(?P<day>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?"
+    rf"(?:,?\s+(?P<year>(?:19|20)\d\d)(?![-\d]))?(?![\d,]*\d)"
+    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH.replace('?P<mon>', '?P<mon2>')}"
+    rf"(?:,?\s+(?P<year2>(?:19|20)\d\d))?"
+    rf"|(?P<iso>(?:19|20)\d\d-\d\d-\d\d))\b",
+)
+WEEKDAY_RE = re.compile(
+    r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?P<poss>'s|’s)?\b")
+
+#: Names and phrases whose digits are context, not figures.  Masked before number search.
+NAME_DIGITS_RE = re.compile(
+    r"(?i)\b(?:Russell\s+(?:1000|2000|3000)|S&P(?:/ASX)?\s+(?:500|400|600|100|200)|"
+    r"ASX\s*200|Nasdaq(?:[\s-]100)|FTSE\s+(?:100|250)|Nikkei\s+225|Euro\s*Stoxx\s+50|"
+    r"DAX\s+40|CAC\s+40|Hang\s+Seng\s+\w+\s+\d+|"
+    r"\d+(?:-|\s)(?:week|day|session|month|year|weeks|days)(?=[\s-]*(?:high|low|moving|average|"
+    r"range|winning|losing|streak|run|rally|slide|span|window|period|MA|SMA|EMA|\b))|"
+    r"Q[1-4]|H[12]|FY\s?\d{2,4}|fiscal\s+(?:year\s+)?\d{4}|(?:19|20)\d\d(?=s\b))\b")
+_YEAR_CONTEXT_RE = re.compile(
+    r"(?i)\b(?:in|of|since|for|during|early|late|mid|end|year|start|from|through|until|"
+    r"before|after)\s+$")
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+_SIGN = r"[+\-−–]"
+_CURRENCY = r"(?:US\$|A\$|HK\$|C\$|NZ\$|S\$|\$|€|£|¥)"
+_SCALE = r"(?:\s*(?:trillion|billion|million|thousand|bn|mn|tn|[mbk])\b)"
+_UNIT = (r"(?:\s*%|\s+per\s*cent\b|\s+percent(?:age\s+points?)?\b|\s+pct\b|\s+pp\b|"
+         r"\s+basis\s+points?\b|\s+bps?\b|\s+points?\b|\s+pts?\b|\s+per\s+share\b)")
+#: One figure: optional sign and currency, number, scale and unit.
+FIGURE_RE = re.compile(
+    rf"(?P<sign>{_SIGN})?(?P<cur>{_CURRENCY})?(?P<sign2>{_SIGN})?(?P<num>{_NUM})(?![\d])"
+    rf"(?P<scale>{_SCALE})?(?P<unit>{_UNIT})?(?P<unit2>\s+per\s+share\b)?",
+)
+#: A range separator between two figures: `-`, en/em dash, `to`, `and` (after `between`).
+RANGE_SEP_RE = re.compile(r"^\s*(?:-|–|—|to|and|through)\s*$")
+STREAK_RE = re.compile(
+    r"(?i)\b(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}|"
+    r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"\d{1,2}(?:st|nd|rd|th))[\s-]+(?:straight|consecutive|successive|in\s+a\s+row)?[\s-]*"
+    r"(?P<what>(?:weekly|daily|session|week|day|trading[\s-]day)s?)?\b[\s-]*"
+    r"(?P<kind>winning|losing|gains?|loss(?:es)?|advances?|declines?|rises?|falls?|"
+    r"up|down|higher|lower|streak|sessions?|days?|weeks?)?")
+STREAK_HINT_RE = re.compile(r"(?i)straight|consecutive|successive|in a row|streak")
+
+
+@dataclass(slots=True)
+class Figure:
+    """A number as written: `value` carries the written sign (None when unsigned)."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # number | percent | points | percentage_points | currency | count | date
+    magnitude: Decimal
+    decimals: int
+    sign: int  # +1 / -1 when written with a sign, 0 otherwise
+    hedge: Hedge = Hedge.EXACT
+    range_role: str | None = None  # "low" | "high" for the ends of a range
+    scale: str | None = None
+    date: dt.date | None = None
+    weekday: int | None = None
+
+    @property
+    def written(self) -> str:
+        """The value as written, signed when the text gave a sign ("-0.5", "2218.42")."""
+        sign = "-" if self.sign < 0 else "+" if self.sign > 0 else ""
+        return f"{sign}{self.magnitude}"
+
+
+@dataclass(slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str  # masked text of the sentence (same length as the source span)
+    block: int
+    block_kind: str  # heading | para | list | table
+    figures: list[Figure] = field(default_factory=list)
+    dates: list[Figure] = field(default_factory=list)
+    header: tuple[str, ...] = ()  # table header cells (for a table row)
+    cells: tuple[tuple[int, int], ...] = ()  # table cell spans (absolute)
+
+
+@dataclass(slots=True)
+class Document:
+    """An article split into sentences, with the offsets needed to report line and column."""
+
+    text: str
+    masked: str
+    body_start: int
+    sentences: list[Sentence]
+    front_matter: dict[str, str]
+    line_starts: list[int]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of an offset in the original text."""
+        line = bisect.bisect_right(self.line_starts, offset) - 1
+        return line + 1, offset - self.line_starts[line] + 1
+
+
+_FRONT_RE = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+_LINK_RE = re.compile(r"!?\[([^\]\n]*)\]\(([^)\n]*)\)")
+_HTML_RE = re.compile(r"<!--.*?-->|<[^>\n]+>", re.S)
+_EMPH_RE = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|`|~~")
+_LIST_RE = re.compile(r"^(\s*)(?:[-*+]|\d{1,3}[.)])\s+")
+_HEADING_RE = re.compile(r"^\s{0,3}#{1,6}\s+")
+_ABBREV = frozenset({
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "mr", "mrs", "ms", "dr", "inc", "corp", "co", "ltd", "vs", "approx", "e.g", "i.e", "st",
+    "no", "u.s", "est", "mon", "tue", "wed", "thu", "fri", "jr", "sr", "etc", "u.k",
+})
+_BOUNDARY_RE = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(*]*[A-Z0-9$])")
+
+
+def split_front_matter(text: str) -> tuple[str | None, int]:
+    """The YAML front matter block (without fences) and where the body starts."""
+    match = _FRONT_RE.match(text)
+    if match is None:
+        return None, 0
+    return match.group(1), match.end()
+
+
+def _mask(text: str, start: int, end: int) -> str:
+    return text[:start] + " " * (end - start) + text[end:]
+
+
+def _mask_markup(body: str) -> str:
+    """Replace Markdown markup and name digits with spaces (offsets stay aligned)."""
+    chars = list(body)
+
+    def blank(a: int, b: int) -> None:
+        for i in range(a, b):
+            if chars[i] != "\n":
+                chars[i] = " "
+
+    for m in _HTML_RE.finditer(body):
+        blank(m.start(), m.end())
+    for m in _LINK_RE.finditer(body):
+        blank(m.start(), m.start(1))  # "![" or "["
+        blank(m.end(1), m.end())  # "](url)"
+    for m in _EMPH_RE.finditer(body):
+        blank(m.start(), m.end())
+    return "".join(chars)
+
+
+def _mask_name_digits(text: str) -> str:
+    """Digits inside names become `#` so the figure search skips them but words survive."""
+    chars = list(text)
+    for m in NAME_DIGITS_RE.finditer(text):
+        for i in range(m.start(), m.end()):
+            if chars[i].isdigit():
+                chars[i] = "#"
+    return "".join(chars)
+
+
+def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    pos = start
+    for m in _BOUNDARY_RE.finditer(text, start, end):
+        dot = m.start()
+        word_start = dot
+        while word_start > start and (text[word_start - 1].isalpha() or text[word_start - 1]
+                                      == "."):
+            word_start -= 1
+        word = text[word_start:dot].lower()
+        if text[dot] == "." and (word in _ABBREV or (len(word) == 1 and word.isalpha())):
+            continue
+        spans.append((pos, m.start() + 1))
+        pos = m.end()
+    if pos < end:
+        spans.append((pos, end))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def _blocks(masked: str, body_start: int) -> list[tuple[str, int, int, tuple[str, ...],
+                                                         tuple[tuple[int, int], ...]]]:
+    """(kind, start, end, header, cells) for each Markdown block of the body."""
+    out: list[tuple[str, int, int, tuple[str, ...], tuple[tuple[int, int], ...]]] = []
+    para: list[int] = []  # [start, end] of the open paragraph or list item
+    kind = "para"
+    header: tuple[str, ...] = ()
+    in_fence = False
+    pos = body_start
+
+    def close() -> None:
+        nonlocal para
+        if para:
+            out.append((kind, para[0], para[1], (), ()))
+            para = []
+
+    for line in masked[body_start:].split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        stripped = line.strip()
+        if stripped.startswith(("```", "~~~")):
+            close()
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            continue
+        if not stripped:
+            close()
+            header = ()
+            continue
+        if stripped.startswith("|") or (stripped.count("|") >= 2 and not para):
+            close()
+            if re.fullmatch(r"[\s|:\-]+", stripped):
+                continue
+            cells: list[tuple[int, int]] = []
+            cell_start = start
+            for i, ch in enumerate(line + "|"):
+                if ch == "|":
+                    if line[cell_start - start:i].strip():
+                        cells.append((cell_start, start + i))
+                    cell_start = start + i + 1
+            names = tuple(masked[a:b].strip().lower() for a, b in cells)
+            if not header:
+                header = names
+                out.append(("table", start, end, (), tuple(cells)))
+            else:
+                out.append(("table", start, end, header, tuple(cells)))
+            continue
+        if _HEADING_RE.match(line):
+            close()
+            out.append(("heading", start, end, (), ()))
+            continue
+        if _LIST_RE.match(line):
+            close()
+            kind = "list"
+            para = [start, end]
+            continue
+        if stripped.startswith(">"):
+            stripped = stripped.lstrip("> ")
+        if not para:
+            kind = "para"
+            para = [start, end]
+        else:
+            para[1] = end
+    close()
+    return out
+
+
+def _decimal(text: str) -> Decimal:
+    try:
+        return Decimal(text.replace(",", ""))
+    except InvalidOperation:  # pragma: no cover - the regex only admits digits
+        return Decimal(0)
+
+
+def _kind(unit: str) -> str:
+    u = unit.strip().lower()
+    if not u:
+        return "number"
+    if u == "%" or u in ("percent", "per cent", "pct") or u.startswith("per cent"):
+        return "percent"
+    if u.startswith("percentage") or u == "pp":
+        return "percentage_points"
+    if u.startswith("basis") or u in ("bp", "bps"):
+        return "basis_points"
+    if u.startswith(("point", "pt")):
+        return "points"
+    if u.startswith("per"):
+        return "currency"
+    return "number"
+
+
+def _year_for(month: int, day: int, anchor: dt.date | None) -> int:
+    """The year a date without one most likely means: the one nearest the article's week."""
+    if anchor is None:
+        return dt.date.today().year
+    best = anchor.year
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            cand = dt.date(year, month, day)
+            cur = dt.date(best, month, day)
+        except ValueError:
+            continue
+        if abs((cand - anchor).days) < abs((cur - anchor).days):
+            best = year
+    return best
+
+
+def _dates(text: str, offset: int, anchor: dt.date | None) -> list[Figure]:
+    out: list[Figure] = []
+    for m in DATE_RE.finditer(text):
+        g = m.groupdict()
+        weekday = WEEKDAYS[g["wd"].lower()] if g["wd"] else None
+        try:
+            if g["iso"]:
+                date = dt.date.fromisoformat(g["iso"])
+            else:
+                month = MONTHS[(g["mon"] or g["mon2"]).lower().rstrip(".")]
+                day = int(g["day"] or g["day2"])
+                year_text = g["year"] or g["year2"]
+                year = int(year_text) if year_text else _year_for(month, day, anchor)
+                date = dt.date(year, month, day)
+        except (ValueError, KeyError):
+            continue
+        out.append(Figure(offset + m.start(), offset + m.end(), m.group(0), "date",
+                          Decimal(date.toordinal()), 0, 0, date=date, weekday=weekday))
+    return out
+
+
+def _figures(text: str, offset: int, dates: list[Figure]) -> list[Figure]:
+    """Numbers in a sentence's masked text (dates already found are skipped)."""
+    blocked = [(d.start - offset, d.end - offset) for d in dates]
+    out: list[Figure] = []
+    for m in FIGURE_RE.finditer(text):
+        a = m.start("num")
+        if any(s <= a < e for s, e in blocked):
+            continue
+        before = text[max(0, a - 1):a]
+        if before and (before.isalpha() or before in "#_/"):
+            continue  # part of a word or a masked name ("Q3", "ASX200")
+        num = m.group("num")
+        if num.startswith(".") and a > 0 and text[a - 1].isdigit():
+            continue
+        sign_text = m.group("sign") or m.group("sign2") or ""
+        start = m.start("sign") if m.group("sign") else m.start("cur") if m.group(
+            "cur") else m.start("sign2") if m.group("sign2") else a
+        if sign_text in ("-", "–") and start > 0 and (text[start - 1].isalnum()):
+            sign_text = ""  # a hyphen joining words or a range, not a minus
+            start = m.start("cur") if m.group("cur") else a
+        if sign_text == "–":
+            sign_text, start = "", (m.start("cur") if m.group("cur") else a)
+        unit = (m.group("unit") or "")
+        if m.group("unit2"):
+            unit = unit or m.group("unit2")
+        kind = _kind(unit)
+        if m.group("cur"):
+            kind = "currency"
+        value = _decimal(num)
+        decimals = len(num.split(".")[1]) if "." in num else 0
+        if (kind == "number" and not m.group("scale") and "," not in num and decimals == 0
+                and len(num) == 4 and num[:2] in ("19", "20")
+                and (_YEAR_CONTEXT_RE.search(text[:a]) or not text[:a].strip()
+                     or text[m.end():m.end() + 2].startswith((" ", ",", ".", ")"))
+                     and _YEAR_CONTEXT_RE.search(text[max(0, a - 12):a]))):
+            continue  # a year
+        end = m.end("unit2") if m.group("unit2") else m.end("unit") if m.group(
+            "unit") else m.end("scale") if m.group("scale") else m.end("num")
+        sign = -1 if sign_text in ("-", "−") else 1 if sign_text == "+" else 0
+        if kind == "basis_points":
+            value, decimals, kind = value / 100, decimals + 2, "percentage_points"
+        text_out = text[start:end]
+        out.append(Figure(offset + start, offset + end, text_out, kind, value, decimals, sign,
+                          scale=(m.group("scale") or "").strip() or None))
+    _mark_ranges(text, offset, out)
+    for fig in out:
+        fig.hedge = parse_hedge(text[:fig.start - offset])
+    return out
+
+
+_BETWEEN_RE = re.compile(r"(?i)\b(?:between|from)\s+(?:a\s+low\s+of\s+)?$")
+
+
+def _mark_ranges(text: str, offset: int, figs: list[Figure]) -> None:
+    for left, right in zip(figs, figs[1:], strict=False):
+        gap = text[left.end - offset:right.start - offset]
+        sep = RANGE_SEP_RE.match(gap)
+        if sep is None:
+            continue
+        word = gap.strip()
+        if word in ("and", "to", "through"):
+            prefix = text[:left.start - offset]
+            if word == "and" and not _BETWEEN_RE.search(prefix):
+                continue
+            if word in ("to", "through") and not (_BETWEEN_RE.search(prefix) or re.search(
+                    r"(?i)\b(?:range|ranged|zone|area|band|region|of)\s+$", prefix)):
+                continue
+        if left.kind == "number" and right.kind in ("percent", "points", "number"):
+            left.kind = right.kind if right.kind != "points" else left.kind
+        if left.kind != right.kind:
+            continue
+        left.range_role, right.range_role = "low", "high"
+
+
+def _streaks(text: str, offset: int) -> list[Figure]:
+    """Counts written as words or digits in streak phrases ("three straight sessions")."""
+    out = []
+    for m in STREAK_RE.finditer(text):
+        tail = text[m.end():m.end() + 25]
+        phrase = text[m.start():m.end()] + tail
+        if not STREAK_HINT_RE.search(phrase):
+            continue
+        if not (m.group("what") or m.group("kind")):
+            continue
+        n_text = m.group("n").lower()
+        n = NUMBER_WORDS.get(n_text)
+        if n is None:
+            n = int(re.sub(r"\D", "", n_text))
+        out.append(Figure(offset + m.start(), offset + m.end("n"), m.group("n"), "count",
+                          Decimal(n), 0, 0))
+    return out
+
+
+def parse(text: str, *, anchor: dt.date | None = None) -> Document:
+    """Split an article into sentences and find every figure and date in each."""
+    front_text, body_start = split_front_matter(text)
+    front: dict[str, str] = {}
+    if front_text is not None:
+        from factcheck.frontmatter import parse_front_matter
+
+        front = parse_front_matter(front_text)
+    line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    head = "".join("\n" if ch == "\n" else " " for ch in text[:body_start])
+    masked = head + _mask_markup(text[body_start:])
+    masked = _mask_name_digits(masked)
+    sentences: list[Sentence] = []
+    for block_no, (kind, b_start, b_end, header, cells) in enumerate(_blocks(masked,
+                                                                             body_start)):
+        if kind == "table":
+            spans = [(b_start, b_end)]
+        else:
+            spans = _split_sentences(masked, b_start, b_end)
+        for s_start, s_end in spans:
+            chunk = masked[s_start:s_end]
+            sent = Sentence(s_start, s_end, chunk, block_no, kind, header=header, cells=cells)
+            sent.dates = _dates(chunk, s_start, anchor)
+            streaks = _streaks(chunk, s_start)
+            taken = [(f.start, f.end) for f in streaks]
+            figures = [f for f in _figures(chunk, s_start, sent.dates)
+                       if not any(a <= f.start < b for a, b in taken)]
+            sent.figures = sorted(figures + streaks, key=lambda f: f.start)
+            sentences.append(sent)
+    return Document(text, masked, body_start, sentences, front, line_starts)

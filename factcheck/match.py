@@ -1,0 +1,229 @@
+"""Verdicts for figures: score the brief's facts against what a figure was bound to.
+
+The facts consistent with every bound attribute (entity, period, metric, unit) are the
+candidates.  If one of them fits the written value (numfmt tolerances, hedge included, sign
+agreeing with the sign or direction word) the figure is verified.  Inherited attributes are a
+guess about context, so a fit that needs one of them dropped still verifies.  Otherwise a fit
+with a fact that differs in exactly one explicit attribute is `misattributed` (it names the
+fact); a figure whose attributes pick out candidates that it does not fit is a `mismatch`
+(the closest candidate's value is the expected text); with no candidate it is `unsupported`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from factcheck.bind import Binding
+from factcheck.brief import Fact, WeeklyIndexBrief
+from factcheck.extract import Figure
+from factcheck.numfmt import Unit, format_value, round_half_up, written_matches
+from factcheck.report import Status
+
+_EXTREMES = frozenset({"high", "low", "close_high", "close_low"})
+
+
+@dataclass(frozen=True, slots=True)
+class IndexedFact:
+    fact: Fact
+    tokens: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    status: Status
+    fact: Fact | None
+    expected: str | None
+    message: str
+
+
+def fact_tokens(fact: Fact, brief: WeeklyIndexBrief, last_by_entity: dict[str, dt.date]
+                ) -> frozenset[str]:
+    """Period tokens a fact answers to (see `factcheck.bind`)."""
+    tokens: set[str] = set()
+    period = fact.period
+    if len(period) == 10 and period[4] == "-":
+        day = dt.date.fromisoformat(period)
+        tokens.add(f"d:{period}")
+        if day == brief.week.previous_session:
+            tokens.add("prev")
+        elif day < brief.week.start:
+            tokens.add("ytd")
+        if day == last_by_entity.get(fact.entity) and fact.metric == "close":
+            tokens.add("week")
+    elif period in ("week", "52w", "ytd", "50d", "200d"):
+        tokens.add(period)
+        if fact.metric in _EXTREMES and fact.on is not None:
+            tokens.add(f"d:{fact.on.isoformat()}")
+    elif period in ("weekly", "daily"):
+        tokens.add("week" if period == "weekly" else "daily")
+    else:  # levels
+        tokens.add("level")
+        if period.startswith("prev_week"):
+            tokens.add("prev")
+        if fact.on is not None:
+            tokens.add(f"d:{fact.on.isoformat()}")
+    return frozenset(tokens)
+
+
+class FactIndex:
+    """The brief's facts grouped by the kind of figure that can cite them."""
+
+    def __init__(self, brief: WeeklyIndexBrief) -> None:
+        self.brief = brief
+        last: dict[str, dt.date] = {}
+        for f in brief.facts:
+            if f.metric == "close" and f.on is not None and brief.week.start <= f.on:
+                last[f.entity] = max(last.get(f.entity, f.on), f.on)
+        self.groups: dict[str, list[IndexedFact]] = {
+            "percent": [], "points": [], "level": [], "signed_points": [],
+            "percentage_points": [], "count": []}
+        self.dates: set[dt.date] = set(brief.week.sessions) | {brief.week.previous_session}
+        for f in brief.facts:
+            item = IndexedFact(f, fact_tokens(f, brief, last))
+            if f.on is not None:
+                self.dates.add(f.on)
+            if len(f.period) == 10 and f.period[4] == "-":
+                self.dates.add(dt.date.fromisoformat(f.period))
+            if f.unit is Unit.PERCENT:
+                self.groups["percent"].append(item)
+            elif f.unit is Unit.POINTS:
+                self.groups["points"].append(item)
+                self.groups["signed_points" if f.signed else "level"].append(item)
+            elif f.unit is Unit.PERCENTAGE_POINTS:
+                self.groups["percentage_points"].append(item)
+            elif f.unit is Unit.COUNT:
+                self.groups["count"].append(item)
+
+    def pool(self, fig: Figure, b: Binding) -> list[IndexedFact]:
+        if fig.kind == "percent":
+            return self.groups["percent"]
+        if fig.kind == "points":
+            return self.groups["points"]
+        if fig.kind == "percentage_points":
+            return self.groups["percentage_points"]
+        if fig.kind == "number":
+            if b.metrics is not None and "change_pts" in b.metrics:
+                return self.groups["signed_points"]
+            return self.groups["level"] + [i for i in self.groups["count"]
+                                           if i.fact.metric == "sessions"]
+        return []
+
+
+def _sign(fig: Figure, b: Binding) -> int:
+    return fig.sign or b.direction
+
+
+def fits(fact: Fact, fig: Figure, b: Binding) -> tuple[bool, bool]:
+    """(the magnitude fits, the sign agrees) for a figure against one fact."""
+    if fact.signed:
+        mag = written_matches(abs(fact.value), fig.magnitude, fig.decimals, fig.hedge)
+        sign = _sign(fig, b)
+        if sign == 0 or round_half_up(fact.value, max(fig.decimals, 0)) == 0:
+            return mag, True
+        return mag, (fact.value > 0) == (sign > 0)
+    return written_matches(fact.value, fig.magnitude, fig.decimals, fig.hedge), True
+
+
+def _entity_ok(item: IndexedFact, b: Binding, explicit_only: bool) -> bool:
+    if b.entity is None or (explicit_only and b.entity_inherited):
+        return True
+    if item.fact.entity != b.entity:
+        return False
+    return not (b.versus and item.fact.versus is not None and item.fact.versus not in b.versus)
+
+
+def _period_ok(item: IndexedFact, b: Binding, explicit_only: bool) -> bool:
+    periods = b.periods if (b.periods or explicit_only) else b.periods_inherited
+    return periods <= item.tokens
+
+
+def _metric_ok(item: IndexedFact, b: Binding) -> bool:
+    return b.metrics is None or item.fact.metric in b.metrics
+
+
+def _differences(item: IndexedFact, b: Binding) -> list[str]:
+    out = []
+    if b.entity is not None and not b.entity_inherited and item.fact.entity != b.entity:
+        out.append("entity")
+    elif b.versus and item.fact.versus is not None and item.fact.versus not in b.versus:
+        out.append("entity")
+    if b.periods and not b.periods <= item.tokens:
+        out.append("period")
+    if b.metrics is not None and item.fact.metric not in b.metrics:
+        out.append("metric")
+    return out
+
+
+def expected_text(fact: Fact, fig: Figure) -> str:
+    """The fact written the way the article wrote the figure (sign style and unit word)."""
+    if fact.unit is Unit.COUNT:
+        return format_value(abs(fact.value) if not fig.sign else fact.value, fact.unit, 0,
+                            signed=bool(fig.sign))
+    signed = fig.sign != 0 and fact.signed
+    value = fact.value if signed else abs(fact.value) if fact.signed else fact.value
+    text = format_value(value, fact.unit, fact.precision, signed=signed)
+    if fact.unit is Unit.POINTS and fig.kind == "points" and not text.endswith("points"):
+        text += " points"
+    if fact.unit is Unit.POINTS and fig.kind != "points" and text.endswith(" points"):
+        text = text[: -len(" points")]
+    return text
+
+
+def _closest(items: list[IndexedFact], fig: Figure, b: Binding) -> IndexedFact:
+    sign = _sign(fig, b) or 1
+
+    def distance(item: IndexedFact) -> Decimal:
+        value = item.fact.value
+        written = fig.magnitude * sign if item.fact.signed else fig.magnitude
+        return abs(value - written)
+
+    return min(items, key=distance)
+
+
+def judge(index: FactIndex, fig: Figure, b: Binding) -> Verdict:
+    """The verdict for one figure (see the module docstring for the order of the rules)."""
+    pool = index.pool(fig, b)
+    if not pool:
+        return Verdict(Status.UNSUPPORTED, None, None,
+                       f"no {fig.kind.replace('_', ' ')} figure in the brief can settle this")
+    full = [i for i in pool if _entity_ok(i, b, False) and _period_ok(i, b, False)
+            and _metric_ok(i, b)]
+    explicit = [i for i in pool if _entity_ok(i, b, True) and _period_ok(i, b, True)
+                and _metric_ok(i, b)]
+    sign_wrong: IndexedFact | None = None
+    for group in (full, explicit):
+        for item in group:
+            mag, sign = fits(item.fact, fig, b)
+            if mag and sign:
+                return Verdict(Status.VERIFIED, item.fact, item.fact.display, item.fact.label)
+            if mag and sign_wrong is None:
+                sign_wrong = item
+    if sign_wrong is not None:
+        f = sign_wrong.fact
+        word = f" ({b.direction_from!r})" if b.direction_from and not fig.sign else ""
+        return Verdict(Status.MISMATCH, f, expected_text(f, fig) if fig.sign else None,
+                       f"wrong direction{word}: {f.label} is {f.display}")
+    others = []
+    for item in pool:
+        mag, sign = fits(item.fact, fig, b)
+        if mag and sign:
+            diff = _differences(item, b)
+            if len(diff) == 1:
+                others.append((item, diff[0]))
+    if others:
+        item, what = others[0]
+        target = (_closest(full or explicit, fig, b).fact if (full or explicit) else None)
+        claimed = f"; {target.label} is {expected_text(target, fig)}" if target else ""
+        return Verdict(Status.MISATTRIBUTED, target or item.fact,
+                       expected_text(target, fig) if target else None,
+                       f"wrong {what}: {fig.text.strip()} is the {item.fact.label} "
+                       f"({item.fact.display}){claimed}")
+    candidates = full or explicit
+    if candidates:
+        item = _closest(candidates, fig, b)
+        return Verdict(Status.MISMATCH, item.fact, expected_text(item.fact, fig),
+                       f"{item.fact.label} is {item.fact.display}")
+    return Verdict(Status.UNSUPPORTED, None, None,
+                   "no fact in the brief matches what this figure is said to be")

@@ -1,0 +1,328 @@
+"""Claims without a figure that the data still settles.
+
+"finished higher", "in positive territory", "its weekly high", "gave back all of Tuesday's
+gains", "lagged the S&P 500", "third straight weekly gain", "hit a 52-week high": each is
+found by one precompiled pattern and decided by comparing facts of the brief, never by
+judging prose.  A phrase whose entity or period cannot be pinned down is left alone rather
+than guessed at; a phrase whose fact is missing from the brief is `unsupported`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from factcheck.bind import Binder, Binding, Mention, SentenceContext
+from factcheck.brief import Fact, WeeklyIndexBrief
+from factcheck.extract import WEEKDAYS, Document, Figure, Sentence
+from factcheck.report import Status
+
+FLAT_PCT = Decimal("0.1")
+"""|change| below this (percent) counts as "flat" / "unchanged" / "little changed"."""
+
+FINISH_RE = re.compile(
+    r"(?i)\b(?:finish|end|close|settle|wrap(?:ped)?\s+up)(?:ed|s|ing|d)?\b(?P<mid>[^.;:\d#]{0,30}?)"
+    r"\b(?P<dir>higher|lower|in\s+positive\s+territory|in\s+negative\s+territory|"
+    r"in\s+the\s+green|in\s+the\s+red|in\s+the\s+black|up|down|flat|unchanged)\b"
+    r"(?!\s*(?:by\s+|at\s+|\()?\s*[+\-−]?[\d#$])")
+POSTED_RE = re.compile(
+    r"(?i)\b(?:posted|recorded|notched|logged|booked|scored|suffered|eked\s+out)\s+"
+    r"(?:a|an|its)\s+(?:\w+\s+){0,2}?(?P<period>weekly|daily)\s+(?P<dir>gain|advance|loss|"
+    r"decline|drop)\b|\b(?P<dir2>winning|losing|positive|negative)\s+week\b")
+WEEK_EXTREME_RE = re.compile(
+    r"(?i)\b(?:its|the|a|fresh|new)\s+(?:new\s+)?(?:weekly|week's|week’s)\s+"
+    r"(?P<which>intraday\s+|closing\s+)?(?P<hl>high|low)\b|"
+    r"\b(?P<hl2>highest|lowest)\s+(?P<which2>clos(?:e|ing)\s+|intraday\s+)?(?:level\s+|point\s+)?"
+    r"(?:of|for)\s+the\s+week\b")
+GAVE_BACK_RE = re.compile(
+    r"(?i)\b(?P<verb>gave\s+back|giving\s+back|gives\s+back|erased|erasing|erases|"
+    r"wiped\s+out|surrendered|reversed|recouped|recovered|recouping|recovering|erase)\s+"
+    r"all\s+(?:of\s+)?(?P<whose>[A-Z][a-z]+(?:'s|’s)|the\s+week(?:'s|’s)|its|the\s+prior\s+"
+    r"session(?:'s|’s)|the\s+previous\s+session(?:'s|’s))\s+(?P<what>gains?|advance|rally|"
+    r"rise|losses|loss|decline|drop|slide)\b")
+RELATIVE_RE = re.compile(
+    r"(?i)\b(?P<verb>(?P<neg>lagged|lagging|lags|lag|trailed|trailing|trails|trail|"
+    r"underperformed|underperforming|underperforms|fell\s+behind|fall\s+behind)|"
+    r"(?P<pos>outperformed|outperforming|outperforms|outperform|eclipsed|eclipsing|eclipses|"
+    r"outpaced|outpacing|outpaces|outpace|beat|beating|beats|bested|outran|outdid))\b")
+W52_RE = re.compile(
+    r"(?i)\b(?:hit|hits|hitting|reached|reaches|reaching|touched|touches|touching|set|sets|"
+    r"setting|notched|notches|marked|marks|posted|posts|was|were|is|at|clinched|scaled|"
+    r"logged|made|makes|a)\s+(?:a\s+|an\s+|its\s+|their\s+|the\s+)?(?:new\s+|fresh\s+)?"
+    r"##\s*-?\s*week\s+(?P<which>intraday\s+|closing\s+)?(?P<hl>high|low)\b(?!\s*of\b)")
+_UP = frozenset({"higher", "up", "in positive territory", "in the green", "in the black",
+                 "gain", "advance", "winning", "positive"})
+_DOWN = frozenset({"lower", "down", "in negative territory", "in the red", "loss", "decline",
+                   "drop", "losing", "negative"})
+_STREAK_UP = re.compile(r"(?i)\b(?:winning|gains?|advances?|rises?|up|higher|rall(?:y|ies)|"
+                        r"advancing|rising|positive)\b")
+_STREAK_DOWN = re.compile(r"(?i)\b(?:losing|loss(?:es)?|declines?|falls?|down|lower|drops?|"
+                          r"declining|falling|negative|retreats?)\b")
+_STREAK_WEEK = re.compile(r"(?i)\bweek(?:ly|s)?\b")
+_STREAK_DAY = re.compile(r"(?i)\b(?:daily|sessions?|days?|trading[\s-]days?)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    start: int
+    end: int
+    kind: str
+    status: Status
+    fact: Fact | None
+    expected: str | None
+    message: str
+    value: str | None = None
+
+
+def _change(brief: WeeklyIndexBrief, entity: str, period: str) -> Fact | None:
+    if period == "week":
+        return brief.get(f"{entity}.week.change_pct")
+    if period == "ytd":
+        return brief.get(f"{entity}.ytd.change_pct")
+    return brief.get(f"{entity}.change_pct.{period}")
+
+
+def _entity_before(ctx: SentenceContext, pos: int, summary: Binding | None,
+                   subject: str) -> str:
+    before = [m for m in ctx.entities if m.end <= pos]
+    if before:
+        return before[-1].value
+    if summary is not None and summary.entity is not None:
+        return summary.entity
+    return subject
+
+
+def _period_near(ctx: SentenceContext, start: int, end: int, summary: Binding | None
+                 ) -> str | None:
+    """`week`, `ytd` or an ISO session date: the mention nearest the phrase, else inherited."""
+    best: Mention | None = None
+    best_dist = 10**9
+    for m in ctx.periods:
+        if m.kind not in ("date", "week", "ytd"):
+            continue
+        dist = start - m.end if m.end <= start else m.start - end if m.start >= end else 0
+        if dist < best_dist:
+            best, best_dist = m, dist
+    if best is not None:
+        return best.value if best.kind != "date" else best.value
+    if summary is not None:
+        for token in sorted(summary.periods or summary.periods_inherited):
+            if token.startswith("d:"):
+                return token[2:]
+            if token in ("week", "ytd"):
+                return token
+    return None
+
+
+def _sign_word(value: Decimal) -> str:
+    return "higher" if value > 0 else "lower" if value < 0 else "unchanged"
+
+
+def check_sentence(doc: Document, sent: Sentence, ctx: SentenceContext, binder: Binder,
+                   summary: Binding | None) -> list[Finding]:
+    """Every qualitative claim of one sentence, decided against the brief."""
+    brief = binder.brief
+    subject = brief.subject.key
+    text = sent.text
+    base = sent.start
+    out: list[Finding] = []
+
+    def add(m: re.Match[str], status: Status, fact: Fact | None, expected: str | None,
+            message: str) -> None:
+        out.append(Finding(base + m.start(), base + m.end(), "phrase", status, fact, expected,
+                           message))
+
+    for m in FINISH_RE.finditer(text):
+        word = re.sub(r"\s+", " ", m.group("dir").lower())
+        mid = m.group("mid").lower()
+        period = "week" if re.search(r"\bweek", mid) else _period_near(
+            ctx, base + m.start(), base + m.end(), summary)
+        if period is None:
+            continue
+        _settle_direction(out, brief, _entity_before(ctx, base + m.start(), summary, subject),
+                          period, word, base + m.start(), base + m.end())
+    for m in POSTED_RE.finditer(text):
+        word = (m.group("dir") or m.group("dir2") or "").lower()
+        period = "week" if (m.group("period") or "weekly").lower() == "weekly" or m.group(
+            "dir2") else _period_near(ctx, base + m.start(), base + m.end(), summary)
+        if period is None:
+            continue
+        _settle_direction(out, brief, _entity_before(ctx, base + m.start(), summary, subject),
+                          period, word, base + m.start(), base + m.end())
+    for m in WEEK_EXTREME_RE.finditer(text):
+        hl = (m.group("hl") or m.group("hl2") or "").lower()
+        which = (m.group("which") or m.group("which2") or "").strip().lower()
+        high = hl.startswith("high")
+        closing = which.startswith("clos")
+        day = _period_near(ctx, base + m.start(), base + m.end(), summary)
+        if day is None or not day[:1].isdigit():
+            continue
+        entity = _entity_before(ctx, base + m.start(), summary, subject)
+        metrics = (["close_high" if high else "close_low"] if closing else
+                   ["high" if high else "low"] if which.startswith("intra") else
+                   ["high", "close_high"] if high else ["low", "close_low"])
+        facts = [f for k in metrics if (f := brief.get(f"{entity}.week.{k}")) is not None]
+        if not facts:
+            add(m, Status.UNSUPPORTED, None, None, "no weekly high/low for this index")
+            continue
+        if any(f.on is not None and f.on.isoformat() == day for f in facts):
+            add(m, Status.VERIFIED, facts[0], None, facts[0].label)
+        else:
+            f = facts[0]
+            when = f"{f.on:%A}" if f.on else "another day"
+            add(m, Status.CONTRADICTED, f, when,
+                f"the {f.label.removeprefix(brief.subject.name + ' ')} was on {when} "
+                f"({f.display}), not {dt.date.fromisoformat(day):%A}")
+    for m in GAVE_BACK_RE.finditer(text):
+        out.extend(_gave_back(m, doc, sent, ctx, binder, summary))
+    for m in RELATIVE_RE.finditer(text):
+        out.extend(_relative(m, sent, ctx, binder, summary))
+    for m in W52_RE.finditer(text):
+        entity = _entity_before(ctx, base + m.start(), summary, subject)
+        which = (m.group("which") or "").strip().lower()
+        hl = m.group("hl").lower()
+        keys = ([f"close_{hl}"] if which.startswith("clos") else [hl] if which else
+                [hl, f"close_{hl}"])
+        facts = [f for k in keys if (f := brief.get(f"{entity}.52w.{k}")) is not None]
+        if not facts:
+            add(m, Status.UNSUPPORTED, None, None, "the brief has no 52-week range here")
+            continue
+        sessions = set(brief.week.sessions)
+        if any(f.on in sessions for f in facts):
+            add(m, Status.VERIFIED, facts[0], None, facts[0].label)
+        else:
+            f = facts[0]
+            add(m, Status.CONTRADICTED, f, None,
+                f"no 52-week {hl} this week: the {f.label.removeprefix(brief.subject.name + ' ')}"
+                f" is {f.display}")
+    return out
+
+
+def _settle_direction(out: list[Finding], brief: WeeklyIndexBrief, entity: str, period: str,
+                      word: str, start: int, end: int) -> None:
+    fact = _change(brief, entity, period)
+    if fact is None:
+        out.append(Finding(start, end, "phrase", Status.UNSUPPORTED, None, None,
+                           f"no change for {entity} {period} in the brief"))
+        return
+    value = fact.value
+    if word in ("flat", "unchanged"):
+        ok = abs(value) < FLAT_PCT
+    elif word in _UP:
+        ok = value > 0
+    elif word in _DOWN:
+        ok = value < 0
+    else:
+        return
+    status = Status.VERIFIED if ok else Status.CONTRADICTED
+    out.append(Finding(start, end, "phrase", status, fact, _sign_word(value),
+                       f"{fact.label} is {fact.display}" if not ok else fact.label))
+
+
+def _session_before(brief: WeeklyIndexBrief, day: dt.date) -> dt.date:
+    earlier = [d for d in brief.week.sessions if d < day]
+    return earlier[-1] if earlier else brief.week.previous_session
+
+
+def _gave_back(m: re.Match[str], doc: Document, sent: Sentence, ctx: SentenceContext,
+               binder: Binder, summary: Binding | None) -> list[Finding]:
+    brief = binder.brief
+    base = sent.start
+    entity = _entity_before(ctx, base + m.start(), summary, brief.subject.key)
+    whose = m.group("whose").lower().replace("’", "'").removesuffix("'s")
+    gains = m.group("what").lower().startswith(("gain", "advance", "rally", "rise"))
+    by_weekday = binder.by_weekday
+    others = [x for x in ctx.periods if x.kind == "date" and not
+              (base + m.start("whose") <= x.start < base + m.end("whose"))]
+    day_text = others[-1].value if others else None
+    if day_text is None and summary is not None:
+        tokens = [t for t in (summary.periods or summary.periods_inherited) if t.startswith("d:")]
+        day_text = tokens[0][2:] if tokens else None
+    if day_text is None or not day_text[:1].isdigit():
+        return []
+    day = dt.date.fromisoformat(day_text)
+    if whose in WEEKDAYS:
+        ref = by_weekday.get(WEEKDAYS[whose])
+        if ref is None:
+            return [Finding(base + m.start(), base + m.end(), "phrase", Status.CONTRADICTED,
+                            None, None, f"no session on {whose.title()} this week")]
+    elif whose.startswith("the week"):
+        ref = brief.week.sessions[0]
+    else:
+        ref = _session_before(brief, day)
+    base_day = _session_before(brief, ref)
+    close = brief.get(f"{entity}.close.{day}")
+    base_close = brief.get(f"{entity}.close.{base_day}")
+    if close is None or base_close is None:
+        return [Finding(base + m.start(), base + m.end(), "phrase", Status.UNSUPPORTED, None,
+                        None, "the closes this claim compares are not in the brief")]
+    ok = close.value <= base_close.value if gains else close.value >= base_close.value
+    what = "gains" if gains else "losses"
+    message = (f"{close.label} ({close.display}) vs {base_close.label} ({base_close.display})")
+    if not ok:
+        message = f"did not give back all of the {what}: " + message if gains else (
+            f"did not recover all of the {what}: " + message)
+    return [Finding(base + m.start(), base + m.end(), "phrase",
+                    Status.VERIFIED if ok else Status.CONTRADICTED, close, None, message)]
+
+
+def _relative(m: re.Match[str], sent: Sentence, ctx: SentenceContext, binder: Binder,
+              summary: Binding | None) -> list[Finding]:
+    brief = binder.brief
+    base = sent.start
+    clause_end = sent.end
+    tail = sent.text[m.end():]
+    stop = re.search(r"[.;:]|\bwhile\b|\bbut\b|\bwhereas\b", tail)
+    if stop is not None:
+        clause_end = base + m.end() + stop.start()
+    a = _entity_before(ctx, base + m.start(), summary, brief.subject.key)
+    targets = [x.value for x in ctx.entities
+               if base + m.end() <= x.start < clause_end and x.value != a]
+    if not targets:
+        return []
+    period = _period_near(ctx, base + m.start(), clause_end, summary) or "week"
+    mine = _change(brief, a, period)
+    out = []
+    worse = m.group("neg") is not None
+    for b_key in dict.fromkeys(targets):
+        theirs = _change(brief, b_key, period)
+        if mine is None or theirs is None:
+            out.append(Finding(base + m.start(), base + m.end(), "phrase", Status.UNSUPPORTED,
+                               None, None, f"no {period} change for {a} or {b_key}"))
+            continue
+        ok = mine.value < theirs.value if worse else mine.value > theirs.value
+        message = f"{mine.label} {mine.display} vs {theirs.label} {theirs.display}"
+        out.append(Finding(base + m.start(), base + m.end(), "phrase",
+                           Status.VERIFIED if ok else Status.CONTRADICTED, mine,
+                           None if ok else ("outperformed" if worse else "lagged"), message))
+    return out
+
+
+def check_streak(fig: Figure, doc: Document, sent: Sentence, ctx: SentenceContext,
+                 binder: Binder, summary: Binding | None) -> Finding:
+    """A count in a streak phrase ("third straight weekly gain") against the streak facts."""
+    brief = binder.brief
+    tail = doc.masked[fig.end:min(sent.end, fig.end + 45)]
+    head = doc.masked[max(sent.start, fig.start - 45):fig.start]
+    weekly = bool(_STREAK_WEEK.search(tail[:30])) and not _STREAK_DAY.search(tail[:12])
+    direction = 1 if _STREAK_UP.search(tail) else -1 if _STREAK_DOWN.search(tail) else (
+        1 if _STREAK_UP.search(head) else -1 if _STREAK_DOWN.search(head) else 0)
+    entity = _entity_before(ctx, fig.start, summary, brief.subject.key)
+    kind = "weekly" if weekly else "daily"
+    fact = brief.get(f"{entity}.streak.{kind}")
+    n = int(fig.magnitude)
+    if fact is None:
+        return Finding(fig.start, fig.end, "count", Status.UNSUPPORTED, None, None,
+                       f"no {kind} streak for {entity} in the brief (history too short)",
+                       str(n))
+    actual = int(fact.value)
+    claimed = n * (direction or (1 if actual >= 0 else -1))
+    what = "weeks" if weekly else "sessions"
+    if claimed == actual:
+        return Finding(fig.start, fig.end, "count", Status.VERIFIED, fact, fact.display,
+                       fact.label, str(claimed))
+    side = "up" if actual > 0 else "down" if actual < 0 else "flat"
+    return Finding(fig.start, fig.end, "count", Status.MISMATCH, fact, str(abs(actual)),
+                   f"the streak is {abs(actual)} {what} {side} ({fact.display})", str(claimed))
