@@ -14,6 +14,7 @@ import yaml
 from typer.testing import CliRunner, Result
 
 from factcheck.brief import WeeklyIndexBrief
+from factcheck.check import check_text
 from factcheck.report import CheckReport
 from tests.llm_server import LLMServer, Reply, closed_port, serve
 from writer.auditlog import default_log
@@ -103,6 +104,10 @@ def test_correct_draft_passes_on_the_first_attempt(server: LLMServer, out: Path,
     assert WeeklyIndexBrief.model_validate_json(brief_bytes).facts == rut_brief.facts
     report = CheckReport.model_validate_json((out / "rut-2025-08-08.check.json").read_text())
     assert report.ok and report.strict and report.source == "rut-2025-08-08.md"
+    assert len(report.claims) > 20
+    again = check_text(article.read_text(encoding="utf-8"), rut_brief,
+                       source="rut-2025-08-08.md", strict=True)
+    assert again == report, "the saved report is what checking the saved file gives"
     assert len(server.requests) == 1
     (call,) = default_log().recent()
     assert call.verdict == "verified" and call.attempt == 1 and call.purpose == "draft"
@@ -145,6 +150,7 @@ def test_model_that_never_fixes_it_is_rejected(server: LLMServer, out: Path,
     (error,) = report.errors
     lines = rejected.read_text(encoding="utf-8").splitlines()
     assert error.text in lines[error.line - 1], "line numbers count the front matter"
+    assert (error.fact_id, error.expected) == ("RUT.close.2025-08-08", "2,218.42")
     assert result.stderr == (
         f"writer: draft rejected after 3 attempts: 1 figure still wrong (line {error.line}: "
         f"'2,218.24' {error.status}, expected 2,218.42); kept {rejected} and {report_path}\n")
