@@ -280,3 +280,26 @@ def test_help_documents_the_options() -> None:
                    "--force", "--quiet", "gpt-4o-mini"):
         assert option in result.stdout, option
     assert runner.invoke(app, ["logs", "--help"]).exit_code == 0
+
+
+def test_audit_log_holds_every_call(server: LLMServer, out: Path, good: str,
+                                    wrong: str) -> None:
+    """One row per HTTP request, in order, with the exact messages the server received."""
+    server.enqueue(Reply(text=wrong), Reply(status=429, headers={"retry-after-ms": "5"}),
+                   Reply(text=""), Reply(text=good))
+    result = draft(out, "--quiet")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    calls = list(reversed(default_log().recent(50)))
+    assert len(calls) == len(server.requests) == 4
+    for call, request in zip(calls, server.requests, strict=True):
+        assert call.messages == request.messages
+        assert call.model == request.body["model"] == "gpt-4o-mini"
+        assert call.latency_ms > 0
+    assert [(c.attempt, c.retry, c.purpose, c.verdict) for c in calls] == [
+        (1, 0, "draft", "rejected"), (2, 0, "revise", None), (2, 1, "revise", "not an article"),
+        (2, 0, "revise", "verified")]
+    assert [c.response_text for c in calls] == [wrong, None, "", good]
+    assert calls[1].error == "HTTP 429; retrying in 0.01 s"
+    assert len({c.run_id for c in calls}) == 1
+    assert (calls[0].subject, calls[0].week) == ("RUT", "2025-08-08")
