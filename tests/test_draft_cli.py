@@ -303,3 +303,25 @@ def test_audit_log_holds_every_call(server: LLMServer, out: Path, good: str,
     assert calls[1].error == "HTTP 429; retrying in 0.01 s"
     assert len({c.run_id for c in calls}) == 1
     assert (calls[0].subject, calls[0].week) == ("RUT", "2025-08-08")
+
+
+def test_run_draft_with_an_injected_client(server: LLMServer, out: Path, good: str,
+                                           tmp_path: Path) -> None:
+    """The Python entry point: a caller's client is used and left open for reuse; the
+    client `run_draft` builds itself is closed when the draft is done."""
+    from tests.conftest import SHARED_DATA
+    from writer.auditlog import AuditLog
+    from writer.draft.command import DraftOptions, run_draft
+    from writer.draft.llm import LLMSettings, get_client
+
+    server.default = Reply(text=good)
+    shared = get_client(LLMSettings.from_env())
+    audit = AuditLog(tmp_path / "own.sqlite")
+    options = DraftOptions(symbol="RUT", week=dt.date(2025, 8, 6), out_dir=out, quiet=True)
+    result = run_draft(options, source=SnapshotSource(SHARED_DATA),
+                       client_factory=lambda _settings: shared, audit=audit)
+    assert (result.article, result.attempts, result.drafter) == (
+        out / "rut-2025-08-08.md", 1, "llm")
+    assert not shared.is_closed()
+    assert audit.count() == 1 and default_log().count() == 0
+    shared.close()

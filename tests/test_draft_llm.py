@@ -75,6 +75,14 @@ def test_settings_defaults_and_env(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("WRITER_LLM_TIMEOUT", "soon")
     with pytest.raises(BadInput, match=r"^WRITER_LLM_TIMEOUT='soon' is not a number; unset it"):
         LLMSettings.from_env()
+    monkeypatch.setenv("WRITER_LLM_TIMEOUT", "0")
+    with pytest.raises(BadInput, match=r"^WRITER_LLM_TIMEOUT='0' is too small; unset it or "
+                                       r"give e.g. WRITER_LLM_TIMEOUT=60.0$"):
+        LLMSettings.from_env()
+    monkeypatch.setenv("WRITER_LLM_TIMEOUT", "1")
+    monkeypatch.setenv("WRITER_LLM_RETRIES", "-1")
+    with pytest.raises(BadInput, match=r"^WRITER_LLM_RETRIES='-1' is too small"):
+        LLMSettings.from_env()
 
 
 def test_draft_sends_system_and_user_prompt(monkeypatch: pytest.MonkeyPatch, server: LLMServer,
@@ -248,3 +256,14 @@ def test_keyless_local_endpoint_gets_placeholder_key(monkeypatch: pytest.MonkeyP
     drafter = make_drafter(monkeypatch, server.url, None)
     drafter.draft(rut_brief)
     assert server.requests[0].headers["authorization"] == "Bearer not-needed"
+
+
+def test_drafter_closes_only_a_client_it_owns(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("OPENAI_BASE_URL", "http://127.0.0.1:9/v1")
+    settings = LLMSettings.from_env()
+    run = RunInfo("r", "RUT", "2025-08-08")
+    borrowed, owned = get_client(settings), get_client(settings)
+    LLMDrafter(borrowed, settings, None, run).close()
+    LLMDrafter(owned, settings, None, run, owns_client=True).close()
+    assert not borrowed.is_closed() and owned.is_closed()
+    borrowed.close()

@@ -133,6 +133,9 @@ class OfflineDrafter:
     def judged(self, draft: Draft, verdict: str) -> None:
         """Nothing to record: offline drafts make no calls to audit."""
 
+    def close(self) -> None:
+        """Nothing to release."""
+
 
 def strict_check(source: str) -> Callable[[str, WeeklyIndexBrief], CheckReport]:
     """The checker in strict mode, as the loop calls it."""
@@ -219,13 +222,14 @@ def choose_drafter(options: DraftOptions, brief: WeeklyIndexBrief, audit: AuditL
     if options.offline:
         return OfflineDrafter()
     if client_factory is None and not llm.llm_configured():
-        reporter.say("no OPENAI_API_KEY or OPENAI_BASE_URL set: drafting offline")
+        ignored = " (--model ignored)" if options.model else ""
+        reporter.say(f"no OPENAI_API_KEY or OPENAI_BASE_URL set: drafting offline{ignored}")
         return OfflineDrafter()
     settings = llm.LLMSettings.from_env(options.model)
     client = (client_factory or llm.get_client)(settings)
     run = llm.RunInfo(run_id=uuid.uuid4().hex, subject=brief.subject.key,
                       week=brief.week.last_session.isoformat())
-    return llm.LLMDrafter(client, settings, audit, run)
+    return llm.LLMDrafter(client, settings, audit, run, owns_client=client_factory is None)
 
 
 def run_draft(options: DraftOptions, *, source: PriceSource | None = None,
@@ -245,9 +249,12 @@ def run_draft(options: DraftOptions, *, source: PriceSource | None = None,
             raise BadInput(f"{path} already exists; pass --force to overwrite it")
     drafter = choose_drafter(options, brief, audit or default_log(), client_factory, reporter)
     label = f"{drafter.name}" + (f" ({drafter.model})" if drafter.model else "")
-    with reporter.working(f"drafting {paths.stem} with {label}"):
-        outcome = repair_loop(brief, drafter, strict_check(paths.article.name),
-                              options.max_attempts, reporter.say)
+    try:
+        with reporter.working(f"drafting {paths.stem} with {label}"):
+            outcome = repair_loop(brief, drafter, strict_check(paths.article.name),
+                                  options.max_attempts, reporter.say)
+    finally:
+        drafter.close()
     return _write(outcome, brief, drafter, paths, now or dt.datetime.now(dt.UTC), reporter)
 
 

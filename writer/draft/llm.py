@@ -67,6 +67,7 @@ class LLMSettings:
 
 
 def _env_number(name: str, default: float, kind: type[float] | type[int]) -> float:
+    """A number from the environment: a timeout must be positive, a retry count >= 0."""
     text = os.environ.get(name)
     if not text:
         return default
@@ -75,8 +76,9 @@ def _env_number(name: str, default: float, kind: type[float] | type[int]) -> flo
     except ValueError:
         raise BadInput(f"{name}={text!r} is not a number; unset it or give e.g. "
                        f"{name}={kind(default)}") from None
-    if value < 0:
-        raise BadInput(f"{name}={text!r} must not be negative")
+    if value < 0 or (kind is float and value == 0):
+        raise BadInput(f"{name}={text!r} is too small; unset it or give e.g. "
+                       f"{name}={kind(default)}")
     return value
 
 
@@ -187,8 +189,9 @@ class LLMDrafter:
     can_revise = True
 
     def __init__(self, client: OpenAI, settings: LLMSettings, audit: AuditLog | None,
-                 run: RunInfo) -> None:
+                 run: RunInfo, *, owns_client: bool = False) -> None:
         self.client = client
+        self.owns_client = owns_client
         self.settings = settings
         self.model: str | None = settings.model
         self.audit = audit
@@ -210,6 +213,11 @@ class LLMDrafter:
     def judged(self, draft: Draft, verdict: str) -> None:
         if self.audit is not None and draft.call_id is not None:
             self.audit.set_verdict(draft.call_id, verdict)
+
+    def close(self) -> None:
+        """Release the connection pool of a client this drafter was handed to own."""
+        if self.owns_client:
+            self.client.close()
 
     def _article(self, messages: list[dict[str, str]], *, attempt: int, purpose: str) -> Draft:
         """Ask until the answer looks like an article (at most 1 + max_retries times)."""

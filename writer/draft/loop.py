@@ -46,6 +46,8 @@ class Drafter(Protocol):
 
     def judged(self, draft: Draft, verdict: str) -> None: ...
 
+    def close(self) -> None: ...
+
 
 @dataclass(frozen=True)
 class Attempt:
