@@ -105,8 +105,8 @@ def test_yahoo_rate_limit_is_retried_with_backoff_then_succeeds() -> None:
 def test_yahoo_rate_limit_that_persists_is_data_unavailable() -> None:
     logged = "['^RUT']: YFRateLimitError('Too Many Requests. Rate limited. Try after a while.')"
     download = ScriptedDownload(*[(pd.DataFrame(), logged)] * 3)
-    with pytest.raises(DataUnavailable, match=r"Too Many Requests.*retry later or pass "
-                       "--data-dir") as err:
+    with pytest.raises(DataUnavailable, match=r"failed for \^RUT 2025-08-08..2025-08-08 after 3 "
+                       r"attempts \(.*Too Many Requests.*\); wait a few minutes and retry") as err:
         YahooSource(download, attempts=3, sleep=lambda s: None).history(
             ["^RUT"], D(2025, 8, 8), D(2025, 8, 8))
     assert not isinstance(err.value, SymbolNotFound) and len(download.calls) == 3
@@ -165,3 +165,17 @@ def test_cache_does_not_freeze_todays_bar(synthetic: Path, tmp_path: Path) -> No
     cache.history(["^RUT"], D(2025, 7, 1), D(2025, 7, 10))
     assert len(inner.requests) == 2  # the range reaches today: asked again
     assert cache.covered("^RUT", D(2025, 7, 1), D(2025, 7, 9))
+
+
+def test_yahoo_without_network_fails_at_once_saying_how_to_use_snapshots() -> None:
+    logged = ("['^RUT']: Failed to get ticker '^RUT' reason: Failed to perform, curl: (6) Could "
+              "not resolve host: query2.finance.yahoo.com. See https://curl.se/libcurl/c/libcurl"
+              "-errors.html first for more details.")
+    download = ScriptedDownload((pd.DataFrame(), logged))
+    with pytest.raises(DataUnavailable) as err:
+        YahooSource(download, sleep=lambda s: None).history(["^RUT"], D(2025, 8, 8), D(2025, 8, 8))
+    assert str(err.value) == (
+        "cannot reach Yahoo Finance (Could not resolve host: query2.finance.yahoo.com); check "
+        "the network, or pass --data-dir DIR (or set WRITER_DATA_DIR) to a folder of SYMBOL.csv "
+        "snapshots such as ../shared/marketdata")
+    assert len(download.calls) == 1 and not isinstance(err.value, SymbolNotFound)
