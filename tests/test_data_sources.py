@@ -179,3 +179,21 @@ def test_yahoo_without_network_fails_at_once_saying_how_to_use_snapshots() -> No
         "the network, or pass --data-dir DIR (or set WRITER_DATA_DIR) to a folder of SYMBOL.csv "
         "snapshots such as ../shared/marketdata")
     assert len(download.calls) == 1 and not isinstance(err.value, SymbolNotFound)
+
+
+def test_cache_fetches_only_what_is_new(synthetic: Path, tmp_path: Path) -> None:
+    inner = CountingSnapshot(synthetic)
+    requests: list[tuple[dt.date, dt.date]] = []
+    original = inner.history
+
+    def spy(symbols: Sequence[str], start: dt.date, end: dt.date) -> dict[str, pd.DataFrame]:
+        requests.append((start, end))
+        return original(symbols, start, end)
+
+    inner.history = spy  # type: ignore[method-assign]
+    cache = CachedSource(inner, tmp_path / "p.sqlite", today=lambda: D(2026, 1, 5))
+    cache.history(["^RUT"], D(2025, 1, 1), D(2025, 8, 8))
+    later = cache.history(["^RUT"], D(2025, 1, 8), D(2025, 8, 15))  # the following week
+    assert requests == [(D(2025, 1, 1), D(2025, 8, 8)), (D(2025, 8, 1), D(2025, 8, 15))]
+    direct = SnapshotSource(synthetic).history(["^RUT"], D(2025, 1, 8), D(2025, 8, 15))["^RUT"]
+    pd.testing.assert_frame_equal(later["^RUT"], direct, check_freq=False)
