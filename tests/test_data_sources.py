@@ -105,8 +105,8 @@ def test_yahoo_rate_limit_is_retried_with_backoff_then_succeeds() -> None:
 def test_yahoo_rate_limit_that_persists_is_data_unavailable() -> None:
     logged = "['^RUT']: YFRateLimitError('Too Many Requests. Rate limited. Try after a while.')"
     download = ScriptedDownload(*[(pd.DataFrame(), logged)] * 3)
-    with pytest.raises(DataUnavailable, match=r"Too Many Requests.*retry later or pass "
-                       "--data-dir") as err:
+    with pytest.raises(DataUnavailable, match=r"failed for \^RUT 2025-08-08..2025-08-08 after 3 "
+                       r"attempts \(.*Too Many Requests.*\); wait a few minutes and retry") as err:
         YahooSource(download, attempts=3, sleep=lambda s: None).history(
             ["^RUT"], D(2025, 8, 8), D(2025, 8, 8))
     assert not isinstance(err.value, SymbolNotFound) and len(download.calls) == 3
@@ -165,3 +165,35 @@ def test_cache_does_not_freeze_todays_bar(synthetic: Path, tmp_path: Path) -> No
     cache.history(["^RUT"], D(2025, 7, 1), D(2025, 7, 10))
     assert len(inner.requests) == 2  # the range reaches today: asked again
     assert cache.covered("^RUT", D(2025, 7, 1), D(2025, 7, 9))
+
+
+def test_yahoo_without_network_fails_at_once_saying_how_to_use_snapshots() -> None:
+    logged = ("['^RUT']: Failed to get ticker '^RUT' reason: Failed to perform, curl: (6) Could "
+              "not resolve host: query2.finance.yahoo.com. See https://curl.se/libcurl/c/libcurl"
+              "-errors.html first for more details.")
+    download = ScriptedDownload((pd.DataFrame(), logged))
+    with pytest.raises(DataUnavailable) as err:
+        YahooSource(download, sleep=lambda s: None).history(["^RUT"], D(2025, 8, 8), D(2025, 8, 8))
+    assert str(err.value) == (
+        "cannot reach Yahoo Finance (Could not resolve host: query2.finance.yahoo.com); check "
+        "the network, or pass --data-dir DIR (or set WRITER_DATA_DIR) to a folder of SYMBOL.csv "
+        "snapshots such as ../shared/marketdata")
+    assert len(download.calls) == 1 and not isinstance(err.value, SymbolNotFound)
+
+
+def test_cache_fetches_only_what_is_new(synthetic: Path, tmp_path: Path) -> None:
+    inner = CountingSnapshot(synthetic)
+    requests: list[tuple[dt.date, dt.date]] = []
+    original = inner.history
+
+    def spy(symbols: Sequence[str], start: dt.date, end: dt.date) -> dict[str, pd.DataFrame]:
+        requests.append((start, end))
+        return original(symbols, start, end)
+
+    inner.history = spy  # type: ignore[method-assign]
+    cache = CachedSource(inner, tmp_path / "p.sqlite", today=lambda: D(2026, 1, 5))
+    cache.history(["^RUT"], D(2025, 1, 1), D(2025, 8, 8))
+    later = cache.history(["^RUT"], D(2025, 1, 8), D(2025, 8, 15))  # the following week
+    assert requests == [(D(2025, 1, 1), D(2025, 8, 8)), (D(2025, 8, 1), D(2025, 8, 15))]
+    direct = SnapshotSource(synthetic).history(["^RUT"], D(2025, 1, 8), D(2025, 8, 15))["^RUT"]
+    pd.testing.assert_frame_equal(later["^RUT"], direct, check_freq=False)

@@ -64,6 +64,12 @@ class Range:
     close_high: Extreme
     close_low: Extreme
 
+    def named(self) -> tuple[tuple[str, Extreme, str], ...]:
+        """(metric, extreme, words) for each of the four, in the order articles cite them."""
+        return (("high", self.high, "intraday high"), ("low", self.low, "intraday low"),
+                ("close_high", self.close_high, "closing high"),
+                ("close_low", self.close_low, "closing low"))
+
 
 def _date(ts: object) -> dt.date:
     return pd.Timestamp(ts).date()  # type: ignore[arg-type]
