@@ -18,73 +18,103 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from factcheck._rx import trie
 from factcheck.brief import Entity, WeeklyIndexBrief
 from factcheck.extract import WEEKDAY_RE, Document, Figure, Sentence
 
-UP_WORDS = (
-    r"rose|rise|rises|rising|gained|gain|gains|gaining|rallied|rally|rallies|rallying|added|"
-    r"adding|adds|up|higher|climbed|climb|climbs|climbing|advanced|advance|advances|"
-    r"advancing|jumped|jump|jumps|surged|surge|surges|soared|soar|soars|increased|increase|"
-    r"firmed|rebounded|rebound|recovered|lifted|popped|grew|improved|spiked|upside|boost|"
-    r"boosted|tacked\s+on|picked\s+up|put\s+on|outperformed|outpaced|beat|eclipsed|led|"
-    r"topped|winning|positive|green|ahead"
+UP_WORDS: tuple[str, ...] = (
+    "rose", "rise", "rises", "rising", "gained", "gain", "gains", "gaining", "rallied", "rally",
+    "rallies", "rallying", "added", "adding", "adds", "up", "higher", "climbed", "climb",
+    "climbs", "climbing", "advanced", "advance", "advances", "advancing", "jumped", "jump",
+    "jumps", "surged", "surge", "surges", "soared", "soar", "soars", "increased", "increase",
+    "firmed", "rebounded", "rebound", "recovered", "lifted", "popped", "grew", "improved",
+    "spiked", "upside", "boost", "boosted", "tacked on", "picked up", "put on", "outperformed",
+    "outpaced", "beat", "eclipsed", "led", "topped", "winning", "positive", "green", "ahead",
 )
-DOWN_WORDS = (
-    r"fell|fall|falls|falling|lost|lose|loses|losing|loss|losses|slipped|slip|slips|"
-    r"slipping|shed|sheds|shedding|declined|decline|declines|declining|down|lower|dropped|"
-    r"drop|drops|dropping|slid|slide|slides|sliding|retreated|retreat|retreats|retreating|"
-    r"tumbled|tumble|tumbles|sank|sink|sinks|plunged|plunge|plunges|decreased|decrease|eased|"
-    r"eases|easing|dipped|dip|dips|weakened|gave\s+back|giving\s+back|pulled\s+back|"
-    r"pullback|sagged|skidded|slumped|slump|erased|trimmed|pared|lagged|trailed|"
-    r"underperformed|negative|red|behind|downside|shaved"
+DOWN_WORDS: tuple[str, ...] = (
+    "fell", "fall", "falls", "falling", "lost", "lose", "loses", "losing", "loss", "losses",
+    "slipped", "slip", "slips", "slipping", "shed", "sheds", "shedding", "declined", "decline",
+    "declines", "declining", "down", "lower", "dropped", "drop", "drops", "dropping", "slid",
+    "slide", "slides", "sliding", "retreated", "retreat", "retreats", "retreating", "tumbled",
+    "tumble", "tumbles", "sank", "sink", "sinks", "plunged", "plunge", "plunges", "decreased",
+    "decrease", "eased", "eases", "easing", "dipped", "dip", "dips", "weakened", "gave back",
+    "giving back", "pulled back", "pullback", "sagged", "skidded", "slumped", "slump", "erased",
+    "trimmed", "pared", "lagged", "trailed", "underperformed", "negative", "red", "behind",
+    "downside", "shaved",
 )
-DIRECTION_RE = re.compile(rf"(?i)\b(?:(?P<up>{UP_WORDS})|(?P<down>{DOWN_WORDS}))\b")
+DIRECTION_RE = re.compile(rf"\b(?:(?P<up>{trie(UP_WORDS)})|(?P<down>{trie(DOWN_WORDS)}))\b")
 #: A direction given right after a figure ("0.17% higher", "10.06% below its high").
 FOLLOW_DIR_RE = re.compile(
-    r"(?i)^\s*(?:(?P<up>higher|above|up|better|ahead|stronger)|"
+    r"^\s*(?:(?P<up>higher|above|up|better|ahead|stronger)|"
     r"(?P<down>lower|below|down|under|weaker|behind|off|shy\s+of|short\s+of))\b")
 _OR_LINK_RE = re.compile(r"(?i)^\s*(?:,\s*)?(?:or|\(|,\s*or|and|a\s+move\s+of)\s*$")
 
-_PERIOD_RE = re.compile(
-    r"(?i)(?P<prevclose>(?:previous|prior|last)\s+week'?s\s+(?:close|closing\s+level|finish)|"
-    r"(?:previous|prior|last)\s+Friday'?s\s+close)|"
-    r"(?P<prev>(?:previous|prior|last|preceding)\s+week|week\s+before)|"
-    r"(?P<w52>##\s*-?\s*weeks?|(?:one|1)-year|12-month|twelve-month|annual)|"
-    r"(?P<ytd>year[\s-]+to[\s-]+date|\bytd\b|so\s+far\s+(?:this|in\s+the)\s+year|"
-    r"this\s+year|for\s+the\s+year|since\s+the\s+start\s+of\s+(?:the\s+)?year|"
-    r"since\s+January|in\s+(?:19|20)\d\d\b)|"
-    r"(?P<ma>#{2,3}\s*-?\s*(?:day|session)s?)|"
-    r"(?P<day>on\s+the\s+day|(?:that|the)\s+day|the\s+session|on\s+the\s+session|daily)|"
-    r"(?P<week>(?<![#-])\bweek(?:ly|'s|’s)?\b(?!\s*-)|weekly)")
+def _period_phrases() -> dict[str, str]:
+    """Literal period phrases (lower case) -> the kind of period they name."""
+    out: dict[str, str] = {}
+    for adj in ("previous", "prior", "last"):
+        for poss in ("'s", "’s", "s", ""):
+            for noun in ("close", "closing level", "finish", "final close"):
+                out[f"{adj} week{poss} {noun}"] = "prevclose"
+                out[f"{adj} friday{poss} {noun}"] = "prevclose"
+    for phrase in ("previous week", "prior week", "last week", "preceding week",
+                   "week before"):
+        out[phrase] = "prev"
+    for phrase in ("one-year", "1-year", "12-month", "twelve-month", "annual"):
+        out[phrase] = "w52"
+    for phrase in ("year to date", "year-to-date", "ytd", "so far this year",
+                   "so far in the year", "this year", "for the year",
+                   "since the start of the year", "since the start of year",
+                   "since january"):
+        out[phrase] = "ytd"
+    for phrase in ("on the day", "that day", "the day", "the session", "on the session",
+                   "daily"):
+        out[phrase] = "day"
+    for phrase in ("week", "weekly", "week's", "week’s"):
+        out[phrase] = "week"
+    return out
+
+
+_PERIOD_WORDS = _period_phrases()
+_PERIOD_RE = re.compile(rf"(?<![#\w-])(?:{trie(list(_PERIOD_WORDS))})(?![\w-])")
+#: Periods written with (masked) digits: "52-week", "50-day", "in 2025".
+_PERIOD_DIGITS_RE = re.compile(
+    r"(?=[#i])(?:(?P<w52>##\s*-?\s*weeks?)|(?P<ma>#{2,3}\s*-?\s*(?:day|session)s?)|"
+    r"(?P<ytd>\bin\s+(?:19|20)\d\d\b))")
 _ENTITY_GENERIC = (r"the\s+index|the\s+benchmark|the\s+gauge|the\s+measure|"
                    r"the\s+barometer")
 
 #: Metric words and the fact metrics each allows.
 _LEVELISH = frozenset({"level", "high", "low", "close", "close_high", "close_low", "ma", "open"})
-_METRICS: tuple[tuple[str, frozenset[str]], ...] = (
-    (r"closing\s+high|highest\s+clos(?:e|ing)|record\s+close|best\s+close",
+_METRICS: tuple[tuple[tuple[str, ...], frozenset[str]], ...] = (
+    (("closing high", "highest close", "highest closing", "record close", "best close"),
      frozenset({"close_high"})),
-    (r"closing\s+low|lowest\s+clos(?:e|ing)|worst\s+close", frozenset({"close_low"})),
-    (r"intraday\s+high|session\s+high|(?<!closing\s)peak|highest\s+(?:level|point)",
+    (("closing low", "lowest close", "lowest closing", "worst close"),
+     frozenset({"close_low"})),
+    (("intraday high", "session high", "peak", "peaked", "highest level", "highest point"),
      frozenset({"high"})),
-    (r"intraday\s+low|session\s+low|lowest\s+(?:level|point)|trough", frozenset({"low"})),
-    (r"moving\s+average|\bMA\b|\bSMA\b|\bDMA\b", frozenset({"ma", "vs_ma_pct"})),
-    (r"support|resistance|levels?|zone|area|round|ceiling|floor|barrier|mark|threshold|"
-     r"hurdle|handle|pivot|swing", _LEVELISH),
-    (r"\bhighs?\b|topped\s+out|\btop\b", frozenset({"high", "close_high", "level"})),
-    (r"\blows?\b|bottomed|\bbottom\b", frozenset({"low", "close_low", "level"})),
-    (r"open(?:ed|ing)?\b|opened", frozenset({"open"})),
-    (r"clos(?:e|ed|es|ing)|finish(?:ed|es|ing)?\s+(?:at|the)|settl(?:e|ed|ing)\s+at|"
-     r"end(?:ed|ing|s)?\s+(?:at|the\s+(?:week|day|session)\s+at)|finished|settled",
+    (("intraday low", "session low", "lowest level", "lowest point", "trough"),
+     frozenset({"low"})),
+    (("moving average", "ma", "sma", "dma"), frozenset({"ma", "vs_ma_pct"})),
+    (("support", "resistance", "level", "levels", "zone", "area", "round", "ceiling", "floor",
+      "barrier", "mark", "threshold", "hurdle", "handle", "pivot", "swing"), _LEVELISH),
+    (("high", "highs", "topped out", "top"), frozenset({"high", "close_high", "level"})),
+    (("low", "lows", "bottomed", "bottom"), frozenset({"low", "close_low", "level"})),
+    (("open", "opened", "opening", "opens"), frozenset({"open"})),
+    (("close", "closed", "closes", "closing", "finished at", "finishing at", "finish at",
+      "finished the week at", "finished the day at", "finished the session at", "settle at",
+      "settled at", "settling at", "ended at", "ending at", "end at", "ends at",
+      "ended the week at", "ended the day at", "ended the session at", "finished", "settled"),
      frozenset({"close", "close_high", "close_low"})),
 )
-_METRIC_RE = re.compile("(?i)" + "|".join(f"(?P<m{i}>{p})" for i, (p, _) in enumerate(_METRICS)))
+_METRIC_RE = re.compile(r"\b(?:" + "|".join(
+    f"(?P<m{i}>{trie(words)})" for i, (words, _) in enumerate(_METRICS)) + r")\b")
 #: A percent figure followed by "below its 52-week high" is a distance from that high.
 _DISTANCE_RE = re.compile(
-    r"(?i)^[^.;]{0,12}?\b(?:below|under|off|from|short\s+of|shy\s+of|above|over|beneath)\s+"
+    r"^[^.;]{0,12}?\b(?:below|under|off|from|short\s+of|shy\s+of|above|over|beneath)\s+"
     r"(?:its|the|their|a)\s+(?P<what>[\w\s#'’-]{0,40}?)"
-    r"(?P<kind>moving\s+average|high|low|peak|trough|\bMA\b)")
-_RANGE_WORD_RE = re.compile(r"(?i)\b(?:range|between|traded|trading|swung|spanned)\b")
+    r"(?P<kind>moving\s+average|high|low|peak|trough|\bma\b)")
+_RANGE_WORD_RE = re.compile(r"\b(?:range|between|traded|trading|swung|spanned)\b")
 
 
 @dataclass(slots=True)
@@ -129,7 +159,7 @@ class Binder:
 
     def context(self, doc: Document, sent: Sentence) -> SentenceContext:
         ctx = SentenceContext()
-        text = sent.text
+        text = doc.lower[sent.start:sent.end]
         base = sent.start
         original = doc.text[sent.start:sent.end]
         for m in self.entity_re.finditer(text):
@@ -139,13 +169,17 @@ class Binder:
             if d.date is not None:
                 ctx.periods.append(Mention(d.start, d.end, "date", d.date.isoformat()))
         taken = [(d.start - base, d.end - base) for d in sent.dates]
-        for m in WEEKDAY_RE.finditer(text):
+        for m in WEEKDAY_RE.finditer(sent.text):
             if any(a <= m.start() < b for a, b in taken):
                 continue
             day = self.by_weekday.get(_weekday(m.group("wd")))
             value = day.isoformat() if day else f"missing:{m.group('wd')}"
             ctx.periods.append(Mention(base + m.start(), base + m.end(), "date", value))
         for m in _PERIOD_RE.finditer(text):
+            kind = _PERIOD_WORDS.get(re.sub(r"\s+", " ", m.group(0)), "week")
+            value = "52w" if kind == "w52" else kind
+            ctx.periods.append(Mention(base + m.start(), base + m.end(), kind, value))
+        for m in _PERIOD_DIGITS_RE.finditer(text):
             kind = m.lastgroup or ""
             value = kind
             if kind == "w52":
@@ -197,7 +231,7 @@ class Binder:
         # metric
         b.metrics = self._metric(doc, sent, ctx, fig, lo, b)
         if fig.kind == "percent":
-            dist = _DISTANCE_RE.match(doc.masked[fig.end:min(sent.end, fig.end + 70)])
+            dist = _DISTANCE_RE.match(doc.lower[fig.end:min(sent.end, fig.end + 70)])
             if dist is not None:
                 what = doc.text[fig.end + dist.start("what"):fig.end + dist.end("kind")]
                 days = re.search(r"(\d+)\s*-?\s*(?:day|session)", what)
@@ -249,7 +283,7 @@ class Binder:
             return frozenset({"spread_pp"})
         if fig.kind == "count":
             return frozenset({"sessions", "streak"})
-        tail = doc.masked[fig.end:min(sent.end, fig.end + 70)]
+        tail = doc.lower[fig.end:min(sent.end, fig.end + 70)]
         if fig.kind == "percent":
             dist = _DISTANCE_RE.match(tail)
             if dist is not None:
@@ -268,7 +302,7 @@ class Binder:
             if not near or any(d[0] >= lo and d[1] <= fig.start for d in ctx.directions):
                 return frozenset({"change_pts"})
         if fig.range_role is not None:
-            window = doc.masked[sent.start:fig.start]
+            window = doc.lower[sent.start:fig.start]
             levelish = [m for m in ctx.metrics if m[1] <= fig.start and m[2] is _LEVELISH]
             if levelish and fig.start - levelish[-1][1] < 30:
                 return _LEVELISH | {"level"}
@@ -293,7 +327,7 @@ class Binder:
 
     def _direction(self, doc: Document, sent: Sentence, ctx: SentenceContext, fig: Figure,
                    prev_fig: Figure | None, lo: int) -> tuple[int, str]:
-        follow = FOLLOW_DIR_RE.match(doc.masked[fig.end:fig.end + 20])
+        follow = FOLLOW_DIR_RE.match(doc.lower[fig.end:fig.end + 20])
         if follow is not None:
             return (1 if follow.group("up") else -1), follow.group(0).strip()
         between = [d for d in ctx.directions if d[0] >= lo and d[1] <= fig.start]
@@ -335,12 +369,10 @@ def _entity_regex_cached(entities: tuple[Entity, ...]) -> tuple[re.Pattern[str],
     names: dict[str, str] = {}
     for e in entities:
         for n in (e.name, *e.aliases, e.key, e.yahoo.lstrip("^")):
-            names.setdefault(_norm(re.sub(r"\d", "#", n)), e.key)
+            names.setdefault(_norm(re.sub(r"\d", "#", n)).replace("-", " "), e.key)
     subject = entities[0].key
-    parts = sorted(names, key=len, reverse=True)
-    pattern = "|".join(r"[\s-]+".join(re.escape(w) for w in p.split(" ")) for p in parts)
-    generic = _ENTITY_GENERIC
-    regex = re.compile(rf"(?i)(?<![\w&/])(?:{pattern})(?![\w#]|/ASX)|\b(?:{generic})")
+    pattern = trie(list(names), space=r"[\s-]+")
+    regex = re.compile(rf"(?<![\w&/])(?:{pattern})(?![\w#]|/asx)|\b(?:{_ENTITY_GENERIC})\b")
     for g in ("the index", "the benchmark", "the gauge", "the measure", "the barometer"):
         names.setdefault(g, subject)
     return regex, names

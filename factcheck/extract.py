@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from factcheck._rx import lower_same_length
 from factcheck.numfmt import Hedge, parse_hedge
 
 MONTHS: dict[str, int] = {
@@ -45,7 +46,7 @@ _WEEKDAY = (r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
             r"Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)")
 #: `Monday, Aug 4`, `Aug. 4, 2025`, `August 4`, `4 August 2025`, `2025-08-08`.
 DATE_RE = re.compile(
-    rf"(?:{_WEEKDAY}\.?,?\s+)?(?:{_MONTH}\s+(?P<day>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?"
+    rf"\b(?=[MTWFSJAOND\d])(?:{_WEEKDAY}\.?,?\s+)?(?:{_MONTH}\s+(?P<day>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?"
     rf"(?:,?\s+(?P<year>(?:19|20)\d\d)(?![-\d]))?(?![\d,]*\d)"
     rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH.replace('?P<mon>', '?P<mon2>')}"
     rf"(?:,?\s+(?P<year2>(?:19|20)\d\d))?"
@@ -74,7 +75,7 @@ _UNIT = (r"(?:\s*%|\s+per\s*cent\b|\s+percent(?:age\s+points?)?\b|\s+pct\b|\s+pp
          r"\s+basis\s+points?\b|\s+bps?\b|\s+points?\b|\s+pts?\b|\s+per\s+share\b)")
 #: One figure: optional sign and currency, number, scale and unit.
 FIGURE_RE = re.compile(
-    rf"(?P<sign>{_SIGN})?(?P<cur>{_CURRENCY})?(?P<sign2>{_SIGN})?(?P<num>{_NUM})(?![\d])"
+    rf"(?=[+\-−–$€£¥UAHCNS\d.])(?P<sign>{_SIGN})?(?P<cur>{_CURRENCY})?(?P<sign2>{_SIGN})?(?P<num>{_NUM})(?![\d])"
     rf"(?P<scale>{_SCALE})?(?P<unit>{_UNIT})?(?P<unit2>\s+per\s+share\b)?",
 )
 #: A range separator between two figures: `-`, en/em dash, `to`, `and` (after `between`).
@@ -132,6 +133,7 @@ class Document:
 
     text: str
     masked: str
+    lower: str  # masked, lower-cased, same length (word lists match against it)
     body_start: int
     sentences: list[Sentence]
     front_matter: dict[str, str]
@@ -143,6 +145,7 @@ class Document:
         return line + 1, offset - self.line_starts[line] + 1
 
 
+_NEWLINE_RE = re.compile("\n")
 _FRONT_RE = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 _LINK_RE = re.compile(r"!?\[([^\]\n]*)\]\(([^)\n]*)\)")
 _HTML_RE = re.compile(r"<!--.*?-->|<[^>\n]+>", re.S)
@@ -422,7 +425,9 @@ def _mark_ranges(text: str, offset: int, figs: list[Figure]) -> None:
 
 def _streaks(text: str, offset: int) -> list[Figure]:
     """Counts written as words or digits in streak phrases ("three straight sessions")."""
-    out = []
+    out: list[Figure] = []
+    if STREAK_HINT_RE.search(text) is None:
+        return out
     for m in STREAK_RE.finditer(text):
         tail = text[m.end():m.end() + 25]
         phrase = text[m.start():m.end()] + tail
@@ -447,7 +452,7 @@ def parse(text: str, *, anchor: dt.date | None = None) -> Document:
         from factcheck.frontmatter import parse_front_matter
 
         front = parse_front_matter(front_text)
-    line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    line_starts = [0] + [m.end() for m in _NEWLINE_RE.finditer(text)]
     head = "".join("\n" if ch == "\n" else " " for ch in text[:body_start])
     masked = head + _mask_markup(text[body_start:])
     masked = _mask_name_digits(masked)
@@ -468,4 +473,5 @@ def parse(text: str, *, anchor: dt.date | None = None) -> Document:
                        if not any(a <= f.start < b for a, b in taken)]
             sent.figures = sorted(figures + streaks, key=lambda f: f.start)
             sentences.append(sent)
-    return Document(text, masked, body_start, sentences, front, line_starts)
+    return Document(text, masked, lower_same_length(masked), body_start, sentences, front,
+                    line_starts)

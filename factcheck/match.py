@@ -95,20 +95,50 @@ class FactIndex:
                 self.groups["percentage_points"].append(item)
             elif f.unit is Unit.COUNT:
                 self.groups["count"].append(item)
+                if f.metric == "sessions":
+                    self.groups["level"].append(item)  # "a four-session week" is a bare number
 
-    def pool(self, fig: Figure, b: Binding) -> list[IndexedFact]:
-        if fig.kind == "percent":
-            return self.groups["percent"]
-        if fig.kind == "points":
-            return self.groups["points"]
-        if fig.kind == "percentage_points":
-            return self.groups["percentage_points"]
+        self.by_entity: dict[str, dict[str, list[IndexedFact]]] = {}
+        #: (group, entity or "*", period token) -> facts: most figures have a period bound,
+        #: so candidates come from one short list instead of the whole brief.
+        self.by_token: dict[tuple[str, str, str], list[IndexedFact]] = {}
+        for name, items in self.groups.items():
+            grouped: dict[str, list[IndexedFact]] = {}
+            for item in items:
+                grouped.setdefault(item.fact.entity, []).append(item)
+                for token in item.tokens:
+                    self.by_token.setdefault((name, item.fact.entity, token), []).append(item)
+                    self.by_token.setdefault((name, "*", token), []).append(item)
+            self.by_entity[name] = grouped
+
+    def narrowed(self, fig: Figure, b: Binding, entity: str | None,
+                 periods: frozenset[str]) -> list[IndexedFact]:
+        """`pool` cut down by one of the required period tokens (a superset of the matches)."""
+        name = self.group(fig, b)
+        if name is None:
+            return []
+        if not periods:
+            return self.pool(fig, b, entity)
+        token = next(iter(periods))
+        return self.by_token.get((name, entity or "*", token), [])
+
+    def group(self, fig: Figure, b: Binding) -> str | None:
+        """Which facts a figure of this kind can cite."""
+        if fig.kind in ("percent", "points", "percentage_points"):
+            return fig.kind
         if fig.kind == "number":
             if b.metrics is not None and "change_pts" in b.metrics:
-                return self.groups["signed_points"]
-            return self.groups["level"] + [i for i in self.groups["count"]
-                                           if i.fact.metric == "sessions"]
-        return []
+                return "signed_points"
+            return "level"
+        return None
+
+    def pool(self, fig: Figure, b: Binding, entity: str | None = None) -> list[IndexedFact]:
+        name = self.group(fig, b)
+        if name is None:
+            return []
+        if entity is not None:
+            return self.by_entity[name].get(entity, [])
+        return self.groups[name]
 
 
 def _sign(fig: Figure, b: Binding) -> int:
@@ -184,16 +214,22 @@ def _closest(items: list[IndexedFact], fig: Figure, b: Binding) -> IndexedFact:
 
 def judge(index: FactIndex, fig: Figure, b: Binding) -> Verdict:
     """The verdict for one figure (see the module docstring for the order of the rules)."""
-    pool = index.pool(fig, b)
-    if not pool:
+    if index.group(fig, b) is None:
         return Verdict(Status.UNSUPPORTED, None, None,
                        f"no {fig.kind.replace('_', ' ')} figure in the brief can settle this")
-    full = [i for i in pool if _entity_ok(i, b, False) and _period_ok(i, b, False)
-            and _metric_ok(i, b)]
-    explicit = [i for i in pool if _entity_ok(i, b, True) and _period_ok(i, b, True)
-                and _metric_ok(i, b)]
+    periods = b.periods or b.periods_inherited
+    full = [i for i in index.narrowed(fig, b, b.entity, periods)
+            if _entity_ok(i, b, False) and _period_ok(i, b, False) and _metric_ok(i, b)]
+    if b.entity_inherited:
+        explicit = [i for i in index.narrowed(fig, b, None, b.periods)
+                    if _entity_ok(i, b, True) and _period_ok(i, b, True) and _metric_ok(i, b)]
+    elif b.periods_inherited and not b.periods:
+        explicit = [i for i in index.pool(fig, b, b.entity)
+                    if _entity_ok(i, b, True) and _metric_ok(i, b)]
+    else:
+        explicit = full
     sign_wrong: IndexedFact | None = None
-    for group in (full, explicit):
+    for group in ((full,) if explicit is full else (full, explicit)):
         for item in group:
             mag, sign = fits(item.fact, fig, b)
             if mag and sign:
@@ -206,7 +242,7 @@ def judge(index: FactIndex, fig: Figure, b: Binding) -> Verdict:
         return Verdict(Status.MISMATCH, f, expected_text(f, fig) if fig.sign else None,
                        f"wrong direction{word}: {f.label} is {f.display}")
     others = []
-    for item in pool:
+    for item in index.pool(fig, b):
         mag, sign = fits(item.fact, fig, b)
         if mag and sign:
             diff = _differences(item, b)

@@ -147,14 +147,20 @@ _HEDGE_WORDS: tuple[tuple[str, Hedge], ...] = (
     ("under", Hedge.LESS_THAN), ("below", Hedge.LESS_THAN),
 )
 _HEDGE_RE = re.compile(
-    r"(?i)(?:^|(?<=[\s(]))(?P<h>" + "|".join(re.escape(w) for w, _ in _HEDGE_WORDS)
-    + r")\s*(?:the\s+)?[+\-−]?\s*(?:US\$|A\$|HK\$|\$)?\s*$")
+    r"(?:^|(?<=[\s(]))(?P<h>" + "|".join(re.escape(w) for w, _ in _HEDGE_WORDS)
+    + r")\s*(?:the\s+)?[+\-−]?\s*(?:us\$|a\$|hk\$|\$)?\s*$")
+_HEDGE_LAST = frozenset(w.split()[-1] for w, _ in _HEDGE_WORDS)
 _HEDGE_BY_WORD = {w: h for w, h in _HEDGE_WORDS}
 
 
 def parse_hedge(before: str) -> Hedge:
     """The hedge of a figure from the text right before it ("rose nearly " -> NEARLY)."""
-    match = _HEDGE_RE.search(before[-40:])
+    tail = before[-40:].lower()
+    words = tail.replace("$", " ").replace("+", " ").split()
+    if not words or words[-1].strip("(-−") not in _HEDGE_LAST and not (
+            len(words) > 1 and words[-1] == "the" and words[-2] in _HEDGE_LAST):
+        return Hedge.EXACT
+    match = _HEDGE_RE.search(tail)
     if match is None:
         return Hedge.EXACT
     return _HEDGE_BY_WORD[match.group("h").lower()]

@@ -23,45 +23,48 @@ FLAT_PCT = Decimal("0.1")
 """|change| below this (percent) counts as "flat" / "unchanged" / "little changed"."""
 
 FINISH_RE = re.compile(
-    r"(?i)\b(?:finish|end|close|settle|wrap(?:ped)?\s+up)(?:ed|s|ing|d)?\b(?P<mid>[^.;:\d#]{0,30}?)"
+    r"\b(?:finish|end|close|settle|wrap(?:ped)?\s+up)(?:ed|s|ing|d)?\b(?P<mid>[^.;:\d#]{0,30}?)"
     r"\b(?P<dir>higher|lower|in\s+positive\s+territory|in\s+negative\s+territory|"
     r"in\s+the\s+green|in\s+the\s+red|in\s+the\s+black|up|down|flat|unchanged)\b"
     r"(?!\s*(?:by\s+|at\s+|\()?\s*[+\-−]?[\d#$])")
 POSTED_RE = re.compile(
-    r"(?i)\b(?:posted|recorded|notched|logged|booked|scored|suffered|eked\s+out)\s+"
+    r"\b(?:posted|recorded|notched|logged|booked|scored|suffered|eked\s+out)\s+"
     r"(?:a|an|its)\s+(?:\w+\s+){0,2}?(?P<period>weekly|daily)\s+(?P<dir>gain|advance|loss|"
     r"decline|drop)\b|\b(?P<dir2>winning|losing|positive|negative)\s+week\b")
 WEEK_EXTREME_RE = re.compile(
-    r"(?i)\b(?:its|the|a|fresh|new)\s+(?:new\s+)?(?:weekly|week's|week’s)\s+"
+    r"\b(?:its|the|a|fresh|new)\s+(?:new\s+)?(?:weekly|week's|week’s)\s+"
     r"(?P<which>intraday\s+|closing\s+)?(?P<hl>high|low)\b|"
     r"\b(?P<hl2>highest|lowest)\s+(?P<which2>clos(?:e|ing)\s+|intraday\s+)?(?:level\s+|point\s+)?"
     r"(?:of|for)\s+the\s+week\b")
 GAVE_BACK_RE = re.compile(
-    r"(?i)\b(?P<verb>gave\s+back|giving\s+back|gives\s+back|erased|erasing|erases|"
+    r"\b(?P<verb>gave\s+back|giving\s+back|gives\s+back|erased|erasing|erases|"
     r"wiped\s+out|surrendered|reversed|recouped|recovered|recouping|recovering|erase)\s+"
-    r"all\s+(?:of\s+)?(?P<whose>[A-Z][a-z]+(?:'s|’s)|the\s+week(?:'s|’s)|its|the\s+prior\s+"
+    r"all\s+(?:of\s+)?(?P<whose>[a-z]+(?:'s|’s)|the\s+week(?:'s|’s)|its|the\s+prior\s+"
     r"session(?:'s|’s)|the\s+previous\s+session(?:'s|’s))\s+(?P<what>gains?|advance|rally|"
     r"rise|losses|loss|decline|drop|slide)\b")
 RELATIVE_RE = re.compile(
-    r"(?i)\b(?P<verb>(?P<neg>lagged|lagging|lags|lag|trailed|trailing|trails|trail|"
+    r"\b(?P<verb>(?P<neg>lagged|lagging|lags|lag|trailed|trailing|trails|trail|"
     r"underperformed|underperforming|underperforms|fell\s+behind|fall\s+behind)|"
     r"(?P<pos>outperformed|outperforming|outperforms|outperform|eclipsed|eclipsing|eclipses|"
     r"outpaced|outpacing|outpaces|outpace|beat|beating|beats|bested|outran|outdid))\b")
 W52_RE = re.compile(
-    r"(?i)\b(?:hit|hits|hitting|reached|reaches|reaching|touched|touches|touching|set|sets|"
+    r"\b(?:hit|hits|hitting|reached|reaches|reaching|touched|touches|touching|set|sets|"
     r"setting|notched|notches|marked|marks|posted|posts|was|were|is|at|clinched|scaled|"
     r"logged|made|makes|a)\s+(?:a\s+|an\s+|its\s+|their\s+|the\s+)?(?:new\s+|fresh\s+)?"
     r"##\s*-?\s*week\s+(?P<which>intraday\s+|closing\s+)?(?P<hl>high|low)\b(?!\s*of\b)")
+_STREAK_TAIL_RE = re.compile(
+    r"\s+(?:for|in)\s+(?:(?:a|the|\w+)[\s-]+)?(?:straight|consecutive|successive|"
+    r"sessions?|days?|weeks?|row)")
 _UP = frozenset({"higher", "up", "in positive territory", "in the green", "in the black",
                  "gain", "advance", "winning", "positive"})
 _DOWN = frozenset({"lower", "down", "in negative territory", "in the red", "loss", "decline",
                    "drop", "losing", "negative"})
-_STREAK_UP = re.compile(r"(?i)\b(?:winning|gains?|advances?|rises?|up|higher|rall(?:y|ies)|"
+_STREAK_UP = re.compile(r"\b(?:winning|gains?|advances?|rises?|up|higher|rall(?:y|ies)|"
                         r"advancing|rising|positive)\b")
-_STREAK_DOWN = re.compile(r"(?i)\b(?:losing|loss(?:es)?|declines?|falls?|down|lower|drops?|"
+_STREAK_DOWN = re.compile(r"\b(?:losing|loss(?:es)?|declines?|falls?|down|lower|drops?|"
                           r"declining|falling|negative|retreats?)\b")
-_STREAK_WEEK = re.compile(r"(?i)\bweek(?:ly|s)?\b")
-_STREAK_DAY = re.compile(r"(?i)\b(?:daily|sessions?|days?|trading[\s-]days?)\b")
+_STREAK_WEEK = re.compile(r"\bweek(?:ly|s)?\b")
+_STREAK_DAY = re.compile(r"\b(?:daily|sessions?|days?|trading[\s-]days?)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +128,7 @@ def check_sentence(doc: Document, sent: Sentence, ctx: SentenceContext, binder: 
     """Every qualitative claim of one sentence, decided against the brief."""
     brief = binder.brief
     subject = brief.subject.key
-    text = sent.text
+    text = doc.lower[sent.start:sent.end]
     base = sent.start
     out: list[Finding] = []
 
@@ -135,6 +138,8 @@ def check_sentence(doc: Document, sent: Sentence, ctx: SentenceContext, binder: 
                            message))
 
     for m in FINISH_RE.finditer(text):
+        if _STREAK_TAIL_RE.match(text, m.end()):
+            continue  # "closed higher for three straight sessions" is a streak claim
         word = re.sub(r"\s+", " ", m.group("dir").lower())
         mid = m.group("mid").lower()
         period = "week" if re.search(r"\bweek", mid) else _period_near(
@@ -178,7 +183,7 @@ def check_sentence(doc: Document, sent: Sentence, ctx: SentenceContext, binder: 
     for m in GAVE_BACK_RE.finditer(text):
         out.extend(_gave_back(m, doc, sent, ctx, binder, summary))
     for m in RELATIVE_RE.finditer(text):
-        out.extend(_relative(m, sent, ctx, binder, summary))
+        out.extend(_relative(m, text, sent, ctx, binder, summary))
     for m in W52_RE.finditer(text):
         entity = _entity_before(ctx, base + m.start(), summary, subject)
         which = (m.group("which") or "").strip().lower()
@@ -268,12 +273,12 @@ def _gave_back(m: re.Match[str], doc: Document, sent: Sentence, ctx: SentenceCon
                     Status.VERIFIED if ok else Status.CONTRADICTED, close, None, message)]
 
 
-def _relative(m: re.Match[str], sent: Sentence, ctx: SentenceContext, binder: Binder,
+def _relative(m: re.Match[str], text: str, sent: Sentence, ctx: SentenceContext, binder: Binder,
               summary: Binding | None) -> list[Finding]:
     brief = binder.brief
     base = sent.start
     clause_end = sent.end
-    tail = sent.text[m.end():]
+    tail = text[m.end():]
     stop = re.search(r"[.;:]|\bwhile\b|\bbut\b|\bwhereas\b", tail)
     if stop is not None:
         clause_end = base + m.end() + stop.start()
@@ -304,8 +309,8 @@ def check_streak(fig: Figure, doc: Document, sent: Sentence, ctx: SentenceContex
                  binder: Binder, summary: Binding | None) -> Finding:
     """A count in a streak phrase ("third straight weekly gain") against the streak facts."""
     brief = binder.brief
-    tail = doc.masked[fig.end:min(sent.end, fig.end + 45)]
-    head = doc.masked[max(sent.start, fig.start - 45):fig.start]
+    tail = doc.lower[fig.end:min(sent.end, fig.end + 45)]
+    head = doc.lower[max(sent.start, fig.start - 45):fig.start]
     weekly = bool(_STREAK_WEEK.search(tail[:30])) and not _STREAK_DAY.search(tail[:12])
     direction = 1 if _STREAK_UP.search(tail) else -1 if _STREAK_DOWN.search(tail) else (
         1 if _STREAK_UP.search(head) else -1 if _STREAK_DOWN.search(head) else 0)

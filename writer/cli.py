@@ -144,6 +144,32 @@ def logs(
     print_call(record)
 
 
+@app.command()
+@domain_errors
+def check(
+    files: Annotated[list[str], typer.Argument(help="articles (Markdown or text); - reads stdin")],
+    ticker: Annotated[str | None, typer.Option("--ticker", help="symbol, when the article has "
+                                               "no front matter or sidecar brief")] = None,
+    week: Annotated[str | None, typer.Option("--week", help="any date in the week, YYYY-MM-DD")
+                    ] = None,
+    fmt: Annotated[str, typer.Option("--format", help="text, json or github")] = "text",
+    allow_unsupported: Annotated[bool, typer.Option(
+        "--allow-unsupported", help="figures no fact can settle are warnings, not errors")] = False,
+    data_dir: DataDir = None,
+) -> None:
+    """Check every figure of articles against the market data; exit 1 on any wrong figure."""
+    from factcheck.render import FORMATS
+    from writer.check_command import run_check
+    from writer.pipeline import parse_date
+
+    if fmt not in FORMATS:
+        raise fail(f"--format must be text, json or github, not {fmt!r}", 2)
+    output, code = run_check(files, ticker=ticker, week=parse_date(week) if week else None,
+                             data_dir=data_dir, allow_unsupported=allow_unsupported, fmt=fmt)
+    sys.stdout.write(output)
+    raise typer.Exit(code)
+
+
 def main() -> None:
     app()
 

@@ -1,0 +1,42 @@
+"""Fast word-list regexes: a list of phrases compiled as a trie.
+
+Python's `re` tries every branch of an alternation at every position; a trie-shaped pattern
+dispatches on one character instead, which makes the checker's word lists (direction words,
+metric words) an order of magnitude faster.  Patterns are matched against lower-cased text,
+so no `(?i)` (which is slow too) is needed.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+
+def trie(phrases: list[str] | tuple[str, ...], space: str = r"\s+") -> str:
+    """A regex (no groups) matching any of the literal lower-case phrases; a space matches
+    `space` (whitespace by default)."""
+    root: dict[str, Any] = {}
+    for phrase in phrases:
+        node = root
+        for ch in phrase.lower():
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        end = "" in node
+        alts = [(space if ch == " " else re.escape(ch)) + emit(sub)
+                for ch, sub in sorted(node.items()) if ch != ""]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 and not end else "(?:" + "|".join(alts) + ")"
+        return body + ("?" if end else "")
+
+    return emit(root)
+
+
+def lower_same_length(text: str) -> str:
+    """`text.lower()`, except characters whose lower case is longer stay as they are."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
