@@ -325,3 +325,22 @@ def test_run_draft_with_an_injected_client(server: LLMServer, out: Path, good: s
     assert not shared.is_closed()
     assert audit.count() == 1 and default_log().count() == 0
     shared.close()
+
+
+def test_writer_check_accepts_the_article_and_refuses_the_rejected_one(
+        server: LLMServer, out: Path, good: str, wrong: str) -> None:
+    """`writer check` finds the brief from the front matter keys `ticker` and `week`."""
+    from tests.conftest import SHARED_DATA
+
+    server.enqueue(Reply(text=wrong))
+    assert draft(out, "--quiet", "--max-attempts", "1").exit_code == 1
+    rejected = runner.invoke(app, ["check", str(out / "rut-2025-08-08.rejected.md"),
+                                   "--data-dir", str(SHARED_DATA)])
+    assert rejected.exit_code == 1
+    server.enqueue(Reply(text=good))
+    assert draft(out, "--quiet").exit_code == 0
+    accepted = runner.invoke(app, ["check", str(out / "rut-2025-08-08.md"), "--data-dir",
+                                   str(SHARED_DATA), "--format", "json"])
+    assert accepted.exit_code == 0, accepted.stdout
+    saved = json.loads((out / "rut-2025-08-08.check.json").read_text())
+    assert saved["claims"] == json.loads(accepted.stdout)[0]["claims"]
