@@ -344,3 +344,22 @@ def test_writer_check_accepts_the_article_and_refuses_the_rejected_one(
     assert accepted.exit_code == 0, accepted.stdout
     saved = json.loads((out / "rut-2025-08-08.check.json").read_text())
     assert saved["claims"] == json.loads(accepted.stdout)[0]["claims"]
+
+
+def test_unusable_out_or_home_is_exit_2_before_any_call(
+        server: LLMServer, tmp_path: Path, good: str,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    server.default = Reply(text=good)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    result = draft(blocker / "articles", "--quiet")
+    assert result.exit_code == 2
+    assert result.stderr == (f"writer: cannot create {blocker / 'articles'} (Not a "
+                             "directory); pick another --out\n")
+    assert server.requests == []
+    monkeypatch.setenv("WRITER_HOME", str(blocker))
+    result = draft(tmp_path / "articles", "--quiet")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"writer: cannot use the audit log {blocker / 'audit.sqlite'}")
+    assert result.stderr.endswith("; set WRITER_HOME to a writable folder\n")
+    assert server.requests == []

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from writer.errors import BadInput
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -80,14 +82,23 @@ class AuditLog:
 
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with closing(sqlite3.connect(self.path, timeout=30)) as conn:
-            conn.row_factory = sqlite3.Row
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.executescript(_SCHEMA)
-            conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
-            with conn:
-                yield conn
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with closing(sqlite3.connect(self.path, timeout=30)) as conn:
+                conn.row_factory = sqlite3.Row
+                conn.execute("PRAGMA journal_mode=WAL")
+                conn.executescript(_SCHEMA)
+                conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+                with conn:
+                    yield conn
+        except (sqlite3.Error, OSError) as exc:
+            raise BadInput(f"cannot use the audit log {self.path} ({exc}); set WRITER_HOME "
+                           "to a writable folder") from None
+
+    def ensure(self) -> None:
+        """Create the log now, so an unwritable WRITER_HOME fails before a paid call."""
+        with self._connect():
+            pass
 
     def record(self, *, run_id: str, subject: str, week: str, attempt: int, purpose: str,
                model: str, messages: Sequence[dict[str, Any]], response_text: str | None,

@@ -226,6 +226,7 @@ def choose_drafter(options: DraftOptions, brief: WeeklyIndexBrief, audit: AuditL
         reporter.say(f"no OPENAI_API_KEY or OPENAI_BASE_URL set: drafting offline{ignored}")
         return OfflineDrafter()
     settings = llm.LLMSettings.from_env(options.model)
+    audit.ensure()
     client = (client_factory or llm.get_client)(settings)
     run = llm.RunInfo(run_id=uuid.uuid4().hex, subject=brief.subject.key,
                       week=brief.week.last_session.isoformat())
@@ -247,6 +248,11 @@ def run_draft(options: DraftOptions, *, source: PriceSource | None = None,
     if not options.force:
         for path in paths.collisions():
             raise BadInput(f"{path} already exists; pass --force to overwrite it")
+    try:  # fail before paying for a draft that could not be saved
+        options.out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BadInput(f"cannot create {options.out_dir} ({exc.strerror or exc}); pick "
+                       "another --out") from None
     drafter = choose_drafter(options, brief, audit or default_log(), client_factory, reporter)
     label = f"{drafter.name}" + (f" ({drafter.model})" if drafter.model else "")
     try:
@@ -258,6 +264,13 @@ def run_draft(options: DraftOptions, *, source: PriceSource | None = None,
     return _write(outcome, brief, drafter, paths, now or dt.datetime.now(dt.UTC), reporter)
 
 
+def _save(path: Path, text: str) -> None:
+    try:
+        write_atomic(path, text)
+    except OSError as exc:
+        raise BadInput(f"cannot write {path} ({exc.strerror or exc}); pick another --out") from None
+
+
 def _write(outcome: Outcome, brief: WeeklyIndexBrief, drafter: Drafter, paths: OutputPaths,
            now: dt.datetime, reporter: Reporter) -> DraftResult:
     brief_text = brief_json(brief)
@@ -267,18 +280,18 @@ def _write(outcome: Outcome, brief: WeeklyIndexBrief, drafter: Drafter, paths: O
                         attempts=len(outcome.attempts), verdict=outcome.verdict,
                         brief_sha256=sha, now=now)
     offset = head.count("\n")
-    write_atomic(paths.brief, brief_text)
+    _save(paths.brief, brief_text)
     if not outcome.accepted:
         report = shift_lines(final.report, offset, paths.rejected.name)
-        write_atomic(paths.rejected_check, report.model_dump_json(indent=2) + "\n")
-        write_atomic(paths.rejected, head + final.draft.text)
+        _save(paths.rejected_check, report.model_dump_json(indent=2) + "\n")
+        _save(paths.rejected, head + final.draft.text)
         raise DraftRejected(
             f"draft rejected after {len(outcome.attempts)} "
             f"{'attempt' if len(outcome.attempts) == 1 else 'attempts'}: "
             f"{_summary(report)}; kept {paths.rejected} and {paths.rejected_check}")
     report = shift_lines(final.report, offset, paths.article.name)
-    write_atomic(paths.check, report.model_dump_json(indent=2) + "\n")
-    write_atomic(paths.article, head + final.draft.text)
+    _save(paths.check, report.model_dump_json(indent=2) + "\n")
+    _save(paths.article, head + final.draft.text)
     removed = []
     for stale in (paths.rejected, paths.rejected_check):
         if stale.exists():
