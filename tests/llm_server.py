@@ -29,6 +29,7 @@ class Reply:
     delay: float = 0.0
     headers: dict[str, str] = field(default_factory=dict)
     raw: str | None = None  # a body sent as is (for malformed answers)
+    finish_reason: str = "stop"
 
     def body(self, model: str) -> bytes:
         if self.raw is not None:
@@ -40,7 +41,7 @@ class Reply:
         return json.dumps({
             "id": "chatcmpl-scripted", "object": "chat.completion", "created": int(time.time()),
             "model": model,
-            "choices": [{"index": 0, "finish_reason": "stop",
+            "choices": [{"index": 0, "finish_reason": self.finish_reason,
                          "message": {"role": "assistant", "content": text}}],
             "usage": {"prompt_tokens": 1000, "completion_tokens": len(text.split()),
                       "total_tokens": 1000 + len(text.split())},

@@ -267,3 +267,15 @@ def test_drafter_closes_only_a_client_it_owns(monkeypatch: pytest.MonkeyPatch) -
     LLMDrafter(owned, settings, None, run, owns_client=True).close()
     assert not borrowed.is_closed() and owned.is_closed()
     borrowed.close()
+
+
+def test_truncated_article_is_asked_again(monkeypatch: pytest.MonkeyPatch, server: LLMServer,
+                                          rut_brief: WeeklyIndexBrief) -> None:
+    article = draft_offline(rut_brief)
+    server.enqueue(Reply(text=article[:2000], finish_reason="length"), Reply(text=article))
+    drafter = make_drafter(monkeypatch, server.url, None)
+    assert drafter.draft(rut_brief).text == article.strip() + "\n"
+    server.enqueue(*[Reply(text=article[:2000], finish_reason="length")] * 3)
+    with pytest.raises(LLMUnavailable, match=r"returned an article cut off at the model's "
+                                             "output limit on 3 tries"):
+        drafter.draft(rut_brief)

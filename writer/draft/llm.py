@@ -182,6 +182,15 @@ class RunInfo:
     week: str
 
 
+@dataclass(frozen=True)
+class Completion:
+    """What one completion gave: the text, its audit-log id, and why the model stopped."""
+
+    text: str
+    call_id: int | None
+    finish_reason: str | None
+
+
 class LLMDrafter:
     """Drafts and revises through a chat-completions endpoint; every call is audited."""
 
@@ -223,9 +232,10 @@ class LLMDrafter:
         """Ask until the answer looks like an article (at most 1 + max_retries times)."""
         problem = ""
         for _ in range(self.settings.max_retries + 1):
-            text, call_id = self.complete(messages, attempt=attempt, purpose=purpose)
-            article = unfence(text)
-            found = article_problem(article)
+            reply = self.complete(messages, attempt=attempt, purpose=purpose)
+            article, call_id = unfence(reply.text), reply.call_id
+            found = ("an article cut off at the model's output limit"
+                     if reply.finish_reason == "length" else article_problem(article))
             if found is None:
                 return Draft(text=article + "\n", call_id=call_id)
             problem = found
@@ -237,7 +247,7 @@ class LLMDrafter:
             f"{'try' if tries == 1 else 'tries'}; try another --model or pass --offline")
 
     def complete(self, messages: Sequence[dict[str, str]], *, attempt: int,
-                 purpose: str) -> tuple[str, int | None]:
+                 purpose: str) -> Completion:
         """One chat completion; transient failures (429, 5xx, timeouts, dropped connections)
         are retried here with backoff, and every HTTP attempt is its own audit-log row."""
         retries = self.settings.max_retries
@@ -248,6 +258,7 @@ class LLMDrafter:
                     model=self.settings.model, messages=[_message(m) for m in messages])
                 choice = response.choices[0] if response.choices else None
                 text = (choice.message.content or "") if choice is not None else ""
+                finish = str(choice.finish_reason) if choice is not None else None
                 usage = response.usage
             except (openai.OpenAIError, ValueError, AttributeError, TypeError) as exc:
                 if retry < retries and transient(exc):
@@ -265,7 +276,7 @@ class LLMDrafter:
                 usage.prompt_tokens if usage else None,
                 usage.completion_tokens if usage else None, None,
                 model=response.model or self.settings.model)
-            return text, call_id
+            return Completion(text, call_id, finish)
         raise AssertionError("unreachable: the last retry returns or raises")
 
     def _record(self, messages: Sequence[dict[str, str]], attempt: int, retry: int,
