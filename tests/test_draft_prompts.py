@@ -49,7 +49,7 @@ def test_templates_ship_in_the_package() -> None:
 def test_every_template_renders(rut_brief: WeeklyIndexBrief) -> None:
     system = prompting.system_message(rut_brief)
     user = prompting.user_message(rut_brief)
-    revise = prompting.revise_message([finding()], attempt=1, max_attempts=3)
+    revise = prompting.revise_message(rut_brief, [finding()], attempt=1, max_attempts=3)
     assert "Russell 2000 (RUT), compared with the S&P 500 (SPX) and the Nasdaq Composite" in system
     assert "400 to 700 words" in system and "not investment advice" in system
     assert "Use ONLY the figures" in system
@@ -74,13 +74,18 @@ def test_user_prompt_lists_every_fact_once(rut_brief: WeeklyIndexBrief) -> None:
     assert len(re.findall(r"^- ", user, flags=re.MULTILINE)) == len(rut_brief.facts)
 
 
-def test_unsupported_finding_says_so() -> None:
+def test_unsupported_finding_says_so(rut_brief: WeeklyIndexBrief) -> None:
     text = prompting.revise_message(
+        rut_brief,
         [finding(status=Status.UNSUPPORTED, fact_id=None, expected=None, message=""),
-         finding(line=9)], attempt=2, max_attempts=3)
+         finding(line=9),
+         finding(line=11, text="0.20%", status=Status.MISMATCH, expected=None,
+                 fact_id="RUT.change_pct.2025-08-06", message="wrong direction ('rose')")],
+        attempt=2, max_attempts=3)
     assert "The data says: no figure in the data supports this\n" in text
-    assert "found 2 problems (attempt 2 of 3)" in text
+    assert "found 3 problems (attempt 2 of 3)" in text
     assert "2. Line 9:" in text
+    assert "The data says: -0.20% (`RUT.change_pct.2025-08-06`)" in text
 
 
 @pytest.mark.parametrize("name", prompting.TEMPLATES)
@@ -93,7 +98,9 @@ def test_missing_variable_raises(name: str, rut_brief: WeeklyIndexBrief) -> None
                         week_end="2025-08-08", session_count=5, session_days=["Monday, Aug 4"],
                         previous_session="Friday, Aug 1",
                         groups=prompting.fact_groups(rut_brief), notes=["a note"]),
-        "revise.j2": dict(findings=[finding()], attempt=1, max_attempts=3),
+        "revise.j2": dict(findings=[finding(), finding(expected=None)], attempt=1,
+                          max_attempts=3,
+                          displays={"RUT.close.2025-08-08": "2,218.42"}),
     }[name]
     assert set(full) == variables(name), "the test passes exactly what the template uses"
     prompting.render(name, **full)

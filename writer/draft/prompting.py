@@ -103,10 +103,14 @@ def user_message(brief: WeeklyIndexBrief) -> str:
         notes=list(brief.provenance.notes))
 
 
-def revise_message(findings: Sequence[Claim], attempt: int, max_attempts: int) -> str:
-    """Quote every finding (sentence, what was written, what the data says) for a rewrite."""
+def revise_message(brief: WeeklyIndexBrief, findings: Sequence[Claim], attempt: int,
+                   max_attempts: int) -> str:
+    """Quote every finding (sentence, what was written, what the data says) for a rewrite.
+    When the checker names a fact but no expected text (a wrong direction), the fact's own
+    display is what the data says."""
+    displays = {f.id: f.display for f in brief.facts}
     return render("revise.j2", findings=list(findings), attempt=attempt,
-                  max_attempts=max_attempts)
+                  max_attempts=max_attempts, displays=displays)
 
 
 def first_messages(brief: WeeklyIndexBrief) -> list[dict[str, str]]:
@@ -119,4 +123,4 @@ def revision_messages(brief: WeeklyIndexBrief, draft: str, findings: Sequence[Cl
     """The original request, the last draft as the model's turn, then the findings.  Only
     the last draft is kept so the conversation does not grow with every attempt."""
     return [*first_messages(brief), {"role": "assistant", "content": draft},
-            {"role": "user", "content": revise_message(findings, attempt, max_attempts)}]
+            {"role": "user", "content": revise_message(brief, findings, attempt, max_attempts)}]
