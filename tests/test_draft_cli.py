@@ -363,3 +363,20 @@ def test_unusable_out_or_home_is_exit_2_before_any_call(
     assert result.stderr.startswith(f"writer: cannot use the audit log {blocker / 'audit.sqlite'}")
     assert result.stderr.endswith("; set WRITER_HOME to a writable folder\n")
     assert server.requests == []
+
+
+def test_offline_draft_does_not_import_openai(out: Path) -> None:
+    """A cold `writer draft --offline` skips the SDK import (about 0.3 s)."""
+    import subprocess
+    import sys
+
+    from tests.conftest import SHARED_DATA
+
+    code = ("import sys\nfrom typer.testing import CliRunner\nfrom writer.cli import app\n"
+            f"r = CliRunner().invoke(app, ['draft', 'RUT', '--week', '2025-08-08', '--offline', "
+            f"'--quiet', '--data-dir', {str(SHARED_DATA)!r}, '--out', {str(out)!r}])\n"
+            "assert r.exit_code == 0, r.stderr\nprint('openai' in sys.modules)\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=False, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "False\n"

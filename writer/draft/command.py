@@ -36,7 +36,7 @@ from writer.errors import BadInput, DraftRejected
 from writer.output import write_atomic
 
 if TYPE_CHECKING:
-    from writer.draft.llm import LLMSettings
+    from writer.draft.settings import LLMSettings
 
 DEFAULT_OUT = Path("articles")
 
@@ -217,15 +217,17 @@ class Reporter:
 def choose_drafter(options: DraftOptions, brief: WeeklyIndexBrief, audit: AuditLog,
                    client_factory: ClientFactory | None, reporter: Reporter) -> Drafter:
     """--offline, or no endpoint configured: the offline drafter; else the LLM one."""
-    from writer.draft import llm
+    from writer.draft.settings import LLMSettings, llm_configured
 
     if options.offline:
         return OfflineDrafter()
-    if client_factory is None and not llm.llm_configured():
+    if client_factory is None and not llm_configured():
         ignored = " (--model ignored)" if options.model else ""
         reporter.say(f"no OPENAI_API_KEY or OPENAI_BASE_URL set: drafting offline{ignored}")
         return OfflineDrafter()
-    settings = llm.LLMSettings.from_env(options.model)
+    from writer.draft import llm  # imports openai: only when drafting with a model
+
+    settings = LLMSettings.from_env(options.model)
     audit.ensure()
     client = (client_factory or llm.get_client)(settings)
     run = llm.RunInfo(run_id=uuid.uuid4().hex, subject=brief.subject.key,

@@ -35,11 +35,19 @@ from factcheck.report import CheckReport
 from writer.auditlog import AuditLog
 from writer.draft import prompting
 from writer.draft.loop import Draft
-from writer.errors import BadInput, LLMUnavailable
+from writer.draft.settings import (
+    DEFAULT_MODEL,
+    DEFAULT_RETRIES,
+    DEFAULT_TIMEOUT_S,
+    LLMSettings,
+    llm_configured,
+)
+from writer.errors import LLMUnavailable
 
-DEFAULT_MODEL = "gpt-4o-mini"
-DEFAULT_TIMEOUT_S = 60.0
-DEFAULT_RETRIES = 2
+__all__ = ["DEFAULT_MODEL", "DEFAULT_RETRIES", "DEFAULT_TIMEOUT_S", "Completion",
+           "LLMDrafter", "LLMSettings", "RunInfo", "article_problem", "get_client",
+           "llm_configured", "unfence"]
+
 #: A response with fewer words than this is not an article (the house asks for 400-700).
 MIN_ARTICLE_WORDS = 120
 INITIAL_BACKOFF_S = 0.5
@@ -49,42 +57,6 @@ MAX_RETRY_AFTER_S = 60.0
 LOCAL_KEY = "not-needed"
 
 _FENCE = re.compile(r"^\s*```[A-Za-z]*\s*\n(?P<body>.*?)\n\s*```\s*$", re.DOTALL)
-
-
-@dataclass(frozen=True)
-class LLMSettings:
-    """What the drafter needs to know about the endpoint, resolved once from flags and env."""
-
-    model: str = DEFAULT_MODEL
-    timeout_s: float = DEFAULT_TIMEOUT_S
-    max_retries: int = DEFAULT_RETRIES
-
-    @classmethod
-    def from_env(cls, model: str | None = None) -> LLMSettings:
-        return cls(model=model or os.environ.get("WRITER_MODEL") or DEFAULT_MODEL,
-                   timeout_s=_env_number("WRITER_LLM_TIMEOUT", DEFAULT_TIMEOUT_S, float),
-                   max_retries=int(_env_number("WRITER_LLM_RETRIES", DEFAULT_RETRIES, int)))
-
-
-def _env_number(name: str, default: float, kind: type[float] | type[int]) -> float:
-    """A number from the environment: a timeout must be positive, a retry count >= 0."""
-    text = os.environ.get(name)
-    if not text:
-        return default
-    try:
-        value = kind(text)
-    except ValueError:
-        raise BadInput(f"{name}={text!r} is not a number; unset it or give e.g. "
-                       f"{name}={kind(default)}") from None
-    if value < 0 or (kind is float and value == 0):
-        raise BadInput(f"{name}={text!r} is too small; unset it or give e.g. "
-                       f"{name}={kind(default)}")
-    return value
-
-
-def llm_configured() -> bool:
-    """True when the environment names an endpoint: a key for OpenAI or a local base URL."""
-    return bool(os.environ.get("OPENAI_API_KEY") or os.environ.get("OPENAI_BASE_URL"))
 
 
 def get_client(settings: LLMSettings) -> OpenAI:
