@@ -30,6 +30,13 @@ RIGHT = "closing Friday's session at 2,218.42"
 WRONG = "closing Friday's session at 2,218.24"
 
 
+@pytest.fixture(autouse=True)
+def _no_llm_settings_from_the_shell(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A developer's WRITER_MODEL / WRITER_LLM_* must not change what these tests expect."""
+    for name in ("WRITER_MODEL", "WRITER_LLM_TIMEOUT", "WRITER_LLM_RETRIES"):
+        monkeypatch.delenv(name, raising=False)
+
+
 @pytest.fixture(scope="module")
 def rut_brief() -> WeeklyIndexBrief:
     from tests.conftest import SHARED_DATA

@@ -33,6 +33,13 @@ from writer.pipeline import weekly_brief
 FAST = {"retry-after-ms": "10"}  # lets the SDK's retry wait 10 ms instead of its backoff
 
 
+@pytest.fixture(autouse=True)
+def _no_llm_settings_from_the_shell(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A developer's WRITER_MODEL / WRITER_LLM_* must not change what these tests expect."""
+    for name in ("WRITER_MODEL", "WRITER_LLM_TIMEOUT", "WRITER_LLM_RETRIES"):
+        monkeypatch.delenv(name, raising=False)
+
+
 @pytest.fixture(scope="module")
 def rut_brief() -> WeeklyIndexBrief:
     from tests.conftest import SHARED_DATA
@@ -278,4 +285,13 @@ def test_truncated_article_is_asked_again(monkeypatch: pytest.MonkeyPatch, serve
     server.enqueue(*[Reply(text=article[:2000], finish_reason="length")] * 3)
     with pytest.raises(LLMUnavailable, match=r"returned an article cut off at the model's "
                                              "output limit on 3 tries"):
+        drafter.draft(rut_brief)
+
+
+def test_no_choices_is_an_empty_response(monkeypatch: pytest.MonkeyPatch, server: LLMServer,
+                                         rut_brief: WeeklyIndexBrief) -> None:
+    server.enqueue(Reply(raw='{"id": "x", "object": "chat.completion", "created": 0, '
+                             '"model": "m", "choices": []}'))
+    drafter = make_drafter(monkeypatch, server.url, None, retries="0")
+    with pytest.raises(LLMUnavailable, match=r"returned an empty response on 1 try;"):
         drafter.draft(rut_brief)
