@@ -72,11 +72,43 @@ def _period_phrases() -> dict[str, str]:
         out[phrase] = "day"
     for phrase in ("week", "weekly", "week's", "week’s"):
         out[phrase] = "week"
+    for verb in ("opened", "started", "began", "kicked off", "open", "start", "begin",
+                 "kick off"):
+        out[f"{verb} the week"] = "weekstart"
+    for phrase in ("a single session", "one session", "a single day", "one day",
+                   "a single trading day", "one trading day"):
+        out[phrase] = "anyday"
+    for adj in ("previous", "prior", "last", "preceding"):
+        out[f"{adj} friday"] = "prev"
+        out[f"the {adj} friday"] = "prev"
     return out
 
 
 _PERIOD_WORDS = _period_phrases()
 _PERIOD_RE = re.compile(rf"(?<![#\w-])(?:{trie(list(_PERIOD_WORDS))})(?![\w-])")
+#: A month named without a day ("the November high") points at facts set in that month.
+_MONTH_RE = re.compile(
+    r"\b(?P<mon>january|february|march|april|may|june|july|august|september|october|"
+    r"november|december)(?:'s|’s)?\s+(?:intraday\s+|closing\s+)?(?:high|low|peak|trough|top|"
+    r"bottom)")
+_MONTH_NUMBER = {name: i for i, name in enumerate(
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"), 1)}
+_CLAUSE_BREAK_RE = re.compile(r"\b(?:while|whereas|but|although|though)\b|;")
+_WEEK_CLOSER_RE = re.compile(
+    r"(?:closed|ended|finished|wrapped\s+up|rounded\s+out|capped|closing|ending|finishing)"
+    r"\s+(?:out\s+)?the\s+$")
+_BASE_CLOSE_RE = re.compile(
+    r"^(?:(?!\bto\s+[\d#])[^;])*?\b(?:from|since|versus|vs\.?|compared\s+(?:with|to)|on)\s+"
+    r"(?:the\s+)?(?:previous|prior|last|preceding)\s+(?:week'?s|week’s|friday'?s|friday’s|"
+    r"weekly)\s+clos")
+_FOLLOW_GAP_RE = re.compile(
+    r"[\s,(]*(?:(?:gain|loss|drop|dip|slip|rise|fall|decline|advance|rally|jump|move|slide|"
+    r"climb|rebound|bounce|retreat|increase|decrease|surge|plunge|tumble|pullback|selloff|"
+    r"sell-off|setback|swing)s?\s+)?(?:on|by|at|in|for|during|over|from|of|since|to|with)?"
+    r"[\s(]*(?:the\s+)?|\s*\(|[\s,(]*")
+_ON_DATE_GAP_RE = re.compile(r"[\s,]*(?:\(|on\b|set\s+on\b|from\b|reached\s+on\b)\s*")
+_PREV_WORD_RE = re.compile(r"(?:previous|prior|last|preceding)\s+$")
 #: Periods written with (masked) digits: "52-week", "50-day", "in 2025".
 _PERIOD_DIGITS_RE = re.compile(
     r"(?=[#i])(?:(?P<w52>##\s*-?\s*weeks?)|(?P<ma>#{2,3}\s*-?\s*(?:day|session)s?)|"
@@ -95,7 +127,7 @@ _METRICS: tuple[tuple[tuple[str, ...], frozenset[str]], ...] = (
      frozenset({"high"})),
     (("intraday low", "session low", "lowest level", "lowest point", "trough"),
      frozenset({"low"})),
-    (("moving average", "ma", "sma", "dma"), frozenset({"ma", "vs_ma_pct"})),
+    (("moving average", "average", "ma", "sma", "dma"), frozenset({"ma", "vs_ma_pct"})),
     (("support", "resistance", "level", "levels", "zone", "area", "round", "ceiling", "floor",
       "barrier", "mark", "threshold", "hurdle", "handle", "pivot", "swing"), _LEVELISH),
     (("high", "highs", "topped out", "top"), frozenset({"high", "close_high", "level"})),
@@ -113,7 +145,7 @@ _METRIC_RE = re.compile(r"\b(?:" + "|".join(
 _DISTANCE_RE = re.compile(
     r"^[^.;]{0,12}?\b(?:below|under|off|from|short\s+of|shy\s+of|above|over|beneath)\s+"
     r"(?:its|the|their|a)\s+(?P<what>[\w\s#'’-]{0,40}?)"
-    r"(?P<kind>moving\s+average|high|low|peak|trough|\bma\b)")
+    r"(?P<kind>moving\s+average|average|high|low|peak|trough|\bma\b)")
 _RANGE_WORD_RE = re.compile(r"\b(?:range|between|traded|trading|swung|spanned)\b")
 
 
@@ -172,13 +204,29 @@ class Binder:
         for m in WEEKDAY_RE.finditer(sent.text):
             if any(a <= m.start() < b for a, b in taken):
                 continue
-            day = self.by_weekday.get(_weekday(m.group("wd")))
+            weekday = _weekday(m.group("wd"))
+            day = self.by_weekday.get(weekday)
+            if _PREV_WORD_RE.search(text[max(0, m.start() - 16):m.start()]):
+                prev = self.brief.week.previous_session
+                day = prev if prev.weekday() == weekday else None
             value = day.isoformat() if day else f"missing:{m.group('wd')}"
             ctx.periods.append(Mention(base + m.start(), base + m.end(), "date", value))
         for m in _PERIOD_RE.finditer(text):
             kind = _PERIOD_WORDS.get(re.sub(r"\s+", " ", m.group(0)), "week")
             value = "52w" if kind == "w52" else kind
+            if kind == "weekstart":
+                kind, value = "date", self.sessions[0].isoformat()
+            elif kind == "prev" and "friday" in m.group(0):
+                kind, value = "date", self.brief.week.previous_session.isoformat()
+            elif kind == "week" and _WEEK_CLOSER_RE.search(text[max(0, m.start() - 24):
+                                                                 m.start()]) and any(
+                    p.kind == "date" and 0 <= base + m.start() - p.end < 40
+                    for p in ctx.periods):
+                continue  # "Friday closed the week with a gain of 1.81%": Friday's move
             ctx.periods.append(Mention(base + m.start(), base + m.end(), kind, value))
+        for m in _MONTH_RE.finditer(text):
+            ctx.periods.append(Mention(base + m.start(), base + m.end("mon"), "month",
+                                       str(_MONTH_NUMBER[m.group("mon")])))
         for m in _PERIOD_DIGITS_RE.finditer(text):
             kind = m.lastgroup or ""
             value = kind
@@ -189,7 +237,10 @@ class Binder:
                 value = f"{digits}d" if digits else "ma"
             ctx.periods.append(Mention(base + m.start(), base + m.end(), kind, value))
         ctx.periods.sort(key=lambda x: x.start)
+        names = [(e.start - base, e.end - base) for e in ctx.entities]
         for m in _METRIC_RE.finditer(text):
+            if any(a <= m.start() < b for a, b in names):
+                continue  # "Dow Jones Industrial Average" names an index, not a metric
             idx = int((m.lastgroup or "m0")[1:])
             ctx.metrics.append((base + m.start(), base + m.end(), _METRICS[idx][1]))
         for m in DIRECTION_RE.finditer(text):
@@ -249,13 +300,17 @@ class Binder:
                  lo: int, hi: int) -> frozenset[str]:
         best: Mention | None = None
         best_dist = 10**9
+        if fig.kind in ("percent", "points") and _BASE_CLOSE_RE.match(
+                doc.lower[fig.end:min(sent.end, fig.end + 80)]):
+            return frozenset({"week"})  # "…, or 0.02%, from the previous week's close"
         for m in ctx.periods:
             if m.end <= fig.start:
+                if _CLAUSE_BREAK_RE.search(doc.lower[m.end:fig.start]):
+                    continue
                 dist = fig.start - m.end
             elif m.start >= fig.end and m.start < hi:
-                gap = doc.masked[fig.end:m.start]
-                if not re.fullmatch(r"(?i)[\s,(]*(?:on|by|at|in|for|during|over|from|of|"
-                                    r"the|since|to|with)?[\s(]*(?:the\s+)?|\s*\(", gap):
+                gap = doc.lower[fig.end:m.start]
+                if not _FOLLOW_GAP_RE.fullmatch(gap):
                     continue
                 dist = m.start - fig.end
             else:
@@ -270,9 +325,11 @@ class Binder:
             tokens = set(_period_tokens(dates[-1])) if dates else set()
         if best.kind == "prevclose":
             tokens = {"week"} if fig.kind in ("percent", "points") else {"prev"}
-        if best.kind in ("w52", "week", "prev"):
+        if best.kind in ("w52", "prev") or (best.kind in ("week", "month")
+                                             and fig.kind == "number"):
             following = [m for m in ctx.periods if m.kind == "date" and m.start >= fig.end
-                         and m.start < hi and m.start - fig.end < 12]
+                         and m.start < hi and m.start - fig.end < 16
+                         and _ON_DATE_GAP_RE.fullmatch(doc.lower[fig.end:m.start])]
             if following:
                 tokens |= _period_tokens(following[0])
         return frozenset(tokens)
@@ -350,6 +407,8 @@ def _period_tokens(m: Mention) -> set[str]:
         return {m.value}
     if m.kind == "day":
         return set()
+    if m.kind == "month":
+        return {f"mon:{m.value}"}
     return {m.value if m.kind != "w52" else "52w"}
 
 

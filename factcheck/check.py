@@ -10,6 +10,7 @@ brief costs one setup.  An article about another week than the brief's yields a 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter, OrderedDict
 from collections.abc import Iterable
 
@@ -76,7 +77,11 @@ class _Builder:
                  f.fact.id if f.fact else None, f.expected, f.message)
 
 
-def _date_verdict(fig: Figure, brief: WeeklyIndexBrief, index: FactIndex
+_HOLIDAY_RE = re.compile(r"(?i)\b(?:holiday|closed\s+(?:on|for)|shut|no\s+trading|"
+                         r"did\s+not\s+trade|market\s+closure|were\s+closed|was\s+closed)\b")
+
+
+def _date_verdict(fig: Figure, brief: WeeklyIndexBrief, index: FactIndex, sentence: str
                   ) -> tuple[Status, str | None, str]:
     date = fig.date
     assert date is not None
@@ -87,6 +92,8 @@ def _date_verdict(fig: Figure, brief: WeeklyIndexBrief, index: FactIndex
     if date in index.dates:
         return Status.VERIFIED, None, "a session or a date of the brief"
     if brief.week.start <= date <= brief.week.end:
+        if _HOLIDAY_RE.search(sentence):
+            return Status.VERIFIED, None, "no session that day, as the article says"
         return Status.MISMATCH, None, f"no {brief.subject.name} session on {date:%a %b %-d}"
     return Status.UNSUPPORTED, None, (f"{date.isoformat()} is outside the week "
                                       f"{brief.week.start}..{brief.week.end}")
@@ -140,7 +147,7 @@ def check_text(text: str, brief: WeeklyIndexBrief, *, source: str = "-",
             summary = None
         block = sent.block
         for fig in sent.dates:
-            status, expected, message = _date_verdict(fig, brief, index)
+            status, expected, message = _date_verdict(fig, brief, index, sent.text)
             dates.append((fig, status))
             out.add(fig.start, fig.end, sent, "date", fig.date.isoformat() if fig.date else None,
                     status, None, expected, message)

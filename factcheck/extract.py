@@ -63,9 +63,8 @@ NAME_DIGITS_RE = re.compile(
     r"\d+(?:-|\s)(?:week|day|session|month|year|weeks|days)(?=[\s-]*(?:high|low|moving|average|"
     r"range|winning|losing|streak|run|rally|slide|span|window|period|MA|SMA|EMA|\b))|"
     r"Q[1-4]|H[12]|FY\s?\d{2,4}|fiscal\s+(?:year\s+)?\d{4}|(?:19|20)\d\d(?=s\b))\b")
-_YEAR_CONTEXT_RE = re.compile(
-    r"(?i)\b(?:in|of|since|for|during|early|late|mid|end|year|start|from|through|until|"
-    r"before|after)\s+$")
+#: A bare 19xx/20xx integer without a thousands separator is a year ("its 2024 close"):
+#: index levels are written with separators ("2,218"), so this never hides a level.
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _SIGN = r"[+\-−–]"
@@ -380,10 +379,7 @@ def _figures(text: str, offset: int, dates: list[Figure]) -> list[Figure]:
         value = _decimal(num)
         decimals = len(num.split(".")[1]) if "." in num else 0
         if (kind == "number" and not m.group("scale") and "," not in num and decimals == 0
-                and len(num) == 4 and num[:2] in ("19", "20")
-                and (_YEAR_CONTEXT_RE.search(text[:a]) or not text[:a].strip()
-                     or text[m.end():m.end() + 2].startswith((" ", ",", ".", ")"))
-                     and _YEAR_CONTEXT_RE.search(text[max(0, a - 12):a]))):
+                and not sign_text and len(num) == 4 and num[:2] in ("19", "20")):
             continue  # a year
         end = m.end("unit2") if m.group("unit2") else m.end("unit") if m.group(
             "unit") else m.end("scale") if m.group("scale") else m.end("num")
@@ -431,7 +427,9 @@ def _streaks(text: str, offset: int) -> list[Figure]:
     for m in STREAK_RE.finditer(text):
         tail = text[m.end():m.end() + 25]
         phrase = text[m.start():m.end()] + tail
-        if not STREAK_HINT_RE.search(phrase):
+        first = m.group("n").lower() == "first" and m.group("kind") is not None and (
+            m.group("what") or "").lower().startswith(("week", "daily", "session", "day"))
+        if not (first or STREAK_HINT_RE.search(phrase)):
             continue
         if not (m.group("what") or m.group("kind")):
             continue

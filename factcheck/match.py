@@ -46,6 +46,8 @@ def fact_tokens(fact: Fact, brief: WeeklyIndexBrief, last_by_entity: dict[str, d
     if len(period) == 10 and period[4] == "-":
         day = dt.date.fromisoformat(period)
         tokens.add(f"d:{period}")
+        if brief.week.start <= day <= brief.week.end:
+            tokens.add("anyday")
         if day == brief.week.previous_session:
             tokens.add("prev")
         elif day < brief.week.start:
@@ -56,6 +58,7 @@ def fact_tokens(fact: Fact, brief: WeeklyIndexBrief, last_by_entity: dict[str, d
         tokens.add(period)
         if fact.metric in _EXTREMES and fact.on is not None:
             tokens.add(f"d:{fact.on.isoformat()}")
+            tokens.add(f"mon:{fact.on.month}")
     elif period in ("weekly", "daily"):
         tokens.add("week" if period == "weekly" else "daily")
     else:  # levels
@@ -64,6 +67,7 @@ def fact_tokens(fact: Fact, brief: WeeklyIndexBrief, last_by_entity: dict[str, d
             tokens.add("prev")
         if fact.on is not None:
             tokens.add(f"d:{fact.on.isoformat()}")
+            tokens.add(f"mon:{fact.on.month}")
     return frozenset(tokens)
 
 

@@ -30,7 +30,8 @@ FINISH_RE = re.compile(
 POSTED_RE = re.compile(
     r"\b(?:posted|recorded|notched|logged|booked|scored|suffered|eked\s+out)\s+"
     r"(?:a|an|its)\s+(?:\w+\s+){0,2}?(?P<period>weekly|daily)\s+(?P<dir>gain|advance|loss|"
-    r"decline|drop)\b|\b(?P<dir2>winning|losing|positive|negative)\s+week\b")
+    r"decline|drop)\b|(?<!after\s)(?<!after\sa\s)(?<!following\sa\s)\b(?P<dir2>winning|losing|"
+    r"positive|negative)\s+week\b")
 WEEK_EXTREME_RE = re.compile(
     r"\b(?:its|the|a|fresh|new)\s+(?:new\s+)?(?:weekly|week's|week’s)\s+"
     r"(?P<which>intraday\s+|closing\s+)?(?P<hl>high|low)\b|"
@@ -305,6 +306,22 @@ def _relative(m: re.Match[str], text: str, sent: Sentence, ctx: SentenceContext,
     return out
 
 
+def _first_direction(text: str, reverse: bool = False) -> int:
+    """+1 / -1 for the direction word nearest the start of `text` (of its end if reversed)."""
+    if reverse:
+        text = text[::-1]
+        ups = [m.end() for m in _STREAK_UP.finditer(text)]
+        downs = [m.end() for m in _STREAK_DOWN.finditer(text)]
+        up, down = max(ups, default=-1), max(downs, default=-1)
+        return 0 if up == down == -1 else (1 if up > down else -1)
+    up_m, down_m = _STREAK_UP.search(text), _STREAK_DOWN.search(text)
+    if up_m is None and down_m is None:
+        return 0
+    if down_m is None or (up_m is not None and up_m.start() < down_m.start()):
+        return 1
+    return -1
+
+
 def check_streak(fig: Figure, doc: Document, sent: Sentence, ctx: SentenceContext,
                  binder: Binder, summary: Binding | None) -> Finding:
     """A count in a streak phrase ("third straight weekly gain") against the streak facts."""
@@ -312,8 +329,7 @@ def check_streak(fig: Figure, doc: Document, sent: Sentence, ctx: SentenceContex
     tail = doc.lower[fig.end:min(sent.end, fig.end + 45)]
     head = doc.lower[max(sent.start, fig.start - 45):fig.start]
     weekly = bool(_STREAK_WEEK.search(tail[:30])) and not _STREAK_DAY.search(tail[:12])
-    direction = 1 if _STREAK_UP.search(tail) else -1 if _STREAK_DOWN.search(tail) else (
-        1 if _STREAK_UP.search(head) else -1 if _STREAK_DOWN.search(head) else 0)
+    direction = _first_direction(tail) or _first_direction(head[::-1], reverse=True)
     entity = _entity_before(ctx, fig.start, summary, brief.subject.key)
     kind = "weekly" if weekly else "daily"
     fact = brief.get(f"{entity}.streak.{kind}")
