@@ -3,8 +3,8 @@
 Pure functions from `CheckReport`s to strings, so the CLI, the repair loop and tests render
 findings identically.
 
-JSON (`render_json`) is JSON Lines: one compact object per file, one file per line (so a
-single file gives one JSON document, and a thousand files can be streamed):
+JSON (`render_json`) is one JSON array with one object per file, each object on its own
+line (compact, so a thousand files stay fast to write and easy to grep):
 `{"file", "brief", "strict", "ok", "errors", "warnings", "claims": [...]}` where each claim
 has `line`, `col`, `text`, `value`, `kind`, `status`, `severity`, `fact_id`, `expected`,
 `message` and `sentence`; every extracted claim is listed, verified ones too.
@@ -82,7 +82,8 @@ def report_dict(report: CheckReport) -> dict[str, object]:
 
 
 def render_json(reports: Sequence[CheckReport]) -> str:
-    return "".join(json.dumps(report_dict(r), ensure_ascii=False) + "\n" for r in reports)
+    rows = ",\n".join(json.dumps(report_dict(r), ensure_ascii=False) for r in reports)
+    return f"[\n{rows}\n]\n" if rows else "[]\n"
 
 
 def _escape_data(text: str) -> str:

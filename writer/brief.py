@@ -77,13 +77,9 @@ def _entity_facts(entity: Entity, bars: pd.DataFrame, week: pd.DataFrame, prev: 
         f.change(iso, s.change, f"change {when}", on=s.date)
     weekly = m.change(prev.value, prev.date, last.close)
     f.change("week", weekly, "weekly change", on=last.date, id_style="period_first")
-    rng = m.extremes(week)
-    for metric, ext, label in (("high", rng.high, "weekly intraday high"),
-                               ("low", rng.low, "weekly intraday low"),
-                               ("close_high", rng.close_high, "weekly closing high"),
-                               ("close_low", rng.close_low, "weekly closing low")):
-        f.level(metric, "week", ext.value, f"{label} ({ext.date:%a %b %-d})", on=ext.date,
-                fact_id=f"{entity.key}.week.{metric}")
+    for metric, ext, words in m.extremes(week).named():
+        f.level(metric, "week", ext.value, f"weekly {words} ({ext.date:%a %b %-d})",
+                on=ext.date, fact_id=f"{entity.key}.week.{metric}")
     f.add("sessions", "week", Decimal(len(days)), Unit.COUNT, "sessions in the week",
           fact_id=f"{entity.key}.week.sessions")
 
@@ -92,11 +88,8 @@ def _entity_facts(entity: Entity, bars: pd.DataFrame, week: pd.DataFrame, prev: 
         notes.append(f"{entity.key}: 52-week figures left out (data starts "
                      f"{bars.index[0].date()}, less than a year before {last.date})")
     else:
-        r52 = m.extremes(year)
-        for metric, ext, label in (("high", r52.high, "52-week intraday high"),
-                                   ("low", r52.low, "52-week intraday low"),
-                                   ("close_high", r52.close_high, "52-week closing high"),
-                                   ("close_low", r52.close_low, "52-week closing low")):
+        for metric, ext, words in m.extremes(year).named():
+            label = f"52-week {words}"
             f.level(metric, "52w", ext.value, f"{label} ({ext.date:%b %-d, %Y})", on=ext.date,
                     fact_id=f"{entity.key}.52w.{metric}")
             f.add(f"from_{metric}_pct", "52w", m.distance_pct(last.close, ext.value),

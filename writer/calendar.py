@@ -9,6 +9,7 @@ its sessions from the data.
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 from dataclasses import dataclass
 from functools import cache
 
@@ -27,7 +28,12 @@ class ScheduledWeek:
 
 @cache
 def _calendar(code: str) -> xcals.ExchangeCalendar:
-    return xcals.get_calendar(code, start="2000-01-01")
+    # exchange-calendars 4.x trips pandas 3 deprecation warnings while building its tables;
+    # they say nothing to our users, so they are silenced here and only here.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", category=FutureWarning)
+        warnings.simplefilter("ignore", category=DeprecationWarning)
+        return xcals.get_calendar(code, start="2000-01-01")
 
 
 def week_bounds(day: dt.date) -> tuple[dt.date, dt.date]:

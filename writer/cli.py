@@ -6,7 +6,6 @@ Exit codes (a contract): 0 ok; 1 wrong figures / draft rejected; 2 usage or bad 
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -82,8 +81,8 @@ def fetch(
     symbols: Annotated[list[str], typer.Argument(help="symbols to fetch")],
     start: Annotated[str, typer.Option("--start", help="first date, YYYY-MM-DD")],
     end: Annotated[str, typer.Option("--end", help="last date, YYYY-MM-DD")],
-    to_dir: Annotated[Path | None, typer.Option("--to-dir", file_okay=False,
-                                                help="also write SYMBOL.csv snapshots here")] = None,
+    to_dir: Annotated[Path | None, typer.Option(
+        "--to-dir", file_okay=False, help="also write SYMBOL.csv snapshots here")] = None,
     data_dir: DataDir = None,
 ) -> None:
     """Warm the price cache (one batched request) and optionally export snapshot CSVs."""
@@ -94,6 +93,55 @@ def fetch(
         raise fail(f"--end {last} is before --start {first}", 2)
     for line in fetch_to_cache(symbols, first, last, data_dir, to_dir):
         typer.echo(line)
+
+
+@app.command()
+@domain_errors
+def draft(
+    symbol: Annotated[str, typer.Argument(help="index or ticker, e.g. RUT")],
+    week: Annotated[str, typer.Option("--week", help="any date in the trading week, YYYY-MM-DD")],
+    out: Annotated[Path, typer.Option("--out", file_okay=False,
+                                      help="folder for the article and its sidecars")] = Path(
+                                          "articles"),
+    model: Annotated[str | None, typer.Option(
+        "--model", help="chat model (default WRITER_MODEL, else gpt-4o-mini)")] = None,
+    offline: Annotated[bool, typer.Option(
+        "--offline", help="deterministic drafter, no LLM (also when no OPENAI_API_KEY "
+        "or OPENAI_BASE_URL is set)")] = False,
+    max_attempts: Annotated[int, typer.Option(
+        "--max-attempts", help="drafts the checker may reject before giving up")] = 3,
+    data_dir: DataDir = None,
+    force: Annotated[bool, typer.Option("--force", help="overwrite existing outputs")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress on stderr")] = False,
+) -> None:
+    """Draft the weekly recap, check every figure (strict), repair, write it with sidecars."""
+    from writer.draft.command import DraftOptions, run_draft
+    from writer.pipeline import parse_date
+
+    result = run_draft(DraftOptions(
+        symbol=symbol, week=parse_date(week), out_dir=out, model=model, offline=offline,
+        max_attempts=max_attempts, data_dir=data_dir, force=force, quiet=quiet))
+    typer.echo(str(result.article))
+
+
+@app.command()
+@domain_errors
+def logs(
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="how many calls")] = 20,
+    show: Annotated[int | None, typer.Option(
+        "--show", help="print one call's full request and response")] = None,
+) -> None:
+    """List the latest LLM calls from the audit log (WRITER_HOME/audit.sqlite)."""
+    from writer.auditlog import default_log, print_call, print_calls
+
+    log = default_log()
+    if show is None:
+        print_calls(log.recent(limit))
+        return
+    record = log.get(show)
+    if record is None:
+        raise fail(f"no call {show} in {log.path}; `writer logs` lists the ids", 2)
+    print_call(record)
 
 
 @app.command()

@@ -64,6 +64,12 @@ class Range:
     close_high: Extreme
     close_low: Extreme
 
+    def named(self) -> tuple[tuple[str, Extreme, str], ...]:
+        """(metric, extreme, words) for each of the four, in the order articles cite them."""
+        return (("high", self.high, "intraday high"), ("low", self.low, "intraday low"),
+                ("close_high", self.close_high, "closing high"),
+                ("close_low", self.close_low, "closing low"))
+
 
 def _date(ts: object) -> dt.date:
     return pd.Timestamp(ts).date()  # type: ignore[arg-type]
@@ -98,8 +104,8 @@ def extremes(bars: pd.DataFrame) -> Range:
 
     def pick(column: str, highest: bool) -> Extreme:
         series = bars[column]
-        ts = series.idxmax() if highest else series.idxmin()
-        return Extreme(exact(series.loc[ts]), _date(ts))
+        pos = int(series.to_numpy().argmax() if highest else series.to_numpy().argmin())
+        return Extreme(exact(series.iloc[pos]), _date(series.index[pos]))
 
     return Range(pick("high", True), pick("low", False), pick("close", True),
                  pick("close", False))
@@ -136,7 +142,7 @@ def moving_average(bars: pd.DataFrame, as_of: dt.date, n: int) -> Decimal | None
 def weekly_closes(bars: pd.DataFrame, as_of: dt.date) -> pd.Series:
     """The last close of each calendar week (Mon-Sun) up to `as_of`."""
     closes = bars.loc[bars.index <= pd.Timestamp(as_of), "close"]
-    weeks = closes.index.to_period("W-SUN")
+    weeks = pd.DatetimeIndex(closes.index).to_period("W-SUN")
     return closes.groupby(weeks).last()
 
 

@@ -8,6 +8,7 @@ import os
 from importlib import metadata
 from pathlib import Path
 
+import pandas as pd
 import platformdirs
 
 from factcheck.brief import Entity, WeeklyIndexBrief
@@ -67,7 +68,7 @@ def library_versions() -> dict[str, str]:
 
 
 def _fetch(source: PriceSource, subject: Entity, peers: tuple[Entity, ...], start: dt.date,
-           end: dt.date, notes: list[str]) -> tuple[dict[str, m.pd.DataFrame], tuple[Entity, ...]]:
+           end: dt.date, notes: list[str]) -> tuple[dict[str, pd.DataFrame], tuple[Entity, ...]]:
     """All symbols in one request; a peer that has no data is dropped with a note."""
     peers = tuple(peers)
     while True:

@@ -50,7 +50,7 @@ _STOCK_PEERS = ("SPX", "COMP")
 
 
 def known_names() -> list[str]:
-    return sorted(_BY_NAME)
+    return sorted(n for n in _BY_NAME if not n.startswith("^"))
 
 
 def resolve(symbol: str) -> Entity:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from writer.data import COLUMNS, PriceSource, empty_bars
+from writer.data import COLUMNS, PriceSource, clip, empty_bars
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS bars (
@@ -29,6 +29,10 @@ CREATE TABLE IF NOT EXISTS coverage (
     fetched_at TEXT NOT NULL
 );
 """
+
+
+#: The shortest range asked of the inner source.
+MIN_FETCH = dt.timedelta(days=14)
 
 
 class CachedSource:
@@ -50,19 +54,33 @@ class CachedSource:
         return sqlite3.connect(self.path, timeout=30)
 
     def covered(self, symbol: str, start: dt.date, end: dt.date) -> bool:
+        return self.missing_span(symbol, start, end) is None
+
+    def missing_span(self, symbol: str, start: dt.date, end: dt.date
+                     ) -> tuple[dt.date, dt.date] | None:
+        """The smallest range to fetch so that [start, end] is covered; None if it is."""
         with self._connect() as db:
             rows = db.execute(
                 "SELECT start, end FROM coverage WHERE symbol = ? ORDER BY start", (symbol,)
             ).fetchall()
-        reach = start
+        gaps: list[tuple[dt.date, dt.date]] = []
+        reach = start  # first day not yet known to be covered
         for lo, hi in rows:
             lo_d, hi_d = dt.date.fromisoformat(lo), dt.date.fromisoformat(hi)
             if lo_d > reach:
-                break
+                gaps.append((reach, min(end, lo_d - dt.timedelta(days=1))))
             reach = max(reach, hi_d + dt.timedelta(days=1))
             if reach > end:
-                return True
-        return False
+                break
+        if reach <= end:
+            gaps.append((reach, end))
+        gaps = [(lo, hi) for lo, hi in gaps if lo <= hi]
+        if not gaps:
+            return None
+        first, last = gaps[0][0], gaps[-1][1]
+        # A gap of a few days may hold no session at all (a weekend, a holiday), which a
+        # source reports as "no data"; widening it to two weeks always reaches real sessions.
+        return min(first, last - MIN_FETCH), last
 
     def _load(self, symbol: str, start: dt.date, end: dt.date) -> pd.DataFrame:
         with self._connect() as db:
@@ -80,9 +98,10 @@ class CachedSource:
     def _store(self, symbol: str, bars: pd.DataFrame, start: dt.date, end: dt.date) -> None:
         closed_until = min(end, self._today() - dt.timedelta(days=1))
         closed = bars.loc[bars.index <= pd.Timestamp(closed_until)]
+        days = pd.DatetimeIndex(closed.index).strftime("%Y-%m-%d")
         rows = [
-            (symbol, ts.date().isoformat(), *(float(row[c]) for c in COLUMNS))
-            for ts, row in closed.iterrows()
+            (symbol, day, *(float(v) for v in values))
+            for day, values in zip(days, closed.loc[:, list(COLUMNS)].to_numpy(), strict=True)
         ]
         with self._connect() as db:
             db.executemany("INSERT OR REPLACE INTO bars VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
@@ -97,8 +116,22 @@ class CachedSource:
         self, symbols: Sequence[str], start: dt.date, end: dt.date
     ) -> dict[str, pd.DataFrame]:
         wanted = list(dict.fromkeys(symbols))
-        missing = [s for s in wanted if not self.covered(s, start, end)]
-        fetched = self.inner.history(missing, start, end) if missing else {}  # one batch
-        for symbol, bars in fetched.items():
-            self._store(symbol, bars, start, end)
-        return {s: fetched[s] if s in fetched else self._load(s, start, end) for s in wanted}
+        spans: dict[tuple[dt.date, dt.date], list[str]] = {}
+        for symbol in wanted:
+            span = self.missing_span(symbol, start, end)
+            if span is not None:
+                spans.setdefault(span, []).append(symbol)
+        fresh: dict[str, pd.DataFrame] = {}
+        for (lo, hi), group in spans.items():  # usually one batched request for all symbols
+            for symbol, bars in self.inner.history(group, lo, hi).items():
+                self._store(symbol, bars, lo, hi)
+                fresh[symbol] = bars
+        out = {}
+        for symbol in wanted:
+            bars = self._load(symbol, start, end)
+            if symbol in fresh:  # bars of sessions not closed yet are served, never stored
+                unstored = fresh[symbol].loc[fresh[symbol].index > bars.index.max()] \
+                    if not bars.empty else clip(fresh[symbol], start, end)
+                bars = pd.concat([bars, unstored]) if not unstored.empty else bars
+            out[symbol] = bars
+        return out

@@ -50,7 +50,8 @@ class SnapshotSource:
         for symbol in symbols:
             bars = clip(self._read(symbol), start, end)
             if bars.empty:
-                raise SymbolNotFound(symbol, f"{self.folder / snapshot_filename(symbol)} has no rows "
-                                      f"for {symbol} between {start} and {end}")
+                path = self.folder / snapshot_filename(symbol)
+                raise SymbolNotFound(
+                    symbol, f"{path} has no rows for {symbol} between {start} and {end}")
             out[symbol] = bars
         return out

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 import time
+import warnings
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -22,6 +24,11 @@ from writer.errors import DataUnavailable, SymbolNotFound
 
 Download = Callable[..., pd.DataFrame | None]
 
+#: Reasons, as yfinance logs them, in the order they are tested: no network at all fails at
+#: once; rate limits and flaky connections are retried; "not found" means a bad symbol.
+_OFFLINE = ("could not resolve host", "curl: (6)", "name or service not known",
+            "network is unreachable", "no route to host", "temporary failure in name resolution")
+_CURL_ERROR = re.compile(r"curl: \(\d+\) ([^.]+(?:\.[a-z]+)*)")
 _TRANSIENT = ("ratelimit", "rate limit", "too many requests", "timed out", "timeout",
               "connection", "temporarily", "502", "503", "504", "curl")
 _NOT_FOUND = ("delisted", "no data found", "not found", "no timezone", "no price data",
@@ -31,7 +38,11 @@ _NOT_FOUND = ("delisted", "no data found", "not found", "no timezone", "no price
 def _yf_download(**kwargs: Any) -> pd.DataFrame | None:
     import yfinance  # deferred: importing yfinance costs ~1 s that `writer --help` should not pay
 
-    return yfinance.download(**kwargs)
+    with warnings.catch_warnings():  # yfinance's own pandas deprecations are not our users'
+        warnings.simplefilter("ignore", category=FutureWarning)
+        warnings.simplefilter("ignore", category=DeprecationWarning)
+        frame: pd.DataFrame | None = yfinance.download(**kwargs)
+    return frame
 
 
 class _Reasons(logging.Handler):
@@ -45,8 +56,11 @@ class _Reasons(logging.Handler):
         self.lines.append(record.getMessage())
 
     def for_symbol(self, symbol: str) -> str:
-        hits = [line for line in self.lines if symbol.upper() in line.upper()]
-        return "; ".join(hits or self.lines)[:300]
+        hits = [line for line in self.lines if symbol.upper() in line.upper()] or self.lines
+        offline = [line for line in hits if _is_offline(line)]
+        reason = (offline or hits)[0]
+        curl = _CURL_ERROR.search(reason)  # "curl: (6) Could not resolve host: ..." is enough
+        return (curl.group(1) if curl else reason)[:200]
 
 
 @contextmanager
@@ -69,8 +83,7 @@ def split_download(frame: pd.DataFrame | None, symbols: Sequence[str]) -> dict[s
         level = 0 if set(symbols) & set(frame.columns.get_level_values(0)) else 1
         for symbol in symbols:
             if symbol in frame.columns.get_level_values(level):
-                part = frame.xs(symbol, axis=1, level=level)
-                bars = normalize(part)
+                bars = normalize(pd.DataFrame(frame.xs(symbol, axis=1, level=level)))
                 if not bars.empty:
                     out[symbol] = bars
     elif len(symbols) == 1:
@@ -124,6 +137,11 @@ class YahooSource:
                 else:
                     reasons[symbol] = log.for_symbol(symbol) or "empty data returned"
             still = [s for s in wanted if s not in got]
+            if any(_is_offline(reasons[s]) for s in still):
+                raise DataUnavailable(
+                    f"cannot reach Yahoo Finance ({reasons[still[0]]}); check the network, or "
+                    "pass --data-dir DIR (or set WRITER_DATA_DIR) to a folder of SYMBOL.csv "
+                    "snapshots such as ../shared/marketdata")
             if not still or not any(_is_transient(reasons[s]) for s in still):
                 break
             if attempt + 1 < self._attempts:
@@ -131,12 +149,23 @@ class YahooSource:
         for symbol in wanted:
             if symbol not in got or got[symbol].empty:
                 reason = reasons.get(symbol, "no rows in range")
+                if _is_transient(reason):
+                    raise DataUnavailable(
+                        f"Yahoo Finance failed for {symbol} {start}..{end} after "
+                        f"{self._attempts} attempts ({reason}); wait a few minutes and retry, "
+                        "or pass --data-dir DIR with SYMBOL.csv snapshots")
                 message = (f"Yahoo Finance returned no data for {symbol} {start}..{end} "
-                           f"({reason}); retry later or pass --data-dir with snapshot CSVs")
+                           f"({reason}); check the symbol, or pass --data-dir DIR with "
+                           "SYMBOL.csv snapshots")
                 if _is_not_found(reason):
                     raise SymbolNotFound(symbol, message)
                 raise DataUnavailable(message)
         return got
+
+
+def _is_offline(reason: str) -> bool:
+    text = reason.lower()
+    return any(word in text for word in _OFFLINE)
 
 
 def _is_transient(reason: str) -> bool:

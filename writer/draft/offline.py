@@ -190,6 +190,28 @@ def _peers(brief: WeeklyIndexBrief, fig: _Figures, voice: _Voice) -> list[str]:
     return [" ".join(sentences)]
 
 
+def _peer_context(brief: WeeklyIndexBrief, fig: _Figures, voice: _Voice) -> list[str]:
+    """Where each peer stands against its own 52-week high: the backdrop for the subject."""
+    out = []
+    for p in brief.peers:
+        k = p.key
+        if not fig.has(f"{k}.52w.high", f"{k}.52w.from_high_pct"):
+            continue
+        high = fig.fact(f"{k}.52w.high")
+        assert high.on is not None
+        gap = fig.value(f"{k}.52w.from_high_pct")
+        where = (f"{fig.size(f'{k}.52w.from_high_pct')} below its 52-week high of "
+                 f"{high.display} ({_short(high.on, True)})" if gap < 0 else
+                 f"at its 52-week high of {high.display}")
+        ytd = ""
+        if fig.has(f"{k}.ytd.change_pct"):
+            value = fig.value(f"{k}.ytd.change_pct")
+            ytd = (f", {'up' if value > 0 else 'down'} {fig.size(f'{k}.ytd.change_pct')} "
+                   "for the year")
+        out.append(f"The {p.name} ended the week {where}{ytd}.")
+    return [" ".join(out)] if out else []
+
+
 def _session_line(brief: WeeklyIndexBrief, fig: _Figures, voice: _Voice, i: int) -> str:
     k = brief.subject.key
     sessions = brief.week.sessions
@@ -344,7 +366,7 @@ def draft_offline(brief: WeeklyIndexBrief) -> str:
               *_peers(brief, fig, voice), "## Day by day",
               "\n".join(_session_line(brief, fig, voice, i)
                         for i in range(len(brief.week.sessions)))]
-    context = _context(brief, fig, voice)
+    context = _context(brief, fig, voice) + _peer_context(brief, fig, voice)
     if context:
         blocks += ["## The bigger picture", *context]
     levels = _levels(brief, fig, voice)

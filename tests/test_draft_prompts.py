@@ -1,0 +1,116 @@
+"""Every prompt template renders from the installed package, and a missing variable raises."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from jinja2 import UndefinedError
+
+from factcheck.brief import WeeklyIndexBrief
+from factcheck.report import Claim, Severity, Status
+from writer.data.snapshot import SnapshotSource
+from writer.draft import prompting
+from writer.pipeline import weekly_brief
+
+
+@pytest.fixture(scope="module")
+def rut_brief() -> WeeklyIndexBrief:
+    from tests.conftest import SHARED_DATA
+
+    if not (SHARED_DATA / "RUT.csv").is_file():
+        pytest.skip(f"real market data not found at {SHARED_DATA} (../shared/marketdata)")
+    return weekly_brief("RUT", dt.date(2025, 8, 8), SnapshotSource(SHARED_DATA))
+
+
+def finding(**over: object) -> Claim:
+    data: dict[str, object] = dict(
+        line=3, col=40, text="2,218.24", sentence="The index closed Friday at 2,218.24.",
+        value="2218.24", kind="number", status=Status.MISMATCH, severity=Severity.ERROR,
+        fact_id="RUT.close.2025-08-08", expected="2,218.42",
+        message="Friday's close was 2,218.42")
+    data.update(over)
+    return Claim.model_validate(data)
+
+
+def variables(name: str) -> set[str]:
+    from jinja2 import Environment, meta
+
+    return set(meta.find_undeclared_variables(Environment().parse(
+        prompting.template_source(name))))
+
+
+def test_templates_ship_in_the_package() -> None:
+    for name in prompting.TEMPLATES:
+        assert prompting.template_source(name).strip(), name
+
+
+def test_every_template_renders(rut_brief: WeeklyIndexBrief) -> None:
+    system = prompting.system_message(rut_brief)
+    user = prompting.user_message(rut_brief)
+    revise = prompting.revise_message(rut_brief, [finding()], attempt=1, max_attempts=3)
+    assert "Russell 2000 (RUT), compared with the S&P 500 (SPX) and the Nasdaq Composite" in system
+    assert "400 to 700 words" in system and "not investment advice" in system
+    assert "Use ONLY the figures" in system
+    assert "the week ends Friday, Aug 8, 2025" in system
+    assert "(5 sessions: Monday, Aug 4; Tuesday, Aug 5;" in user
+    assert "## Russell 2000 (RUT): Friday, Aug 8" in user
+    assert "## Comparisons between indices" in user
+    assert 'Line 3: "The index closed Friday at 2,218.24."' in revise
+    assert "You wrote: 2,218.24 (mismatch)" in revise
+    assert "The data says: 2,218.42 (`RUT.close.2025-08-08`)" in revise
+    assert "Checker: Friday's close was 2,218.42" in revise
+    assert "found 1 problem (attempt 1 of 3)" in revise
+    for text in (system, user, revise):
+        assert "{{" not in text and "{%" not in text
+
+
+def test_user_prompt_lists_every_fact_once(rut_brief: WeeklyIndexBrief) -> None:
+    user = prompting.user_message(rut_brief)
+    for fact in rut_brief.facts:
+        line = f"- {fact.display} | {fact.label} | `{fact.id}`"
+        assert user.count(line) == 1, line
+    assert len(re.findall(r"^- ", user, flags=re.MULTILINE)) == len(rut_brief.facts)
+
+
+def test_unsupported_finding_says_so(rut_brief: WeeklyIndexBrief) -> None:
+    text = prompting.revise_message(
+        rut_brief,
+        [finding(status=Status.UNSUPPORTED, fact_id=None, expected=None, message=""),
+         finding(line=9),
+         finding(line=11, text="0.20%", status=Status.MISMATCH, expected=None,
+                 fact_id="RUT.change_pct.2025-08-06", message="wrong direction ('rose')")],
+        attempt=2, max_attempts=3)
+    assert "The data says: no figure in the data supports this\n" in text
+    assert "found 3 problems (attempt 2 of 3)" in text
+    assert "2. Line 9:" in text
+    assert "The data says: -0.20% (`RUT.change_pct.2025-08-06`)" in text
+
+
+@pytest.mark.parametrize("name", prompting.TEMPLATES)
+def test_missing_variable_raises(name: str, rut_brief: WeeklyIndexBrief) -> None:
+    full = {
+        "system.j2": dict(subject=rut_brief.subject, peers=rut_brief.peers, min_words=400,
+                          max_words=700, disclaimer="d", last_session_day="Friday, Aug 8",
+                          week_end="Friday, Aug 8, 2025"),
+        "user.j2": dict(subject=rut_brief.subject, week_start="2025-08-04",
+                        week_end="2025-08-08", session_count=5, session_days=["Monday, Aug 4"],
+                        previous_session="Friday, Aug 1",
+                        groups=prompting.fact_groups(rut_brief), notes=["a note"]),
+        "revise.j2": dict(findings=[finding(), finding(expected=None)], attempt=1,
+                          max_attempts=3,
+                          displays={"RUT.close.2025-08-08": "2,218.42"}),
+    }[name]
+    assert set(full) == variables(name), "the test passes exactly what the template uses"
+    prompting.render(name, **full)
+    for missing in full:
+        partial = {k: v for k, v in full.items() if k != missing}
+        with pytest.raises(UndefinedError):
+            prompting.render(name, **partial)
+
+
+def test_revision_keeps_only_the_last_draft(rut_brief: WeeklyIndexBrief) -> None:
+    messages = prompting.revision_messages(rut_brief, "# Draft two\n", [finding()], 2, 3)
+    assert [m["role"] for m in messages] == ["system", "user", "assistant", "user"]
+    assert messages[2]["content"] == "# Draft two\n"

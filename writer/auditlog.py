@@ -1,0 +1,211 @@
+"""The LLM audit log: every call to a model, kept in SQLite at `data_home()/audit.sqlite`.
+
+Why: an article that went out is only as trustworthy as what we can show about how it was
+made.  Each call records the exact request messages, the response text, the model, token
+counts, latency, which attempt of the repair loop it was, the checker's verdict on it and
+the error if the call failed, so a bad article (or a bill) can be traced back to its calls.
+
+Each operation opens and closes its own connection: calls may come from several threads
+(the throughput benchmark drafts concurrently) and SQLite connections must not be shared
+across threads.  WAL mode lets readers (`writer logs`) run while a draft is being written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import closing, contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from writer.errors import BadInput
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+#: Stored as `PRAGMA user_version`; bump it (and migrate) when the table changes.
+SCHEMA_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS llm_calls (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    created_at TEXT NOT NULL,
+    run_id TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    week TEXT NOT NULL,
+    attempt INTEGER NOT NULL,
+    retry INTEGER NOT NULL DEFAULT 0,
+    purpose TEXT NOT NULL,
+    model TEXT NOT NULL,
+    request_json TEXT NOT NULL,
+    response_text TEXT,
+    prompt_tokens INTEGER,
+    completion_tokens INTEGER,
+    latency_ms REAL NOT NULL,
+    verdict TEXT,
+    error TEXT
+);
+CREATE INDEX IF NOT EXISTS llm_calls_run ON llm_calls (run_id);
+"""
+
+
+@dataclass(frozen=True)
+class CallRecord:
+    """One model call as stored; `verdict` is filled in once the checker has judged it."""
+
+    id: int
+    created_at: str
+    run_id: str
+    subject: str
+    week: str
+    attempt: int
+    retry: int
+    purpose: str
+    model: str
+    messages: list[dict[str, Any]]
+    response_text: str | None
+    prompt_tokens: int | None
+    completion_tokens: int | None
+    latency_ms: float
+    verdict: str | None
+    error: str | None
+
+
+class AuditLog:
+    """Append-only log of LLM calls.  Cheap to construct; the file is created on first write."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    @contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with closing(sqlite3.connect(self.path, timeout=30)) as conn:
+                conn.row_factory = sqlite3.Row
+                conn.execute("PRAGMA journal_mode=WAL")
+                conn.executescript(_SCHEMA)
+                conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+                with conn:
+                    yield conn
+        except (sqlite3.Error, OSError) as exc:
+            raise BadInput(f"cannot use the audit log {self.path} ({exc}); set WRITER_HOME "
+                           "to a writable folder") from None
+
+    def ensure(self) -> None:
+        """Create the log now, so an unwritable WRITER_HOME fails before a paid call."""
+        with self._connect():
+            pass
+
+    def record(self, *, run_id: str, subject: str, week: str, attempt: int, purpose: str,
+               model: str, messages: Sequence[dict[str, Any]], response_text: str | None,
+               retry: int = 0, prompt_tokens: int | None, completion_tokens: int | None,
+               latency_ms: float, error: str | None = None, verdict: str | None = None) -> int:
+        """Store one call (successful or not) and return its id for `set_verdict`."""
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
+        with self._connect() as conn:
+            cursor = conn.execute(
+                "INSERT INTO llm_calls (created_at, run_id, subject, week, attempt, retry, "
+                "purpose, model, request_json, response_text, prompt_tokens, "
+                "completion_tokens, latency_ms, verdict, error) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (now, run_id, subject, week, attempt, retry, purpose, model,
+                 json.dumps(list(messages), ensure_ascii=False), response_text, prompt_tokens,
+                 completion_tokens, round(latency_ms, 1), verdict, error))
+            row_id = cursor.lastrowid
+        if row_id is None:  # pragma: no cover - sqlite always sets it after an INSERT
+            raise RuntimeError("sqlite did not return a row id")
+        return row_id
+
+    def set_verdict(self, call_id: int, verdict: str) -> None:
+        """The checker judges a draft after the call returned; attach its verdict to the call."""
+        with self._connect() as conn:
+            conn.execute("UPDATE llm_calls SET verdict = ? WHERE id = ?", (verdict, call_id))
+
+    def recent(self, limit: int = 20) -> list[CallRecord]:
+        """The newest `limit` calls, newest first.  An absent log is an empty list."""
+        if not self.path.exists():
+            return []
+        with self._connect() as conn:
+            rows = conn.execute(
+                "SELECT * FROM llm_calls ORDER BY id DESC LIMIT ?", (limit,)).fetchall()
+        return [_to_record(row) for row in rows]
+
+    def get(self, call_id: int) -> CallRecord | None:
+        if not self.path.exists():
+            return None
+        with self._connect() as conn:
+            row = conn.execute("SELECT * FROM llm_calls WHERE id = ?", (call_id,)).fetchone()
+        return None if row is None else _to_record(row)
+
+    def count(self) -> int:
+        if not self.path.exists():
+            return 0
+        with self._connect() as conn:
+            (n,) = conn.execute("SELECT COUNT(*) FROM llm_calls").fetchone()
+        return int(n)
+
+
+def _to_record(row: sqlite3.Row) -> CallRecord:
+    return CallRecord(
+        id=row["id"], created_at=row["created_at"], run_id=row["run_id"],
+        subject=row["subject"], week=row["week"], attempt=row["attempt"], retry=row["retry"],
+        purpose=row["purpose"], model=row["model"], messages=json.loads(row["request_json"]),
+        response_text=row["response_text"], prompt_tokens=row["prompt_tokens"],
+        completion_tokens=row["completion_tokens"], latency_ms=row["latency_ms"],
+        verdict=row["verdict"], error=row["error"])
+
+
+def default_log() -> AuditLog:
+    """The log under `data_home()` (moved with `WRITER_HOME`)."""
+    from writer.pipeline import data_home
+
+    return AuditLog(data_home() / "audit.sqlite")
+
+
+def print_calls(records: Sequence[CallRecord], console: Console | None = None) -> None:
+    """`writer logs`: one row per call, newest first."""
+    from rich.console import Console
+    from rich.table import Table
+
+    console = console or Console()
+    if not records:
+        console.print("no LLM calls logged yet")
+        return
+    table = Table(title=f"last {len(records)} LLM calls")
+    for column in ("id", "when (UTC)", "article", "attempt", "retry", "purpose", "model",
+                   "tokens in/out", "ms", "verdict", "error"):
+        numeric = column in ("id", "attempt", "retry", "tokens in/out", "ms")
+        table.add_column(column, justify="right" if numeric else "left")
+    for r in records:
+        tokens = (f"{r.prompt_tokens}/{r.completion_tokens}"
+                  if r.prompt_tokens is not None else "")
+        table.add_row(str(r.id), r.created_at[:19].replace("T", " "), f"{r.subject} {r.week}",
+                      str(r.attempt), str(r.retry), r.purpose, r.model, tokens,
+                      f"{r.latency_ms:.0f}", r.verdict or "", r.error or "")
+    console.print(table)
+
+
+def print_call(record: CallRecord, console: Console | None = None) -> None:
+    """`writer logs --show ID`: the full request and response of one call, for an audit."""
+    from rich.console import Console
+    from rich.rule import Rule
+
+    console = console or Console()
+    tokens = (f"{record.prompt_tokens} prompt / {record.completion_tokens} completion tokens"
+              if record.prompt_tokens is not None else "no token counts")
+    console.print(f"call {record.id}  {record.created_at}  {record.subject} {record.week}  "
+                  f"attempt {record.attempt} retry {record.retry} ({record.purpose})  "
+                  f"model {record.model}  {record.latency_ms:.0f} ms  {tokens}  "
+                  f"verdict {record.verdict or '-'}", markup=False, highlight=False)
+    if record.error:
+        console.print(f"error: {record.error}", markup=False, highlight=False)
+    for message in record.messages:
+        console.print(Rule(str(message.get("role", "?"))))
+        console.print(str(message.get("content", "")), markup=False, highlight=False)
+    console.print(Rule("response"))
+    console.print(record.response_text if record.response_text is not None else "(none)",
+                  markup=False, highlight=False)

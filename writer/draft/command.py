@@ -1,0 +1,307 @@
+"""`writer draft`: brief -> drafter -> checker (strict) -> repair loop -> files on disk.
+
+Why here and not in `cli.py`: the CLI only parses arguments; this module owns the choice of
+drafter, the collision rules for output files, the front matter and the rejected-draft
+evidence, and is what tests and the benchmark call directly with an injected client.
+
+Outputs in `--out` (default `./articles`), named `<symbol>-<last session>`:
+  rut-2025-08-08.md            YAML front matter + Markdown body (only when verified)
+  rut-2025-08-08.brief.json    the brief the article was written and checked against
+  rut-2025-08-08.check.json    the checker's report (line numbers count the front matter)
+  rut-2025-08-08.rejected.md / .rejected.check.json
+                               the last draft and its report when every attempt failed
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import yaml
+from rich.console import Console
+
+from factcheck.brief import WeeklyIndexBrief
+from factcheck.report import CheckReport
+from writer.auditlog import AuditLog, default_log
+from writer.data import PriceSource
+from writer.draft.loop import DEFAULT_MAX_ATTEMPTS, Draft, Drafter, Outcome, repair_loop
+from writer.errors import BadInput, DraftRejected
+from writer.output import write_atomic
+
+if TYPE_CHECKING:
+    from writer.draft.settings import LLMSettings
+
+DEFAULT_OUT = Path("articles")
+
+ClientFactory = Callable[["LLMSettings"], Any]
+
+
+@dataclass(frozen=True)
+class DraftOptions:
+    symbol: str
+    week: dt.date
+    out_dir: Path = DEFAULT_OUT
+    model: str | None = None
+    offline: bool = False
+    max_attempts: int = DEFAULT_MAX_ATTEMPTS
+    data_dir: Path | None = None
+    force: bool = False
+    quiet: bool = False
+
+
+@dataclass(frozen=True)
+class DraftResult:
+    article: Path
+    brief: Path
+    check: Path
+    attempts: int
+    drafter: str
+    model: str | None
+    removed: tuple[Path, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class OutputPaths:
+    """Every file one article can produce, derived from the subject and the last session."""
+
+    stem: str
+    out_dir: Path
+
+    @classmethod
+    def of(cls, brief: WeeklyIndexBrief, out_dir: Path) -> OutputPaths:
+        key = re.sub(r"[^a-z0-9.-]+", "-", brief.subject.key.lower()).strip("-.") or "index"
+        return cls(f"{key}-{brief.week.last_session.isoformat()}", out_dir)
+
+    def _path(self, suffix: str) -> Path:
+        return self.out_dir / f"{self.stem}{suffix}"
+
+    @property
+    def article(self) -> Path:
+        return self._path(".md")
+
+    @property
+    def brief(self) -> Path:
+        return self._path(".brief.json")
+
+    @property
+    def check(self) -> Path:
+        return self._path(".check.json")
+
+    @property
+    def rejected(self) -> Path:
+        return self._path(".rejected.md")
+
+    @property
+    def rejected_check(self) -> Path:
+        return self._path(".rejected.check.json")
+
+    def collisions(self) -> list[Path]:
+        """Existing files this run would overwrite and must not without --force.  The files
+        of an earlier rejected run (its brief and the rejected draft) are ours to replace."""
+        guarded = [self.article, self.check]
+        if not self.rejected.exists():
+            guarded.append(self.brief)
+        return [p for p in guarded if p.exists()]
+
+
+class OfflineDrafter:
+    """The team's deterministic drafter behind the `Drafter` protocol: no network, one try
+    (it would write the same text again, so a revision cannot help)."""
+
+    name = "offline"
+    model: str | None = None
+    can_revise = False
+
+    def draft(self, brief: WeeklyIndexBrief) -> Draft:
+        from writer.draft.offline import draft_offline
+
+        return Draft(text=draft_offline(brief))
+
+    def revise(self, brief: WeeklyIndexBrief, previous: Draft, report: CheckReport,
+               attempt: int, max_attempts: int) -> Draft:
+        """Deterministic: the same brief gives the same text (the loop does not ask, since
+        `can_revise` is False)."""
+        return self.draft(brief)
+
+    def judged(self, draft: Draft, verdict: str) -> None:
+        """Nothing to record: offline drafts make no calls to audit."""
+
+    def close(self) -> None:
+        """Nothing to release."""
+
+
+def strict_check(source: str) -> Callable[[str, WeeklyIndexBrief], CheckReport]:
+    """The checker in strict mode, as the loop calls it."""
+    from factcheck.check import check_text
+
+    def check(text: str, brief: WeeklyIndexBrief) -> CheckReport:
+        return check_text(text, brief, source=source, strict=True)
+
+    return check
+
+
+def brief_json(brief: WeeklyIndexBrief) -> str:
+    return brief.model_dump_json(indent=2) + "\n"
+
+
+def title_of(body: str, brief: WeeklyIndexBrief) -> str:
+    """The article's `# ` headline, or a plain one when the draft has none."""
+    for line in body.splitlines():
+        if line.startswith("# "):
+            return line[2:].strip()
+    return (f"{brief.subject.name} weekly recap: week ending "
+            f"{brief.week.last_session:%b} {brief.week.last_session.day}, "
+            f"{brief.week.last_session.year}")
+
+
+def front_matter(brief: WeeklyIndexBrief, body: str, *, drafter: Drafter, attempts: int,
+                 verdict: str, brief_sha256: str, now: dt.datetime) -> str:
+    """YAML front matter; `writer check` reads `ticker` and `week` from it."""
+    meta: dict[str, Any] = {
+        "title": title_of(body, brief),
+        "ticker": brief.subject.key,
+        "week": brief.week.last_session,
+        "generated_at": now.astimezone(dt.UTC).isoformat(timespec="seconds"),
+        "drafter": drafter.name,
+        "model": drafter.model,
+        "attempts": attempts,
+        "verdict": verdict,
+        "brief_sha256": brief_sha256,
+    }
+    dumped = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)
+    return f"---\n{dumped}---\n\n"
+
+
+def shift_lines(report: CheckReport, offset: int, source: str) -> CheckReport:
+    """The loop checks the body alone; the saved report counts lines in the saved file."""
+    claims = tuple(c.model_copy(update={"line": c.line + offset}) for c in report.claims)
+    return report.model_copy(update={"claims": claims, "source": source})
+
+
+def _summary(report: CheckReport) -> str:
+    errors = report.errors
+    first = errors[0]
+    expected = f", expected {first.expected}" if first.expected else ""
+    more = f" and {len(errors) - 1} more" if len(errors) > 1 else ""
+    return (f"{len(errors)} {'figure' if len(errors) == 1 else 'figures'} still wrong "
+            f"(line {first.line}: {first.text!r} {first.status}{expected}{more})")
+
+
+class Reporter:
+    """Progress on stderr: a spinner while waiting for a draft, one line per attempt."""
+
+    def __init__(self, quiet: bool, console: Console | None = None) -> None:
+        self.console = console or Console(stderr=True, quiet=quiet)
+        self.quiet = quiet
+
+    def say(self, message: str) -> None:
+        if not self.quiet:
+            self.console.print(message, markup=False, highlight=False)
+
+    @contextmanager
+    def working(self, message: str) -> Iterator[None]:
+        if self.quiet:
+            yield
+            return
+        with self.console.status(message):
+            yield
+
+
+def choose_drafter(options: DraftOptions, brief: WeeklyIndexBrief, audit: AuditLog,
+                   client_factory: ClientFactory | None, reporter: Reporter) -> Drafter:
+    """--offline, or no endpoint configured: the offline drafter; else the LLM one."""
+    from writer.draft.settings import LLMSettings, llm_configured
+
+    if options.offline:
+        return OfflineDrafter()
+    if client_factory is None and not llm_configured():
+        ignored = " (--model ignored)" if options.model else ""
+        reporter.say(f"no OPENAI_API_KEY or OPENAI_BASE_URL set: drafting offline{ignored}")
+        return OfflineDrafter()
+    from writer.draft import llm  # imports openai: only when drafting with a model
+
+    settings = LLMSettings.from_env(options.model)
+    audit.ensure()
+    client = (client_factory or llm.get_client)(settings)
+    run = llm.RunInfo(run_id=uuid.uuid4().hex, subject=brief.subject.key,
+                      week=brief.week.last_session.isoformat())
+    return llm.LLMDrafter(client, settings, audit, run, owns_client=client_factory is None)
+
+
+def run_draft(options: DraftOptions, *, source: PriceSource | None = None,
+              client_factory: ClientFactory | None = None, audit: AuditLog | None = None,
+              reporter: Reporter | None = None, now: dt.datetime | None = None) -> DraftResult:
+    """The whole command.  Raises `DraftRejected` (exit 1) with where the evidence is."""
+    from writer.pipeline import open_source, weekly_brief
+
+    reporter = reporter or Reporter(options.quiet)
+    if options.max_attempts < 1:
+        raise BadInput(f"--max-attempts must be at least 1, not {options.max_attempts}")
+    with reporter.working(f"building the {options.symbol} brief"):
+        brief = weekly_brief(options.symbol, options.week, source or open_source(options.data_dir))
+    paths = OutputPaths.of(brief, options.out_dir)
+    if not options.force:
+        for path in paths.collisions():
+            raise BadInput(f"{path} already exists; pass --force to overwrite it")
+    try:  # fail before paying for a draft that could not be saved
+        options.out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BadInput(f"cannot create {options.out_dir} ({exc.strerror or exc}); pick "
+                       "another --out") from None
+    drafter = choose_drafter(options, brief, audit or default_log(), client_factory, reporter)
+    label = f"{drafter.name}" + (f" ({drafter.model})" if drafter.model else "")
+    try:
+        with reporter.working(f"drafting {paths.stem} with {label}"):
+            outcome = repair_loop(brief, drafter, strict_check(paths.article.name),
+                                  options.max_attempts, reporter.say)
+    finally:
+        drafter.close()
+    return _write(outcome, brief, drafter, paths, now or dt.datetime.now(dt.UTC), reporter)
+
+
+def _save(path: Path, text: str) -> None:
+    try:
+        write_atomic(path, text)
+    except OSError as exc:
+        raise BadInput(f"cannot write {path} ({exc.strerror or exc}); pick another --out") from None
+
+
+def _write(outcome: Outcome, brief: WeeklyIndexBrief, drafter: Drafter, paths: OutputPaths,
+           now: dt.datetime, reporter: Reporter) -> DraftResult:
+    brief_text = brief_json(brief)
+    sha = hashlib.sha256(brief_text.encode("utf-8")).hexdigest()
+    final = outcome.final
+    head = front_matter(brief, final.draft.text, drafter=drafter,
+                        attempts=len(outcome.attempts), verdict=outcome.verdict,
+                        brief_sha256=sha, now=now)
+    offset = head.count("\n")
+    _save(paths.brief, brief_text)
+    if not outcome.accepted:
+        report = shift_lines(final.report, offset, paths.rejected.name)
+        _save(paths.rejected_check, report.model_dump_json(indent=2) + "\n")
+        _save(paths.rejected, head + final.draft.text)
+        raise DraftRejected(
+            f"draft rejected after {len(outcome.attempts)} "
+            f"{'attempt' if len(outcome.attempts) == 1 else 'attempts'}: "
+            f"{_summary(report)}; kept {paths.rejected} and {paths.rejected_check}")
+    report = shift_lines(final.report, offset, paths.article.name)
+    _save(paths.check, report.model_dump_json(indent=2) + "\n")
+    _save(paths.article, head + final.draft.text)
+    removed = []
+    for stale in (paths.rejected, paths.rejected_check):
+        if stale.exists():
+            stale.unlink()
+            removed.append(stale)
+            reporter.say(f"removed {stale} from an earlier rejected run")
+    reporter.say(f"verified after {len(outcome.attempts)} "
+                 f"{'attempt' if len(outcome.attempts) == 1 else 'attempts'}: {paths.article}")
+    return DraftResult(article=paths.article, brief=paths.brief, check=paths.check,
+                       attempts=len(outcome.attempts), drafter=drafter.name,
+                       model=drafter.model, removed=tuple(removed))

@@ -1,0 +1,300 @@
+"""The LLM drafter: the only module that imports `openai`.
+
+Any OpenAI-compatible endpoint works: the SDK reads `OPENAI_API_KEY` and `OPENAI_BASE_URL`
+itself; our own settings are `WRITER_MODEL` (or `--model`, default `gpt-4o-mini`),
+`WRITER_LLM_TIMEOUT` (seconds per request, default 60) and `WRITER_LLM_RETRIES` (default 2).
+
+Why this shape:
+- The client is built in one place (`get_client`) and injected into `LLMDrafter`, so tests
+  and the benchmark point the real client code at a local server.
+- Transient failures (429, 5xx, timeouts, dropped connections) are retried here, not in the
+  SDK, with exponential backoff that honours `Retry-After`, so that every HTTP attempt is
+  one audit-log row with its own error and latency; `WRITER_LLM_RETRIES` sets how often.
+- Every way the endpoint can fail becomes one `LLMUnavailable` (exit 4) whose one-line
+  message says what to do next; a response that is not an article (empty, a JSON blob,
+  too short, no figures) is asked for again, then is an `LLMUnavailable` too.
+- Every call, failed or not, goes to the audit log with its messages, tokens and latency.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import re
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import openai
+from openai import OpenAI
+from openai.types.chat import ChatCompletionMessageParam
+
+from factcheck.brief import WeeklyIndexBrief
+from factcheck.report import CheckReport
+from writer.auditlog import AuditLog
+from writer.draft import prompting
+from writer.draft.loop import Draft
+from writer.draft.settings import (
+    DEFAULT_MODEL,
+    DEFAULT_RETRIES,
+    DEFAULT_TIMEOUT_S,
+    LLMSettings,
+    llm_configured,
+)
+from writer.errors import LLMUnavailable
+
+__all__ = ["DEFAULT_MODEL", "DEFAULT_RETRIES", "DEFAULT_TIMEOUT_S", "Completion",
+           "LLMDrafter", "LLMSettings", "RunInfo", "article_problem", "get_client",
+           "llm_configured", "unfence"]
+
+#: A response with fewer words than this is not an article (the house asks for 400-700).
+MIN_ARTICLE_WORDS = 120
+INITIAL_BACKOFF_S = 0.5
+MAX_BACKOFF_S = 8.0
+MAX_RETRY_AFTER_S = 60.0
+#: Placeholder key for keyless local endpoints (OPENAI_BASE_URL set, OPENAI_API_KEY not).
+LOCAL_KEY = "not-needed"
+
+_FENCE = re.compile(r"^\s*```[A-Za-z]*\s*\n(?P<body>.*?)\n\s*```\s*$", re.DOTALL)
+
+
+def get_client(settings: LLMSettings) -> OpenAI:
+    """The one place a client is built; the SDK reads OPENAI_API_KEY / OPENAI_BASE_URL."""
+    key = None
+    if not os.environ.get("OPENAI_API_KEY") and os.environ.get("OPENAI_BASE_URL"):
+        key = LOCAL_KEY
+    try:
+        # Retries are ours (`LLMDrafter.complete`) so each attempt is logged and counted.
+        return OpenAI(api_key=key, timeout=settings.timeout_s, max_retries=0)
+    except openai.OpenAIError as exc:
+        raise LLMUnavailable(f"cannot set up the LLM client ({_one_line(exc)}); "
+                             "set OPENAI_API_KEY or pass --offline") from None
+
+
+def unfence(text: str) -> str:
+    """Models sometimes wrap the article in a ```markdown fence despite being told not to."""
+    match = _FENCE.match(text)
+    return (match.group("body") if match else text).strip()
+
+
+def article_problem(text: str) -> str | None:
+    """Why a response is not an article, or None when it looks like one."""
+    stripped = text.strip()
+    if not stripped:
+        return "an empty response"
+    if stripped[0] in "{[":
+        try:
+            json.loads(stripped)
+        except ValueError:
+            pass
+        else:
+            return "a JSON blob instead of an article"
+    words = len(stripped.split())
+    if words < MIN_ARTICLE_WORDS:
+        return f"only {words} words (an article has at least {MIN_ARTICLE_WORDS})"
+    if not any(ch.isdigit() for ch in stripped):
+        return "text without a single figure"
+    return None
+
+
+def _message(message: dict[str, str]) -> ChatCompletionMessageParam:
+    """Our plain role/content dicts as the SDK's typed message params."""
+    role, content = message["role"], message["content"]
+    if role == "system":
+        return {"role": "system", "content": content}
+    if role == "assistant":
+        return {"role": "assistant", "content": content}
+    return {"role": "user", "content": content}
+
+
+def transient(exc: Exception) -> bool:
+    """Worth retrying: rate limits, server errors, timeouts and dropped connections."""
+    if isinstance(exc, openai.APIConnectionError):  # includes APITimeoutError
+        return True
+    if isinstance(exc, openai.APIStatusError):
+        return exc.status_code in (408, 409, 429) or exc.status_code >= 500
+    return False
+
+
+def retry_delay(retry: int, exc: Exception) -> float:
+    """The server's Retry-After (ms or s, up to a minute), else exponential backoff with
+    jitter: about 0.5, 1, 2 ... 8 s."""
+    if isinstance(exc, openai.APIStatusError):
+        headers = exc.response.headers
+        for name, scale in (("retry-after-ms", 1000.0), ("retry-after", 1.0)):
+            try:
+                wait = float(headers.get(name, "")) / scale
+            except ValueError:
+                continue
+            if 0 <= wait <= MAX_RETRY_AFTER_S:
+                return wait
+    return min(INITIAL_BACKOFF_S * 2.0 ** retry, MAX_BACKOFF_S) * (1 - 0.25 * random.random())
+
+
+def _short_error(exc: Exception) -> str:
+    if isinstance(exc, openai.APIStatusError):
+        return f"HTTP {exc.status_code}"
+    if isinstance(exc, openai.APITimeoutError):
+        return "timed out"
+    return f"{type(exc).__name__}: {_one_line(exc)}"
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return text if len(text) <= 160 else text[:157] + "..."
+
+
+@dataclass(frozen=True)
+class RunInfo:
+    """Which article a call belongs to, for the audit log."""
+
+    run_id: str
+    subject: str
+    week: str
+
+
+@dataclass(frozen=True)
+class Completion:
+    """What one completion gave: the text, its audit-log id, and why the model stopped."""
+
+    text: str
+    call_id: int | None
+    finish_reason: str | None
+
+
+class LLMDrafter:
+    """Drafts and revises through a chat-completions endpoint; every call is audited."""
+
+    name = "llm"
+    can_revise = True
+
+    def __init__(self, client: OpenAI, settings: LLMSettings, audit: AuditLog | None,
+                 run: RunInfo, *, owns_client: bool = False) -> None:
+        self.client = client
+        self.owns_client = owns_client
+        self.settings = settings
+        self.model: str | None = settings.model
+        self.audit = audit
+        self.run = run
+
+    @property
+    def endpoint(self) -> str:
+        return str(self.client.base_url).rstrip("/")
+
+    def draft(self, brief: WeeklyIndexBrief) -> Draft:
+        return self._article(prompting.first_messages(brief), attempt=1, purpose="draft")
+
+    def revise(self, brief: WeeklyIndexBrief, previous: Draft, report: CheckReport,
+               attempt: int, max_attempts: int) -> Draft:
+        messages = prompting.revision_messages(brief, previous.text, report.errors,
+                                               attempt - 1, max_attempts)
+        return self._article(messages, attempt=attempt, purpose="revise")
+
+    def judged(self, draft: Draft, verdict: str) -> None:
+        if self.audit is not None and draft.call_id is not None:
+            self.audit.set_verdict(draft.call_id, verdict)
+
+    def close(self) -> None:
+        """Release the connection pool of a client this drafter was handed to own."""
+        if self.owns_client:
+            self.client.close()
+
+    def _article(self, messages: list[dict[str, str]], *, attempt: int, purpose: str) -> Draft:
+        """Ask until the answer looks like an article (at most 1 + max_retries times)."""
+        problem = ""
+        for _ in range(self.settings.max_retries + 1):
+            reply = self.complete(messages, attempt=attempt, purpose=purpose)
+            article, call_id = unfence(reply.text), reply.call_id
+            found = ("an article cut off at the model's output limit"
+                     if reply.finish_reason == "length" else article_problem(article))
+            if found is None:
+                return Draft(text=article + "\n", call_id=call_id)
+            problem = found
+            if self.audit is not None and call_id is not None:
+                self.audit.set_verdict(call_id, "not an article")
+        tries = self.settings.max_retries + 1
+        raise LLMUnavailable(
+            f"model {self.settings.model!r} returned {problem} on {tries} "
+            f"{'try' if tries == 1 else 'tries'}; try another --model or pass --offline")
+
+    def complete(self, messages: Sequence[dict[str, str]], *, attempt: int,
+                 purpose: str) -> Completion:
+        """One chat completion; transient failures (429, 5xx, timeouts, dropped connections)
+        are retried here with backoff, and every HTTP attempt is its own audit-log row."""
+        retries = self.settings.max_retries
+        for retry in range(retries + 1):
+            started = time.perf_counter()
+            try:
+                response = self.client.chat.completions.create(
+                    model=self.settings.model, messages=[_message(m) for m in messages])
+                choice = response.choices[0] if response.choices else None
+                text = (choice.message.content or "") if choice is not None else ""
+                finish = str(choice.finish_reason) if choice is not None else None
+                usage = response.usage
+            except (openai.OpenAIError, ValueError, AttributeError, TypeError) as exc:
+                if retry < retries and transient(exc):
+                    delay = retry_delay(retry, exc)
+                    self._record(messages, attempt, retry, purpose, started, None, None, None,
+                                 f"{_short_error(exc)}; retrying in {delay:.2f} s")
+                    time.sleep(delay)
+                    continue
+                error = self._explain(exc)
+                self._record(messages, attempt, retry, purpose, started, None, None, None,
+                             str(error))
+                raise error from None
+            call_id = self._record(
+                messages, attempt, retry, purpose, started, text,
+                usage.prompt_tokens if usage else None,
+                usage.completion_tokens if usage else None, None,
+                model=response.model or self.settings.model)
+            return Completion(text, call_id, finish)
+        raise AssertionError("unreachable: the last retry returns or raises")
+
+    def _record(self, messages: Sequence[dict[str, str]], attempt: int, retry: int,
+                purpose: str, started: float, text: str | None, prompt_tokens: int | None,
+                completion_tokens: int | None, error: str | None,
+                model: str | None = None) -> int | None:
+        if self.audit is None:
+            return None
+        return self.audit.record(
+            run_id=self.run.run_id, subject=self.run.subject, week=self.run.week,
+            attempt=attempt, retry=retry, purpose=purpose, model=model or self.settings.model,
+            messages=list(messages), response_text=text, prompt_tokens=prompt_tokens,
+            completion_tokens=completion_tokens,
+            latency_ms=(time.perf_counter() - started) * 1000, error=error)
+
+    def _explain(self, exc: Exception) -> LLMUnavailable:
+        """One line per failure mode, each saying what to do next."""
+        where = f"the LLM endpoint {self.endpoint}"
+        retries = self.settings.max_retries
+        after = f"after {retries} {'retry' if retries == 1 else 'retries'}"
+        if isinstance(exc, openai.APITimeoutError):
+            return LLMUnavailable(
+                f"{where} did not answer within {self.settings.timeout_s:g} s ({after}); "
+                "raise WRITER_LLM_TIMEOUT, check OPENAI_BASE_URL or pass --offline")
+        if isinstance(exc, openai.APIConnectionError):
+            cause = _one_line(exc.__cause__) if exc.__cause__ else _one_line(exc)
+            return LLMUnavailable(f"cannot reach {where} ({cause}, {after}); check "
+                                  "OPENAI_BASE_URL and the network, or pass --offline")
+        if isinstance(exc, openai.AuthenticationError):
+            return LLMUnavailable(f"{where} refused the API key (HTTP 401); set a valid "
+                                  "OPENAI_API_KEY or pass --offline")
+        if isinstance(exc, openai.PermissionDeniedError):
+            return LLMUnavailable(f"{where} denied access (HTTP 403); check the key's "
+                                  "permissions for this model or pass --offline")
+        if isinstance(exc, openai.RateLimitError):
+            return LLMUnavailable(f"{where} is rate limiting (HTTP 429, {after}); wait and "
+                                  "try again, or pass --offline")
+        if isinstance(exc, openai.NotFoundError):
+            return LLMUnavailable(f"{where} has no model {self.settings.model!r} (HTTP 404); "
+                                  "pass --model or set WRITER_MODEL")
+        if isinstance(exc, openai.APIStatusError):
+            if exc.status_code >= 500:
+                return LLMUnavailable(f"{where} failed with HTTP {exc.status_code} ({after}); "
+                                      "try again later or pass --offline")
+            return LLMUnavailable(f"{where} rejected the request (HTTP {exc.status_code}: "
+                                  f"{_one_line(exc)}); check --model or pass --offline")
+        return LLMUnavailable(f"{where} gave an answer that is not a chat completion "
+                              f"({type(exc).__name__}: {_one_line(exc)}); check "
+                              "OPENAI_BASE_URL or pass --offline")

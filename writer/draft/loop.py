@@ -1,0 +1,104 @@
+"""The repair loop: draft, check, feed the findings back, repeat up to a cap.
+
+Why it is separate from the drafters and the CLI: the loop is the policy that makes an
+article trustworthy (the model never judges its own numbers; the deterministic checker
+does), and it is the same whichever drafter writes (LLM, offline, a future genre's).  It
+does no I/O of its own; the drafter and the checker are passed in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+from factcheck.brief import WeeklyIndexBrief
+from factcheck.report import CheckReport
+from writer.errors import BadInput
+
+DEFAULT_MAX_ATTEMPTS = 3
+VERIFIED = "verified"
+REJECTED = "rejected"
+
+Checker = Callable[[str, WeeklyIndexBrief], CheckReport]
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A Markdown body (no front matter) and the audit-log id of the call that wrote it."""
+
+    text: str
+    call_id: int | None = None
+
+
+class Drafter(Protocol):
+    """Writes a first draft and, if it can, a revision that answers the checker's findings."""
+
+    name: str
+    model: str | None
+    can_revise: bool
+
+    def draft(self, brief: WeeklyIndexBrief) -> Draft: ...
+
+    def revise(self, brief: WeeklyIndexBrief, previous: Draft, report: CheckReport,
+               attempt: int, max_attempts: int) -> Draft: ...
+
+    def judged(self, draft: Draft, verdict: str) -> None: ...
+
+    def close(self) -> None: ...
+
+
+@dataclass(frozen=True)
+class Attempt:
+    number: int
+    draft: Draft
+    report: CheckReport
+
+
+@dataclass(frozen=True)
+class Outcome:
+    attempts: tuple[Attempt, ...]
+
+    @property
+    def final(self) -> Attempt:
+        return self.attempts[-1]
+
+    @property
+    def accepted(self) -> bool:
+        return self.final.report.ok
+
+    @property
+    def verdict(self) -> str:
+        return VERIFIED if self.accepted else REJECTED
+
+
+def _errors(n: int) -> str:
+    return f"{n} wrong {'figure' if n == 1 else 'figures'}"
+
+
+def repair_loop(brief: WeeklyIndexBrief, drafter: Drafter, check: Checker, max_attempts: int,
+                progress: Progress | None = None) -> Outcome:
+    """Run drafts through the checker until one passes or `max_attempts` drafts were made.
+
+    A drafter that cannot revise (the deterministic offline one would write the same text
+    again) gets a single attempt.
+    """
+    if max_attempts < 1:
+        raise BadInput(f"--max-attempts must be at least 1, not {max_attempts}")
+    say = progress or (lambda _message: None)
+    attempts: list[Attempt] = []
+    draft = drafter.draft(brief)
+    for number in range(1, max_attempts + 1):
+        report = check(draft.text, brief)
+        attempts.append(Attempt(number, draft, report))
+        drafter.judged(draft, VERIFIED if report.ok else REJECTED)
+        if report.ok:
+            say(f"attempt {number}: every figure verified")
+            break
+        say(f"attempt {number}: {_errors(len(report.errors))}")
+        if number == max_attempts or not drafter.can_revise:
+            break
+        say(f"asking for revision {number + 1} of {max_attempts}")
+        draft = drafter.revise(brief, draft, report, number + 1, max_attempts)
+    return Outcome(tuple(attempts))
