@@ -249,15 +249,22 @@ def expected_text(fact: Fact, fig: Figure) -> str:
     return text
 
 
+#: Which candidate a figure is most likely about when several fit its words: the plain
+#: figure ("closed the week at" is the last close) before an extreme or a level that
+#: happens to share its period.
+_METRIC_RANK = {"close_high": 1, "close_low": 1, "from_close_high_pct": 1,
+                "from_close_low_pct": 1, "level_high": 2, "level_low": 2, "level_round": 2}
+
+
 def _closest(items: list[IndexedFact], fig: Figure, b: Binding) -> IndexedFact:
     sign = _sign(fig, b) or 1
 
-    def distance(item: IndexedFact) -> Decimal:
+    def key(item: IndexedFact) -> tuple[int, Decimal]:
         value = item.fact.value
         written = fig.magnitude * sign if item.fact.signed else fig.magnitude
-        return abs(value - written)
+        return _METRIC_RANK.get(item.metric, 0), abs(value - written)
 
-    return min(items, key=distance)
+    return min(items, key=key)
 
 
 def judge(index: FactIndex, fig: Figure, b: Binding) -> Verdict:
@@ -309,8 +316,10 @@ def judge(index: FactIndex, fig: Figure, b: Binding) -> Verdict:
     if sign_wrong is not None:
         f = sign_wrong.fact
         word = f" ({b.direction_from!r})" if b.direction_from and not fig.sign else ""
-        return Verdict(Status.MISMATCH, f, expected_text(f, fig) if fig.sign else None,
-                       f"wrong direction{word}: {f.label} is {f.display}")
+        # the figure is right and its direction is not: expect the signed display
+        return Verdict(Status.MISMATCH, f, f.display if not fig.sign else
+                       expected_text(f, fig), f"wrong direction{word}: {f.label} is "
+                       f"{f.display}")
     others = []
     for item in index.pool(fig, b):
         mag, sign = fits(item, fig, b)

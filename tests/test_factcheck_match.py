@@ -228,3 +228,12 @@ def test_a_level_named_after_above_or_below_must_be_a_data_level(
         Status.VERIFIED
     assert claim("It closed above the 22,300 level.", hsi, "22,300").status is not \
         Status.VERIFIED
+
+
+def test_expected_text_names_the_figure_the_sentence_is_about(rut: WeeklyIndexBrief) -> None:
+    # Thursday's close written as the week's close: the week closed at Friday's 2,218.42
+    c = claim("The Russell 2000 closed the week at 2,214.72.", rut, "2,214.72")
+    assert (c.status, c.expected) == (Status.MISATTRIBUTED, "2,218.42")
+    # right size, wrong direction word: the signed figure is what the writer must fix to
+    c = claim("Year to date, the Russell 2000 is up 0.53%.", rut, "0.53%")
+    assert (c.status, c.expected) == (Status.MISMATCH, "-0.53%")
