@@ -21,6 +21,7 @@ from functools import lru_cache
 from factcheck._rx import trie
 from factcheck.brief import Entity, WeeklyIndexBrief
 from factcheck.extract import WEEKDAY_RE, Document, Figure, Sentence
+from factcheck.numfmt import Hedge
 
 UP_WORDS: tuple[str, ...] = (
     "rose", "rise", "rises", "rising", "gained", "gain", "gains", "gaining", "rallied", "rally",
@@ -46,8 +47,10 @@ DIRECTION_RE = re.compile(rf"\b(?:{trie(UP_WORDS + DOWN_WORDS)})\b")
 _DIRECTION_OF: dict[str, int] = {**{w: -1 for w in DOWN_WORDS}, **{w: 1 for w in UP_WORDS}}
 #: A direction given right after a figure ("0.17% higher", "10.06% below its high").
 FOLLOW_DIR_RE = re.compile(
-    r"^\s*(?:(?P<up>higher|above|up|better|ahead|stronger)|"
-    r"(?P<down>lower|below|down|under|weaker|behind|off|shy\s+of|short\s+of))\b")
+    r"^\s*(?:(?P<up>higher|above|up|better|ahead|stronger|gain|gains|advance|rise|jump|"
+    r"rally|increase|climb|surge|rebound)|"
+    r"(?P<down>lower|below|down|under|weaker|behind|off|shy\s+of|short\s+of|loss|losses|"
+    r"drop|decline|fall|dip|slide|slip|decrease|retreat|pullback|plunge|tumble))\b")
 _OR_LINK_RE = re.compile(r"(?i)^\s*(?:,\s*)?(?:or|\(|,\s*or|and|a\s+move\s+of)\s*$")
 
 def _period_phrases() -> dict[str, str]:
@@ -346,6 +349,9 @@ class Binder:
                 b.periods_inherited = frozenset(_period_tokens(heading.periods[-1]))
         # metric
         b.metrics = self._metric(doc, sent, ctx, fig, lo, b)
+        if fig.hedge in (Hedge.ABOVE, Hedge.BELOW) and b.metrics is _LEVELISH:
+            # "closed above the 22,500 level": a named level must be one the data has
+            fig.hedge = Hedge.EXACT
         if fig.kind == "percent":
             dist = _DISTANCE_RE.match(doc.lower[fig.end:min(sent.end, fig.end + 70)])
             if dist is not None:

@@ -402,9 +402,8 @@ def _figures(text: str, offset: int, dates: list[Figure]) -> list[Figure]:
         fig.hedge = parse_hedge(before)
         if fig.kind == "number" and fig.hedge in (Hedge.MORE_THAN, Hedge.LESS_THAN) and \
                 _LEVEL_RELATION_RE.search(before):
-            # "closed above the 22,500 level": the figure names a price level, which must be
-            # one the data has; the relation is not a tolerance on it
-            fig.hedge = Hedge.EXACT
+            # "dipped below 4,900": a relation to a price, not "a little more/less than"
+            fig.hedge = Hedge.ABOVE if fig.hedge is Hedge.MORE_THAN else Hedge.BELOW
     return out
 
 

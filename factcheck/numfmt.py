@@ -35,6 +35,8 @@ class Hedge(StrEnum):
     LESS_THAN = "less_than"  # less than, under, below
     AT_LEAST = "at_least"
     AT_MOST = "at_most"  # up to, as much as, no more than
+    ABOVE = "above"  # a price level relation: "dipped below 4,900", "closed above 22,500"
+    BELOW = "below"
 
 
 #: How many "last-place units" an unqualified figure may differ after rounding: none.
@@ -124,6 +126,10 @@ def written_matches(value: Decimal, written: Decimal, decimals: int, hedge: Hedg
         return written - unit <= value < written
     if hedge is Hedge.AT_LEAST:
         return written <= value <= written + unit
+    if hedge is Hedge.ABOVE:
+        return value > written  # a relation to a price level has no nearness to it
+    if hedge is Hedge.BELOW:
+        return value < written
     return written - unit <= value <= written  # AT_MOST
 
 

@@ -237,3 +237,12 @@ def test_expected_text_names_the_figure_the_sentence_is_about(rut: WeeklyIndexBr
     # right size, wrong direction word: the signed figure is what the writer must fix to
     c = claim("Year to date, the Russell 2000 is up 0.53%.", rut, "0.53%")
     assert (c.status, c.expected) == (Status.MISMATCH, "-0.53%")
+
+
+def test_above_or_below_a_price_is_a_relation(
+        brief: Callable[[str, str], WeeklyIndexBrief]) -> None:
+    spx = brief("SPX", "2025-04-11")  # Monday Apr 7: intraday low 4,835.04
+    assert claim("The index dipped below 4,900 on Monday.", spx, "4,900").status is \
+        Status.VERIFIED
+    assert claim("The index dipped below 4,800 on Monday.", spx, "4,800").status is not \
+        Status.VERIFIED
