@@ -49,7 +49,8 @@ ANTONYMS = {
     "advanced": "declined", "declined": "advanced", "jumped": "slid", "slid": "jumped",
     "soared": "sank", "sank": "soared", "surged": "tumbled", "tumbled": "surged",
     "slipped": "rose", "retreated": "rallied", "rallied": "retreated", "edged": "edged",
-    "gain": "loss", "loss": "gain", "plunged": "soared", "lose": "gain",
+    "gain": "loss", "loss": "gain", "plunged": "soared", "lose": "gain", "dip": "rise",
+    "rise": "dip", "drop": "rise", "decline": "rise",
     "trailed": "outperformed", "lagged": "outpaced", "underperformed": "outperformed",
     "outperformed": "trailed", "outpaced": "lagged", "beat": "trailed", "eclipsed": "trailed",
     "sits": "sits", "inched": "inched", "increased": "decreased",
@@ -199,17 +200,21 @@ def op_sign_flip(art: Article, rng: random.Random) -> Iterator[Mutant]:
 
 
 def _direction_site(art: Article, c: Claim, off: int) -> tuple[int, int, str] | None:
-    after = re.match(r"\s*(above|below|higher|lower)\b", art.text[off + len(c.text):])
+    """The direction word that governs the figure: right after it ("1.53% above", "a 1.02%
+    gain"), else the nearest before it in the same sentence."""
+    after = re.match(r"\s*(above|below|higher|lower|gain|loss|dip|drop|rise|decline)\b",
+                     art.text[off + len(c.text):])
     if after is not None:
         start = off + len(c.text) + after.start(1)
         return start, start + len(after.group(1)), after.group(1)
     line_start = art.text.rfind("\n", 0, off) + 1
-    window = art.text[max(line_start, off - 60):off]
+    sentence_start = max(art.text.rfind(". ", line_start, off) + 2, line_start)
+    window = art.text[max(sentence_start, off - 60):off]
     found = list(_DIRECTION_WORD_RE.finditer(window))
     if not found:
         return None
     m = found[-1]
-    base = max(line_start, off - 60)
+    base = max(sentence_start, off - 60)
     return base + m.start(), base + m.end(), m.group(0)
 
 
