@@ -387,3 +387,21 @@ def test_offline_draft_does_not_import_openai(out: Path) -> None:
                           check=False, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout == "False\n"
+
+
+def test_writer_check_uses_the_pinned_brief_without_market_data(
+        out: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The article names its brief by sha256; that sidecar is used, no data source needed."""
+    assert draft(out, "--offline", "--quiet").exit_code == 0
+    empty = tmp_path / "no-data"
+    empty.mkdir()
+    monkeypatch.setenv("WRITER_DATA_DIR", str(empty))  # any market data lookup would fail
+    article = str(out / "rut-2025-08-08.md")
+    result = runner.invoke(app, ["check", article])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.endswith("0 errors, 0 warnings (brief RUT 2025-08-04..2025-08-10)\n")
+    brief_path = out / "rut-2025-08-08.brief.json"
+    brief_path.write_text(brief_path.read_text().replace("2218.419921875", "2218.5"))
+    tampered = runner.invoke(app, ["check", article])
+    assert tampered.exit_code == 3  # sha256 differs: the brief is rebuilt from market data
+    assert tampered.stderr.startswith(f"writer: {article}: no snapshot for ^RUT in {empty}")

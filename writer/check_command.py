@@ -1,7 +1,9 @@
 """`writer check FILE...`: which brief each article needs, build each brief once, check, render.
 
 The data an article is checked against comes from, in order: its YAML front matter (`ticker`,
-`week`), a sidecar `FILE.brief.json`, or the `--ticker` / `--week` options.  Everything that
+`week`; when it also pins `brief_sha256` and the sidecar brief beside it has that hash, the
+sidecar itself, so a drafted article checks with no market data), a sidecar
+`FILE.brief.json` or `FILE-without-suffix.brief.json`, or the `--ticker` / `--week` options.  Everything that
 can go wrong with the input (unreadable file, bad YAML, no way to tell the week) is raised as
 `MalformedInput` naming the file, before any brief is built.
 """
@@ -9,6 +11,7 @@ can go wrong with the input (unreadable file, bad YAML, no way to tell the week)
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import multiprocessing
 import os
 import sys
@@ -22,7 +25,7 @@ from pydantic import ValidationError
 from factcheck.brief import WeeklyIndexBrief
 from factcheck.check import check_text
 from factcheck.errors import CheckError, MalformedInput
-from factcheck.frontmatter import article_target
+from factcheck.frontmatter import article_target, read_front_matter
 from factcheck.render import render
 from factcheck.report import CheckReport
 from writer.errors import WriterError
@@ -149,17 +152,31 @@ def load_sidecar(path: Path) -> WeeklyIndexBrief:
         raise MalformedInput(f"{path}: cannot read ({exc.strerror})") from None
 
 
+def sidecars(name: str) -> list[Path]:
+    """`rut-2025-08-08.md.brief.json`, then `rut-2025-08-08.brief.json` (what draft writes)."""
+    if name == "-":
+        return []
+    path = Path(name)
+    return list(dict.fromkeys([Path(f"{name}.brief.json"), path.with_suffix(".brief.json")]))
+
+
 def prepare(name: str, text: str, ticker: str | None, week: dt.date | None) -> Article:
     """Decide which data an article is checked against (see the module docstring)."""
     try:
         fm_ticker, fm_week = article_target(text)
     except CheckError as exc:
         raise MalformedInput(f"{name}: {exc}") from None
+    found = [p for p in sidecars(name) if p.is_file()]
     if fm_ticker and fm_week:
+        # `writer draft` saves the brief beside the article and its sha256 in the front
+        # matter: that exact brief needs no market data (and cannot drift from it).
+        pinned = read_front_matter(text).get("brief_sha256")
+        for path in found:
+            if pinned and hashlib.sha256(path.read_bytes()).hexdigest() == pinned:
+                return Article(name, text, fm_ticker, fm_week, load_sidecar(path))
         return Article(name, text, fm_ticker, fm_week, None)
-    sidecar = Path(f"{name}.brief.json")
-    if name != "-" and sidecar.is_file():
-        return Article(name, text, None, None, load_sidecar(sidecar))
+    if found:
+        return Article(name, text, None, None, load_sidecar(found[0]))
     use_ticker, use_week = fm_ticker or ticker, fm_week or week
     if use_ticker is None or use_week is None:
         missing = " and ".join(x for x, v in (("ticker", use_ticker), ("week", use_week))
