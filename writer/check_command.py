@@ -3,9 +3,9 @@
 The data an article is checked against comes from, in order: its YAML front matter (`ticker`,
 `week`; when it also pins `brief_sha256` and the sidecar brief beside it has that hash, the
 sidecar itself, so a drafted article checks with no market data), a sidecar
-`FILE.brief.json` or `FILE-without-suffix.brief.json`, or the `--ticker` / `--week` options.  Everything that
-can go wrong with the input (unreadable file, bad YAML, no way to tell the week) is raised as
-`MalformedInput` naming the file, before any brief is built.
+`FILE.brief.json` or `FILE-without-suffix.brief.json`, or the `--ticker` / `--week` options.
+Everything that can go wrong with the input (unreadable file, bad YAML, no way to tell the
+week) is raised as `MalformedInput` naming the file, before any brief is built.
 """
 
 from __future__ import annotations
