@@ -78,6 +78,8 @@ def out(tmp_path: Path) -> Path:
 def draft(out: Path, *args: str) -> Result:
     from tests.conftest import SHARED_DATA
 
+    if not (SHARED_DATA / "RUT.csv").is_file():
+        pytest.skip(f"real market data not found at {SHARED_DATA} (../shared/marketdata)")
     return runner.invoke(app, ["draft", "RUT", "--week", "2025-08-08", "--data-dir",
                                str(SHARED_DATA), "--out", str(out), *args])
 
