@@ -379,11 +379,11 @@ def test_offline_draft_does_not_import_openai(out: Path) -> None:
     import subprocess
     import sys
 
-    from tests.conftest import SHARED_DATA
+    from tests.conftest import SYNTHETIC
 
     code = ("import sys\nfrom typer.testing import CliRunner\nfrom writer.cli import app\n"
             f"r = CliRunner().invoke(app, ['draft', 'RUT', '--week', '2025-08-08', '--offline', "
-            f"'--quiet', '--data-dir', {str(SHARED_DATA)!r}, '--out', {str(out)!r}])\n"
+            f"'--quiet', '--data-dir', {str(SYNTHETIC)!r}, '--out', {str(out)!r}])\n"
             "assert r.exit_code == 0, r.stderr\nprint('openai' in sys.modules)\n")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=False, timeout=120)
