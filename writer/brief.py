@@ -120,7 +120,7 @@ def _entity_facts(entity: Entity, bars: pd.DataFrame, week: pd.DataFrame, prev: 
               fact_id=f"{entity.key}.ma{n}.vs_pct")
 
     for kind, closes in (("weekly", m.weekly_closes(bars, last.date)),
-                         ("daily", bars.loc[bars.index <= pd.Timestamp(last.date), "close"])):
+                         ("daily", m.upto(bars, last.date)["close"])):
         count = m.streak(closes)
         if m.streak_is_complete(closes, count):
             what = "weeks" if kind == "weekly" else "sessions"
@@ -143,7 +143,7 @@ def _levels(entity: Entity, bars: pd.DataFrame, week_start: dt.date, last: m.Ses
         f.level("level", "prev_week_low", r.low.value, "prior week's intraday low",
                 on=r.low.date, derivation=f"intraday low of the week before ({r.low.date})",
                 fact_id=f"{entity.key}.level.prev_week_low")
-    recent = bars.loc[bars.index <= pd.Timestamp(last.date)].iloc[-65:]
+    recent = m.upto(bars, last.date).iloc[-65:]
     highs, lows = m.pivots(recent)
     above = [h for h in reversed(highs) if h.value > last.close][:2]
     below = [lo for lo in reversed(lows) if lo.value < last.close][:2]

@@ -15,7 +15,10 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
+import numpy as np
 import pandas as pd
+
+from writer.data import clip
 
 HUNDRED = Decimal(100)
 
@@ -75,13 +78,16 @@ def _date(ts: object) -> dt.date:
     return pd.Timestamp(ts).date()  # type: ignore[arg-type]
 
 
-def week_bars(bars: pd.DataFrame, start: dt.date, end: dt.date) -> pd.DataFrame:
-    return bars.loc[(bars.index >= pd.Timestamp(start)) & (bars.index <= pd.Timestamp(end))]
+week_bars = clip
+
+
+def upto(bars: pd.DataFrame, as_of: dt.date) -> pd.DataFrame:
+    return clip(bars, None, as_of)
 
 
 def previous_close(bars: pd.DataFrame, before: dt.date) -> Extreme | None:
     """The last close strictly before `before` (the base of a weekly or yearly change)."""
-    prior = bars.loc[bars.index < pd.Timestamp(before)]
+    prior = clip(bars, None, before - dt.timedelta(days=1))
     if prior.empty:
         return None
     return Extreme(exact(prior["close"].iloc[-1]), _date(prior.index[-1]))
@@ -128,12 +134,12 @@ def year_to_date(bars: pd.DataFrame, as_of: dt.date) -> Change | None:
     base = previous_close(bars, dt.date(as_of.year, 1, 1))
     if base is None or (dt.date(as_of.year, 1, 1) - base.date).days > 10:
         return None
-    last = bars.loc[bars.index <= pd.Timestamp(as_of)]
+    last = upto(bars, as_of)
     return change(base.value, base.date, exact(last["close"].iloc[-1]))
 
 
 def moving_average(bars: pd.DataFrame, as_of: dt.date, n: int) -> Decimal | None:
-    closes = bars.loc[bars.index <= pd.Timestamp(as_of), "close"]
+    closes = upto(bars, as_of)["close"]
     if len(closes) < n:
         return None
     return sum((exact(c) for c in closes.iloc[-n:]), Decimal(0)) / Decimal(n)
@@ -141,24 +147,22 @@ def moving_average(bars: pd.DataFrame, as_of: dt.date, n: int) -> Decimal | None
 
 def weekly_closes(bars: pd.DataFrame, as_of: dt.date) -> pd.Series:
     """The last close of each calendar week (Mon-Sun) up to `as_of`."""
-    closes = bars.loc[bars.index <= pd.Timestamp(as_of), "close"]
+    closes = upto(bars, as_of)["close"]
     weeks = pd.DatetimeIndex(closes.index).to_period("W-SUN")
     return closes.groupby(weeks).last()
 
 
 def streak(closes: pd.Series) -> int:
-    """Consecutive rises (positive) or falls (negative) ending at the last value; 0 if flat."""
-    values = [exact(v) for v in closes]
-    if len(values) < 2:
+    """Consecutive rises (positive) or falls (negative) ending at the last value; 0 if flat.
+
+    Compares the floats themselves: ordering two floats is exact, no Decimal needed.
+    """
+    steps = np.sign(np.diff(closes.to_numpy(dtype="float64")))
+    if len(steps) == 0 or steps[-1] == 0:
         return 0
-    direction = (values[-1] > values[-2]) - (values[-1] < values[-2])
-    if direction == 0:
-        return 0
-    count = 0
-    for prev, cur in zip(reversed(values[:-1]), reversed(values[1:]), strict=True):
-        if (cur > prev) - (cur < prev) != direction:
-            break
-        count += 1
+    direction = int(steps[-1])
+    breaks = np.flatnonzero(steps != direction)
+    count = len(steps) if len(breaks) == 0 else len(steps) - 1 - int(breaks[-1])
     return count * direction
 
 

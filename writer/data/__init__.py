@@ -53,8 +53,16 @@ def normalize(frame: pd.DataFrame) -> pd.DataFrame:
     return out[~out.index.duplicated(keep="last")].sort_index()
 
 
-def clip(frame: pd.DataFrame, start: dt.date, end: dt.date) -> pd.DataFrame:
-    return frame.loc[(frame.index >= pd.Timestamp(start)) & (frame.index <= pd.Timestamp(end))]
+def clip(frame: pd.DataFrame, start: dt.date | None, end: dt.date | None) -> pd.DataFrame:
+    """Sessions with start <= date <= end (either bound may be open).
+
+    Positional slicing on the sorted index: a boolean mask costs a copy of the whole history
+    for every lookup, and a brief makes dozens of them.
+    """
+    index = pd.DatetimeIndex(frame.index)
+    lo = 0 if start is None else int(index.searchsorted(pd.Timestamp(start), side="left"))
+    hi = len(index) if end is None else int(index.searchsorted(pd.Timestamp(end), side="right"))
+    return frame.iloc[lo:hi]
 
 
 def snapshot_filename(yahoo_symbol: str) -> str:
