@@ -10,8 +10,13 @@ check:
 test:
 	$(PY) -m pytest
 
+DATA ?= ../shared/marketdata
+
 bench:
-	$(PY) bench/brief.py
+	$(PY) bench/brief.py --data-dir $(DATA)
+	$(PY) bench/mutation.py --data-dir $(DATA)
+	$(PY) bench/offline_draft.py
+	$(PY) bench/draft_throughput.py
 
 fixtures:
 	$(PY) fixtures/generate.py
