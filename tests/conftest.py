@@ -20,12 +20,15 @@ SYNTHETIC = ROOT / "fixtures" / "synthetic"
 
 @pytest.fixture(autouse=True)
 def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
-    """Fake key, temp cache/home, and any connection off loopback fails the test."""
+    """Fake key, temp cache/home, no WRITER_* from the shell, and any connection off loopback
+    fails the test."""
     monkeypatch.setenv("OPENAI_API_KEY", "sk-test-not-a-real-key")
     monkeypatch.delenv("OPENAI_BASE_URL", raising=False)
     monkeypatch.delenv("WRITER_DATA_DIR", raising=False)
     monkeypatch.setenv("WRITER_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("WRITER_HOME", str(tmp_path / "home"))
+    for name in ("WRITER_MODEL", "WRITER_LLM_TIMEOUT", "WRITER_LLM_RETRIES"):
+        monkeypatch.delenv(name, raising=False)  # a developer's shell must not change results
     real_connect = socket.socket.connect
 
     def guarded(self: socket.socket, address: Any) -> Any:
@@ -38,10 +41,11 @@ def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]
     yield
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def shared_data() -> Path:
     if not (SHARED_DATA / "RUT.csv").is_file():
-        pytest.skip(f"real market data not found at {SHARED_DATA} (../shared/marketdata)")
+        pytest.skip(f"real market data not found at {SHARED_DATA} (../shared/marketdata "
+                    "beside the repository)")
     return SHARED_DATA
 
 
@@ -52,7 +56,6 @@ def synthetic() -> Path:
 
 # --- factcheck: real briefs from ../shared/marketdata ---------------------------------------
 
-DATA_DIR = SHARED_DATA
 CORPUS = Path(__file__).resolve().parent / "corpus"
 
 
@@ -60,15 +63,12 @@ CORPUS = Path(__file__).resolve().parent / "corpus"
 def _brief(symbol: str, day: str) -> WeeklyIndexBrief:
     from writer.pipeline import open_source, weekly_brief
 
-    return weekly_brief(symbol, dt.date.fromisoformat(day), open_source(DATA_DIR))
+    return weekly_brief(symbol, dt.date.fromisoformat(day), open_source(SHARED_DATA))
 
 
 @pytest.fixture(scope="session")
-def data_dir() -> Path:
-    if not (DATA_DIR / "RUT.csv").is_file():
-        pytest.skip(f"market data snapshot not found at {DATA_DIR} (expected ../shared/"
-                    "marketdata beside the repository)")
-    return DATA_DIR
+def data_dir(shared_data: Path) -> Path:
+    return shared_data
 
 
 @pytest.fixture(scope="session")

@@ -21,7 +21,6 @@ from writer.auditlog import default_log
 from writer.cli import app
 from writer.data.snapshot import SnapshotSource
 from writer.draft.offline import draft_offline
-from writer.pipeline import weekly_brief
 
 runner = CliRunner()
 FRONT_MATTER_KEYS = ["title", "ticker", "week", "generated_at", "drafter", "model", "attempts",
@@ -30,26 +29,10 @@ RIGHT = "closing Friday's session at 2,218.42"
 WRONG = "closing Friday's session at 2,218.24"
 
 
-@pytest.fixture(autouse=True)
-def _no_llm_settings_from_the_shell(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A developer's WRITER_MODEL / WRITER_LLM_* must not change what these tests expect."""
-    for name in ("WRITER_MODEL", "WRITER_LLM_TIMEOUT", "WRITER_LLM_RETRIES"):
-        monkeypatch.delenv(name, raising=False)
-
-
 @pytest.fixture(scope="module")
-def rut_brief() -> WeeklyIndexBrief:
-    from tests.conftest import SHARED_DATA
-
-    if not (SHARED_DATA / "RUT.csv").is_file():
-        pytest.skip(f"real market data not found at {SHARED_DATA} (../shared/marketdata)")
-    return weekly_brief("RUT", dt.date(2025, 8, 8), SnapshotSource(SHARED_DATA))
-
-
-@pytest.fixture(scope="module")
-def good(rut_brief: WeeklyIndexBrief) -> str:
+def good(rut: WeeklyIndexBrief) -> str:
     """A correct article: the offline drafter's, which writes only the brief's displays."""
-    text = draft_offline(rut_brief)
+    text = draft_offline(rut)
     assert RIGHT in text
     return text
 
@@ -92,7 +75,7 @@ def read_article(path: Path) -> tuple[dict[str, object], str]:
 
 
 def test_correct_draft_passes_on_the_first_attempt(server: LLMServer, out: Path, good: str,
-                                                   rut_brief: WeeklyIndexBrief) -> None:
+                                                   rut: WeeklyIndexBrief) -> None:
     server.enqueue(Reply(text=good))
     result = draft(out)
     assert result.exit_code == 0, result.stderr
@@ -110,11 +93,11 @@ def test_correct_draft_passes_on_the_first_attempt(server: LLMServer, out: Path,
     assert meta["title"] == good.splitlines()[0][2:]
     assert dt.datetime.fromisoformat(str(meta["generated_at"])).tzinfo is not None
     assert body.strip() == good.strip()
-    assert WeeklyIndexBrief.model_validate_json(brief_bytes).facts == rut_brief.facts
+    assert WeeklyIndexBrief.model_validate_json(brief_bytes).facts == rut.facts
     report = CheckReport.model_validate_json((out / "rut-2025-08-08.check.json").read_text())
     assert report.ok and report.strict and report.source == "rut-2025-08-08.md"
     assert len(report.claims) > 20
-    again = check_text(article.read_text(encoding="utf-8"), rut_brief,
+    again = check_text(article.read_text(encoding="utf-8"), rut,
                        source="rut-2025-08-08.md", strict=True)
     assert again == report, "the saved report is what checking the saved file gives"
     assert len(server.requests) == 1

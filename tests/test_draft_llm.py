@@ -6,7 +6,6 @@ answers that are not articles each end in a clear `LLMUnavailable` or a usable d
 
 from __future__ import annotations
 
-import datetime as dt
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,7 +15,6 @@ import pytest
 from factcheck.brief import WeeklyIndexBrief
 from tests.llm_server import LLMServer, Reply, closed_port, serve
 from writer.auditlog import AuditLog
-from writer.data.snapshot import SnapshotSource
 from writer.draft.llm import (
     DEFAULT_MODEL,
     LLMDrafter,
@@ -28,25 +26,8 @@ from writer.draft.llm import (
 )
 from writer.draft.offline import draft_offline
 from writer.errors import BadInput, LLMUnavailable
-from writer.pipeline import weekly_brief
 
 FAST = {"retry-after-ms": "10"}  # lets the SDK's retry wait 10 ms instead of its backoff
-
-
-@pytest.fixture(autouse=True)
-def _no_llm_settings_from_the_shell(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A developer's WRITER_MODEL / WRITER_LLM_* must not change what these tests expect."""
-    for name in ("WRITER_MODEL", "WRITER_LLM_TIMEOUT", "WRITER_LLM_RETRIES"):
-        monkeypatch.delenv(name, raising=False)
-
-
-@pytest.fixture(scope="module")
-def rut_brief() -> WeeklyIndexBrief:
-    from tests.conftest import SHARED_DATA
-
-    if not (SHARED_DATA / "RUT.csv").is_file():
-        pytest.skip(f"real market data not found at {SHARED_DATA} (../shared/marketdata)")
-    return weekly_brief("RUT", dt.date(2025, 8, 8), SnapshotSource(SHARED_DATA))
 
 
 @pytest.fixture
@@ -93,11 +74,11 @@ def test_settings_defaults_and_env(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_draft_sends_system_and_user_prompt(monkeypatch: pytest.MonkeyPatch, server: LLMServer,
-                                            audit: AuditLog, rut_brief: WeeklyIndexBrief) -> None:
-    article = draft_offline(rut_brief)
+                                            audit: AuditLog, rut: WeeklyIndexBrief) -> None:
+    article = draft_offline(rut)
     server.enqueue(Reply(text=article))
     drafter = make_drafter(monkeypatch, server.url, audit)
-    draft = drafter.draft(rut_brief)
+    draft = drafter.draft(rut)
     assert draft.text == article.strip() + "\n"
     assert draft.call_id is not None
     (request,) = server.requests
@@ -112,10 +93,10 @@ def test_draft_sends_system_and_user_prompt(monkeypatch: pytest.MonkeyPatch, ser
 
 
 def test_429_then_success_is_retried(monkeypatch: pytest.MonkeyPatch, server: LLMServer,
-                                     audit: AuditLog, rut_brief: WeeklyIndexBrief) -> None:
-    server.enqueue(Reply(status=429, headers=FAST), Reply(text=draft_offline(rut_brief)))
+                                     audit: AuditLog, rut: WeeklyIndexBrief) -> None:
+    server.enqueue(Reply(status=429, headers=FAST), Reply(text=draft_offline(rut)))
     drafter = make_drafter(monkeypatch, server.url, audit)
-    drafter.draft(rut_brief)
+    drafter.draft(rut)
     assert len(server.requests) == 2
     assert server.requests[0].body == server.requests[1].body
     ok, limited = audit.recent()
@@ -124,11 +105,11 @@ def test_429_then_success_is_retried(monkeypatch: pytest.MonkeyPatch, server: LL
 
 
 def test_5xx_retried_then_exit_4(monkeypatch: pytest.MonkeyPatch, server: LLMServer,
-                                 audit: AuditLog, rut_brief: WeeklyIndexBrief) -> None:
+                                 audit: AuditLog, rut: WeeklyIndexBrief) -> None:
     server.enqueue(*[Reply(status=503, headers=FAST)] * 3)
     drafter = make_drafter(monkeypatch, server.url, audit)
     with pytest.raises(LLMUnavailable) as info:
-        drafter.draft(rut_brief)
+        drafter.draft(rut)
     assert str(info.value) == (f"the LLM endpoint {server.url} failed with HTTP 503 (after 2 "
                                "retries); try again later or pass --offline")
     assert info.value.exit_code == 4
@@ -140,32 +121,32 @@ def test_5xx_retried_then_exit_4(monkeypatch: pytest.MonkeyPatch, server: LLMSer
 
 
 def test_backoff_without_retry_after(monkeypatch: pytest.MonkeyPatch, server: LLMServer,
-                                     audit: AuditLog, rut_brief: WeeklyIndexBrief) -> None:
-    server.enqueue(Reply(status=500), Reply(text=draft_offline(rut_brief)))
+                                     audit: AuditLog, rut: WeeklyIndexBrief) -> None:
+    server.enqueue(Reply(status=500), Reply(text=draft_offline(rut)))
     drafter = make_drafter(monkeypatch, server.url, audit)
     started = time.perf_counter()
-    drafter.draft(rut_brief)
+    drafter.draft(rut)
     assert 0.375 <= time.perf_counter() - started < 3, "about 0.5 s of backoff, less jitter"
     assert len(server.requests) == 2
 
 
 def test_429_forever_says_rate_limited(monkeypatch: pytest.MonkeyPatch, server: LLMServer,
-                                       rut_brief: WeeklyIndexBrief) -> None:
+                                       rut: WeeklyIndexBrief) -> None:
     server.enqueue(*[Reply(status=429, headers=FAST)] * 2)
     drafter = make_drafter(monkeypatch, server.url, None, retries="1")
     with pytest.raises(LLMUnavailable, match=r"is rate limiting \(HTTP 429, after 1 retry\); "
                                              "wait and try again, or pass --offline$"):
-        drafter.draft(rut_brief)
+        drafter.draft(rut)
     assert len(server.requests) == 2
 
 
 def test_hung_server_times_out(monkeypatch: pytest.MonkeyPatch, server: LLMServer,
-                               audit: AuditLog, rut_brief: WeeklyIndexBrief) -> None:
+                               audit: AuditLog, rut: WeeklyIndexBrief) -> None:
     server.enqueue(Reply(text="late", delay=10))
     drafter = make_drafter(monkeypatch, server.url, audit, timeout="0.3", retries="0")
     started = time.perf_counter()
     with pytest.raises(LLMUnavailable) as info:
-        drafter.draft(rut_brief)
+        drafter.draft(rut)
     assert time.perf_counter() - started < 5
     assert str(info.value) == (f"the LLM endpoint {server.url} did not answer within 0.3 s "
                                "(after 0 retries); raise WRITER_LLM_TIMEOUT, check "
@@ -175,11 +156,11 @@ def test_hung_server_times_out(monkeypatch: pytest.MonkeyPatch, server: LLMServe
 
 
 def test_connection_refused(monkeypatch: pytest.MonkeyPatch, audit: AuditLog,
-                            rut_brief: WeeklyIndexBrief) -> None:
+                            rut: WeeklyIndexBrief) -> None:
     url = f"http://127.0.0.1:{closed_port()}/v1"
     drafter = make_drafter(monkeypatch, url, audit, retries="0")
     with pytest.raises(LLMUnavailable) as info:
-        drafter.draft(rut_brief)
+        drafter.draft(rut)
     message = str(info.value)
     assert message.startswith(f"cannot reach the LLM endpoint {url} (")
     assert message.endswith(", after 0 retries); check OPENAI_BASE_URL and the network, or "
@@ -189,31 +170,31 @@ def test_connection_refused(monkeypatch: pytest.MonkeyPatch, audit: AuditLog,
 
 
 def test_401_is_not_retried(monkeypatch: pytest.MonkeyPatch, server: LLMServer,
-                            rut_brief: WeeklyIndexBrief) -> None:
+                            rut: WeeklyIndexBrief) -> None:
     server.enqueue(Reply(status=401))
     drafter = make_drafter(monkeypatch, server.url, None)
     with pytest.raises(LLMUnavailable) as info:
-        drafter.draft(rut_brief)
+        drafter.draft(rut)
     assert str(info.value) == (f"the LLM endpoint {server.url} refused the API key (HTTP 401); "
                                "set a valid OPENAI_API_KEY or pass --offline")
     assert len(server.requests) == 1
 
 
 def test_unknown_model_404(monkeypatch: pytest.MonkeyPatch, server: LLMServer,
-                           rut_brief: WeeklyIndexBrief) -> None:
+                           rut: WeeklyIndexBrief) -> None:
     server.enqueue(Reply(status=404))
     drafter = make_drafter(monkeypatch, server.url, None)
     with pytest.raises(LLMUnavailable, match=r"has no model 'gpt-4o-mini' \(HTTP 404\); pass "
                                              "--model or set WRITER_MODEL$"):
-        drafter.draft(rut_brief)
+        drafter.draft(rut)
 
 
 def test_empty_answer_is_asked_again(monkeypatch: pytest.MonkeyPatch, server: LLMServer,
-                                     audit: AuditLog, rut_brief: WeeklyIndexBrief) -> None:
-    article = draft_offline(rut_brief)
+                                     audit: AuditLog, rut: WeeklyIndexBrief) -> None:
+    article = draft_offline(rut)
     server.enqueue(Reply(text=""), Reply(text=f"```markdown\n{article}\n```"))
     drafter = make_drafter(monkeypatch, server.url, audit)
-    assert drafter.draft(rut_brief).text == article.strip() + "\n"
+    assert drafter.draft(rut).text == article.strip() + "\n"
     assert len(server.requests) == 2
     newest, oldest = audit.recent()
     assert oldest.verdict == "not an article" and oldest.response_text == ""
@@ -226,24 +207,24 @@ def test_empty_answer_is_asked_again(monkeypatch: pytest.MonkeyPatch, server: LL
     ("The Russell 2000 rose 2.38% this week.", "only 7 words (an article has at least 120)"),
 ])
 def test_garbage_after_retries_is_exit_4(monkeypatch: pytest.MonkeyPatch, server: LLMServer,
-                                         rut_brief: WeeklyIndexBrief, text: str,
+                                         rut: WeeklyIndexBrief, text: str,
                                          problem: str) -> None:
     server.enqueue(*[Reply(text=text)] * 3)
     drafter = make_drafter(monkeypatch, server.url, None)
     with pytest.raises(LLMUnavailable) as info:
-        drafter.draft(rut_brief)
+        drafter.draft(rut)
     assert str(info.value) == (f"model 'gpt-4o-mini' returned {problem} on 3 tries; try "
                                "another --model or pass --offline")
     assert len(server.requests) == 3
 
 
 def test_malformed_json_from_server(monkeypatch: pytest.MonkeyPatch, server: LLMServer,
-                                    rut_brief: WeeklyIndexBrief) -> None:
+                                    rut: WeeklyIndexBrief) -> None:
     server.enqueue(Reply(raw="<html>gateway</html>"))
     drafter = make_drafter(monkeypatch, server.url, None, retries="0")
     with pytest.raises(LLMUnavailable, match=r"gave an answer that is not a chat completion "
                                              r"\(JSONDecodeError: Expecting value"):
-        drafter.draft(rut_brief)
+        drafter.draft(rut)
 
 
 def test_article_problem_rules() -> None:
@@ -257,11 +238,11 @@ def test_article_problem_rules() -> None:
 
 def test_keyless_local_endpoint_gets_placeholder_key(monkeypatch: pytest.MonkeyPatch,
                                                      server: LLMServer,
-                                                     rut_brief: WeeklyIndexBrief) -> None:
+                                                     rut: WeeklyIndexBrief) -> None:
     monkeypatch.delenv("OPENAI_API_KEY")
-    server.enqueue(Reply(text=draft_offline(rut_brief)))
+    server.enqueue(Reply(text=draft_offline(rut)))
     drafter = make_drafter(monkeypatch, server.url, None)
-    drafter.draft(rut_brief)
+    drafter.draft(rut)
     assert server.requests[0].headers["authorization"] == "Bearer not-needed"
 
 
@@ -277,21 +258,21 @@ def test_drafter_closes_only_a_client_it_owns(monkeypatch: pytest.MonkeyPatch) -
 
 
 def test_truncated_article_is_asked_again(monkeypatch: pytest.MonkeyPatch, server: LLMServer,
-                                          rut_brief: WeeklyIndexBrief) -> None:
-    article = draft_offline(rut_brief)
+                                          rut: WeeklyIndexBrief) -> None:
+    article = draft_offline(rut)
     server.enqueue(Reply(text=article[:2000], finish_reason="length"), Reply(text=article))
     drafter = make_drafter(monkeypatch, server.url, None)
-    assert drafter.draft(rut_brief).text == article.strip() + "\n"
+    assert drafter.draft(rut).text == article.strip() + "\n"
     server.enqueue(*[Reply(text=article[:2000], finish_reason="length")] * 3)
     with pytest.raises(LLMUnavailable, match=r"returned an article cut off at the model's "
                                              "output limit on 3 tries"):
-        drafter.draft(rut_brief)
+        drafter.draft(rut)
 
 
 def test_no_choices_is_an_empty_response(monkeypatch: pytest.MonkeyPatch, server: LLMServer,
-                                         rut_brief: WeeklyIndexBrief) -> None:
+                                         rut: WeeklyIndexBrief) -> None:
     server.enqueue(Reply(raw='{"id": "x", "object": "chat.completion", "created": 0, '
                              '"model": "m", "choices": []}'))
     drafter = make_drafter(monkeypatch, server.url, None, retries="0")
     with pytest.raises(LLMUnavailable, match=r"returned an empty response on 1 try;"):
-        drafter.draft(rut_brief)
+        drafter.draft(rut)
