@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 import pytest
@@ -10,18 +9,7 @@ from jinja2 import UndefinedError
 
 from factcheck.brief import WeeklyIndexBrief
 from factcheck.report import Claim, Severity, Status
-from writer.data.snapshot import SnapshotSource
 from writer.draft import prompting
-from writer.pipeline import weekly_brief
-
-
-@pytest.fixture(scope="module")
-def rut_brief() -> WeeklyIndexBrief:
-    from tests.conftest import SHARED_DATA
-
-    if not (SHARED_DATA / "RUT.csv").is_file():
-        pytest.skip(f"real market data not found at {SHARED_DATA} (../shared/marketdata)")
-    return weekly_brief("RUT", dt.date(2025, 8, 8), SnapshotSource(SHARED_DATA))
 
 
 def finding(**over: object) -> Claim:
@@ -46,10 +34,10 @@ def test_templates_ship_in_the_package() -> None:
         assert prompting.template_source(name).strip(), name
 
 
-def test_every_template_renders(rut_brief: WeeklyIndexBrief) -> None:
-    system = prompting.system_message(rut_brief)
-    user = prompting.user_message(rut_brief)
-    revise = prompting.revise_message(rut_brief, [finding()], attempt=1, max_attempts=3)
+def test_every_template_renders(rut: WeeklyIndexBrief) -> None:
+    system = prompting.system_message(rut)
+    user = prompting.user_message(rut)
+    revise = prompting.revise_message(rut, [finding()], attempt=1, max_attempts=3)
     assert "Russell 2000 (RUT), compared with the S&P 500 (SPX) and the Nasdaq Composite" in system
     assert "400 to 700 words" in system and "not investment advice" in system
     assert "Use ONLY the figures" in system
@@ -66,17 +54,17 @@ def test_every_template_renders(rut_brief: WeeklyIndexBrief) -> None:
         assert "{{" not in text and "{%" not in text
 
 
-def test_user_prompt_lists_every_fact_once(rut_brief: WeeklyIndexBrief) -> None:
-    user = prompting.user_message(rut_brief)
-    for fact in rut_brief.facts:
+def test_user_prompt_lists_every_fact_once(rut: WeeklyIndexBrief) -> None:
+    user = prompting.user_message(rut)
+    for fact in rut.facts:
         line = f"- {fact.display} | {fact.label} | `{fact.id}`"
         assert user.count(line) == 1, line
-    assert len(re.findall(r"^- ", user, flags=re.MULTILINE)) == len(rut_brief.facts)
+    assert len(re.findall(r"^- ", user, flags=re.MULTILINE)) == len(rut.facts)
 
 
-def test_unsupported_finding_says_so(rut_brief: WeeklyIndexBrief) -> None:
+def test_unsupported_finding_says_so(rut: WeeklyIndexBrief) -> None:
     text = prompting.revise_message(
-        rut_brief,
+        rut,
         [finding(status=Status.UNSUPPORTED, fact_id=None, expected=None, message=""),
          finding(line=9),
          finding(line=11, text="0.20%", status=Status.MISMATCH, expected=None,
@@ -89,15 +77,15 @@ def test_unsupported_finding_says_so(rut_brief: WeeklyIndexBrief) -> None:
 
 
 @pytest.mark.parametrize("name", prompting.TEMPLATES)
-def test_missing_variable_raises(name: str, rut_brief: WeeklyIndexBrief) -> None:
+def test_missing_variable_raises(name: str, rut: WeeklyIndexBrief) -> None:
     full = {
-        "system.j2": dict(subject=rut_brief.subject, peers=rut_brief.peers, min_words=400,
+        "system.j2": dict(subject=rut.subject, peers=rut.peers, min_words=400,
                           max_words=700, disclaimer="d", last_session_day="Friday, Aug 8",
                           week_end="Friday, Aug 8, 2025"),
-        "user.j2": dict(subject=rut_brief.subject, week_start="2025-08-04",
+        "user.j2": dict(subject=rut.subject, week_start="2025-08-04",
                         week_end="2025-08-08", session_count=5, session_days=["Monday, Aug 4"],
                         previous_session="Friday, Aug 1",
-                        groups=prompting.fact_groups(rut_brief), notes=["a note"]),
+                        groups=prompting.fact_groups(rut), notes=["a note"]),
         "revise.j2": dict(findings=[finding(), finding(expected=None)], attempt=1,
                           max_attempts=3,
                           displays={"RUT.close.2025-08-08": "2,218.42"}),
@@ -110,7 +98,7 @@ def test_missing_variable_raises(name: str, rut_brief: WeeklyIndexBrief) -> None
             prompting.render(name, **partial)
 
 
-def test_revision_keeps_only_the_last_draft(rut_brief: WeeklyIndexBrief) -> None:
-    messages = prompting.revision_messages(rut_brief, "# Draft two\n", [finding()], 2, 3)
+def test_revision_keeps_only_the_last_draft(rut: WeeklyIndexBrief) -> None:
+    messages = prompting.revision_messages(rut, "# Draft two\n", [finding()], 2, 3)
     assert [m["role"] for m in messages] == ["system", "user", "assistant", "user"]
     assert messages[2]["content"] == "# Draft two\n"
