@@ -12,7 +12,25 @@ Depends on pydantic and PyYAML only; importing it never imports openai, yfinance
 so a CI job can install and run the checker lightly.
 """
 
-from factcheck.check import check_text
-from factcheck.report import CheckReport, Claim, Severity, Status
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from factcheck.check import check_text
+    from factcheck.report import CheckReport, Claim, Severity, Status
 
 __all__ = ["CheckReport", "Claim", "Severity", "Status", "check_text"]
+
+
+def __getattr__(name: str) -> Any:
+    """Lazy re-exports: `factcheck.errors` alone (all `writer --help` needs) stays cheap."""
+    if name == "check_text":
+        from factcheck.check import check_text
+
+        return check_text
+    if name in ("CheckReport", "Claim", "Severity", "Status"):
+        from factcheck import report
+
+        return getattr(report, name)
+    raise AttributeError(f"module 'factcheck' has no attribute {name!r}")
