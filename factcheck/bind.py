@@ -188,6 +188,18 @@ _DISTANCE_LABEL_RE = re.compile(
     r"(?:##\s*-?\s*week\s+)?(?:intraday\s+|closing\s+)?(?P<kind>high|low)s?\b"
     r"[\s:(\-–—=]*$")
 _RANGE_WORD_RE = re.compile(r"\b(?:range|between|traded|trading|swung|spanned)\b")
+# Compiled once: `re.sub(pattern_string, ...)` in a per-figure path pays a cache lookup
+# (about a microsecond) on every call.
+_SPACES_RE = re.compile(r"\s+")
+_NON_DIGIT_RE = re.compile(r"\D")
+_NAME_SPACES_RE = re.compile(r"[\s-]+")
+_DAYS_SPAN_RE = re.compile(r"(\d+)\s*-?\s*(?:day|session)")
+_YEAR_SPAN_RE = re.compile(r"(?i)\d+\s*-?\s*week|year|12-month")
+#: Between a figure and the metric word right after it: "2,218.42 (its intraday high".
+_METRIC_GAP_RE = re.compile(r"[\s(]*(?:\w+'s\s+|the\s+|its\s+|a\s+)?(?:intraday\s+|"
+                            r"closing\s+|session\s+)?")
+_FIGURE_BETWEEN_RE = re.compile(r"[\d#,;]")
+_TO_END_RE = re.compile(r"(?i)\bto\s*$")
 
 
 @dataclass(slots=True)
@@ -264,7 +276,7 @@ class Binder:
             value = day.isoformat() if day else f"missing:{m.group('wd')}"
             ctx.periods.append(Mention(base + m.start(), base + m.end(), "date", value))
         for m in _PERIOD_RE.finditer(text):
-            kind = _PERIOD_WORDS.get(re.sub(r"\s+", " ", m.group(0)), "week")
+            kind = _PERIOD_WORDS.get(_SPACES_RE.sub(" ", m.group(0)), "week")
             value = "52w" if kind == "w52" else kind
             if kind == "weekstart":
                 kind, value = "date", self.sessions[0].isoformat()
@@ -288,7 +300,7 @@ class Binder:
             if kind == "w52":
                 value = "52w"
             elif kind == "ma":
-                digits = re.sub(r"\D", "", original[m.start():m.end()])
+                digits = _NON_DIGIT_RE.sub("", original[m.start():m.end()])
                 value = f"{digits}d" if digits else "ma"
             ctx.periods.append(Mention(base + m.start(), base + m.end(), kind, value))
         ctx.periods.sort(key=lambda x: x.start)
@@ -356,10 +368,10 @@ class Binder:
             dist = _DISTANCE_RE.match(doc.lower[fig.end:min(sent.end, fig.end + 70)])
             if dist is not None:
                 what = doc.text[fig.end + dist.start("what"):fig.end + dist.end("kind")]
-                days = re.search(r"(\d+)\s*-?\s*(?:day|session)", what)
+                days = _DAYS_SPAN_RE.search(what)
                 if days is not None:
                     b.periods = frozenset({f"{days.group(1)}d"})
-                elif re.search(r"(?i)\d+\s*-?\s*week|year|12-month", what):
+                elif _YEAR_SPAN_RE.search(what):
                     b.periods = frozenset({"52w"})
                 else:
                     b.periods = frozenset()
@@ -462,11 +474,10 @@ class Binder:
         if not before:
             before = [m for m in ctx.metrics if m[1] <= fig.start and fig.start - m[1] < 25]
         after = [m for m in ctx.metrics if m[0] >= fig.end and m[0] - fig.end < 22
-                 and re.fullmatch(r"[\s(]*(?:\w+'s\s+|the\s+|its\s+|a\s+)?(?:intraday\s+|"
-                                  r"closing\s+|session\s+)?", doc.masked[fig.end:m[0]])]
+                 and _METRIC_GAP_RE.fullmatch(doc.masked[fig.end:m[0]])]
         if not before and not after:
             after = [m for m in ctx.metrics if m[2] is _LEVELISH and m[0] >= fig.end
-                     and m[0] - fig.end < 40 and not re.search(r"[\d#,;]", doc.masked[
+                     and m[0] - fig.end < 40 and not _FIGURE_BETWEEN_RE.search(doc.masked[
                          fig.end:m[0]])]
         attached = [m for m in after if "(" in doc.masked[fig.end:m[0]] or (
             m[2] is _LEVELISH and not doc.masked[fig.end:m[0]].strip())]  # "the 22,500 level"
@@ -474,7 +485,7 @@ class Binder:
                   after[0][2] if after else None)
         if fig.kind in ("number", "points") and chosen is None:
             pre = doc.masked[max(lo, fig.start - 12):fig.start]
-            if re.search(r"(?i)\bto\s*$", pre) and any(d[1] <= fig.start and d[0] >= lo - 40
+            if _TO_END_RE.search(pre) and any(d[1] <= fig.start and d[0] >= lo - 40
                                                       for d in ctx.directions):
                 return frozenset({"close", "close_high", "close_low", "high", "low"})
         return chosen
@@ -541,7 +552,7 @@ def _squash(text: str) -> str:
 
 
 def _norm(text: str) -> str:
-    return re.sub(r"[\s-]+", " ", text.lower()).strip()
+    return _NAME_SPACES_RE.sub(" ", text.lower()).strip()
 
 
 @lru_cache(maxsize=64)

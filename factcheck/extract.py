@@ -157,6 +157,7 @@ _EMPH_RE = re.compile(r"(?=[*_`~])(?:\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*
 _LIST_MARKER_RE = re.compile(r"(?m)^[ \t>]*((?:[-*+]|\d{1,3}[.)]))[ \t]+")
 _LIST_RE = re.compile(r"^(\s*)(?:[-*+]|\d{1,3}[.)])\s+")
 _HEADING_RE = re.compile(r"^\s{0,3}#{1,6}\s+")
+_TABLE_RULE_RE = re.compile(r"[\s|:\-]+")
 _ABBREV = frozenset({
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "mr", "mrs", "ms", "dr", "inc", "corp", "co", "ltd", "vs", "approx", "e.g", "i.e", "st",
@@ -262,7 +263,7 @@ def _blocks(masked: str, body_start: int, original: str | None = None
             continue
         if stripped.startswith("|") or (stripped.count("|") >= 2 and not para):
             close()
-            if re.fullmatch(r"[\s|:\-]+", stripped):
+            if _TABLE_RULE_RE.fullmatch(stripped):
                 continue
             cells: list[tuple[int, int]] = []
             cell_start = start
@@ -411,6 +412,11 @@ _LEVEL_RELATION_RE = re.compile(r"(?i)\b(?:above|below|over|under|beneath)\s+(?:
 
 
 _BETWEEN_RE = re.compile(r"(?i)\b(?:between|from)\s+(?:a\s+low\s+of\s+)?$")
+#: "the range of 2,200 to 2,250", "a zone from 4,900 through 5,000": a range, not a move.
+_RANGE_LEAD_RE = re.compile(
+    r"(?i)\b(?:(?:range|ranged|zone|area|band|region)(?:\s+(?:is|was|of|from|"
+    r"runs\s+from|ran\s+from|now\s+runs\s+from))?|of)\s+$")
+_NON_DIGIT_RE = re.compile(r"\D")
 
 
 def _mark_ranges(text: str, offset: int, figs: list[Figure]) -> None:
@@ -424,9 +430,8 @@ def _mark_ranges(text: str, offset: int, figs: list[Figure]) -> None:
             prefix = text[:left.start - offset]
             if word == "and" and not _BETWEEN_RE.search(prefix):
                 continue
-            if word in ("to", "through") and not (_BETWEEN_RE.search(prefix) or re.search(
-                    r"(?i)\b(?:(?:range|ranged|zone|area|band|region)(?:\s+(?:is|was|of|from|"
-                    r"runs\s+from|ran\s+from|now\s+runs\s+from))?|of)\s+$", prefix)):
+            if word in ("to", "through") and not (_BETWEEN_RE.search(prefix)
+                                                  or _RANGE_LEAD_RE.search(prefix)):
                 continue
         if left.kind == "number" and right.kind in ("percent", "points", "number"):
             left.kind = right.kind if right.kind != "points" else left.kind
@@ -453,7 +458,7 @@ def _streaks(text: str, offset: int) -> list[Figure]:
         n_text = m.group("n").lower()
         n = NUMBER_WORDS.get(n_text)
         if n is None:
-            n = int(re.sub(r"\D", "", n_text))
+            n = int(_NON_DIGIT_RE.sub("", n_text))
         out.append(Figure(offset + m.start(), offset + m.end("n"), m.group("n"), "count",
                           Decimal(n), 0, 0))
     return out

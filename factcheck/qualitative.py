@@ -143,6 +143,12 @@ _RELATIVE_WORDS = ("lag", "trail", "underperform", "behind", "outperform", "ecli
                    "beat", "best", "outran", "outdid")
 
 
+# Compiled once: `re.sub(pattern_string, ...)` per sentence pays a cache lookup each call.
+_SPACES_RE = re.compile(r"\s+")
+_WEEK_WORD_RE = re.compile(r"\bweek")
+_CLAUSE_STOP_RE = re.compile(r"[.;:]|\bwhile\b|\bbut\b|\bwhereas\b")
+
+
 def _when(text: str, words: tuple[str, ...], pattern: re.Pattern[str]
           ) -> Iterable[re.Match[str]]:
     """`pattern.finditer(text)`, skipped when none of its key words occurs (a cheap test)."""
@@ -169,9 +175,9 @@ def check_sentence(doc: Document, sent: Sentence, ctx: SentenceContext, binder: 
     for m in _when(text, _FINISH_WORDS, FINISH_RE):
         if _STREAK_TAIL_RE.match(text, m.end()):
             continue  # "closed higher for three straight sessions" is a streak claim
-        word = re.sub(r"\s+", " ", m.group("dir").lower())
+        word = _SPACES_RE.sub(" ", m.group("dir").lower())
         mid = m.group("mid").lower()
-        period = "week" if re.search(r"\bweek", mid) else _period_near(
+        period = "week" if _WEEK_WORD_RE.search(mid) else _period_near(
             ctx, base + m.start(), base + m.end(), summary)
         if period is None:
             continue
@@ -211,7 +217,7 @@ def check_sentence(doc: Document, sent: Sentence, ctx: SentenceContext, binder: 
                 f"({f.display}), not {dt.date.fromisoformat(day):%A}")
     for m in _when(text, ("every", "all "), EVERY_SESSION_RE):
         entity = _entity_before(ctx, base + m.start(), summary, subject)
-        up = re.sub(r"\s+", " ", m.group("dir")) in _UP_VERBS
+        up = _SPACES_RE.sub(" ", m.group("dir")) in _UP_VERBS
         changes = [f for d in brief.week.sessions
                    if (f := brief.get(f"{entity}.change_pct.{d}")) is not None]
         wrong = [f for f in changes if (f.value > 0) != up]
@@ -343,7 +349,7 @@ def _relative(m: re.Match[str], text: str, sent: Sentence, ctx: SentenceContext,
     base = sent.start
     clause_end = sent.end
     tail = text[m.end():]
-    stop = re.search(r"[.;:]|\bwhile\b|\bbut\b|\bwhereas\b", tail)
+    stop = _CLAUSE_STOP_RE.search(tail)
     if stop is not None:
         clause_end = base + m.end() + stop.start()
     a = _entity_before(ctx, base + m.start(), summary, brief.subject.key)
