@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from factcheck._rx import lead as _lead
 from factcheck._rx import trie
 from factcheck.brief import Entity, WeeklyIndexBrief
 from factcheck.extract import WEEKDAY_RE, Document, Figure, Sentence
@@ -43,7 +44,7 @@ DOWN_WORDS: tuple[str, ...] = (
     "trimmed", "pared", "lagged", "trailed", "underperformed", "negative", "red", "behind",
     "downside", "shaved",
 )
-DIRECTION_RE = re.compile(rf"\b(?:{trie(UP_WORDS + DOWN_WORDS)})\b")
+DIRECTION_RE = re.compile(rf"{_lead(UP_WORDS + DOWN_WORDS)}\b(?:{trie(UP_WORDS + DOWN_WORDS)})\b")
 _DIRECTION_OF: dict[str, int] = {**{w: -1 for w in DOWN_WORDS}, **{w: 1 for w in UP_WORDS}}
 #: A direction given right after a figure ("0.17% higher", "10.06% below its high").
 FOLLOW_DIR_RE = re.compile(
@@ -96,10 +97,11 @@ def _period_phrases() -> dict[str, str]:
 
 
 _PERIOD_WORDS = _period_phrases()
-_PERIOD_RE = re.compile(rf"(?<![#\w-])(?:{trie(list(_PERIOD_WORDS))})(?![\w-])")
+_PERIOD_RE = re.compile(rf"{_lead(list(_PERIOD_WORDS))}(?<![#\w-])(?:{trie(list(_PERIOD_WORDS))})"
+                        r"(?![\w-])")
 #: A month named without a day ("the November high") points at facts set in that month.
 _MONTH_RE = re.compile(
-    r"\b(?P<mon>january|february|march|april|may|june|july|august|september|october|"
+    r"(?=[adfjmnos])\b(?P<mon>january|february|march|april|may|june|july|august|september|october|"
     r"november|december)(?:'s|’s)?\s+(?:intraday\s+|closing\s+)?(?:high|low|peak|trough|top|"
     r"bottom)")
 _MONTH_NUMBER = {name: i for i, name in enumerate(
@@ -176,7 +178,7 @@ _METRIC_OF: dict[str, frozenset[str]] = {}
 for _words, _metrics in _METRICS:
     for _w in _words:
         _METRIC_OF.setdefault(_w, _metrics)
-_METRIC_RE = re.compile(rf"\b(?:{trie(list(_METRIC_OF))})\b")
+_METRIC_RE = re.compile(rf"{_lead(list(_METRIC_OF))}\b(?:{trie(list(_METRIC_OF))})\b")
 #: A percent figure followed by "below its 52-week high" is a distance from that high.
 _DISTANCE_RE = re.compile(
     r"^[^.;]{0,12}?\b(?:below|under|off|from|short\s+of|shy\s+of|above|over|beneath)\s+"
@@ -187,6 +189,24 @@ _DISTANCE_LABEL_RE = re.compile(
     r"(?:distance\s+from|below|off|from|under|above|over)\s+(?:its\s+|the\s+)?"
     r"(?:##\s*-?\s*week\s+)?(?:intraday\s+|closing\s+)?(?P<kind>high|low)s?\b"
     r"[\s:(\-–—=]*$")
+_DISTANCE_WORDS = ("average", "high", "low", "peak", "trough", "ma")
+
+
+def _distance(tail: str) -> re.Match[str] | None:
+    """`_DISTANCE_RE.match(tail)`, skipped when none of the words it ends with occurs: the
+    lazy scan costs a few microseconds per percent figure and rarely matches."""
+    for word in _DISTANCE_WORDS:
+        if word in tail:
+            return _DISTANCE_RE.match(tail)
+    return None
+
+
+def _base_close(tail: str) -> re.Match[str] | None:
+    """`_BASE_CLOSE_RE.match(tail)`, skipped when the "clos" every match ends with is absent
+    (the tempered scan over up to 80 characters is the costly part of binding a period)."""
+    return _BASE_CLOSE_RE.match(tail) if "clos" in tail else None
+
+
 _RANGE_WORD_RE = re.compile(r"\b(?:range|between|traded|trading|swung|spanned)\b")
 # Compiled once: `re.sub(pattern_string, ...)` in a per-figure path pays a cache lookup
 # (about a microsecond) on every call.
@@ -365,7 +385,7 @@ class Binder:
             # "closed above the 22,500 level": a named level must be one the data has
             fig.hedge = Hedge.EXACT
         if fig.kind == "percent":
-            dist = _DISTANCE_RE.match(doc.lower[fig.end:min(sent.end, fig.end + 70)])
+            dist = _distance(doc.lower[fig.end:min(sent.end, fig.end + 70)])
             if dist is not None:
                 what = doc.text[fig.end + dist.start("what"):fig.end + dist.end("kind")]
                 days = _DAYS_SPAN_RE.search(what)
@@ -383,7 +403,7 @@ class Binder:
                  lo: int, hi: int) -> frozenset[str]:
         best: Mention | None = None
         best_dist = 10**9
-        if fig.kind in ("percent", "points") and _BASE_CLOSE_RE.match(
+        if fig.kind in ("percent", "points") and _base_close(
                 doc.lower[fig.end:min(sent.end, fig.end + 80)]):
             return frozenset({"week"})  # "…, or 0.02%, from the previous week's close"
         pick = _respectively(doc, sent, ctx.periods, fig)
@@ -432,7 +452,7 @@ class Binder:
             return frozenset({"sessions", "streak"})
         tail = doc.lower[fig.end:min(sent.end, fig.end + 70)]
         if fig.kind == "percent":
-            dist = _DISTANCE_RE.match(tail)
+            dist = _distance(tail)
             if dist is not None:
                 kind = dist.group("kind").lower()
                 closing = "clos" in dist.group("what").lower()
@@ -457,7 +477,7 @@ class Binder:
         if fig.kind == "points" and not fig.range_role:
             if _SPAN_RE.match(tail):
                 return frozenset({"range_pts"})  # "a 646.30-point range": no such fact
-            if _BASE_CLOSE_RE.match(tail):
+            if _base_close(tail):
                 return frozenset({"change_pts"})  # "271.32 points below last week's close"
             near = [m for m in ctx.metrics if lo <= m[0] and m[1] <= fig.start]
             if not near or any(d[0] >= lo and d[1] <= fig.start for d in ctx.directions):
@@ -510,7 +530,7 @@ def _respectively(doc: Document, sent: Sentence, mentions: list[Mention], fig: F
                   ) -> Mention | None:
     """"the 50-day and 200-day averages, at 2,185.03 and 2,177.54 respectively": the i-th
     figure before "respectively" goes with the i-th of the mentions listed before them."""
-    if "respectively" not in doc.lower[sent.start:sent.end]:
+    if doc.lower.find("respectively", sent.start, sent.end) < 0:
         return None
     tail = doc.lower.find("respectively", fig.end, sent.end)
     if tail < 0:
@@ -564,7 +584,8 @@ def _entity_regex_cached(entities: tuple[Entity, ...]) -> tuple[re.Pattern[str],
             names.setdefault(_norm(re.sub(r"\d", "#", n)).replace("-", " "), e.key)
     subject = entities[0].key
     pattern = trie(list(names), space=r"[\s-]+")
-    regex = re.compile(rf"(?<![\w&/])(?:{pattern})(?![\w#]|/asx)|\b(?:{_ENTITY_GENERIC})\b")
+    regex = re.compile(rf"{_lead([*names, 'the'])}(?:(?<![\w&/])(?:{pattern})(?![\w#]|/asx)"
+                       rf"|\b(?:{_ENTITY_GENERIC})\b)")
     for g in ("the index", "the benchmark", "the gauge", "the measure", "the barometer"):
         names.setdefault(g, subject)
     return regex, names

@@ -54,7 +54,7 @@ DATE_RE = re.compile(
     rf"|(?P<iso>(?:19|20)\d\d-\d\d-\d\d))\b",
 )
 WEEKDAY_RE = re.compile(
-    r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?P<poss>'s|’s)?\b")
+    r"(?=[MTWFS])\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?P<poss>'s|’s)?\b")
 
 #: Names and phrases whose digits are context, not figures.  Masked before number search.
 NAME_DIGITS_RE = re.compile(
