@@ -104,6 +104,8 @@ _MONTH_RE = re.compile(
     r"(?=[adfjmnos])\b(?P<mon>january|february|march|april|may|june|july|august|september|october|"
     r"november|december)(?:'s|’s)?\s+(?:intraday\s+|closing\s+)?(?:high|low|peak|trough|top|"
     r"bottom)")
+#: What every `_MONTH_RE` match ends with.
+_EXTREME_WORDS = ("high", "low", "peak", "trough", "top", "bottom")
 _MONTH_NUMBER = {name: i for i, name in enumerate(
     ("january", "february", "march", "april", "may", "june", "july", "august", "september",
      "october", "november", "december"), 1)}
@@ -135,6 +137,8 @@ _PREV_WORD_RE = re.compile(r"(?:previous|prior|last|preceding)\s+$")
 _PERIOD_DIGITS_RE = re.compile(
     r"(?=[#i])(?:(?P<w52>##\s*-?\s*weeks?)|(?P<ma>#{2,3}\s*-?\s*(?:day|session)s?)|"
     r"(?P<ytd>\bin\s+(?:19|20)\d\d\b))")
+#: What every `_PERIOD_DIGITS_RE` match contains: masked digits or a 19xx/20xx year.
+_PERIOD_DIGIT_KEYS = ("#", "19", "20")
 _ENTITY_GENERIC = (r"the\s+index|the\s+benchmark|the\s+gauge|the\s+measure|"
                    r"the\s+barometer")
 
@@ -190,6 +194,13 @@ _DISTANCE_LABEL_RE = re.compile(
     r"(?:##\s*-?\s*week\s+)?(?:intraday\s+|closing\s+)?(?P<kind>high|low)s?\b"
     r"[\s:(\-–—=]*$")
 _DISTANCE_WORDS = ("average", "high", "low", "peak", "trough", "ma")
+
+
+def _any_in(words: tuple[str, ...], text: str) -> bool:
+    for word in words:
+        if word in text:
+            return True
+    return False
 
 
 def _distance(tail: str) -> re.Match[str] | None:
@@ -277,7 +288,9 @@ class Binder:
             if d.date is not None:
                 ctx.periods.append(Mention(d.start, d.end, "date", d.date.isoformat()))
         taken = [(d.start - base, d.end - base) for d in sent.dates]
-        for m in WEEKDAY_RE.finditer(sent.text):
+        # Each scan below is skipped when a literal every match contains is absent (`in` is
+        # far cheaper than a regex scan, and most sentences name no weekday, month or "##").
+        for m in WEEKDAY_RE.finditer(sent.text) if "day" in sent.text else ():
             if any(a <= m.start() < b for a, b in taken):
                 continue
             weekday = _weekday(m.group("wd"))
@@ -311,10 +324,11 @@ class Binder:
                     for p in ctx.periods):
                 continue  # "Friday closed the week with a gain of 1.81%": Friday's move
             ctx.periods.append(Mention(base + m.start(), base + m.end(), kind, value))
-        for m in _MONTH_RE.finditer(text):
+        for m in _MONTH_RE.finditer(text) if _any_in(_EXTREME_WORDS, text) else ():
             ctx.periods.append(Mention(base + m.start(), base + m.end("mon"), "month",
                                        str(_MONTH_NUMBER[m.group("mon")])))
-        for m in _PERIOD_DIGITS_RE.finditer(text):
+        for m in (_PERIOD_DIGITS_RE.finditer(text) if _any_in(_PERIOD_DIGIT_KEYS, text)
+                  else ()):
             kind = m.lastgroup or ""
             value = kind
             if kind == "w52":
