@@ -361,7 +361,11 @@ class Binder:
              prev: Binding | None, heading: SentenceContext | None) -> Binding:
         b = Binding()
         figures = sent.figures
-        idx = next((i for i, f in enumerate(figures) if f is fig), -1)
+        idx = -1
+        for i, f in enumerate(figures):  # identity, not equality: figures are dataclasses
+            if f is fig:
+                idx = i
+                break
         prev_fig = figures[idx - 1] if idx > 0 else None
         next_fig = figures[idx + 1] if 0 <= idx < len(figures) - 1 else None
         lo = prev_fig.end if prev_fig is not None else sent.start

@@ -136,8 +136,10 @@ def _sign_word(value: Decimal) -> str:
 
 
 _FINISH_WORDS = ("finish", "end", "close", "settl", "wrap")
-_POSTED_WORDS = ("posted", "recorded", "notched", "logged", "booked", "scored", "suffered",
-                 "eked", " week")
+_POSTED_VERBS = ("posted", "recorded", "notched", "logged", "booked", "scored", "suffered",
+                 "eked")
+#: "a winning week": the other branch of POSTED_RE, which needs " week" and one of these.
+_WEEK_MOOD_WORDS = ("winning", "losing", "positive", "negative")
 _GAVE_WORDS = ("back", "erase", "wiped", "surrender", "revers", "recoup", "recover")
 _RELATIVE_WORDS = ("lag", "trail", "underperform", "behind", "outperform", "eclips", "outpac",
                    "beat", "best", "outran", "outdid")
@@ -155,7 +157,7 @@ def _when(text: str, words: tuple[str, ...], pattern: re.Pattern[str]
     for word in words:
         if word in text:
             return pattern.finditer(text)
-    return ()
+    return ()  # falsy, unlike an iterator: `_when(...) or _when(...)` tries the next test
 
 
 def check_sentence(doc: Document, sent: Sentence, ctx: SentenceContext, binder: Binder,
@@ -183,7 +185,9 @@ def check_sentence(doc: Document, sent: Sentence, ctx: SentenceContext, binder: 
             continue
         _settle_direction(out, brief, _entity_before(ctx, base + m.start(), summary, subject),
                           period, word, base + m.start(), base + m.end())
-    for m in _when(text, _POSTED_WORDS, POSTED_RE):
+    posted = _when(text, _POSTED_VERBS, POSTED_RE) or (
+        _when(text, _WEEK_MOOD_WORDS, POSTED_RE) if " week" in text else ())
+    for m in posted:
         word = (m.group("dir") or m.group("dir2") or "").lower()
         period = "week" if (m.group("period") or "weekly").lower() == "weekly" or m.group(
             "dir2") else _period_near(ctx, base + m.start(), base + m.end(), summary)
