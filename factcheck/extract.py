@@ -341,8 +341,19 @@ def _year_for(month: int, day: int, anchor: dt.date | None) -> int:
     return anchor.year
 
 
+#: DATE_RE is case-sensitive: a written date has one of these (capitalised) month
+#: abbreviations, an ISO date has a hyphen.  Sentences with neither skip the scan.
+_DATE_KEYS = ("-", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+              "Nov", "Dec")
+
+
 def _dates(text: str, offset: int, anchor: dt.date | None) -> list[Figure]:
     out: list[Figure] = []
+    for key in _DATE_KEYS:
+        if key in text:
+            break
+    else:
+        return out
     for m in DATE_RE.finditer(text):
         g = m.groupdict()
         weekday = WEEKDAYS[g["wd"].lower()] if g["wd"] else None
@@ -444,7 +455,10 @@ def _streaks(text: str, offset: int) -> list[Figure]:
     """Counts written as words or digits in streak phrases ("three straight sessions")."""
     out: list[Figure] = []
     low = text.lower()
-    if not any(w in low for w in _STREAK_WORDS):
+    for word in _STREAK_WORDS:  # a loop: `any(genexpr)` costs more in this per-sentence path
+        if word in low:
+            break
+    else:
         return out
     for m in STREAK_RE.finditer(text):
         tail = text[m.end():m.end() + 25]
