@@ -446,7 +446,7 @@ class Binder:
                 best, best_dist = m, dist
         if best is None:
             return frozenset()
-        tokens = set(_period_tokens(best))
+        tokens = _period_tokens(best)  # a new set: extended below
         if best.kind == "basedate" and fig.kind in ("percent", "points"):
             later = [d for d in self.sessions if d.isoformat() > best.value]
             tokens = {f"d:{later[0].isoformat()}"} if later else {"none"}

@@ -136,6 +136,9 @@ def _sign_word(value: Decimal) -> str:
 
 
 _FINISH_WORDS = ("finish", "end", "close", "settl", "wrap")
+#: What FINISH_RE's direction group needs ("higher", "in the green", "flat", ...).
+_FINISH_DIRECTIONS = ("higher", "lower", "positive", "negative", "green", "red", "black", "up",
+                      "down", "flat", "unchanged")
 _POSTED_VERBS = ("posted", "recorded", "notched", "logged", "booked", "scored", "suffered",
                  "eked")
 #: "a winning week": the other branch of POSTED_RE, which needs " week" and one of these.
@@ -174,7 +177,8 @@ def check_sentence(doc: Document, sent: Sentence, ctx: SentenceContext, binder: 
         out.append(Finding(base + m.start(), base + m.end(), "phrase", status, fact, expected,
                            message))
 
-    for m in _when(text, _FINISH_WORDS, FINISH_RE):
+    finish = _when(text, _FINISH_DIRECTIONS, FINISH_RE) and _when(text, _FINISH_WORDS, FINISH_RE)
+    for m in finish:
         if _STREAK_TAIL_RE.match(text, m.end()):
             continue  # "closed higher for three straight sessions" is a streak claim
         word = _SPACES_RE.sub(" ", m.group("dir").lower())
