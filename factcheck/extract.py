@@ -19,6 +19,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from factcheck._rx import lower_same_length
 from factcheck.numfmt import Hedge, parse_hedge
@@ -306,6 +307,7 @@ def _decimal(text: str) -> Decimal:
         return Decimal(0)
 
 
+@lru_cache(maxsize=128)  # a handful of unit spellings, once per figure
 def _kind(unit: str) -> str:
     u = unit.strip().lower()
     if not u:
