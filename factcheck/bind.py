@@ -17,11 +17,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 
 from factcheck._rx import lead as _lead
 from factcheck._rx import trie
 from factcheck.brief import Entity, WeeklyIndexBrief
-from factcheck.extract import WEEKDAY_RE, Document, Figure, Sentence
+from factcheck.extract import WEEKDAY_RE, WEEKDAYS, Document, Figure, Sentence
 from factcheck.numfmt import Hedge
 
 UP_WORDS: tuple[str, ...] = (
@@ -257,6 +258,9 @@ class Mention:
     value: str
 
 
+_START = attrgetter("start")
+
+
 @dataclass(slots=True)
 class SentenceContext:
     entities: list[Mention] = field(default_factory=list)
@@ -279,7 +283,6 @@ class Binder:
         ctx = SentenceContext()
         text = doc.lower[sent.start:sent.end]
         base = sent.start
-        original = doc.text[sent.start:sent.end]
         for m in self.entity_re.finditer(text):
             key = self.entity_of.get(_norm(m.group(0)), self.subject)
             if (ctx.entities and text[m.start() - 1:m.start()] == "("
@@ -336,10 +339,11 @@ class Binder:
             if kind == "w52":
                 value = "52w"
             elif kind == "ma":
-                digits = _NON_DIGIT_RE.sub("", original[m.start():m.end()])
+                digits = _NON_DIGIT_RE.sub("", doc.text[base + m.start():base + m.end()])
                 value = f"{digits}d" if digits else "ma"
             ctx.periods.append(Mention(base + m.start(), base + m.end(), kind, value))
-        ctx.periods.sort(key=lambda x: x.start)
+        if len(ctx.periods) > 1:
+            ctx.periods.sort(key=_START)
         if not sent.figures:
             return ctx  # metric and direction words only matter to figures
         names = [(e.start - base, e.end - base) for e in ctx.entities]
@@ -581,8 +585,6 @@ def _period_tokens(m: Mention) -> set[str]:
 
 
 def _weekday(name: str) -> int:
-    from factcheck.extract import WEEKDAYS
-
     return WEEKDAYS[name.lower()]
 
 
