@@ -201,13 +201,21 @@ def _mask_markup(body: str) -> str:
 
 
 def _mask_name_digits(text: str) -> str:
-    """Digits inside names become `#` so the figure search skips them but words survive."""
-    chars = list(text)
+    """Digits inside names become `#` so the figure search skips them but words survive.
+
+    Only the matched spans are rebuilt (matches never overlap); the rest of the article is
+    copied in slices rather than character by character."""
+    pieces: list[str] = []
+    pos = 0
     for m in NAME_DIGITS_RE.finditer(text):
-        for i in range(m.start(), m.end()):
-            if chars[i].isdigit():
-                chars[i] = "#"
-    return "".join(chars)
+        start, end = m.span()
+        pieces.append(text[pos:start])
+        pieces.append("".join("#" if c.isdigit() else c for c in text[start:end]))
+        pos = end
+    if not pieces:
+        return text
+    pieces.append(text[pos:])
+    return "".join(pieces)
 
 
 def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
