@@ -17,10 +17,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 
+from factcheck._rx import lead as _lead
 from factcheck._rx import trie
 from factcheck.brief import Entity, WeeklyIndexBrief
-from factcheck.extract import WEEKDAY_RE, Document, Figure, Sentence
+from factcheck.extract import WEEKDAY_RE, WEEKDAYS, Document, Figure, Sentence
 from factcheck.numfmt import Hedge
 
 UP_WORDS: tuple[str, ...] = (
@@ -43,7 +45,7 @@ DOWN_WORDS: tuple[str, ...] = (
     "trimmed", "pared", "lagged", "trailed", "underperformed", "negative", "red", "behind",
     "downside", "shaved",
 )
-DIRECTION_RE = re.compile(rf"\b(?:{trie(UP_WORDS + DOWN_WORDS)})\b")
+DIRECTION_RE = re.compile(rf"{_lead(UP_WORDS + DOWN_WORDS)}\b(?:{trie(UP_WORDS + DOWN_WORDS)})\b")
 _DIRECTION_OF: dict[str, int] = {**{w: -1 for w in DOWN_WORDS}, **{w: 1 for w in UP_WORDS}}
 #: A direction given right after a figure ("0.17% higher", "10.06% below its high").
 FOLLOW_DIR_RE = re.compile(
@@ -96,12 +98,15 @@ def _period_phrases() -> dict[str, str]:
 
 
 _PERIOD_WORDS = _period_phrases()
-_PERIOD_RE = re.compile(rf"(?<![#\w-])(?:{trie(list(_PERIOD_WORDS))})(?![\w-])")
+_PERIOD_RE = re.compile(rf"{_lead(list(_PERIOD_WORDS))}(?<![#\w-])(?:{trie(list(_PERIOD_WORDS))})"
+                        r"(?![\w-])")
 #: A month named without a day ("the November high") points at facts set in that month.
 _MONTH_RE = re.compile(
-    r"\b(?P<mon>january|february|march|april|may|june|july|august|september|october|"
+    r"(?=[adfjmnos])\b(?P<mon>january|february|march|april|may|june|july|august|september|october|"
     r"november|december)(?:'s|’s)?\s+(?:intraday\s+|closing\s+)?(?:high|low|peak|trough|top|"
     r"bottom)")
+#: What every `_MONTH_RE` match ends with.
+_EXTREME_WORDS = ("high", "low", "peak", "trough", "top", "bottom")
 _MONTH_NUMBER = {name: i for i, name in enumerate(
     ("january", "february", "march", "april", "may", "june", "july", "august", "september",
      "october", "november", "december"), 1)}
@@ -133,6 +138,8 @@ _PREV_WORD_RE = re.compile(r"(?:previous|prior|last|preceding)\s+$")
 _PERIOD_DIGITS_RE = re.compile(
     r"(?=[#i])(?:(?P<w52>##\s*-?\s*weeks?)|(?P<ma>#{2,3}\s*-?\s*(?:day|session)s?)|"
     r"(?P<ytd>\bin\s+(?:19|20)\d\d\b))")
+#: What every `_PERIOD_DIGITS_RE` match contains: masked digits or a 19xx/20xx year.
+_PERIOD_DIGIT_KEYS = ("#", "19", "20")
 _ENTITY_GENERIC = (r"the\s+index|the\s+benchmark|the\s+gauge|the\s+measure|"
                    r"the\s+barometer")
 
@@ -176,7 +183,7 @@ _METRIC_OF: dict[str, frozenset[str]] = {}
 for _words, _metrics in _METRICS:
     for _w in _words:
         _METRIC_OF.setdefault(_w, _metrics)
-_METRIC_RE = re.compile(rf"\b(?:{trie(list(_METRIC_OF))})\b")
+_METRIC_RE = re.compile(rf"{_lead(list(_METRIC_OF))}\b(?:{trie(list(_METRIC_OF))})\b")
 #: A percent figure followed by "below its 52-week high" is a distance from that high.
 _DISTANCE_RE = re.compile(
     r"^[^.;]{0,12}?\b(?:below|under|off|from|short\s+of|shy\s+of|above|over|beneath)\s+"
@@ -187,7 +194,46 @@ _DISTANCE_LABEL_RE = re.compile(
     r"(?:distance\s+from|below|off|from|under|above|over)\s+(?:its\s+|the\s+)?"
     r"(?:##\s*-?\s*week\s+)?(?:intraday\s+|closing\s+)?(?P<kind>high|low)s?\b"
     r"[\s:(\-–—=]*$")
+_DISTANCE_WORDS = ("average", "high", "low", "peak", "trough", "ma")
+
+
+def _any_in(words: tuple[str, ...], text: str) -> bool:
+    """Does any of the words occur in text?  A loop, not `any(...)` over a generator, which
+    costs twice as much in this per-sentence path."""
+    for word in words:  # noqa: SIM110
+        if word in text:
+            return True
+    return False
+
+
+def _distance(tail: str) -> re.Match[str] | None:
+    """`_DISTANCE_RE.match(tail)`, skipped when none of the words it ends with occurs: the
+    lazy scan costs a few microseconds per percent figure and rarely matches."""
+    for word in _DISTANCE_WORDS:
+        if word in tail:
+            return _DISTANCE_RE.match(tail)
+    return None
+
+
+def _base_close(tail: str) -> re.Match[str] | None:
+    """`_BASE_CLOSE_RE.match(tail)`, skipped when the "clos" every match ends with is absent
+    (the tempered scan over up to 80 characters is the costly part of binding a period)."""
+    return _BASE_CLOSE_RE.match(tail) if "clos" in tail else None
+
+
 _RANGE_WORD_RE = re.compile(r"\b(?:range|between|traded|trading|swung|spanned)\b")
+# Compiled once: `re.sub(pattern_string, ...)` in a per-figure path pays a cache lookup
+# (about a microsecond) on every call.
+_SPACES_RE = re.compile(r"\s+")
+_NON_DIGIT_RE = re.compile(r"\D")
+_NAME_SPACES_RE = re.compile(r"[\s-]+")
+_DAYS_SPAN_RE = re.compile(r"(\d+)\s*-?\s*(?:day|session)")
+_YEAR_SPAN_RE = re.compile(r"(?i)\d+\s*-?\s*week|year|12-month")
+#: Between a figure and the metric word right after it: "2,218.42 (its intraday high".
+_METRIC_GAP_RE = re.compile(r"[\s(]*(?:\w+'s\s+|the\s+|its\s+|a\s+)?(?:intraday\s+|"
+                            r"closing\s+|session\s+)?")
+_FIGURE_BETWEEN_RE = re.compile(r"[\d#,;]")
+_TO_END_RE = re.compile(r"(?i)\bto\s*$")
 
 
 @dataclass(slots=True)
@@ -212,6 +258,9 @@ class Mention:
     value: str
 
 
+_START = attrgetter("start")
+
+
 @dataclass(slots=True)
 class SentenceContext:
     entities: list[Mention] = field(default_factory=list)
@@ -234,7 +283,6 @@ class Binder:
         ctx = SentenceContext()
         text = doc.lower[sent.start:sent.end]
         base = sent.start
-        original = doc.text[sent.start:sent.end]
         for m in self.entity_re.finditer(text):
             key = self.entity_of.get(_norm(m.group(0)), self.subject)
             if (ctx.entities and text[m.start() - 1:m.start()] == "("
@@ -245,7 +293,9 @@ class Binder:
             if d.date is not None:
                 ctx.periods.append(Mention(d.start, d.end, "date", d.date.isoformat()))
         taken = [(d.start - base, d.end - base) for d in sent.dates]
-        for m in WEEKDAY_RE.finditer(sent.text):
+        # Each scan below is skipped when a literal every match contains is absent (`in` is
+        # far cheaper than a regex scan, and most sentences name no weekday, month or "##").
+        for m in WEEKDAY_RE.finditer(sent.text) if "day" in sent.text else ():
             if any(a <= m.start() < b for a, b in taken):
                 continue
             weekday = _weekday(m.group("wd"))
@@ -264,7 +314,7 @@ class Binder:
             value = day.isoformat() if day else f"missing:{m.group('wd')}"
             ctx.periods.append(Mention(base + m.start(), base + m.end(), "date", value))
         for m in _PERIOD_RE.finditer(text):
-            kind = _PERIOD_WORDS.get(re.sub(r"\s+", " ", m.group(0)), "week")
+            kind = _PERIOD_WORDS.get(_SPACES_RE.sub(" ", m.group(0)), "week")
             value = "52w" if kind == "w52" else kind
             if kind == "weekstart":
                 kind, value = "date", self.sessions[0].isoformat()
@@ -279,19 +329,21 @@ class Binder:
                     for p in ctx.periods):
                 continue  # "Friday closed the week with a gain of 1.81%": Friday's move
             ctx.periods.append(Mention(base + m.start(), base + m.end(), kind, value))
-        for m in _MONTH_RE.finditer(text):
+        for m in _MONTH_RE.finditer(text) if _any_in(_EXTREME_WORDS, text) else ():
             ctx.periods.append(Mention(base + m.start(), base + m.end("mon"), "month",
                                        str(_MONTH_NUMBER[m.group("mon")])))
-        for m in _PERIOD_DIGITS_RE.finditer(text):
+        for m in (_PERIOD_DIGITS_RE.finditer(text) if _any_in(_PERIOD_DIGIT_KEYS, text)
+                  else ()):
             kind = m.lastgroup or ""
             value = kind
             if kind == "w52":
                 value = "52w"
             elif kind == "ma":
-                digits = re.sub(r"\D", "", original[m.start():m.end()])
+                digits = _NON_DIGIT_RE.sub("", doc.text[base + m.start():base + m.end()])
                 value = f"{digits}d" if digits else "ma"
             ctx.periods.append(Mention(base + m.start(), base + m.end(), kind, value))
-        ctx.periods.sort(key=lambda x: x.start)
+        if len(ctx.periods) > 1:
+            ctx.periods.sort(key=_START)
         if not sent.figures:
             return ctx  # metric and direction words only matter to figures
         names = [(e.start - base, e.end - base) for e in ctx.entities]
@@ -313,7 +365,11 @@ class Binder:
              prev: Binding | None, heading: SentenceContext | None) -> Binding:
         b = Binding()
         figures = sent.figures
-        idx = next((i for i, f in enumerate(figures) if f is fig), -1)
+        idx = -1
+        for i, f in enumerate(figures):  # identity, not equality: figures are dataclasses
+            if f is fig:
+                idx = i
+                break
         prev_fig = figures[idx - 1] if idx > 0 else None
         next_fig = figures[idx + 1] if 0 <= idx < len(figures) - 1 else None
         lo = prev_fig.end if prev_fig is not None else sent.start
@@ -353,13 +409,13 @@ class Binder:
             # "closed above the 22,500 level": a named level must be one the data has
             fig.hedge = Hedge.EXACT
         if fig.kind == "percent":
-            dist = _DISTANCE_RE.match(doc.lower[fig.end:min(sent.end, fig.end + 70)])
+            dist = _distance(doc.lower[fig.end:min(sent.end, fig.end + 70)])
             if dist is not None:
                 what = doc.text[fig.end + dist.start("what"):fig.end + dist.end("kind")]
-                days = re.search(r"(\d+)\s*-?\s*(?:day|session)", what)
+                days = _DAYS_SPAN_RE.search(what)
                 if days is not None:
                     b.periods = frozenset({f"{days.group(1)}d"})
-                elif re.search(r"(?i)\d+\s*-?\s*week|year|12-month", what):
+                elif _YEAR_SPAN_RE.search(what):
                     b.periods = frozenset({"52w"})
                 else:
                     b.periods = frozenset()
@@ -371,7 +427,7 @@ class Binder:
                  lo: int, hi: int) -> frozenset[str]:
         best: Mention | None = None
         best_dist = 10**9
-        if fig.kind in ("percent", "points") and _BASE_CLOSE_RE.match(
+        if fig.kind in ("percent", "points") and _base_close(
                 doc.lower[fig.end:min(sent.end, fig.end + 80)]):
             return frozenset({"week"})  # "…, or 0.02%, from the previous week's close"
         pick = _respectively(doc, sent, ctx.periods, fig)
@@ -394,7 +450,7 @@ class Binder:
                 best, best_dist = m, dist
         if best is None:
             return frozenset()
-        tokens = set(_period_tokens(best))
+        tokens = _period_tokens(best)  # a new set: extended below
         if best.kind == "basedate" and fig.kind in ("percent", "points"):
             later = [d for d in self.sessions if d.isoformat() > best.value]
             tokens = {f"d:{later[0].isoformat()}"} if later else {"none"}
@@ -420,7 +476,7 @@ class Binder:
             return frozenset({"sessions", "streak"})
         tail = doc.lower[fig.end:min(sent.end, fig.end + 70)]
         if fig.kind == "percent":
-            dist = _DISTANCE_RE.match(tail)
+            dist = _distance(tail)
             if dist is not None:
                 kind = dist.group("kind").lower()
                 closing = "clos" in dist.group("what").lower()
@@ -445,7 +501,7 @@ class Binder:
         if fig.kind == "points" and not fig.range_role:
             if _SPAN_RE.match(tail):
                 return frozenset({"range_pts"})  # "a 646.30-point range": no such fact
-            if _BASE_CLOSE_RE.match(tail):
+            if _base_close(tail):
                 return frozenset({"change_pts"})  # "271.32 points below last week's close"
             near = [m for m in ctx.metrics if lo <= m[0] and m[1] <= fig.start]
             if not near or any(d[0] >= lo and d[1] <= fig.start for d in ctx.directions):
@@ -462,11 +518,10 @@ class Binder:
         if not before:
             before = [m for m in ctx.metrics if m[1] <= fig.start and fig.start - m[1] < 25]
         after = [m for m in ctx.metrics if m[0] >= fig.end and m[0] - fig.end < 22
-                 and re.fullmatch(r"[\s(]*(?:\w+'s\s+|the\s+|its\s+|a\s+)?(?:intraday\s+|"
-                                  r"closing\s+|session\s+)?", doc.masked[fig.end:m[0]])]
+                 and _METRIC_GAP_RE.fullmatch(doc.masked[fig.end:m[0]])]
         if not before and not after:
             after = [m for m in ctx.metrics if m[2] is _LEVELISH and m[0] >= fig.end
-                     and m[0] - fig.end < 40 and not re.search(r"[\d#,;]", doc.masked[
+                     and m[0] - fig.end < 40 and not _FIGURE_BETWEEN_RE.search(doc.masked[
                          fig.end:m[0]])]
         attached = [m for m in after if "(" in doc.masked[fig.end:m[0]] or (
             m[2] is _LEVELISH and not doc.masked[fig.end:m[0]].strip())]  # "the 22,500 level"
@@ -474,7 +529,7 @@ class Binder:
                   after[0][2] if after else None)
         if fig.kind in ("number", "points") and chosen is None:
             pre = doc.masked[max(lo, fig.start - 12):fig.start]
-            if re.search(r"(?i)\bto\s*$", pre) and any(d[1] <= fig.start and d[0] >= lo - 40
+            if _TO_END_RE.search(pre) and any(d[1] <= fig.start and d[0] >= lo - 40
                                                       for d in ctx.directions):
                 return frozenset({"close", "close_high", "close_low", "high", "low"})
         return chosen
@@ -499,7 +554,7 @@ def _respectively(doc: Document, sent: Sentence, mentions: list[Mention], fig: F
                   ) -> Mention | None:
     """"the 50-day and 200-day averages, at 2,185.03 and 2,177.54 respectively": the i-th
     figure before "respectively" goes with the i-th of the mentions listed before them."""
-    if "respectively" not in doc.lower[sent.start:sent.end]:
+    if doc.lower.find("respectively", sent.start, sent.end) < 0:
         return None
     tail = doc.lower.find("respectively", fig.end, sent.end)
     if tail < 0:
@@ -530,8 +585,6 @@ def _period_tokens(m: Mention) -> set[str]:
 
 
 def _weekday(name: str) -> int:
-    from factcheck.extract import WEEKDAYS
-
     return WEEKDAYS[name.lower()]
 
 
@@ -541,7 +594,7 @@ def _squash(text: str) -> str:
 
 
 def _norm(text: str) -> str:
-    return re.sub(r"[\s-]+", " ", text.lower()).strip()
+    return _NAME_SPACES_RE.sub(" ", text.lower()).strip()
 
 
 @lru_cache(maxsize=64)
@@ -553,7 +606,8 @@ def _entity_regex_cached(entities: tuple[Entity, ...]) -> tuple[re.Pattern[str],
             names.setdefault(_norm(re.sub(r"\d", "#", n)).replace("-", " "), e.key)
     subject = entities[0].key
     pattern = trie(list(names), space=r"[\s-]+")
-    regex = re.compile(rf"(?<![\w&/])(?:{pattern})(?![\w#]|/asx)|\b(?:{_ENTITY_GENERIC})\b")
+    regex = re.compile(rf"{_lead([*names, 'the'])}(?:(?<![\w&/])(?:{pattern})(?![\w#]|/asx)"
+                       rf"|\b(?:{_ENTITY_GENERIC})\b)")
     for g in ("the index", "the benchmark", "the gauge", "the measure", "the barometer"):
         names.setdefault(g, subject)
     return regex, names

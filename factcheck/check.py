@@ -19,7 +19,7 @@ from factcheck.brief import WeeklyIndexBrief
 from factcheck.extract import Document, Figure, Sentence, parse
 from factcheck.match import FactIndex, Verdict, judge
 from factcheck.qualitative import Finding, check_sentence, check_streak
-from factcheck.report import CheckReport, Claim, Severity, Status
+from factcheck.report import CheckReport, Claim, Severity, Status, trusted_claim
 
 #: More than this share of dated mentions outside the brief's week means another week.
 WRONG_WEEK_SHARE = 0.5
@@ -71,13 +71,11 @@ class _Builder:
     def add(self, start: int, end: int, sent: Sentence, kind: str, value: str | None,
             status: Status, fact_id: str | None, expected: str | None, message: str) -> None:
         line, col = self.doc.position(start)
-        # model_construct: every field is built here from typed values; validating 60 claims
-        # per article would cost more than the whole check.
-        self.claims.append((start, Claim.model_construct(
-            line=line, col=col, text=self.doc.text[start:end], sentence=self.sentence(sent),
-            value=value, kind=kind, status=status,
-            severity=_severity(status, self.strict), fact_id=fact_id, expected=expected,
-            message=message)))
+        # trusted_claim: every field is built here from typed values; validating (or even
+        # model_construct-ing) 60 claims per article costs more than the whole check.
+        self.claims.append((start, trusted_claim(
+            line, col, self.doc.text[start:end], self.sentence(sent), value, kind, status,
+            _severity(status, self.strict), fact_id, expected, message)))
 
     def finding(self, f: Finding, sent: Sentence) -> None:
         self.add(f.start, f.end, sent, f.kind, f.value, f.status,

@@ -19,6 +19,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from factcheck._rx import lower_same_length
 from factcheck.numfmt import Hedge, parse_hedge
@@ -54,7 +55,7 @@ DATE_RE = re.compile(
     rf"|(?P<iso>(?:19|20)\d\d-\d\d-\d\d))\b",
 )
 WEEKDAY_RE = re.compile(
-    r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?P<poss>'s|’s)?\b")
+    r"(?=[MTWFS])\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?P<poss>'s|’s)?\b")
 
 #: Names and phrases whose digits are context, not figures.  Masked before number search.
 NAME_DIGITS_RE = re.compile(
@@ -157,6 +158,7 @@ _EMPH_RE = re.compile(r"(?=[*_`~])(?:\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*
 _LIST_MARKER_RE = re.compile(r"(?m)^[ \t>]*((?:[-*+]|\d{1,3}[.)]))[ \t]+")
 _LIST_RE = re.compile(r"^(\s*)(?:[-*+]|\d{1,3}[.)])\s+")
 _HEADING_RE = re.compile(r"^\s{0,3}#{1,6}\s+")
+_TABLE_RULE_RE = re.compile(r"[\s|:\-]+")
 _ABBREV = frozenset({
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "mr", "mrs", "ms", "dr", "inc", "corp", "co", "ltd", "vs", "approx", "e.g", "i.e", "st",
@@ -199,13 +201,21 @@ def _mask_markup(body: str) -> str:
 
 
 def _mask_name_digits(text: str) -> str:
-    """Digits inside names become `#` so the figure search skips them but words survive."""
-    chars = list(text)
+    """Digits inside names become `#` so the figure search skips them but words survive.
+
+    Only the matched spans are rebuilt (matches never overlap); the rest of the article is
+    copied in slices rather than character by character."""
+    pieces: list[str] = []
+    pos = 0
     for m in NAME_DIGITS_RE.finditer(text):
-        for i in range(m.start(), m.end()):
-            if chars[i].isdigit():
-                chars[i] = "#"
-    return "".join(chars)
+        start, end = m.span()
+        pieces.append(text[pos:start])
+        pieces.append("".join("#" if c.isdigit() else c for c in text[start:end]))
+        pos = end
+    if not pieces:
+        return text
+    pieces.append(text[pos:])
+    return "".join(pieces)
 
 
 def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -262,7 +272,7 @@ def _blocks(masked: str, body_start: int, original: str | None = None
             continue
         if stripped.startswith("|") or (stripped.count("|") >= 2 and not para):
             close()
-            if re.fullmatch(r"[\s|:\-]+", stripped):
+            if _TABLE_RULE_RE.fullmatch(stripped):
                 continue
             cells: list[tuple[int, int]] = []
             cell_start = start
@@ -305,6 +315,7 @@ def _decimal(text: str) -> Decimal:
         return Decimal(0)
 
 
+@lru_cache(maxsize=128)  # a handful of unit spellings, once per figure
 def _kind(unit: str) -> str:
     u = unit.strip().lower()
     if not u:
@@ -340,8 +351,19 @@ def _year_for(month: int, day: int, anchor: dt.date | None) -> int:
     return anchor.year
 
 
+#: DATE_RE is case-sensitive: a written date has one of these (capitalised) month
+#: abbreviations, an ISO date has a hyphen.  Sentences with neither skip the scan.
+_DATE_KEYS = ("-", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+              "Nov", "Dec")
+
+
 def _dates(text: str, offset: int, anchor: dt.date | None) -> list[Figure]:
     out: list[Figure] = []
+    for key in _DATE_KEYS:
+        if key in text:
+            break
+    else:
+        return out
     for m in DATE_RE.finditer(text):
         g = m.groupdict()
         weekday = WEEKDAYS[g["wd"].lower()] if g["wd"] else None
@@ -411,6 +433,11 @@ _LEVEL_RELATION_RE = re.compile(r"(?i)\b(?:above|below|over|under|beneath)\s+(?:
 
 
 _BETWEEN_RE = re.compile(r"(?i)\b(?:between|from)\s+(?:a\s+low\s+of\s+)?$")
+#: "the range of 2,200 to 2,250", "a zone from 4,900 through 5,000": a range, not a move.
+_RANGE_LEAD_RE = re.compile(
+    r"(?i)\b(?:(?:range|ranged|zone|area|band|region)(?:\s+(?:is|was|of|from|"
+    r"runs\s+from|ran\s+from|now\s+runs\s+from))?|of)\s+$")
+_NON_DIGIT_RE = re.compile(r"\D")
 
 
 def _mark_ranges(text: str, offset: int, figs: list[Figure]) -> None:
@@ -424,9 +451,8 @@ def _mark_ranges(text: str, offset: int, figs: list[Figure]) -> None:
             prefix = text[:left.start - offset]
             if word == "and" and not _BETWEEN_RE.search(prefix):
                 continue
-            if word in ("to", "through") and not (_BETWEEN_RE.search(prefix) or re.search(
-                    r"(?i)\b(?:(?:range|ranged|zone|area|band|region)(?:\s+(?:is|was|of|from|"
-                    r"runs\s+from|ran\s+from|now\s+runs\s+from))?|of)\s+$", prefix)):
+            if word in ("to", "through") and not (_BETWEEN_RE.search(prefix)
+                                                  or _RANGE_LEAD_RE.search(prefix)):
                 continue
         if left.kind == "number" and right.kind in ("percent", "points", "number"):
             left.kind = right.kind if right.kind != "points" else left.kind
@@ -439,7 +465,10 @@ def _streaks(text: str, offset: int) -> list[Figure]:
     """Counts written as words or digits in streak phrases ("three straight sessions")."""
     out: list[Figure] = []
     low = text.lower()
-    if not any(w in low for w in _STREAK_WORDS):
+    for word in _STREAK_WORDS:  # a loop: `any(genexpr)` costs more in this per-sentence path
+        if word in low:
+            break
+    else:
         return out
     for m in STREAK_RE.finditer(text):
         tail = text[m.end():m.end() + 25]
@@ -453,7 +482,7 @@ def _streaks(text: str, offset: int) -> list[Figure]:
         n_text = m.group("n").lower()
         n = NUMBER_WORDS.get(n_text)
         if n is None:
-            n = int(re.sub(r"\D", "", n_text))
+            n = int(_NON_DIGIT_RE.sub("", n_text))
         out.append(Figure(offset + m.start(), offset + m.end("n"), m.group("n"), "count",
                           Decimal(n), 0, 0))
     return out

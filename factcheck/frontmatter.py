@@ -8,14 +8,54 @@ checker that silently guesses the week would check against the wrong data.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import yaml
 
 from factcheck.errors import MalformedInput
 
+#: One `key: value` line whose YAML meaning is obvious: a plain word key and a value that
+#: is a plain word (`SPX`, `^GSPC`, `weekly-recap`) or an ISO date.  Anything else (quotes,
+#: numbers, comments, flow syntax, indentation) goes to the YAML parser.
+_SIMPLE_LINE_RE = re.compile(
+    r"(?P<key>[A-Za-z_][A-Za-z0-9_]*): +(?:(?P<date>\d{4}-\d\d-\d\d)|"
+    r"(?P<word>[A-Za-z^][A-Za-z0-9^._-]*)) *")
+#: Plain words YAML 1.1 reads as booleans or null, not strings.
+_YAML_SPECIAL = frozenset(
+    w for base in ("yes", "no", "true", "false", "on", "off", "null")
+    for w in (base, base.capitalize(), base.upper()))
+
+
+def _simple_front_matter(block: str) -> dict[str, str] | None:
+    """The front matter of the common shape (`ticker: SPX` / `week: 2025-08-08` lines),
+    read without YAML; None when any line needs the real parser.
+
+    `yaml.safe_load` costs more than checking half the article's figures, and almost every
+    article's front matter is a few such lines.  The result is what `parse_front_matter`
+    makes of YAML's answer: words stay strings, ISO dates come back in ISO form.
+    """
+    out: dict[str, str] = {}
+    for line in block.split("\n"):
+        m = _SIMPLE_LINE_RE.fullmatch(line)
+        if m is None:
+            return None
+        key, date, word = m.group("key", "date", "word")
+        if key in _YAML_SPECIAL or word in _YAML_SPECIAL:
+            return None
+        if date is not None:
+            try:
+                date = dt.date.fromisoformat(date).isoformat()
+            except ValueError:
+                return None  # YAML's own error handling decides
+        out[key] = date if date is not None else word
+    return out or None
+
 
 def parse_front_matter(block: str) -> dict[str, str]:
     """Scalar keys of a YAML front matter block as strings (dates in ISO form)."""
+    simple = _simple_front_matter(block)
+    if simple is not None:
+        return simple
     try:
         data = yaml.safe_load(block)
     except yaml.YAMLError as exc:

@@ -219,6 +219,27 @@ def _metric_ok(item: IndexedFact, b: Binding) -> bool:
     return b.metrics is None or item.metric in b.metrics
 
 
+def _consistent(items: list[IndexedFact], b: Binding) -> list[IndexedFact]:
+    """The items with `_entity_ok(i, b, False) and _period_ok(i, b, False) and
+    _metric_ok(i, b)`, with the three tests inlined: this runs for every figure over every
+    candidate, and the calls cost more than the comparisons."""
+    entity, versus, metrics = b.entity, b.versus, b.metrics
+    any_level = metrics is not None and "level_round" in metrics
+    periods = b.periods or b.periods_inherited
+    out = []
+    for item in items:
+        fact = item.fact
+        if entity is not None and (fact.entity != entity or (
+                versus and fact.versus is not None and fact.versus not in versus)):
+            continue
+        if not (any_level and fact.metric == "level") and not periods <= item.tokens:
+            continue
+        if metrics is not None and item.metric not in metrics:
+            continue
+        out.append(item)
+    return out
+
+
 def _differences(item: IndexedFact, b: Binding) -> list[str]:
     out = []
     other_entity = (b.entity is not None and not b.entity_inherited
@@ -267,21 +288,25 @@ def _closest(items: list[IndexedFact], fig: Figure, b: Binding) -> IndexedFact:
     return min(items, key=key)
 
 
+def _day_tokens(tokens: frozenset[str]) -> set[str]:
+    return {t for t in tokens if t.startswith("d:") or t == "week"}
+
+
 def judge(index: FactIndex, fig: Figure, b: Binding) -> Verdict:
     """The verdict for one figure (see the module docstring for the order of the rules)."""
     if index.group(fig, b) is None:
         return Verdict(Status.UNSUPPORTED, None, None,
                        f"no {fig.kind.replace('_', ' ')} figure in the brief can settle this")
     periods = b.periods or b.periods_inherited
-    full = [i for i in index.narrowed(fig, b, b.entity, periods)
-            if _entity_ok(i, b, False) and _period_ok(i, b, False) and _metric_ok(i, b)]
+    full = _consistent(index.narrowed(fig, b, b.entity, periods), b)
     sign_wrong: IndexedFact | None = None
-    inherited_day = {t for t in b.periods_inherited if t.startswith("d:") or t == "week"} if (
-        not b.periods and (b.metrics is None or "level_round" not in b.metrics)) else set()
+    inherited_day: set[str] = set()  # only pass 1 needs it: computed there
     conflict: IndexedFact | None = None
     explicit = full
     for pass_no in (0, 1):
         if pass_no == 1:
+            if not b.periods and (b.metrics is None or "level_round" not in b.metrics):
+                inherited_day = _day_tokens(b.periods_inherited)
             # only when nothing fits: drop the inherited attributes (computed lazily)
             if b.entity_inherited:
                 explicit = [i for i in index.narrowed(fig, b, None, b.periods)
@@ -296,9 +321,9 @@ def judge(index: FactIndex, fig: Figure, b: Binding) -> Verdict:
         for item in group:
             mag, sign = fits(item, fig, b)
             if mag and sign:
-                days = {t for t in item.tokens if t.startswith("d:") or t == "week"}
                 if pass_no == 1 and ((
-                        inherited_day and days and not days & inherited_day
+                        inherited_day and (days := _day_tokens(item.tokens))
+                        and not days & inherited_day
                         and (item.fact.period[:1].isdigit() or item.fact.period == "week"))
                         or (b.entity_inherited and item.fact.entity != b.entity)):
                     # true of another session / entity than the context named

@@ -162,7 +162,8 @@ _HEDGE_BY_WORD = {w: h for w, h in _HEDGE_WORDS}
 def parse_hedge(before: str) -> Hedge:
     """The hedge of a figure from the text right before it ("rose nearly " -> NEARLY)."""
     tail = before[-40:].lower()
-    words = tail.replace("$", " ").replace("+", " ").split()
+    # only the last two words are looked at: rsplit stops splitting there
+    words = tail.replace("$", " ").replace("+", " ").rsplit(None, 2)
     if not words or (words[-1].strip("(-−") not in _HEDGE_LAST and not (
             len(words) > 1 and words[-1] == "the" and words[-2] in _HEDGE_LAST)):
         return Hedge.EXACT

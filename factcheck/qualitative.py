@@ -136,11 +136,22 @@ def _sign_word(value: Decimal) -> str:
 
 
 _FINISH_WORDS = ("finish", "end", "close", "settl", "wrap")
-_POSTED_WORDS = ("posted", "recorded", "notched", "logged", "booked", "scored", "suffered",
-                 "eked", " week")
+#: What FINISH_RE's direction group needs ("higher", "in the green", "flat", ...).
+_FINISH_DIRECTIONS = ("higher", "lower", "positive", "negative", "green", "red", "black", "up",
+                      "down", "flat", "unchanged")
+_POSTED_VERBS = ("posted", "recorded", "notched", "logged", "booked", "scored", "suffered",
+                 "eked")
+#: "a winning week": the other branch of POSTED_RE, which needs " week" and one of these.
+_WEEK_MOOD_WORDS = ("winning", "losing", "positive", "negative")
 _GAVE_WORDS = ("back", "erase", "wiped", "surrender", "revers", "recoup", "recover")
 _RELATIVE_WORDS = ("lag", "trail", "underperform", "behind", "outperform", "eclips", "outpac",
                    "beat", "best", "outran", "outdid")
+
+
+# Compiled once: `re.sub(pattern_string, ...)` per sentence pays a cache lookup each call.
+_SPACES_RE = re.compile(r"\s+")
+_WEEK_WORD_RE = re.compile(r"\bweek")
+_CLAUSE_STOP_RE = re.compile(r"[.;:]|\bwhile\b|\bbut\b|\bwhereas\b")
 
 
 def _when(text: str, words: tuple[str, ...], pattern: re.Pattern[str]
@@ -149,7 +160,7 @@ def _when(text: str, words: tuple[str, ...], pattern: re.Pattern[str]
     for word in words:
         if word in text:
             return pattern.finditer(text)
-    return ()
+    return ()  # falsy, unlike an iterator: `_when(...) or _when(...)` tries the next test
 
 
 def check_sentence(doc: Document, sent: Sentence, ctx: SentenceContext, binder: Binder,
@@ -166,18 +177,21 @@ def check_sentence(doc: Document, sent: Sentence, ctx: SentenceContext, binder: 
         out.append(Finding(base + m.start(), base + m.end(), "phrase", status, fact, expected,
                            message))
 
-    for m in _when(text, _FINISH_WORDS, FINISH_RE):
+    finish = _when(text, _FINISH_DIRECTIONS, FINISH_RE) and _when(text, _FINISH_WORDS, FINISH_RE)
+    for m in finish:
         if _STREAK_TAIL_RE.match(text, m.end()):
             continue  # "closed higher for three straight sessions" is a streak claim
-        word = re.sub(r"\s+", " ", m.group("dir").lower())
+        word = _SPACES_RE.sub(" ", m.group("dir").lower())
         mid = m.group("mid").lower()
-        period = "week" if re.search(r"\bweek", mid) else _period_near(
+        period = "week" if _WEEK_WORD_RE.search(mid) else _period_near(
             ctx, base + m.start(), base + m.end(), summary)
         if period is None:
             continue
         _settle_direction(out, brief, _entity_before(ctx, base + m.start(), summary, subject),
                           period, word, base + m.start(), base + m.end())
-    for m in _when(text, _POSTED_WORDS, POSTED_RE):
+    posted = _when(text, _POSTED_VERBS, POSTED_RE) or (
+        _when(text, _WEEK_MOOD_WORDS, POSTED_RE) if " week" in text else ())
+    for m in posted:
         word = (m.group("dir") or m.group("dir2") or "").lower()
         period = "week" if (m.group("period") or "weekly").lower() == "weekly" or m.group(
             "dir2") else _period_near(ctx, base + m.start(), base + m.end(), summary)
@@ -211,7 +225,7 @@ def check_sentence(doc: Document, sent: Sentence, ctx: SentenceContext, binder: 
                 f"({f.display}), not {dt.date.fromisoformat(day):%A}")
     for m in _when(text, ("every", "all "), EVERY_SESSION_RE):
         entity = _entity_before(ctx, base + m.start(), summary, subject)
-        up = re.sub(r"\s+", " ", m.group("dir")) in _UP_VERBS
+        up = _SPACES_RE.sub(" ", m.group("dir")) in _UP_VERBS
         changes = [f for d in brief.week.sessions
                    if (f := brief.get(f"{entity}.change_pct.{d}")) is not None]
         wrong = [f for f in changes if (f.value > 0) != up]
@@ -343,7 +357,7 @@ def _relative(m: re.Match[str], text: str, sent: Sentence, ctx: SentenceContext,
     base = sent.start
     clause_end = sent.end
     tail = text[m.end():]
-    stop = re.search(r"[.;:]|\bwhile\b|\bbut\b|\bwhereas\b", tail)
+    stop = _CLAUSE_STOP_RE.search(tail)
     if stop is not None:
         clause_end = base + m.end() + stop.start()
     a = _entity_before(ctx, base + m.start(), summary, brief.subject.key)
