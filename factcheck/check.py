@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter, OrderedDict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from factcheck.bind import Binder, Binding, Mention, SentenceContext, _period_tokens
 from factcheck.brief import WeeklyIndexBrief
@@ -140,6 +140,26 @@ def _table_metric(sent: Sentence, fig: Figure, doc: Document) -> frozenset[str] 
     return None
 
 
+Reading = tuple[Sentence, SentenceContext, Binding | None, SentenceContext | None]
+
+
+def read_in_order(doc: Document, binder: Binder) -> Iterator[Reading]:
+    """Each sentence with its context, the running summary of its block (what a sentence
+    that names no index or period inherits) and the nearest heading's context."""
+    summary: Binding | None = None
+    heading: SentenceContext | None = None
+    block = -1
+    for sent in doc.sentences:
+        ctx = binder.context(doc, sent)
+        if sent.block_kind == "heading":
+            heading, summary = ctx, None
+        elif sent.block != block:
+            summary = None
+        block = sent.block
+        yield sent, ctx, summary, heading
+        summary = _summary(doc, sent, ctx, summary)
+
+
 def check_text(text: str, brief: WeeklyIndexBrief, *, source: str = "-",
                strict: bool = True) -> CheckReport:
     """Check every figure and checkable phrase of an article against one brief.
@@ -150,17 +170,8 @@ def check_text(text: str, brief: WeeklyIndexBrief, *, source: str = "-",
     binder, index = _prepared(brief)
     doc = parse(text, anchor=brief.week.last_session)
     out = _Builder(doc, strict)
-    summary: Binding | None = None
-    heading: SentenceContext | None = None
-    block = -1
     dates: list[tuple[Figure, Status]] = []
-    for sent in doc.sentences:
-        ctx = binder.context(doc, sent)
-        if sent.block_kind == "heading":
-            heading, summary = ctx, None
-        elif sent.block != block:
-            summary = None
-        block = sent.block
+    for sent, ctx, summary, heading in read_in_order(doc, binder):
         for fig in sent.dates:
             status, expected, message = _date_verdict(fig, brief, index, sent.text)
             dates.append((fig, status))
@@ -179,7 +190,6 @@ def check_text(text: str, brief: WeeklyIndexBrief, *, source: str = "-",
                     verdict.message)
         for finding in check_sentence(doc, sent, ctx, binder, summary):
             out.finding(finding, sent)
-        summary = _summary(doc, sent, ctx, summary)
     claims = [c for _, c in sorted(out.claims, key=lambda x: x[0])]
     wrong = _wrong_week(doc, brief, dates, claims, strict)
     if wrong is not None:

@@ -9,7 +9,7 @@ import pytest
 
 from factcheck.bind import Binder, Binding
 from factcheck.brief import WeeklyIndexBrief
-from factcheck.check import _summary
+from factcheck.check import read_in_order
 from factcheck.extract import parse
 
 
@@ -17,19 +17,9 @@ def bindings(text: str, brief: WeeklyIndexBrief) -> dict[str, Binding]:
     binder = Binder(brief)
     doc = parse(text, anchor=brief.week.last_session)
     out: dict[str, Binding] = {}
-    summary = None
-    heading = None
-    block = -1
-    for sent in doc.sentences:
-        ctx = binder.context(doc, sent)
-        if sent.block_kind == "heading":
-            heading, summary = ctx, None
-        elif sent.block != block:
-            summary = None
-        block = sent.block
+    for sent, ctx, summary, heading in read_in_order(doc, binder):
         for fig in sent.figures:
             out[fig.text] = binder.bind(doc, sent, ctx, fig, summary, heading)
-        summary = _summary(doc, sent, ctx, summary)
     return out
 
 
