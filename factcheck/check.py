@@ -126,7 +126,7 @@ def _summary(doc: Document, sent: Sentence, ctx: SentenceContext, prev: Binding 
                    periods_inherited=tokens or inherited)
 
 
-def _table_metric(sent: Sentence, fig: Figure, doc: Document) -> frozenset[str] | None:
+def _table_metric(sent: Sentence, fig: Figure) -> frozenset[str] | None:
     for i, (a, b) in enumerate(sent.cells):
         if a <= fig.start < b and i < len(sent.header):
             name = sent.header[i]
@@ -183,7 +183,7 @@ def check_text(text: str, brief: WeeklyIndexBrief, *, source: str = "-",
                 continue
             b = binder.bind(doc, sent, ctx, fig, summary, heading)
             if sent.block_kind == "table":
-                b.metrics = _table_metric(sent, fig, doc) or b.metrics
+                b.metrics = _table_metric(sent, fig) or b.metrics
             verdict: Verdict = judge(index, fig, b)
             out.add(fig.start, fig.end, sent, fig.kind, fig.written, verdict.status,
                     verdict.fact.id if verdict.fact else None, verdict.expected,
@@ -191,7 +191,7 @@ def check_text(text: str, brief: WeeklyIndexBrief, *, source: str = "-",
         for finding in check_sentence(doc, sent, ctx, binder, summary):
             out.finding(finding, sent)
     claims = [c for _, c in sorted(out.claims, key=lambda x: x[0])]
-    wrong = _wrong_week(doc, brief, dates, claims, strict)
+    wrong = _wrong_week(doc, brief, dates, claims)
     if wrong is not None:
         claims = [wrong]
     return CheckReport.model_construct(source=source, brief_id=brief_id(brief),
@@ -199,7 +199,7 @@ def check_text(text: str, brief: WeeklyIndexBrief, *, source: str = "-",
 
 
 def _wrong_week(doc: Document, brief: WeeklyIndexBrief, dates: list[tuple[Figure, Status]],
-                claims: Iterable[Claim], strict: bool) -> Claim | None:
+                claims: Iterable[Claim]) -> Claim | None:
     """One finding when the article is evidently about another week than the brief."""
     week = brief.week
     outside = [f for f, _ in dates if f.date is not None

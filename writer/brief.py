@@ -132,7 +132,7 @@ def _entity_facts(entity: Entity, bars: pd.DataFrame, week: pd.DataFrame, prev: 
     return f.items, changes, days
 
 
-def _levels(entity: Entity, bars: pd.DataFrame, week_start: dt.date, last: m.Session,
+def _levels(entity: Entity, bars: pd.DataFrame, last: m.Session,
             prev_week: pd.DataFrame) -> list[Fact]:
     f = _Facts(entity)
     if not prev_week.empty:
@@ -195,7 +195,7 @@ def build_weekly_brief(
                          "did not schedule")
     prev_week = m.week_bars(subject_bars, week_start - dt.timedelta(days=7),
                             week_start - dt.timedelta(days=1))
-    facts += _levels(subject, subject_bars, week_start, days[-1], prev_week)
+    facts += _levels(subject, subject_bars, days[-1], prev_week)
     kept_peers = []
     for peer in peers:
         peer_bars = bars.get(peer.yahoo)
