@@ -4,6 +4,7 @@ PY ?= .venv/bin/python
 .PHONY: check test bench fixtures
 
 check:
+	$(PY) -m ruff format --check .
 	$(PY) -m ruff check .
 	$(PY) -m mypy
 

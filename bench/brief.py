@@ -1,6 +1,6 @@
 """Foundation figures: cold CLI start-up and brief build time.  Prints a table; asserts nothing.
 
-    python bench/brief.py [--data-dir ../shared/marketdata] [--runs 5]
+python bench/brief.py [--data-dir ../shared/marketdata] [--runs 5]
 """
 
 from __future__ import annotations
@@ -35,10 +35,23 @@ def main() -> None:
     rows = []
     help_t = cold([writer, "--help"], args.runs)
     rows.append(("cold `writer --help`", statistics.median(help_t) * 1000, "ms median"))
-    brief_t = cold([writer, "brief", "RUT", "--week", "2025-08-08", "--data-dir",
-                    str(args.data_dir), "--format", "json"], args.runs)
-    rows.append(("cold `writer brief RUT --format json`", statistics.median(brief_t) * 1000,
-                 "ms median"))
+    brief_t = cold(
+        [
+            writer,
+            "brief",
+            "RUT",
+            "--week",
+            "2025-08-08",
+            "--data-dir",
+            str(args.data_dir),
+            "--format",
+            "json",
+        ],
+        args.runs,
+    )
+    rows.append(
+        ("cold `writer brief RUT --format json`", statistics.median(brief_t) * 1000, "ms median")
+    )
 
     from writer.data.snapshot import SnapshotSource
     from writer.pipeline import weekly_brief
@@ -53,8 +66,13 @@ def main() -> None:
         brief = weekly_brief("RUT", day, source)
         per.append(time.perf_counter() - start)
         facts += len(brief.facts)
-    rows.append(("in-process brief build (RUT + 2 peers, 60 weeks)",
-                 statistics.median(per) * 1000, "ms median"))
+    rows.append(
+        (
+            "in-process brief build (RUT + 2 peers, 60 weeks)",
+            statistics.median(per) * 1000,
+            "ms median",
+        )
+    )
     rows.append(("facts per brief", facts / len(fridays), "mean"))
     width = max(len(r[0]) for r in rows)
     for name, value, unit in rows:

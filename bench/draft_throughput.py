@@ -57,12 +57,14 @@ def main() -> None:
             report = check_text(article, brief, strict=True)
             if not report.ok:
                 first = report.errors[0]
-                print(f"skipped {symbol} {week}: the offline draft fails the checker "
-                      f"({first.text!r} {first.status})")
+                print(
+                    f"skipped {symbol} {week}: the offline draft fails the checker "
+                    f"({first.text!r} {first.status})"
+                )
                 continue
             articles[(brief.subject.key, brief.week.sessions[0].isoformat())] = article
             jobs.append((symbol, week))
-    jobs = jobs[:args.drafts]
+    jobs = jobs[: args.drafts]
 
     def respond(body: dict[str, Any]) -> Reply:
         user = next(m["content"] for m in body["messages"] if m["role"] == "user")
@@ -72,17 +74,24 @@ def main() -> None:
         return Reply(text=articles[(match.group(1), match.group(2))], delay=args.latency)
 
     with tempfile.TemporaryDirectory() as tmp, serve(responder=respond) as server:
-        os.environ.update(OPENAI_BASE_URL=server.url, OPENAI_API_KEY="sk-bench",
-                          WRITER_HOME=str(Path(tmp) / "home"), WRITER_LLM_TIMEOUT="30")
-        print(f"{len(jobs)} symbol-weeks ({', '.join(sorted({j[0] for j in jobs}))}, "
-              f"{jobs[0][1]} .. {jobs[-1][1]}), LLM latency {args.latency:g} s, "
-              f"python {sys.version.split()[0]}")
+        os.environ.update(
+            OPENAI_BASE_URL=server.url,
+            OPENAI_API_KEY="sk-bench",
+            WRITER_HOME=str(Path(tmp) / "home"),
+            WRITER_LLM_TIMEOUT="30",
+        )
+        print(
+            f"{len(jobs)} symbol-weeks ({', '.join(sorted({j[0] for j in jobs}))}, "
+            f"{jobs[0][1]} .. {jobs[-1][1]}), LLM latency {args.latency:g} s, "
+            f"python {sys.version.split()[0]}"
+        )
         for workers in args.workers:
             out = Path(tmp) / f"articles-{workers}"
 
             def one(job: tuple[str, dt.date], out: Path = out) -> int:
-                result = run_draft(DraftOptions(symbol=job[0], week=job[1], out_dir=out,
-                                                quiet=True), source=source)
+                result = run_draft(
+                    DraftOptions(symbol=job[0], week=job[1], out_dir=out, quiet=True), source=source
+                )
                 return result.attempts
 
             before = len(server.requests)
@@ -92,9 +101,11 @@ def main() -> None:
             elapsed = time.perf_counter() - started
             calls = len(server.requests) - before
             assert attempts == [1] * len(jobs) and calls == len(jobs), (attempts, calls)
-            print(f"workers={workers:>3}  {len(jobs)} drafts in {elapsed:6.2f} s  "
-                  f"{len(jobs) / elapsed:6.2f} drafts/s  "
-                  f"({elapsed / len(jobs) * 1000:6.0f} ms per draft, all verified)")
+            print(
+                f"workers={workers:>3}  {len(jobs)} drafts in {elapsed:6.2f} s  "
+                f"{len(jobs) / elapsed:6.2f} drafts/s  "
+                f"({elapsed / len(jobs) * 1000:6.0f} ms per draft, all verified)"
+            )
 
 
 if __name__ == "__main__":

@@ -43,29 +43,73 @@ SYMBOLS = ("RUT", "SPX", "COMP", "DJI", "HSI", "ASX200")
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
 NUM_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 ANTONYMS = {
-    "rose": "fell", "fell": "rose", "gained": "lost", "lost": "gained", "added": "shed",
-    "shed": "added", "up": "down", "down": "up", "higher": "lower", "lower": "higher",
-    "above": "below", "below": "above", "climbed": "dropped", "dropped": "climbed",
-    "advanced": "declined", "declined": "advanced", "jumped": "slid", "slid": "jumped",
-    "soared": "sank", "sank": "soared", "surged": "tumbled", "tumbled": "surged",
-    "slipped": "rose", "retreated": "rallied", "rallied": "retreated", "edged": "edged",
-    "gain": "loss", "loss": "gain", "plunged": "soared", "lose": "gain", "dip": "rise",
-    "rise": "dip", "drop": "rise", "decline": "rise",
-    "trailed": "outperformed", "lagged": "outpaced", "underperformed": "outperformed",
-    "outperformed": "trailed", "outpaced": "lagged", "beat": "trailed", "eclipsed": "trailed",
-    "sits": "sits", "inched": "inched", "increased": "decreased",
+    "rose": "fell",
+    "fell": "rose",
+    "gained": "lost",
+    "lost": "gained",
+    "added": "shed",
+    "shed": "added",
+    "up": "down",
+    "down": "up",
+    "higher": "lower",
+    "lower": "higher",
+    "above": "below",
+    "below": "above",
+    "climbed": "dropped",
+    "dropped": "climbed",
+    "advanced": "declined",
+    "declined": "advanced",
+    "jumped": "slid",
+    "slid": "jumped",
+    "soared": "sank",
+    "sank": "soared",
+    "surged": "tumbled",
+    "tumbled": "surged",
+    "slipped": "rose",
+    "retreated": "rallied",
+    "rallied": "retreated",
+    "edged": "edged",
+    "gain": "loss",
+    "loss": "gain",
+    "plunged": "soared",
+    "lose": "gain",
+    "dip": "rise",
+    "rise": "dip",
+    "drop": "rise",
+    "decline": "rise",
+    "trailed": "outperformed",
+    "lagged": "outpaced",
+    "underperformed": "outperformed",
+    "outperformed": "trailed",
+    "outpaced": "lagged",
+    "beat": "trailed",
+    "eclipsed": "trailed",
+    "sits": "sits",
+    "inched": "inched",
+    "increased": "decreased",
 }
-_DIRECTION_WORD_RE = re.compile(r"\b(" + "|".join(sorted(ANTONYMS, key=len, reverse=True))
-                                + r")\b")
+_DIRECTION_WORD_RE = re.compile(r"\b(" + "|".join(sorted(ANTONYMS, key=len, reverse=True)) + r")\b")
 QUAL_FLIPS = (
-    ("higher", "lower"), ("lower", "higher"), ("trailed", "outperformed"),
-    ("lagged", "outpaced"), ("outperformed", "trailed"), ("outpaced", "lagged"),
-    ("beat", "trailed"), ("underperformed", "outperformed"), ("highest close", "lowest close"),
-    ("lowest close", "highest close"), ("positive territory", "negative territory"),
-    ("52-week high", "52-week low"), ("52-Week High", "52-Week Low"),
-    ("52-week closing high", "52-week closing low"), ("weekly high", "weekly low"),
-    ("Trailing", "Outpacing"), ("Outpacing", "Trailing"), ("Lagging", "Beating"),
-    ("Beating", "Trailing"), ("highest of the week", "lowest of the week"),
+    ("higher", "lower"),
+    ("lower", "higher"),
+    ("trailed", "outperformed"),
+    ("lagged", "outpaced"),
+    ("outperformed", "trailed"),
+    ("outpaced", "lagged"),
+    ("beat", "trailed"),
+    ("underperformed", "outperformed"),
+    ("highest close", "lowest close"),
+    ("lowest close", "highest close"),
+    ("positive territory", "negative territory"),
+    ("52-week high", "52-week low"),
+    ("52-Week High", "52-Week Low"),
+    ("52-week closing high", "52-week closing low"),
+    ("weekly high", "weekly low"),
+    ("Trailing", "Outpacing"),
+    ("Outpacing", "Trailing"),
+    ("Lagging", "Beating"),
+    ("Beating", "Trailing"),
+    ("highest of the week", "lowest of the week"),
 )
 
 
@@ -109,9 +153,9 @@ def decimals_of(number: str) -> int:
     return len(number.split(".")[1]) if "." in number else 0
 
 
-def numeric_claims(art: Article, kinds: tuple[str, ...] = ("number", "percent", "points",
-                                                             "percentage_points")
-                   ) -> Iterator[tuple[Claim, int, Fact]]:
+def numeric_claims(
+    art: Article, kinds: tuple[str, ...] = ("number", "percent", "points", "percentage_points")
+) -> Iterator[tuple[Claim, int, Fact]]:
     for c, off in zip(art.claims, art.offsets, strict=True):
         if c.status is Status.VERIFIED and c.kind in kinds and c.fact_id:
             fact = art.brief.get(c.fact_id)
@@ -122,13 +166,14 @@ def numeric_claims(art: Article, kinds: tuple[str, ...] = ("number", "percent", 
 def hedge_of(art: Article, off: int) -> Hedge:
     from factcheck.numfmt import parse_hedge
 
-    return parse_hedge(art.text[max(0, off - 40):off])
+    return parse_hedge(art.text[max(0, off - 40) : off])
 
 
 def still_true(fact: Fact, new_number: str, hedge: Hedge) -> bool:
     value = Decimal(new_number.replace(",", ""))
-    return written_matches(abs(fact.value) if fact.signed else fact.value, value,
-                           decimals_of(new_number), hedge)
+    return written_matches(
+        abs(fact.value) if fact.signed else fact.value, value, decimals_of(new_number), hedge
+    )
 
 
 def number_span(art: Article, c: Claim, off: int) -> tuple[int, int, str] | None:
@@ -140,6 +185,7 @@ def number_span(art: Article, c: Claim, off: int) -> tuple[int, int, str] | None
 
 # --- operators ---------------------------------------------------------------------------
 
+
 def op_digit(art: Article, rng: random.Random) -> Iterator[Mutant]:
     for c, off, fact in numeric_claims(art):
         span = number_span(art, c, off)
@@ -148,9 +194,10 @@ def op_digit(art: Article, rng: random.Random) -> Iterator[Mutant]:
         a, b, num = span
         digits = [i for i, ch in enumerate(num) if ch.isdigit()]
         i = rng.choice(digits)
-        new_digit = rng.choice([d for d in "0123456789" if d != num[i]
-                                and not (i == 0 and d == "0")])
-        new = num[:i] + new_digit + num[i + 1:]
+        new_digit = rng.choice(
+            [d for d in "0123456789" if d != num[i] and not (i == 0 and d == "0")]
+        )
+        new = num[:i] + new_digit + num[i + 1 :]
         if still_true(fact, new, hedge_of(art, off)):
             continue
         yield Mutant(replace(art.text, a, b, new), c.line, f"{num} -> {new}")
@@ -195,21 +242,22 @@ def op_sign_flip(art: Article, rng: random.Random) -> Iterator[Mutant]:
         if not fact.signed or c.text[:1] not in "+-−" or abs(fact.value) < Decimal("0.005"):
             continue
         new = ("-" if c.text[0] == "+" else "+") + c.text[1:]
-        yield Mutant(replace(art.text, off, off + len(c.text), new), c.line,
-                     f"{c.text} -> {new}")
+        yield Mutant(replace(art.text, off, off + len(c.text), new), c.line, f"{c.text} -> {new}")
 
 
 def _direction_site(art: Article, c: Claim, off: int) -> tuple[int, int, str] | None:
     """The direction word that governs the figure: right after it ("1.53% above", "a 1.02%
     gain"), else the nearest before it in the same sentence."""
-    after = re.match(r"\s*(above|below|higher|lower|gain|loss|dip|drop|rise|decline)\b",
-                     art.text[off + len(c.text):])
+    after = re.match(
+        r"\s*(above|below|higher|lower|gain|loss|dip|drop|rise|decline)\b",
+        art.text[off + len(c.text) :],
+    )
     if after is not None:
         start = off + len(c.text) + after.start(1)
         return start, start + len(after.group(1)), after.group(1)
     line_start = art.text.rfind("\n", 0, off) + 1
     sentence_start = max(art.text.rfind(". ", line_start, off) + 2, line_start)
-    window = art.text[max(sentence_start, off - 60):off]
+    window = art.text[max(sentence_start, off - 60) : off]
     found = list(_DIRECTION_WORD_RE.finditer(window))
     if not found:
         return None
@@ -229,12 +277,13 @@ def op_direction_flip(art: Article, rng: random.Random) -> Iterator[Mutant]:
         flipped = ANTONYMS.get(word, word)
         if flipped == word:
             continue
-        yield Mutant(replace(art.text, a, b, flipped), line_of(art.text, a),
-                     f"{word} -> {flipped}")
+        yield Mutant(replace(art.text, a, b, flipped), line_of(art.text, a), f"{word} -> {flipped}")
 
 
-_DAY_RE = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday)(?:,\s+([A-Z][a-z]{2,8}\.?)"
-                     r"\s+(\d{1,2}))?")
+_DAY_RE = re.compile(
+    r"\b(Monday|Tuesday|Wednesday|Thursday|Friday)(?:,\s+([A-Z][a-z]{2,8}\.?)"
+    r"\s+(\d{1,2}))?"
+)
 
 
 def op_misattributed_day(art: Article, rng: random.Random) -> Iterator[Mutant]:
@@ -256,12 +305,16 @@ def op_misattributed_day(art: Article, rng: random.Random) -> Iterator[Mutant]:
         for other in others:
             other_fact = art.brief.get(fact.id.replace(fact.period, other.isoformat()))
             span = number_span(art, c, off)
-            if other_fact is None or span is None or still_true(other_fact, span[2],
-                                                                 hedge_of(art, off)):
+            if (
+                other_fact is None
+                or span is None
+                or still_true(other_fact, span[2], hedge_of(art, off))
+            ):
                 continue
             new = f"{other:%A}" + (f", {other:%b} {other.day}" if m.group(2) else "")
-            yield Mutant(replace(art.text, m.start(), m.end(), new), c.line,
-                         f"{m.group(0)} -> {new}")
+            yield Mutant(
+                replace(art.text, m.start(), m.end(), new), c.line, f"{m.group(0)} -> {new}"
+            )
             break
 
 
@@ -301,8 +354,7 @@ def op_pct_points(art: Article, rng: random.Random) -> Iterator[Mutant]:
             new = c.text[: -len(" points")] + "%"
         else:
             continue
-        yield Mutant(replace(art.text, off, off + len(c.text), new), c.line,
-                     f"{c.text} -> {new}")
+        yield Mutant(replace(art.text, off, off + len(c.text), new), c.line, f"{c.text} -> {new}")
 
 
 def op_peer_swap(art: Article, rng: random.Random) -> Iterator[Mutant]:
@@ -325,8 +377,11 @@ def op_peer_swap(art: Article, rng: random.Random) -> Iterator[Mutant]:
             if other is None or span is None or still_true(other, span[2], hedge_of(art, off)):
                 continue
             start = line_start + pos
-            yield Mutant(replace(art.text, start, start + len(name), other_name), c.line,
-                         f"{name} -> {other_name}")
+            yield Mutant(
+                replace(art.text, start, start + len(name), other_name),
+                c.line,
+                f"{name} -> {other_name}",
+            )
             break
 
 
@@ -335,20 +390,27 @@ def op_weekday_date(art: Article, rng: random.Random) -> Iterator[Mutant]:
         if not m.group(2):
             continue
         other = rng.choice([d for d in WEEKDAYS if d != m.group(1)])
-        yield Mutant(replace(art.text, m.start(1), m.end(1), other), line_of(art.text,
-                                                                            m.start()),
-                     f"{m.group(1)} -> {other}")
+        yield Mutant(
+            replace(art.text, m.start(1), m.end(1), other),
+            line_of(art.text, m.start()),
+            f"{m.group(1)} -> {other}",
+        )
 
 
 def op_wrong_52w(art: Article, rng: random.Random) -> Iterator[Mutant]:
     brief = art.brief
     for c, off, fact in numeric_claims(art, ("number",)):
         line_start = art.text.rfind("\n", 0, off) + 1
-        if fact.period != "52w" or not re.search(r"(?i)52-week[^.;]{0,40}$",
-                                                 art.text[line_start:off]):
+        if fact.period != "52w" or not re.search(
+            r"(?i)52-week[^.;]{0,40}$", art.text[line_start:off]
+        ):
             continue  # only figures the text itself calls 52-week bounds
-        opposite = {"high": "low", "low": "high", "close_high": "close_low",
-                    "close_low": "close_high"}[fact.metric]
+        opposite = {
+            "high": "low",
+            "low": "high",
+            "close_high": "close_low",
+            "close_low": "close_high",
+        }[fact.metric]
         choices = [opposite]
         if fact.metric in ("high", "low"):
             choices.append(f"close_{fact.metric}")
@@ -357,8 +419,11 @@ def op_wrong_52w(art: Article, rng: random.Random) -> Iterator[Mutant]:
         if other is None or span is None or still_true(fact, other.display, Hedge.EXACT):
             continue
         a, b, _ = span
-        yield Mutant(replace(art.text, a, b, other.display), c.line,
-                     f"{span[2]} -> {other.display} (52-week)")
+        yield Mutant(
+            replace(art.text, a, b, other.display),
+            c.line,
+            f"{span[2]} -> {other.display} (52-week)",
+        )
 
 
 def op_false_qualitative(art: Article, rng: random.Random) -> Iterator[Mutant]:
@@ -367,21 +432,29 @@ def op_false_qualitative(art: Article, rng: random.Random) -> Iterator[Mutant]:
             continue
         span_text = c.text
         if c.kind == "count":
-            words = {"two": "three", "three": "four", "four": "two", "five": "three",
-                     "second": "third", "third": "fourth", "fourth": "second", "first": "second",
-                     "fifth": "third"}
+            words = {
+                "two": "three",
+                "three": "four",
+                "four": "two",
+                "five": "three",
+                "second": "third",
+                "third": "fourth",
+                "fourth": "second",
+                "first": "second",
+                "fifth": "third",
+            }
             new = words.get(span_text.lower())
             if new is None:
                 continue
-            yield Mutant(replace(art.text, off, off + len(span_text), new), c.line,
-                         f"{span_text} -> {new}")
+            yield Mutant(
+                replace(art.text, off, off + len(span_text), new), c.line, f"{span_text} -> {new}"
+            )
             continue
         for old, new in QUAL_FLIPS:
             at = span_text.find(old)
             if at >= 0:
                 a = off + at
-                yield Mutant(replace(art.text, a, a + len(old), new), c.line,
-                             f"{old} -> {new}")
+                yield Mutant(replace(art.text, a, a + len(old), new), c.line, f"{old} -> {new}")
                 break
         else:
             day = re.search(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday)'s\b", span_text)
@@ -390,8 +463,11 @@ def op_false_qualitative(art: Article, rng: random.Random) -> Iterator[Mutant]:
                 if gave_back_holds(art, off, other, "gain" in span_text):
                     continue  # the swapped day makes a claim that is still true
                 a = off + day.start(1)
-                yield Mutant(replace(art.text, a, a + len(day.group(1)), other), c.line,
-                             f"{day.group(1)} -> {other}")
+                yield Mutant(
+                    replace(art.text, a, a + len(day.group(1)), other),
+                    c.line,
+                    f"{day.group(1)} -> {other}",
+                )
 
 
 def gave_back_holds(art: Article, off: int, weekday: str, gains: bool) -> bool:
@@ -435,6 +511,7 @@ OPERATORS: dict[str, Callable[[Article, random.Random], Iterator[Mutant]]] = {
 
 # --- corpus ------------------------------------------------------------------------------
 
+
 def load_articles(data_dir: Path, limit: int, seed: int) -> list[Article]:
     from writer.draft.offline import draft_offline
     from writer.pipeline import open_source, weekly_brief
@@ -458,8 +535,7 @@ def load_articles(data_dir: Path, limit: int, seed: int) -> list[Article]:
         except Exception:  # weeks without data or history (noted in the table)
             continue
         briefs[(symbol, day)] = brief
-        text = (f"---\nticker: {symbol}\nweek: {day.isoformat()}\n---\n"
-                + draft_offline(brief))
+        text = f"---\nticker: {symbol}\nweek: {day.isoformat()}\n---\n" + draft_offline(brief)
         out.append(make_article(f"draft:{symbol}:{day}", text, brief))
     for path in sorted((ROOT / "tests" / "corpus").glob("*.md")):
         text = path.read_text(encoding="utf-8")
@@ -467,16 +543,16 @@ def load_articles(data_dir: Path, limit: int, seed: int) -> list[Article]:
 
         ticker, week = article_target(text)
         assert ticker is not None and week is not None
-        out.append(make_article(f"corpus:{path.name}", text, weekly_brief(ticker, week,
-                                                                          source)))
+        out.append(make_article(f"corpus:{path.name}", text, weekly_brief(ticker, week, source)))
     return out
 
 
 def make_article(name: str, text: str, brief: WeeklyIndexBrief) -> Article:
     report = check_text(text, brief)
     starts = line_starts(text)
-    return Article(name, text, brief, report.claims,
-                   tuple(offset_of(text, starts, c) for c in report.claims))
+    return Article(
+        name, text, brief, report.claims, tuple(offset_of(text, starts, c) for c in report.claims)
+    )
 
 
 def caught(mutant: Mutant, brief: WeeklyIndexBrief) -> bool:
@@ -484,8 +560,9 @@ def caught(mutant: Mutant, brief: WeeklyIndexBrief) -> bool:
     return any(c.line == mutant.line or c.status is Status.WRONG_WEEK for c in report.errors)
 
 
-def cli_wall_time(articles: list[Article], data_dir: Path, n_files: int,
-                  fmt: str) -> tuple[float, int]:
+def cli_wall_time(
+    articles: list[Article], data_dir: Path, n_files: int, fmt: str
+) -> tuple[float, int]:
     """Seconds for one `writer check --format FMT` run over n_files article files."""
     with tempfile.TemporaryDirectory() as tmp:
         paths = []
@@ -497,22 +574,31 @@ def cli_wall_time(articles: list[Article], data_dir: Path, n_files: int,
         writer = Path(sys.executable).with_name("writer")
         cmd = [str(writer), "check", "--format", fmt, "--data-dir", str(data_dir), *paths]
         start = time.perf_counter()
-        proc = subprocess.run(cmd, capture_output=True, text=True, check=False,
-                              env={**os.environ, "WRITER_CACHE_DIR": tmp})
+        proc = subprocess.run(
+            cmd,
+            capture_output=True,
+            text=True,
+            check=False,
+            env={**os.environ, "WRITER_CACHE_DIR": tmp},
+        )
         elapsed = time.perf_counter() - start
         if proc.returncode not in (0, 1):
             raise SystemExit(f"writer check failed ({proc.returncode}): {proc.stderr[-500:]}")
-        briefs = len({split_front_matter(articles[i % len(articles)].text)[0]
-                      for i in range(n_files)})
+        briefs = len(
+            {split_front_matter(articles[i % len(articles)].text)[0] for i in range(n_files)}
+        )
         return elapsed, briefs
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data-dir", type=Path,
-                        default=ROOT.parent / "shared" / "marketdata")
-    parser.add_argument("--articles", type=int, default=200,
-                        help="drafted articles (plus every tests/corpus article)")
+    parser.add_argument("--data-dir", type=Path, default=ROOT.parent / "shared" / "marketdata")
+    parser.add_argument(
+        "--articles",
+        type=int,
+        default=200,
+        help="drafted articles (plus every tests/corpus article)",
+    )
     parser.add_argument("--per-op", type=int, default=3, help="mutants per article and operator")
     parser.add_argument("--files", type=int, default=1000, help="files for the CLI timing")
     parser.add_argument("--seed", type=int, default=7)
@@ -534,7 +620,7 @@ def main() -> None:
             check_text(art.text, art.brief)
             runs.append(time.perf_counter() - t0)
         timings.append(min(runs) * 1000)
-        words.append(len(art.text[split_front_matter(art.text)[1]:].split()))
+        words.append(len(art.text[split_front_matter(art.text)[1] :].split()))
     per600 = [t / w * 600 for t, w in zip(timings, words, strict=True)]
 
     rng = random.Random(args.seed)
@@ -553,9 +639,11 @@ def main() -> None:
                     misses.append(f"{art.name} line {mutant.line}: {mutant.note}")
         rows.append((name, total, hit, misses))
 
-    print(f"articles: {len(articles)} ({drafted} drafted by writer.draft.offline across "
-          f"{len(SYMBOLS)} indices and many weeks, {len(articles) - drafted} hand-written "
-          "in tests/corpus)")
+    print(
+        f"articles: {len(articles)} ({drafted} drafted by writer.draft.offline across "
+        f"{len(SYMBOLS)} indices and many weeks, {len(articles) - drafted} hand-written "
+        "in tests/corpus)"
+    )
     print(f"false positives on unmutated articles: {fps} articles, {fp_claims} claims")
     print()
     print(f"{'operator':28} {'mutants':>8} {'caught':>8} {'recall':>8}")
@@ -564,30 +652,41 @@ def main() -> None:
         print(f"{name:28} {total:>8} {hit:>8} {recall:>8}")
     all_total = sum(r[1] for r in rows)
     all_hit = sum(r[2] for r in rows)
-    print(f"{'all operators':28} {all_total:>8} {all_hit:>8} "
-          f"{100 * all_hit / max(all_total, 1):.2f}%")
+    print(
+        f"{'all operators':28} {all_total:>8} {all_hit:>8} {100 * all_hit / max(all_total, 1):.2f}%"
+    )
     for name, _, _, misses in rows:
         for miss in misses:
             print(f"  missed [{name}] {miss}")
     print()
-    print(f"in-process check_text: median {statistics.median(timings):.2f} ms per article "
-          f"(median {statistics.median(words)} words; p90 "
-          f"{statistics.quantiles(timings, n=10)[-1]:.2f} ms); median "
-          f"{statistics.median(per600):.2f} ms per 600 words")
+    print(
+        f"in-process check_text: median {statistics.median(timings):.2f} ms per article "
+        f"(median {statistics.median(words)} words; p90 "
+        f"{statistics.quantiles(timings, n=10)[-1]:.2f} ms); median "
+        f"{statistics.median(per600):.2f} ms per 600 words"
+    )
     for label, prefix in (("drafted", "draft:"), ("hand-written", "corpus:")):
-        group = [(t, w) for a, t, w in zip(articles, timings, words, strict=True)
-                 if a.name.startswith(prefix)]
+        group = [
+            (t, w)
+            for a, t, w in zip(articles, timings, words, strict=True)
+            if a.name.startswith(prefix)
+        ]
         if group:
-            print(f"  {label}: median {statistics.median(t for t, _ in group):.2f} ms per "
-                  f"article, median {statistics.median(w for _, w in group)} words, median "
-                  f"{statistics.median(t / w * 600 for t, w in group):.2f} ms per 600 words")
+            print(
+                f"  {label}: median {statistics.median(t for t, _ in group):.2f} ms per "
+                f"article, median {statistics.median(w for _, w in group)} words, median "
+                f"{statistics.median(t / w * 600 for t, w in group):.2f} ms per 600 words"
+            )
     same = [a for a in articles if a.name.startswith("draft:")][:10] or articles[:10]
     print(f"writer check wall time ({os.cpu_count()} CPUs):")
     for batch in (articles, same):
         for fmt in ("text", "json"):
             elapsed, briefs = cli_wall_time(batch, args.data_dir, args.files, fmt)
-            print(f"  {args.files} files, {briefs} distinct briefs, --format {fmt}: "
-                  f"{elapsed:.2f} s, {args.files / elapsed:.0f} files/s")
+            print(
+                f"  {args.files} files, {briefs} distinct briefs, --format {fmt}: "
+                f"{elapsed:.2f} s, {args.files / elapsed:.0f} files/s"
+            )
+
 
 if __name__ == "__main__":
     main()

@@ -30,17 +30,34 @@ def main() -> None:
     writer = shutil.which("writer", path=str(Path(sys.executable).parent)) or "writer"
     times = []
     with tempfile.TemporaryDirectory() as tmp:
-        env = {**os.environ, "WRITER_HOME": str(Path(tmp) / "home"),
-               "WRITER_CACHE_DIR": str(Path(tmp) / "cache")}
-        command = [writer, "draft", "RUT", "--week", "2025-08-08", "--offline", "--data-dir",
-                   str(DATA), "--out", str(Path(tmp) / "articles"), "--force", "--quiet"]
+        env = {
+            **os.environ,
+            "WRITER_HOME": str(Path(tmp) / "home"),
+            "WRITER_CACHE_DIR": str(Path(tmp) / "cache"),
+        }
+        command = [
+            writer,
+            "draft",
+            "RUT",
+            "--week",
+            "2025-08-08",
+            "--offline",
+            "--data-dir",
+            str(DATA),
+            "--out",
+            str(Path(tmp) / "articles"),
+            "--force",
+            "--quiet",
+        ]
         for _ in range(args.runs):
             started = time.perf_counter()
             subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL)
             times.append(time.perf_counter() - started)
-    print(f"offline draft, cold process ({' '.join(command[1:4])}): runs {args.runs}, "
-          f"median {statistics.median(times):.2f} s, min {min(times):.2f} s, "
-          f"max {max(times):.2f} s")
+    print(
+        f"offline draft, cold process ({' '.join(command[1:4])}): runs {args.runs}, "
+        f"median {statistics.median(times):.2f} s, min {min(times):.2f} s, "
+        f"max {max(times):.2f} s"
+    )
 
 
 if __name__ == "__main__":

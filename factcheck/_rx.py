@@ -24,8 +24,11 @@ def trie(phrases: list[str] | tuple[str, ...], space: str = r"\s+") -> str:
 
     def emit(node: dict[str, Any]) -> str:
         end = "" in node
-        alts = [(space if ch == " " else re.escape(ch)) + emit(sub)
-                for ch, sub in sorted(node.items()) if ch != ""]
+        alts = [
+            (space if ch == " " else re.escape(ch)) + emit(sub)
+            for ch, sub in sorted(node.items())
+            if ch != ""
+        ]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 and not end else "(?:" + "|".join(alts) + ")"

@@ -26,24 +26,141 @@ from factcheck.extract import WEEKDAY_RE, WEEKDAYS, Document, Figure, Sentence
 from factcheck.numfmt import Hedge
 
 UP_WORDS: tuple[str, ...] = (
-    "rose", "rise", "rises", "rising", "gained", "gain", "gains", "gaining", "rallied", "rally",
-    "rallies", "rallying", "added", "adding", "adds", "up", "higher", "climbed", "climb",
-    "climbs", "climbing", "advanced", "advance", "advances", "advancing", "jumped", "jump",
-    "jumps", "surged", "surge", "surges", "soared", "soar", "soars", "increased", "increase",
-    "firmed", "rebounded", "rebound", "recovered", "lifted", "popped", "grew", "improved",
-    "spiked", "upside", "boost", "boosted", "tacked on", "picked up", "put on", "outperformed",
-    "outpaced", "beat", "eclipsed", "led", "topped", "winning", "positive", "green", "ahead",
+    "rose",
+    "rise",
+    "rises",
+    "rising",
+    "gained",
+    "gain",
+    "gains",
+    "gaining",
+    "rallied",
+    "rally",
+    "rallies",
+    "rallying",
+    "added",
+    "adding",
+    "adds",
+    "up",
+    "higher",
+    "climbed",
+    "climb",
+    "climbs",
+    "climbing",
+    "advanced",
+    "advance",
+    "advances",
+    "advancing",
+    "jumped",
+    "jump",
+    "jumps",
+    "surged",
+    "surge",
+    "surges",
+    "soared",
+    "soar",
+    "soars",
+    "increased",
+    "increase",
+    "firmed",
+    "rebounded",
+    "rebound",
+    "recovered",
+    "lifted",
+    "popped",
+    "grew",
+    "improved",
+    "spiked",
+    "upside",
+    "boost",
+    "boosted",
+    "tacked on",
+    "picked up",
+    "put on",
+    "outperformed",
+    "outpaced",
+    "beat",
+    "eclipsed",
+    "led",
+    "topped",
+    "winning",
+    "positive",
+    "green",
+    "ahead",
 )
 DOWN_WORDS: tuple[str, ...] = (
-    "fell", "fall", "falls", "falling", "lost", "lose", "loses", "losing", "loss", "losses",
-    "slipped", "slip", "slips", "slipping", "shed", "sheds", "shedding", "declined", "decline",
-    "declines", "declining", "down", "lower", "dropped", "drop", "drops", "dropping", "slid",
-    "slide", "slides", "sliding", "retreated", "retreat", "retreats", "retreating", "tumbled",
-    "tumble", "tumbles", "sank", "sink", "sinks", "plunged", "plunge", "plunges", "decreased",
-    "decrease", "eased", "eases", "easing", "dipped", "dip", "dips", "weakened", "gave back",
-    "giving back", "pulled back", "pullback", "sagged", "skidded", "slumped", "slump", "erased",
-    "trimmed", "pared", "lagged", "trailed", "underperformed", "negative", "red", "behind",
-    "downside", "shaved",
+    "fell",
+    "fall",
+    "falls",
+    "falling",
+    "lost",
+    "lose",
+    "loses",
+    "losing",
+    "loss",
+    "losses",
+    "slipped",
+    "slip",
+    "slips",
+    "slipping",
+    "shed",
+    "sheds",
+    "shedding",
+    "declined",
+    "decline",
+    "declines",
+    "declining",
+    "down",
+    "lower",
+    "dropped",
+    "drop",
+    "drops",
+    "dropping",
+    "slid",
+    "slide",
+    "slides",
+    "sliding",
+    "retreated",
+    "retreat",
+    "retreats",
+    "retreating",
+    "tumbled",
+    "tumble",
+    "tumbles",
+    "sank",
+    "sink",
+    "sinks",
+    "plunged",
+    "plunge",
+    "plunges",
+    "decreased",
+    "decrease",
+    "eased",
+    "eases",
+    "easing",
+    "dipped",
+    "dip",
+    "dips",
+    "weakened",
+    "gave back",
+    "giving back",
+    "pulled back",
+    "pullback",
+    "sagged",
+    "skidded",
+    "slumped",
+    "slump",
+    "erased",
+    "trimmed",
+    "pared",
+    "lagged",
+    "trailed",
+    "underperformed",
+    "negative",
+    "red",
+    "behind",
+    "downside",
+    "shaved",
 )
 DIRECTION_RE = re.compile(rf"{_lead(UP_WORDS + DOWN_WORDS)}\b(?:{trie(UP_WORDS + DOWN_WORDS)})\b")
 _DIRECTION_OF: dict[str, int] = {**{w: -1 for w in DOWN_WORDS}, **{w: 1 for w in UP_WORDS}}
@@ -52,8 +169,10 @@ FOLLOW_DIR_RE = re.compile(
     r"^\s*(?:(?P<up>higher|above|up|better|ahead|stronger|gain|gains|advance|rise|jump|"
     r"rally|increase|climb|surge|rebound)|"
     r"(?P<down>lower|below|down|under|weaker|behind|off|shy\s+of|short\s+of|loss|losses|"
-    r"drop|decline|fall|dip|slide|slip|decrease|retreat|pullback|plunge|tumble))\b")
+    r"drop|decline|fall|dip|slide|slip|decrease|retreat|pullback|plunge|tumble))\b"
+)
 _OR_LINK_RE = re.compile(r"(?i)^\s*(?:,\s*)?(?:or|\(|,\s*or|and|a\s+move\s+of)\s*$")
+
 
 def _period_phrases() -> dict[str, str]:
     """Literal period phrases (lower case) -> the kind of period they name."""
@@ -63,33 +182,59 @@ def _period_phrases() -> dict[str, str]:
             for noun in ("close", "closing level", "finish", "final close"):
                 out[f"{adj} week{poss} {noun}"] = "prevclose"
                 out[f"{adj} friday{poss} {noun}"] = "prevclose"
-    for phrase in ("previous week", "prior week", "last week", "preceding week",
-                   "week before"):
+    for phrase in ("previous week", "prior week", "last week", "preceding week", "week before"):
         out[phrase] = "prev"
     for phrase in ("one-year", "1-year", "12-month", "twelve-month", "annual"):
         out[phrase] = "w52"
-    for phrase in ("year to date", "year-to-date", "ytd", "so far this year",
-                   "so far in the year", "this year", "for the year",
-                   "since the start of the year", "since the start of year",
-                   "since january"):
+    for phrase in (
+        "year to date",
+        "year-to-date",
+        "ytd",
+        "so far this year",
+        "so far in the year",
+        "this year",
+        "for the year",
+        "since the start of the year",
+        "since the start of year",
+        "since january",
+    ):
         out[phrase] = "ytd"
-    for phrase in ("on the day", "that day", "the day", "the session", "on the session",
-                   "daily"):
+    for phrase in ("on the day", "that day", "the day", "the session", "on the session", "daily"):
         out[phrase] = "day"
-    for phrase in ("week", "weekly", "week's", "week’s", "this week", "the week",
-                   "on the week", "over the week", "for the week", "this week's",
-                   "the week's", "the same week", "over the same week", "the past week",
-                   "over the past week", "during the week", "in the week"):
+    for phrase in (
+        "week",
+        "weekly",
+        "week's",
+        "week’s",
+        "this week",
+        "the week",
+        "on the week",
+        "over the week",
+        "for the week",
+        "this week's",
+        "the week's",
+        "the same week",
+        "over the same week",
+        "the past week",
+        "over the past week",
+        "during the week",
+        "in the week",
+    ):
         out[phrase] = "week"
     for n in ("two", "three", "four", "five", "2", "3", "4", "5"):
         for lead in ("the", "over the", "all", "in all", "across the", "during the"):
             out[f"{lead} {n} sessions"] = "week"
             out[f"{lead} {n} trading days"] = "week"
-    for verb in ("opened", "started", "began", "kicked off", "open", "start", "begin",
-                 "kick off"):
+    for verb in ("opened", "started", "began", "kicked off", "open", "start", "begin", "kick off"):
         out[f"{verb} the week"] = "weekstart"
-    for phrase in ("a single session", "one session", "a single day", "one day",
-                   "a single trading day", "one trading day"):
+    for phrase in (
+        "a single session",
+        "one session",
+        "a single day",
+        "one day",
+        "a single trading day",
+        "one trading day",
+    ):
         out[phrase] = "anyday"
     for adj in ("previous", "prior", "last", "preceding"):
         out[f"{adj} friday"] = "prev"
@@ -98,86 +243,172 @@ def _period_phrases() -> dict[str, str]:
 
 
 _PERIOD_WORDS = _period_phrases()
-_PERIOD_RE = re.compile(rf"{_lead(list(_PERIOD_WORDS))}(?<![#\w-])(?:{trie(list(_PERIOD_WORDS))})"
-                        r"(?![\w-])")
+_PERIOD_RE = re.compile(
+    rf"{_lead(list(_PERIOD_WORDS))}(?<![#\w-])(?:{trie(list(_PERIOD_WORDS))})"
+    r"(?![\w-])"
+)
 #: A month named without a day ("the November high") points at facts set in that month.
 _MONTH_RE = re.compile(
     r"(?=[adfjmnos])\b(?P<mon>january|february|march|april|may|june|july|august|september|october|"
     r"november|december)(?:'s|’s)?\s+(?:intraday\s+|closing\s+)?(?:high|low|peak|trough|top|"
-    r"bottom)")
+    r"bottom)"
+)
 #: What every `_MONTH_RE` match ends with.
 _EXTREME_WORDS = ("high", "low", "peak", "trough", "top", "bottom")
-_MONTH_NUMBER = {name: i for i, name in enumerate(
-    ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"), 1)}
+_MONTH_NUMBER = {
+    name: i
+    for i, name in enumerate(
+        (
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ),
+        1,
+    )
+}
 _CLAUSE_BREAK_RE = re.compile(r"\b(?:while|whereas|but|although|though)\b|;")
 _WEEK_CLOSER_RE = re.compile(
     r"(?:closed|ended|finished|wrapped\s+up|rounded\s+out|capped|closing|ending|finishing)"
-    r"\s+(?:out\s+)?(?:the\s+)?$")
+    r"\s+(?:out\s+)?(?:the\s+)?$"
+)
 _BASE_CLOSE_RE = re.compile(
     r"^(?:(?!\bto\s+[\d#])[^;])*?\b(?:from|since|versus|vs\.?|compared\s+(?:with|to)|on|above|below)\s+"
     r"(?:the\s+)?(?:previous|prior|last|preceding)\s+(?:week'?s|week’s|friday'?s|friday’s|"
-    r"weekly)\s+clos")
+    r"weekly)\s+clos"
+)
 _SPAN_RE = re.compile(r"\s*(?:trading\s+|intraday\s+|daily\s+|weekly\s+)?(?:range|span|swing)")
 _PARTICIPLE_RE = re.compile(r"\s*(?:\([^)]*\))?\s*,\s*[a-z]+ing\b[^,;]*$")
 _COMPARE_VERB_RE = re.compile(
-    r"\b(?:outpac|outperform|underperform|lagg?|trail|beat|eclips|top|edg(?:ed|ing)\s+out)")
+    r"\b(?:outpac|outperform|underperform|lagg?|trail|beat|eclips|top|edg(?:ed|ing)\s+out)"
+)
 _FOLLOW_GAP_RE = re.compile(
     r"[\s,(]*(?:(?:gain|loss|drop|dip|slip|rise|fall|decline|advance|rally|jump|move|slide|"
     r"climb|rebound|bounce|retreat|increase|decrease|surge|plunge|tumble|pullback|selloff|"
     r"sell-off|setback|swing)s?\s+)?(?:on|by|at|in|for|during|over|from|of|since|with)?"
-    r"[\s(]*(?:the\s+|a\s+|its\s+|this\s+)?|\s*\(|[\s,(]*")
+    r"[\s(]*(?:the\s+|a\s+|its\s+|this\s+)?|\s*\(|[\s,(]*"
+)
 _ON_DATE_GAP_RE = re.compile(r"[\s,]*(?:\(|on\b|set\s+on\b|from\b|reached\s+on\b)\s*")
 _SUPERLATIVE_SCOPE_RE = re.compile(
     r"\b(?:highest|lowest|best|worst|biggest|largest|strongest|weakest|sharpest|steepest|"
-    r"high|low|top|bottom|peak)\b[\w\s'’-]{0,25}?\s(?:of|for|in)\s+$")
+    r"high|low|top|bottom|peak)\b[\w\s'’-]{0,25}?\s(?:of|for|in)\s+$"
+)
 _BASE_BEFORE_RE = re.compile(r"\b(?:from|since|versus|vs\.?|over|compared\s+(?:with|to))\s+$")
 _BASE_AFTER_RE = re.compile(r"\s*(?:'s|’s)?\s*(?:close|closing|finish|settlement)")
 _PREV_WORD_RE = re.compile(r"(?:previous|prior|last|preceding)\s+$")
 #: Periods written with (masked) digits: "52-week", "50-day", "in 2025".
 _PERIOD_DIGITS_RE = re.compile(
     r"(?=[#i])(?:(?P<w52>##\s*-?\s*weeks?)|(?P<ma>#{2,3}\s*-?\s*(?:day|session)s?)|"
-    r"(?P<ytd>\bin\s+(?:19|20)\d\d\b))")
+    r"(?P<ytd>\bin\s+(?:19|20)\d\d\b))"
+)
 #: What every `_PERIOD_DIGITS_RE` match contains: masked digits or a 19xx/20xx year.
 _PERIOD_DIGIT_KEYS = ("#", "19", "20")
-_ENTITY_GENERIC = (r"the\s+index|the\s+benchmark|the\s+gauge|the\s+measure|"
-                   r"the\s+barometer")
+_ENTITY_GENERIC = (
+    r"the\s+index|the\s+benchmark|the\s+gauge|the\s+measure|"
+    r"the\s+barometer"
+)
 
 #: Metric words and the fact metrics each allows.
 #: Level facts are matched by kind: `level_high` (prior week's high, swing highs),
 #: `level_low` (prior week's low, swing lows), `level_round` (round numbers); see
 #: `match.metric_of`.  Support/resistance words accept any price level.
 _MA_METRICS = frozenset({"ma", "vs_ma_pct"})
-_LEVELISH = frozenset({"level", "level_high", "level_low", "level_round", "high", "low",
-                       "close", "close_high", "close_low", "ma", "open"})
+_LEVELISH = frozenset(
+    {
+        "level",
+        "level_high",
+        "level_low",
+        "level_round",
+        "high",
+        "low",
+        "close",
+        "close_high",
+        "close_low",
+        "ma",
+        "open",
+    }
+)
 _CLOSE_HIGH = frozenset({"close_high"})
 _CLOSE_LOW = frozenset({"close_low"})
 _CLOSES = frozenset({"close", "close_high", "close_low"})
 #: What makes "highest close" the extreme of a period the brief has ("of the week").
 _EXTREME_SCOPE_RE = re.compile(
     r"\s+(?:of|for|in|this)\s+(?:the\s+)?(?:week|year|##|52|twelve|12)|\s+(?:of|in)\s+(?:a|one)\s+"
-    r"year")
+    r"year"
+)
 _METRICS: tuple[tuple[tuple[str, ...], frozenset[str]], ...] = (
-    (("closing high", "highest close", "highest closing", "record close", "best close"),
-     _CLOSE_HIGH),
+    (
+        ("closing high", "highest close", "highest closing", "record close", "best close"),
+        _CLOSE_HIGH,
+    ),
     (("closing low", "lowest close", "lowest closing", "worst close"), _CLOSE_LOW),
-    (("intraday high", "session high", "peak", "peaked", "highest level", "highest point"),
-     frozenset({"high"})),
-    (("intraday low", "session low", "lowest level", "lowest point", "trough"),
-     frozenset({"low"})),
+    (
+        ("intraday high", "session high", "peak", "peaked", "highest level", "highest point"),
+        frozenset({"high"}),
+    ),
+    (("intraday low", "session low", "lowest level", "lowest point", "trough"), frozenset({"low"})),
     (("moving average", "average", "ma", "sma", "dma"), _MA_METRICS),
-    (("support", "resistance", "level", "levels", "zone", "area", "round", "ceiling", "floor",
-      "barrier", "mark", "threshold", "hurdle", "handle", "pivot", "swing"), _LEVELISH),
+    (
+        (
+            "support",
+            "resistance",
+            "level",
+            "levels",
+            "zone",
+            "area",
+            "round",
+            "ceiling",
+            "floor",
+            "barrier",
+            "mark",
+            "threshold",
+            "hurdle",
+            "handle",
+            "pivot",
+            "swing",
+        ),
+        _LEVELISH,
+    ),
     # An unqualified "high"/"low" is the intraday one (GENRE: the 52-week range is intraday);
     # a closing extreme must be called one ("closing high", "highest close").
     (("high", "highs", "topped out", "top"), frozenset({"high", "level_high"})),
     (("low", "lows", "bottomed", "bottom"), frozenset({"low", "level_low"})),
     (("open", "opened", "opening", "opens"), frozenset({"open"})),
-    (("close", "closed", "closes", "closing", "finished at", "finishing at", "finish at",
-      "finished the week at", "finished the day at", "finished the session at", "settle at",
-      "settled at", "settling at", "ended at", "ending at", "end at", "ends at",
-      "ended the week at", "ended the day at", "ended the session at", "finished", "settled"),
-     frozenset({"close", "close_high", "close_low"})),
+    (
+        (
+            "close",
+            "closed",
+            "closes",
+            "closing",
+            "finished at",
+            "finishing at",
+            "finish at",
+            "finished the week at",
+            "finished the day at",
+            "finished the session at",
+            "settle at",
+            "settled at",
+            "settling at",
+            "ended at",
+            "ending at",
+            "end at",
+            "ends at",
+            "ended the week at",
+            "ended the day at",
+            "ended the session at",
+            "finished",
+            "settled",
+        ),
+        frozenset({"close", "close_high", "close_low"}),
+    ),
 )
 _METRIC_OF: dict[str, frozenset[str]] = {}
 for _words, _metrics in _METRICS:
@@ -188,12 +419,14 @@ _METRIC_RE = re.compile(rf"{_lead(list(_METRIC_OF))}\b(?:{trie(list(_METRIC_OF))
 _DISTANCE_RE = re.compile(
     r"^[^.;]{0,12}?\b(?:below|under|off|from|short\s+of|shy\s+of|above|over|beneath)\s+"
     r"(?:its|the|their|a)\s+(?P<what>[\w\s#'’-]{0,40}?)"
-    r"(?P<kind>moving\s+average|average|high|low|peak|trough|\bma\b)")
+    r"(?P<kind>moving\s+average|average|high|low|peak|trough|\bma\b)"
+)
 #: A label before a percent naming the distance it measures ("Distance from 52-week high:").
 _DISTANCE_LABEL_RE = re.compile(
     r"(?:distance\s+from|below|off|from|under|above|over)\s+(?:its\s+|the\s+)?"
     r"(?:##\s*-?\s*week\s+)?(?:intraday\s+|closing\s+)?(?P<kind>high|low)s?\b"
-    r"[\s:(\-–—=]*$")
+    r"[\s:(\-–—=]*$"
+)
 _DISTANCE_WORDS = ("average", "high", "low", "peak", "trough", "ma")
 
 
@@ -230,8 +463,10 @@ _NAME_SPACES_RE = re.compile(r"[\s-]+")
 _DAYS_SPAN_RE = re.compile(r"(\d+)\s*-?\s*(?:day|session)")
 _YEAR_SPAN_RE = re.compile(r"(?i)\d+\s*-?\s*week|year|12-month")
 #: Between a figure and the metric word right after it: "2,218.42 (its intraday high".
-_METRIC_GAP_RE = re.compile(r"[\s(]*(?:\w+'s\s+|the\s+|its\s+|a\s+)?(?:intraday\s+|"
-                            r"closing\s+|session\s+)?")
+_METRIC_GAP_RE = re.compile(
+    r"[\s(]*(?:\w+'s\s+|the\s+|its\s+|a\s+)?(?:intraday\s+|"
+    r"closing\s+|session\s+)?"
+)
 _FIGURE_BETWEEN_RE = re.compile(r"[\d#,;]")
 _TO_END_RE = re.compile(r"(?i)\bto\s*$")
 
@@ -281,12 +516,15 @@ class Binder:
 
     def context(self, doc: Document, sent: Sentence) -> SentenceContext:
         ctx = SentenceContext()
-        text = doc.lower[sent.start:sent.end]
+        text = doc.lower[sent.start : sent.end]
         base = sent.start
         for m in self.entity_re.finditer(text):
             key = self.entity_of.get(_norm(m.group(0)), self.subject)
-            if (ctx.entities and text[m.start() - 1:m.start()] == "("
-                    and ctx.entities[-1].end >= base + m.start() - 2):
+            if (
+                ctx.entities
+                and text[m.start() - 1 : m.start()] == "("
+                and ctx.entities[-1].end >= base + m.start() - 2
+            ):
                 continue  # "The S&P 500 (SPX)": the ticker restates the name before it
             ctx.entities.append(Mention(base + m.start(), base + m.end(), "entity", key))
         for d in sent.dates:
@@ -300,16 +538,19 @@ class Binder:
                 continue
             weekday = _weekday(m.group("wd"))
             day = self.by_weekday.get(weekday)
-            if _PREV_WORD_RE.search(text[max(0, m.start() - 16):m.start()]):
+            if _PREV_WORD_RE.search(text[max(0, m.start() - 16) : m.start()]):
                 prev = self.brief.week.previous_session
                 day = prev if prev.weekday() == weekday else None
-            elif day is not None and _BASE_BEFORE_RE.search(text[max(0, m.start() - 20):
-                                                                 m.start()]) and \
-                    _BASE_AFTER_RE.match(text, m.end()):
+            elif (
+                day is not None
+                and _BASE_BEFORE_RE.search(text[max(0, m.start() - 20) : m.start()])
+                and _BASE_AFTER_RE.match(text, m.end())
+            ):
                 # "down 0.3% from Wednesday's close": a change is the next session's move,
                 # a level ("from Monday's close of 2,212.30") is the named day's
-                ctx.periods.append(Mention(base + m.start(), base + m.end(), "basedate",
-                                           day.isoformat()))
+                ctx.periods.append(
+                    Mention(base + m.start(), base + m.end(), "basedate", day.isoformat())
+                )
                 continue
             value = day.isoformat() if day else f"missing:{m.group('wd')}"
             ctx.periods.append(Mention(base + m.start(), base + m.end(), "date", value))
@@ -321,25 +562,34 @@ class Binder:
             elif kind == "prev" and "friday" in m.group(0):
                 kind, value = "date", self.brief.week.previous_session.isoformat()
             elif kind == "week" and _SUPERLATIVE_SCOPE_RE.search(
-                    text[max(0, m.start() - 40):m.start()]):
+                text[max(0, m.start() - 40) : m.start()]
+            ):
                 continue  # "its highest level of the week": scope of the superlative
-            elif kind == "week" and _WEEK_CLOSER_RE.search(text[max(0, m.start() - 24):
-                                                                 m.start()]) and any(
-                    p.kind == "date" and 0 <= base + m.start() - p.end < 40
-                    for p in ctx.periods):
+            elif (
+                kind == "week"
+                and _WEEK_CLOSER_RE.search(text[max(0, m.start() - 24) : m.start()])
+                and any(
+                    p.kind == "date" and 0 <= base + m.start() - p.end < 40 for p in ctx.periods
+                )
+            ):
                 continue  # "Friday closed the week with a gain of 1.81%": Friday's move
             ctx.periods.append(Mention(base + m.start(), base + m.end(), kind, value))
         for m in _MONTH_RE.finditer(text) if _any_in(_EXTREME_WORDS, text) else ():
-            ctx.periods.append(Mention(base + m.start(), base + m.end("mon"), "month",
-                                       str(_MONTH_NUMBER[m.group("mon")])))
-        for m in (_PERIOD_DIGITS_RE.finditer(text) if _any_in(_PERIOD_DIGIT_KEYS, text)
-                  else ()):
+            ctx.periods.append(
+                Mention(
+                    base + m.start(),
+                    base + m.end("mon"),
+                    "month",
+                    str(_MONTH_NUMBER[m.group("mon")]),
+                )
+            )
+        for m in _PERIOD_DIGITS_RE.finditer(text) if _any_in(_PERIOD_DIGIT_KEYS, text) else ():
             kind = m.lastgroup or ""
             value = kind
             if kind == "w52":
                 value = "52w"
             elif kind == "ma":
-                digits = _NON_DIGIT_RE.sub("", doc.text[base + m.start():base + m.end()])
+                digits = _NON_DIGIT_RE.sub("", doc.text[base + m.start() : base + m.end()])
                 value = f"{digits}d" if digits else "ma"
             ctx.periods.append(Mention(base + m.start(), base + m.end(), kind, value))
         if len(ctx.periods) > 1:
@@ -352,17 +602,31 @@ class Binder:
                 continue  # "Dow Jones Industrial Average" names an index, not a metric
             metrics = _METRIC_OF[_squash(m.group(0))]
             if metrics in (_CLOSE_HIGH, _CLOSE_LOW) and not (
-                    _EXTREME_SCOPE_RE.match(text, m.end())
-                    or "week" in text[max(0, m.start() - 16):m.start()]):
+                _EXTREME_SCOPE_RE.match(text, m.end())
+                or "week" in text[max(0, m.start() - 16) : m.start()]
+            ):
                 metrics = _CLOSES  # "its highest close since July 24": a close, not the week's
             ctx.metrics.append((base + m.start(), base + m.end(), metrics))
         for m in DIRECTION_RE.finditer(text):
-            ctx.directions.append((base + m.start(), base + m.end(),
-                                   _DIRECTION_OF.get(_squash(m.group(0)), 1), m.group(0)))
+            ctx.directions.append(
+                (
+                    base + m.start(),
+                    base + m.end(),
+                    _DIRECTION_OF.get(_squash(m.group(0)), 1),
+                    m.group(0),
+                )
+            )
         return ctx
 
-    def bind(self, doc: Document, sent: Sentence, ctx: SentenceContext, fig: Figure,
-             prev: Binding | None, heading: SentenceContext | None) -> Binding:
+    def bind(
+        self,
+        doc: Document,
+        sent: Sentence,
+        ctx: SentenceContext,
+        fig: Figure,
+        prev: Binding | None,
+        heading: SentenceContext | None,
+    ) -> Binding:
         b = Binding()
         figures = sent.figures
         idx = -1
@@ -383,9 +647,12 @@ class Binder:
             b.versus = tuple(dict.fromkeys(k for k in named if k != self.subject))
         elif (pick := _respectively(doc, sent, ctx.entities, fig)) is not None:
             b.entity = pick.value
-        elif before and len(before) > 1 and _PARTICIPLE_RE.match(
-                doc.lower[before[-1].end:fig.start]) and _COMPARE_VERB_RE.search(
-                doc.lower[before[-2].end:before[-1].start]):
+        elif (
+            before
+            and len(before) > 1
+            and _PARTICIPLE_RE.match(doc.lower[before[-1].end : fig.start])
+            and _COMPARE_VERB_RE.search(doc.lower[before[-2].end : before[-1].start])
+        ):
             # "the Nasdaq outpaced the S&P 500, gaining 7.29%": the participle's subject
             b.entity = before[0].value
         elif before:
@@ -409,9 +676,9 @@ class Binder:
             # "closed above the 22,500 level": a named level must be one the data has
             fig.hedge = Hedge.EXACT
         if fig.kind == "percent":
-            dist = _distance(doc.lower[fig.end:min(sent.end, fig.end + 70)])
+            dist = _distance(doc.lower[fig.end : min(sent.end, fig.end + 70)])
             if dist is not None:
-                what = doc.text[fig.end + dist.start("what"):fig.end + dist.end("kind")]
+                what = doc.text[fig.end + dist.start("what") : fig.end + dist.end("kind")]
                 days = _DAYS_SPAN_RE.search(what)
                 if days is not None:
                     b.periods = frozenset({f"{days.group(1)}d"})
@@ -423,12 +690,14 @@ class Binder:
         b.direction, b.direction_from = self._direction(doc, sent, ctx, fig, prev_fig, lo)
         return b
 
-    def _periods(self, doc: Document, sent: Sentence, ctx: SentenceContext, fig: Figure,
-                 lo: int, hi: int) -> frozenset[str]:
+    def _periods(
+        self, doc: Document, sent: Sentence, ctx: SentenceContext, fig: Figure, lo: int, hi: int
+    ) -> frozenset[str]:
         best: Mention | None = None
         best_dist = 10**9
         if fig.kind in ("percent", "points") and _base_close(
-                doc.lower[fig.end:min(sent.end, fig.end + 80)]):
+            doc.lower[fig.end : min(sent.end, fig.end + 80)]
+        ):
             return frozenset({"week"})  # "…, or 0.02%, from the previous week's close"
         pick = _respectively(doc, sent, ctx.periods, fig)
         if pick is not None:
@@ -436,11 +705,12 @@ class Binder:
         for m in ctx.periods:
             if m.end <= fig.start:
                 if m.start - sent.start > 20 and _CLAUSE_BREAK_RE.search(
-                        doc.lower[m.end:fig.start]):
+                    doc.lower[m.end : fig.start]
+                ):
                     continue  # "…so far this year, while the Nasdaq closed at …"
                 dist = fig.start - m.end
             elif m.start >= fig.end and m.start < hi:
-                gap = doc.lower[fig.end:m.start]
+                gap = doc.lower[fig.end : m.start]
                 if not _FOLLOW_GAP_RE.fullmatch(gap):
                     continue
                 dist = m.start - fig.end
@@ -459,22 +729,30 @@ class Binder:
             tokens = set(_period_tokens(dates[-1])) if dates else set()
         if best.kind == "prevclose":
             tokens = {"week"} if fig.kind in ("percent", "points") else {"prev"}
-        if best.kind in ("w52", "prev") or (best.kind in ("week", "month")
-                                             and fig.kind == "number"):
-            following = [m for m in ctx.periods if m.kind == "date" and m.start >= fig.end
-                         and m.start < hi and m.start - fig.end < 16
-                         and _ON_DATE_GAP_RE.fullmatch(doc.lower[fig.end:m.start])]
+        if best.kind in ("w52", "prev") or (
+            best.kind in ("week", "month") and fig.kind == "number"
+        ):
+            following = [
+                m
+                for m in ctx.periods
+                if m.kind == "date"
+                and m.start >= fig.end
+                and m.start < hi
+                and m.start - fig.end < 16
+                and _ON_DATE_GAP_RE.fullmatch(doc.lower[fig.end : m.start])
+            ]
             if following:
                 tokens |= _period_tokens(following[0])
         return frozenset(tokens)
 
-    def _metric(self, doc: Document, sent: Sentence, ctx: SentenceContext, fig: Figure,
-                lo: int, b: Binding) -> frozenset[str] | None:
+    def _metric(
+        self, doc: Document, sent: Sentence, ctx: SentenceContext, fig: Figure, lo: int, b: Binding
+    ) -> frozenset[str] | None:
         if fig.kind == "percentage_points":
             return frozenset({"spread_pp"})
         if fig.kind == "count":
             return frozenset({"sessions", "streak"})
-        tail = doc.lower[fig.end:min(sent.end, fig.end + 70)]
+        tail = doc.lower[fig.end : min(sent.end, fig.end + 70)]
         if fig.kind == "percent":
             dist = _distance(tail)
             if dist is not None:
@@ -483,11 +761,15 @@ class Binder:
                 if "average" in kind or kind == "ma":
                     return frozenset({"vs_ma_pct"})
                 if kind in ("high", "peak"):
-                    return frozenset({"from_close_high_pct"} if closing else
-                                     {"from_high_pct", "from_close_high_pct"})
-                return frozenset({"from_close_low_pct"} if closing else
-                                 {"from_low_pct", "from_close_low_pct"})
-            head = doc.lower[max(sent.start, fig.start - 60):fig.start]
+                    return frozenset(
+                        {"from_close_high_pct"}
+                        if closing
+                        else {"from_high_pct", "from_close_high_pct"}
+                    )
+                return frozenset(
+                    {"from_close_low_pct"} if closing else {"from_low_pct", "from_close_low_pct"}
+                )
+            head = doc.lower[max(sent.start, fig.start - 60) : fig.start]
             label = _DISTANCE_LABEL_RE.search(head)
             if label is not None:  # "Distance from 52-week high: -2.88%"
                 kind = label.group("kind")
@@ -495,7 +777,8 @@ class Binder:
                     return frozenset({"from_high_pct", "from_close_high_pct"})
                 return frozenset({"from_low_pct", "from_close_low_pct"})
             if FOLLOW_DIR_RE.match(tail) and any(
-                    m[2] is _MA_METRICS and m[1] <= fig.start for m in ctx.metrics):
+                m[2] is _MA_METRICS and m[1] <= fig.start for m in ctx.metrics
+            ):
                 return frozenset({"vs_ma_pct"})  # "50-day MA: 21,470.76 (index 11.59% above)"
             return frozenset({"change_pct"})
         if fig.kind == "points" and not fig.range_role:
@@ -507,52 +790,81 @@ class Binder:
             if not near or any(d[0] >= lo and d[1] <= fig.start for d in ctx.directions):
                 return frozenset({"change_pts"})
         if fig.range_role is not None:
-            window = doc.lower[sent.start:fig.start]
+            window = doc.lower[sent.start : fig.start]
             levelish = [m for m in ctx.metrics if m[1] <= fig.start and m[2] is _LEVELISH]
             if levelish and fig.start - levelish[-1][1] < 30:
                 return _LEVELISH
             if _RANGE_WORD_RE.search(window) or "52w" in b.periods or "week" in b.periods:
-                return (frozenset({"low"}) if fig.range_role == "low"
-                        else frozenset({"high"}))
+                return frozenset({"low"}) if fig.range_role == "low" else frozenset({"high"})
         before = [m for m in ctx.metrics if m[1] <= fig.start and m[0] >= lo - 1]
         if not before:
             before = [m for m in ctx.metrics if m[1] <= fig.start and fig.start - m[1] < 25]
-        after = [m for m in ctx.metrics if m[0] >= fig.end and m[0] - fig.end < 22
-                 and _METRIC_GAP_RE.fullmatch(doc.masked[fig.end:m[0]])]
+        after = [
+            m
+            for m in ctx.metrics
+            if m[0] >= fig.end
+            and m[0] - fig.end < 22
+            and _METRIC_GAP_RE.fullmatch(doc.masked[fig.end : m[0]])
+        ]
         if not before and not after:
-            after = [m for m in ctx.metrics if m[2] is _LEVELISH and m[0] >= fig.end
-                     and m[0] - fig.end < 40 and not _FIGURE_BETWEEN_RE.search(doc.masked[
-                         fig.end:m[0]])]
-        attached = [m for m in after if "(" in doc.masked[fig.end:m[0]] or (
-            m[2] is _LEVELISH and not doc.masked[fig.end:m[0]].strip())]  # "the 22,500 level"
-        chosen = (attached[0][2] if attached else before[-1][2] if before else
-                  after[0][2] if after else None)
+            after = [
+                m
+                for m in ctx.metrics
+                if m[2] is _LEVELISH
+                and m[0] >= fig.end
+                and m[0] - fig.end < 40
+                and not _FIGURE_BETWEEN_RE.search(doc.masked[fig.end : m[0]])
+            ]
+        attached = [
+            m
+            for m in after
+            if "(" in doc.masked[fig.end : m[0]]
+            or (m[2] is _LEVELISH and not doc.masked[fig.end : m[0]].strip())
+        ]  # "the 22,500 level"
+        chosen = (
+            attached[0][2]
+            if attached
+            else before[-1][2]
+            if before
+            else after[0][2]
+            if after
+            else None
+        )
         if fig.kind in ("number", "points") and chosen is None:
-            pre = doc.masked[max(lo, fig.start - 12):fig.start]
-            if _TO_END_RE.search(pre) and any(d[1] <= fig.start and d[0] >= lo - 40
-                                                      for d in ctx.directions):
+            pre = doc.masked[max(lo, fig.start - 12) : fig.start]
+            if _TO_END_RE.search(pre) and any(
+                d[1] <= fig.start and d[0] >= lo - 40 for d in ctx.directions
+            ):
                 return frozenset({"close", "close_high", "close_low", "high", "low"})
         return chosen
 
-    def _direction(self, doc: Document, sent: Sentence, ctx: SentenceContext, fig: Figure,
-                   prev_fig: Figure | None, lo: int) -> tuple[int, str]:
-        follow = FOLLOW_DIR_RE.match(doc.lower[fig.end:fig.end + 20])
+    def _direction(
+        self,
+        doc: Document,
+        sent: Sentence,
+        ctx: SentenceContext,
+        fig: Figure,
+        prev_fig: Figure | None,
+        lo: int,
+    ) -> tuple[int, str]:
+        follow = FOLLOW_DIR_RE.match(doc.lower[fig.end : fig.end + 20])
         if follow is not None:
             return (1 if follow.group("up") else -1), follow.group(0).strip()
         between = [d for d in ctx.directions if d[0] >= lo and d[1] <= fig.start]
         if between:
             d = between[-1]
             return d[2], d[3]
-        if prev_fig is not None and _OR_LINK_RE.match(doc.masked[prev_fig.end:fig.start]):
+        if prev_fig is not None and _OR_LINK_RE.match(doc.masked[prev_fig.end : fig.start]):
             earlier = [d for d in ctx.directions if d[1] <= prev_fig.start]
             if earlier:
                 return earlier[-1][2], earlier[-1][3]
         return 0, ""
 
 
-def _respectively(doc: Document, sent: Sentence, mentions: list[Mention], fig: Figure
-                  ) -> Mention | None:
-    """"the 50-day and 200-day averages, at 2,185.03 and 2,177.54 respectively": the i-th
+def _respectively(
+    doc: Document, sent: Sentence, mentions: list[Mention], fig: Figure
+) -> Mention | None:
+    """ "the 50-day and 200-day averages, at 2,185.03 and 2,177.54 respectively": the i-th
     figure before "respectively" goes with the i-th of the mentions listed before them."""
     if doc.lower.find("respectively", sent.start, sent.end) < 0:
         return None
@@ -564,7 +876,7 @@ def _respectively(doc: Document, sent: Sentence, mentions: list[Mention], fig: F
     listed = [m for m in mentions if m.end <= first]
     if len(group) < 2 or len(listed) < len(group):
         return None
-    listed = listed[-len(group):]
+    listed = listed[-len(group) :]
     if len({m.kind for m in listed}) != 1:
         return None
     return listed[next(i for i, f in enumerate(group) if f is fig)]
@@ -598,16 +910,17 @@ def _norm(text: str) -> str:
 
 
 @lru_cache(maxsize=64)
-def _entity_regex_cached(entities: tuple[Entity, ...]) -> tuple[re.Pattern[str],
-                                                                 dict[str, str]]:
+def _entity_regex_cached(entities: tuple[Entity, ...]) -> tuple[re.Pattern[str], dict[str, str]]:
     names: dict[str, str] = {}
     for e in entities:
         for n in (e.name, *e.aliases, e.key, e.yahoo.lstrip("^")):
             names.setdefault(_norm(re.sub(r"\d", "#", n)).replace("-", " "), e.key)
     subject = entities[0].key
     pattern = trie(list(names), space=r"[\s-]+")
-    regex = re.compile(rf"{_lead([*names, 'the'])}(?:(?<![\w&/])(?:{pattern})(?![\w#]|/asx)"
-                       rf"|\b(?:{_ENTITY_GENERIC})\b)")
+    regex = re.compile(
+        rf"{_lead([*names, 'the'])}(?:(?<![\w&/])(?:{pattern})(?![\w#]|/asx)"
+        rf"|\b(?:{_ENTITY_GENERIC})\b)"
+    )
     for g in ("the index", "the benchmark", "the gauge", "the measure", "the barometer"):
         names.setdefault(g, subject)
     return regex, names

@@ -57,9 +57,15 @@ class Fact(_Strict):
     def _fill_display(cls, data: Any) -> Any:
         if isinstance(data, dict) and "display" not in data:
             unit = Unit(data["unit"])
-            data = {**data, "display": format_value(
-                Decimal(str(data["value"])), unit, int(data["precision"]),
-                signed=bool(data.get("signed", False)))}
+            data = {
+                **data,
+                "display": format_value(
+                    Decimal(str(data["value"])),
+                    unit,
+                    int(data["precision"]),
+                    signed=bool(data.get("signed", False)),
+                ),
+            }
         return data
 
     @model_validator(mode="after")

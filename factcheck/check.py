@@ -52,7 +52,7 @@ def _severity(status: Status, strict: bool) -> Severity:
 
 
 def _sentence_text(doc: Document, sent: Sentence) -> str:
-    return " ".join(doc.text[sent.start:sent.end].split())
+    return " ".join(doc.text[sent.start : sent.end].split())
 
 
 class _Builder:
@@ -68,71 +68,131 @@ class _Builder:
             text = self.sentences[sent.start] = _sentence_text(self.doc, sent)
         return text
 
-    def add(self, start: int, end: int, sent: Sentence, kind: str, value: str | None,
-            status: Status, fact_id: str | None, expected: str | None, message: str) -> None:
+    def add(
+        self,
+        start: int,
+        end: int,
+        sent: Sentence,
+        kind: str,
+        value: str | None,
+        status: Status,
+        fact_id: str | None,
+        expected: str | None,
+        message: str,
+    ) -> None:
         line, col = self.doc.position(start)
         # trusted_claim: every field is built here from typed values; validating (or even
         # model_construct-ing) 60 claims per article costs more than the whole check.
-        self.claims.append((start, trusted_claim(
-            line, col, self.doc.text[start:end], self.sentence(sent), value, kind, status,
-            _severity(status, self.strict), fact_id, expected, message)))
+        self.claims.append(
+            (
+                start,
+                trusted_claim(
+                    line,
+                    col,
+                    self.doc.text[start:end],
+                    self.sentence(sent),
+                    value,
+                    kind,
+                    status,
+                    _severity(status, self.strict),
+                    fact_id,
+                    expected,
+                    message,
+                ),
+            )
+        )
 
     def finding(self, f: Finding, sent: Sentence) -> None:
-        self.add(f.start, f.end, sent, f.kind, f.value, f.status,
-                 f.fact.id if f.fact else None, f.expected, f.message)
+        self.add(
+            f.start,
+            f.end,
+            sent,
+            f.kind,
+            f.value,
+            f.status,
+            f.fact.id if f.fact else None,
+            f.expected,
+            f.message,
+        )
 
 
-_HOLIDAY_RE = re.compile(r"(?i)\b(?:holiday|closed\s+(?:on|for)|shut|no\s+trading|"
-                         r"did\s+not\s+trade|market\s+closure|were\s+closed|was\s+closed)\b")
+_HOLIDAY_RE = re.compile(
+    r"(?i)\b(?:holiday|closed\s+(?:on|for)|shut|no\s+trading|"
+    r"did\s+not\s+trade|market\s+closure|were\s+closed|was\s+closed)\b"
+)
 
 
-def _date_verdict(fig: Figure, brief: WeeklyIndexBrief, index: FactIndex, sentence: str
-                  ) -> tuple[Status, str | None, str]:
+def _date_verdict(
+    fig: Figure, brief: WeeklyIndexBrief, index: FactIndex, sentence: str
+) -> tuple[Status, str | None, str]:
     date = fig.date
     assert date is not None
     if fig.weekday is not None and fig.weekday != date.weekday():
         right = f"{_WEEKDAY_NAMES[date.weekday()]}, {date:%b} {date.day}"
-        return Status.MISMATCH, right, (f"{date:%b} {date.day}, {date.year} was a "
-                                        f"{_WEEKDAY_NAMES[date.weekday()]}")
+        return (
+            Status.MISMATCH,
+            right,
+            (f"{date:%b} {date.day}, {date.year} was a {_WEEKDAY_NAMES[date.weekday()]}"),
+        )
     if date in index.dates:
         return Status.VERIFIED, None, "a session or a date of the brief"
     if brief.week.start <= date <= brief.week.end:
         if _HOLIDAY_RE.search(sentence):
             return Status.VERIFIED, None, "no session that day, as the article says"
         return Status.MISMATCH, None, f"no {brief.subject.name} session on {date:%a %b %-d}"
-    return Status.UNSUPPORTED, None, (f"{date.isoformat()} is outside the week "
-                                      f"{brief.week.start}..{brief.week.end}")
+    return (
+        Status.UNSUPPORTED,
+        None,
+        (f"{date.isoformat()} is outside the week {brief.week.start}..{brief.week.end}"),
+    )
 
 
-def _summary(doc: Document, sent: Sentence, ctx: SentenceContext, prev: Binding | None
-             ) -> Binding | None:
+def _summary(
+    doc: Document, sent: Sentence, ctx: SentenceContext, prev: Binding | None
+) -> Binding | None:
     """What the next sentence inherits: the last entity and period this one mentioned."""
     entity = ctx.entities[-1].value if ctx.entities else (prev.entity if prev else None)
     periods = [m for m in ctx.periods if m.kind in ("date", "week", "w52", "ytd", "prev")]
     topic = periods[-1] if periods else None
     if periods:
-        def possessive(m: Mention) -> bool:
-            return "'s" in doc.text[m.end - 2:m.end + 2] or "’s" in doc.text[m.end - 2:m.end + 2]
 
-        lead = [m for m in periods if m.kind == "date" and m.start - sent.start <= 6
-                and not possessive(m)]
+        def possessive(m: Mention) -> bool:
+            return (
+                "'s" in doc.text[m.end - 2 : m.end + 2] or "’s" in doc.text[m.end - 2 : m.end + 2]
+            )
+
+        lead = [
+            m
+            for m in periods
+            if m.kind == "date" and m.start - sent.start <= 6 and not possessive(m)
+        ]
         plain = [m for m in periods if not possessive(m)]
         topic = lead[0] if lead else plain[-1] if plain else periods[-1]
     tokens = frozenset(_period_tokens(topic)) if topic is not None else frozenset()
     if entity is None and not tokens:
         return prev
     inherited = prev.periods or prev.periods_inherited if prev is not None else frozenset()
-    return Binding(entity=entity, entity_inherited=not ctx.entities, periods=frozenset(),
-                   periods_inherited=tokens or inherited)
+    return Binding(
+        entity=entity,
+        entity_inherited=not ctx.entities,
+        periods=frozenset(),
+        periods_inherited=tokens or inherited,
+    )
 
 
 def _table_metric(sent: Sentence, fig: Figure) -> frozenset[str] | None:
     for i, (a, b) in enumerate(sent.cells):
         if a <= fig.start < b and i < len(sent.header):
             name = sent.header[i]
-            for word, metrics in (("open", {"open"}), ("high", {"high"}), ("low", {"low"}),
-                                  ("close", {"close"}), ("level", {"close"}),
-                                  ("chg", {"change_pts"}), ("change", {"change_pts"})):
+            for word, metrics in (
+                ("open", {"open"}),
+                ("high", {"high"}),
+                ("low", {"low"}),
+                ("close", {"close"}),
+                ("level", {"close"}),
+                ("chg", {"change_pts"}),
+                ("change", {"change_pts"}),
+            ):
                 if word in name:
                     if fig.kind == "percent":
                         return frozenset({"change_pct"})
@@ -160,8 +220,9 @@ def read_in_order(doc: Document, binder: Binder) -> Iterator[Reading]:
         summary = _summary(doc, sent, ctx, summary)
 
 
-def check_text(text: str, brief: WeeklyIndexBrief, *, source: str = "-",
-               strict: bool = True) -> CheckReport:
+def check_text(
+    text: str, brief: WeeklyIndexBrief, *, source: str = "-", strict: bool = True
+) -> CheckReport:
     """Check every figure and checkable phrase of an article against one brief.
 
     `strict` makes unsupported figures errors (the default when gating drafts); without it
@@ -175,8 +236,17 @@ def check_text(text: str, brief: WeeklyIndexBrief, *, source: str = "-",
         for fig in sent.dates:
             status, expected, message = _date_verdict(fig, brief, index, sent.text)
             dates.append((fig, status))
-            out.add(fig.start, fig.end, sent, "date", fig.date.isoformat() if fig.date else None,
-                    status, None, expected, message)
+            out.add(
+                fig.start,
+                fig.end,
+                sent,
+                "date",
+                fig.date.isoformat() if fig.date else None,
+                status,
+                None,
+                expected,
+                message,
+            )
         for fig in sent.figures:
             if fig.kind == "count":
                 out.finding(check_streak(fig, doc, sent, ctx, binder, summary), sent)
@@ -185,25 +255,37 @@ def check_text(text: str, brief: WeeklyIndexBrief, *, source: str = "-",
             if sent.block_kind == "table":
                 b.metrics = _table_metric(sent, fig) or b.metrics
             verdict: Verdict = judge(index, fig, b)
-            out.add(fig.start, fig.end, sent, fig.kind, fig.written, verdict.status,
-                    verdict.fact.id if verdict.fact else None, verdict.expected,
-                    verdict.message)
+            out.add(
+                fig.start,
+                fig.end,
+                sent,
+                fig.kind,
+                fig.written,
+                verdict.status,
+                verdict.fact.id if verdict.fact else None,
+                verdict.expected,
+                verdict.message,
+            )
         for finding in check_sentence(doc, sent, ctx, binder, summary):
             out.finding(finding, sent)
     claims = [c for _, c in sorted(out.claims, key=lambda x: x[0])]
     wrong = _wrong_week(doc, brief, dates, claims)
     if wrong is not None:
         claims = [wrong]
-    return CheckReport.model_construct(source=source, brief_id=brief_id(brief),
-                                       claims=tuple(claims), strict=strict)
+    return CheckReport.model_construct(
+        source=source, brief_id=brief_id(brief), claims=tuple(claims), strict=strict
+    )
 
 
-def _wrong_week(doc: Document, brief: WeeklyIndexBrief, dates: list[tuple[Figure, Status]],
-                claims: Iterable[Claim]) -> Claim | None:
+def _wrong_week(
+    doc: Document,
+    brief: WeeklyIndexBrief,
+    dates: list[tuple[Figure, Status]],
+    claims: Iterable[Claim],
+) -> Claim | None:
     """One finding when the article is evidently about another week than the brief."""
     week = brief.week
-    outside = [f for f, _ in dates if f.date is not None
-               and not (week.start <= f.date <= week.end)]
+    outside = [f for f, _ in dates if f.date is not None and not (week.start <= f.date <= week.end)]
     foreign = [f for f, status in dates if status is not Status.VERIFIED and f in outside]
     walk = [f for f, _ in dates if f.weekday is not None]
     walk_out = [f for f in walk if f in outside]
@@ -219,8 +301,9 @@ def _wrong_week(doc: Document, brief: WeeklyIndexBrief, dates: list[tuple[Figure
     mostly_wrong = len(figures) >= 3 and len(unverified) > WRONG_WEEK_SHARE * len(figures)
     by_walk = len(walk) >= 2 and len(walk_out) > WRONG_WEEK_SHARE * len(walk)
     by_dates = len(dates) >= 2 and len(foreign) > WRONG_WEEK_SHARE * len(dates)
-    by_front = (claimed_week is not None and not (week.start <= claimed_week <= week.end)
-                and mostly_wrong)
+    by_front = (
+        claimed_week is not None and not (week.start <= claimed_week <= week.end) and mostly_wrong
+    )
     by_figures = mostly_wrong and len(outside) > WRONG_WEEK_SHARE * len(dates) > 0
     if not (by_walk or by_dates or by_front or by_figures):
         return None
@@ -228,21 +311,32 @@ def _wrong_week(doc: Document, brief: WeeklyIndexBrief, dates: list[tuple[Figure
     mondays = Counter(f.date - dt.timedelta(days=f.date.weekday()) for f in foreign if f.date)
     if mondays:
         common = mondays.most_common(1)[0][0]
-        foreign = [f for f in foreign if f.date and f.date - dt.timedelta(
-            days=f.date.weekday()) == common]
+        foreign = [
+            f for f in foreign if f.date and f.date - dt.timedelta(days=f.date.weekday()) == common
+        ]
     if foreign:
         first = foreign[0]
         line, col = doc.position(first.start)
-        text = doc.text[first.start:first.end]
+        text = doc.text[first.start : first.end]
         monday = first.date - dt.timedelta(days=first.date.weekday()) if first.date else None
         about = f"the week of {monday:%b %-d, %Y}" if monday else text
     else:
         line, col, text = 1, 1, doc.text.split("\n", 1)[0]
         about = f"the week of {claimed_week}"
     return Claim(
-        line=line, col=col, text=text, sentence=text, value=None, kind="date",
-        status=Status.WRONG_WEEK, severity=Severity.ERROR, fact_id=None,
+        line=line,
+        col=col,
+        text=text,
+        sentence=text,
+        value=None,
+        kind="date",
+        status=Status.WRONG_WEEK,
+        severity=Severity.ERROR,
+        fact_id=None,
         expected=f"{week.start}..{week.end}",
-        message=(f"the article is about {about}, not the brief's week "
-                 f"({brief.subject.key} {week.start}..{week.end}); check it against its "
-                 "own week's data"))
+        message=(
+            f"the article is about {about}, not the brief's week "
+            f"({brief.subject.key} {week.start}..{week.end}); check it against its "
+            "own week's data"
+        ),
+    )

@@ -1,7 +1,7 @@
 """Errors the checker raises.  The CLI alone turns them into exit codes.
 
-    CheckError
-     └── MalformedInput   an article or brief that cannot be read (exit 2)
+CheckError
+ └── MalformedInput   an article or brief that cannot be read (exit 2)
 """
 
 

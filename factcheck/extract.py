@@ -25,27 +25,85 @@ from factcheck._rx import lower_same_length
 from factcheck.numfmt import Hedge, parse_hedge
 
 MONTHS: dict[str, int] = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
-    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
-    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11,
-    "dec": 12, "december": 12,
+    "jan": 1,
+    "january": 1,
+    "feb": 2,
+    "february": 2,
+    "mar": 3,
+    "march": 3,
+    "apr": 4,
+    "april": 4,
+    "may": 5,
+    "jun": 6,
+    "june": 6,
+    "jul": 7,
+    "july": 7,
+    "aug": 8,
+    "august": 8,
+    "sep": 9,
+    "sept": 9,
+    "september": 9,
+    "oct": 10,
+    "october": 10,
+    "nov": 11,
+    "november": 11,
+    "dec": 12,
+    "december": 12,
 }
 WEEKDAYS: dict[str, int] = {
-    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
-    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5,
-    "sat": 5, "sunday": 6, "sun": 6,
+    "monday": 0,
+    "mon": 0,
+    "tuesday": 1,
+    "tue": 1,
+    "tues": 1,
+    "wednesday": 2,
+    "wed": 2,
+    "thursday": 3,
+    "thu": 3,
+    "thur": 3,
+    "thurs": 3,
+    "friday": 4,
+    "fri": 4,
+    "saturday": 5,
+    "sat": 5,
+    "sunday": 6,
+    "sun": 6,
 }
 NUMBER_WORDS: dict[str, int] = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "first": 1, "second": 2, "third": 3,
-    "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
-    "eleventh": 11, "twelfth": 12,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
 }
 
-_MONTH = (r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
-          r"Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
-_WEEKDAY = (r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-            r"Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)")
+_MONTH = (
+    r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
+    r"Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_WEEKDAY = (
+    r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)"
+)
 #: `Monday, Aug 4`, `Aug. 4, 2025`, `August 4`, `4 August 2025`, `2025-08-08`.
 DATE_RE = re.compile(
     rf"\b(?=[MTWFSJAOND\d])(?:{_WEEKDAY}\.?,?\s+)?(?:{_MONTH}\s+(?P<day>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?"
@@ -55,7 +113,8 @@ DATE_RE = re.compile(
     rf"|(?P<iso>(?:19|20)\d\d-\d\d-\d\d))\b",
 )
 WEEKDAY_RE = re.compile(
-    r"(?=[MTWFS])\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?P<poss>'s|’s)?\b")
+    r"(?=[MTWFS])\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?P<poss>'s|’s)?\b"
+)
 
 #: Names and phrases whose digits are context, not figures.  Masked before number search.
 NAME_DIGITS_RE = re.compile(
@@ -65,7 +124,8 @@ NAME_DIGITS_RE = re.compile(
     r"\d+(?:-|\s)(?:week|day|session|month|year|weeks|days)(?![\s-]*(?:winning|losing|"
     r"streak|run|rally|slide|gain|loss|advance|decline|straight|consecutive|in\s+a\s+row))|"
     r"Q[1-4]|H[12]|FY\s?\d{2,4}|fiscal\s+(?:year\s+)?\d{4}|(?:19|20)\d\d(?=s\b)|"
-    r"\d+-(?:stock|member|company|share|year|month)s?\b)\b")
+    r"\d+-(?:stock|member|company|share|year|month)s?\b)\b"
+)
 #: A bare 19xx/20xx integer without a thousands separator is a year ("its 2024 close"):
 #: index levels are written with separators ("2,218"), so this never hides a level.
 
@@ -73,9 +133,11 @@ _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _SIGN = r"[+\-−–]"
 _CURRENCY = r"(?:US\$|A\$|HK\$|C\$|NZ\$|S\$|\$|€|£|¥)"
 _SCALE = r"(?:\s*(?:trillion|billion|million|thousand|bn|mn|tn|[mbk])\b)"
-_UNIT = (r"(?:\s*%|\s+per\s*cent\b|\s+percent(?:age\s+points?)?\b|\s+pct\b|\s+pp\b|"
-         r"\s+basis\s+points?\b|\s+bps?\b|\s+points?\b|\s+pts?\b|\s+per\s+share\b|"
-         r"-points?\b|-percent\b|-per-cent\b)")
+_UNIT = (
+    r"(?:\s*%|\s+per\s*cent\b|\s+percent(?:age\s+points?)?\b|\s+pct\b|\s+pp\b|"
+    r"\s+basis\s+points?\b|\s+bps?\b|\s+points?\b|\s+pts?\b|\s+per\s+share\b|"
+    r"-points?\b|-percent\b|-per-cent\b)"
+)
 #: One figure: optional sign and currency, number, scale and unit.
 FIGURE_RE = re.compile(
     rf"(?=[+\-−–$€£¥UAHCNS\d.])(?P<sign>{_SIGN})?(?P<cur>{_CURRENCY})?(?P<sign2>{_SIGN})?(?P<num>{_NUM})(?![\d])"
@@ -89,7 +151,8 @@ STREAK_RE = re.compile(
     r"\d{1,2}(?:st|nd|rd|th))[\s-]+(?:straight|consecutive|successive|in\s+a\s+row)?[\s-]*"
     r"(?P<what>(?:weekly|daily|session|week|day|trading[\s-]day)s?)?\b[\s-]*"
     r"(?P<kind>winning|losing|gains?|loss(?:es)?|advances?|declines?|rises?|falls?|"
-    r"up|down|higher|lower|streak|sessions?|days?|weeks?)?")
+    r"up|down|higher|lower|streak|sessions?|days?|weeks?)?"
+)
 _STREAK_WORDS = ("straight", "consecutive", "successive", "in a row", "streak", "first")
 STREAK_HINT_RE = re.compile(r"(?i)straight|consecutive|successive|in a row|streak")
 
@@ -159,11 +222,47 @@ _LIST_MARKER_RE = re.compile(r"(?m)^[ \t>]*((?:[-*+]|\d{1,3}[.)]))[ \t]+")
 _LIST_RE = re.compile(r"^(\s*)(?:[-*+]|\d{1,3}[.)])\s+")
 _HEADING_RE = re.compile(r"^\s{0,3}#{1,6}\s+")
 _TABLE_RULE_RE = re.compile(r"[\s|:\-]+")
-_ABBREV = frozenset({
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "mr", "mrs", "ms", "dr", "inc", "corp", "co", "ltd", "vs", "approx", "e.g", "i.e", "st",
-    "no", "u.s", "est", "mon", "tue", "wed", "thu", "fri", "jr", "sr", "etc", "u.k",
-})
+_ABBREV = frozenset(
+    {
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "vs",
+        "approx",
+        "e.g",
+        "i.e",
+        "st",
+        "no",
+        "u.s",
+        "est",
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "jr",
+        "sr",
+        "etc",
+        "u.k",
+    }
+)
 _BOUNDARY_RE = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(*]*[A-Z0-9$])")
 
 
@@ -224,8 +323,9 @@ def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for m in _BOUNDARY_RE.finditer(text, start, end):
         dot = m.start()
         word_start = dot
-        while word_start > start and (text[word_start - 1].isalpha() or text[word_start - 1]
-                                      == "."):
+        while word_start > start and (
+            text[word_start - 1].isalpha() or text[word_start - 1] == "."
+        ):
             word_start -= 1
         word = text[word_start:dot].lower()
         if text[dot] == "." and (word in _ABBREV or (len(word) == 1 and word.isalpha())):
@@ -237,8 +337,9 @@ def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
-def _blocks(masked: str, body_start: int, original: str | None = None
-            ) -> list[tuple[str, int, int, tuple[str, ...], tuple[tuple[int, int], ...]]]:
+def _blocks(
+    masked: str, body_start: int, original: str | None = None
+) -> list[tuple[str, int, int, tuple[str, ...], tuple[tuple[int, int], ...]]]:
     """(kind, start, end, header, cells) for each Markdown block of the body.  Structure
     (list markers, headings, tables) is read from the original text, since masking blanks
     list markers."""
@@ -278,7 +379,7 @@ def _blocks(masked: str, body_start: int, original: str | None = None
             cell_start = start
             for i, ch in enumerate(line + "|"):
                 if ch == "|":
-                    if line[cell_start - start:i].strip():
+                    if line[cell_start - start : i].strip():
                         cells.append((cell_start, start + i))
                     cell_start = start + i + 1
             names = tuple(masked[a:b].strip().lower() for a, b in cells)
@@ -353,8 +454,21 @@ def _year_for(month: int, day: int, anchor: dt.date | None) -> int:
 
 #: DATE_RE is case-sensitive: a written date has one of these (capitalised) month
 #: abbreviations, an ISO date has a hyphen.  Sentences with neither skip the scan.
-_DATE_KEYS = ("-", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
-              "Nov", "Dec")
+_DATE_KEYS = (
+    "-",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "May",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+)
 
 
 def _dates(text: str, offset: int, anchor: dt.date | None) -> list[Figure]:
@@ -378,8 +492,19 @@ def _dates(text: str, offset: int, anchor: dt.date | None) -> list[Figure]:
                 date = dt.date(year, month, day)
         except (ValueError, KeyError):
             continue
-        out.append(Figure(offset + m.start(), offset + m.end(), m.group(0), "date",
-                          Decimal(date.toordinal()), 0, 0, date=date, weekday=weekday))
+        out.append(
+            Figure(
+                offset + m.start(),
+                offset + m.end(),
+                m.group(0),
+                "date",
+                Decimal(date.toordinal()),
+                0,
+                0,
+                date=date,
+                weekday=weekday,
+            )
+        )
     return out
 
 
@@ -389,7 +514,8 @@ def _figures(text: str, offset: int, dates: list[Figure]) -> list[Figure]:
     out: list[Figure] = []
     for m in FIGURE_RE.finditer(text):
         sign1, cur, sign2, num, scale, unit1, unit2 = m.group(
-            "sign", "cur", "sign2", "num", "scale", "unit", "unit2")
+            "sign", "cur", "sign2", "num", "scale", "unit", "unit2"
+        )
         a = m.start("num")
         if blocked and any(s <= a < e for s, e in blocked):
             continue
@@ -399,31 +525,56 @@ def _figures(text: str, offset: int, dates: list[Figure]) -> list[Figure]:
                 continue  # part of a word or a masked name ("Q3", "ASX200")
         cur_start = m.start("cur") if cur else a
         sign_text = sign1 or sign2 or ""
-        start = m.start("sign") if sign1 else cur_start if cur else (
-            m.start("sign2") if sign2 else a)
+        start = (
+            m.start("sign") if sign1 else cur_start if cur else (m.start("sign2") if sign2 else a)
+        )
         if sign_text == "–" or (sign_text == "-" and start > 0 and text[start - 1].isalnum()):
             sign_text, start = "", cur_start  # a hyphen or dash joining things, not a minus
         kind = "currency" if cur else _kind(unit1 or unit2 or "")
         decimals = len(num) - num.index(".") - 1 if "." in num else 0
-        if (kind == "number" and not scale and decimals == 0 and not sign_text
-                and len(num) == 4 and num[:2] in ("19", "20")):
+        if (
+            kind == "number"
+            and not scale
+            and decimals == 0
+            and not sign_text
+            and len(num) == 4
+            and num[:2] in ("19", "20")
+        ):
             continue  # a year
         value = _decimal(num)
-        end = m.end("unit2") if unit2 else m.end("unit") if unit1 else (
-            m.end("scale") if scale else m.end("num"))
+        end = (
+            m.end("unit2")
+            if unit2
+            else m.end("unit")
+            if unit1
+            else (m.end("scale") if scale else m.end("num"))
+        )
         sign = -1 if sign_text in ("-", "−") else 1 if sign_text == "+" else 0
         if kind == "basis_points":
             value, decimals, kind = value / 100, decimals + 2, "percentage_points"
-        out.append(Figure(offset + start, offset + end, text[start:end], kind, value, decimals,
-                          sign, scale=scale.strip() if scale and scale.strip() else None))
+        out.append(
+            Figure(
+                offset + start,
+                offset + end,
+                text[start:end],
+                kind,
+                value,
+                decimals,
+                sign,
+                scale=scale.strip() if scale and scale.strip() else None,
+            )
+        )
     if len(out) > 1:
         _mark_ranges(text, offset, out)
     for fig in out:
         at = fig.start - offset
-        before = text[max(0, at - 40):at]
+        before = text[max(0, at - 40) : at]
         fig.hedge = parse_hedge(before)
-        if fig.kind == "number" and fig.hedge in (Hedge.MORE_THAN, Hedge.LESS_THAN) and \
-                _LEVEL_RELATION_RE.search(before):
+        if (
+            fig.kind == "number"
+            and fig.hedge in (Hedge.MORE_THAN, Hedge.LESS_THAN)
+            and _LEVEL_RELATION_RE.search(before)
+        ):
             # "dipped below 4,900": a relation to a price, not "a little more/less than"
             fig.hedge = Hedge.ABOVE if fig.hedge is Hedge.MORE_THAN else Hedge.BELOW
     return out
@@ -436,23 +587,25 @@ _BETWEEN_RE = re.compile(r"(?i)\b(?:between|from)\s+(?:a\s+low\s+of\s+)?$")
 #: "the range of 2,200 to 2,250", "a zone from 4,900 through 5,000": a range, not a move.
 _RANGE_LEAD_RE = re.compile(
     r"(?i)\b(?:(?:range|ranged|zone|area|band|region)(?:\s+(?:is|was|of|from|"
-    r"runs\s+from|ran\s+from|now\s+runs\s+from))?|of)\s+$")
+    r"runs\s+from|ran\s+from|now\s+runs\s+from))?|of)\s+$"
+)
 _NON_DIGIT_RE = re.compile(r"\D")
 
 
 def _mark_ranges(text: str, offset: int, figs: list[Figure]) -> None:
     for left, right in itertools.pairwise(figs):
-        gap = text[left.end - offset:right.start - offset]
+        gap = text[left.end - offset : right.start - offset]
         sep = RANGE_SEP_RE.match(gap)
         if sep is None:
             continue
         word = gap.strip()
         if word in ("and", "to", "through"):
-            prefix = text[:left.start - offset]
+            prefix = text[: left.start - offset]
             if word == "and" and not _BETWEEN_RE.search(prefix):
                 continue
-            if word in ("to", "through") and not (_BETWEEN_RE.search(prefix)
-                                                  or _RANGE_LEAD_RE.search(prefix)):
+            if word in ("to", "through") and not (
+                _BETWEEN_RE.search(prefix) or _RANGE_LEAD_RE.search(prefix)
+            ):
                 continue
         if left.kind == "number" and right.kind in ("percent", "points", "number"):
             left.kind = right.kind if right.kind != "points" else left.kind
@@ -471,10 +624,13 @@ def _streaks(text: str, offset: int) -> list[Figure]:
     else:
         return out
     for m in STREAK_RE.finditer(text):
-        tail = text[m.end():m.end() + 25]
-        phrase = text[m.start():m.end()] + tail
-        first = m.group("n").lower() == "first" and m.group("kind") is not None and (
-            m.group("what") or "").lower().startswith(("week", "daily", "session", "day"))
+        tail = text[m.end() : m.end() + 25]
+        phrase = text[m.start() : m.end()] + tail
+        first = (
+            m.group("n").lower() == "first"
+            and m.group("kind") is not None
+            and (m.group("what") or "").lower().startswith(("week", "daily", "session", "day"))
+        )
         if not (first or STREAK_HINT_RE.search(phrase)):
             continue
         if not (m.group("what") or m.group("kind")):
@@ -483,8 +639,9 @@ def _streaks(text: str, offset: int) -> list[Figure]:
         n = NUMBER_WORDS.get(n_text)
         if n is None:
             n = int(_NON_DIGIT_RE.sub("", n_text))
-        out.append(Figure(offset + m.start(), offset + m.end("n"), m.group("n"), "count",
-                          Decimal(n), 0, 0))
+        out.append(
+            Figure(offset + m.start(), offset + m.end("n"), m.group("n"), "count", Decimal(n), 0, 0)
+        )
     return out
 
 
@@ -506,9 +663,9 @@ def parse(text: str, *, anchor: dt.date | None = None) -> Document:
     masked = _mask_name_digits(masked)
     sentences: list[Sentence] = []
     for block_no, (kind, b_start, b_end, header, cells) in enumerate(
-            _blocks(masked, body_start, text)):
-        spans = ([(b_start, b_end)] if kind == "table"
-                 else _split_sentences(masked, b_start, b_end))
+        _blocks(masked, body_start, text)
+    ):
+        spans = [(b_start, b_end)] if kind == "table" else _split_sentences(masked, b_start, b_end)
         for s_start, s_end in spans:
             chunk = masked[s_start:s_end]
             sent = Sentence(s_start, s_end, chunk, block_no, kind, header=header, cells=cells)
@@ -519,9 +676,13 @@ def parse(text: str, *, anchor: dt.date | None = None) -> Document:
                 continue
             sent.dates = _dates(chunk, s_start, anchor)
             taken = [(f.start, f.end) for f in streaks]
-            figures = [f for f in _figures(chunk, s_start, sent.dates)
-                       if not any(a <= f.start < b for a, b in taken)]
+            figures = [
+                f
+                for f in _figures(chunk, s_start, sent.dates)
+                if not any(a <= f.start < b for a, b in taken)
+            ]
             sent.figures = sorted(figures + streaks, key=lambda f: f.start)
             sentences.append(sent)
-    return Document(text, masked, lower_same_length(masked), body_start, sentences, front,
-                    line_starts)
+    return Document(
+        text, masked, lower_same_length(masked), body_start, sentences, front, line_starts
+    )

@@ -19,11 +19,14 @@ from factcheck.errors import MalformedInput
 #: numbers, comments, flow syntax, indentation) goes to the YAML parser.
 _SIMPLE_LINE_RE = re.compile(
     r"(?P<key>[A-Za-z_][A-Za-z0-9_]*): +(?:(?P<date>\d{4}-\d\d-\d\d)|"
-    r"(?P<word>[A-Za-z^][A-Za-z0-9^._-]*)) *")
+    r"(?P<word>[A-Za-z^][A-Za-z0-9^._-]*)) *"
+)
 #: Plain words YAML 1.1 reads as booleans or null, not strings.
 _YAML_SPECIAL = frozenset(
-    w for base in ("yes", "no", "true", "false", "on", "off", "null")
-    for w in (base, base.capitalize(), base.upper()))
+    w
+    for base in ("yes", "no", "true", "false", "on", "off", "null")
+    for w in (base, base.capitalize(), base.upper())
+)
 
 
 def _simple_front_matter(block: str) -> dict[str, str] | None:
@@ -93,6 +96,7 @@ def article_target(text: str) -> tuple[str | None, dt.date | None]:
         try:
             week = dt.date.fromisoformat(week_text.strip())
         except ValueError:
-            raise MalformedInput(f"front matter week {week_text!r} is not a date "
-                                 "(use YYYY-MM-DD)") from None
+            raise MalformedInput(
+                f"front matter week {week_text!r} is not a date (use YYYY-MM-DD)"
+            ) from None
     return (ticker.strip() if ticker else None), week

@@ -48,8 +48,7 @@ class IndexedFact:
         cached = self.rounded.get(decimals)
         if cached is None:
             target = abs(self.fact.value) if self.fact.signed else self.fact.value
-            cached = frozenset((round_half_up(target, decimals),
-                                round_half_even(target, decimals)))
+            cached = frozenset((round_half_up(target, decimals), round_half_even(target, decimals)))
             self.rounded[decimals] = cached
         return cached
 
@@ -71,8 +70,9 @@ class Verdict:
     message: str
 
 
-def fact_tokens(fact: Fact, brief: WeeklyIndexBrief, last_by_entity: dict[str, dt.date]
-                ) -> frozenset[str]:
+def fact_tokens(
+    fact: Fact, brief: WeeklyIndexBrief, last_by_entity: dict[str, dt.date]
+) -> frozenset[str]:
     """Period tokens a fact answers to (see `factcheck.bind`)."""
     tokens: set[str] = set()
     period = fact.period
@@ -114,8 +114,13 @@ class FactIndex:
             if f.metric == "close" and f.on is not None and brief.week.start <= f.on:
                 last[f.entity] = max(last.get(f.entity, f.on), f.on)
         self.groups: dict[str, list[IndexedFact]] = {
-            "percent": [], "points": [], "level": [], "signed_points": [],
-            "percentage_points": [], "count": []}
+            "percent": [],
+            "points": [],
+            "level": [],
+            "signed_points": [],
+            "percentage_points": [],
+            "count": [],
+        }
         self.dates: set[dt.date] = set(brief.week.sessions) | {brief.week.previous_session}
         for f in brief.facts:
             item = IndexedFact(f, fact_tokens(f, brief, last), metric_of(f), {})
@@ -148,8 +153,9 @@ class FactIndex:
                     self.by_token.setdefault((name, "*", token), []).append(item)
             self.by_entity[name] = grouped
 
-    def narrowed(self, fig: Figure, b: Binding, entity: str | None,
-                 periods: frozenset[str]) -> list[IndexedFact]:
+    def narrowed(
+        self, fig: Figure, b: Binding, entity: str | None, periods: frozenset[str]
+    ) -> list[IndexedFact]:
         """`pool` cut down by one of the required period tokens (a superset of the matches)."""
         name = self.group(fig, b)
         if name is None:
@@ -229,8 +235,10 @@ def _consistent(items: list[IndexedFact], b: Binding) -> list[IndexedFact]:
     out = []
     for item in items:
         fact = item.fact
-        if entity is not None and (fact.entity != entity or (
-                versus and fact.versus is not None and fact.versus not in versus)):
+        if entity is not None and (
+            fact.entity != entity
+            or (versus and fact.versus is not None and fact.versus not in versus)
+        ):
             continue
         if not (any_level and fact.metric == "level") and not periods <= item.tokens:
             continue
@@ -242,10 +250,10 @@ def _consistent(items: list[IndexedFact], b: Binding) -> list[IndexedFact]:
 
 def _differences(item: IndexedFact, b: Binding) -> list[str]:
     out = []
-    other_entity = (b.entity is not None and not b.entity_inherited
-                    and item.fact.entity != b.entity)
-    other_peer = bool(b.versus) and item.fact.versus is not None and (
-        item.fact.versus not in b.versus)
+    other_entity = b.entity is not None and not b.entity_inherited and item.fact.entity != b.entity
+    other_peer = (
+        bool(b.versus) and item.fact.versus is not None and (item.fact.versus not in b.versus)
+    )
     if other_entity or other_peer:
         out.append("entity")
     if b.periods and not b.periods <= item.tokens:
@@ -258,8 +266,9 @@ def _differences(item: IndexedFact, b: Binding) -> list[str]:
 def expected_text(fact: Fact, fig: Figure) -> str:
     """The fact written the way the article wrote the figure (sign style and unit word)."""
     if fact.unit is Unit.COUNT:
-        return format_value(abs(fact.value) if not fig.sign else fact.value, fact.unit, 0,
-                            signed=bool(fig.sign))
+        return format_value(
+            abs(fact.value) if not fig.sign else fact.value, fact.unit, 0, signed=bool(fig.sign)
+        )
     signed = fig.sign != 0 and fact.signed
     value = fact.value if signed else abs(fact.value) if fact.signed else fact.value
     text = format_value(value, fact.unit, fact.precision, signed=signed)
@@ -273,8 +282,15 @@ def expected_text(fact: Fact, fig: Figure) -> str:
 #: Which candidate a figure is most likely about when several fit its words: the plain
 #: figure ("closed the week at" is the last close) before an extreme or a level that
 #: happens to share its period.
-_METRIC_RANK = {"close_high": 1, "close_low": 1, "from_close_high_pct": 1,
-                "from_close_low_pct": 1, "level_high": 2, "level_low": 2, "level_round": 2}
+_METRIC_RANK = {
+    "close_high": 1,
+    "close_low": 1,
+    "from_close_high_pct": 1,
+    "from_close_low_pct": 1,
+    "level_high": 2,
+    "level_low": 2,
+    "level_round": 2,
+}
 
 
 def _closest(items: list[IndexedFact], fig: Figure, b: Binding) -> IndexedFact:
@@ -295,8 +311,12 @@ def _day_tokens(tokens: frozenset[str]) -> set[str]:
 def judge(index: FactIndex, fig: Figure, b: Binding) -> Verdict:
     """The verdict for one figure (see the module docstring for the order of the rules)."""
     if index.group(fig, b) is None:
-        return Verdict(Status.UNSUPPORTED, None, None,
-                       f"no {fig.kind.replace('_', ' ')} figure in the brief can settle this")
+        return Verdict(
+            Status.UNSUPPORTED,
+            None,
+            None,
+            f"no {fig.kind.replace('_', ' ')} figure in the brief can settle this",
+        )
     periods = b.periods or b.periods_inherited
     full = _consistent(index.narrowed(fig, b, b.entity, periods), b)
     sign_wrong: IndexedFact | None = None
@@ -309,23 +329,32 @@ def judge(index: FactIndex, fig: Figure, b: Binding) -> Verdict:
                 inherited_day = _day_tokens(b.periods_inherited)
             # only when nothing fits: drop the inherited attributes (computed lazily)
             if b.entity_inherited:
-                explicit = [i for i in index.narrowed(fig, b, None, b.periods)
-                            if _entity_ok(i, b, True) and _period_ok(i, b, True)
-                            and _metric_ok(i, b)]
+                explicit = [
+                    i
+                    for i in index.narrowed(fig, b, None, b.periods)
+                    if _entity_ok(i, b, True) and _period_ok(i, b, True) and _metric_ok(i, b)
+                ]
             elif b.periods_inherited and not b.periods:
-                explicit = [i for i in index.pool(fig, b, b.entity)
-                            if _entity_ok(i, b, True) and _metric_ok(i, b)]
+                explicit = [
+                    i
+                    for i in index.pool(fig, b, b.entity)
+                    if _entity_ok(i, b, True) and _metric_ok(i, b)
+                ]
             else:
                 break
         group = full if pass_no == 0 else explicit
         for item in group:
             mag, sign = fits(item, fig, b)
             if mag and sign:
-                if pass_no == 1 and ((
-                        inherited_day and (days := _day_tokens(item.tokens))
+                if pass_no == 1 and (
+                    (
+                        inherited_day
+                        and (days := _day_tokens(item.tokens))
                         and not days & inherited_day
-                        and (item.fact.period[:1].isdigit() or item.fact.period == "week"))
-                        or (b.entity_inherited and item.fact.entity != b.entity)):
+                        and (item.fact.period[:1].isdigit() or item.fact.period == "week")
+                    )
+                    or (b.entity_inherited and item.fact.entity != b.entity)
+                ):
                     # true of another session / entity than the context named
                     conflict = conflict or item
                     continue
@@ -334,17 +363,23 @@ def judge(index: FactIndex, fig: Figure, b: Binding) -> Verdict:
                 sign_wrong = item
     if conflict is not None:
         target = _closest(full, fig, b).fact if full else None
-        return Verdict(Status.MISATTRIBUTED, target or conflict.fact,
-                       expected_text(target, fig) if target else None,
-                       f"wrong period: {fig.text.strip()} is the {conflict.fact.label} "
-                       f"({conflict.fact.display})")
+        return Verdict(
+            Status.MISATTRIBUTED,
+            target or conflict.fact,
+            expected_text(target, fig) if target else None,
+            f"wrong period: {fig.text.strip()} is the {conflict.fact.label} "
+            f"({conflict.fact.display})",
+        )
     if sign_wrong is not None:
         f = sign_wrong.fact
         word = f" ({b.direction_from!r})" if b.direction_from and not fig.sign else ""
         # the figure is right and its direction is not: expect the signed display
-        return Verdict(Status.MISMATCH, f, f.display if not fig.sign else
-                       expected_text(f, fig), f"wrong direction{word}: {f.label} is "
-                       f"{f.display}")
+        return Verdict(
+            Status.MISMATCH,
+            f,
+            f.display if not fig.sign else expected_text(f, fig),
+            f"wrong direction{word}: {f.label} is {f.display}",
+        )
     others = []
     for item in index.pool(fig, b):
         mag, sign = fits(item, fig, b)
@@ -354,16 +389,27 @@ def judge(index: FactIndex, fig: Figure, b: Binding) -> Verdict:
                 others.append((item, diff[0]))
     if others:
         item, what = others[0]
-        target = (_closest(full or explicit, fig, b).fact if (full or explicit) else None)
+        target = _closest(full or explicit, fig, b).fact if (full or explicit) else None
         claimed = f"; {target.label} is {expected_text(target, fig)}" if target else ""
-        return Verdict(Status.MISATTRIBUTED, target or item.fact,
-                       expected_text(target, fig) if target else None,
-                       f"wrong {what}: {fig.text.strip()} is the {item.fact.label} "
-                       f"({item.fact.display}){claimed}")
+        return Verdict(
+            Status.MISATTRIBUTED,
+            target or item.fact,
+            expected_text(target, fig) if target else None,
+            f"wrong {what}: {fig.text.strip()} is the {item.fact.label} "
+            f"({item.fact.display}){claimed}",
+        )
     candidates = full or explicit
     if candidates:
         item = _closest(candidates, fig, b)
-        return Verdict(Status.MISMATCH, item.fact, expected_text(item.fact, fig),
-                       f"{item.fact.label} is {item.fact.display}")
-    return Verdict(Status.UNSUPPORTED, None, None,
-                   "no fact in the brief matches what this figure is said to be")
+        return Verdict(
+            Status.MISMATCH,
+            item.fact,
+            expected_text(item.fact, fig),
+            f"{item.fact.label} is {item.fact.display}",
+        )
+    return Verdict(
+        Status.UNSUPPORTED,
+        None,
+        None,
+        "no fact in the brief matches what this figure is said to be",
+    )

@@ -135,26 +135,49 @@ def written_matches(value: Decimal, written: Decimal, decimals: int, hedge: Hedg
 
 #: Words before a figure that qualify it, longest first so "just under" wins over "under".
 _HEDGE_WORDS: tuple[tuple[str, Hedge], ...] = (
-    ("slightly more than", Hedge.JUST_OVER), ("a little more than", Hedge.JUST_OVER),
-    ("slightly less than", Hedge.NEARLY), ("a little less than", Hedge.NEARLY),
-    ("just shy of", Hedge.NEARLY), ("just below", Hedge.NEARLY), ("just under", Hedge.NEARLY),
-    ("just over", Hedge.JUST_OVER), ("just above", Hedge.JUST_OVER),
-    ("in excess of", Hedge.MORE_THAN), ("more than", Hedge.MORE_THAN),
-    ("upwards of", Hedge.MORE_THAN), ("north of", Hedge.MORE_THAN),
-    ("less than", Hedge.LESS_THAN), ("no more than", Hedge.AT_MOST),
-    ("as much as", Hedge.AT_MOST), ("up to", Hedge.AT_MOST), ("at most", Hedge.AT_MOST),
-    ("at least", Hedge.AT_LEAST), ("no less than", Hedge.AT_LEAST),
-    ("close to", Hedge.NEARLY), ("shy of", Hedge.NEARLY), ("nearly", Hedge.NEARLY),
-    ("almost", Hedge.NEARLY), ("approximately", Hedge.APPROXIMATE),
-    ("approx.", Hedge.APPROXIMATE), ("about", Hedge.APPROXIMATE),
-    ("around", Hedge.APPROXIMATE), ("roughly", Hedge.APPROXIMATE),
-    ("some", Hedge.APPROXIMATE), ("near", Hedge.APPROXIMATE), ("circa", Hedge.APPROXIMATE),
-    ("~", Hedge.APPROXIMATE), ("over", Hedge.MORE_THAN), ("above", Hedge.MORE_THAN),
-    ("under", Hedge.LESS_THAN), ("below", Hedge.LESS_THAN),
+    ("slightly more than", Hedge.JUST_OVER),
+    ("a little more than", Hedge.JUST_OVER),
+    ("slightly less than", Hedge.NEARLY),
+    ("a little less than", Hedge.NEARLY),
+    ("just shy of", Hedge.NEARLY),
+    ("just below", Hedge.NEARLY),
+    ("just under", Hedge.NEARLY),
+    ("just over", Hedge.JUST_OVER),
+    ("just above", Hedge.JUST_OVER),
+    ("in excess of", Hedge.MORE_THAN),
+    ("more than", Hedge.MORE_THAN),
+    ("upwards of", Hedge.MORE_THAN),
+    ("north of", Hedge.MORE_THAN),
+    ("less than", Hedge.LESS_THAN),
+    ("no more than", Hedge.AT_MOST),
+    ("as much as", Hedge.AT_MOST),
+    ("up to", Hedge.AT_MOST),
+    ("at most", Hedge.AT_MOST),
+    ("at least", Hedge.AT_LEAST),
+    ("no less than", Hedge.AT_LEAST),
+    ("close to", Hedge.NEARLY),
+    ("shy of", Hedge.NEARLY),
+    ("nearly", Hedge.NEARLY),
+    ("almost", Hedge.NEARLY),
+    ("approximately", Hedge.APPROXIMATE),
+    ("approx.", Hedge.APPROXIMATE),
+    ("about", Hedge.APPROXIMATE),
+    ("around", Hedge.APPROXIMATE),
+    ("roughly", Hedge.APPROXIMATE),
+    ("some", Hedge.APPROXIMATE),
+    ("near", Hedge.APPROXIMATE),
+    ("circa", Hedge.APPROXIMATE),
+    ("~", Hedge.APPROXIMATE),
+    ("over", Hedge.MORE_THAN),
+    ("above", Hedge.MORE_THAN),
+    ("under", Hedge.LESS_THAN),
+    ("below", Hedge.LESS_THAN),
 )
 _HEDGE_RE = re.compile(
-    r"(?:^|(?<=[\s(]))(?P<h>" + "|".join(re.escape(w) for w, _ in _HEDGE_WORDS)
-    + r")\s*(?:the\s+)?[+\-−]?\s*(?:us\$|a\$|hk\$|\$)?\s*$")
+    r"(?:^|(?<=[\s(]))(?P<h>"
+    + "|".join(re.escape(w) for w, _ in _HEDGE_WORDS)
+    + r")\s*(?:the\s+)?[+\-−]?\s*(?:us\$|a\$|hk\$|\$)?\s*$"
+)
 _HEDGE_LAST = frozenset(w.split()[-1] for w, _ in _HEDGE_WORDS)
 _HEDGE_BY_WORD = {w: h for w, h in _HEDGE_WORDS}
 
@@ -164,8 +187,10 @@ def parse_hedge(before: str) -> Hedge:
     tail = before[-40:].lower()
     # only the last two words are looked at: rsplit stops splitting there
     words = tail.replace("$", " ").replace("+", " ").rsplit(None, 2)
-    if not words or (words[-1].strip("(-−") not in _HEDGE_LAST and not (
-            len(words) > 1 and words[-1] == "the" and words[-2] in _HEDGE_LAST)):
+    if not words or (
+        words[-1].strip("(-−") not in _HEDGE_LAST
+        and not (len(words) > 1 and words[-1] == "the" and words[-2] in _HEDGE_LAST)
+    ):
         return Hedge.EXACT
     match = _HEDGE_RE.search(tail)
     if match is None:

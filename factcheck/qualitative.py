@@ -27,54 +27,98 @@ FINISH_RE = re.compile(
     r"\b(?:finish|end|close|settle|wrap(?:ped)?\s+up)(?:ed|s|ing|d)?\b(?P<mid>[^.;:\d#]{0,30}?)"
     r"\b(?P<dir>higher|lower|in\s+positive\s+territory|in\s+negative\s+territory|"
     r"in\s+the\s+green|in\s+the\s+red|in\s+the\s+black|up|down|flat|unchanged)\b"
-    r"(?!\s*(?:by\s+|at\s+|\()?\s*[+\-−]?[\d#$])")
+    r"(?!\s*(?:by\s+|at\s+|\()?\s*[+\-−]?[\d#$])"
+)
 POSTED_RE = re.compile(
     r"\b(?:posted|recorded|notched|logged|booked|scored|suffered|eked\s+out)\s+"
     r"(?:a|an|its)\s+(?:\w+\s+){0,2}?(?P<period>weekly|daily)\s+(?P<dir>gain|advance|loss|"
     r"decline|drop)\b|(?<!after\s)(?<!after\sa\s)(?<!following\sa\s)\b(?P<dir2>winning|losing|"
-    r"positive|negative)\s+week\b")
+    r"positive|negative)\s+week\b"
+)
 WEEK_EXTREME_RE = re.compile(
     r"\b(?:its|the|a|fresh|new)\s+(?:new\s+)?(?:weekly|week's|week’s)\s+"
     r"(?P<which>intraday\s+|closing\s+)?(?P<hl>high|low)\b|"
     r"\b(?P<hl2>highest|lowest)\s+(?P<which2>clos(?:e|ing)\s+|intraday\s+)?(?:level\s+|point\s+)?"
-    r"(?:of|for)\s+the\s+week\b")
+    r"(?:of|for)\s+the\s+week\b"
+)
 GAVE_BACK_RE = re.compile(
     r"\b(?P<verb>gave\s+back|giving\s+back|gives\s+back|given\s+back|erased|erasing|erases|"
     r"wiped\s+out|surrendered|reversed|recouped|recovered|recouping|recovering|erase)\s+"
     r"all\s+(?:of\s+)?(?P<whose>[a-z]+(?:'s|’s)|the\s+week(?:'s|’s)|its|the\s+prior\s+"
     r"session(?:'s|’s)|the\s+previous\s+session(?:'s|’s))\s+(?P<what>gains?|advance|rally|"
-    r"rise|losses|loss|decline|drop|slide)\b")
+    r"rise|losses|loss|decline|drop|slide)\b"
+)
 RELATIVE_RE = re.compile(
     r"\b(?P<verb>(?P<neg>lagged|lagging|lags|lag|trailed|trailing|trails|trail|"
     r"underperformed|underperforming|underperforms|fell\s+behind|fall\s+behind)|"
     r"(?P<pos>outperformed|outperforming|outperforms|outperform|eclipsed|eclipsing|eclipses|"
-    r"outpaced|outpacing|outpaces|outpace|beat|beating|beats|bested|outran|outdid))\b")
+    r"outpaced|outpacing|outpaces|outpace|beat|beating|beats|bested|outran|outdid))\b"
+)
 W52_RE = re.compile(
     r"\b(?:hit|hits|hitting|reached|reaches|reaching|touched|touches|touching|set|sets|"
     r"setting|notched|notches|marked|marks|posted|posts|was|were|is|at|clinched|scaled|"
     r"logged|made|makes|a)\s+(?:a\s+|an\s+|its\s+|their\s+|the\s+)?(?:new\s+|fresh\s+)?"
-    r"##\s*-?\s*week\s+(?P<which>intraday\s+|closing\s+)?(?P<hl>high|low)\b(?!\s*of\b)")
+    r"##\s*-?\s*week\s+(?P<which>intraday\s+|closing\s+)?(?P<hl>high|low)\b(?!\s*of\b)"
+)
 _STREAK_TAIL_RE = re.compile(
     r"\s+(?:for|in)\s+(?:(?:a|the|\w+)[\s-]+)?(?:straight|consecutive|successive|"
-    r"sessions?|days?|weeks?|row)")
+    r"sessions?|days?|weeks?|row)"
+)
 EVERY_SESSION_RE = re.compile(
     r"\b(?P<dir>rose|gained|advanced|climbed|rallied|finished\s+higher|closed\s+higher|rises|"
     r"gains|climbs|fell|declined|dropped|slipped|lost|finished\s+lower|closed\s+lower|falls|"
     r"declines|drops|slips)\s+(?:in\s+|on\s+)?(?:all\s+(?:(?:of\s+the\s+)?(?:two|three|four|"
     r"five|\d)\s+)?(?:sessions|trading\s+days|days)|every\s+(?:single\s+)?(?:session|day|"
-    r"trading\s+day))")
+    r"trading\s+day))"
+)
 WEEK_START_RE = re.compile(r"\b(?:opened|started|began|kicked\s+off)\s+the\s+week\b")
 TICKER_RE = re.compile(r"\((?P<ticker>[a-z0-9^]{2,8})\)")
-_UP_VERBS = ("rose", "gained", "advanced", "climbed", "rallied", "finished higher",
-             "closed higher", "rises", "gains", "climbs")
-_UP = frozenset({"higher", "up", "in positive territory", "in the green", "in the black",
-                 "gain", "advance", "winning", "positive"})
-_DOWN = frozenset({"lower", "down", "in negative territory", "in the red", "loss", "decline",
-                   "drop", "losing", "negative"})
-_STREAK_UP = re.compile(r"\b(?:winning|gains?|advances?|rises?|up|higher|rall(?:y|ies)|"
-                        r"advancing|rising|positive)\b")
-_STREAK_DOWN = re.compile(r"\b(?:losing|loss(?:es)?|declines?|falls?|down|lower|drops?|"
-                          r"declining|falling|negative|retreats?)\b")
+_UP_VERBS = (
+    "rose",
+    "gained",
+    "advanced",
+    "climbed",
+    "rallied",
+    "finished higher",
+    "closed higher",
+    "rises",
+    "gains",
+    "climbs",
+)
+_UP = frozenset(
+    {
+        "higher",
+        "up",
+        "in positive territory",
+        "in the green",
+        "in the black",
+        "gain",
+        "advance",
+        "winning",
+        "positive",
+    }
+)
+_DOWN = frozenset(
+    {
+        "lower",
+        "down",
+        "in negative territory",
+        "in the red",
+        "loss",
+        "decline",
+        "drop",
+        "losing",
+        "negative",
+    }
+)
+_STREAK_UP = re.compile(
+    r"\b(?:winning|gains?|advances?|rises?|up|higher|rall(?:y|ies)|"
+    r"advancing|rising|positive)\b"
+)
+_STREAK_DOWN = re.compile(
+    r"\b(?:losing|loss(?:es)?|declines?|falls?|down|lower|drops?|"
+    r"declining|falling|negative|retreats?)\b"
+)
 _STREAK_WEEK = re.compile(r"\bweek(?:ly|s)?\b")
 _STREAK_DAY = re.compile(r"\b(?:daily|sessions?|days?|trading[\s-]days?)\b")
 
@@ -99,8 +143,7 @@ def _change(brief: WeeklyIndexBrief, entity: str, period: str) -> Fact | None:
     return brief.get(f"{entity}.change_pct.{period}")
 
 
-def _entity_before(ctx: SentenceContext, pos: int, summary: Binding | None,
-                   subject: str) -> str:
+def _entity_before(ctx: SentenceContext, pos: int, summary: Binding | None, subject: str) -> str:
     before = [m for m in ctx.entities if m.end <= pos]
     if before:
         return before[-1].value
@@ -109,8 +152,13 @@ def _entity_before(ctx: SentenceContext, pos: int, summary: Binding | None,
     return subject
 
 
-def _period_near(ctx: SentenceContext, start: int, end: int, summary: Binding | None,
-                 kinds: tuple[str, ...] = ("date", "week", "ytd")) -> str | None:
+def _period_near(
+    ctx: SentenceContext,
+    start: int,
+    end: int,
+    summary: Binding | None,
+    kinds: tuple[str, ...] = ("date", "week", "ytd"),
+) -> str | None:
     """`week`, `ytd` or an ISO session date: the mention nearest the phrase, else inherited."""
     best: Mention | None = None
     best_dist = 10**9
@@ -137,15 +185,36 @@ def _sign_word(value: Decimal) -> str:
 
 _FINISH_WORDS = ("finish", "end", "close", "settl", "wrap")
 #: What FINISH_RE's direction group needs ("higher", "in the green", "flat", ...).
-_FINISH_DIRECTIONS = ("higher", "lower", "positive", "negative", "green", "red", "black", "up",
-                      "down", "flat", "unchanged")
-_POSTED_VERBS = ("posted", "recorded", "notched", "logged", "booked", "scored", "suffered",
-                 "eked")
+_FINISH_DIRECTIONS = (
+    "higher",
+    "lower",
+    "positive",
+    "negative",
+    "green",
+    "red",
+    "black",
+    "up",
+    "down",
+    "flat",
+    "unchanged",
+)
+_POSTED_VERBS = ("posted", "recorded", "notched", "logged", "booked", "scored", "suffered", "eked")
 #: "a winning week": the other branch of POSTED_RE, which needs " week" and one of these.
 _WEEK_MOOD_WORDS = ("winning", "losing", "positive", "negative")
 _GAVE_WORDS = ("back", "erase", "wiped", "surrender", "revers", "recoup", "recover")
-_RELATIVE_WORDS = ("lag", "trail", "underperform", "behind", "outperform", "eclips", "outpac",
-                   "beat", "best", "outran", "outdid")
+_RELATIVE_WORDS = (
+    "lag",
+    "trail",
+    "underperform",
+    "behind",
+    "outperform",
+    "eclips",
+    "outpac",
+    "beat",
+    "best",
+    "outran",
+    "outdid",
+)
 
 
 # Compiled once: `re.sub(pattern_string, ...)` per sentence pays a cache lookup each call.
@@ -154,8 +223,7 @@ _WEEK_WORD_RE = re.compile(r"\bweek")
 _CLAUSE_STOP_RE = re.compile(r"[.;:]|\bwhile\b|\bbut\b|\bwhereas\b")
 
 
-def _when(text: str, words: tuple[str, ...], pattern: re.Pattern[str]
-          ) -> Iterable[re.Match[str]]:
+def _when(text: str, words: tuple[str, ...], pattern: re.Pattern[str]) -> Iterable[re.Match[str]]:
     """`pattern.finditer(text)`, skipped when none of its key words occurs (a cheap test)."""
     for word in words:
         if word in text:
@@ -163,19 +231,22 @@ def _when(text: str, words: tuple[str, ...], pattern: re.Pattern[str]
     return ()  # falsy, unlike an iterator: `_when(...) or _when(...)` tries the next test
 
 
-def check_sentence(doc: Document, sent: Sentence, ctx: SentenceContext, binder: Binder,
-                   summary: Binding | None) -> list[Finding]:
+def check_sentence(
+    doc: Document, sent: Sentence, ctx: SentenceContext, binder: Binder, summary: Binding | None
+) -> list[Finding]:
     """Every qualitative claim of one sentence, decided against the brief."""
     brief = binder.brief
     subject = brief.subject.key
-    text = doc.lower[sent.start:sent.end]
+    text = doc.lower[sent.start : sent.end]
     base = sent.start
     out: list[Finding] = []
 
-    def add(m: re.Match[str], status: Status, fact: Fact | None, expected: str | None,
-            message: str) -> None:
-        out.append(Finding(base + m.start(), base + m.end(), "phrase", status, fact, expected,
-                           message))
+    def add(
+        m: re.Match[str], status: Status, fact: Fact | None, expected: str | None, message: str
+    ) -> None:
+        out.append(
+            Finding(base + m.start(), base + m.end(), "phrase", status, fact, expected, message)
+        )
 
     finish = _when(text, _FINISH_DIRECTIONS, FINISH_RE) and _when(text, _FINISH_WORDS, FINISH_RE)
     for m in finish:
@@ -183,22 +254,43 @@ def check_sentence(doc: Document, sent: Sentence, ctx: SentenceContext, binder: 
             continue  # "closed higher for three straight sessions" is a streak claim
         word = _SPACES_RE.sub(" ", m.group("dir").lower())
         mid = m.group("mid").lower()
-        period = "week" if _WEEK_WORD_RE.search(mid) else _period_near(
-            ctx, base + m.start(), base + m.end(), summary)
+        period = (
+            "week"
+            if _WEEK_WORD_RE.search(mid)
+            else _period_near(ctx, base + m.start(), base + m.end(), summary)
+        )
         if period is None:
             continue
-        _settle_direction(out, brief, _entity_before(ctx, base + m.start(), summary, subject),
-                          period, word, base + m.start(), base + m.end())
+        _settle_direction(
+            out,
+            brief,
+            _entity_before(ctx, base + m.start(), summary, subject),
+            period,
+            word,
+            base + m.start(),
+            base + m.end(),
+        )
     posted = _when(text, _POSTED_VERBS, POSTED_RE) or (
-        _when(text, _WEEK_MOOD_WORDS, POSTED_RE) if " week" in text else ())
+        _when(text, _WEEK_MOOD_WORDS, POSTED_RE) if " week" in text else ()
+    )
     for m in posted:
         word = (m.group("dir") or m.group("dir2") or "").lower()
-        period = "week" if (m.group("period") or "weekly").lower() == "weekly" or m.group(
-            "dir2") else _period_near(ctx, base + m.start(), base + m.end(), summary)
+        period = (
+            "week"
+            if (m.group("period") or "weekly").lower() == "weekly" or m.group("dir2")
+            else _period_near(ctx, base + m.start(), base + m.end(), summary)
+        )
         if period is None:
             continue
-        _settle_direction(out, brief, _entity_before(ctx, base + m.start(), summary, subject),
-                          period, word, base + m.start(), base + m.end())
+        _settle_direction(
+            out,
+            brief,
+            _entity_before(ctx, base + m.start(), summary, subject),
+            period,
+            word,
+            base + m.start(),
+            base + m.end(),
+        )
     for m in _when(text, ("week",), WEEK_EXTREME_RE):
         hl = (m.group("hl") or m.group("hl2") or "").lower()
         which = (m.group("which") or m.group("which2") or "").strip().lower()
@@ -208,9 +300,15 @@ def check_sentence(doc: Document, sent: Sentence, ctx: SentenceContext, binder: 
         if day is None or not day[:1].isdigit():
             continue
         entity = _entity_before(ctx, base + m.start(), summary, subject)
-        metrics = (["close_high" if high else "close_low"] if closing else
-                   ["high" if high else "low"] if which.startswith("intra") else
-                   ["high", "close_high"] if high else ["low", "close_low"])
+        metrics = (
+            ["close_high" if high else "close_low"]
+            if closing
+            else ["high" if high else "low"]
+            if which.startswith("intra")
+            else ["high", "close_high"]
+            if high
+            else ["low", "close_low"]
+        )
         facts = [f for k in metrics if (f := brief.get(f"{entity}.week.{k}")) is not None]
         if not facts:
             add(m, Status.UNSUPPORTED, None, None, "no weekly high/low for this index")
@@ -220,35 +318,58 @@ def check_sentence(doc: Document, sent: Sentence, ctx: SentenceContext, binder: 
         else:
             f = facts[0]
             when = f"{f.on:%A}" if f.on else "another day"
-            add(m, Status.CONTRADICTED, f, when,
+            add(
+                m,
+                Status.CONTRADICTED,
+                f,
+                when,
                 f"the {f.label.removeprefix(brief.subject.name + ' ')} was on {when} "
-                f"({f.display}), not {dt.date.fromisoformat(day):%A}")
+                f"({f.display}), not {dt.date.fromisoformat(day):%A}",
+            )
     for m in _when(text, ("every", "all "), EVERY_SESSION_RE):
         entity = _entity_before(ctx, base + m.start(), summary, subject)
         up = _SPACES_RE.sub(" ", m.group("dir")) in _UP_VERBS
-        changes = [f for d in brief.week.sessions
-                   if (f := brief.get(f"{entity}.change_pct.{d}")) is not None]
+        changes = [
+            f
+            for d in brief.week.sessions
+            if (f := brief.get(f"{entity}.change_pct.{d}")) is not None
+        ]
         wrong = [f for f in changes if (f.value > 0) != up]
         if not changes:
             add(m, Status.UNSUPPORTED, None, None, "no daily changes for this index")
         elif wrong:
-            add(m, Status.CONTRADICTED, wrong[0], wrong[0].display,
-                f"not every session: {wrong[0].label} is {wrong[0].display}")
+            add(
+                m,
+                Status.CONTRADICTED,
+                wrong[0],
+                wrong[0].display,
+                f"not every session: {wrong[0].label} is {wrong[0].display}",
+            )
         else:
             add(m, Status.VERIFIED, changes[0], None, "every session's change agrees")
     for m in _when(text, ("the week",), WEEK_START_RE):
         lead = [p for p in ctx.periods if p.kind == "date" and p.start - base <= 6]
         first = brief.week.sessions[0].isoformat()
         if lead and lead[0].value != first and lead[0].value[:1].isdigit():
-            add(m, Status.CONTRADICTED, None, f"{brief.week.sessions[0]:%A}",
+            add(
+                m,
+                Status.CONTRADICTED,
+                None,
+                f"{brief.week.sessions[0]:%A}",
                 f"the week opened on {brief.week.sessions[0]:%A}, not "
-                f"{dt.date.fromisoformat(lead[0].value):%A}")
+                f"{dt.date.fromisoformat(lead[0].value):%A}",
+            )
     for m in _when(text, ("(",), TICKER_RE):
         named = _entity_before(ctx, base + m.start(), None, "")
         said = binder.entity_of.get(m.group("ticker"))
         if named and said and named != said:
-            add(m, Status.MISATTRIBUTED, None, f"({named})",
-                f"the name before says {named}, the ticker says {said}")
+            add(
+                m,
+                Status.MISATTRIBUTED,
+                None,
+                f"({named})",
+                f"the name before says {named}, the ticker says {said}",
+            )
     for m in _when(text, _GAVE_WORDS, GAVE_BACK_RE):
         out.extend(_gave_back(m, doc, sent, ctx, binder, summary))
     for m in _when(text, _RELATIVE_WORDS, RELATIVE_RE):
@@ -257,8 +378,9 @@ def check_sentence(doc: Document, sent: Sentence, ctx: SentenceContext, binder: 
         entity = _entity_before(ctx, base + m.start(), summary, subject)
         which = (m.group("which") or "").strip().lower()
         hl = m.group("hl").lower()
-        keys = ([f"close_{hl}"] if which.startswith("clos") else [hl] if which else
-                [hl, f"close_{hl}"])
+        keys = (
+            [f"close_{hl}"] if which.startswith("clos") else [hl] if which else [hl, f"close_{hl}"]
+        )
         facts = [f for k in keys if (f := brief.get(f"{entity}.52w.{k}")) is not None]
         if not facts:
             add(m, Status.UNSUPPORTED, None, None, "the brief has no 52-week range here")
@@ -268,18 +390,39 @@ def check_sentence(doc: Document, sent: Sentence, ctx: SentenceContext, binder: 
             add(m, Status.VERIFIED, facts[0], None, facts[0].label)
         else:
             f = facts[0]
-            add(m, Status.CONTRADICTED, f, None,
+            add(
+                m,
+                Status.CONTRADICTED,
+                f,
+                None,
                 f"no 52-week {hl} this week: the {f.label.removeprefix(brief.subject.name + ' ')}"
-                f" is {f.display}")
+                f" is {f.display}",
+            )
     return out
 
 
-def _settle_direction(out: list[Finding], brief: WeeklyIndexBrief, entity: str, period: str,
-                      word: str, start: int, end: int) -> None:
+def _settle_direction(
+    out: list[Finding],
+    brief: WeeklyIndexBrief,
+    entity: str,
+    period: str,
+    word: str,
+    start: int,
+    end: int,
+) -> None:
     fact = _change(brief, entity, period)
     if fact is None:
-        out.append(Finding(start, end, "phrase", Status.UNSUPPORTED, None, None,
-                           f"no change for {entity} {period} in the brief"))
+        out.append(
+            Finding(
+                start,
+                end,
+                "phrase",
+                Status.UNSUPPORTED,
+                None,
+                None,
+                f"no change for {entity} {period} in the brief",
+            )
+        )
         return
     value = fact.value
     if word in ("flat", "unchanged"):
@@ -291,8 +434,17 @@ def _settle_direction(out: list[Finding], brief: WeeklyIndexBrief, entity: str, 
     else:
         return
     status = Status.VERIFIED if ok else Status.CONTRADICTED
-    out.append(Finding(start, end, "phrase", status, fact, _sign_word(value),
-                       f"{fact.label} is {fact.display}" if not ok else fact.label))
+    out.append(
+        Finding(
+            start,
+            end,
+            "phrase",
+            status,
+            fact,
+            _sign_word(value),
+            f"{fact.label} is {fact.display}" if not ok else fact.label,
+        )
+    )
 
 
 def _session_before(brief: WeeklyIndexBrief, day: dt.date) -> dt.date:
@@ -300,16 +452,25 @@ def _session_before(brief: WeeklyIndexBrief, day: dt.date) -> dt.date:
     return earlier[-1] if earlier else brief.week.previous_session
 
 
-def _gave_back(m: re.Match[str], doc: Document, sent: Sentence, ctx: SentenceContext,
-               binder: Binder, summary: Binding | None) -> list[Finding]:
+def _gave_back(
+    m: re.Match[str],
+    doc: Document,
+    sent: Sentence,
+    ctx: SentenceContext,
+    binder: Binder,
+    summary: Binding | None,
+) -> list[Finding]:
     brief = binder.brief
     base = sent.start
     entity = _entity_before(ctx, base + m.start(), summary, brief.subject.key)
     whose = m.group("whose").lower().replace("’", "'").removesuffix("'s")
     gains = m.group("what").lower().startswith(("gain", "advance", "rally", "rise"))
     by_weekday = binder.by_weekday
-    others = [x for x in ctx.periods if x.kind == "date" and not
-              (base + m.start("whose") <= x.start < base + m.end("whose"))]
+    others = [
+        x
+        for x in ctx.periods
+        if x.kind == "date" and not (base + m.start("whose") <= x.start < base + m.end("whose"))
+    ]
     day_text = others[-1].value if others else None
     if day_text is None and summary is not None:
         tokens = [t for t in (summary.periods or summary.periods_inherited) if t.startswith("d:")]
@@ -320,49 +481,104 @@ def _gave_back(m: re.Match[str], doc: Document, sent: Sentence, ctx: SentenceCon
     if whose in WEEKDAYS:
         ref = by_weekday.get(WEEKDAYS[whose])
         if ref is None:
-            return [Finding(base + m.start(), base + m.end(), "phrase", Status.CONTRADICTED,
-                            None, None, f"no session on {whose.title()} this week")]
+            return [
+                Finding(
+                    base + m.start(),
+                    base + m.end(),
+                    "phrase",
+                    Status.CONTRADICTED,
+                    None,
+                    None,
+                    f"no session on {whose.title()} this week",
+                )
+            ]
     elif whose.startswith("the week"):
         ref = brief.week.sessions[0]
     else:
         ref = _session_before(brief, day)
     if ref >= day:
-        return [Finding(base + m.start(), base + m.end(), "phrase", Status.CONTRADICTED, None,
-                        None, f"{ref:%A} is not before {day:%A}: there were no gains of "
-                        f"{ref:%A}'s to give back by then")]
+        return [
+            Finding(
+                base + m.start(),
+                base + m.end(),
+                "phrase",
+                Status.CONTRADICTED,
+                None,
+                None,
+                f"{ref:%A} is not before {day:%A}: there were no gains of "
+                f"{ref:%A}'s to give back by then",
+            )
+        ]
     ref_change = brief.get(f"{entity}.change_pct.{ref}")
     if ref_change is not None and (ref_change.value > 0) != gains:
-        return [Finding(base + m.start(), base + m.end(), "phrase", Status.CONTRADICTED,
-                        ref_change, None, f"{ref:%A} had no {'gains' if gains else 'losses'}"
-                        f": {ref_change.label} is {ref_change.display}")]
+        return [
+            Finding(
+                base + m.start(),
+                base + m.end(),
+                "phrase",
+                Status.CONTRADICTED,
+                ref_change,
+                None,
+                f"{ref:%A} had no {'gains' if gains else 'losses'}"
+                f": {ref_change.label} is {ref_change.display}",
+            )
+        ]
     base_day = _session_before(brief, ref)
     close = brief.get(f"{entity}.close.{day}")
     base_close = brief.get(f"{entity}.close.{base_day}")
     if close is None or base_close is None:
-        return [Finding(base + m.start(), base + m.end(), "phrase", Status.UNSUPPORTED, None,
-                        None, "the closes this claim compares are not in the brief")]
+        return [
+            Finding(
+                base + m.start(),
+                base + m.end(),
+                "phrase",
+                Status.UNSUPPORTED,
+                None,
+                None,
+                "the closes this claim compares are not in the brief",
+            )
+        ]
     ok = close.value <= base_close.value if gains else close.value >= base_close.value
     what = "gains" if gains else "losses"
-    message = (f"{close.label} ({close.display}) vs {base_close.label} ({base_close.display})")
+    message = f"{close.label} ({close.display}) vs {base_close.label} ({base_close.display})"
     if not ok:
-        message = f"did not give back all of the {what}: " + message if gains else (
-            f"did not recover all of the {what}: " + message)
-    return [Finding(base + m.start(), base + m.end(), "phrase",
-                    Status.VERIFIED if ok else Status.CONTRADICTED, close, None, message)]
+        message = (
+            f"did not give back all of the {what}: " + message
+            if gains
+            else (f"did not recover all of the {what}: " + message)
+        )
+    return [
+        Finding(
+            base + m.start(),
+            base + m.end(),
+            "phrase",
+            Status.VERIFIED if ok else Status.CONTRADICTED,
+            close,
+            None,
+            message,
+        )
+    ]
 
 
-def _relative(m: re.Match[str], text: str, sent: Sentence, ctx: SentenceContext, binder: Binder,
-              summary: Binding | None) -> list[Finding]:
+def _relative(
+    m: re.Match[str],
+    text: str,
+    sent: Sentence,
+    ctx: SentenceContext,
+    binder: Binder,
+    summary: Binding | None,
+) -> list[Finding]:
     brief = binder.brief
     base = sent.start
     clause_end = sent.end
-    tail = text[m.end():]
+    tail = text[m.end() :]
     stop = _CLAUSE_STOP_RE.search(tail)
     if stop is not None:
         clause_end = base + m.end() + stop.start()
     a = _entity_before(ctx, base + m.start(), summary, brief.subject.key)
-    targets = [x.value for x in ctx.entities
-               if base + m.end() <= x.start < clause_end and x.value != a]
+    targets = [
+        x.value for x in ctx.entities if base + m.end() <= x.start < clause_end and x.value != a
+    ]
     if not targets:
         return []
     period = _period_near(ctx, base + m.start(), clause_end, summary) or "week"
@@ -372,14 +588,31 @@ def _relative(m: re.Match[str], text: str, sent: Sentence, ctx: SentenceContext,
     for b_key in dict.fromkeys(targets):
         theirs = _change(brief, b_key, period)
         if mine is None or theirs is None:
-            out.append(Finding(base + m.start(), base + m.end(), "phrase", Status.UNSUPPORTED,
-                               None, None, f"no {period} change for {a} or {b_key}"))
+            out.append(
+                Finding(
+                    base + m.start(),
+                    base + m.end(),
+                    "phrase",
+                    Status.UNSUPPORTED,
+                    None,
+                    None,
+                    f"no {period} change for {a} or {b_key}",
+                )
+            )
             continue
         ok = mine.value < theirs.value if worse else mine.value > theirs.value
         message = f"{mine.label} {mine.display} vs {theirs.label} {theirs.display}"
-        out.append(Finding(base + m.start(), base + m.end(), "phrase",
-                           Status.VERIFIED if ok else Status.CONTRADICTED, mine,
-                           None if ok else ("outperformed" if worse else "lagged"), message))
+        out.append(
+            Finding(
+                base + m.start(),
+                base + m.end(),
+                "phrase",
+                Status.VERIFIED if ok else Status.CONTRADICTED,
+                mine,
+                None if ok else ("outperformed" if worse else "lagged"),
+                message,
+            )
+        )
     return out
 
 
@@ -399,36 +632,72 @@ def _first_direction(text: str, reverse: bool = False) -> int:
     return -1
 
 
-def check_streak(fig: Figure, doc: Document, sent: Sentence, ctx: SentenceContext,
-                 binder: Binder, summary: Binding | None) -> Finding:
+def check_streak(
+    fig: Figure,
+    doc: Document,
+    sent: Sentence,
+    ctx: SentenceContext,
+    binder: Binder,
+    summary: Binding | None,
+) -> Finding:
     """A count in a streak phrase ("third straight weekly gain") against the streak facts."""
     brief = binder.brief
-    tail = doc.lower[fig.end:min(sent.end, fig.end + 45)]
-    head = doc.lower[max(sent.start, fig.start - 45):fig.start]
+    tail = doc.lower[fig.end : min(sent.end, fig.end + 45)]
+    head = doc.lower[max(sent.start, fig.start - 45) : fig.start]
     weekly = bool(_STREAK_WEEK.search(tail[:30])) and not _STREAK_DAY.search(tail[:12])
     direction = _first_direction(tail) or _first_direction(head[::-1], reverse=True)
     entity = _entity_before(ctx, fig.start, summary, brief.subject.key)
     kind = "weekly" if weekly else "daily"
     n = int(fig.magnitude)
-    days = [dt.date.fromisoformat(p.value) for p in ctx.periods
-            if p.kind == "date" and p.value[:1].isdigit()]
-    if not weekly and days and max(days) in brief.week.sessions and \
-            max(days) != brief.week.last_session:
+    days = [
+        dt.date.fromisoformat(p.value)
+        for p in ctx.periods
+        if p.kind == "date" and p.value[:1].isdigit()
+    ]
+    if (
+        not weekly
+        and days
+        and max(days) in brief.week.sessions
+        and max(days) != brief.week.last_session
+    ):
         return _streak_on(fig, brief, entity, max(days), n, direction)
     fact = brief.get(f"{entity}.streak.{kind}")
     if fact is None:
-        return Finding(fig.start, fig.end, "count", Status.UNSUPPORTED, None, None,
-                       f"no {kind} streak for {entity} in the brief (history too short)",
-                       str(n))
+        return Finding(
+            fig.start,
+            fig.end,
+            "count",
+            Status.UNSUPPORTED,
+            None,
+            None,
+            f"no {kind} streak for {entity} in the brief (history too short)",
+            str(n),
+        )
     actual = int(fact.value)
     claimed = n * (direction or (1 if actual >= 0 else -1))
     what = "weeks" if weekly else "sessions"
     if claimed == actual:
-        return Finding(fig.start, fig.end, "count", Status.VERIFIED, fact, fact.display,
-                       fact.label, str(claimed))
+        return Finding(
+            fig.start,
+            fig.end,
+            "count",
+            Status.VERIFIED,
+            fact,
+            fact.display,
+            fact.label,
+            str(claimed),
+        )
     side = "up" if actual > 0 else "down" if actual < 0 else "flat"
-    return Finding(fig.start, fig.end, "count", Status.MISMATCH, fact, str(abs(actual)),
-                   f"the streak is {abs(actual)} {what} {side} ({fact.display})", str(claimed))
+    return Finding(
+        fig.start,
+        fig.end,
+        "count",
+        Status.MISMATCH,
+        fact,
+        str(abs(actual)),
+        f"the streak is {abs(actual)} {what} {side} ({fact.display})",
+        str(claimed),
+    )
 
 
 def _streak_as_of(brief: WeeklyIndexBrief, entity: str, day: dt.date) -> tuple[int, bool]:
@@ -451,8 +720,9 @@ def _streak_as_of(brief: WeeklyIndexBrief, entity: str, day: dt.date) -> tuple[i
     return count * sign, False
 
 
-def _streak_on(fig: Figure, brief: WeeklyIndexBrief, entity: str, day: dt.date, n: int,
-               direction: int) -> Finding:
+def _streak_on(
+    fig: Figure, brief: WeeklyIndexBrief, entity: str, day: dt.date, n: int, direction: int
+) -> Finding:
     """A daily streak claimed as of a session before the last ("a second straight gain on
     Tuesday"): counted from the week's daily changes."""
     actual, complete = _streak_as_of(brief, entity, day)
@@ -461,11 +731,34 @@ def _streak_on(fig: Figure, brief: WeeklyIndexBrief, entity: str, day: dt.date, 
     side = "up" if actual > 0 else "down" if actual < 0 else "flat"
     message = f"{abs(actual)} sessions {side} as of {day:%a %b %-d}"
     if claimed == actual and complete:
-        return Finding(fig.start, fig.end, "count", Status.VERIFIED, fact, str(abs(actual)),
-                       message, str(claimed))
+        return Finding(
+            fig.start,
+            fig.end,
+            "count",
+            Status.VERIFIED,
+            fact,
+            str(abs(actual)),
+            message,
+            str(claimed),
+        )
     if not complete and (claimed > 0) == (actual > 0) and abs(claimed) >= abs(actual):
-        return Finding(fig.start, fig.end, "count", Status.UNSUPPORTED, fact, None,
-                       f"at least {message}; the brief does not reach further back",
-                       str(claimed))
-    return Finding(fig.start, fig.end, "count", Status.MISMATCH, fact, str(abs(actual)),
-                   f"the streak is {message}", str(claimed))
+        return Finding(
+            fig.start,
+            fig.end,
+            "count",
+            Status.UNSUPPORTED,
+            fact,
+            None,
+            f"at least {message}; the brief does not reach further back",
+            str(claimed),
+        )
+    return Finding(
+        fig.start,
+        fig.end,
+        "count",
+        Status.MISMATCH,
+        fact,
+        str(abs(actual)),
+        f"the streak is {message}",
+        str(claimed),
+    )

@@ -54,15 +54,18 @@ def render_text(reports: Sequence[CheckReport]) -> str:
     total_errors = total_warnings = 0
     for report in reports:
         for c in findings(report):
-            lines.append(f"{report.source}:{c.line}:{c.col}: {c.severity.value}: "
-                         f"{c.status.value}: {_found_expected(c)}"
-                         + (f" ({c.message})" if c.message else ""))
+            lines.append(
+                f"{report.source}:{c.line}:{c.col}: {c.severity.value}: "
+                f"{c.status.value}: {_found_expected(c)}" + (f" ({c.message})" if c.message else "")
+            )
             lines.append(f"    {mark(c)}")
         verified, errors, warnings = counts(report)
         total_errors += errors
         total_warnings += warnings
-        lines.append(f"{report.source}: {len(report.claims)} claims, {verified} verified, "
-                     f"{errors} errors, {warnings} warnings (brief {report.brief_id})")
+        lines.append(
+            f"{report.source}: {len(report.claims)} claims, {verified} verified, "
+            f"{errors} errors, {warnings} warnings (brief {report.brief_id})"
+        )
     if len(reports) > 1:
         lines.append(f"{len(reports)} files: {total_errors} errors, {total_warnings} warnings")
     return "\n".join(lines) + "\n"
@@ -71,13 +74,28 @@ def render_text(reports: Sequence[CheckReport]) -> str:
 def report_dict(report: CheckReport) -> dict[str, object]:
     _, errors, warnings = counts(report)
     return {
-        "file": report.source, "brief": report.brief_id, "strict": report.strict,
-        "ok": errors == 0, "errors": errors, "warnings": warnings,
+        "file": report.source,
+        "brief": report.brief_id,
+        "strict": report.strict,
+        "ok": errors == 0,
+        "errors": errors,
+        "warnings": warnings,
         "claims": [
-            {"line": c.line, "col": c.col, "text": c.text, "value": c.value, "kind": c.kind,
-             "status": c.status.value, "severity": c.severity.value, "fact_id": c.fact_id,
-             "expected": c.expected, "message": c.message, "sentence": c.sentence}
-            for c in report.claims],
+            {
+                "line": c.line,
+                "col": c.col,
+                "text": c.text,
+                "value": c.value,
+                "kind": c.kind,
+                "status": c.status.value,
+                "severity": c.severity.value,
+                "fact_id": c.fact_id,
+                "expected": c.expected,
+                "message": c.message,
+                "sentence": c.sentence,
+            }
+            for c in report.claims
+        ],
     }
 
 
@@ -103,8 +121,10 @@ def render_github(reports: Sequence[CheckReport]) -> str:
             message = f"{c.status.value}: {_found_expected(c)}"
             if c.message:
                 message += f" ({c.message})"
-            lines.append(f"::{level} file={_escape_property(report.source)},line={c.line},"
-                         f"col={c.col},title={c.status.value}::{_escape_data(message)}")
+            lines.append(
+                f"::{level} file={_escape_property(report.source)},line={c.line},"
+                f"col={c.col},title={c.status.value}::{_escape_data(message)}"
+            )
     return "\n".join(lines) + ("\n" if lines else "")
 
 

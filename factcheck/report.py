@@ -48,9 +48,19 @@ _new_claim = Claim.__new__
 _set = object.__setattr__
 
 
-def trusted_claim(line: int, col: int, text: str, sentence: str, value: str | None, kind: str,
-                  status: Status, severity: Severity, fact_id: str | None,
-                  expected: str | None, message: str) -> Claim:
+def trusted_claim(
+    line: int,
+    col: int,
+    text: str,
+    sentence: str,
+    value: str | None,
+    kind: str,
+    status: Status,
+    severity: Severity,
+    fact_id: str | None,
+    expected: str | None,
+    message: str,
+) -> Claim:
     """A `Claim` from values the checker built itself, already of the declared types.
 
     What `Claim.model_construct(...)` with every field given produces (same `__dict__`, same
@@ -61,9 +71,18 @@ def trusted_claim(line: int, col: int, text: str, sentence: str, value: str | No
     """
     claim = _new_claim(Claim)
     values: dict[str, Any] = {
-        "line": line, "col": col, "text": text, "sentence": sentence, "value": value,
-        "kind": kind, "status": status, "severity": severity, "fact_id": fact_id,
-        "expected": expected, "message": message}
+        "line": line,
+        "col": col,
+        "text": text,
+        "sentence": sentence,
+        "value": value,
+        "kind": kind,
+        "status": status,
+        "severity": severity,
+        "fact_id": fact_id,
+        "expected": expected,
+        "message": message,
+    }
     _set(claim, "__dict__", values)
     _set(claim, "__pydantic_fields_set__", set(_CLAIM_FIELDS))
     _set(claim, "__pydantic_extra__", None)

@@ -10,8 +10,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 
 from factcheck.brief import WeeklyIndexBrief
+
+# Property tests judge correctness, not speed: a cold first example on a loaded CI machine
+# must not fail on hypothesis' 200 ms deadline.
+settings.register_profile("writer", deadline=None)
+settings.load_profile("writer")
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_DATA = ROOT.parent / "shared" / "marketdata"
@@ -44,8 +50,10 @@ def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]
 @pytest.fixture(scope="session")
 def shared_data() -> Path:
     if not (SHARED_DATA / "RUT.csv").is_file():
-        pytest.skip(f"real market data not found at {SHARED_DATA} (../shared/marketdata "
-                    "beside the repository)")
+        pytest.skip(
+            f"real market data not found at {SHARED_DATA} (../shared/marketdata "
+            "beside the repository)"
+        )
     return SHARED_DATA
 
 

@@ -35,17 +35,36 @@ class Reply:
         if self.raw is not None:
             return self.raw.encode()
         if self.status != 200:
-            return json.dumps({"error": {"message": f"scripted HTTP {self.status}",
-                                         "type": "scripted", "code": str(self.status)}}).encode()
+            return json.dumps(
+                {
+                    "error": {
+                        "message": f"scripted HTTP {self.status}",
+                        "type": "scripted",
+                        "code": str(self.status),
+                    }
+                }
+            ).encode()
         text = self.text or ""
-        return json.dumps({
-            "id": "chatcmpl-scripted", "object": "chat.completion", "created": int(time.time()),
-            "model": model,
-            "choices": [{"index": 0, "finish_reason": self.finish_reason,
-                         "message": {"role": "assistant", "content": text}}],
-            "usage": {"prompt_tokens": 1000, "completion_tokens": len(text.split()),
-                      "total_tokens": 1000 + len(text.split())},
-        }).encode()
+        return json.dumps(
+            {
+                "id": "chatcmpl-scripted",
+                "object": "chat.completion",
+                "created": int(time.time()),
+                "model": model,
+                "choices": [
+                    {
+                        "index": 0,
+                        "finish_reason": self.finish_reason,
+                        "message": {"role": "assistant", "content": text},
+                    }
+                ],
+                "usage": {
+                    "prompt_tokens": 1000,
+                    "completion_tokens": len(text.split()),
+                    "total_tokens": 1000 + len(text.split()),
+                },
+            }
+        ).encode()
 
 
 @dataclass(frozen=True)
@@ -147,8 +166,7 @@ class LLMServer:
 
 
 @contextmanager
-def serve(default: Reply | None = None,
-          responder: Responder | None = None) -> Iterator[LLMServer]:
+def serve(default: Reply | None = None, responder: Responder | None = None) -> Iterator[LLMServer]:
     server = LLMServer(default, responder)
     server.start()
     try:

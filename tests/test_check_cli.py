@@ -43,22 +43,28 @@ def planted(tmp_path: Path) -> tuple[Path, int, int]:
 def test_correct_article_exits_0(data_dir: Path) -> None:
     result = invoke(str(GOOD), data_dir=data_dir)
     assert result.exit_code == 0, result.output
-    assert re.fullmatch(rf"{re.escape(str(GOOD))}: (\d+) claims, \1 verified, 0 errors, "
-                        r"0 warnings \(brief RUT 2025-08-04\.\.2025-08-10\)\n", result.stdout)
+    assert re.fullmatch(
+        rf"{re.escape(str(GOOD))}: (\d+) claims, \1 verified, 0 errors, "
+        r"0 warnings \(brief RUT 2025-08-04\.\.2025-08-10\)\n",
+        result.stdout,
+    )
 
 
-def test_wrong_figure_exits_1_with_location_and_expected(data_dir: Path,
-                                                         tmp_path: Path) -> None:
+def test_wrong_figure_exits_1_with_location_and_expected(data_dir: Path, tmp_path: Path) -> None:
     path, line, col = planted(tmp_path)
     result = invoke(str(path), data_dir=data_dir)
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
-    assert lines[0] == (f'{path}:{line}:{col}: error: mismatch: found "2,225.76", expected '
-                        '"2,225.67" (Russell 2000 close Tue Aug 5 is 2,225.67)')
-    assert lines[1] == ("    The index rose 0.60% to »2,225.76«, its highest close of the "
-                        "week.")
-    assert re.fullmatch(r".*: \d+ claims, \d+ verified, 1 errors, 0 warnings \(brief RUT "
-                        r"2025-08-04\.\.2025-08-10\)", lines[2])
+    assert lines[0] == (
+        f'{path}:{line}:{col}: error: mismatch: found "2,225.76", expected '
+        '"2,225.67" (Russell 2000 close Tue Aug 5 is 2,225.67)'
+    )
+    assert lines[1] == ("    The index rose 0.60% to »2,225.76«, its highest close of the week.")
+    assert re.fullmatch(
+        r".*: \d+ claims, \d+ verified, 1 errors, 0 warnings \(brief RUT "
+        r"2025-08-04\.\.2025-08-10\)",
+        lines[2],
+    )
 
 
 def test_github_annotations(data_dir: Path, tmp_path: Path) -> None:
@@ -68,7 +74,8 @@ def test_github_annotations(data_dir: Path, tmp_path: Path) -> None:
     assert result.stdout == (
         f"::error file={str(path).replace(':', '%3A')},line={line},col={col},title=mismatch::"
         'mismatch: found "2,225.76", expected "2,225.67" (Russell 2000 close Tue Aug 5 is '
-        '2,225.67)\n')
+        "2,225.67)\n"
+    )
 
 
 def test_json_lists_every_claim(data_dir: Path, tmp_path: Path) -> None:
@@ -78,24 +85,41 @@ def test_json_lists_every_claim(data_dir: Path, tmp_path: Path) -> None:
     good, bad = json.loads(result.stdout)  # one object per file
     assert (good["ok"], bad["ok"], bad["errors"]) == (True, False, 1)
     assert len(good["claims"]) == len(bad["claims"]) >= 40
-    keys = {"line", "col", "text", "value", "kind", "status", "severity", "fact_id",
-            "expected", "message", "sentence"}
+    keys = {
+        "line",
+        "col",
+        "text",
+        "value",
+        "kind",
+        "status",
+        "severity",
+        "fact_id",
+        "expected",
+        "message",
+        "sentence",
+    }
     assert all(set(c) == keys for c in bad["claims"])
     (wrong,) = [c for c in bad["claims"] if c["status"] != "verified"]
-    assert (wrong["line"], wrong["col"], wrong["text"], wrong["value"], wrong["fact_id"],
-            wrong["expected"], wrong["severity"]) == (
-        line, col, "2,225.76", "2225.76", "RUT.close.2025-08-05", "2,225.67", "error")
+    assert (
+        wrong["line"],
+        wrong["col"],
+        wrong["text"],
+        wrong["value"],
+        wrong["fact_id"],
+        wrong["expected"],
+        wrong["severity"],
+    ) == (line, col, "2,225.76", "2225.76", "RUT.close.2025-08-05", "2,225.67", "error")
     friday = [c for c in good["claims"] if c["fact_id"] == "RUT.close.2025-08-08"]
     assert friday and friday[0]["text"] == "2,218.42"
 
 
 def test_stdin_with_ticker_and_week(data_dir: Path) -> None:
     text = "The Russell 2000 closed Friday's session at 2,218.42, up 0.17% on the day.\n"
-    result = invoke("-", "--ticker", "RUT", "--week", "2025-08-08", data_dir=data_dir,
-                    stdin=text)
+    result = invoke("-", "--ticker", "RUT", "--week", "2025-08-08", data_dir=data_dir, stdin=text)
     assert result.exit_code == 0
-    assert result.stdout == ("-: 2 claims, 2 verified, 0 errors, 0 warnings "
-                             "(brief RUT 2025-08-04..2025-08-10)\n")
+    assert result.stdout == (
+        "-: 2 claims, 2 verified, 0 errors, 0 warnings (brief RUT 2025-08-04..2025-08-10)\n"
+    )
 
 
 def test_sidecar_brief_needs_no_market_data(rut: WeeklyIndexBrief, tmp_path: Path) -> None:
@@ -113,9 +137,12 @@ def test_other_week_is_one_finding(data_dir: Path, tmp_path: Path) -> None:
     result = invoke(str(path), "--ticker", "RUT", "--week", "2025-08-15", data_dir=data_dir)
     assert result.exit_code == 1
     first = result.stdout.splitlines()[0]
-    assert re.fullmatch(rf"{re.escape(str(path))}:\d+:\d+: error: wrong_week: found "
-                        r'"Monday, Aug 4", expected "2025-08-11\.\.2025-08-17" \(the article '
-                        r"is about the week of Aug 4, 2025, .*\)", first)
+    assert re.fullmatch(
+        rf"{re.escape(str(path))}:\d+:\d+: error: wrong_week: found "
+        r'"Monday, Aug 4", expected "2025-08-11\.\.2025-08-17" \(the article '
+        r"is about the week of Aug 4, 2025, .*\)",
+        first,
+    )
     assert result.stdout.count("wrong_week") == 1
 
 
@@ -132,7 +159,10 @@ def test_allow_unsupported_turns_errors_into_warnings(data_dir: Path) -> None:
 def test_missing_file_exits_2(data_dir: Path) -> None:
     result = invoke("nope.md", data_dir=data_dir)
     assert (result.exit_code, result.stdout, result.stderr) == (
-        2, "", "writer: nope.md: no such file\n")
+        2,
+        "",
+        "writer: nope.md: no such file\n",
+    )
 
 
 def test_malformed_front_matter_exits_2(data_dir: Path, tmp_path: Path) -> None:
@@ -149,9 +179,11 @@ def test_no_way_to_tell_the_week_exits_2(data_dir: Path, tmp_path: Path) -> None
     path.write_text("The index closed at 2,218.42.\n", encoding="utf-8")
     result = invoke(str(path), data_dir=data_dir)
     assert result.exit_code == 2
-    assert result.stderr == (f"writer: {path}: no ticker and week to check against: add front "
-                             "matter (ticker:, week:), a sidecar bare.md.brief.json, or pass "
-                             "--ticker and --week\n")
+    assert result.stderr == (
+        f"writer: {path}: no ticker and week to check against: add front "
+        "matter (ticker:, week:), a sidecar bare.md.brief.json, or pass "
+        "--ticker and --week\n"
+    )
 
 
 def test_unavailable_data_exits_3(tmp_path: Path) -> None:
@@ -165,11 +197,14 @@ def test_unavailable_data_exits_3(tmp_path: Path) -> None:
 def test_bad_format_exits_2(data_dir: Path) -> None:
     result = invoke(str(GOOD), "--format", "xml", data_dir=data_dir)
     assert (result.exit_code, result.stderr) == (
-        2, "writer: --format must be text, json or github, not 'xml'\n")
+        2,
+        "writer: --format must be text, json or github, not 'xml'\n",
+    )
 
 
-def test_many_files_build_each_brief_once(data_dir: Path, tmp_path: Path,
-                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_many_files_build_each_brief_once(
+    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import writer.pipeline
 
     calls: list[tuple[str, str]] = []
@@ -191,8 +226,9 @@ def test_many_files_build_each_brief_once(data_dir: Path, tmp_path: Path,
     assert calls == [("RUT", "2025-08-08"), ("SPX", "2025-04-11")]
 
 
-def test_parallel_workers_give_the_same_output(data_dir: Path, tmp_path: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_parallel_workers_give_the_same_output(
+    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import writer.check_command
 
     path, _, _ = planted(tmp_path)
@@ -205,8 +241,9 @@ def test_parallel_workers_give_the_same_output(data_dir: Path, tmp_path: Path,
     assert parallel.stdout == sequential.stdout
 
 
-def test_many_distinct_briefs_are_built_in_workers(data_dir: Path, tmp_path: Path,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_many_distinct_briefs_are_built_in_workers(
+    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import writer.check_command
 
     files = [str(p) for p in sorted(CORPUS.glob("*.md"))]
@@ -220,8 +257,9 @@ def test_many_distinct_briefs_are_built_in_workers(data_dir: Path, tmp_path: Pat
     assert parallel.stdout == sequential.stdout
 
 
-def test_worker_failure_keeps_its_exit_code(tmp_path: Path,
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_worker_failure_keeps_its_exit_code(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import writer.check_command
 
     empty = tmp_path / "empty"

@@ -19,8 +19,9 @@ def run(*args: str) -> tuple[int, str, str]:
 
 
 def test_brief_json_has_the_weekly_figures(shared_data: Path) -> None:
-    code, out, _ = run("brief", "RUT", "--week", "2025-08-08", "--data-dir", str(shared_data),
-                       "--format", "json")
+    code, out, _ = run(
+        "brief", "RUT", "--week", "2025-08-08", "--data-dir", str(shared_data), "--format", "json"
+    )
     assert code == 0
     facts = {f["id"]: f["display"] for f in json.loads(out)["facts"]}
     assert facts["RUT.week.change_pct"] == "+2.38%"
@@ -65,8 +66,19 @@ def test_bad_format_exit_2(shared_data: Path) -> None:
 
 def test_fetch_exports_snapshots_that_read_back(synthetic: Path, tmp_path: Path) -> None:
     out = tmp_path / "snap"
-    code, stdout, _ = run("fetch", "RUT", "HSI", "--start", "2025-08-01", "--end", "2025-08-08",
-                          "--to-dir", str(out), "--data-dir", str(synthetic))
+    code, stdout, _ = run(
+        "fetch",
+        "RUT",
+        "HSI",
+        "--start",
+        "2025-08-01",
+        "--end",
+        "2025-08-08",
+        "--to-dir",
+        str(out),
+        "--data-dir",
+        str(synthetic),
+    )
     assert code == 0
     assert stdout.splitlines()[0] == f"^RUT: 6 sessions 2025-08-01 .. 2025-08-08 -> {out}/RUT.csv"
     original = (synthetic / "RUT.csv").read_text().splitlines()

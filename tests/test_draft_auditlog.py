@@ -13,12 +13,20 @@ from writer.cli import app
 
 
 def add(log: AuditLog, attempt: int = 1, error: str | None = None) -> int:
-    return log.record(run_id="r1", subject="RUT", week="2025-08-08", attempt=attempt,
-                      purpose="draft", model="gpt-4o-mini",
-                      messages=[{"role": "user", "content": "Write é"}],
-                      response_text=None if error else "# Title", prompt_tokens=None if error
-                      else 1200, completion_tokens=None if error else 600, latency_ms=512.34,
-                      error=error)
+    return log.record(
+        run_id="r1",
+        subject="RUT",
+        week="2025-08-08",
+        attempt=attempt,
+        purpose="draft",
+        model="gpt-4o-mini",
+        messages=[{"role": "user", "content": "Write é"}],
+        response_text=None if error else "# Title",
+        prompt_tokens=None if error else 1200,
+        completion_tokens=None if error else 600,
+        latency_ms=512.34,
+        error=error,
+    )
 
 
 def test_record_verdict_and_read_back(tmp_path: Path) -> None:
@@ -30,7 +38,8 @@ def test_record_verdict_and_read_back(tmp_path: Path) -> None:
     newest, oldest = log.recent()
     assert (newest.id, oldest.id) == (second, first)
     assert oldest.verdict == "rejected" and oldest.messages == [
-        {"role": "user", "content": "Write é"}]
+        {"role": "user", "content": "Write é"}
+    ]
     assert oldest.prompt_tokens == 1200 and oldest.latency_ms == 512.3
     assert newest.error == "the LLM endpoint timed out" and newest.response_text is None
     with sqlite3.connect(log.path) as conn:
@@ -78,5 +87,6 @@ def test_logs_show_one_call() -> None:
     assert "Write é" in result.stdout and "# Title" in result.stdout
     missing = runner.invoke(app, ["logs", "--show", "99"])
     assert missing.exit_code == 2
-    assert missing.stderr == (f"writer: no call 99 in {default_log().path}; `writer logs` "
-                              "lists the ids\n")
+    assert missing.stderr == (
+        f"writer: no call 99 in {default_log().path}; `writer logs` lists the ids\n"
+    )

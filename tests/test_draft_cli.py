@@ -23,8 +23,17 @@ from writer.data.snapshot import SnapshotSource
 from writer.draft.offline import draft_offline
 
 runner = CliRunner()
-FRONT_MATTER_KEYS = ["title", "ticker", "week", "generated_at", "drafter", "model", "attempts",
-                     "verdict", "brief_sha256"]
+FRONT_MATTER_KEYS = [
+    "title",
+    "ticker",
+    "week",
+    "generated_at",
+    "drafter",
+    "model",
+    "attempts",
+    "verdict",
+    "brief_sha256",
+]
 RIGHT = "closing Friday's session at 2,218.42"
 WRONG = "closing Friday's session at 2,218.24"
 
@@ -63,8 +72,20 @@ def draft(out: Path, *args: str) -> Result:
 
     if not (SHARED_DATA / "RUT.csv").is_file():
         pytest.skip(f"real market data not found at {SHARED_DATA} (../shared/marketdata)")
-    return runner.invoke(app, ["draft", "RUT", "--week", "2025-08-08", "--data-dir",
-                               str(SHARED_DATA), "--out", str(out), *args])
+    return runner.invoke(
+        app,
+        [
+            "draft",
+            "RUT",
+            "--week",
+            "2025-08-08",
+            "--data-dir",
+            str(SHARED_DATA),
+            "--out",
+            str(out),
+            *args,
+        ],
+    )
 
 
 def read_article(path: Path) -> tuple[dict[str, object], str]:
@@ -74,15 +95,19 @@ def read_article(path: Path) -> tuple[dict[str, object], str]:
     return yaml.safe_load(head), body
 
 
-def test_correct_draft_passes_on_the_first_attempt(server: LLMServer, out: Path, good: str,
-                                                   rut: WeeklyIndexBrief) -> None:
+def test_correct_draft_passes_on_the_first_attempt(
+    server: LLMServer, out: Path, good: str, rut: WeeklyIndexBrief
+) -> None:
     server.enqueue(Reply(text=good))
     result = draft(out)
     assert result.exit_code == 0, result.stderr
     article = out / "rut-2025-08-08.md"
     assert result.stdout == f"{article}\n"
     assert sorted(p.name for p in out.iterdir()) == [
-        "rut-2025-08-08.brief.json", "rut-2025-08-08.check.json", "rut-2025-08-08.md"]
+        "rut-2025-08-08.brief.json",
+        "rut-2025-08-08.check.json",
+        "rut-2025-08-08.md",
+    ]
     meta, body = read_article(article)
     assert list(meta) == FRONT_MATTER_KEYS
     brief_bytes = (out / "rut-2025-08-08.brief.json").read_bytes()
@@ -97,8 +122,9 @@ def test_correct_draft_passes_on_the_first_attempt(server: LLMServer, out: Path,
     report = CheckReport.model_validate_json((out / "rut-2025-08-08.check.json").read_text())
     assert report.ok and report.strict and report.source == "rut-2025-08-08.md"
     assert len(report.claims) > 20
-    again = check_text(article.read_text(encoding="utf-8"), rut,
-                       source="rut-2025-08-08.md", strict=True)
+    again = check_text(
+        article.read_text(encoding="utf-8"), rut, source="rut-2025-08-08.md", strict=True
+    )
     assert again == report, "the saved report is what checking the saved file gives"
     assert len(server.requests) == 1
     (call,) = default_log().recent()
@@ -106,8 +132,9 @@ def test_correct_draft_passes_on_the_first_attempt(server: LLMServer, out: Path,
     assert call.response_text == good
 
 
-def test_wrong_figure_is_repaired_on_the_second_attempt(server: LLMServer, out: Path,
-                                                        good: str, wrong: str) -> None:
+def test_wrong_figure_is_repaired_on_the_second_attempt(
+    server: LLMServer, out: Path, good: str, wrong: str
+) -> None:
     server.enqueue(Reply(text=wrong), Reply(text=good))
     result = draft(out)
     assert result.exit_code == 0, result.stderr
@@ -128,16 +155,19 @@ def test_wrong_figure_is_repaired_on_the_second_attempt(server: LLMServer, out: 
     assert "asking for revision 2 of 3" in result.stderr
 
 
-def test_model_that_never_fixes_it_is_rejected(server: LLMServer, out: Path,
-                                               wrong: str) -> None:
+def test_model_that_never_fixes_it_is_rejected(server: LLMServer, out: Path, wrong: str) -> None:
     server.default = Reply(text=wrong)
     result = draft(out, "--quiet")
     assert result.exit_code == 1
-    rejected, report_path = out / "rut-2025-08-08.rejected.md", (
-        out / "rut-2025-08-08.rejected.check.json")
+    rejected, report_path = (
+        out / "rut-2025-08-08.rejected.md",
+        (out / "rut-2025-08-08.rejected.check.json"),
+    )
     assert sorted(p.name for p in out.iterdir()) == [
-        "rut-2025-08-08.brief.json", "rut-2025-08-08.rejected.check.json",
-        "rut-2025-08-08.rejected.md"]
+        "rut-2025-08-08.brief.json",
+        "rut-2025-08-08.rejected.check.json",
+        "rut-2025-08-08.rejected.md",
+    ]
     report = CheckReport.model_validate_json(report_path.read_text())
     (error,) = report.errors
     lines = rejected.read_text(encoding="utf-8").splitlines()
@@ -145,7 +175,8 @@ def test_model_that_never_fixes_it_is_rejected(server: LLMServer, out: Path,
     assert (error.fact_id, error.expected) == ("RUT.close.2025-08-08", "2,218.42")
     assert result.stderr == (
         f"writer: draft rejected after 3 attempts: 1 figure still wrong (line {error.line}: "
-        f"'2,218.24' {error.status}, expected 2,218.42); kept {rejected} and {report_path}\n")
+        f"'2,218.24' {error.status}, expected 2,218.42); kept {rejected} and {report_path}\n"
+    )
     meta, body = read_article(rejected)
     assert meta["verdict"] == "rejected" and meta["attempts"] == 3
     assert body.strip() == wrong.strip()
@@ -162,8 +193,9 @@ def test_max_attempts_caps_the_calls(server: LLMServer, out: Path, wrong: str) -
     assert result.stderr == "writer: --max-attempts must be at least 1, not 0\n"
 
 
-def test_success_after_rejection_clears_the_rejected_files(server: LLMServer, out: Path,
-                                                           good: str, wrong: str) -> None:
+def test_success_after_rejection_clears_the_rejected_files(
+    server: LLMServer, out: Path, good: str, wrong: str
+) -> None:
     server.enqueue(Reply(text=wrong))
     assert draft(out, "--quiet", "--max-attempts", "1").exit_code == 1
     server.enqueue(Reply(text=good))
@@ -179,8 +211,9 @@ def test_never_silently_overwrites(server: LLMServer, out: Path, good: str) -> N
     before = (out / "rut-2025-08-08.md").read_text()
     result = draft(out, "--quiet")
     assert result.exit_code == 2
-    assert result.stderr == (f"writer: {out / 'rut-2025-08-08.md'} already exists; pass "
-                             "--force to overwrite it\n")
+    assert result.stderr == (
+        f"writer: {out / 'rut-2025-08-08.md'} already exists; pass --force to overwrite it\n"
+    )
     assert (out / "rut-2025-08-08.md").read_text() == before
     assert len(server.requests) == 1, "no LLM call is made before the collision check"
     assert draft(out, "--quiet", "--force").exit_code == 0
@@ -191,23 +224,26 @@ def test_401_exit_4(server: LLMServer, out: Path) -> None:
     server.enqueue(Reply(status=401))
     result = draft(out, "--quiet")
     assert result.exit_code == 4
-    assert result.stderr == (f"writer: the LLM endpoint {server.url} refused the API key "
-                             "(HTTP 401); set a valid OPENAI_API_KEY or pass --offline\n")
+    assert result.stderr == (
+        f"writer: the LLM endpoint {server.url} refused the API key "
+        "(HTTP 401); set a valid OPENAI_API_KEY or pass --offline\n"
+    )
     assert not out.exists() or not (out / "rut-2025-08-08.md").exists()
     (call,) = default_log().recent()
     assert call.error is not None and "HTTP 401" in call.error
 
 
-def test_hung_server_exit_4(server: LLMServer, out: Path,
-                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_hung_server_exit_4(server: LLMServer, out: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("WRITER_LLM_TIMEOUT", "0.2")
     monkeypatch.setenv("WRITER_LLM_RETRIES", "1")
     server.default = Reply(text="never", delay=10)
     result = draft(out, "--quiet")
     assert result.exit_code == 4
-    assert result.stderr == (f"writer: the LLM endpoint {server.url} did not answer within "
-                             "0.2 s (after 1 retry); raise WRITER_LLM_TIMEOUT, check "
-                             "OPENAI_BASE_URL or pass --offline\n")
+    assert result.stderr == (
+        f"writer: the LLM endpoint {server.url} did not answer within "
+        "0.2 s (after 1 retry); raise WRITER_LLM_TIMEOUT, check "
+        "OPENAI_BASE_URL or pass --offline\n"
+    )
     assert len(server.requests) == 2
 
 
@@ -219,21 +255,25 @@ def test_connection_refused_exit_4(out: Path, monkeypatch: pytest.MonkeyPatch) -
     assert result.exit_code == 4
     (line,) = result.stderr.splitlines()
     assert line.startswith(f"writer: cannot reach the LLM endpoint {url} (")
-    assert line.endswith("after 0 retries); check OPENAI_BASE_URL and the network, or pass "
-                         "--offline")
+    assert line.endswith(
+        "after 0 retries); check OPENAI_BASE_URL and the network, or pass --offline"
+    )
 
 
 def test_non_article_exit_4(server: LLMServer, out: Path) -> None:
     server.default = Reply(text='{"headline": "RUT up"}')
     result = draft(out, "--quiet")
     assert result.exit_code == 4
-    assert result.stderr == ("writer: model 'gpt-4o-mini' returned a JSON blob instead of an "
-                             "article on 3 tries; try another --model or pass --offline\n")
+    assert result.stderr == (
+        "writer: model 'gpt-4o-mini' returned a JSON blob instead of an "
+        "article on 3 tries; try another --model or pass --offline\n"
+    )
     assert [c.verdict for c in default_log().recent()] == ["not an article"] * 3
 
 
-def test_model_flag_and_env(server: LLMServer, out: Path, good: str,
-                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_model_flag_and_env(
+    server: LLMServer, out: Path, good: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     server.default = Reply(text=good)
     monkeypatch.setenv("WRITER_MODEL", "llama3.1:8b")
     assert draft(out, "--quiet").exit_code == 0
@@ -249,14 +289,17 @@ def test_offline_flag_makes_no_call(server: LLMServer, out: Path, good: str) -> 
     assert server.requests == []
     meta, body = read_article(out / "rut-2025-08-08.md")
     assert (meta["drafter"], meta["model"], meta["attempts"], meta["verdict"]) == (
-        "offline", None, 1, "verified")
+        "offline",
+        None,
+        1,
+        "verified",
+    )
     assert body.strip() == good.strip()
     report = json.loads((out / "rut-2025-08-08.check.json").read_text())
     assert report["strict"] is True
 
 
-def test_no_endpoint_configured_drafts_offline(out: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_endpoint_configured_drafts_offline(out: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("OPENAI_API_KEY")
     result = draft(out)
     assert result.exit_code == 0, result.stderr
@@ -268,17 +311,29 @@ def test_no_endpoint_configured_drafts_offline(out: Path,
 def test_help_documents_the_options() -> None:
     result = runner.invoke(app, ["draft", "--help"], env={"COLUMNS": "200"})
     assert result.exit_code == 0
-    for option in ("--week", "--out", "--model", "--offline", "--max-attempts", "--data-dir",
-                   "--force", "--quiet", "gpt-4o-mini"):
+    for option in (
+        "--week",
+        "--out",
+        "--model",
+        "--offline",
+        "--max-attempts",
+        "--data-dir",
+        "--force",
+        "--quiet",
+        "gpt-4o-mini",
+    ):
         assert option in result.stdout, option
     assert runner.invoke(app, ["logs", "--help"]).exit_code == 0
 
 
-def test_audit_log_holds_every_call(server: LLMServer, out: Path, good: str,
-                                    wrong: str) -> None:
+def test_audit_log_holds_every_call(server: LLMServer, out: Path, good: str, wrong: str) -> None:
     """One row per HTTP request, in order, with the exact messages the server received."""
-    server.enqueue(Reply(text=wrong), Reply(status=429, headers={"retry-after-ms": "5"}),
-                   Reply(text=""), Reply(text=good))
+    server.enqueue(
+        Reply(text=wrong),
+        Reply(status=429, headers={"retry-after-ms": "5"}),
+        Reply(text=""),
+        Reply(text=good),
+    )
     result = draft(out, "--quiet")
     assert result.exit_code == 0, result.stderr
     assert result.stderr == ""
@@ -289,16 +344,20 @@ def test_audit_log_holds_every_call(server: LLMServer, out: Path, good: str,
         assert call.model == request.body["model"] == "gpt-4o-mini"
         assert call.latency_ms > 0
     assert [(c.attempt, c.retry, c.purpose, c.verdict) for c in calls] == [
-        (1, 0, "draft", "rejected"), (2, 0, "revise", None), (2, 1, "revise", "not an article"),
-        (2, 0, "revise", "verified")]
+        (1, 0, "draft", "rejected"),
+        (2, 0, "revise", None),
+        (2, 1, "revise", "not an article"),
+        (2, 0, "revise", "verified"),
+    ]
     assert [c.response_text for c in calls] == [wrong, None, "", good]
     assert calls[1].error == "HTTP 429; retrying in 0.01 s"
     assert len({c.run_id for c in calls}) == 1
     assert (calls[0].subject, calls[0].week) == ("RUT", "2025-08-08")
 
 
-def test_run_draft_with_an_injected_client(server: LLMServer, out: Path, good: str,
-                                           tmp_path: Path) -> None:
+def test_run_draft_with_an_injected_client(
+    server: LLMServer, out: Path, good: str, tmp_path: Path
+) -> None:
     """The Python entry point: a caller's client is used and left open for reuse; the
     client `run_draft` builds itself is closed when the draft is done."""
     from tests.conftest import SHARED_DATA
@@ -310,44 +369,63 @@ def test_run_draft_with_an_injected_client(server: LLMServer, out: Path, good: s
     shared = get_client(LLMSettings.from_env())
     audit = AuditLog(tmp_path / "own.sqlite")
     options = DraftOptions(symbol="RUT", week=dt.date(2025, 8, 6), out_dir=out, quiet=True)
-    result = run_draft(options, source=SnapshotSource(SHARED_DATA),
-                       client_factory=lambda _settings: shared, audit=audit)
+    result = run_draft(
+        options,
+        source=SnapshotSource(SHARED_DATA),
+        client_factory=lambda _settings: shared,
+        audit=audit,
+    )
     assert (result.article, result.attempts, result.drafter) == (
-        out / "rut-2025-08-08.md", 1, "llm")
+        out / "rut-2025-08-08.md",
+        1,
+        "llm",
+    )
     assert not shared.is_closed()
     assert audit.count() == 1 and default_log().count() == 0
     shared.close()
 
 
 def test_writer_check_accepts_the_article_and_refuses_the_rejected_one(
-        server: LLMServer, out: Path, good: str, wrong: str) -> None:
+    server: LLMServer, out: Path, good: str, wrong: str
+) -> None:
     """`writer check` finds the brief from the front matter keys `ticker` and `week`."""
     from tests.conftest import SHARED_DATA
 
     server.enqueue(Reply(text=wrong))
     assert draft(out, "--quiet", "--max-attempts", "1").exit_code == 1
-    rejected = runner.invoke(app, ["check", str(out / "rut-2025-08-08.rejected.md"),
-                                   "--data-dir", str(SHARED_DATA)])
+    rejected = runner.invoke(
+        app, ["check", str(out / "rut-2025-08-08.rejected.md"), "--data-dir", str(SHARED_DATA)]
+    )
     assert rejected.exit_code == 1
     server.enqueue(Reply(text=good))
     assert draft(out, "--quiet").exit_code == 0
-    accepted = runner.invoke(app, ["check", str(out / "rut-2025-08-08.md"), "--data-dir",
-                                   str(SHARED_DATA), "--format", "json"])
+    accepted = runner.invoke(
+        app,
+        [
+            "check",
+            str(out / "rut-2025-08-08.md"),
+            "--data-dir",
+            str(SHARED_DATA),
+            "--format",
+            "json",
+        ],
+    )
     assert accepted.exit_code == 0, accepted.stdout
     saved = json.loads((out / "rut-2025-08-08.check.json").read_text())
     assert saved["claims"] == json.loads(accepted.stdout)[0]["claims"]
 
 
 def test_unusable_out_or_home_is_exit_2_before_any_call(
-        server: LLMServer, tmp_path: Path, good: str,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    server: LLMServer, tmp_path: Path, good: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     server.default = Reply(text=good)
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
     result = draft(blocker / "articles", "--quiet")
     assert result.exit_code == 2
-    assert result.stderr == (f"writer: cannot create {blocker / 'articles'} (Not a "
-                             "directory); pick another --out\n")
+    assert result.stderr == (
+        f"writer: cannot create {blocker / 'articles'} (Not a directory); pick another --out\n"
+    )
     assert server.requests == []
     monkeypatch.setenv("WRITER_HOME", str(blocker))
     result = draft(tmp_path / "articles", "--quiet")
@@ -364,18 +442,22 @@ def test_offline_draft_does_not_import_openai(out: Path) -> None:
 
     from tests.conftest import SYNTHETIC
 
-    code = ("import sys\nfrom typer.testing import CliRunner\nfrom writer.cli import app\n"
-            f"r = CliRunner().invoke(app, ['draft', 'RUT', '--week', '2025-08-08', '--offline', "
-            f"'--quiet', '--data-dir', {str(SYNTHETIC)!r}, '--out', {str(out)!r}])\n"
-            "assert r.exit_code == 0, r.stderr\nprint('openai' in sys.modules)\n")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          check=False, timeout=120)
+    code = (
+        "import sys\nfrom typer.testing import CliRunner\nfrom writer.cli import app\n"
+        f"r = CliRunner().invoke(app, ['draft', 'RUT', '--week', '2025-08-08', '--offline', "
+        f"'--quiet', '--data-dir', {str(SYNTHETIC)!r}, '--out', {str(out)!r}])\n"
+        "assert r.exit_code == 0, r.stderr\nprint('openai' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=120
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout == "False\n"
 
 
 def test_writer_check_uses_the_pinned_brief_without_market_data(
-        out: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The article names its brief by sha256; that sidecar is used, no data source needed."""
     assert draft(out, "--offline", "--quiet").exit_code == 0
     empty = tmp_path / "no-data"

@@ -41,8 +41,14 @@ def audit(tmp_path: Path) -> AuditLog:
     return AuditLog(tmp_path / "home" / "audit.sqlite")
 
 
-def make_drafter(monkeypatch: pytest.MonkeyPatch, base_url: str, audit: AuditLog | None,
-                 *, timeout: str = "5", retries: str = "2") -> LLMDrafter:
+def make_drafter(
+    monkeypatch: pytest.MonkeyPatch,
+    base_url: str,
+    audit: AuditLog | None,
+    *,
+    timeout: str = "5",
+    retries: str = "2",
+) -> LLMDrafter:
     monkeypatch.setenv("OPENAI_BASE_URL", base_url)
     monkeypatch.setenv("WRITER_LLM_TIMEOUT", timeout)
     monkeypatch.setenv("WRITER_LLM_RETRIES", retries)
@@ -64,8 +70,11 @@ def test_settings_defaults_and_env(monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(BadInput, match=r"^WRITER_LLM_TIMEOUT='soon' is not a number; unset it"):
         LLMSettings.from_env()
     monkeypatch.setenv("WRITER_LLM_TIMEOUT", "0")
-    with pytest.raises(BadInput, match=r"^WRITER_LLM_TIMEOUT='0' is too small; unset it or "
-                                       r"give e.g. WRITER_LLM_TIMEOUT=60.0$"):
+    with pytest.raises(
+        BadInput,
+        match=r"^WRITER_LLM_TIMEOUT='0' is too small; unset it or "
+        r"give e.g. WRITER_LLM_TIMEOUT=60.0$",
+    ):
         LLMSettings.from_env()
     monkeypatch.setenv("WRITER_LLM_TIMEOUT", "1")
     monkeypatch.setenv("WRITER_LLM_RETRIES", "-1")
@@ -73,8 +82,9 @@ def test_settings_defaults_and_env(monkeypatch: pytest.MonkeyPatch) -> None:
         LLMSettings.from_env()
 
 
-def test_draft_sends_system_and_user_prompt(monkeypatch: pytest.MonkeyPatch, server: LLMServer,
-                                            audit: AuditLog, rut: WeeklyIndexBrief) -> None:
+def test_draft_sends_system_and_user_prompt(
+    monkeypatch: pytest.MonkeyPatch, server: LLMServer, audit: AuditLog, rut: WeeklyIndexBrief
+) -> None:
     article = draft_offline(rut)
     server.enqueue(Reply(text=article))
     drafter = make_drafter(monkeypatch, server.url, audit)
@@ -88,12 +98,15 @@ def test_draft_sends_system_and_user_prompt(monkeypatch: pytest.MonkeyPatch, ser
     roles = [m["role"] for m in request.messages]
     assert roles == ["system", "user"]
     assert "Use ONLY the figures" in request.messages[0]["content"]
-    assert "- 2,218.42 | Russell 2000 close Fri Aug 8 | `RUT.close.2025-08-08`" in (
-        request.messages[1]["content"])
+    assert (
+        "- 2,218.42 | Russell 2000 close Fri Aug 8 | `RUT.close.2025-08-08`"
+        in (request.messages[1]["content"])
+    )
 
 
-def test_429_then_success_is_retried(monkeypatch: pytest.MonkeyPatch, server: LLMServer,
-                                     audit: AuditLog, rut: WeeklyIndexBrief) -> None:
+def test_429_then_success_is_retried(
+    monkeypatch: pytest.MonkeyPatch, server: LLMServer, audit: AuditLog, rut: WeeklyIndexBrief
+) -> None:
     server.enqueue(Reply(status=429, headers=FAST), Reply(text=draft_offline(rut)))
     drafter = make_drafter(monkeypatch, server.url, audit)
     drafter.draft(rut)
@@ -104,14 +117,17 @@ def test_429_then_success_is_retried(monkeypatch: pytest.MonkeyPatch, server: LL
     assert (ok.retry, ok.error, ok.prompt_tokens) == (1, None, 1000)
 
 
-def test_5xx_retried_then_exit_4(monkeypatch: pytest.MonkeyPatch, server: LLMServer,
-                                 audit: AuditLog, rut: WeeklyIndexBrief) -> None:
+def test_5xx_retried_then_exit_4(
+    monkeypatch: pytest.MonkeyPatch, server: LLMServer, audit: AuditLog, rut: WeeklyIndexBrief
+) -> None:
     server.enqueue(*[Reply(status=503, headers=FAST)] * 3)
     drafter = make_drafter(monkeypatch, server.url, audit)
     with pytest.raises(LLMUnavailable) as info:
         drafter.draft(rut)
-    assert str(info.value) == (f"the LLM endpoint {server.url} failed with HTTP 503 (after 2 "
-                               "retries); try again later or pass --offline")
+    assert str(info.value) == (
+        f"the LLM endpoint {server.url} failed with HTTP 503 (after 2 "
+        "retries); try again later or pass --offline"
+    )
     assert info.value.exit_code == 4
     assert len(server.requests) == 3
     last, *earlier = audit.recent()
@@ -120,8 +136,9 @@ def test_5xx_retried_then_exit_4(monkeypatch: pytest.MonkeyPatch, server: LLMSer
     assert last.error == str(info.value) and last.response_text is None and last.retry == 2
 
 
-def test_backoff_without_retry_after(monkeypatch: pytest.MonkeyPatch, server: LLMServer,
-                                     audit: AuditLog, rut: WeeklyIndexBrief) -> None:
+def test_backoff_without_retry_after(
+    monkeypatch: pytest.MonkeyPatch, server: LLMServer, audit: AuditLog, rut: WeeklyIndexBrief
+) -> None:
     server.enqueue(Reply(status=500), Reply(text=draft_offline(rut)))
     drafter = make_drafter(monkeypatch, server.url, audit)
     started = time.perf_counter()
@@ -130,67 +147,84 @@ def test_backoff_without_retry_after(monkeypatch: pytest.MonkeyPatch, server: LL
     assert len(server.requests) == 2
 
 
-def test_429_forever_says_rate_limited(monkeypatch: pytest.MonkeyPatch, server: LLMServer,
-                                       rut: WeeklyIndexBrief) -> None:
+def test_429_forever_says_rate_limited(
+    monkeypatch: pytest.MonkeyPatch, server: LLMServer, rut: WeeklyIndexBrief
+) -> None:
     server.enqueue(*[Reply(status=429, headers=FAST)] * 2)
     drafter = make_drafter(monkeypatch, server.url, None, retries="1")
-    with pytest.raises(LLMUnavailable, match=r"is rate limiting \(HTTP 429, after 1 retry\); "
-                                             "wait and try again, or pass --offline$"):
+    with pytest.raises(
+        LLMUnavailable,
+        match=r"is rate limiting \(HTTP 429, after 1 retry\); "
+        "wait and try again, or pass --offline$",
+    ):
         drafter.draft(rut)
     assert len(server.requests) == 2
 
 
-def test_hung_server_times_out(monkeypatch: pytest.MonkeyPatch, server: LLMServer,
-                               audit: AuditLog, rut: WeeklyIndexBrief) -> None:
+def test_hung_server_times_out(
+    monkeypatch: pytest.MonkeyPatch, server: LLMServer, audit: AuditLog, rut: WeeklyIndexBrief
+) -> None:
     server.enqueue(Reply(text="late", delay=10))
     drafter = make_drafter(monkeypatch, server.url, audit, timeout="0.3", retries="0")
     started = time.perf_counter()
     with pytest.raises(LLMUnavailable) as info:
         drafter.draft(rut)
     assert time.perf_counter() - started < 5
-    assert str(info.value) == (f"the LLM endpoint {server.url} did not answer within 0.3 s "
-                               "(after 0 retries); raise WRITER_LLM_TIMEOUT, check "
-                               "OPENAI_BASE_URL or pass --offline")
+    assert str(info.value) == (
+        f"the LLM endpoint {server.url} did not answer within 0.3 s "
+        "(after 0 retries); raise WRITER_LLM_TIMEOUT, check "
+        "OPENAI_BASE_URL or pass --offline"
+    )
     (call,) = audit.recent()
     assert call.error == str(info.value) and call.latency_ms >= 300
 
 
-def test_connection_refused(monkeypatch: pytest.MonkeyPatch, audit: AuditLog,
-                            rut: WeeklyIndexBrief) -> None:
+def test_connection_refused(
+    monkeypatch: pytest.MonkeyPatch, audit: AuditLog, rut: WeeklyIndexBrief
+) -> None:
     url = f"http://127.0.0.1:{closed_port()}/v1"
     drafter = make_drafter(monkeypatch, url, audit, retries="0")
     with pytest.raises(LLMUnavailable) as info:
         drafter.draft(rut)
     message = str(info.value)
     assert message.startswith(f"cannot reach the LLM endpoint {url} (")
-    assert message.endswith(", after 0 retries); check OPENAI_BASE_URL and the network, or "
-                            "pass --offline")
+    assert message.endswith(
+        ", after 0 retries); check OPENAI_BASE_URL and the network, or pass --offline"
+    )
     assert "\n" not in message
     assert audit.count() == 1
 
 
-def test_401_is_not_retried(monkeypatch: pytest.MonkeyPatch, server: LLMServer,
-                            rut: WeeklyIndexBrief) -> None:
+def test_401_is_not_retried(
+    monkeypatch: pytest.MonkeyPatch, server: LLMServer, rut: WeeklyIndexBrief
+) -> None:
     server.enqueue(Reply(status=401))
     drafter = make_drafter(monkeypatch, server.url, None)
     with pytest.raises(LLMUnavailable) as info:
         drafter.draft(rut)
-    assert str(info.value) == (f"the LLM endpoint {server.url} refused the API key (HTTP 401); "
-                               "set a valid OPENAI_API_KEY or pass --offline")
+    assert str(info.value) == (
+        f"the LLM endpoint {server.url} refused the API key (HTTP 401); "
+        "set a valid OPENAI_API_KEY or pass --offline"
+    )
     assert len(server.requests) == 1
 
 
-def test_unknown_model_404(monkeypatch: pytest.MonkeyPatch, server: LLMServer,
-                           rut: WeeklyIndexBrief) -> None:
+def test_unknown_model_404(
+    monkeypatch: pytest.MonkeyPatch, server: LLMServer, rut: WeeklyIndexBrief
+) -> None:
     server.enqueue(Reply(status=404))
     drafter = make_drafter(monkeypatch, server.url, None)
-    with pytest.raises(LLMUnavailable, match=r"has no model 'gpt-4o-mini' \(HTTP 404\); pass "
-                                             "--model or set WRITER_MODEL$"):
+    with pytest.raises(
+        LLMUnavailable,
+        match=r"has no model 'gpt-4o-mini' \(HTTP 404\); pass "
+        "--model or set WRITER_MODEL$",
+    ):
         drafter.draft(rut)
 
 
-def test_empty_answer_is_asked_again(monkeypatch: pytest.MonkeyPatch, server: LLMServer,
-                                     audit: AuditLog, rut: WeeklyIndexBrief) -> None:
+def test_empty_answer_is_asked_again(
+    monkeypatch: pytest.MonkeyPatch, server: LLMServer, audit: AuditLog, rut: WeeklyIndexBrief
+) -> None:
     article = draft_offline(rut)
     server.enqueue(Reply(text=""), Reply(text=f"```markdown\n{article}\n```"))
     drafter = make_drafter(monkeypatch, server.url, audit)
@@ -201,29 +235,41 @@ def test_empty_answer_is_asked_again(monkeypatch: pytest.MonkeyPatch, server: LL
     assert newest.verdict is None
 
 
-@pytest.mark.parametrize(("text", "problem"), [
-    ("", "an empty response"),
-    ('{"article": "The Russell 2000 rose 2.38%"}', "a JSON blob instead of an article"),
-    ("The Russell 2000 rose 2.38% this week.", "only 7 words (an article has at least 120)"),
-])
-def test_garbage_after_retries_is_exit_4(monkeypatch: pytest.MonkeyPatch, server: LLMServer,
-                                         rut: WeeklyIndexBrief, text: str,
-                                         problem: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("", "an empty response"),
+        ('{"article": "The Russell 2000 rose 2.38%"}', "a JSON blob instead of an article"),
+        ("The Russell 2000 rose 2.38% this week.", "only 7 words (an article has at least 120)"),
+    ],
+)
+def test_garbage_after_retries_is_exit_4(
+    monkeypatch: pytest.MonkeyPatch,
+    server: LLMServer,
+    rut: WeeklyIndexBrief,
+    text: str,
+    problem: str,
+) -> None:
     server.enqueue(*[Reply(text=text)] * 3)
     drafter = make_drafter(monkeypatch, server.url, None)
     with pytest.raises(LLMUnavailable) as info:
         drafter.draft(rut)
-    assert str(info.value) == (f"model 'gpt-4o-mini' returned {problem} on 3 tries; try "
-                               "another --model or pass --offline")
+    assert str(info.value) == (
+        f"model 'gpt-4o-mini' returned {problem} on 3 tries; try another --model or pass --offline"
+    )
     assert len(server.requests) == 3
 
 
-def test_malformed_json_from_server(monkeypatch: pytest.MonkeyPatch, server: LLMServer,
-                                    rut: WeeklyIndexBrief) -> None:
+def test_malformed_json_from_server(
+    monkeypatch: pytest.MonkeyPatch, server: LLMServer, rut: WeeklyIndexBrief
+) -> None:
     server.enqueue(Reply(raw="<html>gateway</html>"))
     drafter = make_drafter(monkeypatch, server.url, None, retries="0")
-    with pytest.raises(LLMUnavailable, match=r"gave an answer that is not a chat completion "
-                                             r"\(JSONDecodeError: Expecting value"):
+    with pytest.raises(
+        LLMUnavailable,
+        match=r"gave an answer that is not a chat completion "
+        r"\(JSONDecodeError: Expecting value",
+    ):
         drafter.draft(rut)
 
 
@@ -236,9 +282,9 @@ def test_article_problem_rules() -> None:
     assert unfence("# Title\n```code```\n") == "# Title\n```code```"
 
 
-def test_keyless_local_endpoint_gets_placeholder_key(monkeypatch: pytest.MonkeyPatch,
-                                                     server: LLMServer,
-                                                     rut: WeeklyIndexBrief) -> None:
+def test_keyless_local_endpoint_gets_placeholder_key(
+    monkeypatch: pytest.MonkeyPatch, server: LLMServer, rut: WeeklyIndexBrief
+) -> None:
     monkeypatch.delenv("OPENAI_API_KEY")
     server.enqueue(Reply(text=draft_offline(rut)))
     drafter = make_drafter(monkeypatch, server.url, None)
@@ -257,22 +303,31 @@ def test_drafter_closes_only_a_client_it_owns(monkeypatch: pytest.MonkeyPatch) -
     borrowed.close()
 
 
-def test_truncated_article_is_asked_again(monkeypatch: pytest.MonkeyPatch, server: LLMServer,
-                                          rut: WeeklyIndexBrief) -> None:
+def test_truncated_article_is_asked_again(
+    monkeypatch: pytest.MonkeyPatch, server: LLMServer, rut: WeeklyIndexBrief
+) -> None:
     article = draft_offline(rut)
     server.enqueue(Reply(text=article[:2000], finish_reason="length"), Reply(text=article))
     drafter = make_drafter(monkeypatch, server.url, None)
     assert drafter.draft(rut).text == article.strip() + "\n"
     server.enqueue(*[Reply(text=article[:2000], finish_reason="length")] * 3)
-    with pytest.raises(LLMUnavailable, match=r"returned an article cut off at the model's "
-                                             "output limit on 3 tries"):
+    with pytest.raises(
+        LLMUnavailable,
+        match=r"returned an article cut off at the model's "
+        "output limit on 3 tries",
+    ):
         drafter.draft(rut)
 
 
-def test_no_choices_is_an_empty_response(monkeypatch: pytest.MonkeyPatch, server: LLMServer,
-                                         rut: WeeklyIndexBrief) -> None:
-    server.enqueue(Reply(raw='{"id": "x", "object": "chat.completion", "created": 0, '
-                             '"model": "m", "choices": []}'))
+def test_no_choices_is_an_empty_response(
+    monkeypatch: pytest.MonkeyPatch, server: LLMServer, rut: WeeklyIndexBrief
+) -> None:
+    server.enqueue(
+        Reply(
+            raw='{"id": "x", "object": "chat.completion", "created": 0, '
+            '"model": "m", "choices": []}'
+        )
+    )
     drafter = make_drafter(monkeypatch, server.url, None, retries="0")
     with pytest.raises(LLMUnavailable, match=r"returned an empty response on 1 try;"):
         drafter.draft(rut)

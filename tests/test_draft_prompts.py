@@ -14,10 +14,18 @@ from writer.draft import prompting
 
 def finding(**over: object) -> Claim:
     data: dict[str, object] = dict(
-        line=3, col=40, text="2,218.24", sentence="The index closed Friday at 2,218.24.",
-        value="2218.24", kind="number", status=Status.MISMATCH, severity=Severity.ERROR,
-        fact_id="RUT.close.2025-08-08", expected="2,218.42",
-        message="Friday's close was 2,218.42")
+        line=3,
+        col=40,
+        text="2,218.24",
+        sentence="The index closed Friday at 2,218.24.",
+        value="2218.24",
+        kind="number",
+        status=Status.MISMATCH,
+        severity=Severity.ERROR,
+        fact_id="RUT.close.2025-08-08",
+        expected="2,218.42",
+        message="Friday's close was 2,218.42",
+    )
     data.update(over)
     return Claim.model_validate(data)
 
@@ -25,8 +33,7 @@ def finding(**over: object) -> Claim:
 def variables(name: str) -> set[str]:
     from jinja2 import Environment, meta
 
-    return set(meta.find_undeclared_variables(Environment().parse(
-        prompting.template_source(name))))
+    return set(meta.find_undeclared_variables(Environment().parse(prompting.template_source(name))))
 
 
 def test_templates_ship_in_the_package() -> None:
@@ -65,11 +72,21 @@ def test_user_prompt_lists_every_fact_once(rut: WeeklyIndexBrief) -> None:
 def test_unsupported_finding_says_so(rut: WeeklyIndexBrief) -> None:
     text = prompting.revise_message(
         rut,
-        [finding(status=Status.UNSUPPORTED, fact_id=None, expected=None, message=""),
-         finding(line=9),
-         finding(line=11, text="0.20%", status=Status.MISMATCH, expected=None,
-                 fact_id="RUT.change_pct.2025-08-06", message="wrong direction ('rose')")],
-        attempt=2, max_attempts=3)
+        [
+            finding(status=Status.UNSUPPORTED, fact_id=None, expected=None, message=""),
+            finding(line=9),
+            finding(
+                line=11,
+                text="0.20%",
+                status=Status.MISMATCH,
+                expected=None,
+                fact_id="RUT.change_pct.2025-08-06",
+                message="wrong direction ('rose')",
+            ),
+        ],
+        attempt=2,
+        max_attempts=3,
+    )
     assert "The data says: no figure in the data supports this\n" in text
     assert "found 3 problems (attempt 2 of 3)" in text
     assert "2. Line 9:" in text
@@ -79,16 +96,31 @@ def test_unsupported_finding_says_so(rut: WeeklyIndexBrief) -> None:
 @pytest.mark.parametrize("name", prompting.TEMPLATES)
 def test_missing_variable_raises(name: str, rut: WeeklyIndexBrief) -> None:
     full = {
-        "system.j2": dict(subject=rut.subject, peers=rut.peers, min_words=400,
-                          max_words=700, disclaimer="d", last_session_day="Friday, Aug 8",
-                          week_end="Friday, Aug 8, 2025"),
-        "user.j2": dict(subject=rut.subject, week_start="2025-08-04",
-                        week_end="2025-08-08", session_count=5, session_days=["Monday, Aug 4"],
-                        previous_session="Friday, Aug 1",
-                        groups=prompting.fact_groups(rut), notes=["a note"]),
-        "revise.j2": dict(findings=[finding(), finding(expected=None)], attempt=1,
-                          max_attempts=3,
-                          displays={"RUT.close.2025-08-08": "2,218.42"}),
+        "system.j2": dict(
+            subject=rut.subject,
+            peers=rut.peers,
+            min_words=400,
+            max_words=700,
+            disclaimer="d",
+            last_session_day="Friday, Aug 8",
+            week_end="Friday, Aug 8, 2025",
+        ),
+        "user.j2": dict(
+            subject=rut.subject,
+            week_start="2025-08-04",
+            week_end="2025-08-08",
+            session_count=5,
+            session_days=["Monday, Aug 4"],
+            previous_session="Friday, Aug 1",
+            groups=prompting.fact_groups(rut),
+            notes=["a note"],
+        ),
+        "revise.j2": dict(
+            findings=[finding(), finding(expected=None)],
+            attempt=1,
+            max_attempts=3,
+            displays={"RUT.close.2025-08-08": "2,218.42"},
+        ),
     }[name]
     assert set(full) == variables(name), "the test passes exactly what the template uses"
     prompting.render(name, **full)

@@ -23,16 +23,18 @@ def bindings(text: str, brief: WeeklyIndexBrief) -> dict[str, Binding]:
     return out
 
 
-@pytest.mark.parametrize(("phrase", "entity"), [
-    ("Small caps rose 2.38% this week.", "RUT"),
-    ("The index rose 2.38% this week.", "RUT"),
-    ("The Russell rose 2.38% this week.", "RUT"),
-    ("Large caps rose 2.43% this week.", "SPX"),
-    ("The tech-heavy Nasdaq rose 3.87% this week.", "COMP"),
-    ("The S&P 500 rose 2.43% this week.", "SPX"),
-])
-def test_entity_by_name_alias_or_phrase(rut: WeeklyIndexBrief, phrase: str,
-                                        entity: str) -> None:
+@pytest.mark.parametrize(
+    ("phrase", "entity"),
+    [
+        ("Small caps rose 2.38% this week.", "RUT"),
+        ("The index rose 2.38% this week.", "RUT"),
+        ("The Russell rose 2.38% this week.", "RUT"),
+        ("Large caps rose 2.43% this week.", "SPX"),
+        ("The tech-heavy Nasdaq rose 3.87% this week.", "COMP"),
+        ("The S&P 500 rose 2.43% this week.", "SPX"),
+    ],
+)
+def test_entity_by_name_alias_or_phrase(rut: WeeklyIndexBrief, phrase: str, entity: str) -> None:
     (b,) = bindings(phrase, rut).values()
     assert (b.entity, b.entity_inherited) == (entity, False)
 
@@ -47,20 +49,24 @@ def test_entity_is_inherited_from_the_preceding_sentence(rut: WeeklyIndexBrief) 
     assert (b["6,389.45"].entity, b["6,389.45"].entity_inherited) == ("SPX", True)
 
 
-@pytest.mark.parametrize(("phrase", "figure", "periods"), [
-    ("On Tuesday the index rose 0.60%.", "0.60%", {"d:2025-08-05"}),
-    ("Tuesday, Aug 5: the index rose 0.60%.", "0.60%", {"d:2025-08-05"}),
-    ("The index closed Friday's session at 2,218.42.", "2,218.42", {"d:2025-08-08"}),
-    ("The index rose 2.38% on the week.", "2.38%", {"week"}),
-    ("The index is down 0.53% year to date.", "0.53%", {"ytd"}),
-    ("Its 52-week high is 2,466.49.", "2,466.49", {"52w"}),
-    ("It sits 1.53% above its 50-day moving average.", "1.53%", {"50d"}),
-    ("It sits 10.06% below its 52-week high.", "10.06%", {"52w"}),
-    ("The previous week's close was 2,166.78.", "2,166.78", {"prev"}),
-    ("It gained 51.64 points from the previous week's close.", "51.64 points", {"week"}),
-])
-def test_period_from_the_sentence(rut: WeeklyIndexBrief, phrase: str, figure: str,
-                                  periods: set[str]) -> None:
+@pytest.mark.parametrize(
+    ("phrase", "figure", "periods"),
+    [
+        ("On Tuesday the index rose 0.60%.", "0.60%", {"d:2025-08-05"}),
+        ("Tuesday, Aug 5: the index rose 0.60%.", "0.60%", {"d:2025-08-05"}),
+        ("The index closed Friday's session at 2,218.42.", "2,218.42", {"d:2025-08-08"}),
+        ("The index rose 2.38% on the week.", "2.38%", {"week"}),
+        ("The index is down 0.53% year to date.", "0.53%", {"ytd"}),
+        ("Its 52-week high is 2,466.49.", "2,466.49", {"52w"}),
+        ("It sits 1.53% above its 50-day moving average.", "1.53%", {"50d"}),
+        ("It sits 10.06% below its 52-week high.", "10.06%", {"52w"}),
+        ("The previous week's close was 2,166.78.", "2,166.78", {"prev"}),
+        ("It gained 51.64 points from the previous week's close.", "51.64 points", {"week"}),
+    ],
+)
+def test_period_from_the_sentence(
+    rut: WeeklyIndexBrief, phrase: str, figure: str, periods: set[str]
+) -> None:
     assert bindings(phrase, rut)[figure].periods == frozenset(periods)
 
 
@@ -72,52 +78,67 @@ def test_period_from_heading_and_preceding_sentence(rut: WeeklyIndexBrief) -> No
     assert bindings(text, rut)["0.60%"].periods_inherited == frozenset({"d:2025-08-05"})
 
 
-@pytest.mark.parametrize(("phrase", "figure", "metric"), [
-    ("The index closed at 2,218.42 on Friday.", "2,218.42", "close"),
-    ("It touched an intraday high of 2,243.16 on Thursday.", "2,243.16", "high"),
-    ("The 50-day moving average is at 2,185.03.", "2,185.03", "ma"),
-    ("Resistance sits near 2,250.", "2,250", "level"),
-    ("The index rose 0.60% to 2,225.67 on Tuesday.", "2,225.67", "close"),
-    ("It opened at 2,177.10 on Monday.", "2,177.10", "open"),
-])
-def test_metric_from_the_sentence(rut: WeeklyIndexBrief, phrase: str, figure: str,
-                                  metric: str) -> None:
+@pytest.mark.parametrize(
+    ("phrase", "figure", "metric"),
+    [
+        ("The index closed at 2,218.42 on Friday.", "2,218.42", "close"),
+        ("It touched an intraday high of 2,243.16 on Thursday.", "2,243.16", "high"),
+        ("The 50-day moving average is at 2,185.03.", "2,185.03", "ma"),
+        ("Resistance sits near 2,250.", "2,250", "level"),
+        ("The index rose 0.60% to 2,225.67 on Tuesday.", "2,225.67", "close"),
+        ("It opened at 2,177.10 on Monday.", "2,177.10", "open"),
+    ],
+)
+def test_metric_from_the_sentence(
+    rut: WeeklyIndexBrief, phrase: str, figure: str, metric: str
+) -> None:
     metrics = bindings(phrase, rut)[figure].metrics
     assert metrics is not None and metric in metrics
 
 
-@pytest.mark.parametrize(("phrase", "figure", "direction"), [
-    ("The index slipped 0.20% on Wednesday.", "0.20%", -1),
-    ("The index was up 0.17% on the day.", "0.17%", 1),
-    ("It finished 1.53% above its 50-day moving average.", "1.53%", 1),
-    ("It sits 10.06% below its 52-week high.", "10.06%", -1),
-    ("The index climbed 2.10%, or 45.52 points, on Monday.", "45.52 points", 1),
-    ("The index moved 0.20% on Wednesday.", "0.20%", 0),
-])
-def test_direction_words(rut: WeeklyIndexBrief, phrase: str, figure: str,
-                         direction: int) -> None:
+@pytest.mark.parametrize(
+    ("phrase", "figure", "direction"),
+    [
+        ("The index slipped 0.20% on Wednesday.", "0.20%", -1),
+        ("The index was up 0.17% on the day.", "0.17%", 1),
+        ("It finished 1.53% above its 50-day moving average.", "1.53%", 1),
+        ("It sits 10.06% below its 52-week high.", "10.06%", -1),
+        ("The index climbed 2.10%, or 45.52 points, on Monday.", "45.52 points", 1),
+        ("The index moved 0.20% on Wednesday.", "0.20%", 0),
+    ],
+)
+def test_direction_words(rut: WeeklyIndexBrief, phrase: str, figure: str, direction: int) -> None:
     assert bindings(phrase, rut)[figure].direction == direction
 
 
 def test_respectively_pairs_figures_with_the_listed_names_and_periods(
-        rut: WeeklyIndexBrief) -> None:
-    b = bindings("On Friday, the S&P 500 and the Nasdaq rose 0.78% and 0.98%, respectively.",
-                 rut)
+    rut: WeeklyIndexBrief,
+) -> None:
+    b = bindings("On Friday, the S&P 500 and the Nasdaq rose 0.78% and 0.98%, respectively.", rut)
     assert (b["0.78%"].entity, b["0.98%"].entity) == ("SPX", "COMP")
-    b = bindings("It is above its 50-day and 200-day moving averages, at 2,185.03 and "
-                 "2,177.54 respectively.", rut)
-    assert (b["2,185.03"].periods, b["2,177.54"].periods) == (frozenset({"50d"}),
-                                                              frozenset({"200d"}))
+    b = bindings(
+        "It is above its 50-day and 200-day moving averages, at 2,185.03 and "
+        "2,177.54 respectively.",
+        rut,
+    )
+    assert (b["2,185.03"].periods, b["2,177.54"].periods) == (
+        frozenset({"50d"}),
+        frozenset({"200d"}),
+    )
 
 
 def test_superlative_scope_is_not_the_period_of_later_figures(rut: WeeklyIndexBrief) -> None:
-    b = bindings("The Russell 2000 touched 2,243.16 on Thursday, its highest level of the "
-                 "week, before closing at 2,214.72.", rut)
+    b = bindings(
+        "The Russell 2000 touched 2,243.16 on Thursday, its highest level of the "
+        "week, before closing at 2,214.72.",
+        rut,
+    )
     assert b["2,214.72"].periods == frozenset({"d:2025-08-07"})
 
 
 def test_a_named_base_close_is_the_day_for_levels_and_the_next_day_for_changes(
-        rut: WeeklyIndexBrief) -> None:
+    rut: WeeklyIndexBrief,
+) -> None:
     b = bindings("From Monday's close of 2,212.30, the index rose 0.60% on Tuesday.", rut)
     assert b["2,212.30"].periods == frozenset({"d:2025-08-04"})
     b = bindings("The index was up 0.60% from Monday's close.", rut)
@@ -125,7 +146,8 @@ def test_a_named_base_close_is_the_day_for_levels_and_the_next_day_for_changes(
 
 
 def test_participle_after_a_comparison_belongs_to_the_subject(
-        brief: Callable[[str, str], WeeklyIndexBrief]) -> None:
+    brief: Callable[[str, str], WeeklyIndexBrief],
+) -> None:
     spx = brief("SPX", "2025-04-11")
     b = bindings("On a weekly basis, the Nasdaq outpaced the S&P 500, gaining 7.29%.", spx)
     assert b["7.29%"].entity == "COMP"

@@ -34,8 +34,9 @@ def test_corpus_has_ten_articles_of_genre_length() -> None:
 
 
 @pytest.mark.parametrize("path", CORPUS_FILES, ids=lambda p: p.name)
-def test_hand_written_articles_verify(path: Path,
-                                      brief: Callable[[str, str], WeeklyIndexBrief]) -> None:
+def test_hand_written_articles_verify(
+    path: Path, brief: Callable[[str, str], WeeklyIndexBrief]
+) -> None:
     text = path.read_text(encoding="utf-8")
     ticker, week = article_target(text)
     assert ticker is not None and week is not None
@@ -50,11 +51,10 @@ def test_claims_carry_exact_positions(rut: WeeklyIndexBrief) -> None:
     starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
     for c in report.claims:
         offset = starts[c.line - 1] + c.col - 1
-        assert text[offset:offset + len(c.text)] == c.text
+        assert text[offset : offset + len(c.text)] == c.text
 
 
-def test_drafted_article_verifies_and_one_wrong_figure_is_found(
-        rut: WeeklyIndexBrief) -> None:
+def test_drafted_article_verifies_and_one_wrong_figure_is_found(rut: WeeklyIndexBrief) -> None:
     from writer.draft.offline import draft_offline
 
     text = draft_offline(rut)
@@ -63,11 +63,16 @@ def test_drafted_article_verifies_and_one_wrong_figure_is_found(
     assert wrong != text
     (error,) = check_text(wrong, rut).errors
     assert (error.text, error.status, error.expected, error.fact_id) == (
-        "2,225.76", Status.MISMATCH, "2,225.67", "RUT.close.2025-08-05")
+        "2,225.76",
+        Status.MISMATCH,
+        "2,225.67",
+        "RUT.close.2025-08-05",
+    )
 
 
 def test_article_about_another_week_is_one_wrong_week_finding(
-        brief: Callable[[str, str], WeeklyIndexBrief]) -> None:
+    brief: Callable[[str, str], WeeklyIndexBrief],
+) -> None:
     text = (CORPUS / "rut-2025-08-08.md").read_text(encoding="utf-8")
     report = check_text(text, brief("RUT", "2025-08-15"))
     (finding,) = report.claims
@@ -86,21 +91,26 @@ def test_non_session_day_in_the_week(brief: Callable[[str, str], WeeklyIndexBrie
     rut_thanksgiving = brief("RUT", "2024-11-29")
     bad = check_text("On Thursday, Nov 28, the index rose 0.35%.", rut_thanksgiving)
     assert bad.claims[0].status is Status.MISMATCH
-    ok = check_text("Markets were closed on Thursday, Nov 28, for Thanksgiving.",
-                    rut_thanksgiving)
+    ok = check_text("Markets were closed on Thursday, Nov 28, for Thanksgiving.", rut_thanksgiving)
     assert ok.ok
 
 
 # --- properties ----------------------------------------------------------------------------
 
 _UNITS = st.sampled_from([Unit.POINTS, Unit.PERCENT, Unit.PERCENTAGE_POINTS, Unit.CURRENCY])
-_VALUES = st.decimals(min_value=Decimal("-99999.999999"), max_value=Decimal("99999.999999"),
-                      allow_nan=False, allow_infinity=False, places=6)
+_VALUES = st.decimals(
+    min_value=Decimal("-99999.999999"),
+    max_value=Decimal("99999.999999"),
+    allow_nan=False,
+    allow_infinity=False,
+    places=6,
+)
 
 
 @given(value=_VALUES, unit=_UNITS, places=st.integers(0, 4), signed=st.booleans())
-def test_format_then_parse_round_trips(value: Decimal, unit: Unit, places: int,
-                                       signed: bool) -> None:
+def test_format_then_parse_round_trips(
+    value: Decimal, unit: Unit, places: int, signed: bool
+) -> None:
     text = format_value(value, unit, places, signed=signed)
     doc = parse(f"The figure was {text} this week.", anchor=dt.date(2025, 8, 8))
     (fig,) = [f for s in doc.sentences for f in s.figures]
@@ -112,7 +122,8 @@ def test_format_then_parse_round_trips(value: Decimal, unit: Unit, places: int,
 @settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_every_fact_of_a_real_brief_verifies_when_written_back(
-        rut: WeeklyIndexBrief, data: st.DataObject) -> None:
+    rut: WeeklyIndexBrief, data: st.DataObject
+) -> None:
     fact = data.draw(st.sampled_from([f for f in rut.facts if f.unit is not Unit.COUNT]))
     doc = parse(f"It was {fact.display}.", anchor=rut.week.last_session)
     (fig,) = [f for s in doc.sentences for f in s.figures]
@@ -120,20 +131,58 @@ def test_every_fact_of_a_real_brief_verifies_when_written_back(
     assert written_matches(fact.value, written, fig.decimals, Hedge.EXACT)
 
 
-_FRAGMENTS = st.sampled_from([
-    "The Russell 2000", "the S&P 500", "the Nasdaq", "rose", "fell", "about", "nearly",
-    "2,218.42", "+0.78%", "−1.2%", "13.37 points", "0.04 percentage points", "Monday, Aug 4",
-    "Aug. 5", "2025-08-08", "52-week", "year to date", "between", "and", "-", "–", "to",
-    "gave back all of Tuesday's gains", "third straight weekly gain", "lagged", "(", ")",
-    "**", "#", "\n", "\n\n", "|", "- ", ".", ",", "$1.2 billion", "finished higher",
-    "its weekly high", "hit a 52-week high", "---\nticker: RUT\n---\n", "2,230-2,250 zone",
-])
+_FRAGMENTS = st.sampled_from(
+    [
+        "The Russell 2000",
+        "the S&P 500",
+        "the Nasdaq",
+        "rose",
+        "fell",
+        "about",
+        "nearly",
+        "2,218.42",
+        "+0.78%",
+        "−1.2%",
+        "13.37 points",
+        "0.04 percentage points",
+        "Monday, Aug 4",
+        "Aug. 5",
+        "2025-08-08",
+        "52-week",
+        "year to date",
+        "between",
+        "and",
+        "-",
+        "–",
+        "to",
+        "gave back all of Tuesday's gains",
+        "third straight weekly gain",
+        "lagged",
+        "(",
+        ")",
+        "**",
+        "#",
+        "\n",
+        "\n\n",
+        "|",
+        "- ",
+        ".",
+        ",",
+        "$1.2 billion",
+        "finished higher",
+        "its weekly high",
+        "hit a 52-week high",
+        "---\nticker: RUT\n---\n",
+        "2,230-2,250 zone",
+    ]
+)
 
 
 @settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(parts=st.lists(st.one_of(_FRAGMENTS, st.text(max_size=12)), max_size=40))
-def test_checker_never_crashes_and_positions_stay_exact(rut: WeeklyIndexBrief,
-                                                        parts: list[str]) -> None:
+def test_checker_never_crashes_and_positions_stay_exact(
+    rut: WeeklyIndexBrief, parts: list[str]
+) -> None:
     text = " ".join(parts)
     report = check_text(text, rut)
     assert isinstance(report, CheckReport)
@@ -142,7 +191,7 @@ def test_checker_never_crashes_and_positions_stay_exact(rut: WeeklyIndexBrief,
         if c.status is Status.WRONG_WEEK:
             continue
         offset = starts[c.line - 1] + c.col - 1
-        assert text[offset:offset + len(c.text)] == c.text
+        assert text[offset : offset + len(c.text)] == c.text
 
 
 WIRE_STYLE = """---

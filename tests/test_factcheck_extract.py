@@ -29,26 +29,28 @@ def one(text: str) -> Figure:
     return found[0]
 
 
-@pytest.mark.parametrize(("text", "written", "kind", "decimals"), [
-    ("closed at 2,218.42 on Friday", "2,218.42", "number", 2),
-    ("closed at 2218.42 on Friday", "2218.42", "number", 2),
-    ("a gain of +0.28% for the week", "+0.28%", "percent", 2),
-    ("a loss of -1.2% for the week", "-1.2%", "percent", 1),
-    ("a loss of −1.2% for the week", "−1.2%", "percent", 1),
-    ("it rose 0.28 percent", "0.28 percent", "percent", 2),
-    ("it rose 0.6 per cent", "0.6 per cent", "percent", 1),
-    ("it added 13.37 points", "13.37 points", "points", 2),
-    ("it lagged by 0.04 percentage points", "0.04 percentage points", "percentage_points", 2),
-    ("the 25,000 level", "25,000", "number", 0),
-])
+@pytest.mark.parametrize(
+    ("text", "written", "kind", "decimals"),
+    [
+        ("closed at 2,218.42 on Friday", "2,218.42", "number", 2),
+        ("closed at 2218.42 on Friday", "2218.42", "number", 2),
+        ("a gain of +0.28% for the week", "+0.28%", "percent", 2),
+        ("a loss of -1.2% for the week", "-1.2%", "percent", 1),
+        ("a loss of −1.2% for the week", "−1.2%", "percent", 1),
+        ("it rose 0.28 percent", "0.28 percent", "percent", 2),
+        ("it rose 0.6 per cent", "0.6 per cent", "percent", 1),
+        ("it added 13.37 points", "13.37 points", "points", 2),
+        ("it lagged by 0.04 percentage points", "0.04 percentage points", "percentage_points", 2),
+        ("the 25,000 level", "25,000", "number", 0),
+    ],
+)
 def test_number_forms(text: str, written: str, kind: str, decimals: int) -> None:
     fig = one(text)
     assert (fig.text, fig.kind, fig.decimals) == (written, kind, decimals)
 
 
 def test_signs_include_unicode_minus() -> None:
-    assert [f.sign for f in figures("up +0.5% and down −0.7% and -0.2% and 0.1%")] == [
-        1, -1, -1, 0]
+    assert [f.sign for f in figures("up +0.5% and down −0.7% and -0.2% and 0.1%")] == [1, -1, -1, 0]
 
 
 def test_basis_points_become_percentage_points() -> None:
@@ -56,28 +58,38 @@ def test_basis_points_become_percentage_points() -> None:
     assert (fig.kind, fig.magnitude, fig.decimals) == ("percentage_points", Decimal("0.25"), 2)
 
 
-@pytest.mark.parametrize(("text", "written", "magnitude"), [
-    ("revenue of $1.2 billion", "$1.2 billion", Decimal("1.2")),
-    ("earnings of $0.45 per share", "$0.45 per share", Decimal("0.45")),
-    ("a dividend of US$3", "US$3", Decimal("3")),
-    ("sales of A$12.5 million", "A$12.5 million", Decimal("12.5")),
-    ("a price of HK$80", "HK$80", Decimal("80")),
-])
+@pytest.mark.parametrize(
+    ("text", "written", "magnitude"),
+    [
+        ("revenue of $1.2 billion", "$1.2 billion", Decimal("1.2")),
+        ("earnings of $0.45 per share", "$0.45 per share", Decimal("0.45")),
+        ("a dividend of US$3", "US$3", Decimal("3")),
+        ("sales of A$12.5 million", "A$12.5 million", Decimal("12.5")),
+        ("a price of HK$80", "HK$80", Decimal("80")),
+    ],
+)
 def test_currency_and_scale(text: str, written: str, magnitude: Decimal) -> None:
     fig = one(text)
     assert (fig.text, fig.kind, fig.magnitude) == (written, "currency", magnitude)
 
 
-@pytest.mark.parametrize("text", [
-    "Its 52-week range is 1,732.99 - 2,466.49.",
-    "Its 52-week range is 1,732.99 – 2,466.49.",
-    "Its 52-week range is 1,732.99 to 2,466.49.",
-    "It traded between 1,732.99 and 2,466.49.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Its 52-week range is 1,732.99 - 2,466.49.",
+        "Its 52-week range is 1,732.99 – 2,466.49.",
+        "Its 52-week range is 1,732.99 to 2,466.49.",
+        "It traded between 1,732.99 and 2,466.49.",
+    ],
+)
 def test_ranges(text: str) -> None:
     low, high = figures(text)
     assert (low.text, low.range_role, high.text, high.range_role) == (
-        "1,732.99", "low", "2,466.49", "high")
+        "1,732.99",
+        "low",
+        "2,466.49",
+        "high",
+    )
     assert high.sign == 0  # the dash is a separator, not a minus
 
 
@@ -91,67 +103,82 @@ def test_and_without_between_is_not_a_range() -> None:
     assert [f.range_role for f in figures("lows of 8,160.70 and 8,146.60")] == [None, None]
 
 
-@pytest.mark.parametrize(("text", "date", "weekday"), [
-    ("Monday, Aug 4: the index rose", dt.date(2025, 8, 4), 0),
-    ("on Aug. 4 the index rose", dt.date(2025, 8, 4), None),
-    ("on August 4 the index rose", dt.date(2025, 8, 4), None),
-    ("the close on 2025-08-08 was", dt.date(2025, 8, 8), None),
-    ("its high (Nov 25, 2024) was", dt.date(2024, 11, 25), None),
-    ("on 4 August 2025 it rose", dt.date(2025, 8, 4), None),
-])
+@pytest.mark.parametrize(
+    ("text", "date", "weekday"),
+    [
+        ("Monday, Aug 4: the index rose", dt.date(2025, 8, 4), 0),
+        ("on Aug. 4 the index rose", dt.date(2025, 8, 4), None),
+        ("on August 4 the index rose", dt.date(2025, 8, 4), None),
+        ("the close on 2025-08-08 was", dt.date(2025, 8, 8), None),
+        ("its high (Nov 25, 2024) was", dt.date(2024, 11, 25), None),
+        ("on 4 August 2025 it rose", dt.date(2025, 8, 4), None),
+    ],
+)
 def test_dates(text: str, date: dt.date, weekday: int | None) -> None:
     (found,) = dates(text)
     assert (found.date, found.weekday) == (date, weekday)
 
 
 def test_date_without_year_takes_the_year_nearest_the_week() -> None:
-    (found,) = parse("Its 52-week high was set on Dec 16.",
-                     anchor=dt.date(2025, 1, 31)).sentences[0].dates
+    (found,) = (
+        parse("Its 52-week high was set on Dec 16.", anchor=dt.date(2025, 1, 31)).sentences[0].dates
+    )
     assert found.date == dt.date(2024, 12, 16)
 
 
-@pytest.mark.parametrize(("text", "hedge"), [
-    ("a gain of approximately 2.4%", Hedge.APPROXIMATE),
-    ("a gain of about 2.4%", Hedge.APPROXIMATE),
-    ("a gain of roughly 2.4%", Hedge.APPROXIMATE),
-    ("a gain of nearly 2.4%", Hedge.NEARLY),
-    ("a gain of almost 2.4%", Hedge.NEARLY),
-    ("a gain of just under 2.4%", Hedge.NEARLY),
-    ("a gain of more than 2.4%", Hedge.MORE_THAN),
-    ("a gain of just over 2.4%", Hedge.JUST_OVER),
-    ("a gain of 2.4%", Hedge.EXACT),
-])
+@pytest.mark.parametrize(
+    ("text", "hedge"),
+    [
+        ("a gain of approximately 2.4%", Hedge.APPROXIMATE),
+        ("a gain of about 2.4%", Hedge.APPROXIMATE),
+        ("a gain of roughly 2.4%", Hedge.APPROXIMATE),
+        ("a gain of nearly 2.4%", Hedge.NEARLY),
+        ("a gain of almost 2.4%", Hedge.NEARLY),
+        ("a gain of just under 2.4%", Hedge.NEARLY),
+        ("a gain of more than 2.4%", Hedge.MORE_THAN),
+        ("a gain of just over 2.4%", Hedge.JUST_OVER),
+        ("a gain of 2.4%", Hedge.EXACT),
+    ],
+)
 def test_hedges(text: str, hedge: Hedge) -> None:
     assert one(text).hedge is hedge
 
 
-@pytest.mark.parametrize("text", [
-    "The Russell 2000 and the S&P 500 rose.",
-    "The ASX 200 and the S&P/ASX 200 fell.",
-    "The Nasdaq 100, FTSE 100 and Nikkei 225 were mixed.",
-    "It sits below its 52-week high and its 50-day and 200-day moving averages.",
-    "Q3 results in fiscal 2025 were due.",
-    "It was the best week of 2025.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Russell 2000 and the S&P 500 rose.",
+        "The ASX 200 and the S&P/ASX 200 fell.",
+        "The Nasdaq 100, FTSE 100 and Nikkei 225 were mixed.",
+        "It sits below its 52-week high and its 50-day and 200-day moving averages.",
+        "Q3 results in fiscal 2025 were due.",
+        "It was the best week of 2025.",
+    ],
+)
 def test_digits_in_names_are_not_figures(text: str) -> None:
     assert figures(text) == []
 
 
-@pytest.mark.parametrize(("text", "count"), [
-    ("It has closed higher for three straight sessions.", 3),
-    ("It was the index's third straight weekly gain.", 3),
-    ("a 4-session winning streak", 4),
-    ("its second consecutive weekly loss", 2),
-])
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("It has closed higher for three straight sessions.", 3),
+        ("It was the index's third straight weekly gain.", 3),
+        ("a 4-session winning streak", 4),
+        ("its second consecutive weekly loss", 2),
+    ],
+)
 def test_number_words_in_streaks(text: str, count: int) -> None:
     fig = one(text)
     assert (fig.kind, fig.magnitude) == ("count", Decimal(count))
 
 
 def test_markdown_positions_are_exact() -> None:
-    text = ("---\nticker: RUT\nweek: 2025-08-08\n---\n# Russell 2000 Climbs\n\n"
-            "- **Monday, Aug 4:** closed at **2,212.30** after a [jump](http://x.com/2025/3).\n"
-            "\n| Day | Close |\n|---|---|\n| Tue | 2,225.67 |\n")
+    text = (
+        "---\nticker: RUT\nweek: 2025-08-08\n---\n# Russell 2000 Climbs\n\n"
+        "- **Monday, Aug 4:** closed at **2,212.30** after a [jump](http://x.com/2025/3).\n"
+        "\n| Day | Close |\n|---|---|\n| Tue | 2,225.67 |\n"
+    )
     doc = parse(text, anchor=ANCHOR)
     found = [(doc.position(f.start), f.text) for s in doc.sentences for f in s.figures]
     assert found == [((7, 34), "2,212.30"), ((11, 9), "2,225.67")]
@@ -161,10 +188,11 @@ def test_markdown_positions_are_exact() -> None:
 
 
 def test_sentences_split_on_periods_but_not_on_decimals_or_abbreviations() -> None:
-    doc = parse("The index rose 0.60% on Aug. 5 to 2,225.67. It fell on Wednesday.",
-                anchor=ANCHOR)
+    doc = parse("The index rose 0.60% on Aug. 5 to 2,225.67. It fell on Wednesday.", anchor=ANCHOR)
     assert [s.text.strip() for s in doc.sentences] == [
-        "The index rose 0.60% on Aug. 5 to 2,225.67.", "It fell on Wednesday."]
+        "The index rose 0.60% on Aug. 5 to 2,225.67.",
+        "It fell on Wednesday.",
+    ]
 
 
 def test_numbered_list_markers_are_not_figures() -> None:

@@ -18,54 +18,67 @@ from factcheck.report import Status
 
 
 def phrases(text: str, brief: WeeklyIndexBrief) -> list[tuple[str, Status]]:
-    return [(c.text, c.status) for c in check_text(text, brief).claims
-            if c.kind in ("phrase", "count")]
+    return [
+        (c.text, c.status) for c in check_text(text, brief).claims if c.kind in ("phrase", "count")
+    ]
 
 
-@pytest.mark.parametrize(("text", "status"), [
-    ("The Russell 2000 finished the week higher.", Status.VERIFIED),
-    ("The Russell 2000 finished the week lower.", Status.CONTRADICTED),
-    ("The Russell 2000 ended the week in positive territory.", Status.VERIFIED),
-    ("On Wednesday, the Russell 2000 closed lower.", Status.VERIFIED),
-    ("On Wednesday, the Russell 2000 closed higher.", Status.CONTRADICTED),
-    ("The Russell 2000 posted a weekly gain.", Status.VERIFIED),
-    ("The Russell 2000 posted a weekly loss.", Status.CONTRADICTED),
-])
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("The Russell 2000 finished the week higher.", Status.VERIFIED),
+        ("The Russell 2000 finished the week lower.", Status.CONTRADICTED),
+        ("The Russell 2000 ended the week in positive territory.", Status.VERIFIED),
+        ("On Wednesday, the Russell 2000 closed lower.", Status.VERIFIED),
+        ("On Wednesday, the Russell 2000 closed higher.", Status.CONTRADICTED),
+        ("The Russell 2000 posted a weekly gain.", Status.VERIFIED),
+        ("The Russell 2000 posted a weekly loss.", Status.CONTRADICTED),
+    ],
+)
 def test_finished_higher_or_lower(rut: WeeklyIndexBrief, text: str, status: Status) -> None:
     assert [s for _, s in phrases(text, rut)] == [status]
 
 
-@pytest.mark.parametrize(("text", "status"), [
-    ("The Russell 2000 lagged the S&P 500 this week.", Status.VERIFIED),
-    ("The Russell 2000 trailed the Nasdaq this week.", Status.VERIFIED),
-    ("The Russell 2000 outperformed the S&P 500 this week.", Status.CONTRADICTED),
-    ("The Nasdaq eclipsed the S&P 500 this week.", Status.VERIFIED),
-    ("On Tuesday, the Russell 2000 outperformed the S&P 500.", Status.VERIFIED),
-    ("On Wednesday, the Russell 2000 outperformed the S&P 500.", Status.CONTRADICTED),
-])
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("The Russell 2000 lagged the S&P 500 this week.", Status.VERIFIED),
+        ("The Russell 2000 trailed the Nasdaq this week.", Status.VERIFIED),
+        ("The Russell 2000 outperformed the S&P 500 this week.", Status.CONTRADICTED),
+        ("The Nasdaq eclipsed the S&P 500 this week.", Status.VERIFIED),
+        ("On Tuesday, the Russell 2000 outperformed the S&P 500.", Status.VERIFIED),
+        ("On Wednesday, the Russell 2000 outperformed the S&P 500.", Status.CONTRADICTED),
+    ],
+)
 def test_relative_performance(rut: WeeklyIndexBrief, text: str, status: Status) -> None:
     assert [s for _, s in phrases(text, rut)] == [status]
 
 
-@pytest.mark.parametrize(("text", "status"), [
-    ("Thursday: the index pushed to its weekly high before fading.", Status.VERIFIED),
-    ("Tuesday: the index pushed to its weekly high before fading.", Status.VERIFIED),  # close
-    ("Wednesday: the index pushed to its weekly high before fading.", Status.CONTRADICTED),
-    ("Tuesday: it was the highest close of the week.", Status.VERIFIED),
-    ("Thursday: it was the highest close of the week.", Status.CONTRADICTED),
-])
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Thursday: the index pushed to its weekly high before fading.", Status.VERIFIED),
+        ("Tuesday: the index pushed to its weekly high before fading.", Status.VERIFIED),  # close
+        ("Wednesday: the index pushed to its weekly high before fading.", Status.CONTRADICTED),
+        ("Tuesday: it was the highest close of the week.", Status.VERIFIED),
+        ("Thursday: it was the highest close of the week.", Status.CONTRADICTED),
+    ],
+)
 def test_weekly_high(rut: WeeklyIndexBrief, text: str, status: Status) -> None:
     assert [s for _, s in phrases(text, rut)] == [status]
 
 
-@pytest.mark.parametrize(("text", "status"), [
-    # Thursday's close 2,214.72 is above Tuesday's base (Monday's close 2,212.30): not all
-    ("Thursday: the index gave back all of Tuesday's gains.", Status.CONTRADICTED),
-    # Wednesday had no gains to give back
-    ("Thursday: the index gave back all of Wednesday's gains.", Status.CONTRADICTED),
-    # Friday's 2,218.42 is below Tuesday's 2,225.67 but above Monday's close: still not all
-    ("Friday: the index gave back all of Tuesday's gains.", Status.CONTRADICTED),
-])
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # Thursday's close 2,214.72 is above Tuesday's base (Monday's close 2,212.30): not all
+        ("Thursday: the index gave back all of Tuesday's gains.", Status.CONTRADICTED),
+        # Wednesday had no gains to give back
+        ("Thursday: the index gave back all of Wednesday's gains.", Status.CONTRADICTED),
+        # Friday's 2,218.42 is below Tuesday's 2,225.67 but above Monday's close: still not all
+        ("Friday: the index gave back all of Tuesday's gains.", Status.CONTRADICTED),
+    ],
+)
 def test_gave_back_all_gains(rut: WeeklyIndexBrief, text: str, status: Status) -> None:
     assert [s for _, s in phrases(text, rut)] == [status]
 
@@ -81,50 +94,64 @@ def test_gave_back_all_gains_true_case(brief: Callable[[str, str], WeeklyIndexBr
 def test_streaks(brief: Callable[[str, str], WeeklyIndexBrief]) -> None:
     hsi = brief("HSI", "2024-10-04")
     assert phrases("It was the Hang Seng's third straight weekly gain.", hsi) == [
-        ("third", Status.VERIFIED)]
+        ("third", Status.VERIFIED)
+    ]
     assert phrases("It was the Hang Seng's fourth straight weekly gain.", hsi) == [
-        ("fourth", Status.MISMATCH)]
+        ("fourth", Status.MISMATCH)
+    ]
     asx = brief("ASX200", "2025-02-21")
     assert phrases("It has closed lower for five straight sessions.", asx) == [
-        ("five", Status.VERIFIED)]
+        ("five", Status.VERIFIED)
+    ]
     assert phrases("It has closed higher for five straight sessions.", asx) == [
-        ("five", Status.MISMATCH)]
+        ("five", Status.MISMATCH)
+    ]
 
 
-def test_52_week_high(brief: Callable[[str, str], WeeklyIndexBrief],
-                      rut: WeeklyIndexBrief) -> None:
+def test_52_week_high(brief: Callable[[str, str], WeeklyIndexBrief], rut: WeeklyIndexBrief) -> None:
     hsi = brief("HSI", "2024-10-04")
     assert phrases("The Hang Seng hit a new 52-week high on Friday.", hsi) == [
-        ("hit a new 52-week high", Status.VERIFIED)]
+        ("hit a new 52-week high", Status.VERIFIED)
+    ]
     # the Russell 2000's 52-week high (Nov 25, 2024) was not set this week
     assert phrases("The Russell 2000 hit a new 52-week high.", rut) == [
-        ("hit a new 52-week high", Status.CONTRADICTED)]
+        ("hit a new 52-week high", Status.CONTRADICTED)
+    ]
 
 
-def test_every_session(brief: Callable[[str, str], WeeklyIndexBrief],
-                       rut: WeeklyIndexBrief) -> None:
+def test_every_session(
+    brief: Callable[[str, str], WeeklyIndexBrief], rut: WeeklyIndexBrief
+) -> None:
     asx = brief("ASX200", "2025-02-21")
     assert phrases("The ASX 200 fell in all five sessions.", asx) == [
-        ("fell in all five sessions", Status.VERIFIED)]
+        ("fell in all five sessions", Status.VERIFIED)
+    ]
     assert phrases("The Russell 2000 rose every session.", rut) == [
-        ("rose every session", Status.CONTRADICTED)]
+        ("rose every session", Status.CONTRADICTED)
+    ]
 
 
 def test_name_and_ticker_must_agree(rut: WeeklyIndexBrief) -> None:
     assert phrases("The Nasdaq Composite (RUT) rose this week.", rut) == [
-        ("(RUT)", Status.MISATTRIBUTED)]
+        ("(RUT)", Status.MISATTRIBUTED)
+    ]
 
 
-@pytest.mark.parametrize(("text", "status"), [
-    # Mon +2.10%, Tue +0.60% after Friday Aug 1's fall: two straight gains as of Tuesday
-    ("The Russell 2000 rose for a second straight session on Tuesday.", Status.VERIFIED),
-    ("The Russell 2000 rose for a third straight session on Tuesday.", Status.MISMATCH),
-    # Wed -0.20%, Thu -0.30% after Tuesday's gain
-    ("The index fell for two consecutive sessions on Wednesday and Thursday.",
-     Status.VERIFIED),
-    ("The index fell for three consecutive sessions on Wednesday and Thursday.",
-     Status.MISMATCH),
-])
-def test_daily_streak_as_of_an_earlier_session(rut: WeeklyIndexBrief, text: str,
-                                               status: Status) -> None:
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # Mon +2.10%, Tue +0.60% after Friday Aug 1's fall: two straight gains as of Tuesday
+        ("The Russell 2000 rose for a second straight session on Tuesday.", Status.VERIFIED),
+        ("The Russell 2000 rose for a third straight session on Tuesday.", Status.MISMATCH),
+        # Wed -0.20%, Thu -0.30% after Tuesday's gain
+        ("The index fell for two consecutive sessions on Wednesday and Thursday.", Status.VERIFIED),
+        (
+            "The index fell for three consecutive sessions on Wednesday and Thursday.",
+            Status.MISMATCH,
+        ),
+    ],
+)
+def test_daily_streak_as_of_an_earlier_session(
+    rut: WeeklyIndexBrief, text: str, status: Status
+) -> None:
     assert [s for _, s in phrases(text, rut)] == [status]

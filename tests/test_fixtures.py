@@ -6,7 +6,8 @@ from tests.conftest import SYNTHETIC
 
 def test_committed_fixtures_are_what_the_generator_makes() -> None:
     spec = importlib.util.spec_from_file_location(
-        "generate", Path(__file__).resolve().parents[1] / "fixtures" / "generate.py")
+        "generate", Path(__file__).resolve().parents[1] / "fixtures" / "generate.py"
+    )
     assert spec and spec.loader
     generate = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(generate)

@@ -53,8 +53,10 @@ def test_rut_52_week_range(rut: WeeklyIndexBrief) -> None:
 
 
 def test_rut_week_high_low_and_sessions(rut: WeeklyIndexBrief) -> None:
-    for fact_id, display, day in (("RUT.week.high", "2,243.16", 7),
-                                  ("RUT.week.low", "2,177.10", 4)):
+    for fact_id, display, day in (
+        ("RUT.week.high", "2,243.16", 7),
+        ("RUT.week.low", "2,177.10", 4),
+    ):
         fact = rut.get(fact_id)
         assert fact is not None and (fact.display, fact.on) == (display, dt.date(2025, 8, day))
 
@@ -72,13 +74,24 @@ def test_peers_friday(rut: WeeklyIndexBrief) -> None:
 
 @pytest.mark.parametrize(
     ("symbol", "closes", "high", "low"),
-    [("HSI", ["24,733.45", "24,902.53", "24,910.63", "25,081.63", "24,858.82"],
-      ("25,115.16", 7), ("24,372.51", 4)),
-     ("ASX200", ["8,663.70", "8,770.40", "8,843.70", "8,831.40", "8,807.10"],
-      ("8,848.80", 6), ("8,630.90", 4))],
+    [
+        (
+            "HSI",
+            ["24,733.45", "24,902.53", "24,910.63", "25,081.63", "24,858.82"],
+            ("25,115.16", 7),
+            ("24,372.51", 4),
+        ),
+        (
+            "ASX200",
+            ["8,663.70", "8,770.40", "8,843.70", "8,831.40", "8,807.10"],
+            ("8,848.80", 6),
+            ("8,630.90", 4),
+        ),
+    ],
 )
-def test_other_exchanges(shared_data: Path, symbol: str, closes: list[str],
-                         high: tuple[str, int], low: tuple[str, int]) -> None:
+def test_other_exchanges(
+    shared_data: Path, symbol: str, closes: list[str], high: tuple[str, int], low: tuple[str, int]
+) -> None:
     brief = weekly_brief(symbol, AUG8, SnapshotSource(shared_data))
     key = brief.subject.key
     assert [shown(brief, f"{key}.close.{d}") for d in brief.week.sessions] == closes
@@ -108,11 +121,21 @@ def test_brief_json_round_trips_exactly(rut: WeeklyIndexBrief) -> None:
 
 def test_fact_display_must_agree_with_value() -> None:
     with pytest.raises(ValueError, match=r"should be '2,218\.42'"):
-        Fact(id="X.close.d", entity="X", metric="close", period="d", value=Decimal("2218.42"),
-             unit="points", precision=2, label="x", display="2,218.24")
+        Fact(
+            id="X.close.d",
+            entity="X",
+            metric="close",
+            period="d",
+            value=Decimal("2218.42"),
+            unit="points",
+            precision=2,
+            label="x",
+            display="2,218.24",
+        )
 
 
 # ---- synthetic fixtures: independent computations with plain pandas -------------------------
+
 
 @pytest.fixture
 def synth_rut(synthetic: Path) -> tuple[WeeklyIndexBrief, pd.DataFrame]:
@@ -126,7 +149,8 @@ def near(fact: Fact | None, value: float) -> bool:
 
 
 def test_synthetic_changes_ranges_and_averages(
-        synth_rut: tuple[WeeklyIndexBrief, pd.DataFrame]) -> None:
+    synth_rut: tuple[WeeklyIndexBrief, pd.DataFrame],
+) -> None:
     brief, frame = synth_rut
     week = frame.loc["2025-03-10":"2025-03-16"]
     prev_close = frame.loc[:"2025-03-09", "close"].iloc[-1]
@@ -167,8 +191,10 @@ def test_levels_are_derived_from_data() -> None:
     assert round_levels(Decimal("2218.42")) == (Decimal("2200"), Decimal("2250"))
     assert round_levels(Decimal("24858.82")) == (Decimal("24500"), Decimal("25000"))
     highs = [1, 2, 3, 9, 3, 2, 1, 2, 3, 4]
-    bars = pd.DataFrame({"high": highs, "low": [h - 1 for h in highs]},
-                        index=pd.date_range("2025-01-01", periods=10))
+    bars = pd.DataFrame(
+        {"high": highs, "low": [h - 1 for h in highs]},
+        index=pd.date_range("2025-01-01", periods=10),
+    )
     swing_highs, swing_lows = pivots(bars)
     assert [(float(e.value), e.date.day) for e in swing_highs] == [(9.0, 4)]
     assert [(float(e.value), e.date.day) for e in swing_lows] == [(0.0, 7)]

@@ -15,10 +15,22 @@ from writer.data.snapshot import SnapshotSource
 from writer.draft.offline import DISCLAIMER, draft_offline
 from writer.pipeline import weekly_brief
 
-SHARED_SYMBOLS = (("RUT", "RUT"), ("SPX", "GSPC"), ("COMP", "IXIC"), ("DJI", "DJI"),
-                  ("HSI", "HSI"), ("ASX200", "AXJO"), ("IWM", "IWM"))
-SYNTHETIC_SYMBOLS = (("RUT", "RUT"), ("SPX", "GSPC"), ("COMP", "IXIC"), ("HSI", "HSI"),
-                     ("ASX200", "AXJO"))
+SHARED_SYMBOLS = (
+    ("RUT", "RUT"),
+    ("SPX", "GSPC"),
+    ("COMP", "IXIC"),
+    ("DJI", "DJI"),
+    ("HSI", "HSI"),
+    ("ASX200", "AXJO"),
+    ("IWM", "IWM"),
+)
+SYNTHETIC_SYMBOLS = (
+    ("RUT", "RUT"),
+    ("SPX", "GSPC"),
+    ("COMP", "IXIC"),
+    ("HSI", "HSI"),
+    ("ASX200", "AXJO"),
+)
 
 
 def weeks_in(csv: Path) -> list[dt.date]:
@@ -35,8 +47,11 @@ def draft_and_check_every_week(folder: Path, symbol: str, stem: str) -> list[str
         brief = weekly_brief(symbol, monday, source)
         article = draft_offline(brief)
         report = check_text(article, brief, source=f"{symbol} {monday}")
-        problems += [f"{symbol} {monday} line {c.line}: {c.text!r} {c.status}: {c.message}"
-                     for c in report.claims if c.status != "verified"]
+        problems += [
+            f"{symbol} {monday} line {c.line}: {c.text!r} {c.status}: {c.message}"
+            for c in report.claims
+            if c.status != "verified"
+        ]
         words = len(article.split())
         if not 200 <= words <= 700:  # short only in holiday weeks without history
             problems.append(f"{symbol} {monday}: {words} words")
@@ -69,7 +84,10 @@ def test_lede_states_the_real_figures(shared_data: Path) -> None:
 
 def test_phrasing_varies_with_the_data(shared_data: Path) -> None:
     source = SnapshotSource(shared_data)
-    ledes = {draft_offline(weekly_brief("RUT", dt.date(2025, 6, 2) + dt.timedelta(weeks=i),
-                                        source)).split("\n\n")[1].split(" ")[4]
-             for i in range(12)}
+    ledes = {
+        draft_offline(weekly_brief("RUT", dt.date(2025, 6, 2) + dt.timedelta(weeks=i), source))
+        .split("\n\n")[1]
+        .split(" ")[4]
+        for i in range(12)
+    }
     assert len(ledes) >= 4, ledes  # the verb of the lede follows size and direction

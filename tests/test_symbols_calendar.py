@@ -11,10 +11,16 @@ AFTER = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 
 @pytest.mark.parametrize(
     ("typed", "yahoo", "name", "calendar"),
-    [("RUT", "^RUT", "Russell 2000", "XNYS"), ("spx", "^GSPC", "S&P 500", "XNYS"),
-     ("IXIC", "^IXIC", "Nasdaq Composite", "XNYS"), ("COMP", "^IXIC", "Nasdaq Composite", "XNYS"),
-     ("ASX200", "^AXJO", "S&P/ASX 200", "XASX"), ("^HSI", "^HSI", "Hang Seng", "XHKG"),
-     ("N225", "^N225", "Nikkei 225", "XTKS"), ("FTSE", "^FTSE", "FTSE 100", "XLON")],
+    [
+        ("RUT", "^RUT", "Russell 2000", "XNYS"),
+        ("spx", "^GSPC", "S&P 500", "XNYS"),
+        ("IXIC", "^IXIC", "Nasdaq Composite", "XNYS"),
+        ("COMP", "^IXIC", "Nasdaq Composite", "XNYS"),
+        ("ASX200", "^AXJO", "S&P/ASX 200", "XASX"),
+        ("^HSI", "^HSI", "Hang Seng", "XHKG"),
+        ("N225", "^N225", "Nikkei 225", "XTKS"),
+        ("FTSE", "^FTSE", "FTSE 100", "XLON"),
+    ],
 )
 def test_index_names(typed: str, yahoo: str, name: str, calendar: str) -> None:
     entity = resolve(typed)

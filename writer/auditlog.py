@@ -92,18 +92,34 @@ class AuditLog:
                 with conn:
                     yield conn
         except (sqlite3.Error, OSError) as exc:
-            raise BadInput(f"cannot use the audit log {self.path} ({exc}); set WRITER_HOME "
-                           "to a writable folder") from None
+            raise BadInput(
+                f"cannot use the audit log {self.path} ({exc}); set WRITER_HOME "
+                "to a writable folder"
+            ) from None
 
     def ensure(self) -> None:
         """Create the log now, so an unwritable WRITER_HOME fails before a paid call."""
         with self._connect():
             pass
 
-    def record(self, *, run_id: str, subject: str, week: str, attempt: int, purpose: str,
-               model: str, messages: Sequence[dict[str, Any]], response_text: str | None,
-               retry: int = 0, prompt_tokens: int | None, completion_tokens: int | None,
-               latency_ms: float, error: str | None = None, verdict: str | None = None) -> int:
+    def record(
+        self,
+        *,
+        run_id: str,
+        subject: str,
+        week: str,
+        attempt: int,
+        purpose: str,
+        model: str,
+        messages: Sequence[dict[str, Any]],
+        response_text: str | None,
+        retry: int = 0,
+        prompt_tokens: int | None,
+        completion_tokens: int | None,
+        latency_ms: float,
+        error: str | None = None,
+        verdict: str | None = None,
+    ) -> int:
         """Store one call (successful or not) and return its id for `set_verdict`."""
         now = dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
         with self._connect() as conn:
@@ -112,9 +128,24 @@ class AuditLog:
                 "purpose, model, request_json, response_text, prompt_tokens, "
                 "completion_tokens, latency_ms, verdict, error) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (now, run_id, subject, week, attempt, retry, purpose, model,
-                 json.dumps(list(messages), ensure_ascii=False), response_text, prompt_tokens,
-                 completion_tokens, round(latency_ms, 1), verdict, error))
+                (
+                    now,
+                    run_id,
+                    subject,
+                    week,
+                    attempt,
+                    retry,
+                    purpose,
+                    model,
+                    json.dumps(list(messages), ensure_ascii=False),
+                    response_text,
+                    prompt_tokens,
+                    completion_tokens,
+                    round(latency_ms, 1),
+                    verdict,
+                    error,
+                ),
+            )
             row_id = cursor.lastrowid
         if row_id is None:  # pragma: no cover - sqlite always sets it after an INSERT
             raise RuntimeError("sqlite did not return a row id")
@@ -131,7 +162,8 @@ class AuditLog:
             return []
         with self._connect() as conn:
             rows = conn.execute(
-                "SELECT * FROM llm_calls ORDER BY id DESC LIMIT ?", (limit,)).fetchall()
+                "SELECT * FROM llm_calls ORDER BY id DESC LIMIT ?", (limit,)
+            ).fetchall()
         return [_to_record(row) for row in rows]
 
     def get(self, call_id: int) -> CallRecord | None:
@@ -151,12 +183,23 @@ class AuditLog:
 
 def _to_record(row: sqlite3.Row) -> CallRecord:
     return CallRecord(
-        id=row["id"], created_at=row["created_at"], run_id=row["run_id"],
-        subject=row["subject"], week=row["week"], attempt=row["attempt"], retry=row["retry"],
-        purpose=row["purpose"], model=row["model"], messages=json.loads(row["request_json"]),
-        response_text=row["response_text"], prompt_tokens=row["prompt_tokens"],
-        completion_tokens=row["completion_tokens"], latency_ms=row["latency_ms"],
-        verdict=row["verdict"], error=row["error"])
+        id=row["id"],
+        created_at=row["created_at"],
+        run_id=row["run_id"],
+        subject=row["subject"],
+        week=row["week"],
+        attempt=row["attempt"],
+        retry=row["retry"],
+        purpose=row["purpose"],
+        model=row["model"],
+        messages=json.loads(row["request_json"]),
+        response_text=row["response_text"],
+        prompt_tokens=row["prompt_tokens"],
+        completion_tokens=row["completion_tokens"],
+        latency_ms=row["latency_ms"],
+        verdict=row["verdict"],
+        error=row["error"],
+    )
 
 
 def default_log() -> AuditLog:
@@ -176,16 +219,36 @@ def print_calls(records: Sequence[CallRecord], console: Console | None = None) -
         console.print("no LLM calls logged yet")
         return
     table = Table(title=f"last {len(records)} LLM calls")
-    for column in ("id", "when (UTC)", "article", "attempt", "retry", "purpose", "model",
-                   "tokens in/out", "ms", "verdict", "error"):
+    for column in (
+        "id",
+        "when (UTC)",
+        "article",
+        "attempt",
+        "retry",
+        "purpose",
+        "model",
+        "tokens in/out",
+        "ms",
+        "verdict",
+        "error",
+    ):
         numeric = column in ("id", "attempt", "retry", "tokens in/out", "ms")
         table.add_column(column, justify="right" if numeric else "left")
     for r in records:
-        tokens = (f"{r.prompt_tokens}/{r.completion_tokens}"
-                  if r.prompt_tokens is not None else "")
-        table.add_row(str(r.id), r.created_at[:19].replace("T", " "), f"{r.subject} {r.week}",
-                      str(r.attempt), str(r.retry), r.purpose, r.model, tokens,
-                      f"{r.latency_ms:.0f}", r.verdict or "", r.error or "")
+        tokens = f"{r.prompt_tokens}/{r.completion_tokens}" if r.prompt_tokens is not None else ""
+        table.add_row(
+            str(r.id),
+            r.created_at[:19].replace("T", " "),
+            f"{r.subject} {r.week}",
+            str(r.attempt),
+            str(r.retry),
+            r.purpose,
+            r.model,
+            tokens,
+            f"{r.latency_ms:.0f}",
+            r.verdict or "",
+            r.error or "",
+        )
     console.print(table)
 
 
@@ -195,17 +258,27 @@ def print_call(record: CallRecord, console: Console | None = None) -> None:
     from rich.rule import Rule
 
     console = console or Console()
-    tokens = (f"{record.prompt_tokens} prompt / {record.completion_tokens} completion tokens"
-              if record.prompt_tokens is not None else "no token counts")
-    console.print(f"call {record.id}  {record.created_at}  {record.subject} {record.week}  "
-                  f"attempt {record.attempt} retry {record.retry} ({record.purpose})  "
-                  f"model {record.model}  {record.latency_ms:.0f} ms  {tokens}  "
-                  f"verdict {record.verdict or '-'}", markup=False, highlight=False)
+    tokens = (
+        f"{record.prompt_tokens} prompt / {record.completion_tokens} completion tokens"
+        if record.prompt_tokens is not None
+        else "no token counts"
+    )
+    console.print(
+        f"call {record.id}  {record.created_at}  {record.subject} {record.week}  "
+        f"attempt {record.attempt} retry {record.retry} ({record.purpose})  "
+        f"model {record.model}  {record.latency_ms:.0f} ms  {tokens}  "
+        f"verdict {record.verdict or '-'}",
+        markup=False,
+        highlight=False,
+    )
     if record.error:
         console.print(f"error: {record.error}", markup=False, highlight=False)
     for message in record.messages:
         console.print(Rule(str(message.get("role", "?"))))
         console.print(str(message.get("content", "")), markup=False, highlight=False)
     console.print(Rule("response"))
-    console.print(record.response_text if record.response_text is not None else "(none)",
-                  markup=False, highlight=False)
+    console.print(
+        record.response_text if record.response_text is not None else "(none)",
+        markup=False,
+        highlight=False,
+    )

@@ -26,48 +26,107 @@ class _Facts:
         self.entity = entity
         self.items: list[Fact] = []
 
-    def add(self, metric: str, period: str, value: Decimal, unit: Unit, label: str,
-            *, on: dt.date | None = None, signed: bool = False, versus: str | None = None,
-            derivation: str | None = None, fact_id: str | None = None,
-            places: int | None = None) -> None:
+    def add(
+        self,
+        metric: str,
+        period: str,
+        value: Decimal,
+        unit: Unit,
+        label: str,
+        *,
+        on: dt.date | None = None,
+        signed: bool = False,
+        versus: str | None = None,
+        derivation: str | None = None,
+        fact_id: str | None = None,
+        places: int | None = None,
+    ) -> None:
         if places is None:
-            places = {Unit.PERCENT: PERCENT_PLACES, Unit.POINTS: POINTS_PLACES,
-                      Unit.PERCENTAGE_POINTS: PP_PLACES, Unit.CURRENCY: 2}.get(unit, 0)
+            places = {
+                Unit.PERCENT: PERCENT_PLACES,
+                Unit.POINTS: POINTS_PLACES,
+                Unit.PERCENTAGE_POINTS: PP_PLACES,
+                Unit.CURRENCY: 2,
+            }.get(unit, 0)
         data: dict[str, Any] = dict(
-            id=fact_id or f"{self.entity.key}.{metric}.{period}", entity=self.entity.key,
-            metric=metric, period=period, value=value, unit=unit, precision=places,
-            signed=signed, on=on, versus=versus, label=f"{self.entity.name} {label}",
-            derivation=derivation)
+            id=fact_id or f"{self.entity.key}.{metric}.{period}",
+            entity=self.entity.key,
+            metric=metric,
+            period=period,
+            value=value,
+            unit=unit,
+            precision=places,
+            signed=signed,
+            on=on,
+            versus=versus,
+            label=f"{self.entity.name} {label}",
+            derivation=derivation,
+        )
         self.items.append(Fact(**data))
 
-    def level(self, metric: str, period: str, value: Decimal, label: str,
-              on: dt.date | None = None, **kw: Any) -> None:
+    def level(
+        self,
+        metric: str,
+        period: str,
+        value: Decimal,
+        label: str,
+        on: dt.date | None = None,
+        **kw: Any,
+    ) -> None:
         self.add(metric, period, value, Unit.POINTS, label, on=on, **kw)
 
-    def change(self, period: str, chg: m.Change, label: str, on: dt.date | None = None,
-               id_style: str = "metric_first") -> None:
-        for metric, value, unit in (("change_pts", chg.points, Unit.POINTS),
-                                    ("change_pct", chg.percent, Unit.PERCENT)):
-            fact_id = (f"{self.entity.key}.{metric}.{period}" if id_style == "metric_first"
-                       else f"{self.entity.key}.{period}.{metric}")
-            self.add(metric, period, value, unit, f"{label} vs {chg.base_date:%a %b %-d} close",
-                     on=on, signed=True, fact_id=fact_id)
+    def change(
+        self,
+        period: str,
+        chg: m.Change,
+        label: str,
+        on: dt.date | None = None,
+        id_style: str = "metric_first",
+    ) -> None:
+        for metric, value, unit in (
+            ("change_pts", chg.points, Unit.POINTS),
+            ("change_pct", chg.percent, Unit.PERCENT),
+        ):
+            fact_id = (
+                f"{self.entity.key}.{metric}.{period}"
+                if id_style == "metric_first"
+                else f"{self.entity.key}.{period}.{metric}"
+            )
+            self.add(
+                metric,
+                period,
+                value,
+                unit,
+                f"{label} vs {chg.base_date:%a %b %-d} close",
+                on=on,
+                signed=True,
+                fact_id=fact_id,
+            )
 
 
-def _entity_facts(entity: Entity, bars: pd.DataFrame, week: pd.DataFrame, prev: m.Extreme,
-                  notes: list[str]) -> tuple[list[Fact], dict[str, m.Change], list[m.Session]]:
+def _entity_facts(
+    entity: Entity, bars: pd.DataFrame, week: pd.DataFrame, prev: m.Extreme, notes: list[str]
+) -> tuple[list[Fact], dict[str, m.Change], list[m.Session]]:
     f = _Facts(entity)
     days = m.sessions(week, prev)
     last = days[-1]
-    f.level("close", prev.date.isoformat(), prev.value,
-            f"previous week's last close ({prev.date:%a %b %-d})", on=prev.date)
+    f.level(
+        "close",
+        prev.date.isoformat(),
+        prev.value,
+        f"previous week's last close ({prev.date:%a %b %-d})",
+        on=prev.date,
+    )
     before_prev = m.previous_close(bars, prev.date)
     if before_prev is not None:
         # the previous session's own move: lets the checker settle a daily streak "as of
         # Tuesday" that started in the week before (and "after Friday's 1.8% drop")
-        f.change(prev.date.isoformat(), m.change(before_prev.value, before_prev.date,
-                                                 prev.value),
-                 f"change {prev.date:%a %b %-d}", on=prev.date)
+        f.change(
+            prev.date.isoformat(),
+            m.change(before_prev.value, before_prev.date, prev.value),
+            f"change {prev.date:%a %b %-d}",
+            on=prev.date,
+        )
     for s in days:
         iso, when = s.date.isoformat(), f"{s.date:%a %b %-d}"
         f.level("open", iso, s.open, f"open {when}", on=s.date)
@@ -78,91 +137,181 @@ def _entity_facts(entity: Entity, bars: pd.DataFrame, week: pd.DataFrame, prev: 
     weekly = m.change(prev.value, prev.date, last.close)
     f.change("week", weekly, "weekly change", on=last.date, id_style="period_first")
     for metric, ext, words in m.extremes(week).named():
-        f.level(metric, "week", ext.value, f"weekly {words} ({ext.date:%a %b %-d})",
-                on=ext.date, fact_id=f"{entity.key}.week.{metric}")
-    f.add("sessions", "week", Decimal(len(days)), Unit.COUNT, "sessions in the week",
-          fact_id=f"{entity.key}.week.sessions")
+        f.level(
+            metric,
+            "week",
+            ext.value,
+            f"weekly {words} ({ext.date:%a %b %-d})",
+            on=ext.date,
+            fact_id=f"{entity.key}.week.{metric}",
+        )
+    f.add(
+        "sessions",
+        "week",
+        Decimal(len(days)),
+        Unit.COUNT,
+        "sessions in the week",
+        fact_id=f"{entity.key}.week.sessions",
+    )
 
     year = m.trailing_52_weeks(bars, last.date)
     if year is None:
-        notes.append(f"{entity.key}: 52-week figures left out (data starts "
-                     f"{bars.index[0].date()}, less than a year before {last.date})")
+        notes.append(
+            f"{entity.key}: 52-week figures left out (data starts "
+            f"{bars.index[0].date()}, less than a year before {last.date})"
+        )
     else:
         for metric, ext, words in m.extremes(year).named():
             label = f"52-week {words}"
-            f.level(metric, "52w", ext.value, f"{label} ({ext.date:%b %-d, %Y})", on=ext.date,
-                    fact_id=f"{entity.key}.52w.{metric}")
-            f.add(f"from_{metric}_pct", "52w", m.distance_pct(last.close, ext.value),
-                  Unit.PERCENT, f"last close vs {label}", signed=True,
-                  fact_id=f"{entity.key}.52w.from_{metric}_pct")
+            f.level(
+                metric,
+                "52w",
+                ext.value,
+                f"{label} ({ext.date:%b %-d, %Y})",
+                on=ext.date,
+                fact_id=f"{entity.key}.52w.{metric}",
+            )
+            f.add(
+                f"from_{metric}_pct",
+                "52w",
+                m.distance_pct(last.close, ext.value),
+                Unit.PERCENT,
+                f"last close vs {label}",
+                signed=True,
+                fact_id=f"{entity.key}.52w.from_{metric}_pct",
+            )
 
     ytd = m.year_to_date(bars, last.date)
     if ytd is None:
-        notes.append(f"{entity.key}: year-to-date left out (no close for the end of "
-                     f"{last.date.year - 1} in the data)")
+        notes.append(
+            f"{entity.key}: year-to-date left out (no close for the end of "
+            f"{last.date.year - 1} in the data)"
+        )
     else:
         if ytd.base_date != prev.date and ytd.base_date not in {d.date for d in days}:
-            f.level("close", ytd.base_date.isoformat(), ytd.base,
-                    f"last close of {ytd.base_date.year} ({ytd.base_date:%b %-d})",
-                    on=ytd.base_date)
+            f.level(
+                "close",
+                ytd.base_date.isoformat(),
+                ytd.base,
+                f"last close of {ytd.base_date.year} ({ytd.base_date:%b %-d})",
+                on=ytd.base_date,
+            )
         f.change("ytd", ytd, "year-to-date change", on=last.date, id_style="period_first")
 
     for n in (50, 200):
         ma = m.moving_average(bars, last.date, n)
         if ma is None:
-            notes.append(f"{entity.key}: {n}-day moving average left out (fewer than {n} "
-                         "sessions of data)")
+            notes.append(
+                f"{entity.key}: {n}-day moving average left out (fewer than {n} sessions of data)"
+            )
             continue
-        f.level("ma", f"{n}d", ma, f"{n}-day moving average", on=last.date,
-                fact_id=f"{entity.key}.ma{n}")
-        f.add("vs_ma_pct", f"{n}d", m.distance_pct(last.close, ma), Unit.PERCENT,
-              f"last close vs {n}-day moving average", signed=True,
-              fact_id=f"{entity.key}.ma{n}.vs_pct")
+        f.level(
+            "ma",
+            f"{n}d",
+            ma,
+            f"{n}-day moving average",
+            on=last.date,
+            fact_id=f"{entity.key}.ma{n}",
+        )
+        f.add(
+            "vs_ma_pct",
+            f"{n}d",
+            m.distance_pct(last.close, ma),
+            Unit.PERCENT,
+            f"last close vs {n}-day moving average",
+            signed=True,
+            fact_id=f"{entity.key}.ma{n}.vs_pct",
+        )
 
-    for kind, closes in (("weekly", m.weekly_closes(bars, last.date)),
-                         ("daily", m.upto(bars, last.date)["close"])):
+    for kind, closes in (
+        ("weekly", m.weekly_closes(bars, last.date)),
+        ("daily", m.upto(bars, last.date)["close"]),
+    ):
         count = m.streak(closes)
         if m.streak_is_complete(closes, count):
             what = "weeks" if kind == "weekly" else "sessions"
-            f.add("streak", kind, Decimal(count), Unit.COUNT,
-                  f"consecutive {what} up (+) or down (-) to {last.date:%b %-d}",
-                  signed=True, on=last.date,
-                  fact_id=f"{entity.key}.streak.{kind}")
+            f.add(
+                "streak",
+                kind,
+                Decimal(count),
+                Unit.COUNT,
+                f"consecutive {what} up (+) or down (-) to {last.date:%b %-d}",
+                signed=True,
+                on=last.date,
+                fact_id=f"{entity.key}.streak.{kind}",
+            )
     changes = {"week": weekly} | {s.date.isoformat(): s.change for s in days}
     return f.items, changes, days
 
 
-def _levels(entity: Entity, bars: pd.DataFrame, last: m.Session,
-            prev_week: pd.DataFrame) -> list[Fact]:
+def _levels(
+    entity: Entity, bars: pd.DataFrame, last: m.Session, prev_week: pd.DataFrame
+) -> list[Fact]:
     f = _Facts(entity)
     if not prev_week.empty:
         r = m.extremes(prev_week)
-        f.level("level", "prev_week_high", r.high.value, "prior week's intraday high",
-                on=r.high.date, derivation=f"intraday high of the week before ({r.high.date})",
-                fact_id=f"{entity.key}.level.prev_week_high")
-        f.level("level", "prev_week_low", r.low.value, "prior week's intraday low",
-                on=r.low.date, derivation=f"intraday low of the week before ({r.low.date})",
-                fact_id=f"{entity.key}.level.prev_week_low")
+        f.level(
+            "level",
+            "prev_week_high",
+            r.high.value,
+            "prior week's intraday high",
+            on=r.high.date,
+            derivation=f"intraday high of the week before ({r.high.date})",
+            fact_id=f"{entity.key}.level.prev_week_high",
+        )
+        f.level(
+            "level",
+            "prev_week_low",
+            r.low.value,
+            "prior week's intraday low",
+            on=r.low.date,
+            derivation=f"intraday low of the week before ({r.low.date})",
+            fact_id=f"{entity.key}.level.prev_week_low",
+        )
     recent = m.upto(bars, last.date).iloc[-65:]
     highs, lows = m.pivots(recent)
     above = [h for h in reversed(highs) if h.value > last.close][:2]
     below = [lo for lo in reversed(lows) if lo.value < last.close][:2]
     for i, ext in enumerate(above, 1):
-        f.level("level", f"swing_high_{i}", ext.value, f"recent swing high ({ext.date:%b %-d})",
-                on=ext.date, derivation=f"swing high: highest high of the 7 sessions around "
-                f"{ext.date}", fact_id=f"{entity.key}.level.swing_high_{i}")
+        f.level(
+            "level",
+            f"swing_high_{i}",
+            ext.value,
+            f"recent swing high ({ext.date:%b %-d})",
+            on=ext.date,
+            derivation=f"swing high: highest high of the 7 sessions around {ext.date}",
+            fact_id=f"{entity.key}.level.swing_high_{i}",
+        )
     for i, ext in enumerate(below, 1):
-        f.level("level", f"swing_low_{i}", ext.value, f"recent swing low ({ext.date:%b %-d})",
-                on=ext.date, derivation=f"swing low: lowest low of the 7 sessions around "
-                f"{ext.date}", fact_id=f"{entity.key}.level.swing_low_{i}")
+        f.level(
+            "level",
+            f"swing_low_{i}",
+            ext.value,
+            f"recent swing low ({ext.date:%b %-d})",
+            on=ext.date,
+            derivation=f"swing low: lowest low of the 7 sessions around {ext.date}",
+            fact_id=f"{entity.key}.level.swing_low_{i}",
+        )
     below_round, above_round = m.round_levels(last.close)
     step = m.round_step(last.close)
-    f.level("level", "round_above", above_round, "nearest round number above the close",
-            derivation=f"next multiple of {step} above the last close", places=0,
-            fact_id=f"{entity.key}.level.round_above")
-    f.level("level", "round_below", below_round, "nearest round number below the close",
-            derivation=f"multiple of {step} at or below the last close", places=0,
-            fact_id=f"{entity.key}.level.round_below")
+    f.level(
+        "level",
+        "round_above",
+        above_round,
+        "nearest round number above the close",
+        derivation=f"next multiple of {step} above the last close",
+        places=0,
+        fact_id=f"{entity.key}.level.round_above",
+    )
+    f.level(
+        "level",
+        "round_below",
+        below_round,
+        "nearest round number below the close",
+        derivation=f"multiple of {step} at or below the last close",
+        places=0,
+        fact_id=f"{entity.key}.level.round_below",
+    )
     return f.items
 
 
@@ -188,13 +337,17 @@ def build_weekly_brief(
     facts, changes, days = _entity_facts(subject, subject_bars, week, prev, all_notes)
     happened = {s.date for s in days}
     for day in sorted(set(scheduled) - happened):
-        all_notes.append(f"{subject.key}: no session on {day} in the data although the "
-                         "calendar scheduled one (unscheduled closure?)")
+        all_notes.append(
+            f"{subject.key}: no session on {day} in the data although the "
+            "calendar scheduled one (unscheduled closure?)"
+        )
     for day in sorted(happened - set(scheduled)):
-        all_notes.append(f"{subject.key}: session on {day} in the data that the calendar "
-                         "did not schedule")
-    prev_week = m.week_bars(subject_bars, week_start - dt.timedelta(days=7),
-                            week_start - dt.timedelta(days=1))
+        all_notes.append(
+            f"{subject.key}: session on {day} in the data that the calendar did not schedule"
+        )
+    prev_week = m.week_bars(
+        subject_bars, week_start - dt.timedelta(days=7), week_start - dt.timedelta(days=1)
+    )
     facts += _levels(subject, subject_bars, days[-1], prev_week)
     kept_peers = []
     for peer in peers:
@@ -205,8 +358,9 @@ def build_weekly_brief(
             all_notes.append(f"{peer.key}: left out (no data for the week)")
             continue
         kept_peers.append(peer)
-        peer_facts, peer_changes, _ = _entity_facts(peer, peer_bars, peer_week, peer_prev,
-                                                    all_notes)
+        peer_facts, peer_changes, _ = _entity_facts(
+            peer, peer_bars, peer_week, peer_prev, all_notes
+        )
         facts += peer_facts
         f = _Facts(subject)
         for period, chg in changes.items():
@@ -214,19 +368,34 @@ def build_weekly_brief(
             if other is None:
                 continue
             when = "the week" if period == "week" else f"{dt.date.fromisoformat(period):%a %b %-d}"
-            f.add("spread_pp", period, chg.percent - other.percent, Unit.PERCENTAGE_POINTS,
-                  f"minus {peer.name}, percent change on {when}", signed=True, versus=peer.key,
-                  fact_id=f"{subject.key}.vs.{peer.key}.spread_pp.{period}")
+            f.add(
+                "spread_pp",
+                period,
+                chg.percent - other.percent,
+                Unit.PERCENTAGE_POINTS,
+                f"minus {peer.name}, percent change on {when}",
+                signed=True,
+                versus=peer.key,
+                fact_id=f"{subject.key}.vs.{peer.key}.spread_pp.{period}",
+            )
         facts += f.items
     return WeeklyIndexBrief(
         subject=subject,
         peers=tuple(kept_peers),
-        week=Week(start=week_start, end=week_end, sessions=tuple(s.date for s in days),
-                  previous_session=prev.date, scheduled_sessions=scheduled),
+        week=Week(
+            start=week_start,
+            end=week_end,
+            sessions=tuple(s.date for s in days),
+            previous_session=prev.date,
+            scheduled_sessions=scheduled,
+        ),
         facts=tuple(facts),
         provenance=Provenance(
-            source=source, fetched_at=fetched_at,
+            source=source,
+            fetched_at=fetched_at,
             data_start=min(b.index[0].date() for b in bars.values() if not b.empty),
             data_end=max(b.index[-1].date() for b in bars.values() if not b.empty),
-            library_versions=library_versions, notes=tuple(all_notes)),
+            library_versions=library_versions,
+            notes=tuple(all_notes),
+        ),
     )

@@ -46,17 +46,22 @@ def scheduled_week(calendar: str, day: dt.date, now: dt.datetime) -> ScheduledWe
     start, end = week_bounds(day)
     cal = _calendar(calendar)
     if pd.Timestamp(end) > cal.last_session:
-        raise NoSessions(f"the week of {start} is beyond the {calendar} calendar; "
-                         "pick a week that has ended")
+        raise NoSessions(
+            f"the week of {start} is beyond the {calendar} calendar; pick a week that has ended"
+        )
     sessions = tuple(ts.date() for ts in cal.sessions_in_range(start, end))
     if not sessions:
-        raise NoSessions(f"{calendar} had no trading sessions in the week {start} .. {end} "
-                         "(holiday week); pick another week")
+        raise NoSessions(
+            f"{calendar} had no trading sessions in the week {start} .. {end} "
+            "(holiday week); pick another week"
+        )
     close = cal.session_close(pd.Timestamp(sessions[-1])).to_pydatetime()
     if close > now:
-        raise NoSessions(f"the week {start} .. {end} is not finished yet (last session "
-                         f"{sessions[-1]} closes {close:%Y-%m-%d %H:%M} UTC); "
-                         "pick a week that has ended")
+        raise NoSessions(
+            f"the week {start} .. {end} is not finished yet (last session "
+            f"{sessions[-1]} closes {close:%Y-%m-%d %H:%M} UTC); "
+            "pick a week that has ended"
+        )
     return ScheduledWeek(start=start, end=end, sessions=sessions)
 
 

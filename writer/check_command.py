@@ -52,15 +52,20 @@ _STRICT: list[bool] = []
 
 def _jobs(files: int) -> int:
     jobs = min(os.cpu_count() or 1, MAX_JOBS)
-    if jobs < 2 or files < PARALLEL_MIN_FILES or (
-            "fork" not in multiprocessing.get_all_start_methods()):
+    if (
+        jobs < 2
+        or files < PARALLEL_MIN_FILES
+        or ("fork" not in multiprocessing.get_all_start_methods())
+    ):
         return 1
     return jobs
 
 
 def _check_slice(bounds: tuple[int, int]) -> list[CheckReport]:
-    return [check_text(text, brief, source=name, strict=strict)
-            for name, text, brief, strict in _WORK[bounds[0]:bounds[1]]]
+    return [
+        check_text(text, brief, source=name, strict=strict)
+        for name, text, brief, strict in _WORK[bounds[0] : bounds[1]]
+    ]
 
 
 def check_all(work: list[Work]) -> list[CheckReport]:
@@ -73,8 +78,9 @@ def check_all(work: list[Work]) -> list[CheckReport]:
     step = max(1, len(work) // (jobs * 4))
     slices = [(i, min(i + step, len(work))) for i in range(0, len(work), step)]
     try:
-        with ProcessPoolExecutor(max_workers=jobs,
-                                 mp_context=multiprocessing.get_context("fork")) as pool:
+        with ProcessPoolExecutor(
+            max_workers=jobs, mp_context=multiprocessing.get_context("fork")
+        ) as pool:
             return [r for part in pool.map(_check_slice, slices) for r in part]
     finally:
         _WORK = []
@@ -90,19 +96,20 @@ def _build_and_check(group_no: int) -> list[tuple[int, CheckReport]] | tuple[int
         brief = weekly_brief(symbol, week, _SOURCE[0])
     except (WriterError, CheckError) as exc:
         return exc.exit_code, f"{items[0][1]}: {exc}"
-    return [(i, check_text(text, brief, source=name, strict=_STRICT[0]))
-            for i, name, text in items]
+    return [(i, check_text(text, brief, source=name, strict=_STRICT[0])) for i, name, text in items]
 
 
-def build_and_check_all(groups: list[Group], total: int, source: PriceSource,
-                        strict: bool, jobs: int) -> list[CheckReport]:
+def build_and_check_all(
+    groups: list[Group], total: int, source: PriceSource, strict: bool, jobs: int
+) -> list[CheckReport]:
     """Many distinct briefs: each worker builds the briefs of its groups (each brief once
     overall) and checks their articles; the first failure in article order is raised."""
     global _GROUPS, _SOURCE, _STRICT
     _GROUPS, _SOURCE, _STRICT = groups, [source], [strict]
     try:
-        with ProcessPoolExecutor(max_workers=jobs,
-                                 mp_context=multiprocessing.get_context("fork")) as pool:
+        with ProcessPoolExecutor(
+            max_workers=jobs, mp_context=multiprocessing.get_context("fork")
+        ) as pool:
             results = list(pool.map(_build_and_check, range(len(groups))))
     finally:
         _GROUPS, _SOURCE, _STRICT = [], [], []
@@ -179,11 +186,14 @@ def prepare(name: str, text: str, ticker: str | None, week: dt.date | None) -> A
         return Article(name, text, None, None, load_sidecar(found[0]))
     use_ticker, use_week = fm_ticker or ticker, fm_week or week
     if use_ticker is None or use_week is None:
-        missing = " and ".join(x for x, v in (("ticker", use_ticker), ("week", use_week))
-                               if v is None)
-        raise MalformedInput(f"{name}: no {missing} to check against: add front matter "
-                             f"(ticker:, week:), a sidecar {Path(name).name}.brief.json, or "
-                             "pass --ticker and --week")
+        missing = " and ".join(
+            x for x, v in (("ticker", use_ticker), ("week", use_week)) if v is None
+        )
+        raise MalformedInput(
+            f"{name}: no {missing} to check against: add front matter "
+            f"(ticker:, week:), a sidecar {Path(name).name}.brief.json, or "
+            "pass --ticker and --week"
+        )
     return Article(name, text, use_ticker, use_week, None)
 
 
@@ -194,9 +204,16 @@ def _about(name: str, exc: WriterError) -> WriterError:
     return error
 
 
-def run_check(names: list[str], *, ticker: str | None, week: dt.date | None,
-              data_dir: Path | None, allow_unsupported: bool, fmt: str,
-              stdin_text: str | None = None) -> tuple[str, int]:
+def run_check(
+    names: list[str],
+    *,
+    ticker: str | None,
+    week: dt.date | None,
+    data_dir: Path | None,
+    allow_unsupported: bool,
+    fmt: str,
+    stdin_text: str | None = None,
+) -> tuple[str, int]:
     """Check every file; returns the rendered output and the exit code (0 ok, 1 findings)."""
     articles = [prepare(n, read_article(n, stdin_text), ticker, week) for n in names]
     strict = not allow_unsupported
@@ -212,14 +229,23 @@ def run_check(names: list[str], *, ticker: str | None, week: dt.date | None,
 
         source = open_source(data_dir)
     jobs = _jobs(len(articles))
-    if jobs > 1 and source is not None and len(keys) > jobs * 4 and all(
-            a.brief is None for a in articles):
+    if (
+        jobs > 1
+        and source is not None
+        and len(keys) > jobs * 4
+        and all(a.brief is None for a in articles)
+    ):
         groups: list[Group] = []
         for indices in keys.values():
             first = articles[indices[0]]
             assert first.ticker is not None and first.week is not None
-            groups.append((first.ticker, first.week,
-                           [(i, articles[i].name, articles[i].text) for i in indices]))
+            groups.append(
+                (
+                    first.ticker,
+                    first.week,
+                    [(i, articles[i].name, articles[i].text) for i in indices],
+                )
+            )
         reports = build_and_check_all(groups, len(articles), source, strict, jobs)
     else:
         briefs: dict[Key, WeeklyIndexBrief] = {}

@@ -28,8 +28,11 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 DataDir = Annotated[
     Path | None,
-    typer.Option("--data-dir", help="folder of SYMBOL.csv snapshots instead of Yahoo "
-                 "(also WRITER_DATA_DIR)", file_okay=False),
+    typer.Option(
+        "--data-dir",
+        help="folder of SYMBOL.csv snapshots instead of Yahoo (also WRITER_DATA_DIR)",
+        file_okay=False,
+    ),
 ]
 
 
@@ -56,8 +59,10 @@ def domain_errors(func: F) -> F:
 @app.command()
 @domain_errors
 def brief(
-    symbol: Annotated[str, typer.Argument(help="RUT, SPX, COMP, NDX, DJI, ASX200, HSI, N225, "
-                                          "FTSE or a stock ticker")],
+    symbol: Annotated[
+        str,
+        typer.Argument(help="RUT, SPX, COMP, NDX, DJI, ASX200, HSI, N225, FTSE or a stock ticker"),
+    ],
     week: Annotated[str, typer.Option("--week", help="any date in the trading week, YYYY-MM-DD")],
     fmt: Annotated[str, typer.Option("--format", help="table or json")] = "table",
     data_dir: DataDir = None,
@@ -81,8 +86,10 @@ def fetch(
     symbols: Annotated[list[str], typer.Argument(help="symbols to fetch")],
     start: Annotated[str, typer.Option("--start", help="first date, YYYY-MM-DD")],
     end: Annotated[str, typer.Option("--end", help="last date, YYYY-MM-DD")],
-    to_dir: Annotated[Path | None, typer.Option(
-        "--to-dir", file_okay=False, help="also write SYMBOL.csv snapshots here")] = None,
+    to_dir: Annotated[
+        Path | None,
+        typer.Option("--to-dir", file_okay=False, help="also write SYMBOL.csv snapshots here"),
+    ] = None,
     data_dir: DataDir = None,
 ) -> None:
     """Warm the price cache (one batched request) and optionally export snapshot CSVs."""
@@ -100,16 +107,24 @@ def fetch(
 def draft(
     symbol: Annotated[str, typer.Argument(help="index or ticker, e.g. RUT")],
     week: Annotated[str, typer.Option("--week", help="any date in the trading week, YYYY-MM-DD")],
-    out: Annotated[Path, typer.Option("--out", file_okay=False,
-                                      help="folder for the article and its sidecars")] = Path(
-                                          "articles"),
-    model: Annotated[str | None, typer.Option(
-        "--model", help="chat model (default WRITER_MODEL, else gpt-4o-mini)")] = None,
-    offline: Annotated[bool, typer.Option(
-        "--offline", help="deterministic drafter, no LLM (also when no OPENAI_API_KEY "
-        "or OPENAI_BASE_URL is set)")] = False,
-    max_attempts: Annotated[int, typer.Option(
-        "--max-attempts", help="drafts the checker may reject before giving up")] = 3,
+    out: Annotated[
+        Path, typer.Option("--out", file_okay=False, help="folder for the article and its sidecars")
+    ] = Path("articles"),
+    model: Annotated[
+        str | None,
+        typer.Option("--model", help="chat model (default WRITER_MODEL, else gpt-4o-mini)"),
+    ] = None,
+    offline: Annotated[
+        bool,
+        typer.Option(
+            "--offline",
+            help="deterministic drafter, no LLM (also when no OPENAI_API_KEY "
+            "or OPENAI_BASE_URL is set)",
+        ),
+    ] = False,
+    max_attempts: Annotated[
+        int, typer.Option("--max-attempts", help="drafts the checker may reject before giving up")
+    ] = 3,
     data_dir: DataDir = None,
     force: Annotated[bool, typer.Option("--force", help="overwrite existing outputs")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress on stderr")] = False,
@@ -118,9 +133,19 @@ def draft(
     from writer.draft.command import DraftOptions, run_draft
     from writer.pipeline import parse_date
 
-    result = run_draft(DraftOptions(
-        symbol=symbol, week=parse_date(week), out_dir=out, model=model, offline=offline,
-        max_attempts=max_attempts, data_dir=data_dir, force=force, quiet=quiet))
+    result = run_draft(
+        DraftOptions(
+            symbol=symbol,
+            week=parse_date(week),
+            out_dir=out,
+            model=model,
+            offline=offline,
+            max_attempts=max_attempts,
+            data_dir=data_dir,
+            force=force,
+            quiet=quiet,
+        )
+    )
     typer.echo(str(result.article))
 
 
@@ -128,8 +153,9 @@ def draft(
 @domain_errors
 def logs(
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="how many calls")] = 20,
-    show: Annotated[int | None, typer.Option(
-        "--show", help="print one call's full request and response")] = None,
+    show: Annotated[
+        int | None, typer.Option("--show", help="print one call's full request and response")
+    ] = None,
 ) -> None:
     """List the latest LLM calls from the audit log (WRITER_HOME/audit.sqlite)."""
     from writer.auditlog import default_log, print_call, print_calls
@@ -148,13 +174,22 @@ def logs(
 @domain_errors
 def check(
     files: Annotated[list[str], typer.Argument(help="articles (Markdown or text); - reads stdin")],
-    ticker: Annotated[str | None, typer.Option("--ticker", help="symbol, when the article has "
-                                               "no front matter or sidecar brief")] = None,
-    week: Annotated[str | None, typer.Option("--week", help="any date in the week, YYYY-MM-DD")
-                    ] = None,
+    ticker: Annotated[
+        str | None,
+        typer.Option(
+            "--ticker", help="symbol, when the article has no front matter or sidecar brief"
+        ),
+    ] = None,
+    week: Annotated[
+        str | None, typer.Option("--week", help="any date in the week, YYYY-MM-DD")
+    ] = None,
     fmt: Annotated[str, typer.Option("--format", help="text, json or github")] = "text",
-    allow_unsupported: Annotated[bool, typer.Option(
-        "--allow-unsupported", help="figures no fact can settle are warnings, not errors")] = False,
+    allow_unsupported: Annotated[
+        bool,
+        typer.Option(
+            "--allow-unsupported", help="figures no fact can settle are warnings, not errors"
+        ),
+    ] = False,
     data_dir: DataDir = None,
 ) -> None:
     """Check every figure of articles against the market data; exit 1 on any wrong figure."""
@@ -164,8 +199,14 @@ def check(
 
     if fmt not in FORMATS:
         raise fail(f"--format must be text, json or github, not {fmt!r}", 2)
-    output, code = run_check(files, ticker=ticker, week=parse_date(week) if week else None,
-                             data_dir=data_dir, allow_unsupported=allow_unsupported, fmt=fmt)
+    output, code = run_check(
+        files,
+        ticker=ticker,
+        week=parse_date(week) if week else None,
+        data_dir=data_dir,
+        allow_unsupported=allow_unsupported,
+        fmt=fmt,
+    )
     sys.stdout.write(output)
     raise typer.Exit(code)
 

@@ -69,9 +69,12 @@ class Range:
 
     def named(self) -> tuple[tuple[str, Extreme, str], ...]:
         """(metric, extreme, words) for each of the four, in the order articles cite them."""
-        return (("high", self.high, "intraday high"), ("low", self.low, "intraday low"),
-                ("close_high", self.close_high, "closing high"),
-                ("close_low", self.close_low, "closing low"))
+        return (
+            ("high", self.high, "intraday high"),
+            ("low", self.low, "intraday low"),
+            ("close_high", self.close_high, "closing high"),
+            ("close_low", self.close_low, "closing low"),
+        )
 
 
 def _date(ts: object) -> dt.date:
@@ -99,8 +102,16 @@ def sessions(week: pd.DataFrame, prev: Extreme) -> list[Session]:
     for ts, row in week.iterrows():
         day = _date(ts)
         close = exact(row["close"])
-        out.append(Session(day, exact(row["open"]), exact(row["high"]), exact(row["low"]),
-                           close, change(base.value, base.date, close)))
+        out.append(
+            Session(
+                day,
+                exact(row["open"]),
+                exact(row["high"]),
+                exact(row["low"]),
+                close,
+                change(base.value, base.date, close),
+            )
+        )
         base = Extreme(close, day)
     return out
 
@@ -113,8 +124,7 @@ def extremes(bars: pd.DataFrame) -> Range:
         pos = int(series.to_numpy().argmax() if highest else series.to_numpy().argmin())
         return Extreme(exact(series.iloc[pos]), _date(series.index[pos]))
 
-    return Range(pick("high", True), pick("low", False), pick("close", True),
-                 pick("close", False))
+    return Range(pick("high", True), pick("low", False), pick("close", True), pick("close", False))
 
 
 def trailing_52_weeks(bars: pd.DataFrame, as_of: dt.date) -> pd.DataFrame | None:
@@ -177,8 +187,8 @@ def pivots(bars: pd.DataFrame, width: int = 3) -> tuple[list[Extreme], list[Extr
     dates = [_date(ts) for ts in bars.index]
     swing_highs, swing_lows = [], []
     for i in range(width, len(bars) - width):
-        window_h = highs[i - width: i + width + 1]
-        window_l = lows[i - width: i + width + 1]
+        window_h = highs[i - width : i + width + 1]
+        window_l = lows[i - width : i + width + 1]
         if highs[i] == max(window_h) and window_h.index(highs[i]) == width:
             swing_highs.append(Extreme(exact(highs[i]), dates[i]))
         if lows[i] == min(window_l) and window_l.index(lows[i]) == width:

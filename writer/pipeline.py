@@ -67,8 +67,14 @@ def library_versions() -> dict[str, str]:
     return dict(_versions())
 
 
-def _fetch(source: PriceSource, subject: Entity, peers: tuple[Entity, ...], start: dt.date,
-           end: dt.date, notes: list[str]) -> tuple[dict[str, pd.DataFrame], tuple[Entity, ...]]:
+def _fetch(
+    source: PriceSource,
+    subject: Entity,
+    peers: tuple[Entity, ...],
+    start: dt.date,
+    end: dt.date,
+    notes: list[str],
+) -> tuple[dict[str, pd.DataFrame], tuple[Entity, ...]]:
     """All symbols in one request; a peer that has no data is dropped with a note."""
     peers = tuple(peers)
     while True:
@@ -86,31 +92,54 @@ def _fetch(source: PriceSource, subject: Entity, peers: tuple[Entity, ...], star
             peers = tuple(p for p in peers if p.yahoo != exc.symbol)
 
 
-def weekly_brief(symbol: str, week_of: dt.date, source: PriceSource,
-                 now: dt.datetime | None = None,
-                 peers: tuple[Entity, ...] | None = None) -> WeeklyIndexBrief:
+def weekly_brief(
+    symbol: str,
+    week_of: dt.date,
+    source: PriceSource,
+    now: dt.datetime | None = None,
+    peers: tuple[Entity, ...] | None = None,
+) -> WeeklyIndexBrief:
     now = now or dt.datetime.now(dt.UTC)
     subject = symbols.resolve(symbol)
     peer_entities = symbols.peers_of(subject) if peers is None else peers
     week = scheduled_week(subject.calendar, week_of, now)
     notes: list[str] = []
-    bars, kept = _fetch(source, subject, peer_entities,
-                        week.start - dt.timedelta(days=HISTORY_DAYS), week.end, notes)
+    bars, kept = _fetch(
+        source,
+        subject,
+        peer_entities,
+        week.start - dt.timedelta(days=HISTORY_DAYS),
+        week.end,
+        notes,
+    )
     subject_week = m.week_bars(bars[subject.yahoo], week.start, week.end)
     if subject_week.empty:
         raise DataUnavailable(
             f"{source.name} has no {subject.yahoo} sessions for {week.start} .. {week.end} "
-            f"although {subject.calendar} scheduled {len(week.sessions)}; refresh the data")
+            f"although {subject.calendar} scheduled {len(week.sessions)}; refresh the data"
+        )
     if m.previous_close(bars[subject.yahoo], week.start) is None:
-        raise NoSessions(f"no {subject.yahoo} session before {week.start} in {source.name}: "
-                         "the weekly change needs the previous week's close; pick a later week")
+        raise NoSessions(
+            f"no {subject.yahoo} session before {week.start} in {source.name}: "
+            "the weekly change needs the previous week's close; pick a later week"
+        )
     return build_weekly_brief(
-        subject, kept, bars, week.start, week.end, week.sessions, source.name, now,
-        library_versions(), tuple(notes))
+        subject,
+        kept,
+        bars,
+        week.start,
+        week.end,
+        week.sessions,
+        source.name,
+        now,
+        library_versions(),
+        tuple(notes),
+    )
 
 
-def fetch_to_cache(names: list[str], start: dt.date, end: dt.date, data_dir: Path | None,
-                   to_dir: Path | None) -> list[str]:
+def fetch_to_cache(
+    names: list[str], start: dt.date, end: dt.date, data_dir: Path | None, to_dir: Path | None
+) -> list[str]:
     """`writer fetch`: one request for all symbols; returns one summary line per symbol."""
     from writer.output import write_atomic
 

@@ -11,18 +11,26 @@ from factcheck.brief import WeeklyIndexBrief
 def print_brief_table(brief: WeeklyIndexBrief, console: Console | None = None) -> None:
     console = console or Console()
     week = brief.week
-    title = (f"{brief.subject.name} ({brief.subject.key}) week {week.start:%b %-d} - "
-             f"{week.last_session:%b %-d, %Y}: {len(week.sessions)} sessions, previous close "
-             f"{week.previous_session:%a %b %-d}")
+    title = (
+        f"{brief.subject.name} ({brief.subject.key}) week {week.start:%b %-d} - "
+        f"{week.last_session:%b %-d, %Y}: {len(week.sessions)} sessions, previous close "
+        f"{week.previous_session:%a %b %-d}"
+    )
     table = Table(title=title, show_lines=False)
-    for column, justify in (("fact id", "left"), ("display", "right"), ("session", "left"),
-                            ("label", "left")):
+    for column, justify in (
+        ("fact id", "left"),
+        ("display", "right"),
+        ("session", "left"),
+        ("label", "left"),
+    ):
         table.add_column(column, justify=justify)  # type: ignore[arg-type]
     for fact in brief.facts:
         table.add_row(fact.id, fact.display, fact.on.isoformat() if fact.on else "", fact.label)
     console.print(table)
-    console.print(f"source: {brief.provenance.source}  data {brief.provenance.data_start} .. "
-                  f"{brief.provenance.data_end}  peers: "
-                  f"{', '.join(p.name for p in brief.peers) or 'none'}")
+    console.print(
+        f"source: {brief.provenance.source}  data {brief.provenance.data_start} .. "
+        f"{brief.provenance.data_end}  peers: "
+        f"{', '.join(p.name for p in brief.peers) or 'none'}"
+    )
     for note in brief.provenance.notes:
         console.print(f"note: {note}")

@@ -56,8 +56,9 @@ class CachedSource:
     def covered(self, symbol: str, start: dt.date, end: dt.date) -> bool:
         return self.missing_span(symbol, start, end) is None
 
-    def missing_span(self, symbol: str, start: dt.date, end: dt.date
-                     ) -> tuple[dt.date, dt.date] | None:
+    def missing_span(
+        self, symbol: str, start: dt.date, end: dt.date
+    ) -> tuple[dt.date, dt.date] | None:
         """The smallest range to fetch so that [start, end] is covered; None if it is."""
         with self._connect() as db:
             rows = db.execute(
@@ -108,8 +109,13 @@ class CachedSource:
             if start <= closed_until:
                 db.execute(
                     "INSERT INTO coverage VALUES (?, ?, ?, ?, ?)",
-                    (symbol, start.isoformat(), closed_until.isoformat(), self.inner.name,
-                     dt.datetime.now(dt.UTC).isoformat(timespec="seconds")),
+                    (
+                        symbol,
+                        start.isoformat(),
+                        closed_until.isoformat(),
+                        self.inner.name,
+                        dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                    ),
                 )
 
     def history(
@@ -130,8 +136,11 @@ class CachedSource:
         for symbol in wanted:
             bars = self._load(symbol, start, end)
             if symbol in fresh:  # bars of sessions not closed yet are served, never stored
-                unstored = fresh[symbol].loc[fresh[symbol].index > bars.index.max()] \
-                    if not bars.empty else clip(fresh[symbol], start, end)
+                unstored = (
+                    fresh[symbol].loc[fresh[symbol].index > bars.index.max()]
+                    if not bars.empty
+                    else clip(fresh[symbol], start, end)
+                )
                 bars = pd.concat([bars, unstored]) if not unstored.empty else bars
             out[symbol] = bars
         return out

@@ -15,8 +15,10 @@ from writer.errors import BadInput, SymbolNotFound
 class SnapshotSource:
     def __init__(self, folder: Path) -> None:
         if not folder.is_dir():
-            raise BadInput(f"data dir {folder} is not a folder; pass --data-dir with a folder "
-                           "of SYMBOL.csv files")
+            raise BadInput(
+                f"data dir {folder} is not a folder; pass --data-dir with a folder "
+                "of SYMBOL.csv files"
+            )
         self.folder = folder
         self.name = f"snapshot:{folder}"
         self._frames: dict[str, pd.DataFrame] = {}
@@ -33,13 +35,15 @@ class SnapshotSource:
                 symbol,
                 f"no snapshot for {symbol} in {self.folder} (expected {path.name}; have "
                 f"{', '.join(self.available()) or 'none'}); fetch it with "
-                f"`writer fetch {symbol.lstrip('^')} --to-dir {self.folder}`")
+                f"`writer fetch {symbol.lstrip('^')} --to-dir {self.folder}`",
+            )
         try:
             raw = pd.read_csv(path, index_col="date", parse_dates=["date"])
             frame = normalize(raw)
         except (ValueError, KeyError, pd.errors.ParserError) as exc:
-            raise BadInput(f"{path}: not a snapshot CSV ({exc}); expected columns "
-                           f"date,{','.join(COLUMNS)}") from exc
+            raise BadInput(
+                f"{path}: not a snapshot CSV ({exc}); expected columns date,{','.join(COLUMNS)}"
+            ) from exc
         self._frames[symbol] = frame
         return frame
 
@@ -52,6 +56,7 @@ class SnapshotSource:
             if bars.empty:
                 path = self.folder / snapshot_filename(symbol)
                 raise SymbolNotFound(
-                    symbol, f"{path} has no rows for {symbol} between {start} and {end}")
+                    symbol, f"{path} has no rows for {symbol} between {start} and {end}"
+                )
             out[symbol] = bars
         return out

@@ -26,13 +26,37 @@ Download = Callable[..., pd.DataFrame | None]
 
 #: Reasons, as yfinance logs them, in the order they are tested: no network at all fails at
 #: once; rate limits and flaky connections are retried; "not found" means a bad symbol.
-_OFFLINE = ("could not resolve host", "curl: (6)", "name or service not known",
-            "network is unreachable", "no route to host", "temporary failure in name resolution")
+_OFFLINE = (
+    "could not resolve host",
+    "curl: (6)",
+    "name or service not known",
+    "network is unreachable",
+    "no route to host",
+    "temporary failure in name resolution",
+)
 _CURL_ERROR = re.compile(r"curl: \(\d+\) ([^.]+(?:\.[a-z]+)*)")
-_TRANSIENT = ("ratelimit", "rate limit", "too many requests", "timed out", "timeout",
-              "connection", "temporarily", "502", "503", "504", "curl")
-_NOT_FOUND = ("delisted", "no data found", "not found", "no timezone", "no price data",
-              "invalid", "404")
+_TRANSIENT = (
+    "ratelimit",
+    "rate limit",
+    "too many requests",
+    "timed out",
+    "timeout",
+    "connection",
+    "temporarily",
+    "502",
+    "503",
+    "504",
+    "curl",
+)
+_NOT_FOUND = (
+    "delisted",
+    "no data found",
+    "not found",
+    "no timezone",
+    "no price data",
+    "invalid",
+    "404",
+)
 
 
 def _yf_download(**kwargs: Any) -> pd.DataFrame | None:
@@ -121,10 +145,16 @@ class YahooSource:
             with _capture_reasons() as log:
                 try:
                     frame = self._download(
-                        tickers=missing, start=start.isoformat(),
+                        tickers=missing,
+                        start=start.isoformat(),
                         end=(end + dt.timedelta(days=1)).isoformat(),  # yfinance end is exclusive
-                        interval="1d", auto_adjust=False, actions=False, progress=False,
-                        threads=True, group_by="column", timeout=self._timeout,
+                        interval="1d",
+                        auto_adjust=False,
+                        actions=False,
+                        progress=False,
+                        threads=True,
+                        group_by="column",
+                        timeout=self._timeout,
                         multi_level_index=True,
                     )
                     batch = split_download(frame, missing)
@@ -141,7 +171,8 @@ class YahooSource:
                 raise DataUnavailable(
                     f"cannot reach Yahoo Finance ({reasons[still[0]]}); check the network, or "
                     "pass --data-dir DIR (or set WRITER_DATA_DIR) to a folder of SYMBOL.csv "
-                    "snapshots such as ../shared/marketdata")
+                    "snapshots such as ../shared/marketdata"
+                )
             if not still or not any(_is_transient(reasons[s]) for s in still):
                 break
             if attempt + 1 < self._attempts:
@@ -153,10 +184,13 @@ class YahooSource:
                     raise DataUnavailable(
                         f"Yahoo Finance failed for {symbol} {start}..{end} after "
                         f"{self._attempts} attempts ({reason}); wait a few minutes and retry, "
-                        "or pass --data-dir DIR with SYMBOL.csv snapshots")
-                message = (f"Yahoo Finance returned no data for {symbol} {start}..{end} "
-                           f"({reason}); check the symbol, or pass --data-dir DIR with "
-                           "SYMBOL.csv snapshots")
+                        "or pass --data-dir DIR with SYMBOL.csv snapshots"
+                    )
+                message = (
+                    f"Yahoo Finance returned no data for {symbol} {start}..{end} "
+                    f"({reason}); check the symbol, or pass --data-dir DIR with "
+                    "SYMBOL.csv snapshots"
+                )
                 if _is_not_found(reason):
                     raise SymbolNotFound(symbol, message)
                 raise DataUnavailable(message)

@@ -124,8 +124,14 @@ class OfflineDrafter:
 
         return Draft(text=draft_offline(brief))
 
-    def revise(self, brief: WeeklyIndexBrief, previous: Draft, report: CheckReport,
-               attempt: int, max_attempts: int) -> Draft:
+    def revise(
+        self,
+        brief: WeeklyIndexBrief,
+        previous: Draft,
+        report: CheckReport,
+        attempt: int,
+        max_attempts: int,
+    ) -> Draft:
         """Deterministic: the same brief gives the same text (the loop does not ask, since
         `can_revise` is False)."""
         return self.draft(brief)
@@ -156,13 +162,23 @@ def title_of(body: str, brief: WeeklyIndexBrief) -> str:
     for line in body.splitlines():
         if line.startswith("# "):
             return line[2:].strip()
-    return (f"{brief.subject.name} weekly recap: week ending "
-            f"{brief.week.last_session:%b} {brief.week.last_session.day}, "
-            f"{brief.week.last_session.year}")
+    return (
+        f"{brief.subject.name} weekly recap: week ending "
+        f"{brief.week.last_session:%b} {brief.week.last_session.day}, "
+        f"{brief.week.last_session.year}"
+    )
 
 
-def front_matter(brief: WeeklyIndexBrief, body: str, *, drafter: Drafter, attempts: int,
-                 verdict: str, brief_sha256: str, now: dt.datetime) -> str:
+def front_matter(
+    brief: WeeklyIndexBrief,
+    body: str,
+    *,
+    drafter: Drafter,
+    attempts: int,
+    verdict: str,
+    brief_sha256: str,
+    now: dt.datetime,
+) -> str:
     """YAML front matter; `writer check` reads `ticker` and `week` from it."""
     meta: dict[str, Any] = {
         "title": title_of(body, brief),
@@ -190,8 +206,10 @@ def _summary(report: CheckReport) -> str:
     first = errors[0]
     expected = f", expected {first.expected}" if first.expected else ""
     more = f" and {len(errors) - 1} more" if len(errors) > 1 else ""
-    return (f"{len(errors)} {'figure' if len(errors) == 1 else 'figures'} still wrong "
-            f"(line {first.line}: {first.text!r} {first.status}{expected}{more})")
+    return (
+        f"{len(errors)} {'figure' if len(errors) == 1 else 'figures'} still wrong "
+        f"(line {first.line}: {first.text!r} {first.status}{expected}{more})"
+    )
 
 
 class Reporter:
@@ -214,8 +232,13 @@ class Reporter:
             yield
 
 
-def choose_drafter(options: DraftOptions, brief: WeeklyIndexBrief, audit: AuditLog,
-                   client_factory: ClientFactory | None, reporter: Reporter) -> Drafter:
+def choose_drafter(
+    options: DraftOptions,
+    brief: WeeklyIndexBrief,
+    audit: AuditLog,
+    client_factory: ClientFactory | None,
+    reporter: Reporter,
+) -> Drafter:
     """--offline, or no endpoint configured: the offline drafter; else the LLM one."""
     from writer.draft.settings import LLMSettings, llm_configured
 
@@ -230,14 +253,21 @@ def choose_drafter(options: DraftOptions, brief: WeeklyIndexBrief, audit: AuditL
     settings = LLMSettings.from_env(options.model)
     audit.ensure()
     client = (client_factory or llm.get_client)(settings)
-    run = llm.RunInfo(run_id=uuid.uuid4().hex, subject=brief.subject.key,
-                      week=brief.week.last_session.isoformat())
+    run = llm.RunInfo(
+        run_id=uuid.uuid4().hex, subject=brief.subject.key, week=brief.week.last_session.isoformat()
+    )
     return llm.LLMDrafter(client, settings, audit, run, owns_client=client_factory is None)
 
 
-def run_draft(options: DraftOptions, *, source: PriceSource | None = None,
-              client_factory: ClientFactory | None = None, audit: AuditLog | None = None,
-              reporter: Reporter | None = None, now: dt.datetime | None = None) -> DraftResult:
+def run_draft(
+    options: DraftOptions,
+    *,
+    source: PriceSource | None = None,
+    client_factory: ClientFactory | None = None,
+    audit: AuditLog | None = None,
+    reporter: Reporter | None = None,
+    now: dt.datetime | None = None,
+) -> DraftResult:
     """The whole command.  Raises `DraftRejected` (exit 1) with where the evidence is."""
     from writer.pipeline import open_source, weekly_brief
 
@@ -253,14 +283,16 @@ def run_draft(options: DraftOptions, *, source: PriceSource | None = None,
     try:  # fail before paying for a draft that could not be saved
         options.out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise BadInput(f"cannot create {options.out_dir} ({exc.strerror or exc}); pick "
-                       "another --out") from None
+        raise BadInput(
+            f"cannot create {options.out_dir} ({exc.strerror or exc}); pick another --out"
+        ) from None
     drafter = choose_drafter(options, brief, audit or default_log(), client_factory, reporter)
     label = f"{drafter.name}" + (f" ({drafter.model})" if drafter.model else "")
     try:
         with reporter.working(f"drafting {paths.stem} with {label}"):
-            outcome = repair_loop(brief, drafter, strict_check(paths.article.name),
-                                  options.max_attempts, reporter.say)
+            outcome = repair_loop(
+                brief, drafter, strict_check(paths.article.name), options.max_attempts, reporter.say
+            )
     finally:
         drafter.close()
     return _write(outcome, brief, drafter, paths, now or dt.datetime.now(dt.UTC), reporter)
@@ -273,14 +305,26 @@ def _save(path: Path, text: str) -> None:
         raise BadInput(f"cannot write {path} ({exc.strerror or exc}); pick another --out") from None
 
 
-def _write(outcome: Outcome, brief: WeeklyIndexBrief, drafter: Drafter, paths: OutputPaths,
-           now: dt.datetime, reporter: Reporter) -> DraftResult:
+def _write(
+    outcome: Outcome,
+    brief: WeeklyIndexBrief,
+    drafter: Drafter,
+    paths: OutputPaths,
+    now: dt.datetime,
+    reporter: Reporter,
+) -> DraftResult:
     brief_text = brief_json(brief)
     sha = hashlib.sha256(brief_text.encode("utf-8")).hexdigest()
     final = outcome.final
-    head = front_matter(brief, final.draft.text, drafter=drafter,
-                        attempts=len(outcome.attempts), verdict=outcome.verdict,
-                        brief_sha256=sha, now=now)
+    head = front_matter(
+        brief,
+        final.draft.text,
+        drafter=drafter,
+        attempts=len(outcome.attempts),
+        verdict=outcome.verdict,
+        brief_sha256=sha,
+        now=now,
+    )
     offset = head.count("\n")
     _save(paths.brief, brief_text)
     if not outcome.accepted:
@@ -290,7 +334,8 @@ def _write(outcome: Outcome, brief: WeeklyIndexBrief, drafter: Drafter, paths: O
         raise DraftRejected(
             f"draft rejected after {len(outcome.attempts)} "
             f"{'attempt' if len(outcome.attempts) == 1 else 'attempts'}: "
-            f"{_summary(report)}; kept {paths.rejected} and {paths.rejected_check}")
+            f"{_summary(report)}; kept {paths.rejected} and {paths.rejected_check}"
+        )
     report = shift_lines(final.report, offset, paths.article.name)
     _save(paths.check, report.model_dump_json(indent=2) + "\n")
     _save(paths.article, head + final.draft.text)
@@ -300,8 +345,16 @@ def _write(outcome: Outcome, brief: WeeklyIndexBrief, drafter: Drafter, paths: O
             stale.unlink()
             removed.append(stale)
             reporter.say(f"removed {stale} from an earlier rejected run")
-    reporter.say(f"verified after {len(outcome.attempts)} "
-                 f"{'attempt' if len(outcome.attempts) == 1 else 'attempts'}: {paths.article}")
-    return DraftResult(article=paths.article, brief=paths.brief, check=paths.check,
-                       attempts=len(outcome.attempts), drafter=drafter.name,
-                       model=drafter.model, removed=tuple(removed))
+    reporter.say(
+        f"verified after {len(outcome.attempts)} "
+        f"{'attempt' if len(outcome.attempts) == 1 else 'attempts'}: {paths.article}"
+    )
+    return DraftResult(
+        article=paths.article,
+        brief=paths.brief,
+        check=paths.check,
+        attempts=len(outcome.attempts),
+        drafter=drafter.name,
+        model=drafter.model,
+        removed=tuple(removed),
+    )

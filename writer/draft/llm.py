@@ -44,9 +44,19 @@ from writer.draft.settings import (
 )
 from writer.errors import LLMUnavailable
 
-__all__ = ["DEFAULT_MODEL", "DEFAULT_RETRIES", "DEFAULT_TIMEOUT_S", "Completion",
-           "LLMDrafter", "LLMSettings", "RunInfo", "article_problem", "get_client",
-           "llm_configured", "unfence"]
+__all__ = [
+    "DEFAULT_MODEL",
+    "DEFAULT_RETRIES",
+    "DEFAULT_TIMEOUT_S",
+    "Completion",
+    "LLMDrafter",
+    "LLMSettings",
+    "RunInfo",
+    "article_problem",
+    "get_client",
+    "llm_configured",
+    "unfence",
+]
 
 #: A response with fewer words than this is not an article (the house asks for 400-700).
 MIN_ARTICLE_WORDS = 120
@@ -68,8 +78,9 @@ def get_client(settings: LLMSettings) -> OpenAI:
         # Retries are ours (`LLMDrafter.complete`) so each attempt is logged and counted.
         return OpenAI(api_key=key, timeout=settings.timeout_s, max_retries=0)
     except openai.OpenAIError as exc:
-        raise LLMUnavailable(f"cannot set up the LLM client ({_one_line(exc)}); "
-                             "set OPENAI_API_KEY or pass --offline") from None
+        raise LLMUnavailable(
+            f"cannot set up the LLM client ({_one_line(exc)}); set OPENAI_API_KEY or pass --offline"
+        ) from None
 
 
 def unfence(text: str) -> str:
@@ -129,7 +140,7 @@ def retry_delay(retry: int, exc: Exception) -> float:
                 continue
             if 0 <= wait <= MAX_RETRY_AFTER_S:
                 return wait
-    return min(INITIAL_BACKOFF_S * 2.0 ** retry, MAX_BACKOFF_S) * (1 - 0.25 * random.random())
+    return min(INITIAL_BACKOFF_S * 2.0**retry, MAX_BACKOFF_S) * (1 - 0.25 * random.random())
 
 
 def _short_error(exc: Exception) -> str:
@@ -169,8 +180,15 @@ class LLMDrafter:
     name = "llm"
     can_revise = True
 
-    def __init__(self, client: OpenAI, settings: LLMSettings, audit: AuditLog | None,
-                 run: RunInfo, *, owns_client: bool = False) -> None:
+    def __init__(
+        self,
+        client: OpenAI,
+        settings: LLMSettings,
+        audit: AuditLog | None,
+        run: RunInfo,
+        *,
+        owns_client: bool = False,
+    ) -> None:
         self.client = client
         self.owns_client = owns_client
         self.settings = settings
@@ -185,10 +203,17 @@ class LLMDrafter:
     def draft(self, brief: WeeklyIndexBrief) -> Draft:
         return self._article(prompting.first_messages(brief), attempt=1, purpose="draft")
 
-    def revise(self, brief: WeeklyIndexBrief, previous: Draft, report: CheckReport,
-               attempt: int, max_attempts: int) -> Draft:
-        messages = prompting.revision_messages(brief, previous.text, report.errors,
-                                               attempt - 1, max_attempts)
+    def revise(
+        self,
+        brief: WeeklyIndexBrief,
+        previous: Draft,
+        report: CheckReport,
+        attempt: int,
+        max_attempts: int,
+    ) -> Draft:
+        messages = prompting.revision_messages(
+            brief, previous.text, report.errors, attempt - 1, max_attempts
+        )
         return self._article(messages, attempt=attempt, purpose="revise")
 
     def judged(self, draft: Draft, verdict: str) -> None:
@@ -206,8 +231,11 @@ class LLMDrafter:
         for _ in range(self.settings.max_retries + 1):
             reply = self.complete(messages, attempt=attempt, purpose=purpose)
             article, call_id = unfence(reply.text), reply.call_id
-            found = ("an article cut off at the model's output limit"
-                     if reply.finish_reason == "length" else article_problem(article))
+            found = (
+                "an article cut off at the model's output limit"
+                if reply.finish_reason == "length"
+                else article_problem(article)
+            )
             if found is None:
                 return Draft(text=article + "\n", call_id=call_id)
             problem = found
@@ -216,10 +244,12 @@ class LLMDrafter:
         tries = self.settings.max_retries + 1
         raise LLMUnavailable(
             f"model {self.settings.model!r} returned {problem} on {tries} "
-            f"{'try' if tries == 1 else 'tries'}; try another --model or pass --offline")
+            f"{'try' if tries == 1 else 'tries'}; try another --model or pass --offline"
+        )
 
-    def complete(self, messages: Sequence[dict[str, str]], *, attempt: int,
-                 purpose: str) -> Completion:
+    def complete(
+        self, messages: Sequence[dict[str, str]], *, attempt: int, purpose: str
+    ) -> Completion:
         """One chat completion; transient failures (429, 5xx, timeouts, dropped connections)
         are retried here with backoff, and every HTTP attempt is its own audit-log row."""
         retries = self.settings.max_retries
@@ -227,7 +257,8 @@ class LLMDrafter:
             started = time.perf_counter()
             try:
                 response = self.client.chat.completions.create(
-                    model=self.settings.model, messages=[_message(m) for m in messages])
+                    model=self.settings.model, messages=[_message(m) for m in messages]
+                )
                 choice = response.choices[0] if response.choices else None
                 text = (choice.message.content or "") if choice is not None else ""
                 finish = str(choice.finish_reason) if choice is not None else None
@@ -235,34 +266,69 @@ class LLMDrafter:
             except (openai.OpenAIError, ValueError, AttributeError, TypeError) as exc:
                 if retry < retries and transient(exc):
                     delay = retry_delay(retry, exc)
-                    self._record(messages, attempt, retry, purpose, started, None, None, None,
-                                 f"{_short_error(exc)}; retrying in {delay:.2f} s")
+                    self._record(
+                        messages,
+                        attempt,
+                        retry,
+                        purpose,
+                        started,
+                        None,
+                        None,
+                        None,
+                        f"{_short_error(exc)}; retrying in {delay:.2f} s",
+                    )
                     time.sleep(delay)
                     continue
                 error = self._explain(exc)
-                self._record(messages, attempt, retry, purpose, started, None, None, None,
-                             str(error))
+                self._record(
+                    messages, attempt, retry, purpose, started, None, None, None, str(error)
+                )
                 raise error from None
             call_id = self._record(
-                messages, attempt, retry, purpose, started, text,
+                messages,
+                attempt,
+                retry,
+                purpose,
+                started,
+                text,
                 usage.prompt_tokens if usage else None,
-                usage.completion_tokens if usage else None, None,
-                model=response.model or self.settings.model)
+                usage.completion_tokens if usage else None,
+                None,
+                model=response.model or self.settings.model,
+            )
             return Completion(text, call_id, finish)
         raise AssertionError("unreachable: the last retry returns or raises")
 
-    def _record(self, messages: Sequence[dict[str, str]], attempt: int, retry: int,
-                purpose: str, started: float, text: str | None, prompt_tokens: int | None,
-                completion_tokens: int | None, error: str | None,
-                model: str | None = None) -> int | None:
+    def _record(
+        self,
+        messages: Sequence[dict[str, str]],
+        attempt: int,
+        retry: int,
+        purpose: str,
+        started: float,
+        text: str | None,
+        prompt_tokens: int | None,
+        completion_tokens: int | None,
+        error: str | None,
+        model: str | None = None,
+    ) -> int | None:
         if self.audit is None:
             return None
         return self.audit.record(
-            run_id=self.run.run_id, subject=self.run.subject, week=self.run.week,
-            attempt=attempt, retry=retry, purpose=purpose, model=model or self.settings.model,
-            messages=list(messages), response_text=text, prompt_tokens=prompt_tokens,
+            run_id=self.run.run_id,
+            subject=self.run.subject,
+            week=self.run.week,
+            attempt=attempt,
+            retry=retry,
+            purpose=purpose,
+            model=model or self.settings.model,
+            messages=list(messages),
+            response_text=text,
+            prompt_tokens=prompt_tokens,
             completion_tokens=completion_tokens,
-            latency_ms=(time.perf_counter() - started) * 1000, error=error)
+            latency_ms=(time.perf_counter() - started) * 1000,
+            error=error,
+        )
 
     def _explain(self, exc: Exception) -> LLMUnavailable:
         """One line per failure mode, each saying what to do next."""
@@ -272,29 +338,46 @@ class LLMDrafter:
         if isinstance(exc, openai.APITimeoutError):
             return LLMUnavailable(
                 f"{where} did not answer within {self.settings.timeout_s:g} s ({after}); "
-                "raise WRITER_LLM_TIMEOUT, check OPENAI_BASE_URL or pass --offline")
+                "raise WRITER_LLM_TIMEOUT, check OPENAI_BASE_URL or pass --offline"
+            )
         if isinstance(exc, openai.APIConnectionError):
             cause = _one_line(exc.__cause__) if exc.__cause__ else _one_line(exc)
-            return LLMUnavailable(f"cannot reach {where} ({cause}, {after}); check "
-                                  "OPENAI_BASE_URL and the network, or pass --offline")
+            return LLMUnavailable(
+                f"cannot reach {where} ({cause}, {after}); check "
+                "OPENAI_BASE_URL and the network, or pass --offline"
+            )
         if isinstance(exc, openai.AuthenticationError):
-            return LLMUnavailable(f"{where} refused the API key (HTTP 401); set a valid "
-                                  "OPENAI_API_KEY or pass --offline")
+            return LLMUnavailable(
+                f"{where} refused the API key (HTTP 401); set a valid "
+                "OPENAI_API_KEY or pass --offline"
+            )
         if isinstance(exc, openai.PermissionDeniedError):
-            return LLMUnavailable(f"{where} denied access (HTTP 403); check the key's "
-                                  "permissions for this model or pass --offline")
+            return LLMUnavailable(
+                f"{where} denied access (HTTP 403); check the key's "
+                "permissions for this model or pass --offline"
+            )
         if isinstance(exc, openai.RateLimitError):
-            return LLMUnavailable(f"{where} is rate limiting (HTTP 429, {after}); wait and "
-                                  "try again, or pass --offline")
+            return LLMUnavailable(
+                f"{where} is rate limiting (HTTP 429, {after}); wait and "
+                "try again, or pass --offline"
+            )
         if isinstance(exc, openai.NotFoundError):
-            return LLMUnavailable(f"{where} has no model {self.settings.model!r} (HTTP 404); "
-                                  "pass --model or set WRITER_MODEL")
+            return LLMUnavailable(
+                f"{where} has no model {self.settings.model!r} (HTTP 404); "
+                "pass --model or set WRITER_MODEL"
+            )
         if isinstance(exc, openai.APIStatusError):
             if exc.status_code >= 500:
-                return LLMUnavailable(f"{where} failed with HTTP {exc.status_code} ({after}); "
-                                      "try again later or pass --offline")
-            return LLMUnavailable(f"{where} rejected the request (HTTP {exc.status_code}: "
-                                  f"{_one_line(exc)}); check --model or pass --offline")
-        return LLMUnavailable(f"{where} gave an answer that is not a chat completion "
-                              f"({type(exc).__name__}: {_one_line(exc)}); check "
-                              "OPENAI_BASE_URL or pass --offline")
+                return LLMUnavailable(
+                    f"{where} failed with HTTP {exc.status_code} ({after}); "
+                    "try again later or pass --offline"
+                )
+            return LLMUnavailable(
+                f"{where} rejected the request (HTTP {exc.status_code}: "
+                f"{_one_line(exc)}); check --model or pass --offline"
+            )
+        return LLMUnavailable(
+            f"{where} gave an answer that is not a chat completion "
+            f"({type(exc).__name__}: {_one_line(exc)}); check "
+            "OPENAI_BASE_URL or pass --offline"
+        )

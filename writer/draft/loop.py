@@ -41,8 +41,14 @@ class Drafter(Protocol):
 
     def draft(self, brief: WeeklyIndexBrief) -> Draft: ...
 
-    def revise(self, brief: WeeklyIndexBrief, previous: Draft, report: CheckReport,
-               attempt: int, max_attempts: int) -> Draft: ...
+    def revise(
+        self,
+        brief: WeeklyIndexBrief,
+        previous: Draft,
+        report: CheckReport,
+        attempt: int,
+        max_attempts: int,
+    ) -> Draft: ...
 
     def judged(self, draft: Draft, verdict: str) -> None: ...
 
@@ -77,8 +83,13 @@ def _errors(n: int) -> str:
     return f"{n} wrong {'figure' if n == 1 else 'figures'}"
 
 
-def repair_loop(brief: WeeklyIndexBrief, drafter: Drafter, check: Checker, max_attempts: int,
-                progress: Progress | None = None) -> Outcome:
+def repair_loop(
+    brief: WeeklyIndexBrief,
+    drafter: Drafter,
+    check: Checker,
+    max_attempts: int,
+    progress: Progress | None = None,
+) -> Outcome:
     """Run drafts through the checker until one passes or `max_attempts` drafts were made.
 
     A drafter that cannot revise (the deterministic offline one would write the same text

@@ -18,12 +18,39 @@ from decimal import Decimal
 from factcheck.brief import Entity, Fact, WeeklyIndexBrief
 from factcheck.numfmt import Unit, format_value
 
-DISCLAIMER = ("*This recap is generated from market data for information only. It is not "
-              "investment advice.*")
-_ORDINALS = ("", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
-             "ninth", "tenth", "eleventh", "twelfth")
-_COUNTS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-           "ten", "eleven", "twelve")
+DISCLAIMER = (
+    "*This recap is generated from market data for information only. It is not investment advice.*"
+)
+_ORDINALS = (
+    "",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+)
+_COUNTS = (
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+)
 
 
 class _Figures:
@@ -75,15 +102,25 @@ def _short(d: dt.date, year: bool = False) -> str:
 def _move_verb(voice: _Voice, slot: str, pct: Decimal) -> str:
     size = abs(pct)
     if pct > 0:
-        options = (("edged up", "inched up") if size < Decimal("0.25") else
-                   ("rose", "gained", "added") if size < 1 else
-                   ("climbed", "advanced", "rallied") if size < Decimal("2.5") else
-                   ("surged", "jumped", "soared"))
+        options = (
+            ("edged up", "inched up")
+            if size < Decimal("0.25")
+            else ("rose", "gained", "added")
+            if size < 1
+            else ("climbed", "advanced", "rallied")
+            if size < Decimal("2.5")
+            else ("surged", "jumped", "soared")
+        )
     else:
-        options = (("edged down", "slipped") if size < Decimal("0.25") else
-                   ("fell", "declined", "lost") if size < 1 else
-                   ("dropped", "slid", "retreated") if size < Decimal("2.5") else
-                   ("tumbled", "sank", "plunged"))
+        options = (
+            ("edged down", "slipped")
+            if size < Decimal("0.25")
+            else ("fell", "declined", "lost")
+            if size < 1
+            else ("dropped", "slid", "retreated")
+            if size < Decimal("2.5")
+            else ("tumbled", "sank", "plunged")
+        )
     return voice.pick(slot, options)
 
 
@@ -94,13 +131,23 @@ def _headline(brief: WeeklyIndexBrief, fig: _Figures, voice: _Voice) -> str:
     if size < Decimal("0.005"):
         verb = "Ends the Week Flat"
     elif pct > 0:
-        verb = voice.pick("hv", ("Edges Higher", "Inches Up") if size < 1 else
-                          ("Climbs", "Advances", "Gains Ground") if size < Decimal("2.5") else
-                          ("Rallies", "Surges"))
+        verb = voice.pick(
+            "hv",
+            ("Edges Higher", "Inches Up")
+            if size < 1
+            else ("Climbs", "Advances", "Gains Ground")
+            if size < Decimal("2.5")
+            else ("Rallies", "Surges"),
+        )
     else:
-        verb = voice.pick("hv", ("Edges Lower", "Slips") if size < 1 else
-                          ("Falls", "Retreats", "Loses Ground") if size < Decimal("2.5") else
-                          ("Tumbles", "Slides"))
+        verb = voice.pick(
+            "hv",
+            ("Edges Lower", "Slips")
+            if size < 1
+            else ("Falls", "Retreats", "Loses Ground")
+            if size < Decimal("2.5")
+            else ("Tumbles", "Slides"),
+        )
     week_days = set(brief.week.sessions)
     angle = ""
     high = brief.get(f"{s.key}.52w.close_high")
@@ -110,11 +157,15 @@ def _headline(brief: WeeklyIndexBrief, fig: _Figures, voice: _Voice) -> str:
     elif low is not None and low.on in week_days:
         angle = ", Sinks to 52-Week Closing Low"
     elif fig.has(f"{s.key}.level.round_above") and (
-            fig.value(f"{s.key}.week.high") >= fig.value(f"{s.key}.level.round_above")):
+        fig.value(f"{s.key}.week.high") >= fig.value(f"{s.key}.level.round_above")
+    ):
         angle = f", Fails to Hold {fig.show(f'{s.key}.level.round_above')}"
     else:
-        spreads = [(p, fig.value(f"{s.key}.vs.{p.key}.spread_pp.week")) for p in brief.peers
-                   if fig.has(f"{s.key}.vs.{p.key}.spread_pp.week")]
+        spreads = [
+            (p, fig.value(f"{s.key}.vs.{p.key}.spread_pp.week"))
+            for p in brief.peers
+            if fig.has(f"{s.key}.vs.{p.key}.spread_pp.week")
+        ]
         behind = [p.name for p, v in spreads if v < 0]
         ahead = [p.name for p, v in spreads if v > 0]
         if spreads and len(behind) == len(spreads):
@@ -137,21 +188,32 @@ def _lede(brief: WeeklyIndexBrief, fig: _Figures, voice: _Voice) -> list[str]:
     else:
         move = f"{_move_verb(voice, 'lede', pct)} {fig.size(f'{k}.week.change_pct')} {when}"
     day_pct = fig.value(f"{k}.change_pct.{last}")
-    day = ("unchanged on the day" if abs(day_pct) < Decimal("0.005") else
-           f"{'up' if day_pct > 0 else 'down'} {fig.size(f'{k}.change_pct.{last}')} on the day")
-    first = (f"The {s.name} ({k}) {move}, closing {last:%A}'s session at "
-             f"{fig.show(f'{k}.close.{last}')}, {day}.")
+    day = (
+        "unchanged on the day"
+        if abs(day_pct) < Decimal("0.005")
+        else f"{'up' if day_pct > 0 else 'down'} {fig.size(f'{k}.change_pct.{last}')} on the day"
+    )
+    first = (
+        f"The {s.name} ({k}) {move}, closing {last:%A}'s session at "
+        f"{fig.show(f'{k}.close.{last}')}, {day}."
+    )
     prev = week.previous_session
     gain = "a gain" if pct > 0 else "a loss" if pct < 0 else "a change"
-    second = (f"That is {gain} of {fig.size(f'{k}.week.change_pts')} from the previous "
-              f"week's close of {fig.show(f'{k}.close.{prev}')} on {_day(prev)}.")
+    second = (
+        f"That is {gain} of {fig.size(f'{k}.week.change_pts')} from the previous "
+        f"week's close of {fig.show(f'{k}.close.{prev}')} on {_day(prev)}."
+    )
     hi, lo = fig.fact(f"{k}.week.high"), fig.fact(f"{k}.week.low")
     assert hi.on is not None and lo.on is not None
-    third = voice.pick("rng", (
-        f"Over the week it traded between a low of {lo.display} on {lo.on:%A} and a high of "
-        f"{hi.display} on {hi.on:%A}.",
-        f"Its weekly range ran from {lo.display} ({lo.on:%A}'s low) to {hi.display} "
-        f"({hi.on:%A}'s high)."))
+    third = voice.pick(
+        "rng",
+        (
+            f"Over the week it traded between a low of {lo.display} on {lo.on:%A} and a high of "
+            f"{hi.display} on {hi.on:%A}.",
+            f"Its weekly range ran from {lo.display} ({lo.on:%A}'s low) to {hi.display} "
+            f"({hi.on:%A}'s high).",
+        ),
+    )
     return [f"{first} {second} {third}"]
 
 
@@ -162,8 +224,11 @@ def _peers(brief: WeeklyIndexBrief, fig: _Figures, voice: _Voice) -> list[str]:
     moves = []
     for p in brief.peers:
         pct = fig.value(f"{p.key}.week.change_pct")
-        verb = "was flat" if abs(pct) < Decimal("0.005") else (
-            f"{_move_verb(voice, 'pw' + p.key, pct)} {fig.size(f'{p.key}.week.change_pct')}")
+        verb = (
+            "was flat"
+            if abs(pct) < Decimal("0.005")
+            else (f"{_move_verb(voice, 'pw' + p.key, pct)} {fig.size(f'{p.key}.week.change_pct')}")
+        )
         moves.append(f"the {p.name} {verb} to {fig.show(f'{p.key}.close.{last_of(brief, p)}')}")
     sentences = [f"Over the same week, {' and '.join(moves)}."]
     for p in brief.peers:
@@ -182,8 +247,11 @@ def _peers(brief: WeeklyIndexBrief, fig: _Figures, voice: _Voice) -> list[str]:
         if not fig.has(day_id):
             continue
         pct = fig.value(day_id)
-        verb = "was unchanged" if abs(pct) < Decimal("0.005") else (
-            f"{'added' if pct > 0 else 'shed'} {fig.size(day_id)}")
+        verb = (
+            "was unchanged"
+            if abs(pct) < Decimal("0.005")
+            else (f"{'added' if pct > 0 else 'shed'} {fig.size(day_id)}")
+        )
         day_moves.append(f"the {p.name} {verb}")
     if day_moves:
         sentences.append(f"On {last:%A}, {' and '.join(day_moves)}.")
@@ -200,14 +268,18 @@ def _peer_context(brief: WeeklyIndexBrief, fig: _Figures, voice: _Voice) -> list
         high = fig.fact(f"{k}.52w.high")
         assert high.on is not None
         gap = fig.value(f"{k}.52w.from_high_pct")
-        where = (f"{fig.size(f'{k}.52w.from_high_pct')} below its 52-week high of "
-                 f"{high.display} ({_short(high.on, True)})" if gap < 0 else
-                 f"at its 52-week high of {high.display}")
+        where = (
+            f"{fig.size(f'{k}.52w.from_high_pct')} below its 52-week high of "
+            f"{high.display} ({_short(high.on, True)})"
+            if gap < 0
+            else f"at its 52-week high of {high.display}"
+        )
         ytd = ""
         if fig.has(f"{k}.ytd.change_pct"):
             value = fig.value(f"{k}.ytd.change_pct")
-            ytd = (f", {'up' if value > 0 else 'down'} {fig.size(f'{k}.ytd.change_pct')} "
-                   "for the year")
+            ytd = (
+                f", {'up' if value > 0 else 'down'} {fig.size(f'{k}.ytd.change_pct')} for the year"
+            )
         out.append(f"The {p.name} ended the week {where}{ytd}.")
     return [" ".join(out)] if out else []
 
@@ -217,29 +289,35 @@ def _session_line(brief: WeeklyIndexBrief, fig: _Figures, voice: _Voice, i: int)
     sessions = brief.week.sessions
     d = sessions[i]
     pct = fig.value(f"{k}.change_pct.{d}")
-    close_verb = voice.pick(f"cv{i}", ("to close at", "to finish at", "to settle at",
-                                       "to end at"))
+    close_verb = voice.pick(f"cv{i}", ("to close at", "to finish at", "to settle at", "to end at"))
     if abs(pct) < Decimal("0.005"):
         move = f"The index was little changed, closing at {fig.show(f'{k}.close.{d}')}"
     else:
         points = ""
         if abs(pct) >= 1:
             points = f", or {fig.size(f'{k}.change_pts.{d}')},"
-        move = (f"The index {_move_verb(voice, f'd{i}', pct)} "
-                f"{fig.size(f'{k}.change_pct.{d}')}{points} {close_verb} "
-                f"{fig.show(f'{k}.close.{d}')}")
+        move = (
+            f"The index {_move_verb(voice, f'd{i}', pct)} "
+            f"{fig.size(f'{k}.change_pct.{d}')}{points} {close_verb} "
+            f"{fig.show(f'{k}.close.{d}')}"
+        )
     extras = []
     if fig.fact(f"{k}.week.high").on == d:
         extras.append(f"touching the week's intraday high of {fig.show(f'{k}.week.high')}")
     if fig.fact(f"{k}.week.low").on == d:
-        extras.append(f"after dipping to the week's intraday low of "
-                      f"{fig.show(f'{k}.week.low')}")
+        extras.append(f"after dipping to the week's intraday low of {fig.show(f'{k}.week.low')}")
     if not extras:
-        extras.append(voice.pick(f"rg{i}", (
-            f"after trading between {fig.show(f'{k}.low.{d}')} and "
-            f"{fig.show(f'{k}.high.{d}')}",
-            f"in a session range of {fig.show(f'{k}.low.{d}')} to "
-            f"{fig.show(f'{k}.high.{d}')}")))
+        extras.append(
+            voice.pick(
+                f"rg{i}",
+                (
+                    f"after trading between {fig.show(f'{k}.low.{d}')} and "
+                    f"{fig.show(f'{k}.high.{d}')}",
+                    f"in a session range of {fig.show(f'{k}.low.{d}')} to "
+                    f"{fig.show(f'{k}.high.{d}')}",
+                ),
+            )
+        )
     line = f"{move}, {' and '.join(extras)}."
     if len(sessions) > 1 and fig.fact(f"{k}.week.close_high").on == d:
         line += " It was the index's highest close of the week."
@@ -264,17 +342,26 @@ def _context(brief: WeeklyIndexBrief, fig: _Figures, voice: _Voice) -> list[str]
         hi, lo = fig.fact(f"{k}.52w.high"), fig.fact(f"{k}.52w.low")
         assert hi.on is not None and lo.on is not None
         from_hi = fig.value(f"{k}.52w.from_high_pct")
-        where = (f"sits {fig.size(f'{k}.52w.from_high_pct')} below its 52-week intraday high "
-                 f"of {hi.display} ({_short(hi.on, True)})" if from_hi < 0 else
-                 f"closed at its 52-week intraday high of {hi.display}")
+        where = (
+            f"sits {fig.size(f'{k}.52w.from_high_pct')} below its 52-week intraday high "
+            f"of {hi.display} ({_short(hi.on, True)})"
+            if from_hi < 0
+            else f"closed at its 52-week intraday high of {hi.display}"
+        )
         out.append(
             f"At {fig.show(f'{k}.close.{last}')}, the {name} {where} and stands "
             f"{fig.size(f'{k}.52w.from_low_pct')} above its 52-week low of {lo.display} "
-            f"({_short(lo.on, True)}). Its 52-week range is {lo.display} - {hi.display}.")
+            f"({_short(lo.on, True)}). Its 52-week range is {lo.display} - {hi.display}."
+        )
     parts = []
-    record = [(fig.fact(f"{k}.52w.{m}"), label) for m, label in
-              (("close_high", "a 52-week closing high"), ("close_low", "a 52-week closing low"))
-              if fig.has(f"{k}.52w.{m}")]
+    record = [
+        (fig.fact(f"{k}.52w.{m}"), label)
+        for m, label in (
+            ("close_high", "a 52-week closing high"),
+            ("close_low", "a 52-week closing low"),
+        )
+        if fig.has(f"{k}.52w.{m}")
+    ]
     for f, label in record:
         if f.on in brief.week.sessions:
             assert f.on is not None
@@ -282,18 +369,21 @@ def _context(brief: WeeklyIndexBrief, fig: _Figures, voice: _Voice) -> list[str]
     if fig.has(f"{k}.ytd.change_pct"):
         ytd = fig.value(f"{k}.ytd.change_pct")
         direction = "up" if ytd > 0 else "down"
-        parts.append(f"Year to date, the index is {direction} {fig.size(f'{k}.ytd.change_pct')}"
-                     f", or {fig.size(f'{k}.ytd.change_pts')}.")
+        parts.append(
+            f"Year to date, the index is {direction} {fig.size(f'{k}.ytd.change_pct')}"
+            f", or {fig.size(f'{k}.ytd.change_pts')}."
+        )
     mas = []
     for n in (50, 200):
         if fig.has(f"{k}.ma{n}"):
             vs = fig.value(f"{k}.ma{n}.vs_pct")
             side = "above" if vs > 0 else "below"
-            mas.append(f"{fig.size(f'{k}.ma{n}.vs_pct')} {side} its {n}-day moving average of "
-                       f"{fig.show(f'{k}.ma{n}')}")
+            mas.append(
+                f"{fig.size(f'{k}.ma{n}.vs_pct')} {side} its {n}-day moving average of "
+                f"{fig.show(f'{k}.ma{n}')}"
+            )
     if mas:
-        parts.append(f"It {voice.pick('ma', ('finished', 'ended the week'))} "
-                     f"{' and '.join(mas)}.")
+        parts.append(f"It {voice.pick('ma', ('finished', 'ended the week'))} {' and '.join(mas)}.")
     if fig.has(f"{k}.streak.weekly"):
         n = int(fig.value(f"{k}.streak.weekly"))
         if 2 <= abs(n) < len(_ORDINALS):
@@ -312,9 +402,14 @@ def _context(brief: WeeklyIndexBrief, fig: _Figures, voice: _Voice) -> list[str]
 def _levels(brief: WeeklyIndexBrief, fig: _Figures, voice: _Voice) -> list[str]:
     k = brief.subject.key
     close = fig.value(f"{k}.close.{brief.week.last_session}")
-    named = {"prev_week_high": "the prior week's high", "prev_week_low": "the prior week's low",
-             "swing_high_1": "the swing high", "swing_high_2": "the swing high",
-             "swing_low_1": "the swing low", "swing_low_2": "the swing low"}
+    named = {
+        "prev_week_high": "the prior week's high",
+        "prev_week_low": "the prior week's low",
+        "swing_high_1": "the swing high",
+        "swing_high_2": "the swing high",
+        "swing_low_1": "the swing low",
+        "swing_low_2": "the swing low",
+    }
     above: list[tuple[Decimal, str]] = []
     below: list[tuple[Decimal, str]] = []
     for key, label in named.items():
@@ -331,23 +426,37 @@ def _levels(brief: WeeklyIndexBrief, fig: _Figures, voice: _Voice) -> list[str]:
         lead = f"the round {fig.show(f'{k}.level.round_above')} level"
         rest = [t for _, t in above[:2]]
         sentences.append(
-            voice.pick("res", ("Overhead, ", "On the upside, ")) + lead +
-            (" is the first test, followed by " + " and ".join(rest) if rest else
-             " is the first test") + ".")
+            voice.pick("res", ("Overhead, ", "On the upside, "))
+            + lead
+            + (
+                " is the first test, followed by " + " and ".join(rest)
+                if rest
+                else " is the first test"
+            )
+            + "."
+        )
     if fig.has(f"{k}.level.round_below") and fig.value(f"{k}.level.round_below") < close:
         lead = f"{fig.show(f'{k}.level.round_below')} offers round-number support"
         rest = [t for _, t in below[:2]]
         sentences.append(
-            voice.pick("sup", ("On the downside, ", "Below, ")) + lead +
-            (", with " + " and ".join(rest) + " beneath it" if rest else "") + ".")
+            voice.pick("sup", ("On the downside, ", "Below, "))
+            + lead
+            + (", with " + " and ".join(rest) + " beneath it" if rest else "")
+            + "."
+        )
     return [" ".join(sentences)] if sentences else []
 
 
 def last_of(brief: WeeklyIndexBrief, entity: Entity) -> dt.date:
     """The entity's last session of the week (a peer on another exchange may differ)."""
-    days = [f.on for f in brief.facts
-            if f.entity == entity.key and f.metric == "close" and f.on is not None
-            and brief.week.start <= f.on <= brief.week.end]
+    days = [
+        f.on
+        for f in brief.facts
+        if f.entity == entity.key
+        and f.metric == "close"
+        and f.on is not None
+        and brief.week.start <= f.on <= brief.week.end
+    ]
     return max(days)
 
 
@@ -362,10 +471,13 @@ def _voice(brief: WeeklyIndexBrief) -> _Voice:
 def draft_offline(brief: WeeklyIndexBrief) -> str:
     """A complete Markdown recap (no front matter) whose every figure comes from the brief."""
     fig, voice = _Figures(brief), _voice(brief)
-    blocks = [f"# {_headline(brief, fig, voice)}", *_lede(brief, fig, voice),
-              *_peers(brief, fig, voice), "## Day by day",
-              "\n".join(_session_line(brief, fig, voice, i)
-                        for i in range(len(brief.week.sessions)))]
+    blocks = [
+        f"# {_headline(brief, fig, voice)}",
+        *_lede(brief, fig, voice),
+        *_peers(brief, fig, voice),
+        "## Day by day",
+        "\n".join(_session_line(brief, fig, voice, i) for i in range(len(brief.week.sessions))),
+    ]
     context = _context(brief, fig, voice) + _peer_context(brief, fig, voice)
     if context:
         blocks += ["## The bigger picture", *context]

@@ -37,8 +37,13 @@ class FactGroup:
 
 @cache
 def _environment() -> Environment:
-    return Environment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True,
-                       trim_blocks=True, lstrip_blocks=True)
+    return Environment(
+        undefined=StrictUndefined,
+        autoescape=False,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
 
 
 def template_source(name: str) -> str:
@@ -65,8 +70,10 @@ def fact_groups(brief: WeeklyIndexBrief) -> list[FactGroup]:
         own = [f for f in brief.facts if f.entity == entity.key and f.versus is None]
         week = tuple(f for f in own if f.period == "week")
         levels = tuple(f for f in own if f.metric == "level")
-        by_day = {iso: tuple(f for f in own if f.period == iso and f.metric in _SESSION_METRICS)
-                  for iso in sessions}
+        by_day = {
+            iso: tuple(f for f in own if f.period == iso and f.metric in _SESSION_METRICS)
+            for iso in sessions
+        }
         used = {f.id for f in (*week, *levels)} | {f.id for fs in by_day.values() for f in fs}
         context = tuple(f for f in own if f.id not in used)
         name = f"{entity.name} ({entity.key})"
@@ -86,41 +93,63 @@ def fact_groups(brief: WeeklyIndexBrief) -> list[FactGroup]:
 
 def system_message(brief: WeeklyIndexBrief) -> str:
     return render(
-        "system.j2", subject=brief.subject, peers=brief.peers, min_words=MIN_WORDS,
-        max_words=MAX_WORDS, disclaimer=DISCLAIMER,
+        "system.j2",
+        subject=brief.subject,
+        peers=brief.peers,
+        min_words=MIN_WORDS,
+        max_words=MAX_WORDS,
+        disclaimer=DISCLAIMER,
         last_session_day=_day(brief.week.last_session),
         week_end=f"{brief.week.last_session:%A, %b} {brief.week.last_session.day}, "
-                 f"{brief.week.last_session.year}")
+        f"{brief.week.last_session.year}",
+    )
 
 
 def user_message(brief: WeeklyIndexBrief) -> str:
     week = brief.week
     return render(
-        "user.j2", subject=brief.subject, week_start=week.sessions[0].isoformat(),
-        week_end=week.last_session.isoformat(), session_count=len(week.sessions),
+        "user.j2",
+        subject=brief.subject,
+        week_start=week.sessions[0].isoformat(),
+        week_end=week.last_session.isoformat(),
+        session_count=len(week.sessions),
         session_days=[_day(d) for d in week.sessions],
-        previous_session=_day(week.previous_session), groups=fact_groups(brief),
-        notes=list(brief.provenance.notes))
+        previous_session=_day(week.previous_session),
+        groups=fact_groups(brief),
+        notes=list(brief.provenance.notes),
+    )
 
 
-def revise_message(brief: WeeklyIndexBrief, findings: Sequence[Claim], attempt: int,
-                   max_attempts: int) -> str:
+def revise_message(
+    brief: WeeklyIndexBrief, findings: Sequence[Claim], attempt: int, max_attempts: int
+) -> str:
     """Quote every finding (sentence, what was written, what the data says) for a rewrite.
     When the checker names a fact but no expected text (a wrong direction), the fact's own
     display is what the data says."""
     displays = {f.id: f.display for f in brief.facts}
-    return render("revise.j2", findings=list(findings), attempt=attempt,
-                  max_attempts=max_attempts, displays=displays)
+    return render(
+        "revise.j2",
+        findings=list(findings),
+        attempt=attempt,
+        max_attempts=max_attempts,
+        displays=displays,
+    )
 
 
 def first_messages(brief: WeeklyIndexBrief) -> list[dict[str, str]]:
-    return [{"role": "system", "content": system_message(brief)},
-            {"role": "user", "content": user_message(brief)}]
+    return [
+        {"role": "system", "content": system_message(brief)},
+        {"role": "user", "content": user_message(brief)},
+    ]
 
 
-def revision_messages(brief: WeeklyIndexBrief, draft: str, findings: Sequence[Claim],
-                      attempt: int, max_attempts: int) -> list[dict[str, str]]:
+def revision_messages(
+    brief: WeeklyIndexBrief, draft: str, findings: Sequence[Claim], attempt: int, max_attempts: int
+) -> list[dict[str, str]]:
     """The original request, the last draft as the model's turn, then the findings.  Only
     the last draft is kept so the conversation does not grow with every attempt."""
-    return [*first_messages(brief), {"role": "assistant", "content": draft},
-            {"role": "user", "content": revise_message(brief, findings, attempt, max_attempts)}]
+    return [
+        *first_messages(brief),
+        {"role": "assistant", "content": draft},
+        {"role": "user", "content": revise_message(brief, findings, attempt, max_attempts)},
+    ]

@@ -31,9 +31,11 @@ class LLMSettings:
 
     @classmethod
     def from_env(cls, model: str | None = None) -> LLMSettings:
-        return cls(model=model or os.environ.get("WRITER_MODEL") or DEFAULT_MODEL,
-                   timeout_s=_env_number("WRITER_LLM_TIMEOUT", DEFAULT_TIMEOUT_S, float),
-                   max_retries=int(_env_number("WRITER_LLM_RETRIES", DEFAULT_RETRIES, int)))
+        return cls(
+            model=model or os.environ.get("WRITER_MODEL") or DEFAULT_MODEL,
+            timeout_s=_env_number("WRITER_LLM_TIMEOUT", DEFAULT_TIMEOUT_S, float),
+            max_retries=int(_env_number("WRITER_LLM_RETRIES", DEFAULT_RETRIES, int)),
+        )
 
 
 def _env_number(name: str, default: float, kind: type[float] | type[int]) -> float:
@@ -44,11 +46,13 @@ def _env_number(name: str, default: float, kind: type[float] | type[int]) -> flo
     try:
         value = kind(text)
     except ValueError:
-        raise BadInput(f"{name}={text!r} is not a number; unset it or give e.g. "
-                       f"{name}={kind(default)}") from None
+        raise BadInput(
+            f"{name}={text!r} is not a number; unset it or give e.g. {name}={kind(default)}"
+        ) from None
     if value < 0 or (kind is float and value == 0):
-        raise BadInput(f"{name}={text!r} is too small; unset it or give e.g. "
-                       f"{name}={kind(default)}")
+        raise BadInput(
+            f"{name}={text!r} is too small; unset it or give e.g. {name}={kind(default)}"
+        )
     return value
 
 
