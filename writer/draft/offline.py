@@ -231,16 +231,15 @@ def _peers(brief: WeeklyIndexBrief, fig: _Figures, voice: _Voice) -> list[str]:
         )
         moves.append(f"the {p.name} {verb} to {fig.show(f'{p.key}.close.{last_of(brief, p)}')}")
     sentences = [f"Over the same week, {' and '.join(moves)}."]
-    for p in brief.peers:
-        spread_id = f"{s.key}.vs.{p.key}.spread_pp.week"
-        if not fig.has(spread_id) or abs(fig.value(spread_id)) < Decimal("0.005"):
-            continue
+    spreads = [(p, f"{s.key}.vs.{p.key}.spread_pp.week") for p in brief.peers]
+    spreads = [(p, i) for p, i in spreads if fig.has(i) and abs(fig.value(i)) >= Decimal("0.005")]
+    # The widest gap is the story ("trailed the Nasdaq by 1.49 points"), not a 0.04 one.
+    for p, spread_id in sorted(spreads, key=lambda pair: -abs(fig.value(pair[1])))[:1]:
         if fig.value(spread_id) < 0:
             word = voice.pick("lag" + p.key, ("trailed", "lagged", "underperformed"))
         else:
             word = voice.pick("lead" + p.key, ("outperformed", "beat", "outpaced"))
         sentences.append(f"The {s.name} {word} the {p.name} by {fig.size(spread_id)}.")
-        break
     day_moves = []
     for p in brief.peers:
         day_id = f"{p.key}.change_pct.{last}"
