@@ -248,6 +248,11 @@ def check_sentence(
             Finding(base + m.start(), base + m.end(), "phrase", status, fact, expected, message)
         )
 
+    def settle(m: re.Match[str], period: str, word: str) -> None:
+        """A direction claimed for the entity named before the match, over `period`."""
+        entity = _entity_before(ctx, base + m.start(), summary, subject)
+        _settle_direction(out, brief, entity, period, word, base + m.start(), base + m.end())
+
     finish = _when(text, _FINISH_DIRECTIONS, FINISH_RE) and _when(text, _FINISH_WORDS, FINISH_RE)
     for m in finish:
         if _STREAK_TAIL_RE.match(text, m.end()):
@@ -261,15 +266,7 @@ def check_sentence(
         )
         if period is None:
             continue
-        _settle_direction(
-            out,
-            brief,
-            _entity_before(ctx, base + m.start(), summary, subject),
-            period,
-            word,
-            base + m.start(),
-            base + m.end(),
-        )
+        settle(m, period, word)
     posted = _when(text, _POSTED_VERBS, POSTED_RE) or (
         _when(text, _WEEK_MOOD_WORDS, POSTED_RE) if " week" in text else ()
     )
@@ -282,15 +279,7 @@ def check_sentence(
         )
         if period is None:
             continue
-        _settle_direction(
-            out,
-            brief,
-            _entity_before(ctx, base + m.start(), summary, subject),
-            period,
-            word,
-            base + m.start(),
-            base + m.end(),
-        )
+        settle(m, period, word)
     for m in _when(text, ("week",), WEEK_EXTREME_RE):
         hl = (m.group("hl") or m.group("hl2") or "").lower()
         which = (m.group("which") or m.group("which2") or "").strip().lower()
