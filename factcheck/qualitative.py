@@ -135,6 +135,18 @@ class Finding:
     value: str | None = None
 
 
+def _phrase(
+    m: re.Match[str],
+    base: int,
+    status: Status,
+    fact: Fact | None,
+    expected: str | None,
+    message: str,
+) -> Finding:
+    """A finding on the phrase `m` matched in a sentence that starts at `base`."""
+    return Finding(base + m.start(), base + m.end(), "phrase", status, fact, expected, message)
+
+
 def _change(brief: WeeklyIndexBrief, entity: str, period: str) -> Fact | None:
     if period == "week":
         return brief.get(f"{entity}.week.change_pct")
@@ -244,9 +256,7 @@ def check_sentence(
     def add(
         m: re.Match[str], status: Status, fact: Fact | None, expected: str | None, message: str
     ) -> None:
-        out.append(
-            Finding(base + m.start(), base + m.end(), "phrase", status, fact, expected, message)
-        )
+        out.append(_phrase(m, base, status, fact, expected, message))
 
     def settle(m: re.Match[str], period: str, word: str) -> None:
         """A direction claimed for the entity named before the match, over `period`."""
@@ -471,10 +481,9 @@ def _gave_back(
         ref = by_weekday.get(WEEKDAYS[whose])
         if ref is None:
             return [
-                Finding(
-                    base + m.start(),
-                    base + m.end(),
-                    "phrase",
+                _phrase(
+                    m,
+                    base,
                     Status.CONTRADICTED,
                     None,
                     None,
@@ -487,10 +496,9 @@ def _gave_back(
         ref = _session_before(brief, day)
     if ref >= day:
         return [
-            Finding(
-                base + m.start(),
-                base + m.end(),
-                "phrase",
+            _phrase(
+                m,
+                base,
                 Status.CONTRADICTED,
                 None,
                 None,
@@ -501,10 +509,9 @@ def _gave_back(
     ref_change = brief.get(f"{entity}.change_pct.{ref}")
     if ref_change is not None and (ref_change.value > 0) != gains:
         return [
-            Finding(
-                base + m.start(),
-                base + m.end(),
-                "phrase",
+            _phrase(
+                m,
+                base,
                 Status.CONTRADICTED,
                 ref_change,
                 None,
@@ -517,10 +524,9 @@ def _gave_back(
     base_close = brief.get(f"{entity}.close.{base_day}")
     if close is None or base_close is None:
         return [
-            Finding(
-                base + m.start(),
-                base + m.end(),
-                "phrase",
+            _phrase(
+                m,
+                base,
                 Status.UNSUPPORTED,
                 None,
                 None,
@@ -536,17 +542,7 @@ def _gave_back(
             if gains
             else (f"did not recover all of the {what}: " + message)
         )
-    return [
-        Finding(
-            base + m.start(),
-            base + m.end(),
-            "phrase",
-            Status.VERIFIED if ok else Status.CONTRADICTED,
-            close,
-            None,
-            message,
-        )
-    ]
+    return [_phrase(m, base, Status.VERIFIED if ok else Status.CONTRADICTED, close, None, message)]
 
 
 def _relative(
@@ -578,10 +574,9 @@ def _relative(
         theirs = _change(brief, b_key, period)
         if mine is None or theirs is None:
             out.append(
-                Finding(
-                    base + m.start(),
-                    base + m.end(),
-                    "phrase",
+                _phrase(
+                    m,
+                    base,
                     Status.UNSUPPORTED,
                     None,
                     None,
@@ -592,10 +587,9 @@ def _relative(
         ok = mine.value < theirs.value if worse else mine.value > theirs.value
         message = f"{mine.label} {mine.display} vs {theirs.label} {theirs.display}"
         out.append(
-            Finding(
-                base + m.start(),
-                base + m.end(),
-                "phrase",
+            _phrase(
+                m,
+                base,
                 Status.VERIFIED if ok else Status.CONTRADICTED,
                 mine,
                 None if ok else ("outperformed" if worse else "lagged"),
