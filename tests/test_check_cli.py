@@ -186,6 +186,15 @@ def test_no_way_to_tell_the_week_exits_2(data_dir: Path, tmp_path: Path) -> None
     )
 
 
+def test_stdin_without_week_does_not_suggest_a_sidecar() -> None:
+    result = runner.invoke(app, ["check", "-"], input="The index closed at 2,218.42.\n")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "writer: -: no ticker and week to check against: add front matter "
+        "(ticker:, week:), or pass --ticker and --week\n"
+    )
+
+
 def test_unavailable_data_exits_3(tmp_path: Path) -> None:
     empty = tmp_path / "empty"
     empty.mkdir()

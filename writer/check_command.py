@@ -189,10 +189,10 @@ def prepare(name: str, text: str, ticker: str | None, week: dt.date | None) -> A
         missing = " and ".join(
             x for x, v in (("ticker", use_ticker), ("week", use_week)) if v is None
         )
+        sidecar = "" if name == "-" else f" a sidecar {Path(name).name}.brief.json,"
         raise MalformedInput(
             f"{name}: no {missing} to check against: add front matter "
-            f"(ticker:, week:), a sidecar {Path(name).name}.brief.json, or "
-            "pass --ticker and --week"
+            f"(ticker:, week:),{sidecar} or pass --ticker and --week"
         )
     return Article(name, text, use_ticker, use_week, None)
 
