@@ -275,6 +275,7 @@ _MONTH_NUMBER = {
         1,
     )
 }
+_MONTH_NAMES = tuple(_MONTH_NUMBER)  # what every `_MONTH_RE` match starts with
 _CLAUSE_BREAK_RE = re.compile(r"\b(?:while|whereas|but|although|though)\b|;")
 _WEEK_CLOSER_RE = re.compile(
     r"(?:closed|ended|finished|wrapped\s+up|rounded\s+out|capped|closing|ending|finishing)"
@@ -309,8 +310,15 @@ _PERIOD_DIGITS_RE = re.compile(
     r"(?=[#i])(?:(?P<w52>##\s*-?\s*weeks?)|(?P<ma>#{2,3}\s*-?\s*(?:day|session)s?)|"
     r"(?P<ytd>\bin\s+(?:19|20)\d\d\b))"
 )
-#: What every `_PERIOD_DIGITS_RE` match contains: masked digits or a 19xx/20xx year.
-_PERIOD_DIGIT_KEYS = ("#", "19", "20")
+
+
+def _period_digits_possible(text: str) -> bool:
+    """Could `_PERIOD_DIGITS_RE` match?  Its spans need "##" and a week/day/session word, or
+    a 19xx/20xx year; masked index names put "##" in most sentences, so "#" alone is not
+    enough of a test."""
+    if "19" in text or "20" in text:
+        return True
+    return "##" in text and ("week" in text or "day" in text or "session" in text)
 _ENTITY_GENERIC = (
     r"the\s+index|the\s+benchmark|the\s+gauge|the\s+measure|"
     r"the\s+barometer"
@@ -574,7 +582,8 @@ class Binder:
             ):
                 continue  # "Friday closed the week with a gain of 1.81%": Friday's move
             ctx.periods.append(Mention(base + m.start(), base + m.end(), kind, value))
-        for m in _MONTH_RE.finditer(text) if _any_in(_EXTREME_WORDS, text) else ():
+        month = _any_in(_EXTREME_WORDS, text) and _any_in(_MONTH_NAMES, text)
+        for m in _MONTH_RE.finditer(text) if month else ():
             ctx.periods.append(
                 Mention(
                     base + m.start(),
@@ -583,7 +592,7 @@ class Binder:
                     str(_MONTH_NUMBER[m.group("mon")]),
                 )
             )
-        for m in _PERIOD_DIGITS_RE.finditer(text) if _any_in(_PERIOD_DIGIT_KEYS, text) else ():
+        for m in _PERIOD_DIGITS_RE.finditer(text) if _period_digits_possible(text) else ():
             kind = m.lastgroup or ""
             value = kind
             if kind == "w52":
@@ -671,12 +680,13 @@ class Binder:
             elif heading is not None and heading.periods:
                 b.periods_inherited = frozenset(_period_tokens(heading.periods[-1]))
         # metric
-        b.metrics = self._metric(doc, sent, ctx, fig, lo, b)
+        tail = doc.lower[fig.end : min(sent.end, fig.end + 70)]
+        dist = _distance(tail) if fig.kind == "percent" else None
+        b.metrics = self._metric(doc, sent, ctx, fig, lo, b, tail, dist)
         if fig.hedge in (Hedge.ABOVE, Hedge.BELOW) and b.metrics is _LEVELISH:
             # "closed above the 22,500 level": a named level must be one the data has
             fig.hedge = Hedge.EXACT
         if fig.kind == "percent":
-            dist = _distance(doc.lower[fig.end : min(sent.end, fig.end + 70)])
             if dist is not None:
                 what = doc.text[fig.end + dist.start("what") : fig.end + dist.end("kind")]
                 days = _DAYS_SPAN_RE.search(what)
@@ -746,15 +756,22 @@ class Binder:
         return frozenset(tokens)
 
     def _metric(
-        self, doc: Document, sent: Sentence, ctx: SentenceContext, fig: Figure, lo: int, b: Binding
+        self,
+        doc: Document,
+        sent: Sentence,
+        ctx: SentenceContext,
+        fig: Figure,
+        lo: int,
+        b: Binding,
+        tail: str,
+        dist: re.Match[str] | None,
     ) -> frozenset[str] | None:
+        """`tail` is the text after the figure; `dist` the distance phrase in it (percents)."""
         if fig.kind == "percentage_points":
             return frozenset({"spread_pp"})
         if fig.kind == "count":
             return frozenset({"sessions", "streak"})
-        tail = doc.lower[fig.end : min(sent.end, fig.end + 70)]
         if fig.kind == "percent":
-            dist = _distance(tail)
             if dist is not None:
                 kind = dist.group("kind").lower()
                 closing = "clos" in dist.group("what").lower()

@@ -35,7 +35,7 @@ _EXTREMES = frozenset({"high", "low", "close_high", "close_low"})
 _PRECOMPUTED_PLACES = 6
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: built ~170 times per brief, and frozen init is slow
 class IndexedFact:
     fact: Fact
     tokens: frozenset[str]
@@ -141,17 +141,15 @@ class FactIndex:
                     self.groups["level"].append(item)  # "a four-session week" is a bare number
 
         self.by_entity: dict[str, dict[str, list[IndexedFact]]] = {}
-        #: (group, entity or "*", period token) -> facts: most figures have a period bound,
-        #: so candidates come from one short list instead of the whole brief.
-        self.by_token: dict[tuple[str, str, str], list[IndexedFact]] = {}
         for name, items in self.groups.items():
             grouped: dict[str, list[IndexedFact]] = {}
             for item in items:
                 grouped.setdefault(item.fact.entity, []).append(item)
-                for token in item.tokens:
-                    self.by_token.setdefault((name, item.fact.entity, token), []).append(item)
-                    self.by_token.setdefault((name, "*", token), []).append(item)
             self.by_entity[name] = grouped
+        #: (group, entity or "*", period token) -> facts: most figures have a period bound,
+        #: so candidates come from one short list instead of the whole brief.  Filled on
+        #: first use: an article asks for a few dozen of the brief's ~600 combinations.
+        self.by_token: dict[tuple[str, str, str], list[IndexedFact]] = {}
 
     def narrowed(
         self, fig: Figure, b: Binding, entity: str | None, periods: frozenset[str]
@@ -163,7 +161,12 @@ class FactIndex:
         if not periods or (b.metrics is not None and "level_round" in b.metrics):
             return self.pool(fig, b, entity)
         token = next(iter(periods))
-        return self.by_token.get((name, entity or "*", token), [])
+        key = (name, entity or "*", token)
+        hit = self.by_token.get(key)
+        if hit is None:
+            pool = self.groups[name] if entity is None else self.by_entity[name].get(entity, [])
+            hit = self.by_token[key] = [item for item in pool if token in item.tokens]
+        return hit
 
     def group(self, fig: Figure, b: Binding) -> str | None:
         """Which facts a figure of this kind can cite."""
