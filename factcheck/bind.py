@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import attrgetter
 
+from factcheck._rx import ascii_shape, trie
 from factcheck._rx import lead as _lead
-from factcheck._rx import trie
 from factcheck.brief import Entity, WeeklyIndexBrief
 from factcheck.extract import WEEKDAY_RE, WEEKDAYS, Document, Figure, Sentence
 from factcheck.numfmt import Hedge
@@ -162,16 +162,19 @@ DOWN_WORDS: tuple[str, ...] = (
     "downside",
     "shaved",
 )
-DIRECTION_RE = re.compile(rf"{_lead(UP_WORDS + DOWN_WORDS)}\b(?:{trie(UP_WORDS + DOWN_WORDS)})\b")
+DIRECTION_RE = re.compile(
+    rf"{_lead(UP_WORDS + DOWN_WORDS)}\b(?:{trie(UP_WORDS + DOWN_WORDS)})\b", re.ASCII
+)
 _DIRECTION_OF: dict[str, int] = {**{w: -1 for w in DOWN_WORDS}, **{w: 1 for w in UP_WORDS}}
 #: A direction given right after a figure ("0.17% higher", "10.06% below its high").
 FOLLOW_DIR_RE = re.compile(
     r"^\s*(?:(?P<up>higher|above|up|better|ahead|stronger|gain|gains|advance|rise|jump|"
     r"rally|increase|climb|surge|rebound)|"
     r"(?P<down>lower|below|down|under|weaker|behind|off|shy\s+of|short\s+of|loss|losses|"
-    r"drop|decline|fall|dip|slide|slip|decrease|retreat|pullback|plunge|tumble))\b"
+    r"drop|decline|fall|dip|slide|slip|decrease|retreat|pullback|plunge|tumble))\b",
+    re.ASCII,
 )
-_OR_LINK_RE = re.compile(r"(?i)^\s*(?:,\s*)?(?:or|\(|,\s*or|and|a\s+move\s+of)\s*$")
+_OR_LINK_RE = re.compile(r"(?i)^\s*(?:,\s*)?(?:or|\(|,\s*or|and|a\s+move\s+of)\s*$", re.ASCII)
 
 
 def _period_phrases() -> dict[str, str]:
@@ -243,15 +246,31 @@ def _period_phrases() -> dict[str, str]:
 
 
 _PERIOD_WORDS = _period_phrases()
+#: One of these occurs in every period phrase: a sentence with none of them skips the scan.
+_PERIOD_KEYS = (
+    "week",
+    "day",
+    "daily",
+    "year",
+    "session",
+    "ytd",
+    "month",
+    "annual",
+    "friday",
+    "january",
+)
+assert all(any(k in p for k in _PERIOD_KEYS) for p in _PERIOD_WORDS)
 _PERIOD_RE = re.compile(
     rf"{_lead(list(_PERIOD_WORDS))}(?<![#\w-])(?:{trie(list(_PERIOD_WORDS))})"
-    r"(?![\w-])"
+    r"(?![\w-])",
+    re.ASCII,
 )
 #: A month named without a day ("the November high") points at facts set in that month.
 _MONTH_RE = re.compile(
     r"(?=[adfjmnos])\b(?P<mon>january|february|march|april|may|june|july|august|september|october|"
     r"november|december)(?:'s|’s)?\s+(?:intraday\s+|closing\s+)?(?:high|low|peak|trough|top|"
-    r"bottom)"
+    r"bottom)",
+    re.ASCII,
 )
 #: What every `_MONTH_RE` match ends with.
 _EXTREME_WORDS = ("high", "low", "peak", "trough", "top", "bottom")
@@ -276,39 +295,49 @@ _MONTH_NUMBER = {
     )
 }
 _MONTH_NAMES = tuple(_MONTH_NUMBER)  # what every `_MONTH_RE` match starts with
-_CLAUSE_BREAK_RE = re.compile(r"\b(?:while|whereas|but|although|though)\b|;")
+_CLAUSE_BREAK_RE = re.compile(r"\b(?:while|whereas|but|although|though)\b|;", re.ASCII)
 _WEEK_CLOSER_RE = re.compile(
     r"(?:closed|ended|finished|wrapped\s+up|rounded\s+out|capped|closing|ending|finishing)"
-    r"\s+(?:out\s+)?(?:the\s+)?$"
+    r"\s+(?:out\s+)?(?:the\s+)?$",
+    re.ASCII,
 )
 _BASE_CLOSE_RE = re.compile(
     r"^(?:(?!\bto\s+[\d#])[^;])*?\b(?:from|since|versus|vs\.?|compared\s+(?:with|to)|on|above|below)\s+"
     r"(?:the\s+)?(?:previous|prior|last|preceding)\s+(?:week'?s|week’s|friday'?s|friday’s|"
-    r"weekly)\s+clos"
+    r"weekly)\s+clos",
+    re.ASCII,
 )
-_SPAN_RE = re.compile(r"\s*(?:trading\s+|intraday\s+|daily\s+|weekly\s+)?(?:range|span|swing)")
-_PARTICIPLE_RE = re.compile(r"\s*(?:\([^)]*\))?\s*,\s*[a-z]+ing\b[^,;]*$")
+_SPAN_RE = re.compile(
+    r"\s*(?:trading\s+|intraday\s+|daily\s+|weekly\s+)?(?:range|span|swing)", re.ASCII
+)
+_PARTICIPLE_RE = re.compile(r"\s*(?:\([^)]*\))?\s*,\s*[a-z]+ing\b[^,;]*$", re.ASCII)
 _COMPARE_VERB_RE = re.compile(
-    r"\b(?:outpac|outperform|underperform|lagg?|trail|beat|eclips|top|edg(?:ed|ing)\s+out)"
+    r"\b(?:outpac|outperform|underperform|lagg?|trail|beat|eclips|top|edg(?:ed|ing)\s+out)",
+    re.ASCII,
 )
 _FOLLOW_GAP_RE = re.compile(
     r"[\s,(]*(?:(?:gain|loss|drop|dip|slip|rise|fall|decline|advance|rally|jump|move|slide|"
     r"climb|rebound|bounce|retreat|increase|decrease|surge|plunge|tumble|pullback|selloff|"
     r"sell-off|setback|swing)s?\s+)?(?:on|by|at|in|for|during|over|from|of|since|with)?"
-    r"[\s(]*(?:the\s+|a\s+|its\s+|this\s+)?|\s*\(|[\s,(]*"
+    r"[\s(]*(?:the\s+|a\s+|its\s+|this\s+)?|\s*\(|[\s,(]*",
+    re.ASCII,
 )
-_ON_DATE_GAP_RE = re.compile(r"[\s,]*(?:\(|on\b|set\s+on\b|from\b|reached\s+on\b)\s*")
+_ON_DATE_GAP_RE = re.compile(r"[\s,]*(?:\(|on\b|set\s+on\b|from\b|reached\s+on\b)\s*", re.ASCII)
 _SUPERLATIVE_SCOPE_RE = re.compile(
     r"\b(?:highest|lowest|best|worst|biggest|largest|strongest|weakest|sharpest|steepest|"
-    r"high|low|top|bottom|peak)\b[\w\s'’-]{0,25}?\s(?:of|for|in)\s+$"
+    r"high|low|top|bottom|peak)\b[\w\s'’-]{0,25}?\s(?:of|for|in)\s+$",
+    re.ASCII,
 )
-_BASE_BEFORE_RE = re.compile(r"\b(?:from|since|versus|vs\.?|over|compared\s+(?:with|to))\s+$")
-_BASE_AFTER_RE = re.compile(r"\s*(?:'s|’s)?\s*(?:close|closing|finish|settlement)")
-_PREV_WORD_RE = re.compile(r"(?:previous|prior|last|preceding)\s+$")
+_BASE_BEFORE_RE = re.compile(
+    r"\b(?:from|since|versus|vs\.?|over|compared\s+(?:with|to))\s+$", re.ASCII
+)
+_BASE_AFTER_RE = re.compile(r"\s*(?:'s|’s)?\s*(?:close|closing|finish|settlement)", re.ASCII)
+_PREV_WORD_RE = re.compile(r"(?:previous|prior|last|preceding)\s+$", re.ASCII)
 #: Periods written with (masked) digits: "52-week", "50-day", "in 2025".
 _PERIOD_DIGITS_RE = re.compile(
     r"(?=[#i])(?:(?P<w52>##\s*-?\s*weeks?)|(?P<ma>#{2,3}\s*-?\s*(?:day|session)s?)|"
-    r"(?P<ytd>\bin\s+(?:19|20)\d\d\b))"
+    r"(?P<ytd>\bin\s+(?:19|20)\d\d\b))",
+    re.ASCII,
 )
 
 
@@ -319,6 +348,8 @@ def _period_digits_possible(text: str) -> bool:
     if "19" in text or "20" in text:
         return True
     return "##" in text and ("week" in text or "day" in text or "session" in text)
+
+
 _ENTITY_GENERIC = (
     r"the\s+index|the\s+benchmark|the\s+gauge|the\s+measure|"
     r"the\s+barometer"
@@ -350,7 +381,8 @@ _CLOSES = frozenset({"close", "close_high", "close_low"})
 #: What makes "highest close" the extreme of a period the brief has ("of the week").
 _EXTREME_SCOPE_RE = re.compile(
     r"\s+(?:of|for|in|this)\s+(?:the\s+)?(?:week|year|##|52|twelve|12)|\s+(?:of|in)\s+(?:a|one)\s+"
-    r"year"
+    r"year",
+    re.ASCII,
 )
 _METRICS: tuple[tuple[tuple[str, ...], frozenset[str]], ...] = (
     (
@@ -422,18 +454,20 @@ _METRIC_OF: dict[str, frozenset[str]] = {}
 for _words, _metrics in _METRICS:
     for _w in _words:
         _METRIC_OF.setdefault(_w, _metrics)
-_METRIC_RE = re.compile(rf"{_lead(list(_METRIC_OF))}\b(?:{trie(list(_METRIC_OF))})\b")
+_METRIC_RE = re.compile(rf"{_lead(list(_METRIC_OF))}\b(?:{trie(list(_METRIC_OF))})\b", re.ASCII)
 #: A percent figure followed by "below its 52-week high" is a distance from that high.
 _DISTANCE_RE = re.compile(
     r"^[^.;]{0,12}?\b(?:below|under|off|from|short\s+of|shy\s+of|above|over|beneath)\s+"
     r"(?:its|the|their|a)\s+(?P<what>[\w\s#'’-]{0,40}?)"
-    r"(?P<kind>moving\s+average|average|high|low|peak|trough|\bma\b)"
+    r"(?P<kind>moving\s+average|average|high|low|peak|trough|\bma\b)",
+    re.ASCII,
 )
 #: A label before a percent naming the distance it measures ("Distance from 52-week high:").
 _DISTANCE_LABEL_RE = re.compile(
     r"(?:distance\s+from|below|off|from|under|above|over)\s+(?:its\s+|the\s+)?"
     r"(?:##\s*-?\s*week\s+)?(?:intraday\s+|closing\s+)?(?P<kind>high|low)s?\b"
-    r"[\s:(\-–—=]*$"
+    r"[\s:(\-–—=]*$",
+    re.ASCII,
 )
 _DISTANCE_WORDS = ("average", "high", "low", "peak", "trough", "ma")
 
@@ -462,21 +496,22 @@ def _base_close(tail: str) -> re.Match[str] | None:
     return _BASE_CLOSE_RE.match(tail) if "clos" in tail else None
 
 
-_RANGE_WORD_RE = re.compile(r"\b(?:range|between|traded|trading|swung|spanned)\b")
+_RANGE_WORD_RE = re.compile(r"\b(?:range|between|traded|trading|swung|spanned)\b", re.ASCII)
 # Compiled once: `re.sub(pattern_string, ...)` in a per-figure path pays a cache lookup
 # (about a microsecond) on every call.
-_SPACES_RE = re.compile(r"\s+")
+_SPACES_RE = re.compile(r"\s+", re.ASCII)
 _NON_DIGIT_RE = re.compile(r"\D")
-_NAME_SPACES_RE = re.compile(r"[\s-]+")
+_NAME_SPACES_RE = re.compile(r"[\s-]+", re.ASCII)
 _DAYS_SPAN_RE = re.compile(r"(\d+)\s*-?\s*(?:day|session)")
 _YEAR_SPAN_RE = re.compile(r"(?i)\d+\s*-?\s*week|year|12-month")
 #: Between a figure and the metric word right after it: "2,218.42 (its intraday high".
 _METRIC_GAP_RE = re.compile(
     r"[\s(]*(?:\w+'s\s+|the\s+|its\s+|a\s+)?(?:intraday\s+|"
-    r"closing\s+|session\s+)?"
+    r"closing\s+|session\s+)?",
+    re.ASCII,
 )
-_FIGURE_BETWEEN_RE = re.compile(r"[\d#,;]")
-_TO_END_RE = re.compile(r"(?i)\bto\s*$")
+_FIGURE_BETWEEN_RE = re.compile(r"[\d#,;]", re.ASCII)
+_TO_END_RE = re.compile(r"(?i)\bto\s*$", re.ASCII)
 
 
 @dataclass(slots=True)
@@ -521,13 +556,17 @@ class Binder:
         self.entity_re, self.entity_of = _entity_regex(brief.entities)
         self.sessions = brief.week.sessions
         self.by_weekday: dict[int, dt.date] = {d.weekday(): d for d in brief.week.sessions}
+        self._keys: dict[str, str] = {}  # entity mention as written -> entity key
 
     def context(self, doc: Document, sent: Sentence) -> SentenceContext:
         ctx = SentenceContext()
         text = doc.lower[sent.start : sent.end]
         base = sent.start
         for m in self.entity_re.finditer(text):
-            key = self.entity_of.get(_norm(m.group(0)), self.subject)
+            name = m.group(0)
+            key = self._keys.get(name)
+            if key is None:
+                key = self._keys[name] = self.entity_of.get(_norm(name), self.subject)
             if (
                 ctx.entities
                 and text[m.start() - 1 : m.start()] == "("
@@ -562,8 +601,11 @@ class Binder:
                 continue
             value = day.isoformat() if day else f"missing:{m.group('wd')}"
             ctx.periods.append(Mention(base + m.start(), base + m.end(), "date", value))
-        for m in _PERIOD_RE.finditer(text):
-            kind = _PERIOD_WORDS.get(_SPACES_RE.sub(" ", m.group(0)), "week")
+        for m in _PERIOD_RE.finditer(text) if _any_in(_PERIOD_KEYS, text) else ():
+            phrase = m.group(0)
+            kind = _PERIOD_WORDS.get(phrase) or _PERIOD_WORDS.get(
+                _SPACES_RE.sub(" ", phrase), "week"
+            )
             value = "52w" if kind == "w52" else kind
             if kind == "weekstart":
                 kind, value = "date", self.sessions[0].isoformat()
@@ -609,7 +651,8 @@ class Binder:
         for m in _METRIC_RE.finditer(text):
             if any(a <= m.start() < b for a, b in names):
                 continue  # "Dow Jones Industrial Average" names an index, not a metric
-            metrics = _METRIC_OF[_squash(m.group(0))]
+            word = m.group(0)
+            metrics = _METRIC_OF.get(word) or _METRIC_OF[_squash(word)]
             if metrics in (_CLOSE_HIGH, _CLOSE_LOW) and not (
                 _EXTREME_SCOPE_RE.match(text, m.end())
                 or "week" in text[max(0, m.start() - 16) : m.start()]
@@ -621,7 +664,7 @@ class Binder:
                 (
                     base + m.start(),
                     base + m.end(),
-                    _DIRECTION_OF.get(_squash(m.group(0)), 1),
+                    _DIRECTION_OF.get(m.group(0)) or _DIRECTION_OF.get(_squash(m.group(0)), 1),
                     m.group(0),
                 )
             )
@@ -686,16 +729,15 @@ class Binder:
         if fig.hedge in (Hedge.ABOVE, Hedge.BELOW) and b.metrics is _LEVELISH:
             # "closed above the 22,500 level": a named level must be one the data has
             fig.hedge = Hedge.EXACT
-        if fig.kind == "percent":
-            if dist is not None:
-                what = doc.text[fig.end + dist.start("what") : fig.end + dist.end("kind")]
-                days = _DAYS_SPAN_RE.search(what)
-                if days is not None:
-                    b.periods = frozenset({f"{days.group(1)}d"})
-                elif _YEAR_SPAN_RE.search(what):
-                    b.periods = frozenset({"52w"})
-                else:
-                    b.periods = frozenset()
+        if dist is not None:  # a percent's distance from a high, low or average
+            what = doc.text[fig.end + dist.start("what") : fig.end + dist.end("kind")]
+            days = _DAYS_SPAN_RE.search(what)
+            if days is not None:
+                b.periods = frozenset({f"{days.group(1)}d"})
+            elif _YEAR_SPAN_RE.search(what):
+                b.periods = frozenset({"52w"})
+            else:
+                b.periods = frozenset()
         # direction
         b.direction, b.direction_from = self._direction(doc, sent, ctx, fig, prev_fig, lo)
         return b
@@ -931,12 +973,13 @@ def _entity_regex_cached(entities: tuple[Entity, ...]) -> tuple[re.Pattern[str],
     names: dict[str, str] = {}
     for e in entities:
         for n in (e.name, *e.aliases, e.key, e.yahoo.lstrip("^")):
-            names.setdefault(_norm(re.sub(r"\d", "#", n)).replace("-", " "), e.key)
+            names.setdefault(_norm(re.sub(r"\d", "#", ascii_shape(n))).replace("-", " "), e.key)
     subject = entities[0].key
     pattern = trie(list(names), space=r"[\s-]+")
     regex = re.compile(
         rf"{_lead([*names, 'the'])}(?:(?<![\w&/])(?:{pattern})(?![\w#]|/asx)"
-        rf"|\b(?:{_ENTITY_GENERIC})\b)"
+        rf"|\b(?:{_ENTITY_GENERIC})\b)",
+        re.ASCII,
     )
     for g in ("the index", "the benchmark", "the gauge", "the measure", "the barometer"):
         names.setdefault(g, subject)

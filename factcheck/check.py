@@ -118,7 +118,8 @@ class _Builder:
 
 _HOLIDAY_RE = re.compile(
     r"(?i)\b(?:holiday|closed\s+(?:on|for)|shut|no\s+trading|"
-    r"did\s+not\s+trade|market\s+closure|were\s+closed|was\s+closed)\b"
+    r"did\s+not\s+trade|market\s+closure|were\s+closed|was\s+closed)\b",
+    re.ASCII,
 )
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-from factcheck._rx import lower_same_length
+from factcheck._rx import ascii_shape, lower_same_length
 from factcheck.numfmt import Hedge, parse_hedge
 
 MONTHS: dict[str, int] = {
@@ -111,9 +111,11 @@ DATE_RE = re.compile(
     rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH.replace('?P<mon>', '?P<mon2>')}"
     rf"(?:,?\s+(?P<year2>(?:19|20)\d\d))?"
     rf"|(?P<iso>(?:19|20)\d\d-\d\d-\d\d))\b",
+    re.ASCII,
 )
 WEEKDAY_RE = re.compile(
-    r"(?=[MTWFS])\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?P<poss>'s|’s)?\b"
+    r"(?=[MTWFS])\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?P<poss>'s|’s)?\b",
+    re.ASCII,
 )
 
 #: Names and phrases whose digits are context, not figures.  Masked before number search.
@@ -125,7 +127,8 @@ NAME_DIGITS_RE = re.compile(
     r"\d+(?:-|\s)(?:week|day|session|month|year|weeks|days)(?![\s-]*(?:winning|losing|"
     r"streak|run|rally|slide|gain|loss|advance|decline|straight|consecutive|in\s+a\s+row))|"
     r"q[1-4]|h[12]|fy\s?\d{2,4}|fiscal\s+(?:year\s+)?\d{4}|(?:19|20)\d\d(?=s\b)|"
-    r"\d+-(?:stock|member|company|share|year|month)s?\b)\b"
+    r"\d+-(?:stock|member|company|share|year|month)s?\b)\b",
+    re.ASCII,
 )
 #: A bare 19xx/20xx integer without a thousands separator is a year ("its 2024 close"):
 #: index levels are written with separators ("2,218"), so this never hides a level.
@@ -143,19 +146,21 @@ _UNIT = (
 FIGURE_RE = re.compile(
     rf"(?=[+\-−–$€£¥UAHCNS\d.])(?P<sign>{_SIGN})?(?P<cur>{_CURRENCY})?(?P<sign2>{_SIGN})?(?P<num>{_NUM})(?![\d])"
     rf"(?P<scale>{_SCALE})?(?P<unit>{_UNIT})?(?P<unit2>\s+per\s+share\b)?",
+    re.ASCII,
 )
 #: A range separator between two figures: `-`, en/em dash, `to`, `and` (after `between`).
-RANGE_SEP_RE = re.compile(r"^\s*(?:-|–|—|to|and|through)\s*$")
+RANGE_SEP_RE = re.compile(r"^\s*(?:-|–|—|to|and|through)\s*$", re.ASCII)
 STREAK_RE = re.compile(
     r"(?i)\b(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}|"
     r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
     r"\d{1,2}(?:st|nd|rd|th))[\s-]+(?:straight|consecutive|successive|in\s+a\s+row)?[\s-]*"
     r"(?P<what>(?:weekly|daily|session|week|day|trading[\s-]day)s?)?\b[\s-]*"
     r"(?P<kind>winning|losing|gains?|loss(?:es)?|advances?|declines?|rises?|falls?|"
-    r"up|down|higher|lower|streak|sessions?|days?|weeks?)?"
+    r"up|down|higher|lower|streak|sessions?|days?|weeks?)?",
+    re.ASCII,
 )
 _STREAK_WORDS = ("straight", "consecutive", "successive", "in a row", "streak", "first")
-STREAK_HINT_RE = re.compile(r"(?i)straight|consecutive|successive|in a row|streak")
+STREAK_HINT_RE = re.compile(r"(?i)straight|consecutive|successive|in a row|streak", re.ASCII)
 
 
 @dataclass(slots=True)
@@ -214,7 +219,7 @@ class Document:
 
 
 _NEWLINE_RE = re.compile("\n")
-_DIGIT_RE = re.compile(r"\d")
+_DIGIT_RE = re.compile(r"\d", re.ASCII)
 _FRONT_RE = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 _LINK_RE = re.compile(r"!?\[([^\]\n]*)\]\(([^)\n]*)\)")
 _HTML_RE = re.compile(r"<!--.*?-->|<[^>\n]+>", re.S)
@@ -264,7 +269,7 @@ _ABBREV = frozenset(
         "u.k",
     }
 )
-_BOUNDARY_RE = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(*]*[A-Z0-9$])")
+_BOUNDARY_RE = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(*]*[A-Z0-9$])", re.ASCII)
 
 
 def split_front_matter(text: str) -> tuple[str | None, int]:
@@ -596,16 +601,19 @@ def _figures(text: str, offset: int, dates: list[Figure]) -> list[Figure]:
     return out
 
 
-_LEVEL_RELATION_RE = re.compile(r"(?i)\b(?:above|below|over|under|beneath)\s+(?:the\s+)?$")
+_LEVEL_RELATION_RE = re.compile(
+    r"(?i)\b(?:above|below|over|under|beneath)\s+(?:the\s+)?$", re.ASCII
+)
 
 
-_BETWEEN_RE = re.compile(r"(?i)\b(?:between|from)\s+(?:a\s+low\s+of\s+)?$")
+_BETWEEN_RE = re.compile(r"(?i)\b(?:between|from)\s+(?:a\s+low\s+of\s+)?$", re.ASCII)
 #: "the range of 2,200 to 2,250", "a zone from 4,900 through 5,000": a range, not a move.
 _RANGE_LEAD_RE = re.compile(
     r"(?i)\b(?:(?:range|ranged|zone|area|band|region)(?:\s+(?:is|was|of|from|"
-    r"runs\s+from|ran\s+from|now\s+runs\s+from))?|of)\s+$"
+    r"runs\s+from|ran\s+from|now\s+runs\s+from))?|of)\s+$",
+    re.ASCII,
 )
-_NON_DIGIT_RE = re.compile(r"\D")
+_NON_DIGIT_RE = re.compile(r"\D", re.ASCII)
 
 
 def _mark_ranges(text: str, offset: int, figs: list[Figure]) -> None:
@@ -675,7 +683,7 @@ def parse(text: str, *, anchor: dt.date | None = None) -> Document:
             front = {}  # the CLI reports bad front matter; checking the text goes on
     line_starts = [0] + [m.end() for m in _NEWLINE_RE.finditer(text)]
     head = "".join("\n" if ch == "\n" else " " for ch in text[:body_start])
-    masked = head + _mask_markup(text[body_start:])
+    masked = ascii_shape(head + _mask_markup(text[body_start:]))
     masked = _mask_name_digits(masked, lower_same_length(masked))
     sentences: list[Sentence] = []
     for block_no, (kind, b_start, b_end, header, cells) in enumerate(

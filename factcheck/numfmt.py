@@ -176,7 +176,8 @@ _HEDGE_WORDS: tuple[tuple[str, Hedge], ...] = (
 _HEDGE_RE = re.compile(
     r"(?:^|(?<=[\s(]))(?P<h>"
     + "|".join(re.escape(w) for w, _ in _HEDGE_WORDS)
-    + r")\s*(?:the\s+)?[+\-−]?\s*(?:us\$|a\$|hk\$|\$)?\s*$"
+    + r")\s*(?:the\s+)?[+\-−]?\s*(?:us\$|a\$|hk\$|\$)?\s*$",
+    re.ASCII,
 )
 _HEDGE_LAST = frozenset(w.split()[-1] for w, _ in _HEDGE_WORDS)
 _HEDGE_BY_WORD = {w: h for w, h in _HEDGE_WORDS}

@@ -27,52 +27,60 @@ FINISH_RE = re.compile(
     r"\b(?:finish|end|close|settle|wrap(?:ped)?\s+up)(?:ed|s|ing|d)?\b(?P<mid>[^.;:\d#]{0,30}?)"
     r"\b(?P<dir>higher|lower|in\s+positive\s+territory|in\s+negative\s+territory|"
     r"in\s+the\s+green|in\s+the\s+red|in\s+the\s+black|up|down|flat|unchanged)\b"
-    r"(?!\s*(?:by\s+|at\s+|\()?\s*[+\-−]?[\d#$])"
+    r"(?!\s*(?:by\s+|at\s+|\()?\s*[+\-−]?[\d#$])",
+    re.ASCII,
 )
 POSTED_RE = re.compile(
     r"\b(?:posted|recorded|notched|logged|booked|scored|suffered|eked\s+out)\s+"
     r"(?:a|an|its)\s+(?:\w+\s+){0,2}?(?P<period>weekly|daily)\s+(?P<dir>gain|advance|loss|"
     r"decline|drop)\b|(?<!after\s)(?<!after\sa\s)(?<!following\sa\s)\b(?P<dir2>winning|losing|"
-    r"positive|negative)\s+week\b"
+    r"positive|negative)\s+week\b",
+    re.ASCII,
 )
 WEEK_EXTREME_RE = re.compile(
     r"\b(?:its|the|a|fresh|new)\s+(?:new\s+)?(?:weekly|week's|week’s)\s+"
     r"(?P<which>intraday\s+|closing\s+)?(?P<hl>high|low)\b|"
     r"\b(?P<hl2>highest|lowest)\s+(?P<which2>clos(?:e|ing)\s+|intraday\s+)?(?:level\s+|point\s+)?"
-    r"(?:of|for)\s+the\s+week\b"
+    r"(?:of|for)\s+the\s+week\b",
+    re.ASCII,
 )
 GAVE_BACK_RE = re.compile(
     r"\b(?P<verb>gave\s+back|giving\s+back|gives\s+back|given\s+back|erased|erasing|erases|"
     r"wiped\s+out|surrendered|reversed|recouped|recovered|recouping|recovering|erase)\s+"
     r"all\s+(?:of\s+)?(?P<whose>[a-z]+(?:'s|’s)|the\s+week(?:'s|’s)|its|the\s+prior\s+"
     r"session(?:'s|’s)|the\s+previous\s+session(?:'s|’s))\s+(?P<what>gains?|advance|rally|"
-    r"rise|losses|loss|decline|drop|slide)\b"
+    r"rise|losses|loss|decline|drop|slide)\b",
+    re.ASCII,
 )
 RELATIVE_RE = re.compile(
     r"\b(?P<verb>(?P<neg>lagged|lagging|lags|lag|trailed|trailing|trails|trail|"
     r"underperformed|underperforming|underperforms|fell\s+behind|fall\s+behind)|"
     r"(?P<pos>outperformed|outperforming|outperforms|outperform|eclipsed|eclipsing|eclipses|"
-    r"outpaced|outpacing|outpaces|outpace|beat|beating|beats|bested|outran|outdid))\b"
+    r"outpaced|outpacing|outpaces|outpace|beat|beating|beats|bested|outran|outdid))\b",
+    re.ASCII,
 )
 W52_RE = re.compile(
     r"\b(?:hit|hits|hitting|reached|reaches|reaching|touched|touches|touching|set|sets|"
     r"setting|notched|notches|marked|marks|posted|posts|was|were|is|at|clinched|scaled|"
     r"logged|made|makes|a)\s+(?:a\s+|an\s+|its\s+|their\s+|the\s+)?(?:new\s+|fresh\s+)?"
-    r"##\s*-?\s*week\s+(?P<which>intraday\s+|closing\s+)?(?P<hl>high|low)\b(?!\s*of\b)"
+    r"##\s*-?\s*week\s+(?P<which>intraday\s+|closing\s+)?(?P<hl>high|low)\b(?!\s*of\b)",
+    re.ASCII,
 )
 _STREAK_TAIL_RE = re.compile(
     r"\s+(?:for|in)\s+(?:(?:a|the|\w+)[\s-]+)?(?:straight|consecutive|successive|"
-    r"sessions?|days?|weeks?|row)"
+    r"sessions?|days?|weeks?|row)",
+    re.ASCII,
 )
 EVERY_SESSION_RE = re.compile(
     r"\b(?P<dir>rose|gained|advanced|climbed|rallied|finished\s+higher|closed\s+higher|rises|"
     r"gains|climbs|fell|declined|dropped|slipped|lost|finished\s+lower|closed\s+lower|falls|"
     r"declines|drops|slips)\s+(?:in\s+|on\s+)?(?:all\s+(?:(?:of\s+the\s+)?(?:two|three|four|"
     r"five|\d)\s+)?(?:sessions|trading\s+days|days)|every\s+(?:single\s+)?(?:session|day|"
-    r"trading\s+day))"
+    r"trading\s+day))",
+    re.ASCII,
 )
-WEEK_START_RE = re.compile(r"\b(?:opened|started|began|kicked\s+off)\s+the\s+week\b")
-TICKER_RE = re.compile(r"\((?P<ticker>[a-z0-9^]{2,8})\)")
+WEEK_START_RE = re.compile(r"\b(?:opened|started|began|kicked\s+off)\s+the\s+week\b", re.ASCII)
+TICKER_RE = re.compile(r"\((?P<ticker>[a-z0-9^]{2,8})\)", re.ASCII)
 _UP_VERBS = (
     "rose",
     "gained",
@@ -113,14 +121,16 @@ _DOWN = frozenset(
 )
 _STREAK_UP = re.compile(
     r"\b(?:winning|gains?|advances?|rises?|up|higher|rall(?:y|ies)|"
-    r"advancing|rising|positive)\b"
+    r"advancing|rising|positive)\b",
+    re.ASCII,
 )
 _STREAK_DOWN = re.compile(
     r"\b(?:losing|loss(?:es)?|declines?|falls?|down|lower|drops?|"
-    r"declining|falling|negative|retreats?)\b"
+    r"declining|falling|negative|retreats?)\b",
+    re.ASCII,
 )
-_STREAK_WEEK = re.compile(r"\bweek(?:ly|s)?\b")
-_STREAK_DAY = re.compile(r"\b(?:daily|sessions?|days?|trading[\s-]days?)\b")
+_STREAK_WEEK = re.compile(r"\bweek(?:ly|s)?\b", re.ASCII)
+_STREAK_DAY = re.compile(r"\b(?:daily|sessions?|days?|trading[\s-]days?)\b", re.ASCII)
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,9 +240,9 @@ _RELATIVE_WORDS = (
 
 
 # Compiled once: `re.sub(pattern_string, ...)` per sentence pays a cache lookup each call.
-_SPACES_RE = re.compile(r"\s+")
-_WEEK_WORD_RE = re.compile(r"\bweek")
-_CLAUSE_STOP_RE = re.compile(r"[.;:]|\bwhile\b|\bbut\b|\bwhereas\b")
+_SPACES_RE = re.compile(r"\s+", re.ASCII)
+_WEEK_WORD_RE = re.compile(r"\bweek", re.ASCII)
+_CLAUSE_STOP_RE = re.compile(r"[.;:]|\bwhile\b|\bbut\b|\bwhereas\b", re.ASCII)
 
 
 def _when(text: str, words: tuple[str, ...], pattern: re.Pattern[str]) -> Iterable[re.Match[str]]:
