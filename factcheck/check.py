@@ -148,6 +148,12 @@ def _date_verdict(
     )
 
 
+def _possessive(doc: Document, m: Mention) -> bool:
+    """ "Monday's": the mention qualifies something else rather than setting the topic."""
+    around = doc.text[m.end - 2 : m.end + 2]
+    return "'s" in around or "’s" in around
+
+
 def _summary(
     doc: Document, sent: Sentence, ctx: SentenceContext, prev: Binding | None
 ) -> Binding | None:
@@ -156,18 +162,8 @@ def _summary(
     periods = [m for m in ctx.periods if m.kind in ("date", "week", "w52", "ytd", "prev")]
     topic = periods[-1] if periods else None
     if periods:
-
-        def possessive(m: Mention) -> bool:
-            return (
-                "'s" in doc.text[m.end - 2 : m.end + 2] or "’s" in doc.text[m.end - 2 : m.end + 2]
-            )
-
-        lead = [
-            m
-            for m in periods
-            if m.kind == "date" and m.start - sent.start <= 6 and not possessive(m)
-        ]
-        plain = [m for m in periods if not possessive(m)]
+        plain = [m for m in periods if not _possessive(doc, m)]
+        lead = [m for m in plain if m.kind == "date" and m.start - sent.start <= 6]
         topic = lead[0] if lead else plain[-1] if plain else periods[-1]
     tokens = frozenset(_period_tokens(topic)) if topic is not None else frozenset()
     if entity is None and not tokens:

@@ -245,12 +245,33 @@ _WEEK_WORD_RE = re.compile(r"\bweek", re.ASCII)
 _CLAUSE_STOP_RE = re.compile(r"[.;:]|\bwhile\b|\bbut\b|\bwhereas\b", re.ASCII)
 
 
+#: What every WEEK_START_RE match starts with.
+_WEEK_START_VERBS = ("opened", "started", "began", "kicked")
+
+
 def _when(text: str, words: tuple[str, ...], pattern: re.Pattern[str]) -> Iterable[re.Match[str]]:
-    """`pattern.finditer(text)`, skipped when none of its key words occurs (a cheap test)."""
+    """`pattern.finditer(text)`, skipped when none of its key words occurs (a cheap test).
+
+    `_when(text, a, p) and _when(text, b, p)` needs a word of each list."""
     for word in words:
         if word in text:
             return pattern.finditer(text)
     return ()  # falsy, unlike an iterator: `_when(...) or _when(...)` tries the next test
+
+
+def _settle(
+    out: list[Finding],
+    brief: WeeklyIndexBrief,
+    ctx: SentenceContext,
+    summary: Binding | None,
+    m: re.Match[str],
+    base: int,
+    period: str,
+    word: str,
+) -> None:
+    """A direction claimed for the entity named before the match, over `period`."""
+    entity = _entity_before(ctx, base + m.start(), summary, brief.subject.key)
+    _settle_direction(out, brief, entity, period, word, base + m.start(), base + m.end())
 
 
 def check_sentence(
@@ -262,16 +283,6 @@ def check_sentence(
     text = doc.lower[sent.start : sent.end]
     base = sent.start
     out: list[Finding] = []
-
-    def add(
-        m: re.Match[str], status: Status, fact: Fact | None, expected: str | None, message: str
-    ) -> None:
-        out.append(_phrase(m, base, status, fact, expected, message))
-
-    def settle(m: re.Match[str], period: str, word: str) -> None:
-        """A direction claimed for the entity named before the match, over `period`."""
-        entity = _entity_before(ctx, base + m.start(), summary, subject)
-        _settle_direction(out, brief, entity, period, word, base + m.start(), base + m.end())
 
     finish = _when(text, _FINISH_DIRECTIONS, FINISH_RE) and _when(text, _FINISH_WORDS, FINISH_RE)
     for m in finish:
@@ -286,7 +297,7 @@ def check_sentence(
         )
         if period is None:
             continue
-        settle(m, period, word)
+        _settle(out, brief, ctx, summary, m, base, period, word)
     posted = _when(text, _POSTED_VERBS, POSTED_RE) or (
         _when(text, _WEEK_MOOD_WORDS, POSTED_RE) if " week" in text else ()
     )
@@ -299,8 +310,10 @@ def check_sentence(
         )
         if period is None:
             continue
-        settle(m, period, word)
-    for m in _when(text, ("week",), WEEK_EXTREME_RE):
+        _settle(out, brief, ctx, summary, m, base, period, word)
+    for m in _when(text, ("high", "low"), WEEK_EXTREME_RE) and _when(
+        text, ("week",), WEEK_EXTREME_RE
+    ):
         hl = (m.group("hl") or m.group("hl2") or "").lower()
         which = (m.group("which") or m.group("which2") or "").strip().lower()
         high = hl.startswith("high")
@@ -320,20 +333,27 @@ def check_sentence(
         )
         facts = [f for k in metrics if (f := brief.get(f"{entity}.week.{k}")) is not None]
         if not facts:
-            add(m, Status.UNSUPPORTED, None, None, "no weekly high/low for this index")
+            out.append(
+                _phrase(
+                    m, base, Status.UNSUPPORTED, None, None, "no weekly high/low for this index"
+                )
+            )
             continue
         if any(f.on is not None and f.on.isoformat() == day for f in facts):
-            add(m, Status.VERIFIED, facts[0], None, facts[0].label)
+            out.append(_phrase(m, base, Status.VERIFIED, facts[0], None, facts[0].label))
         else:
             f = facts[0]
             when = f"{f.on:%A}" if f.on else "another day"
-            add(
-                m,
-                Status.CONTRADICTED,
-                f,
-                when,
-                f"the {f.label.removeprefix(brief.subject.name + ' ')} was on {when} "
-                f"({f.display}), not {dt.date.fromisoformat(day):%A}",
+            out.append(
+                _phrase(
+                    m,
+                    base,
+                    Status.CONTRADICTED,
+                    f,
+                    when,
+                    f"the {f.label.removeprefix(brief.subject.name + ' ')} was on {when} "
+                    f"({f.display}), not {dt.date.fromisoformat(day):%A}",
+                )
             )
     for m in _when(text, ("every", "all "), EVERY_SESSION_RE):
         entity = _entity_before(ctx, base + m.start(), summary, subject)
@@ -345,45 +365,64 @@ def check_sentence(
         ]
         wrong = [f for f in changes if (f.value > 0) != up]
         if not changes:
-            add(m, Status.UNSUPPORTED, None, None, "no daily changes for this index")
+            out.append(
+                _phrase(m, base, Status.UNSUPPORTED, None, None, "no daily changes for this index")
+            )
         elif wrong:
-            add(
-                m,
-                Status.CONTRADICTED,
-                wrong[0],
-                wrong[0].display,
-                f"not every session: {wrong[0].label} is {wrong[0].display}",
+            out.append(
+                _phrase(
+                    m,
+                    base,
+                    Status.CONTRADICTED,
+                    wrong[0],
+                    wrong[0].display,
+                    f"not every session: {wrong[0].label} is {wrong[0].display}",
+                )
             )
         else:
-            add(m, Status.VERIFIED, changes[0], None, "every session's change agrees")
-    for m in _when(text, ("the week",), WEEK_START_RE):
+            out.append(
+                _phrase(m, base, Status.VERIFIED, changes[0], None, "every session's change agrees")
+            )
+    for m in _when(text, _WEEK_START_VERBS, WEEK_START_RE) and _when(
+        text, ("week",), WEEK_START_RE
+    ):
         lead = [p for p in ctx.periods if p.kind == "date" and p.start - base <= 6]
         first = brief.week.sessions[0].isoformat()
         if lead and lead[0].value != first and lead[0].value[:1].isdigit():
-            add(
-                m,
-                Status.CONTRADICTED,
-                None,
-                f"{brief.week.sessions[0]:%A}",
-                f"the week opened on {brief.week.sessions[0]:%A}, not "
-                f"{dt.date.fromisoformat(lead[0].value):%A}",
+            out.append(
+                _phrase(
+                    m,
+                    base,
+                    Status.CONTRADICTED,
+                    None,
+                    f"{brief.week.sessions[0]:%A}",
+                    f"the week opened on {brief.week.sessions[0]:%A}, not "
+                    f"{dt.date.fromisoformat(lead[0].value):%A}",
+                )
             )
     for m in _when(text, ("(",), TICKER_RE):
         named = _entity_before(ctx, base + m.start(), None, "")
         said = binder.entity_of.get(m.group("ticker"))
         if named and said and named != said:
-            add(
-                m,
-                Status.MISATTRIBUTED,
-                None,
-                f"({named})",
-                f"the name before says {named}, the ticker says {said}",
+            out.append(
+                _phrase(
+                    m,
+                    base,
+                    Status.MISATTRIBUTED,
+                    None,
+                    f"({named})",
+                    f"the name before says {named}, the ticker says {said}",
+                )
             )
     for m in _when(text, _GAVE_WORDS, GAVE_BACK_RE):
         out.extend(_gave_back(m, doc, sent, ctx, binder, summary))
     for m in _when(text, _RELATIVE_WORDS, RELATIVE_RE):
         out.extend(_relative(m, text, sent, ctx, binder, summary))
-    for m in _when(text, ("##",), W52_RE):
+    for m in (
+        _when(text, ("##",), W52_RE)
+        and _when(text, ("week",), W52_RE)
+        and _when(text, ("high", "low"), W52_RE)
+    ):
         entity = _entity_before(ctx, base + m.start(), summary, subject)
         which = (m.group("which") or "").strip().lower()
         hl = m.group("hl").lower()
@@ -392,21 +431,20 @@ def check_sentence(
         )
         facts = [f for k in keys if (f := brief.get(f"{entity}.52w.{k}")) is not None]
         if not facts:
-            add(m, Status.UNSUPPORTED, None, None, "the brief has no 52-week range here")
+            out.append(
+                _phrase(
+                    m, base, Status.UNSUPPORTED, None, None, "the brief has no 52-week range here"
+                )
+            )
             continue
         sessions = set(brief.week.sessions)
         if any(f.on in sessions for f in facts):
-            add(m, Status.VERIFIED, facts[0], None, facts[0].label)
+            out.append(_phrase(m, base, Status.VERIFIED, facts[0], None, facts[0].label))
         else:
             f = facts[0]
-            add(
-                m,
-                Status.CONTRADICTED,
-                f,
-                None,
-                f"no 52-week {hl} this week: the {f.label.removeprefix(brief.subject.name + ' ')}"
-                f" is {f.display}",
-            )
+            label = f.label.removeprefix(brief.subject.name + " ")
+            message = f"no 52-week {hl} this week: the {label} is {f.display}"
+            out.append(_phrase(m, base, Status.CONTRADICTED, f, None, message))
     return out
 
 
