@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import attrgetter
 
-from factcheck._rx import ascii_shape, trie
+from factcheck._rx import ascii_shape, has_any, trie
 from factcheck._rx import lead as _lead
 from factcheck.brief import Entity, WeeklyIndexBrief
 from factcheck.extract import WEEKDAY_RE, WEEKDAYS, Document, Figure, Sentence
@@ -295,9 +295,11 @@ _MONTH_NUMBER = {
     )
 }
 _MONTH_NAMES = tuple(_MONTH_NUMBER)  # what every `_MONTH_RE` match starts with
-_CLAUSE_BREAK_RE = re.compile(r"\b(?:while|whereas|but|although|though)\b|;", re.ASCII)
+_CLAUSE_BREAK_RE = re.compile(
+    r"(?=[abtw;])(?:\b(?:while|whereas|but|although|though)\b|;)", re.ASCII
+)
 _WEEK_CLOSER_RE = re.compile(
-    r"(?:closed|ended|finished|wrapped\s+up|rounded\s+out|capped|closing|ending|finishing)"
+    r"(?=[cefrw])(?:closed|ended|finished|wrapped\s+up|rounded\s+out|capped|closing|ending|finishing)"
     r"\s+(?:out\s+)?(?:the\s+)?$",
     re.ASCII,
 )
@@ -312,7 +314,7 @@ _SPAN_RE = re.compile(
 )
 _PARTICIPLE_RE = re.compile(r"\s*(?:\([^)]*\))?\s*,\s*[a-z]+ing\b[^,;]*$", re.ASCII)
 _COMPARE_VERB_RE = re.compile(
-    r"\b(?:outpac|outperform|underperform|lagg?|trail|beat|eclips|top|edg(?:ed|ing)\s+out)",
+    r"(?=[beltou])\b(?:outpac|outperform|underperform|lagg?|trail|beat|eclips|top|edg(?:ed|ing)\s+out)",
     re.ASCII,
 )
 _FOLLOW_GAP_RE = re.compile(
@@ -324,15 +326,15 @@ _FOLLOW_GAP_RE = re.compile(
 )
 _ON_DATE_GAP_RE = re.compile(r"[\s,]*(?:\(|on\b|set\s+on\b|from\b|reached\s+on\b)\s*", re.ASCII)
 _SUPERLATIVE_SCOPE_RE = re.compile(
-    r"\b(?:highest|lowest|best|worst|biggest|largest|strongest|weakest|sharpest|steepest|"
+    r"(?=[bhlpstw])\b(?:highest|lowest|best|worst|biggest|largest|strongest|weakest|sharpest|steepest|"
     r"high|low|top|bottom|peak)\b[\w\s'’-]{0,25}?\s(?:of|for|in)\s+$",
     re.ASCII,
 )
 _BASE_BEFORE_RE = re.compile(
-    r"\b(?:from|since|versus|vs\.?|over|compared\s+(?:with|to))\s+$", re.ASCII
+    r"(?=[cfosv])\b(?:from|since|versus|vs\.?|over|compared\s+(?:with|to))\s+$", re.ASCII
 )
 _BASE_AFTER_RE = re.compile(r"\s*(?:'s|’s)?\s*(?:close|closing|finish|settlement)", re.ASCII)
-_PREV_WORD_RE = re.compile(r"(?:previous|prior|last|preceding)\s+$", re.ASCII)
+_PREV_WORD_RE = re.compile(r"(?=[lp])(?:previous|prior|last|preceding)\s+$", re.ASCII)
 #: Periods written with (masked) digits: "52-week", "50-day", "in 2025".
 _PERIOD_DIGITS_RE = re.compile(
     r"(?=[#i])(?:(?P<w52>##\s*-?\s*weeks?)|(?P<ma>#{2,3}\s*-?\s*(?:day|session)s?)|"
@@ -464,21 +466,12 @@ _DISTANCE_RE = re.compile(
 )
 #: A label before a percent naming the distance it measures ("Distance from 52-week high:").
 _DISTANCE_LABEL_RE = re.compile(
-    r"(?:distance\s+from|below|off|from|under|above|over)\s+(?:its\s+|the\s+)?"
+    r"(?=[abdfou])(?:distance\s+from|below|off|from|under|above|over)\s+(?:its\s+|the\s+)?"
     r"(?:##\s*-?\s*week\s+)?(?:intraday\s+|closing\s+)?(?P<kind>high|low)s?\b"
     r"[\s:(\-–—=]*$",
     re.ASCII,
 )
 _DISTANCE_WORDS = ("average", "high", "low", "peak", "trough", "ma")
-
-
-def _any_in(words: tuple[str, ...], text: str) -> bool:
-    """Does any of the words occur in text?  A loop, not `any(...)` over a generator, which
-    costs twice as much in this per-sentence path."""
-    for word in words:  # noqa: SIM110
-        if word in text:
-            return True
-    return False
 
 
 def _distance(tail: str) -> re.Match[str] | None:
@@ -496,7 +489,9 @@ def _base_close(tail: str) -> re.Match[str] | None:
     return _BASE_CLOSE_RE.match(tail) if "clos" in tail else None
 
 
-_RANGE_WORD_RE = re.compile(r"\b(?:range|between|traded|trading|swung|spanned)\b", re.ASCII)
+_RANGE_WORD_RE = re.compile(
+    r"(?=[brst])\b(?:range|between|traded|trading|swung|spanned)\b", re.ASCII
+)
 # Compiled once: `re.sub(pattern_string, ...)` in a per-figure path pays a cache lookup
 # (about a microsecond) on every call.
 _SPACES_RE = re.compile(r"\s+", re.ASCII)
@@ -601,7 +596,7 @@ class Binder:
                 continue
             value = day.isoformat() if day else f"missing:{m.group('wd')}"
             ctx.periods.append(Mention(base + m.start(), base + m.end(), "date", value))
-        for m in _PERIOD_RE.finditer(text) if _any_in(_PERIOD_KEYS, text) else ():
+        for m in _PERIOD_RE.finditer(text) if has_any(text, _PERIOD_KEYS) else ():
             phrase = m.group(0)
             kind = _PERIOD_WORDS.get(phrase) or _PERIOD_WORDS.get(
                 _SPACES_RE.sub(" ", phrase), "week"
@@ -624,7 +619,7 @@ class Binder:
             ):
                 continue  # "Friday closed the week with a gain of 1.81%": Friday's move
             ctx.periods.append(Mention(base + m.start(), base + m.end(), kind, value))
-        month = _any_in(_EXTREME_WORDS, text) and _any_in(_MONTH_NAMES, text)
+        month = has_any(text, _EXTREME_WORDS) and has_any(text, _MONTH_NAMES)
         for m in _MONTH_RE.finditer(text) if month else ():
             ctx.periods.append(
                 Mention(

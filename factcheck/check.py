@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from collections import Counter, OrderedDict
 from collections.abc import Iterable, Iterator
+from operator import itemgetter
 
 from factcheck.bind import Binder, Binding, Mention, SentenceContext, _period_tokens
 from factcheck.brief import WeeklyIndexBrief
@@ -25,6 +26,7 @@ from factcheck.report import CheckReport, Claim, Severity, Status, trusted_claim
 WRONG_WEEK_SHARE = 0.5
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
+_FIRST = itemgetter(0)
 _CACHE: OrderedDict[int, tuple[WeeklyIndexBrief, Binder, FactIndex]] = OrderedDict()
 
 
@@ -265,7 +267,7 @@ def check_text(
             )
         for finding in check_sentence(doc, sent, ctx, binder, summary):
             out.finding(finding, sent)
-    claims = [c for _, c in sorted(out.claims, key=lambda x: x[0])]
+    claims = [c for _, c in sorted(out.claims, key=_FIRST)]
     wrong = _wrong_week(doc, brief, dates, claims)
     if wrong is not None:
         claims = [wrong]
@@ -283,9 +285,10 @@ def _wrong_week(
     """One finding when the article is evidently about another week than the brief."""
     week = brief.week
     outside = [f for f, _ in dates if f.date is not None and not (week.start <= f.date <= week.end)]
-    foreign = [f for f, status in dates if status is not Status.VERIFIED and f in outside]
+    out_ids = {id(f) for f in outside}  # identity: comparing Figure dataclasses is costly
+    foreign = [f for f, status in dates if status is not Status.VERIFIED and id(f) in out_ids]
     walk = [f for f, _ in dates if f.weekday is not None]
-    walk_out = [f for f in walk if f in outside]
+    walk_out = [f for f in walk if id(f) in out_ids]
     claimed_week: dt.date | None = None
     week_text = doc.front_matter.get("week")
     if week_text:
@@ -293,15 +296,16 @@ def _wrong_week(
             claimed_week = dt.date.fromisoformat(week_text.strip())
         except ValueError:
             claimed_week = None
-    figures = [c for c in claims if c.kind not in ("date", "phrase")]
-    unverified = [c for c in figures if c.status is not Status.VERIFIED]
-    mostly_wrong = len(figures) >= 3 and len(unverified) > WRONG_WEEK_SHARE * len(figures)
+    claimed_other = claimed_week is not None and not (week.start <= claimed_week <= week.end)
     by_walk = len(walk) >= 2 and len(walk_out) > WRONG_WEEK_SHARE * len(walk)
     by_dates = len(dates) >= 2 and len(foreign) > WRONG_WEEK_SHARE * len(dates)
-    by_front = (
-        claimed_week is not None and not (week.start <= claimed_week <= week.end) and mostly_wrong
-    )
-    by_figures = mostly_wrong and len(outside) > WRONG_WEEK_SHARE * len(dates) > 0
+    by_front = by_figures = False
+    if not (by_walk or by_dates) and (claimed_other or outside):
+        figures = [c for c in claims if c.kind not in ("date", "phrase")]
+        unverified = [c for c in figures if c.status is not Status.VERIFIED]
+        mostly_wrong = len(figures) >= 3 and len(unverified) > WRONG_WEEK_SHARE * len(figures)
+        by_front = claimed_other and mostly_wrong
+        by_figures = mostly_wrong and len(outside) > WRONG_WEEK_SHARE * len(dates) > 0
     if not (by_walk or by_dates or by_front or by_figures):
         return None
     foreign = walk_out or foreign or outside

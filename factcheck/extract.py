@@ -602,14 +602,14 @@ def _figures(text: str, offset: int, dates: list[Figure]) -> list[Figure]:
 
 
 _LEVEL_RELATION_RE = re.compile(
-    r"(?i)\b(?:above|below|over|under|beneath)\s+(?:the\s+)?$", re.ASCII
+    r"(?i)(?=[abou])\b(?:above|below|over|under|beneath)\s+(?:the\s+)?$", re.ASCII
 )
 
 
-_BETWEEN_RE = re.compile(r"(?i)\b(?:between|from)\s+(?:a\s+low\s+of\s+)?$", re.ASCII)
+_BETWEEN_RE = re.compile(r"(?i)(?=[bf])\b(?:between|from)\s+(?:a\s+low\s+of\s+)?$", re.ASCII)
 #: "the range of 2,200 to 2,250", "a zone from 4,900 through 5,000": a range, not a move.
 _RANGE_LEAD_RE = re.compile(
-    r"(?i)\b(?:(?:range|ranged|zone|area|band|region)(?:\s+(?:is|was|of|from|"
+    r"(?i)(?=[aborz])\b(?:(?:range|ranged|zone|area|band|region)(?:\s+(?:is|was|of|from|"
     r"runs\s+from|ran\s+from|now\s+runs\s+from))?|of)\s+$",
     re.ASCII,
 )

@@ -62,7 +62,7 @@ def metric_of(fact: Fact) -> str:
     return "level_high" if "high" in fact.period else "level_low"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: one per figure, and frozen init is slower
 class Verdict:
     status: Status
     fact: Fact | None

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from factcheck._rx import has_any
 from factcheck.bind import Binder, Binding, Mention, SentenceContext
 from factcheck.brief import Fact, WeeklyIndexBrief
 from factcheck.extract import WEEKDAYS, Document, Figure, Sentence
@@ -24,28 +24,30 @@ FLAT_PCT = Decimal("0.1")
 """|change| below this (percent) counts as "flat" / "unchanged" / "little changed"."""
 
 FINISH_RE = re.compile(
-    r"\b(?:finish|end|close|settle|wrap(?:ped)?\s+up)(?:ed|s|ing|d)?\b(?P<mid>[^.;:\d#]{0,30}?)"
+    r"(?=[cefsw])\b(?:finish|end|close|settle|wrap(?:ped)?\s+up)(?:ed|s|ing|d)?\b"
+    r"(?P<mid>[^.;:\d#]{0,30}?)"
     r"\b(?P<dir>higher|lower|in\s+positive\s+territory|in\s+negative\s+territory|"
     r"in\s+the\s+green|in\s+the\s+red|in\s+the\s+black|up|down|flat|unchanged)\b"
     r"(?!\s*(?:by\s+|at\s+|\()?\s*[+\-−]?[\d#$])",
     re.ASCII,
 )
 POSTED_RE = re.compile(
-    r"\b(?:posted|recorded|notched|logged|booked|scored|suffered|eked\s+out)\s+"
+    r"(?=[belnprsw])(?:\b(?:posted|recorded|notched|logged|booked|scored|suffered|eked\s+out)\s+"
     r"(?:a|an|its)\s+(?:\w+\s+){0,2}?(?P<period>weekly|daily)\s+(?P<dir>gain|advance|loss|"
     r"decline|drop)\b|(?<!after\s)(?<!after\sa\s)(?<!following\sa\s)\b(?P<dir2>winning|losing|"
-    r"positive|negative)\s+week\b",
+    r"positive|negative)\s+week\b)",
     re.ASCII,
 )
 WEEK_EXTREME_RE = re.compile(
-    r"\b(?:its|the|a|fresh|new)\s+(?:new\s+)?(?:weekly|week's|week’s)\s+"
+    r"(?=[afhilnt])(?:\b(?:its|the|a|fresh|new)\s+(?:new\s+)?(?:weekly|week's|week’s)\s+"
     r"(?P<which>intraday\s+|closing\s+)?(?P<hl>high|low)\b|"
     r"\b(?P<hl2>highest|lowest)\s+(?P<which2>clos(?:e|ing)\s+|intraday\s+)?(?:level\s+|point\s+)?"
-    r"(?:of|for)\s+the\s+week\b",
+    r"(?:of|for)\s+the\s+week\b)",
     re.ASCII,
 )
 GAVE_BACK_RE = re.compile(
-    r"\b(?P<verb>gave\s+back|giving\s+back|gives\s+back|given\s+back|erased|erasing|erases|"
+    r"(?=[egrsw])\b(?P<verb>gave\s+back|giving\s+back|gives\s+back|given\s+back|"
+    r"erased|erasing|erases|"
     r"wiped\s+out|surrendered|reversed|recouped|recovered|recouping|recovering|erase)\s+"
     r"all\s+(?:of\s+)?(?P<whose>[a-z]+(?:'s|’s)|the\s+week(?:'s|’s)|its|the\s+prior\s+"
     r"session(?:'s|’s)|the\s+previous\s+session(?:'s|’s))\s+(?P<what>gains?|advance|rally|"
@@ -53,14 +55,15 @@ GAVE_BACK_RE = re.compile(
     re.ASCII,
 )
 RELATIVE_RE = re.compile(
-    r"\b(?P<verb>(?P<neg>lagged|lagging|lags|lag|trailed|trailing|trails|trail|"
+    r"(?=[beflotu])\b(?P<verb>(?P<neg>lagged|lagging|lags|lag|trailed|trailing|trails|trail|"
     r"underperformed|underperforming|underperforms|fell\s+behind|fall\s+behind)|"
     r"(?P<pos>outperformed|outperforming|outperforms|outperform|eclipsed|eclipsing|eclipses|"
     r"outpaced|outpacing|outpaces|outpace|beat|beating|beats|bested|outran|outdid))\b",
     re.ASCII,
 )
 W52_RE = re.compile(
-    r"\b(?:hit|hits|hitting|reached|reaches|reaching|touched|touches|touching|set|sets|"
+    r"(?=[achilmnprstw])\b(?:hit|hits|hitting|reached|reaches|reaching|touched|touches|"
+    r"touching|set|sets|"
     r"setting|notched|notches|marked|marks|posted|posts|was|were|is|at|clinched|scaled|"
     r"logged|made|makes|a)\s+(?:a\s+|an\s+|its\s+|their\s+|the\s+)?(?:new\s+|fresh\s+)?"
     r"##\s*-?\s*week\s+(?P<which>intraday\s+|closing\s+)?(?P<hl>high|low)\b(?!\s*of\b)",
@@ -72,14 +75,17 @@ _STREAK_TAIL_RE = re.compile(
     re.ASCII,
 )
 EVERY_SESSION_RE = re.compile(
-    r"\b(?P<dir>rose|gained|advanced|climbed|rallied|finished\s+higher|closed\s+higher|rises|"
+    r"(?=[acdfglrs])\b(?P<dir>rose|gained|advanced|climbed|rallied|finished\s+higher|"
+    r"closed\s+higher|rises|"
     r"gains|climbs|fell|declined|dropped|slipped|lost|finished\s+lower|closed\s+lower|falls|"
     r"declines|drops|slips)\s+(?:in\s+|on\s+)?(?:all\s+(?:(?:of\s+the\s+)?(?:two|three|four|"
     r"five|\d)\s+)?(?:sessions|trading\s+days|days)|every\s+(?:single\s+)?(?:session|day|"
     r"trading\s+day))",
     re.ASCII,
 )
-WEEK_START_RE = re.compile(r"\b(?:opened|started|began|kicked\s+off)\s+the\s+week\b", re.ASCII)
+WEEK_START_RE = re.compile(
+    r"(?=[bkos])\b(?:opened|started|began|kicked\s+off)\s+the\s+week\b", re.ASCII
+)
 TICKER_RE = re.compile(r"\((?P<ticker>[a-z0-9^]{2,8})\)", re.ASCII)
 _UP_VERBS = (
     "rose",
@@ -133,7 +139,7 @@ _STREAK_WEEK = re.compile(r"\bweek(?:ly|s)?\b", re.ASCII)
 _STREAK_DAY = re.compile(r"\b(?:daily|sessions?|days?|trading[\s-]days?)\b", re.ASCII)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: frozen init is slower
 class Finding:
     start: int
     end: int
@@ -245,18 +251,12 @@ _WEEK_WORD_RE = re.compile(r"\bweek", re.ASCII)
 _CLAUSE_STOP_RE = re.compile(r"[.;:]|\bwhile\b|\bbut\b|\bwhereas\b", re.ASCII)
 
 
+#: One of these is in every match of WEEK_EXTREME_RE's first branch ("its weekly high").
+_WEEKLY_WORDS = ("weekly", "week's", "week’s")
 #: What every WEEK_START_RE match starts with.
 _WEEK_START_VERBS = ("opened", "started", "began", "kicked")
-
-
-def _when(text: str, words: tuple[str, ...], pattern: re.Pattern[str]) -> Iterable[re.Match[str]]:
-    """`pattern.finditer(text)`, skipped when none of its key words occurs (a cheap test).
-
-    `_when(text, a, p) and _when(text, b, p)` needs a word of each list."""
-    for word in words:
-        if word in text:
-            return pattern.finditer(text)
-    return ()  # falsy, unlike an iterator: `_when(...) or _when(...)` tries the next test
+# Each scan below is skipped unless the sentence holds the words every match of it contains:
+# `in` is far cheaper than a regex scan, and most sentences hold none of them.
 
 
 def _settle(
@@ -284,8 +284,8 @@ def check_sentence(
     base = sent.start
     out: list[Finding] = []
 
-    finish = _when(text, _FINISH_DIRECTIONS, FINISH_RE) and _when(text, _FINISH_WORDS, FINISH_RE)
-    for m in finish:
+    finish = has_any(text, _FINISH_DIRECTIONS) and has_any(text, _FINISH_WORDS)
+    for m in FINISH_RE.finditer(text) if finish else ():
         if _STREAK_TAIL_RE.match(text, m.end()):
             continue  # "closed higher for three straight sessions" is a streak claim
         word = _SPACES_RE.sub(" ", m.group("dir").lower())
@@ -298,10 +298,8 @@ def check_sentence(
         if period is None:
             continue
         _settle(out, brief, ctx, summary, m, base, period, word)
-    posted = _when(text, _POSTED_VERBS, POSTED_RE) or (
-        _when(text, _WEEK_MOOD_WORDS, POSTED_RE) if " week" in text else ()
-    )
-    for m in posted:
+    posted = has_any(text, _POSTED_VERBS) or (" week" in text and has_any(text, _WEEK_MOOD_WORDS))
+    for m in POSTED_RE.finditer(text) if posted else ():
         word = (m.group("dir") or m.group("dir2") or "").lower()
         period = (
             "week"
@@ -311,9 +309,10 @@ def check_sentence(
         if period is None:
             continue
         _settle(out, brief, ctx, summary, m, base, period, word)
-    for m in _when(text, ("high", "low"), WEEK_EXTREME_RE) and _when(
-        text, ("week",), WEEK_EXTREME_RE
-    ):
+    extreme = (has_any(text, _WEEKLY_WORDS) and ("high" in text or "low" in text)) or (
+        ("highest" in text or "lowest" in text) and "week" in text
+    )
+    for m in WEEK_EXTREME_RE.finditer(text) if extreme else ():
         hl = (m.group("hl") or m.group("hl2") or "").lower()
         which = (m.group("which") or m.group("which2") or "").strip().lower()
         high = hl.startswith("high")
@@ -355,7 +354,7 @@ def check_sentence(
                     f"({f.display}), not {dt.date.fromisoformat(day):%A}",
                 )
             )
-    for m in _when(text, ("every", "all "), EVERY_SESSION_RE):
+    for m in EVERY_SESSION_RE.finditer(text) if "every" in text or "all " in text else ():
         entity = _entity_before(ctx, base + m.start(), summary, subject)
         up = _SPACES_RE.sub(" ", m.group("dir")) in _UP_VERBS
         changes = [
@@ -383,9 +382,7 @@ def check_sentence(
             out.append(
                 _phrase(m, base, Status.VERIFIED, changes[0], None, "every session's change agrees")
             )
-    for m in _when(text, _WEEK_START_VERBS, WEEK_START_RE) and _when(
-        text, ("week",), WEEK_START_RE
-    ):
+    for m in WEEK_START_RE.finditer(text) if has_any(text, _WEEK_START_VERBS) else ():
         lead = [p for p in ctx.periods if p.kind == "date" and p.start - base <= 6]
         first = brief.week.sessions[0].isoformat()
         if lead and lead[0].value != first and lead[0].value[:1].isdigit():
@@ -400,7 +397,7 @@ def check_sentence(
                     f"{dt.date.fromisoformat(lead[0].value):%A}",
                 )
             )
-    for m in _when(text, ("(",), TICKER_RE):
+    for m in TICKER_RE.finditer(text) if "(" in text else ():
         named = _entity_before(ctx, base + m.start(), None, "")
         said = binder.entity_of.get(m.group("ticker"))
         if named and said and named != said:
@@ -414,15 +411,12 @@ def check_sentence(
                     f"the name before says {named}, the ticker says {said}",
                 )
             )
-    for m in _when(text, _GAVE_WORDS, GAVE_BACK_RE):
+    for m in GAVE_BACK_RE.finditer(text) if has_any(text, _GAVE_WORDS) else ():
         out.extend(_gave_back(m, doc, sent, ctx, binder, summary))
-    for m in _when(text, _RELATIVE_WORDS, RELATIVE_RE):
+    for m in RELATIVE_RE.finditer(text) if has_any(text, _RELATIVE_WORDS) else ():
         out.extend(_relative(m, text, sent, ctx, binder, summary))
-    for m in (
-        _when(text, ("##",), W52_RE)
-        and _when(text, ("week",), W52_RE)
-        and _when(text, ("high", "low"), W52_RE)
-    ):
+    w52 = "##" in text and "week" in text and ("high" in text or "low" in text)
+    for m in W52_RE.finditer(text) if w52 else ():
         entity = _entity_before(ctx, base + m.start(), summary, subject)
         which = (m.group("which") or "").strip().lower()
         hl = m.group("hl").lower()
