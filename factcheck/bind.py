@@ -716,7 +716,7 @@ class Binder:
             if prev is not None and (prev.periods or prev.periods_inherited):
                 b.periods_inherited = prev.periods or prev.periods_inherited
             elif heading is not None and heading.periods:
-                b.periods_inherited = frozenset(_period_tokens(heading.periods[-1]))
+                b.periods_inherited = period_tokens(heading.periods[-1])
         # metric
         tail = doc.lower[fig.end : min(sent.end, fig.end + 70)]
         dist = _distance(tail) if fig.kind == "percent" else None
@@ -748,7 +748,7 @@ class Binder:
             return frozenset({"week"})  # "…, or 0.02%, from the previous week's close"
         pick = _respectively(doc, sent, ctx.periods, fig)
         if pick is not None:
-            return frozenset(_period_tokens(pick))
+            return period_tokens(pick)
         for m in ctx.periods:
             if m.end <= fig.start:
                 if m.start - sent.start > 20 and _CLAUSE_BREAK_RE.search(
@@ -767,15 +767,15 @@ class Binder:
                 best, best_dist = m, dist
         if best is None:
             return frozenset()
-        tokens = _period_tokens(best)  # a new set: extended below
+        tokens = period_tokens(best)
         if best.kind == "basedate" and fig.kind in ("percent", "points"):
             later = [d for d in self.sessions if d.isoformat() > best.value]
-            tokens = {f"d:{later[0].isoformat()}"} if later else {"none"}
+            tokens = frozenset({f"d:{later[0].isoformat()}"} if later else {"none"})
         if best.kind == "day":
             dates = [m for m in ctx.periods if m.kind == "date" and m.end <= fig.start]
-            tokens = set(_period_tokens(dates[-1])) if dates else set()
+            tokens = period_tokens(dates[-1]) if dates else frozenset()
         if best.kind == "prevclose":
-            tokens = {"week"} if fig.kind in ("percent", "points") else {"prev"}
+            tokens = frozenset({"week"} if fig.kind in ("percent", "points") else {"prev"})
         if best.kind in ("w52", "prev") or (
             best.kind in ("week", "month") and fig.kind == "number"
         ):
@@ -789,8 +789,8 @@ class Binder:
                 and _ON_DATE_GAP_RE.fullmatch(doc.lower[fig.end : m.start])
             ]
             if following:
-                tokens |= _period_tokens(following[0])
-        return frozenset(tokens)
+                tokens = tokens | period_tokens(following[0])
+        return tokens
 
     def _metric(
         self,
@@ -936,7 +936,7 @@ def _respectively(
     return listed[next(i for i, f in enumerate(group) if f is fig)]
 
 
-def _period_tokens(m: Mention) -> set[str]:
+def _period_token_set(m: Mention) -> set[str]:
     if m.kind in ("date", "basedate"):
         return {f"d:{m.value}"}
     if m.kind == "prevclose":
@@ -948,6 +948,21 @@ def _period_tokens(m: Mention) -> set[str]:
     if m.kind == "month":
         return {f"mon:{m.value}"}
     return {m.value if m.kind != "w52" else "52w"}
+
+
+_TOKENS: dict[tuple[str, str], frozenset[str]] = {}
+
+
+def period_tokens(m: Mention) -> frozenset[str]:
+    """The period tokens a mention names (see the module docstring), shared per (kind, value):
+    every sentence names a few periods, and most are the same few across an article."""
+    key = (m.kind, m.value)
+    tokens = _TOKENS.get(key)
+    if tokens is None:
+        if len(_TOKENS) > 4096:  # dates accumulate in a long-lived process
+            _TOKENS.clear()
+        tokens = _TOKENS[key] = frozenset(_period_token_set(m))
+    return tokens
 
 
 def _weekday(name: str) -> int:

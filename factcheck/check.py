@@ -15,7 +15,7 @@ from collections import Counter, OrderedDict
 from collections.abc import Iterable, Iterator
 from operator import itemgetter
 
-from factcheck.bind import Binder, Binding, Mention, SentenceContext, _period_tokens
+from factcheck.bind import Binder, Binding, Mention, SentenceContext, period_tokens
 from factcheck.brief import WeeklyIndexBrief
 from factcheck.extract import Document, Figure, Sentence, parse
 from factcheck.match import FactIndex, Verdict, judge
@@ -167,7 +167,7 @@ def _summary(
         plain = [m for m in periods if not _possessive(doc, m)]
         lead = [m for m in plain if m.kind == "date" and m.start - sent.start <= 6]
         topic = lead[0] if lead else plain[-1] if plain else periods[-1]
-    tokens = frozenset(_period_tokens(topic)) if topic is not None else frozenset()
+    tokens = period_tokens(topic) if topic is not None else frozenset()
     if entity is None and not tokens:
         return prev
     inherited = prev.periods or prev.periods_inherited if prev is not None else frozenset()

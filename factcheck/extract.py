@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+from operator import attrgetter
 
 from factcheck._rx import ascii_shape, lower_same_length
 from factcheck.numfmt import Hedge, parse_hedge
@@ -218,6 +219,7 @@ class Document:
         return line + 1, offset - self.line_starts[line] + 1
 
 
+_START = attrgetter("start")
 _NEWLINE_RE = re.compile("\n")
 _DIGIT_RE = re.compile(r"\d", re.ASCII)
 _FRONT_RE = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
@@ -638,10 +640,10 @@ def _mark_ranges(text: str, offset: int, figs: list[Figure]) -> None:
         left.range_role, right.range_role = "low", "high"
 
 
-def _streaks(text: str, offset: int) -> list[Figure]:
-    """Counts written as words or digits in streak phrases ("three straight sessions")."""
+def _streaks(text: str, low: str, offset: int) -> list[Figure]:
+    """Counts written as words or digits in streak phrases ("three straight sessions");
+    `low` is `text` lower-cased."""
     out: list[Figure] = []
-    low = text.lower()
     for word in _STREAK_WORDS:  # a loop: `any(genexpr)` costs more in this per-sentence path
         if word in low:
             break
@@ -685,6 +687,7 @@ def parse(text: str, *, anchor: dt.date | None = None) -> Document:
     head = "".join("\n" if ch == "\n" else " " for ch in text[:body_start])
     masked = ascii_shape(head + _mask_markup(text[body_start:]))
     masked = _mask_name_digits(masked, lower_same_length(masked))
+    lower = lower_same_length(masked)
     sentences: list[Sentence] = []
     for block_no, (kind, b_start, b_end, header, cells) in enumerate(
         _blocks(masked, body_start, text)
@@ -693,20 +696,17 @@ def parse(text: str, *, anchor: dt.date | None = None) -> Document:
         for s_start, s_end in spans:
             chunk = masked[s_start:s_end]
             sent = Sentence(s_start, s_end, chunk, block_no, kind, header=header, cells=cells)
-            streaks = _streaks(chunk, s_start)
+            streaks = _streaks(chunk, lower[s_start:s_end], s_start)
             if _DIGIT_RE.search(chunk) is None:  # no digits: no dates, no figures
                 sent.figures = streaks
                 sentences.append(sent)
                 continue
             sent.dates = _dates(chunk, s_start, anchor)
-            taken = [(f.start, f.end) for f in streaks]
-            figures = [
-                f
-                for f in _figures(chunk, s_start, sent.dates)
-                if not any(a <= f.start < b for a, b in taken)
-            ]
-            sent.figures = sorted(figures + streaks, key=lambda f: f.start)
+            figures = _figures(chunk, s_start, sent.dates)  # in order of position
+            if streaks:
+                taken = [(f.start, f.end) for f in streaks]
+                figures = [f for f in figures if not any(a <= f.start < b for a, b in taken)]
+                figures = sorted(figures + streaks, key=_START)
+            sent.figures = figures
             sentences.append(sent)
-    return Document(
-        text, masked, lower_same_length(masked), body_start, sentences, front, line_starts
-    )
+    return Document(text, masked, lower, body_start, sentences, front, line_starts)

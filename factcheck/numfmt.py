@@ -14,6 +14,8 @@ import re
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
+from factcheck._rx import lead, trie
+
 
 class Unit(StrEnum):
     POINTS = "points"
@@ -133,7 +135,7 @@ def written_matches(value: Decimal, written: Decimal, decimals: int, hedge: Hedg
     return written - unit <= value <= written  # AT_MOST
 
 
-#: Words before a figure that qualify it, longest first so "just under" wins over "under".
+#: Words before a figure that qualify it ("just under" wins over "under": it starts first).
 _HEDGE_WORDS: tuple[tuple[str, Hedge], ...] = (
     ("slightly more than", Hedge.JUST_OVER),
     ("a little more than", Hedge.JUST_OVER),
@@ -174,8 +176,10 @@ _HEDGE_WORDS: tuple[tuple[str, Hedge], ...] = (
     ("below", Hedge.LESS_THAN),
 )
 _HEDGE_RE = re.compile(
-    r"(?:^|(?<=[\s(]))(?P<h>"
-    + "|".join(re.escape(w) for w, _ in _HEDGE_WORDS)
+    r"(?:^|(?<=[\s(]))"
+    + lead([w for w, _ in _HEDGE_WORDS])
+    + "(?P<h>"
+    + trie([w for w, _ in _HEDGE_WORDS], space=" ")
     + r")\s*(?:the\s+)?[+\-−]?\s*(?:us\$|a\$|hk\$|\$)?\s*$",
     re.ASCII,
 )

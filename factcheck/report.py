@@ -43,7 +43,7 @@ class Claim(BaseModel):
     message: str = ""
 
 
-_CLAIM_FIELDS = tuple(Claim.model_fields)
+_CLAIM_FIELDS = frozenset(Claim.model_fields)
 _new_claim = Claim.__new__
 _set = object.__setattr__
 
@@ -84,7 +84,7 @@ def trusted_claim(
         "message": message,
     }
     _set(claim, "__dict__", values)
-    _set(claim, "__pydantic_fields_set__", set(_CLAIM_FIELDS))
+    _set(claim, "__pydantic_fields_set__", set(_CLAIM_FIELDS))  # a copy: pydantic owns it
     _set(claim, "__pydantic_extra__", None)
     _set(claim, "__pydantic_private__", None)
     return claim
