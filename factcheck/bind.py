@@ -474,6 +474,12 @@ _DISTANCE_LABEL_RE = re.compile(
 _DISTANCE_WORDS = ("average", "high", "low", "peak", "trough", "ma")
 
 
+def _cut_short(m: re.Match[str], text: str, limit: int) -> bool:
+    """Is `m`, found in `text[:limit]`, only part of what matches at its start in `text`?"""
+    whole = m.re.match(text, m.start())
+    return whole is None or whole.end() != limit
+
+
 def _distance(tail: str) -> re.Match[str] | None:
     """`_DISTANCE_RE.match(tail)`, skipped when none of the words it ends with occurs: the
     lazy scan costs a few microseconds per percent figure and rarely matches."""
@@ -654,7 +660,12 @@ class Binder:
             ):
                 metrics = _CLOSES  # "its highest close since July 24": a close, not the week's
             ctx.metrics.append((base + m.start(), base + m.end(), metrics))
-        for m in DIRECTION_RE.finditer(text):
+        # Direction words are only read before a figure (`_direction`, `_metric`), so the scan
+        # stops at the last one; a word cut short there counts only if it is a whole word.
+        limit = sent.figures[-1].start - base
+        for m in DIRECTION_RE.finditer(text, 0, limit):
+            if m.end() == limit and _cut_short(m, text, limit):
+                continue
             ctx.directions.append(
                 (
                     base + m.start(),

@@ -149,8 +149,10 @@ FIGURE_RE = re.compile(
     rf"(?P<scale>{_SCALE})?(?P<unit>{_UNIT})?(?P<unit2>\s+per\s+share\b)?",
     re.ASCII,
 )
-#: A range separator between two figures: `-`, en/em dash, `to`, `and` (after `between`).
-RANGE_SEP_RE = re.compile(r"^\s*(?:-|–|—|to|and|through)\s*$", re.ASCII)
+#: What may stand between the two figures of a range (with spaces around): `-`, en/em dash,
+#: `to`, `and` (after `between`), `through`.
+_RANGE_SEPS = frozenset({"-", "–", "—", "to", "and", "through"})
+_ASCII_SPACE = " \t\n\r\f\v"  # what `\s` is to an ASCII-mode pattern
 STREAK_RE = re.compile(
     r"(?i)\b(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}|"
     r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
@@ -620,11 +622,9 @@ _NON_DIGIT_RE = re.compile(r"\D", re.ASCII)
 
 def _mark_ranges(text: str, offset: int, figs: list[Figure]) -> None:
     for left, right in itertools.pairwise(figs):
-        gap = text[left.end - offset : right.start - offset]
-        sep = RANGE_SEP_RE.match(gap)
-        if sep is None:
+        word = text[left.end - offset : right.start - offset].strip(_ASCII_SPACE)
+        if word not in _RANGE_SEPS:
             continue
-        word = gap.strip()
         if word in ("and", "to", "through"):
             prefix = text[: left.start - offset]
             if word == "and" and not _BETWEEN_RE.search(prefix):
