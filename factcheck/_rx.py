@@ -9,7 +9,7 @@ so no `(?i)` (which is slow too) is needed.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Final
 
 
 def trie(phrases: list[str] | tuple[str, ...], space: str = r"\s+") -> str:
@@ -59,7 +59,7 @@ def lower_same_length(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
-_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
+_NON_ASCII_RE: Final = re.compile(r"[^\x00-\x7f]")
 
 
 def _shape_char(m: re.Match[str]) -> str:

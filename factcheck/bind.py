@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import attrgetter
+from typing import Final
 
 from factcheck._rx import ascii_shape, has_any, trie
 from factcheck._rx import lead as _lead
@@ -25,7 +26,7 @@ from factcheck.brief import Entity, WeeklyIndexBrief
 from factcheck.extract import WEEKDAY_RE, WEEKDAYS, Document, Figure, Sentence
 from factcheck.numfmt import Hedge
 
-UP_WORDS: tuple[str, ...] = (
+UP_WORDS: Final[tuple[str, ...]] = (
     "rose",
     "rise",
     "rises",
@@ -88,7 +89,7 @@ UP_WORDS: tuple[str, ...] = (
     "green",
     "ahead",
 )
-DOWN_WORDS: tuple[str, ...] = (
+DOWN_WORDS: Final[tuple[str, ...]] = (
     "fell",
     "fall",
     "falls",
@@ -162,19 +163,21 @@ DOWN_WORDS: tuple[str, ...] = (
     "downside",
     "shaved",
 )
-DIRECTION_RE = re.compile(
+DIRECTION_RE: Final = re.compile(
     rf"{_lead(UP_WORDS + DOWN_WORDS)}\b(?:{trie(UP_WORDS + DOWN_WORDS)})\b", re.ASCII
 )
-_DIRECTION_OF: dict[str, int] = {**{w: -1 for w in DOWN_WORDS}, **{w: 1 for w in UP_WORDS}}
+_DIRECTION_OF: Final[dict[str, int]] = {**{w: -1 for w in DOWN_WORDS}, **{w: 1 for w in UP_WORDS}}
 #: A direction given right after a figure ("0.17% higher", "10.06% below its high").
-FOLLOW_DIR_RE = re.compile(
+FOLLOW_DIR_RE: Final = re.compile(
     r"^\s*(?:(?P<up>higher|above|up|better|ahead|stronger|gain|gains|advance|rise|jump|"
     r"rally|increase|climb|surge|rebound)|"
     r"(?P<down>lower|below|down|under|weaker|behind|off|shy\s+of|short\s+of|loss|losses|"
     r"drop|decline|fall|dip|slide|slip|decrease|retreat|pullback|plunge|tumble))\b",
     re.ASCII,
 )
-_OR_LINK_RE = re.compile(r"(?i)^\s*(?:,\s*)?(?:or|\(|,\s*or|and|a\s+move\s+of)\s*$", re.ASCII)
+_OR_LINK_RE: Final = re.compile(
+    r"(?i)^\s*(?:,\s*)?(?:or|\(|,\s*or|and|a\s+move\s+of)\s*$", re.ASCII
+)
 
 
 def _period_phrases() -> dict[str, str]:
@@ -245,9 +248,9 @@ def _period_phrases() -> dict[str, str]:
     return out
 
 
-_PERIOD_WORDS = _period_phrases()
+_PERIOD_WORDS: Final = _period_phrases()
 #: One of these occurs in every period phrase: a sentence with none of them skips the scan.
-_PERIOD_KEYS = (
+_PERIOD_KEYS: Final = (
     "week",
     "day",
     "daily",
@@ -260,21 +263,21 @@ _PERIOD_KEYS = (
     "january",
 )
 assert all(any(k in p for k in _PERIOD_KEYS) for p in _PERIOD_WORDS)
-_PERIOD_RE = re.compile(
+_PERIOD_RE: Final = re.compile(
     rf"{_lead(list(_PERIOD_WORDS))}(?<![#\w-])(?:{trie(list(_PERIOD_WORDS))})"
     r"(?![\w-])",
     re.ASCII,
 )
 #: A month named without a day ("the November high") points at facts set in that month.
-_MONTH_RE = re.compile(
+_MONTH_RE: Final = re.compile(
     r"(?=[adfjmnos])\b(?P<mon>january|february|march|april|may|june|july|august|september|october|"
     r"november|december)(?:'s|’s)?\s+(?:intraday\s+|closing\s+)?(?:high|low|peak|trough|top|"
     r"bottom)",
     re.ASCII,
 )
 #: What every `_MONTH_RE` match ends with.
-_EXTREME_WORDS = ("high", "low", "peak", "trough", "top", "bottom")
-_MONTH_NUMBER = {
+_EXTREME_WORDS: Final = ("high", "low", "peak", "trough", "top", "bottom")
+_MONTH_NUMBER: Final = {
     name: i
     for i, name in enumerate(
         (
@@ -294,49 +297,51 @@ _MONTH_NUMBER = {
         1,
     )
 }
-_MONTH_NAMES = tuple(_MONTH_NUMBER)  # what every `_MONTH_RE` match starts with
-_CLAUSE_BREAK_RE = re.compile(
+_MONTH_NAMES: Final = tuple(_MONTH_NUMBER)  # what every `_MONTH_RE` match starts with
+_CLAUSE_BREAK_RE: Final = re.compile(
     r"(?=[abtw;])(?:\b(?:while|whereas|but|although|though)\b|;)", re.ASCII
 )
-_WEEK_CLOSER_RE = re.compile(
+_WEEK_CLOSER_RE: Final = re.compile(
     r"(?=[cefrw])(?:closed|ended|finished|wrapped\s+up|rounded\s+out|capped|closing|ending|finishing)"
     r"\s+(?:out\s+)?(?:the\s+)?$",
     re.ASCII,
 )
-_BASE_CLOSE_RE = re.compile(
+_BASE_CLOSE_RE: Final = re.compile(
     r"^(?:(?!\bto\s+[\d#])[^;])*?\b(?:from|since|versus|vs\.?|compared\s+(?:with|to)|on|above|below)\s+"
     r"(?:the\s+)?(?:previous|prior|last|preceding)\s+(?:week'?s|week’s|friday'?s|friday’s|"
     r"weekly)\s+clos",
     re.ASCII,
 )
-_SPAN_RE = re.compile(
+_SPAN_RE: Final = re.compile(
     r"\s*(?:trading\s+|intraday\s+|daily\s+|weekly\s+)?(?:range|span|swing)", re.ASCII
 )
-_PARTICIPLE_RE = re.compile(r"\s*(?:\([^)]*\))?\s*,\s*[a-z]+ing\b[^,;]*$", re.ASCII)
-_COMPARE_VERB_RE = re.compile(
+_PARTICIPLE_RE: Final = re.compile(r"\s*(?:\([^)]*\))?\s*,\s*[a-z]+ing\b[^,;]*$", re.ASCII)
+_COMPARE_VERB_RE: Final = re.compile(
     r"(?=[beltou])\b(?:outpac|outperform|underperform|lagg?|trail|beat|eclips|top|edg(?:ed|ing)\s+out)",
     re.ASCII,
 )
-_FOLLOW_GAP_RE = re.compile(
+_FOLLOW_GAP_RE: Final = re.compile(
     r"[\s,(]*(?:(?:gain|loss|drop|dip|slip|rise|fall|decline|advance|rally|jump|move|slide|"
     r"climb|rebound|bounce|retreat|increase|decrease|surge|plunge|tumble|pullback|selloff|"
     r"sell-off|setback|swing)s?\s+)?(?:on|by|at|in|for|during|over|from|of|since|with)?"
     r"[\s(]*(?:the\s+|a\s+|its\s+|this\s+)?|\s*\(|[\s,(]*",
     re.ASCII,
 )
-_ON_DATE_GAP_RE = re.compile(r"[\s,]*(?:\(|on\b|set\s+on\b|from\b|reached\s+on\b)\s*", re.ASCII)
-_SUPERLATIVE_SCOPE_RE = re.compile(
+_ON_DATE_GAP_RE: Final = re.compile(
+    r"[\s,]*(?:\(|on\b|set\s+on\b|from\b|reached\s+on\b)\s*", re.ASCII
+)
+_SUPERLATIVE_SCOPE_RE: Final = re.compile(
     r"(?=[bhlpstw])\b(?:highest|lowest|best|worst|biggest|largest|strongest|weakest|sharpest|steepest|"
     r"high|low|top|bottom|peak)\b[\w\s'’-]{0,25}?\s(?:of|for|in)\s+$",
     re.ASCII,
 )
-_BASE_BEFORE_RE = re.compile(
+_BASE_BEFORE_RE: Final = re.compile(
     r"(?=[cfosv])\b(?:from|since|versus|vs\.?|over|compared\s+(?:with|to))\s+$", re.ASCII
 )
-_BASE_AFTER_RE = re.compile(r"\s*(?:'s|’s)?\s*(?:close|closing|finish|settlement)", re.ASCII)
-_PREV_WORD_RE = re.compile(r"(?=[lp])(?:previous|prior|last|preceding)\s+$", re.ASCII)
+_BASE_AFTER_RE: Final = re.compile(r"\s*(?:'s|’s)?\s*(?:close|closing|finish|settlement)", re.ASCII)
+_PREV_WORD_RE: Final = re.compile(r"(?=[lp])(?:previous|prior|last|preceding)\s+$", re.ASCII)
 #: Periods written with (masked) digits: "52-week", "50-day", "in 2025".
-_PERIOD_DIGITS_RE = re.compile(
+_PERIOD_DIGITS_RE: Final = re.compile(
     r"(?=[#i])(?:(?P<w52>##\s*-?\s*weeks?)|(?P<ma>#{2,3}\s*-?\s*(?:day|session)s?)|"
     r"(?P<ytd>\bin\s+(?:19|20)\d\d\b))",
     re.ASCII,
@@ -352,7 +357,7 @@ def _period_digits_possible(text: str) -> bool:
     return "##" in text and ("week" in text or "day" in text or "session" in text)
 
 
-_ENTITY_GENERIC = (
+_ENTITY_GENERIC: Final = (
     r"the\s+index|the\s+benchmark|the\s+gauge|the\s+measure|"
     r"the\s+barometer"
 )
@@ -361,8 +366,8 @@ _ENTITY_GENERIC = (
 #: Level facts are matched by kind: `level_high` (prior week's high, swing highs),
 #: `level_low` (prior week's low, swing lows), `level_round` (round numbers); see
 #: `match.metric_of`.  Support/resistance words accept any price level.
-_MA_METRICS = frozenset({"ma", "vs_ma_pct"})
-_LEVELISH = frozenset(
+_MA_METRICS: Final = frozenset({"ma", "vs_ma_pct"})
+_LEVELISH: Final = frozenset(
     {
         "level",
         "level_high",
@@ -377,16 +382,16 @@ _LEVELISH = frozenset(
         "open",
     }
 )
-_CLOSE_HIGH = frozenset({"close_high"})
-_CLOSE_LOW = frozenset({"close_low"})
-_CLOSES = frozenset({"close", "close_high", "close_low"})
+_CLOSE_HIGH: Final = frozenset({"close_high"})
+_CLOSE_LOW: Final = frozenset({"close_low"})
+_CLOSES: Final = frozenset({"close", "close_high", "close_low"})
 #: What makes "highest close" the extreme of a period the brief has ("of the week").
-_EXTREME_SCOPE_RE = re.compile(
+_EXTREME_SCOPE_RE: Final = re.compile(
     r"\s+(?:of|for|in|this)\s+(?:the\s+)?(?:week|year|##|52|twelve|12)|\s+(?:of|in)\s+(?:a|one)\s+"
     r"year",
     re.ASCII,
 )
-_METRICS: tuple[tuple[tuple[str, ...], frozenset[str]], ...] = (
+_METRICS: Final[tuple[tuple[tuple[str, ...], frozenset[str]], ...]] = (
     (
         ("closing high", "highest close", "highest closing", "record close", "best close"),
         _CLOSE_HIGH,
@@ -452,26 +457,28 @@ _METRICS: tuple[tuple[tuple[str, ...], frozenset[str]], ...] = (
         frozenset({"close", "close_high", "close_low"}),
     ),
 )
-_METRIC_OF: dict[str, frozenset[str]] = {}
+_METRIC_OF: Final[dict[str, frozenset[str]]] = {}
 for _words, _metrics in _METRICS:
     for _w in _words:
         _METRIC_OF.setdefault(_w, _metrics)
-_METRIC_RE = re.compile(rf"{_lead(list(_METRIC_OF))}\b(?:{trie(list(_METRIC_OF))})\b", re.ASCII)
+_METRIC_RE: Final = re.compile(
+    rf"{_lead(list(_METRIC_OF))}\b(?:{trie(list(_METRIC_OF))})\b", re.ASCII
+)
 #: A percent figure followed by "below its 52-week high" is a distance from that high.
-_DISTANCE_RE = re.compile(
+_DISTANCE_RE: Final = re.compile(
     r"^[^.;]{0,12}?\b(?:below|under|off|from|short\s+of|shy\s+of|above|over|beneath)\s+"
     r"(?:its|the|their|a)\s+(?P<what>[\w\s#'’-]{0,40}?)"
     r"(?P<kind>moving\s+average|average|high|low|peak|trough|\bma\b)",
     re.ASCII,
 )
 #: A label before a percent naming the distance it measures ("Distance from 52-week high:").
-_DISTANCE_LABEL_RE = re.compile(
+_DISTANCE_LABEL_RE: Final = re.compile(
     r"(?=[abdfou])(?:distance\s+from|below|off|from|under|above|over)\s+(?:its\s+|the\s+)?"
     r"(?:##\s*-?\s*week\s+)?(?:intraday\s+|closing\s+)?(?P<kind>high|low)s?\b"
     r"[\s:(\-–—=]*$",
     re.ASCII,
 )
-_DISTANCE_WORDS = ("average", "high", "low", "peak", "trough", "ma")
+_DISTANCE_WORDS: Final = ("average", "high", "low", "peak", "trough", "ma")
 
 
 def _cut_short(m: re.Match[str], text: str, limit: int) -> bool:
@@ -495,24 +502,24 @@ def _base_close(tail: str) -> re.Match[str] | None:
     return _BASE_CLOSE_RE.match(tail) if "clos" in tail else None
 
 
-_RANGE_WORD_RE = re.compile(
+_RANGE_WORD_RE: Final = re.compile(
     r"(?=[brst])\b(?:range|between|traded|trading|swung|spanned)\b", re.ASCII
 )
 # Compiled once: `re.sub(pattern_string, ...)` in a per-figure path pays a cache lookup
 # (about a microsecond) on every call.
-_SPACES_RE = re.compile(r"\s+", re.ASCII)
-_NON_DIGIT_RE = re.compile(r"\D")
-_NAME_SPACES_RE = re.compile(r"[\s-]+", re.ASCII)
-_DAYS_SPAN_RE = re.compile(r"(\d+)\s*-?\s*(?:day|session)")
-_YEAR_SPAN_RE = re.compile(r"(?i)\d+\s*-?\s*week|year|12-month")
+_SPACES_RE: Final = re.compile(r"\s+", re.ASCII)
+_NON_DIGIT_RE: Final = re.compile(r"\D")
+_NAME_SPACES_RE: Final = re.compile(r"[\s-]+", re.ASCII)
+_DAYS_SPAN_RE: Final = re.compile(r"(\d+)\s*-?\s*(?:day|session)")
+_YEAR_SPAN_RE: Final = re.compile(r"(?i)\d+\s*-?\s*week|year|12-month")
 #: Between a figure and the metric word right after it: "2,218.42 (its intraday high".
-_METRIC_GAP_RE = re.compile(
+_METRIC_GAP_RE: Final = re.compile(
     r"[\s(]*(?:\w+'s\s+|the\s+|its\s+|a\s+)?(?:intraday\s+|"
     r"closing\s+|session\s+)?",
     re.ASCII,
 )
-_FIGURE_BETWEEN_RE = re.compile(r"[\d#,;]", re.ASCII)
-_TO_END_RE = re.compile(r"(?i)\bto\s*$", re.ASCII)
+_FIGURE_BETWEEN_RE: Final = re.compile(r"[\d#,;]", re.ASCII)
+_TO_END_RE: Final = re.compile(r"(?i)\bto\s*$", re.ASCII)
 
 
 @dataclass(slots=True)
@@ -537,7 +544,7 @@ class Mention:
     value: str
 
 
-_START = attrgetter("start")
+_START: Final = attrgetter("start")
 
 
 @dataclass(slots=True)
@@ -961,7 +968,7 @@ def _period_token_set(m: Mention) -> set[str]:
     return {m.value if m.kind != "w52" else "52w"}
 
 
-_TOKENS: dict[tuple[str, str], frozenset[str]] = {}
+_TOKENS: Final[dict[tuple[str, str], frozenset[str]]] = {}
 
 
 def period_tokens(m: Mention) -> frozenset[str]:

@@ -14,6 +14,7 @@ import re
 from collections import Counter, OrderedDict
 from collections.abc import Iterable, Iterator
 from operator import itemgetter
+from typing import Final
 
 from factcheck.bind import Binder, Binding, Mention, SentenceContext, period_tokens
 from factcheck.brief import WeeklyIndexBrief
@@ -23,11 +24,19 @@ from factcheck.qualitative import Finding, check_sentence, check_streak
 from factcheck.report import CheckReport, Claim, Severity, Status, trusted_claim
 
 #: More than this share of dated mentions outside the brief's week means another week.
-WRONG_WEEK_SHARE = 0.5
-_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+WRONG_WEEK_SHARE: Final = 0.5
+_WEEKDAY_NAMES: Final = (
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+)
 
-_FIRST = itemgetter(0)
-_CACHE: OrderedDict[int, tuple[WeeklyIndexBrief, Binder, FactIndex]] = OrderedDict()
+_FIRST: Final = itemgetter(0)
+_CACHE: Final[OrderedDict[int, tuple[WeeklyIndexBrief, Binder, FactIndex]]] = OrderedDict()
 
 
 def _prepared(brief: WeeklyIndexBrief) -> tuple[Binder, FactIndex]:
@@ -118,7 +127,7 @@ class _Builder:
         )
 
 
-_HOLIDAY_RE = re.compile(
+_HOLIDAY_RE: Final = re.compile(
     r"(?i)\b(?:holiday|closed\s+(?:on|for)|shut|no\s+trading|"
     r"did\s+not\s+trade|market\s+closure|were\s+closed|was\s+closed)\b",
     re.ASCII,

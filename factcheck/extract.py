@@ -21,11 +21,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from operator import attrgetter
+from typing import Final
 
 from factcheck._rx import ascii_shape, lower_same_length
 from factcheck.numfmt import Hedge, parse_hedge
 
-MONTHS: dict[str, int] = {
+MONTHS: Final[dict[str, int]] = {
     "jan": 1,
     "january": 1,
     "feb": 2,
@@ -51,7 +52,7 @@ MONTHS: dict[str, int] = {
     "dec": 12,
     "december": 12,
 }
-WEEKDAYS: dict[str, int] = {
+WEEKDAYS: Final[dict[str, int]] = {
     "monday": 0,
     "mon": 0,
     "tuesday": 1,
@@ -70,7 +71,7 @@ WEEKDAYS: dict[str, int] = {
     "sunday": 6,
     "sun": 6,
 }
-NUMBER_WORDS: dict[str, int] = {
+NUMBER_WORDS: Final[dict[str, int]] = {
     "one": 1,
     "two": 2,
     "three": 3,
@@ -97,16 +98,16 @@ NUMBER_WORDS: dict[str, int] = {
     "twelfth": 12,
 }
 
-_MONTH = (
+_MONTH: Final = (
     r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
     r"Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
-_WEEKDAY = (
+_WEEKDAY: Final = (
     r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)"
 )
 #: `Monday, Aug 4`, `Aug. 4, 2025`, `August 4`, `4 August 2025`, `2025-08-08`.
-DATE_RE = re.compile(
+DATE_RE: Final = re.compile(
     rf"\b(?=[MTWFSJAOND\d])(?:{_WEEKDAY}\.?,?\s+)?(?:{_MONTH}\s+(?P<day>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?"
     rf"(?:,?\s+(?P<year>(?:19|20)\d\d)(?![-\d]))?(?![\d,]*\d)"
     rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH.replace('?P<mon>', '?P<mon2>')}"
@@ -114,14 +115,14 @@ DATE_RE = re.compile(
     rf"|(?P<iso>(?:19|20)\d\d-\d\d-\d\d))\b",
     re.ASCII,
 )
-WEEKDAY_RE = re.compile(
+WEEKDAY_RE: Final = re.compile(
     r"(?=[MTWFS])\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?P<poss>'s|’s)?\b",
     re.ASCII,
 )
 
 #: Names and phrases whose digits are context, not figures.  Masked before number search.
 #: Matched against the lower-cased text: `(?i)` makes the scan a third slower.
-NAME_DIGITS_RE = re.compile(
+NAME_DIGITS_RE: Final = re.compile(
     r"(?=[rsanfedchq\d])\b(?:russell\s+(?:1000|2000|3000)|s&p(?:/asx)?\s+(?:500|400|600|100|200)|"
     r"asx\s*200|nasdaq(?:[\s-]100)|ftse\s+(?:100|250)|nikkei\s+225|euro\s*stoxx\s+50|"
     r"dax\s+40|cac\s+40|hang\s+seng\s+\w+\s+\d+|"
@@ -134,26 +135,26 @@ NAME_DIGITS_RE = re.compile(
 #: A bare 19xx/20xx integer without a thousands separator is a year ("its 2024 close"):
 #: index levels are written with separators ("2,218"), so this never hides a level.
 
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
-_SIGN = r"[+\-−–]"
-_CURRENCY = r"(?:US\$|A\$|HK\$|C\$|NZ\$|S\$|\$|€|£|¥)"
-_SCALE = r"(?:\s*(?:trillion|billion|million|thousand|bn|mn|tn|[mbk])\b)"
-_UNIT = (
+_NUM: Final = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+_SIGN: Final = r"[+\-−–]"
+_CURRENCY: Final = r"(?:US\$|A\$|HK\$|C\$|NZ\$|S\$|\$|€|£|¥)"
+_SCALE: Final = r"(?:\s*(?:trillion|billion|million|thousand|bn|mn|tn|[mbk])\b)"
+_UNIT: Final = (
     r"(?:\s*%|\s+per\s*cent\b|\s+percent(?:age\s+points?)?\b|\s+pct\b|\s+pp\b|"
     r"\s+basis\s+points?\b|\s+bps?\b|\s+points?\b|\s+pts?\b|\s+per\s+share\b|"
     r"-points?\b|-percent\b|-per-cent\b)"
 )
 #: One figure: optional sign and currency, number, scale and unit.
-FIGURE_RE = re.compile(
+FIGURE_RE: Final = re.compile(
     rf"(?=[+\-−–$€£¥UAHCNS\d.])(?P<sign>{_SIGN})?(?P<cur>{_CURRENCY})?(?P<sign2>{_SIGN})?(?P<num>{_NUM})(?![\d])"
     rf"(?P<scale>{_SCALE})?(?P<unit>{_UNIT})?(?P<unit2>\s+per\s+share\b)?",
     re.ASCII,
 )
 #: What may stand between the two figures of a range (with spaces around): `-`, en/em dash,
 #: `to`, `and` (after `between`), `through`.
-_RANGE_SEPS = frozenset({"-", "–", "—", "to", "and", "through"})
-_ASCII_SPACE = " \t\n\r\f\v"  # what `\s` is to an ASCII-mode pattern
-STREAK_RE = re.compile(
+_RANGE_SEPS: Final = frozenset({"-", "–", "—", "to", "and", "through"})
+_ASCII_SPACE: Final = " \t\n\r\f\v"  # what `\s` is to an ASCII-mode pattern
+STREAK_RE: Final = re.compile(
     r"(?i)\b(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}|"
     r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
     r"\d{1,2}(?:st|nd|rd|th))[\s-]+(?:straight|consecutive|successive|in\s+a\s+row)?[\s-]*"
@@ -162,8 +163,8 @@ STREAK_RE = re.compile(
     r"up|down|higher|lower|streak|sessions?|days?|weeks?)?",
     re.ASCII,
 )
-_STREAK_WORDS = ("straight", "consecutive", "successive", "in a row", "streak", "first")
-STREAK_HINT_RE = re.compile(r"(?i)straight|consecutive|successive|in a row|streak", re.ASCII)
+_STREAK_WORDS: Final = ("straight", "consecutive", "successive", "in a row", "streak", "first")
+STREAK_HINT_RE: Final = re.compile(r"(?i)straight|consecutive|successive|in a row|streak", re.ASCII)
 
 
 @dataclass(slots=True)
@@ -221,18 +222,18 @@ class Document:
         return line + 1, offset - self.line_starts[line] + 1
 
 
-_START = attrgetter("start")
-_NEWLINE_RE = re.compile("\n")
-_DIGIT_RE = re.compile(r"\d", re.ASCII)
-_FRONT_RE = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
-_LINK_RE = re.compile(r"!?\[([^\]\n]*)\]\(([^)\n]*)\)")
-_HTML_RE = re.compile(r"<!--.*?-->|<[^>\n]+>", re.S)
-_EMPH_RE = re.compile(r"(?=[*_`~])(?:\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|`|~~)")
-_LIST_MARKER_RE = re.compile(r"(?m)^[ \t>]*((?:[-*+]|\d{1,3}[.)]))[ \t]+")
-_LIST_RE = re.compile(r"^(\s*)(?:[-*+]|\d{1,3}[.)])\s+")
-_HEADING_RE = re.compile(r"^\s{0,3}#{1,6}\s+")
-_TABLE_RULE_RE = re.compile(r"[\s|:\-]+")
-_ABBREV = frozenset(
+_START: Final = attrgetter("start")
+_NEWLINE_RE: Final = re.compile("\n")
+_DIGIT_RE: Final = re.compile(r"\d", re.ASCII)
+_FRONT_RE: Final = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+_LINK_RE: Final = re.compile(r"!?\[([^\]\n]*)\]\(([^)\n]*)\)")
+_HTML_RE: Final = re.compile(r"<!--.*?-->|<[^>\n]+>", re.S)
+_EMPH_RE: Final = re.compile(r"(?=[*_`~])(?:\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|`|~~)")
+_LIST_MARKER_RE: Final = re.compile(r"(?m)^[ \t>]*((?:[-*+]|\d{1,3}[.)]))[ \t]+")
+_LIST_RE: Final = re.compile(r"^(\s*)(?:[-*+]|\d{1,3}[.)])\s+")
+_HEADING_RE: Final = re.compile(r"^\s{0,3}#{1,6}\s+")
+_TABLE_RULE_RE: Final = re.compile(r"[\s|:\-]+")
+_ABBREV: Final = frozenset(
     {
         "jan",
         "feb",
@@ -273,7 +274,7 @@ _ABBREV = frozenset(
         "u.k",
     }
 )
-_BOUNDARY_RE = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(*]*[A-Z0-9$])", re.ASCII)
+_BOUNDARY_RE: Final = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(*]*[A-Z0-9$])", re.ASCII)
 
 
 def split_front_matter(text: str) -> tuple[str | None, int]:
@@ -320,7 +321,7 @@ def _mask_markup(body: str) -> str:
     return "".join(pieces)
 
 
-_NOT_NEWLINE_RE = re.compile(r"[^\n]")
+_NOT_NEWLINE_RE: Final = re.compile(r"[^\n]")
 
 
 def _mask_name_digits(text: str, lower: str) -> str:
@@ -479,7 +480,7 @@ def _year_for(month: int, day: int, anchor: dt.date | None) -> int:
 
 #: DATE_RE is case-sensitive: a written date has one of these (capitalised) month
 #: abbreviations, an ISO date has a hyphen.  Sentences with neither skip the scan.
-_DATE_KEYS = (
+_DATE_KEYS: Final = (
     "-",
     "Jan",
     "Feb",
@@ -605,19 +606,19 @@ def _figures(text: str, offset: int, dates: list[Figure]) -> list[Figure]:
     return out
 
 
-_LEVEL_RELATION_RE = re.compile(
+_LEVEL_RELATION_RE: Final = re.compile(
     r"(?i)(?=[abou])\b(?:above|below|over|under|beneath)\s+(?:the\s+)?$", re.ASCII
 )
 
 
-_BETWEEN_RE = re.compile(r"(?i)(?=[bf])\b(?:between|from)\s+(?:a\s+low\s+of\s+)?$", re.ASCII)
+_BETWEEN_RE: Final = re.compile(r"(?i)(?=[bf])\b(?:between|from)\s+(?:a\s+low\s+of\s+)?$", re.ASCII)
 #: "the range of 2,200 to 2,250", "a zone from 4,900 through 5,000": a range, not a move.
-_RANGE_LEAD_RE = re.compile(
+_RANGE_LEAD_RE: Final = re.compile(
     r"(?i)(?=[aborz])\b(?:(?:range|ranged|zone|area|band|region)(?:\s+(?:is|was|of|from|"
     r"runs\s+from|ran\s+from|now\s+runs\s+from))?|of)\s+$",
     re.ASCII,
 )
-_NON_DIGIT_RE = re.compile(r"\D", re.ASCII)
+_NON_DIGIT_RE: Final = re.compile(r"\D", re.ASCII)
 
 
 def _mark_ranges(text: str, offset: int, figs: list[Figure]) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Final
 
 from factcheck.bind import Binding
 from factcheck.brief import Fact, WeeklyIndexBrief
@@ -28,11 +29,11 @@ from factcheck.numfmt import (
 )
 from factcheck.report import Status
 
-_EXTREMES = frozenset({"high", "low", "close_high", "close_low"})
+_EXTREMES: Final = frozenset({"high", "low", "close_high", "close_low"})
 
 
 #: Written decimals for which exact matches are precomputed (more fall back to numfmt).
-_PRECOMPUTED_PLACES = 6
+_PRECOMPUTED_PLACES: Final = 6
 
 
 @dataclass(slots=True)  # not frozen: built ~170 times per brief, and frozen init is slow
@@ -285,7 +286,7 @@ def expected_text(fact: Fact, fig: Figure) -> str:
 #: Which candidate a figure is most likely about when several fit its words: the plain
 #: figure ("closed the week at" is the last close) before an extreme or a level that
 #: happens to share its period.
-_METRIC_RANK = {
+_METRIC_RANK: Final = {
     "close_high": 1,
     "close_low": 1,
     "from_close_high_pct": 1,

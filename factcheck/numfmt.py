@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from enum import StrEnum
+from typing import Final
 
 from factcheck._rx import lead, trie
 
@@ -43,17 +44,17 @@ class Hedge(StrEnum):
 
 #: How many "last-place units" an unqualified figure may differ after rounding: none.
 #: Hedged figures get exactly one unit of their last written digit (see `last_place_unit`).
-HEDGE_UNITS = Decimal(1)
+HEDGE_UNITS: Final = Decimal(1)
 
 #: "nearly X" / "almost X" / "just under X" must also be at least this fraction of X, so
 #: "nearly 1%" needs a value in [0.9, 1) rather than anything in [0, 1).
-NEARLY_MIN_FRACTION = Decimal("0.9")
+NEARLY_MIN_FRACTION: Final = Decimal("0.9")
 #: "just over X" must be at most this multiple of X (and within one last-place unit).
-JUST_OVER_MAX_FACTOR = Decimal("1.1")
+JUST_OVER_MAX_FACTOR: Final = Decimal("1.1")
 
-PERCENT_PLACES = 2
-POINTS_PLACES = 2
-PP_PLACES = 2
+PERCENT_PLACES: Final = 2
+POINTS_PLACES: Final = 2
+PP_PLACES: Final = 2
 
 
 def round_half_up(value: Decimal, places: int) -> Decimal:
@@ -136,7 +137,7 @@ def written_matches(value: Decimal, written: Decimal, decimals: int, hedge: Hedg
 
 
 #: Words before a figure that qualify it ("just under" wins over "under": it starts first).
-_HEDGE_WORDS: tuple[tuple[str, Hedge], ...] = (
+_HEDGE_WORDS: Final[tuple[tuple[str, Hedge], ...]] = (
     ("slightly more than", Hedge.JUST_OVER),
     ("a little more than", Hedge.JUST_OVER),
     ("slightly less than", Hedge.NEARLY),
@@ -175,7 +176,7 @@ _HEDGE_WORDS: tuple[tuple[str, Hedge], ...] = (
     ("under", Hedge.LESS_THAN),
     ("below", Hedge.LESS_THAN),
 )
-_HEDGE_RE = re.compile(
+_HEDGE_RE: Final = re.compile(
     r"(?:^|(?<=[\s(]))"
     + lead([w for w, _ in _HEDGE_WORDS])
     + "(?P<h>"
@@ -183,8 +184,8 @@ _HEDGE_RE = re.compile(
     + r")\s*(?:the\s+)?[+\-−]?\s*(?:us\$|a\$|hk\$|\$)?\s*$",
     re.ASCII,
 )
-_HEDGE_LAST = frozenset(w.split()[-1] for w, _ in _HEDGE_WORDS)
-_HEDGE_BY_WORD = {w: h for w, h in _HEDGE_WORDS}
+_HEDGE_LAST: Final = frozenset(w.split()[-1] for w, _ in _HEDGE_WORDS)
+_HEDGE_BY_WORD: Final = {w: h for w, h in _HEDGE_WORDS}
 
 
 def parse_hedge(before: str) -> Hedge:

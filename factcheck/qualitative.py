@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Final
 
 from factcheck._rx import has_any
 from factcheck.bind import Binder, Binding, Mention, SentenceContext
@@ -20,10 +21,10 @@ from factcheck.brief import Fact, WeeklyIndexBrief
 from factcheck.extract import WEEKDAYS, Document, Figure, Sentence
 from factcheck.report import Status
 
-FLAT_PCT = Decimal("0.1")
+FLAT_PCT: Final = Decimal("0.1")
 """|change| below this (percent) counts as "flat" / "unchanged" / "little changed"."""
 
-FINISH_RE = re.compile(
+FINISH_RE: Final = re.compile(
     r"(?=[cefsw])\b(?:finish|end|close|settle|wrap(?:ped)?\s+up)(?:ed|s|ing|d)?\b"
     r"(?P<mid>[^.;:\d#]{0,30}?)"
     r"\b(?P<dir>higher|lower|in\s+positive\s+territory|in\s+negative\s+territory|"
@@ -31,21 +32,21 @@ FINISH_RE = re.compile(
     r"(?!\s*(?:by\s+|at\s+|\()?\s*[+\-−]?[\d#$])",
     re.ASCII,
 )
-POSTED_RE = re.compile(
+POSTED_RE: Final = re.compile(
     r"(?=[belnprsw])(?:\b(?:posted|recorded|notched|logged|booked|scored|suffered|eked\s+out)\s+"
     r"(?:a|an|its)\s+(?:\w+\s+){0,2}?(?P<period>weekly|daily)\s+(?P<dir>gain|advance|loss|"
     r"decline|drop)\b|(?<!after\s)(?<!after\sa\s)(?<!following\sa\s)\b(?P<dir2>winning|losing|"
     r"positive|negative)\s+week\b)",
     re.ASCII,
 )
-WEEK_EXTREME_RE = re.compile(
+WEEK_EXTREME_RE: Final = re.compile(
     r"(?=[afhilnt])(?:\b(?:its|the|a|fresh|new)\s+(?:new\s+)?(?:weekly|week's|week’s)\s+"
     r"(?P<which>intraday\s+|closing\s+)?(?P<hl>high|low)\b|"
     r"\b(?P<hl2>highest|lowest)\s+(?P<which2>clos(?:e|ing)\s+|intraday\s+)?(?:level\s+|point\s+)?"
     r"(?:of|for)\s+the\s+week\b)",
     re.ASCII,
 )
-GAVE_BACK_RE = re.compile(
+GAVE_BACK_RE: Final = re.compile(
     r"(?=[egrsw])\b(?P<verb>gave\s+back|giving\s+back|gives\s+back|given\s+back|"
     r"erased|erasing|erases|"
     r"wiped\s+out|surrendered|reversed|recouped|recovered|recouping|recovering|erase)\s+"
@@ -54,14 +55,14 @@ GAVE_BACK_RE = re.compile(
     r"rise|losses|loss|decline|drop|slide)\b",
     re.ASCII,
 )
-RELATIVE_RE = re.compile(
+RELATIVE_RE: Final = re.compile(
     r"(?=[beflotu])\b(?P<verb>(?P<neg>lagged|lagging|lags|lag|trailed|trailing|trails|trail|"
     r"underperformed|underperforming|underperforms|fell\s+behind|fall\s+behind)|"
     r"(?P<pos>outperformed|outperforming|outperforms|outperform|eclipsed|eclipsing|eclipses|"
     r"outpaced|outpacing|outpaces|outpace|beat|beating|beats|bested|outran|outdid))\b",
     re.ASCII,
 )
-W52_RE = re.compile(
+W52_RE: Final = re.compile(
     r"(?=[achilmnprstw])\b(?:hit|hits|hitting|reached|reaches|reaching|touched|touches|"
     r"touching|set|sets|"
     r"setting|notched|notches|marked|marks|posted|posts|was|were|is|at|clinched|scaled|"
@@ -69,12 +70,12 @@ W52_RE = re.compile(
     r"##\s*-?\s*week\s+(?P<which>intraday\s+|closing\s+)?(?P<hl>high|low)\b(?!\s*of\b)",
     re.ASCII,
 )
-_STREAK_TAIL_RE = re.compile(
+_STREAK_TAIL_RE: Final = re.compile(
     r"\s+(?:for|in)\s+(?:(?:a|the|\w+)[\s-]+)?(?:straight|consecutive|successive|"
     r"sessions?|days?|weeks?|row)",
     re.ASCII,
 )
-EVERY_SESSION_RE = re.compile(
+EVERY_SESSION_RE: Final = re.compile(
     r"(?=[acdfglrs])\b(?P<dir>rose|gained|advanced|climbed|rallied|finished\s+higher|"
     r"closed\s+higher|rises|"
     r"gains|climbs|fell|declined|dropped|slipped|lost|finished\s+lower|closed\s+lower|falls|"
@@ -83,11 +84,11 @@ EVERY_SESSION_RE = re.compile(
     r"trading\s+day))",
     re.ASCII,
 )
-WEEK_START_RE = re.compile(
+WEEK_START_RE: Final = re.compile(
     r"(?=[bkos])\b(?:opened|started|began|kicked\s+off)\s+the\s+week\b", re.ASCII
 )
-TICKER_RE = re.compile(r"\((?P<ticker>[a-z0-9^]{2,8})\)", re.ASCII)
-_UP_VERBS = (
+TICKER_RE: Final = re.compile(r"\((?P<ticker>[a-z0-9^]{2,8})\)", re.ASCII)
+_UP_VERBS: Final = (
     "rose",
     "gained",
     "advanced",
@@ -99,7 +100,7 @@ _UP_VERBS = (
     "gains",
     "climbs",
 )
-_UP = frozenset(
+_UP: Final = frozenset(
     {
         "higher",
         "up",
@@ -112,7 +113,7 @@ _UP = frozenset(
         "positive",
     }
 )
-_DOWN = frozenset(
+_DOWN: Final = frozenset(
     {
         "lower",
         "down",
@@ -125,18 +126,18 @@ _DOWN = frozenset(
         "negative",
     }
 )
-_STREAK_UP = re.compile(
+_STREAK_UP: Final = re.compile(
     r"\b(?:winning|gains?|advances?|rises?|up|higher|rall(?:y|ies)|"
     r"advancing|rising|positive)\b",
     re.ASCII,
 )
-_STREAK_DOWN = re.compile(
+_STREAK_DOWN: Final = re.compile(
     r"\b(?:losing|loss(?:es)?|declines?|falls?|down|lower|drops?|"
     r"declining|falling|negative|retreats?)\b",
     re.ASCII,
 )
-_STREAK_WEEK = re.compile(r"\bweek(?:ly|s)?\b", re.ASCII)
-_STREAK_DAY = re.compile(r"\b(?:daily|sessions?|days?|trading[\s-]days?)\b", re.ASCII)
+_STREAK_WEEK: Final = re.compile(r"\bweek(?:ly|s)?\b", re.ASCII)
+_STREAK_DAY: Final = re.compile(r"\b(?:daily|sessions?|days?|trading[\s-]days?)\b", re.ASCII)
 
 
 @dataclass(slots=True)  # not frozen: frozen init is slower
@@ -211,9 +212,9 @@ def _sign_word(value: Decimal) -> str:
     return "higher" if value > 0 else "lower" if value < 0 else "unchanged"
 
 
-_FINISH_WORDS = ("finish", "end", "close", "settl", "wrap")
+_FINISH_WORDS: Final = ("finish", "end", "close", "settl", "wrap")
 #: What FINISH_RE's direction group needs ("higher", "in the green", "flat", ...).
-_FINISH_DIRECTIONS = (
+_FINISH_DIRECTIONS: Final = (
     "higher",
     "lower",
     "positive",
@@ -226,11 +227,20 @@ _FINISH_DIRECTIONS = (
     "flat",
     "unchanged",
 )
-_POSTED_VERBS = ("posted", "recorded", "notched", "logged", "booked", "scored", "suffered", "eked")
+_POSTED_VERBS: Final = (
+    "posted",
+    "recorded",
+    "notched",
+    "logged",
+    "booked",
+    "scored",
+    "suffered",
+    "eked",
+)
 #: "a winning week": the other branch of POSTED_RE, which needs " week" and one of these.
-_WEEK_MOOD_WORDS = ("winning", "losing", "positive", "negative")
-_GAVE_WORDS = ("back", "erase", "wiped", "surrender", "revers", "recoup", "recover")
-_RELATIVE_WORDS = (
+_WEEK_MOOD_WORDS: Final = ("winning", "losing", "positive", "negative")
+_GAVE_WORDS: Final = ("back", "erase", "wiped", "surrender", "revers", "recoup", "recover")
+_RELATIVE_WORDS: Final = (
     "lag",
     "trail",
     "underperform",
@@ -246,15 +256,15 @@ _RELATIVE_WORDS = (
 
 
 # Compiled once: `re.sub(pattern_string, ...)` per sentence pays a cache lookup each call.
-_SPACES_RE = re.compile(r"\s+", re.ASCII)
-_WEEK_WORD_RE = re.compile(r"\bweek", re.ASCII)
-_CLAUSE_STOP_RE = re.compile(r"[.;:]|\bwhile\b|\bbut\b|\bwhereas\b", re.ASCII)
+_SPACES_RE: Final = re.compile(r"\s+", re.ASCII)
+_WEEK_WORD_RE: Final = re.compile(r"\bweek", re.ASCII)
+_CLAUSE_STOP_RE: Final = re.compile(r"[.;:]|\bwhile\b|\bbut\b|\bwhereas\b", re.ASCII)
 
 
 #: One of these is in every match of WEEK_EXTREME_RE's first branch ("its weekly high").
-_WEEKLY_WORDS = ("weekly", "week's", "week’s")
+_WEEKLY_WORDS: Final = ("weekly", "week's", "week’s")
 #: What every WEEK_START_RE match starts with.
-_WEEK_START_VERBS = ("opened", "started", "began", "kicked")
+_WEEK_START_VERBS: Final = ("opened", "started", "began", "kicked")
 # Each scan below is skipped unless the sentence holds the words every match of it contains:
 # `in` is far cheaper than a regex scan, and most sentences hold none of them.
 
