@@ -163,9 +163,6 @@ DOWN_WORDS: Final[tuple[str, ...]] = (
     "downside",
     "shaved",
 )
-DIRECTION_RE: Final = re.compile(
-    rf"{_lead(UP_WORDS + DOWN_WORDS)}\b(?:{trie(UP_WORDS + DOWN_WORDS)})\b", re.ASCII
-)
 _DIRECTION_OF: Final[dict[str, int]] = {**{w: -1 for w in DOWN_WORDS}, **{w: 1 for w in UP_WORDS}}
 #: A direction given right after a figure ("0.17% higher", "10.06% below its high").
 FOLLOW_DIR_RE: Final = re.compile(
@@ -461,9 +458,20 @@ _METRIC_OF: Final[dict[str, frozenset[str]]] = {}
 for _words, _metrics in _METRICS:
     for _w in _words:
         _METRIC_OF.setdefault(_w, _metrics)
-_METRIC_RE: Final = re.compile(
-    rf"{_lead(list(_METRIC_OF))}\b(?:{trie(list(_METRIC_OF))})\b", re.ASCII
+_METRIC_OR_DIRECTION_RE: Final = re.compile(
+    rf"{_lead([*_METRIC_OF, *UP_WORDS, *DOWN_WORDS])}\b(?:(?P<metric>{trie(list(_METRIC_OF))})"
+    rf"|(?P<direction>{trie(UP_WORDS + DOWN_WORDS)}))\b",
+    re.ASCII,
 )
+assert {w for p in _METRIC_OF for w in p.split()} & {
+    w for p in UP_WORDS + DOWN_WORDS for w in p.split()
+} == {"topped"}, "metric and direction words may overlap only where the scan handles it"
+
+
+def _direction_of(word: str) -> int:
+    return _DIRECTION_OF.get(word) or _DIRECTION_OF.get(_squash(word), 1)
+
+
 #: A percent figure followed by "below its 52-week high" is a distance from that high.
 _DISTANCE_RE: Final = re.compile(
     r"^[^.;]{0,12}?\b(?:below|under|off|from|short\s+of|shy\s+of|above|over|beneath)\s+"
@@ -479,12 +487,6 @@ _DISTANCE_LABEL_RE: Final = re.compile(
     re.ASCII,
 )
 _DISTANCE_WORDS: Final = ("average", "high", "low", "peak", "trough", "ma")
-
-
-def _cut_short(m: re.Match[str], text: str, limit: int) -> bool:
-    """Is `m`, found in `text[:limit]`, only part of what matches at its start in `text`?"""
-    whole = m.re.match(text, m.start())
-    return whole is None or whole.end() != limit
 
 
 def _distance(tail: str) -> re.Match[str] | None:
@@ -656,10 +658,17 @@ class Binder:
         if not sent.figures:
             return ctx  # metric and direction words only matter to figures
         names = [(e.start - base, e.end - base) for e in ctx.entities]
-        for m in _METRIC_RE.finditer(text):
+        # One scan for metric and direction words: the lists share no word but "topped",
+        # which "topped out" (a metric) and "topped" (a direction) both start with.
+        for m in _METRIC_OR_DIRECTION_RE.finditer(text):
+            word = m.group(0)
+            if m.lastgroup == "direction":
+                ctx.directions.append((base + m.start(), base + m.end(), _direction_of(word), word))
+                continue
+            if word.startswith("topped"):
+                ctx.directions.append((base + m.start(), base + m.start() + 6, 1, "topped"))
             if any(a <= m.start() < b for a, b in names):
                 continue  # "Dow Jones Industrial Average" names an index, not a metric
-            word = m.group(0)
             metrics = _METRIC_OF.get(word) or _METRIC_OF[_squash(word)]
             if metrics in (_CLOSE_HIGH, _CLOSE_LOW) and not (
                 _EXTREME_SCOPE_RE.match(text, m.end())
@@ -667,20 +676,6 @@ class Binder:
             ):
                 metrics = _CLOSES  # "its highest close since July 24": a close, not the week's
             ctx.metrics.append((base + m.start(), base + m.end(), metrics))
-        # Direction words are only read before a figure (`_direction`, `_metric`), so the scan
-        # stops at the last one; a word cut short there counts only if it is a whole word.
-        limit = sent.figures[-1].start - base
-        for m in DIRECTION_RE.finditer(text, 0, limit):
-            if m.end() == limit and _cut_short(m, text, limit):
-                continue
-            ctx.directions.append(
-                (
-                    base + m.start(),
-                    base + m.end(),
-                    _DIRECTION_OF.get(m.group(0)) or _DIRECTION_OF.get(_squash(m.group(0)), 1),
-                    m.group(0),
-                )
-            )
         return ctx
 
     def bind(
