@@ -734,7 +734,7 @@ class Binder:
         tail = doc.lower[fig.end : min(sent.end, fig.end + 70)]
         dist = _distance(tail) if fig.kind == "percent" else None
         b.metrics = self._metric(doc, sent, ctx, fig, lo, b, tail, dist)
-        if fig.hedge in (Hedge.ABOVE, Hedge.BELOW) and b.metrics is _LEVELISH:
+        if b.metrics is _LEVELISH and fig.hedge in (Hedge.ABOVE, Hedge.BELOW):
             # "closed above the 22,500 level": a named level must be one the data has
             fig.hedge = Hedge.EXACT
         if dist is not None:  # a percent's distance from a high, low or average

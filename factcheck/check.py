@@ -55,11 +55,12 @@ def brief_id(brief: WeeklyIndexBrief) -> str:
 
 
 def _severity(status: Status, strict: bool) -> Severity:
-    if status is Status.VERIFIED:
-        return Severity.INFO
-    if status is Status.UNSUPPORTED and not strict:
-        return Severity.WARNING
-    return Severity.ERROR
+    return (_STRICT if strict else _LENIENT)[status]
+
+
+#: Status -> severity, strict (unsupported is an error) and lenient (it is a warning).
+_STRICT: Final = {s: Severity.INFO if s is Status.VERIFIED else Severity.ERROR for s in Status}
+_LENIENT: Final = {**_STRICT, Status.UNSUPPORTED: Severity.WARNING}
 
 
 def _sentence_text(doc: Document, sent: Sentence) -> str:

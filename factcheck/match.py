@@ -32,26 +32,52 @@ from factcheck.report import Status
 _EXTREMES: Final = frozenset({"high", "low", "close_high", "close_low"})
 
 
+# Enum members read once per figure and candidate: module constants are static in the
+# compiled build, where `Hedge.EXACT` is a class attribute lookup each time.
+_EXACT: Final = Hedge.EXACT
+_VERIFIED: Final = Status.VERIFIED
+
 #: Written decimals for which exact matches are precomputed (more fall back to numfmt).
 _PRECOMPUTED_PLACES: Final = 6
 
 
 @dataclass(slots=True)  # not frozen: built ~170 times per brief, and frozen init is slow
 class IndexedFact:
+    """A fact with what matching reads of it for every candidate figure copied into plain
+    fields (reading a pydantic model's attribute costs a dict lookup each time)."""
+
     fact: Fact
     tokens: frozenset[str]
     metric: str  # the fact's metric, with levels split by kind (see `metric_of`)
+    entity: str
+    versus: str | None
+    value: Decimal
+    signed: bool
     #: decimals -> the values an exact figure may be written as (the magnitude for signed
     #: facts), half-up and half-even: numfmt.rounds_to, filled in lazily
     rounded: dict[int, frozenset[Decimal]]
+    #: decimals -> does the value round (half-up) to zero there, filled in lazily
+    zero: dict[int, bool]
 
     def exact(self, decimals: int) -> frozenset[Decimal]:
         cached = self.rounded.get(decimals)
         if cached is None:
-            target = abs(self.fact.value) if self.fact.signed else self.fact.value
+            target = abs(self.value) if self.signed else self.value
             cached = frozenset((round_half_up(target, decimals), round_half_even(target, decimals)))
             self.rounded[decimals] = cached
         return cached
+
+    def rounds_to_zero(self, decimals: int) -> bool:
+        cached = self.zero.get(decimals)
+        if cached is None:
+            cached = self.zero[decimals] = round_half_up(self.value, decimals) == 0
+        return cached
+
+
+def indexed(fact: Fact, tokens: frozenset[str]) -> IndexedFact:
+    return IndexedFact(
+        fact, tokens, metric_of(fact), fact.entity, fact.versus, fact.value, fact.signed, {}, {}
+    )
 
 
 def metric_of(fact: Fact) -> str:
@@ -124,7 +150,7 @@ class FactIndex:
         }
         self.dates: set[dt.date] = set(brief.week.sessions) | {brief.week.previous_session}
         for f in brief.facts:
-            item = IndexedFact(f, fact_tokens(f, brief, last), metric_of(f), {})
+            item = indexed(f, fact_tokens(f, brief, last))
             if f.on is not None:
                 self.dates.add(f.on)
             if len(f.period) == 10 and f.period[4] == "-":
@@ -145,7 +171,7 @@ class FactIndex:
         for name, items in self.groups.items():
             grouped: dict[str, list[IndexedFact]] = {}
             for item in items:
-                grouped.setdefault(item.fact.entity, []).append(item)
+                grouped.setdefault(item.entity, []).append(item)
             self.by_entity[name] = grouped
         #: (group, entity or "*", period token) -> facts: most figures have a period bound,
         #: so candidates come from one short list instead of the whole brief.  Filled on
@@ -194,20 +220,19 @@ def _sign(fig: Figure, b: Binding) -> int:
 
 def fits(item: IndexedFact, fig: Figure, b: Binding) -> tuple[bool, bool]:
     """(the magnitude fits, the sign agrees) for a figure against one fact."""
-    fact = item.fact
-    exact = fig.hedge is Hedge.EXACT and fig.decimals <= _PRECOMPUTED_PLACES
-    if fact.signed:
+    exact = fig.hedge is _EXACT and fig.decimals <= _PRECOMPUTED_PLACES
+    if item.signed:
         if exact:
             mag = fig.magnitude in item.exact(fig.decimals)
         else:
-            mag = written_matches(abs(fact.value), fig.magnitude, fig.decimals, fig.hedge)
+            mag = written_matches(abs(item.value), fig.magnitude, fig.decimals, fig.hedge)
         sign = _sign(fig, b)
-        if sign == 0 or round_half_up(fact.value, max(fig.decimals, 0)) == 0:
+        if sign == 0 or item.rounds_to_zero(max(fig.decimals, 0)):
             return mag, True
-        return mag, (fact.value > 0) == (sign > 0)
+        return mag, (item.value > 0) == (sign > 0)
     if exact:
         return fig.magnitude in item.exact(fig.decimals), True
-    return written_matches(fact.value, fig.magnitude, fig.decimals, fig.hedge), True
+    return written_matches(item.value, fig.magnitude, fig.decimals, fig.hedge), True
 
 
 def _entity_ok(item: IndexedFact, b: Binding, explicit_only: bool) -> bool:
@@ -238,13 +263,12 @@ def _consistent(items: list[IndexedFact], b: Binding) -> list[IndexedFact]:
     periods = b.periods or b.periods_inherited
     out = []
     for item in items:
-        fact = item.fact
         if entity is not None and (
-            fact.entity != entity
-            or (versus and fact.versus is not None and fact.versus not in versus)
+            item.entity != entity
+            or (versus and item.versus is not None and item.versus not in versus)
         ):
             continue
-        if not (any_level and fact.metric == "level") and not periods <= item.tokens:
+        if not (any_level and item.fact.metric == "level") and not periods <= item.tokens:
             continue
         if metrics is not None and item.metric not in metrics:
             continue
@@ -362,7 +386,7 @@ def judge(index: FactIndex, fig: Figure, b: Binding) -> Verdict:
                     # true of another session / entity than the context named
                     conflict = conflict or item
                     continue
-                return Verdict(Status.VERIFIED, item.fact, item.fact.display, item.fact.label)
+                return Verdict(_VERIFIED, item.fact, item.fact.display, item.fact.label)
             if mag and sign_wrong is None:
                 sign_wrong = item
     if conflict is not None:

@@ -289,7 +289,7 @@ def check_sentence(
 ) -> list[Finding]:
     """Every qualitative claim of one sentence, decided against the brief."""
     brief = binder.brief
-    subject = brief.subject.key
+    subject = binder.subject
     text = doc.lower[sent.start : sent.end]
     base = sent.start
     out: list[Finding] = []
