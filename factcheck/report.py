@@ -7,7 +7,6 @@ back to the LLM), documented in the README; change it only compatibly.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
@@ -41,53 +40,6 @@ class Claim(BaseModel):
     fact_id: str | None = None  # the fact that verified or contradicts it
     expected: str | None = None  # how the article should write it
     message: str = ""
-
-
-_CLAIM_FIELDS = frozenset(Claim.model_fields)
-_new_claim = Claim.__new__
-_set = object.__setattr__
-
-
-def trusted_claim(
-    line: int,
-    col: int,
-    text: str,
-    sentence: str,
-    value: str | None,
-    kind: str,
-    status: Status,
-    severity: Severity,
-    fact_id: str | None,
-    expected: str | None,
-    message: str,
-) -> Claim:
-    """A `Claim` from values the checker built itself, already of the declared types.
-
-    What `Claim.model_construct(...)` with every field given produces (same `__dict__`, same
-    fields set, so equality and JSON are identical), at a fraction of the cost: pydantic's
-    `model_construct` walks aliases and defaults per field and is slower than validating,
-    and an article yields 50-100 claims.  Every field is passed, positionally, so a field
-    added to `Claim` breaks this call loudly instead of silently missing.
-    """
-    claim = _new_claim(Claim)
-    values: dict[str, Any] = {
-        "line": line,
-        "col": col,
-        "text": text,
-        "sentence": sentence,
-        "value": value,
-        "kind": kind,
-        "status": status,
-        "severity": severity,
-        "fact_id": fact_id,
-        "expected": expected,
-        "message": message,
-    }
-    _set(claim, "__dict__", values)
-    _set(claim, "__pydantic_fields_set__", set(_CLAIM_FIELDS))  # a copy: pydantic owns it
-    _set(claim, "__pydantic_extra__", None)
-    _set(claim, "__pydantic_private__", None)
-    return claim
 
 
 class CheckReport(BaseModel):
