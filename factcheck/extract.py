@@ -505,15 +505,17 @@ def _dates(text: str, offset: int, anchor: dt.date | None) -> list[Figure]:
     else:
         return out
     for m in DATE_RE.finditer(text):
-        g = m.groupdict()
-        weekday = WEEKDAYS[g["wd"].lower()] if g["wd"] else None
+        wd, iso, mon, mon2, day_text, day2, year1, year2 = m.group(
+            "wd", "iso", "mon", "mon2", "day", "day2", "year", "year2"
+        )
+        weekday = WEEKDAYS[wd.lower()] if wd else None
         try:
-            if g["iso"]:
-                date = dt.date.fromisoformat(g["iso"])
+            if iso:
+                date = dt.date.fromisoformat(iso)
             else:
-                month = MONTHS[(g["mon"] or g["mon2"]).lower().rstrip(".")]
-                day = int(g["day"] or g["day2"])
-                year_text = g["year"] or g["year2"]
+                month = MONTHS[(mon or mon2).lower().rstrip(".")]
+                day = int(day_text or day2)
+                year_text = year1 or year2
                 year = int(year_text) if year_text else _year_for(month, day, anchor)
                 date = dt.date(year, month, day)
         except (ValueError, KeyError):
