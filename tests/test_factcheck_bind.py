@@ -153,3 +153,35 @@ def test_participle_after_a_comparison_belongs_to_the_subject(
     assert b["7.29%"].entity == "COMP"
     b = bindings("It edged out the S&P 500, which added 1.06%, and the Nasdaq, up 1.13%.", spx)
     assert (b["1.06%"].entity, b["1.13%"].entity) == ("SPX", "COMP")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "figure", "metric", "direction"),
+    [
+        # "topped" is both a direction word and the start of the metric "topped out"
+        ("The index topped out at 2,243.16 on Thursday.", "2,243.16", "high", 1),
+        ("The index topped 2,240 on Thursday.", "2,240", None, 1),
+        ("Small caps closed lower at 2,214.72 on Thursday.", "2,214.72", "close", -1),
+    ],
+)
+def test_metric_and_direction_words_found_in_one_scan(
+    rut: WeeklyIndexBrief, phrase: str, figure: str, metric: str | None, direction: int
+) -> None:
+    b = bindings(phrase, rut)[figure]
+    assert b.direction == direction
+    assert (
+        (b.metrics is None) if metric is None else (b.metrics is not None and metric in b.metrics)
+    )
+
+
+@pytest.mark.parametrize(
+    ("phrase", "entity"),
+    [
+        ("The S&P\u00a0500 rose 2.43% this week.", "SPX"),  # no-break space inside the name
+        ("The Russell\u00a02000 rose 2.38% this week.", "RUT"),
+        ("Small\u2009caps rose 2.38% this week.", "RUT"),  # thin space
+    ],
+)
+def test_unicode_spaces_inside_names(rut: WeeklyIndexBrief, phrase: str, entity: str) -> None:
+    (b,) = bindings(phrase, rut).values()  # the name's digits are not a figure either
+    assert b.entity == entity

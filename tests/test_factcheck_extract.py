@@ -216,3 +216,28 @@ def test_a_date_without_year_looks_back_from_the_week() -> None:
 
 def test_descriptive_counts_are_not_figures() -> None:
     assert figures("The 30-stock index and the 10-year yield were mixed.") == []
+
+
+def test_unicode_spaces_work_like_ascii_spaces() -> None:
+    # the checker's patterns are ASCII-mode over ascii-shaped text: no-break and thin spaces
+    # must still separate a figure from its unit and a name from its digits
+    assert (one("it added 13.37\u00a0points").kind, one("up 0.5\u202fpercent").kind) == (
+        "points",
+        "percent",
+    )
+    assert [f.text for f in figures("the S&P\u00a0500 rose 2.43%")] == ["2.43%"]
+
+
+def test_letters_outside_ascii_are_word_characters() -> None:
+    # "é2.5" is part of a word, as "e2.5" would be; "Zürich 2.5%" still has its figure
+    assert figures("caf\u00e92.5 units") == []
+    assert [f.text for f in figures("Z\u00fcrich rose 2.5%")] == ["2.5%"]
+
+
+def test_ascii_shape_keeps_length_and_punctuation() -> None:
+    from factcheck._rx import ascii_shape
+
+    text = "S&P\u00a0500 \u2212 0.5% \u2019s caf\u00e9 \u0663"
+    shaped = ascii_shape(text)
+    assert len(shaped) == len(text)
+    assert shaped == "S&P 500 \u2212 0.5% \u2019s cafx x"

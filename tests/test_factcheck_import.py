@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import importlib
+import os
+import re
 import subprocess
 import sys
+from pathlib import Path
+
+import pytest
 
 
 def test_import_factcheck_pulls_no_heavy_dependency() -> None:
@@ -14,3 +20,23 @@ def test_import_factcheck_pulls_no_heavy_dependency() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+#: The modules setup.py compiles with mypyc in a wheel build.
+COMPILED = ("_rx", "numfmt", "extract", "bind", "match", "qualitative", "check")
+
+
+@pytest.mark.skipif(
+    os.environ.get("WRITER_EXPECT_COMPILED") != "1",
+    reason="set WRITER_EXPECT_COMPILED=1 when testing an installed wheel (.ci/run does)",
+)
+def test_the_compiled_modules_are_the_ones_under_test() -> None:
+    """The CI pass over the wheel must not quietly test the pure-Python source tree."""
+    files = {name: importlib.import_module(f"factcheck.{name}").__file__ or "" for name in COMPILED}
+    assert all(f.endswith(".so") and "site-packages" in f for f in files.values()), files
+
+
+def test_setup_compiles_exactly_the_modules_listed_here() -> None:
+    setup_py = (Path(__file__).resolve().parents[1] / "setup.py").read_text(encoding="utf-8")
+    listed = re.findall(r'"factcheck/(\w+)\.py"', setup_py)
+    assert tuple(listed) == COMPILED
