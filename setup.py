@@ -64,9 +64,11 @@ def extensions() -> list[Any]:
         return []
     try:
         from mypyc.build import mypycify
-    except ImportError:
+
+        return list(mypycify(COMPILED, opt_level="3"))
+    except (SystemExit, Exception) as exc:  # mypyc exits on a type error
+        print(f"warning: not compiling factcheck with mypyc ({exc!r})", file=sys.stderr)
         return []
-    return list(mypycify(COMPILED, opt_level="3"))
 
 
 setup(ext_modules=extensions(), cmdclass={"build_ext": OptionalBuildExt})
