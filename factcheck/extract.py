@@ -228,8 +228,14 @@ _DIGIT_RE: Final = re.compile(r"\d", re.ASCII)
 _FRONT_RE: Final = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 _LINK_RE: Final = re.compile(r"!?\[([^\]\n]*)\]\(([^)\n]*)\)")
 _HTML_RE: Final = re.compile(r"<!--.*?-->|<[^>\n]+>", re.S)
-_EMPH_RE: Final = re.compile(r"(?=[*_`~])(?:\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|`|~~)")
-_LIST_MARKER_RE: Final = re.compile(r"(?m)^[ \t>]*((?:[-*+]|\d{1,3}[.)]))[ \t]+")
+#: Emphasis and code marks.  Every branch starts with the mark itself (the lone `*` checks
+#: its neighbours after it), so the scan jumps from mark to mark instead of trying every
+#: position of the article.
+_EMPH_RE: Final = re.compile(r"\*\*|__|\*(?<![\w*]\*)(?=\S)|\*(?<=\S\*)(?![\w*])|`|~~")
+#: A list marker ("-", "*", "+", "1.") at the start of a line: after a newline, found by
+#: jumping from newline to newline; the first line is tried on its own.
+_LIST_MARKER_RE: Final = re.compile(r"\n[ \t>]*((?:[-*+]|\d{1,3}[.)]))[ \t]+")
+_FIRST_LIST_MARKER_RE: Final = re.compile(r"[ \t>]*((?:[-*+]|\d{1,3}[.)]))[ \t]+")
 _LIST_RE: Final = re.compile(r"^(\s*)(?:[-*+]|\d{1,3}[.)])\s+")
 _HEADING_RE: Final = re.compile(r"^\s{0,3}#{1,6}\s+")
 _TABLE_RULE_RE: Final = re.compile(r"[\s|:\-]+")
@@ -302,7 +308,8 @@ def _mask_markup(body: str) -> str:
         spans.append((m.end(1), m.end()))  # "](url)"
     for m in _EMPH_RE.finditer(body):
         spans.append(m.span())
-    for m in _LIST_MARKER_RE.finditer(body):
+    first = _FIRST_LIST_MARKER_RE.match(body)
+    for m in itertools.chain((first,) if first else (), _LIST_MARKER_RE.finditer(body)):
         spans.append(m.span(1))  # "1." of a numbered list is not a figure
     if not spans:
         return body
