@@ -543,11 +543,32 @@ def _dates(text: str, offset: int, anchor: dt.date | None) -> list[Figure]:
     return out
 
 
+#: How far before its first digit a figure can start: a sign, "US$", a sign and a ".".
+_FIGURE_LEAD: Final = 6
+
+
+def _figure_matches(text: str) -> list[re.Match[str]]:
+    """`FIGURE_RE.finditer(text)`, found faster: no figure starts more than `_FIGURE_LEAD`
+    characters before a digit, so each search starts just before the next digit (a fast
+    single-class scan) instead of trying every position of the sentence."""
+    out: list[re.Match[str]] = []
+    pos = 0
+    while True:
+        digit = _DIGIT_RE.search(text, pos)
+        if digit is None:
+            return out
+        m = FIGURE_RE.search(text, max(pos, digit.start() - _FIGURE_LEAD))
+        if m is None:
+            return out
+        out.append(m)
+        pos = m.end()
+
+
 def _figures(text: str, offset: int, dates: list[Figure]) -> list[Figure]:
     """Numbers in a sentence's masked text (dates already found are skipped)."""
     blocked = [(d.start - offset, d.end - offset) for d in dates]
     out: list[Figure] = []
-    for m in FIGURE_RE.finditer(text):
+    for m in _figure_matches(text):
         sign1, cur, sign2, num, scale, unit1, unit2 = m.group(
             "sign", "cur", "sign2", "num", "scale", "unit", "unit2"
         )

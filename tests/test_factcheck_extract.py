@@ -6,6 +6,8 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from factcheck.extract import Figure, parse
 from factcheck.numfmt import Hedge
@@ -241,3 +243,10 @@ def test_ascii_shape_keeps_length_and_punctuation() -> None:
     shaped = ascii_shape(text)
     assert len(shaped) == len(text)
     assert shaped == "S&P 500 \u2212 0.5% \u2019s cafx x"
+
+
+@given(st.text(alphabet="0123456789.,+-−–$€US AHKNZC%pointsbcrle\n", max_size=80))
+def test_figure_search_from_the_digits_finds_what_a_full_scan_finds(text: str) -> None:
+    from factcheck.extract import FIGURE_RE, _figure_matches
+
+    assert [m.span() for m in _figure_matches(text)] == [m.span() for m in FIGURE_RE.finditer(text)]
