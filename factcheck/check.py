@@ -20,7 +20,7 @@ from factcheck.bind import Binder, Binding, Mention, SentenceContext, period_tok
 from factcheck.brief import WeeklyIndexBrief
 from factcheck.extract import Document, Figure, Sentence, parse
 from factcheck.match import FactIndex, Verdict, judge
-from factcheck.qualitative import Finding, check_sentence, check_streak
+from factcheck.qualitative import ArticleWords, Finding, check_sentence, check_streak
 from factcheck.report import CheckReport, Claim, Severity, Status
 
 #: More than this share of dated mentions outside the brief's week means another week.
@@ -287,6 +287,7 @@ def check_text(
     binder, index = _prepared(brief)
     doc = parse(text, anchor=brief.week.last_session)
     out = _Builder(doc, strict)
+    words = ArticleWords.of(doc)
     dates: list[tuple[Figure, Status]] = []
     for sent, ctx, summary, heading in read_in_order(doc, binder):
         for fig in sent.dates:
@@ -322,7 +323,7 @@ def check_text(
                 verdict.expected,
                 verdict.message,
             )
-        for finding in check_sentence(doc, sent, ctx, binder, summary):
+        for finding in check_sentence(doc, sent, ctx, binder, summary, words):
             out.finding(finding, sent)
     claims = [c for _, c in sorted(out.claims, key=_FIRST)]
     wrong = _wrong_week(doc, brief, dates, claims)

@@ -284,8 +284,38 @@ def _settle(
     _settle_direction(out, brief, entity, period, word, base + m.start(), base + m.end())
 
 
+@dataclass(slots=True)
+class ArticleWords:
+    """The words of the rarely used key lists that occur anywhere in one article.
+
+    Most articles hold none of them; testing each sentence for each word would repeat, for
+    every sentence, a search that one test of the whole article settles."""
+
+    posted: tuple[str, ...]
+    week_start: tuple[str, ...]
+    gave: tuple[str, ...]
+    relative: tuple[str, ...]
+
+    @classmethod
+    def of(cls, doc: Document) -> ArticleWords:
+        def present(words: tuple[str, ...]) -> tuple[str, ...]:
+            return tuple(w for w in words if w in doc.lower)
+
+        return cls(
+            present(_POSTED_VERBS),
+            present(_WEEK_START_VERBS),
+            present(_GAVE_WORDS),
+            present(_RELATIVE_WORDS),
+        )
+
+
 def check_sentence(
-    doc: Document, sent: Sentence, ctx: SentenceContext, binder: Binder, summary: Binding | None
+    doc: Document,
+    sent: Sentence,
+    ctx: SentenceContext,
+    binder: Binder,
+    summary: Binding | None,
+    words: ArticleWords,
 ) -> list[Finding]:
     """Every qualitative claim of one sentence, decided against the brief."""
     brief = binder.brief
@@ -308,7 +338,7 @@ def check_sentence(
         if period is None:
             continue
         _settle(out, brief, ctx, summary, m, base, period, word)
-    posted = has_any(text, _POSTED_VERBS) or (" week" in text and has_any(text, _WEEK_MOOD_WORDS))
+    posted = has_any(text, words.posted) or (" week" in text and has_any(text, _WEEK_MOOD_WORDS))
     for m in POSTED_RE.finditer(text) if posted else ():
         word = (m.group("dir") or m.group("dir2") or "").lower()
         period = (
@@ -392,7 +422,7 @@ def check_sentence(
             out.append(
                 _phrase(m, base, Status.VERIFIED, changes[0], None, "every session's change agrees")
             )
-    for m in WEEK_START_RE.finditer(text) if has_any(text, _WEEK_START_VERBS) else ():
+    for m in WEEK_START_RE.finditer(text) if has_any(text, words.week_start) else ():
         lead = [p for p in ctx.periods if p.kind == "date" and p.start - base <= 6]
         first = brief.week.sessions[0].isoformat()
         if lead and lead[0].value != first and lead[0].value[:1].isdigit():
@@ -421,9 +451,9 @@ def check_sentence(
                     f"the name before says {named}, the ticker says {said}",
                 )
             )
-    for m in GAVE_BACK_RE.finditer(text) if has_any(text, _GAVE_WORDS) else ():
+    for m in GAVE_BACK_RE.finditer(text) if has_any(text, words.gave) else ():
         out.extend(_gave_back(m, doc, sent, ctx, binder, summary))
-    for m in RELATIVE_RE.finditer(text) if has_any(text, _RELATIVE_WORDS) else ():
+    for m in RELATIVE_RE.finditer(text) if has_any(text, words.relative) else ():
         out.extend(_relative(m, text, sent, ctx, binder, summary))
     w52 = "##" in text and "week" in text and ("high" in text or "low" in text)
     for m in W52_RE.finditer(text) if w52 else ():
