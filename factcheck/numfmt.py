@@ -188,6 +188,24 @@ _HEDGE_LAST: Final = frozenset(w.split()[-1] for w, _ in _HEDGE_WORDS)
 _HEDGE_BY_WORD: Final = {w: h for w, h in _HEDGE_WORDS}
 
 
+def _words_before() -> dict[str, frozenset[str] | None]:
+    """A hedge's last word -> the words that can stand right before it ("shy" and "north"
+    for "of"), or None where the last word is a whole hedge ("about")."""
+    out: dict[str, frozenset[str] | None] = {}
+    for phrase, _ in _HEDGE_WORDS:
+        *head, last = phrase.split()
+        if not head:
+            out[last] = None
+        elif out.get(last, frozenset()) is not None:
+            out[last] = (out.get(last) or frozenset()) | {head[-1]}
+    return out
+
+
+#: "of", "to" and "than" end hedges ("shy of", "up to", "more than") but mostly follow other
+#: words ("a gain of 2.4%"): the word before them settles it without the regex.
+_HEDGE_BEFORE: Final = _words_before()
+
+
 def parse_hedge(before: str) -> Hedge:
     """The hedge of a figure from the text right before it ("rose nearly " -> NEARLY)."""
     tail = before[-40:].lower()
@@ -198,6 +216,12 @@ def parse_hedge(before: str) -> Hedge:
         and not (len(words) > 1 and words[-1] == "the" and words[-2] in _HEDGE_LAST)
     ):
         return Hedge.EXACT
+    last = words[-1].strip("(-−")
+    if last in _HEDGE_LAST:
+        allowed = _HEDGE_BEFORE[last]
+        # the regex needs the hedge's first words after a space or "(": "(shy of", "shy of"
+        if allowed is not None and (len(words) < 2 or words[-2].rpartition("(")[2] not in allowed):
+            return Hedge.EXACT
     match = _HEDGE_RE.search(tail)
     if match is None:
         return Hedge.EXACT

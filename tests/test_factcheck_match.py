@@ -11,6 +11,8 @@ from collections.abc import Callable
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from factcheck.brief import WeeklyIndexBrief
 from factcheck.check import check_text
@@ -282,3 +284,59 @@ def test_above_or_below_a_price_is_a_relation(
     assert (
         claim("The index dipped below 4,800 on Monday.", spx, "4,800").status is not Status.VERIFIED
     )
+
+
+def _hedge_without_word_tests(before: str) -> Hedge:
+    """parse_hedge as it was before it looked at the word ahead of "of"/"to"/"than"."""
+    from factcheck.numfmt import _HEDGE_BY_WORD, _HEDGE_LAST, _HEDGE_RE
+
+    tail = before[-40:].lower()
+    words = tail.replace("$", " ").replace("+", " ").rsplit(None, 2)
+    if not words or (
+        words[-1].strip("(-−") not in _HEDGE_LAST
+        and not (len(words) > 1 and words[-1] == "the" and words[-2] in _HEDGE_LAST)
+    ):
+        return Hedge.EXACT
+    match = _HEDGE_RE.search(tail)
+    return Hedge.EXACT if match is None else _HEDGE_BY_WORD[match.group("h").lower()]
+
+
+WORDS_AROUND_HEDGES = [
+    "up",
+    "to",
+    "shy",
+    "of",
+    "just",
+    "more",
+    "than",
+    "a",
+    "gain",
+    "(shy",
+    "x(up",
+    "the",
+    "at",
+    "least",
+    "about",
+    "no",
+    "less",
+    "close",
+    "$",
+    "+",
+    "-",
+    "north",
+    "in",
+    "excess",
+    "much",
+    "as",
+    "most",
+    "over",
+    "nearly",
+    "of-",
+    "(of",
+]
+
+
+@given(st.lists(st.sampled_from(WORDS_AROUND_HEDGES), max_size=7))
+def test_the_word_before_of_to_than_only_skips_the_regex(words: list[str]) -> None:
+    before = " ".join(words) + " "
+    assert parse_hedge(before) is _hedge_without_word_tests(before)
