@@ -492,10 +492,7 @@ _DISTANCE_WORDS: Final = ("average", "high", "low", "peak", "trough", "ma")
 def _distance(tail: str) -> re.Match[str] | None:
     """`_DISTANCE_RE.match(tail)`, skipped when none of the words it ends with occurs: the
     lazy scan costs a few microseconds per percent figure and rarely matches."""
-    for word in _DISTANCE_WORDS:
-        if word in tail:
-            return _DISTANCE_RE.match(tail)
-    return None
+    return _DISTANCE_RE.match(tail) if has_any(tail, _DISTANCE_WORDS) else None
 
 
 def _base_close(tail: str) -> re.Match[str] | None:

@@ -23,7 +23,7 @@ from functools import lru_cache
 from operator import attrgetter
 from typing import Final
 
-from factcheck._rx import ascii_shape, lower_same_length
+from factcheck._rx import ascii_shape, has_any, lower_same_length
 from factcheck.numfmt import Hedge, parse_hedge
 
 MONTHS: Final[dict[str, int]] = {
@@ -331,21 +331,25 @@ def _mask_markup(body: str) -> str:
 _NOT_NEWLINE_RE: Final = re.compile(r"[^\n]")
 
 
-def _mask_name_digits(text: str, lower: str) -> str:
+def _mask_name_digits(text: str, lower: str) -> tuple[str, str]:
     """Digits inside names become `#` so the figure search skips them but words survive.
 
-    `lower` is `text` lower-cased (same length), which the names are looked up in.  Only the
-    matched spans are rebuilt (matches never overlap); the rest of the article is copied in
-    slices rather than character by character."""
+    `lower` is `text` lower-cased (same length), which the names are looked up in; both come
+    back masked.  Only the matched spans are rebuilt (matches never overlap); the rest of
+    the article is copied in slices rather than character by character."""
+    spans = [m.span() for m in NAME_DIGITS_RE.finditer(lower)]
+    return _hash_digits(text, spans), _hash_digits(lower, spans)
+
+
+def _hash_digits(text: str, spans: list[tuple[int, int]]) -> str:
+    if not spans:
+        return text
     pieces: list[str] = []
     pos = 0
-    for m in NAME_DIGITS_RE.finditer(lower):
-        start, end = m.span()
+    for start, end in spans:
         pieces.append(text[pos:start])
         pieces.append("".join("#" if c.isdigit() else c for c in text[start:end]))
         pos = end
-    if not pieces:
-        return text
     pieces.append(text[pos:])
     return "".join(pieces)
 
@@ -506,10 +510,7 @@ _DATE_KEYS: Final = (
 
 def _dates(text: str, offset: int, anchor: dt.date | None) -> list[Figure]:
     out: list[Figure] = []
-    for key in _DATE_KEYS:
-        if key in text:
-            break
-    else:
+    if not has_any(text, _DATE_KEYS):
         return out
     for m in DATE_RE.finditer(text):
         wd, iso, mon, mon2, day_text, day2, year1, year2 = m.group(
@@ -675,10 +676,7 @@ def _streaks(text: str, low: str, offset: int) -> list[Figure]:
     """Counts written as words or digits in streak phrases ("three straight sessions");
     `low` is `text` lower-cased."""
     out: list[Figure] = []
-    for word in _STREAK_WORDS:  # a loop: `any(genexpr)` costs more in this per-sentence path
-        if word in low:
-            break
-    else:
+    if not has_any(low, _STREAK_WORDS):
         return out
     for m in STREAK_RE.finditer(text):
         tail = text[m.end() : m.end() + 25]
@@ -717,8 +715,7 @@ def parse(text: str, *, anchor: dt.date | None = None) -> Document:
     line_starts = [0] + [m.end() for m in _NEWLINE_RE.finditer(text)]
     head = "".join("\n" if ch == "\n" else " " for ch in text[:body_start])
     masked = ascii_shape(head + _mask_markup(text[body_start:]))
-    masked = _mask_name_digits(masked, lower_same_length(masked))
-    lower = lower_same_length(masked)
+    masked, lower = _mask_name_digits(masked, lower_same_length(masked))
     sentences: list[Sentence] = []
     for block_no, (kind, b_start, b_end, header, cells) in enumerate(
         _blocks(masked, body_start, text)

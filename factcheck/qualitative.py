@@ -355,22 +355,11 @@ def check_sentence(
     for m in WEEK_EXTREME_RE.finditer(text) if extreme else ():
         hl = (m.group("hl") or m.group("hl2") or "").lower()
         which = (m.group("which") or m.group("which2") or "").strip().lower()
-        high = hl.startswith("high")
-        closing = which.startswith("clos")
         day = _period_near(ctx, base + m.start(), base + m.end(), summary, ("date",))
         if day is None or not day[:1].isdigit():
             continue
         entity = _entity_before(ctx, base + m.start(), summary, subject)
-        metrics = (
-            ["close_high" if high else "close_low"]
-            if closing
-            else ["high" if high else "low"]
-            if which.startswith("intra")
-            else ["high", "close_high"]
-            if high
-            else ["low", "close_low"]
-        )
-        facts = [f for k in metrics if (f := brief.get(f"{entity}.week.{k}")) is not None]
+        facts = _extreme_facts(brief, entity, "week", which, hl.startswith("high"))
         if not facts:
             out.append(
                 _phrase(
@@ -398,9 +387,9 @@ def check_sentence(
         entity = _entity_before(ctx, base + m.start(), summary, subject)
         up = _SPACES_RE.sub(" ", m.group("dir")) in _UP_VERBS
         changes = [
-            f
+            change
             for d in brief.week.sessions
-            if (f := brief.get(f"{entity}.change_pct.{d}")) is not None
+            if (change := brief.get(f"{entity}.change_pct.{d}")) is not None
         ]
         wrong = [f for f in changes if (f.value > 0) != up]
         if not changes:
@@ -460,10 +449,7 @@ def check_sentence(
         entity = _entity_before(ctx, base + m.start(), summary, subject)
         which = (m.group("which") or "").strip().lower()
         hl = m.group("hl").lower()
-        keys = (
-            [f"close_{hl}"] if which.startswith("clos") else [hl] if which else [hl, f"close_{hl}"]
-        )
-        facts = [f for k in keys if (f := brief.get(f"{entity}.52w.{k}")) is not None]
+        facts = _extreme_facts(brief, entity, "52w", which, hl == "high")
         if not facts:
             out.append(
                 _phrase(
@@ -480,6 +466,16 @@ def check_sentence(
             message = f"no 52-week {hl} this week: the {label} is {f.display}"
             out.append(_phrase(m, base, Status.CONTRADICTED, f, None, message))
     return out
+
+
+def _extreme_facts(
+    brief: WeeklyIndexBrief, entity: str, period: str, which: str, high: bool
+) -> list[Fact]:
+    """The facts a "weekly high" or a "52-week closing low" can mean: the closing or the
+    intraday extreme when the phrase says which ("closing", "intraday"), else either."""
+    hl = "high" if high else "low"
+    keys = [f"close_{hl}"] if which.startswith("clos") else [hl] if which else [hl, f"close_{hl}"]
+    return [f for k in keys if (f := brief.get(f"{entity}.{period}.{k}")) is not None]
 
 
 def _settle_direction(
