@@ -22,12 +22,14 @@ from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
-from factcheck.brief import WeeklyIndexBrief
+from factcheck.brief import Entity, WeeklyIndexBrief
 from factcheck.check import check_text
 from factcheck.errors import CheckError, MalformedInput
 from factcheck.frontmatter import article_target, read_front_matter
 from factcheck.render import render
 from factcheck.report import CheckReport
+from factcheck.locate import infer_week
+from writer import symbols
 from writer.errors import WriterError
 
 if TYPE_CHECKING:
@@ -38,9 +40,10 @@ if TYPE_CHECKING:
 PARALLEL_MIN_FILES = 64
 MAX_JOBS = 8
 
-Key = tuple[str, dt.date]  # (symbol, Monday of the week): one brief
+Key = tuple[str, dt.date, tuple[str, ...]]  # (symbol, Monday of the week, peers): one brief
 Work = tuple[str, str, WeeklyIndexBrief, bool]
-Group = tuple[str, dt.date, list[tuple[int, str, str]]]  # symbol, week, (index, name, text)
+#: symbol, week, peers, (index, name, text)
+Group = tuple[str, dt.date, tuple[str, ...], list[tuple[int, str, str]]]
 
 # What forked workers work on: set just before a pool starts, inherited through fork (the
 # briefs and the price source are never pickled).
@@ -91,9 +94,9 @@ def _build_and_check(group_no: int) -> list[tuple[int, CheckReport]] | tuple[int
     (exit code, message) because domain exceptions do not all survive pickling."""
     from writer.pipeline import weekly_brief
 
-    symbol, week, items = _GROUPS[group_no]
+    symbol, week, peers, items = _GROUPS[group_no]
     try:
-        brief = weekly_brief(symbol, week, _SOURCE[0])
+        brief = weekly_brief(symbol, week, _SOURCE[0], peers=peer_entities(symbol, peers))
     except (WriterError, CheckError) as exc:
         return exc.exit_code, f"{items[0][1]}: {exc}"
     return [(i, check_text(text, brief, source=name, strict=_STRICT[0])) for i, name, text in items]
@@ -131,6 +134,24 @@ class Article:
     ticker: str | None
     week: dt.date | None
     brief: WeeklyIndexBrief | None  # from a sidecar
+    named: tuple[str, ...] = ()  # every known index the article names (brief peers)
+
+    def key(self) -> Key:
+        assert self.ticker is not None and self.week is not None
+        monday = self.week - dt.timedelta(days=self.week.weekday())
+        return (self.ticker.upper(), monday, self.named)
+
+
+def peer_entities(ticker: str, named: tuple[str, ...]) -> tuple[Entity, ...]:
+    """The subject's default peers and every other index the article names: each index an
+    article quotes is checked against its own data (one the data source lacks is left out of
+    the brief with a note, and its figures stay unsupported)."""
+    subject = symbols.resolve(ticker)
+    out = {p.key: p for p in symbols.peers_of(subject)}
+    for key in named:
+        if key != subject.key:
+            out.setdefault(key, symbols.resolve(key))
+    return tuple(out.values())
 
 
 def read_article(name: str, stdin_text: str | None = None) -> str:
@@ -184,17 +205,21 @@ def prepare(name: str, text: str, ticker: str | None, week: dt.date | None) -> A
         return Article(name, text, fm_ticker, fm_week, None)
     if found:
         return Article(name, text, None, None, load_sidecar(found[0]))
-    use_ticker, use_week = fm_ticker or ticker, fm_week or week
+    named = tuple(e.key for e in symbols.named_in(text))
+    use_ticker = fm_ticker or ticker or (named[0] if named else None)
+    use_week = fm_week or week or infer_week(text)
     if use_ticker is None or use_week is None:
-        missing = " and ".join(
-            x for x, v in (("ticker", use_ticker), ("week", use_week)) if v is None
+        missing = " or ".join(
+            x
+            for x, v in (("which index", use_ticker), ("which week (a date with its year)", use_week))
+            if v is None
         )
         sidecar = "" if name == "-" else f" a sidecar {Path(name).name}.brief.json,"
         raise MalformedInput(
-            f"{name}: no {missing} to check against: add front matter "
+            f"{name}: the article does not say {missing}: add front matter "
             f"(ticker:, week:),{sidecar} or pass --ticker and --week"
         )
-    return Article(name, text, use_ticker, use_week, None)
+    return Article(name, text, use_ticker, use_week, None, named)
 
 
 def _about(name: str, exc: WriterError) -> WriterError:
@@ -220,9 +245,7 @@ def run_check(
     keys: dict[Key, list[int]] = {}
     for i, art in enumerate(articles):
         if art.brief is None:
-            assert art.ticker is not None and art.week is not None
-            key = (art.ticker.upper(), art.week - dt.timedelta(days=art.week.weekday()))
-            keys.setdefault(key, []).append(i)
+            keys.setdefault(art.key(), []).append(i)
     source: PriceSource | None = None
     if keys:
         from writer.pipeline import open_source
@@ -243,6 +266,7 @@ def run_check(
                 (
                     first.ticker,
                     first.week,
+                    first.named,
                     [(i, articles[i].name, articles[i].text) for i in indices],
                 )
             )
@@ -256,11 +280,13 @@ def run_check(
                 from writer.pipeline import weekly_brief
 
                 assert art.ticker is not None and art.week is not None and source is not None
-                key = (art.ticker.upper(), art.week - dt.timedelta(days=art.week.weekday()))
+                key = art.key()
                 brief = briefs.get(key)
                 if brief is None:
                     try:
-                        brief = briefs[key] = weekly_brief(art.ticker, art.week, source)
+                        brief = briefs[key] = weekly_brief(
+                            art.ticker, art.week, source, peers=peer_entities(art.ticker, art.named)
+                        )
                     except WriterError as exc:
                         raise _about(art.name, exc) from None
             work.append((art.name, art.text, brief, strict))

@@ -162,3 +162,36 @@ def unknown(symbol: str, candidates: list[str] | None = None) -> UnknownSymbol:
 
 def is_known(symbol: str) -> bool:
     return symbol.strip().upper() in _BY_NAME
+
+
+def _norm_name(name: str) -> str:
+    return re.sub(r"[\s-]+", " ", name.lower().lstrip("^"))
+
+
+def _name_pattern() -> tuple[re.Pattern[str], dict[str, Entity]]:
+    names: dict[str, Entity] = {}
+    for keys, entity, _ in _INDICES:
+        for name in (entity.name, *entity.aliases, *keys, entity.yahoo):
+            names.setdefault(_norm_name(name), entity)
+    alternatives = sorted(names, key=len, reverse=True)
+    body = "|".join(re.escape(n).replace(r"\ ", r"[\s-]+") for n in alternatives)
+    # "S&P 500" in "S&P 500 futures" still names it; "S&P" in "S&P/ASX 200" does not
+    return re.compile(rf"(?<![\w&/^])\^?(?:{body})(?![\w&/])", re.IGNORECASE), names
+
+
+_NAMES_RE, _ENTITY_OF_NAME = _name_pattern()
+
+
+def named_in(text: str) -> list[Entity]:
+    """Every known index an article names, in the order of first mention.
+
+    Longer names win ("S&P/ASX 200" is not the S&P 500, "Nasdaq 100" not the Composite);
+    generic aliases count too ("small caps", "blue chips"), because a writer who uses them
+    is talking about that index.
+    """
+    seen: dict[str, Entity] = {}
+    for m in _NAMES_RE.finditer(text):
+        entity = _ENTITY_OF_NAME.get(_norm_name(m.group(0)))
+        if entity is not None:
+            seen.setdefault(entity.key, entity)
+    return list(seen.values())
