@@ -32,6 +32,7 @@ sys.path.append(str(ROOT))  # after site-packages: an installed (compiled) build
 
 from factcheck.brief import WeeklyIndexBrief  # noqa: E402
 from factcheck.check import check_text  # noqa: E402
+from factcheck.errors import CheckError  # noqa: E402
 from factcheck.report import CheckReport  # noqa: E402
 from tests.realstyle.answers import Answered, Score, corpus, is_error, score  # noqa: E402
 
@@ -83,7 +84,7 @@ def realstyle(data_dir: Path, hints: bool, verbose: bool) -> Row:
         try:
             brief = _brief_for(art, hints, source)
         except Exception as exc:  # an article the checker cannot place: every mark unread
-            if not isinstance(exc, WriterError | ValueError):
+            if not isinstance(exc, WriterError | CheckError | ValueError):
                 raise
             s = Score(wrong=sum(m.verdict == "wrong" for m in art.marks))
             s.ok = sum(m.verdict == "ok" for m in art.marks)

@@ -24,6 +24,7 @@ from factcheck._rx import ascii_shape, has_any, trie
 from factcheck._rx import lead as _lead
 from factcheck.brief import Entity, WeeklyIndexBrief
 from factcheck.extract import WEEKDAY_RE, WEEKDAYS, Document, Figure, Sentence
+from factcheck.grammar import OUTSIDE
 from factcheck.numfmt import Hedge
 
 UP_WORDS: Final[tuple[str, ...]] = (
@@ -527,6 +528,8 @@ class Binding:
 
     entity: str | None = None
     entity_inherited: bool = False
+    #: nothing named it: the subject by default, in an article that names other things too
+    entity_guessed: bool = False
     versus: tuple[str, ...] = ()  # other entities named in the sentence (spreads)
     periods: frozenset[str] = frozenset()
     periods_inherited: frozenset[str] = frozenset()
@@ -573,7 +576,7 @@ class Binder:
             name = m.group(0)
             key = self._keys.get(name)
             if key is None:
-                key = self._keys[name] = self.entity_of.get(_norm(name), self.subject)
+                key = self._keys[name] = self.entity_of.get(_name_key(name), self.subject)
             if (
                 ctx.entities
                 and text[m.start() - 1 : m.start()] == "("
@@ -719,8 +722,10 @@ class Binder:
             b.entity = after[0].value
         elif prev is not None and prev.entity is not None:
             b.entity, b.entity_inherited = prev.entity, True
+        elif heading is not None and len(named := {m.value for m in heading.entities}) == 1:
+            b.entity, b.entity_inherited = next(iter(named)), True  # "### S&P 500: the week"
         else:
-            b.entity, b.entity_inherited = self.subject, True
+            b.entity, b.entity_inherited, b.entity_guessed = self.subject, True, True
         # period
         b.periods = self._periods(doc, sent, ctx, fig, lo, hi)
         if not b.periods:
@@ -989,16 +994,34 @@ def _norm(text: str) -> str:
     return _NAME_SPACES_RE.sub(" ", text.lower()).strip()
 
 
+#: The prefix of an entity key that names something outside the brief ("~oil").
+OUTSIDE_PREFIX: Final = "~"
+
+
+def is_outside(entity: str | None) -> bool:
+    return entity is not None and entity.startswith(OUTSIDE_PREFIX)
+
+
+def _name_key(name: str) -> str:
+    """How a name is looked up: ASCII-shaped, lower case, digits as `#` (names' digits are
+    masked before binding), runs of spaces and hyphens as one space."""
+    return _norm(re.sub(r"\d", "#", ascii_shape(name))).replace("-", " ")
+
+
 @lru_cache(maxsize=64)
 def _entity_regex_cached(entities: tuple[Entity, ...]) -> tuple[re.Pattern[str], dict[str, str]]:
     names: dict[str, str] = {}
     for e in entities:
         for n in (e.name, *e.aliases, e.key, e.yahoo.lstrip("^")):
-            names.setdefault(_norm(re.sub(r"\d", "#", ascii_shape(n))).replace("-", " "), e.key)
+            names.setdefault(_name_key(n), e.key)
+    for n in OUTSIDE:  # after the brief's names: an index the brief holds is never outside
+        names.setdefault(_name_key(n), OUTSIDE_PREFIX + n)
     subject = entities[0].key
-    pattern = trie(list(names), space=r"[\s-]+")
+    # a digit of an outside name may be masked ("CSI ###") or not ("Nasdaq 100" when the
+    # masking list does not know it): either way it is part of the name
+    pattern = trie(list(names), space=r"[\s-]+").replace("\\#", r"[#\d]")
     regex = re.compile(
-        rf"{_lead([*names, 'the'])}(?:(?<![\w&/])(?:{pattern})(?![\w#]|/asx)"
+        rf"{_lead([*names, 'the', *'0123456789'])}(?:(?<![\w&/])(?:{pattern})(?![\w#]|/asx)"
         rf"|\b(?:{_ENTITY_GENERIC})\b)",
         re.ASCII,
     )

@@ -288,6 +288,10 @@ def check_text(
     doc = parse(text, anchor=brief.week.last_session)
     out = _Builder(doc, strict)
     words = ArticleWords.of(doc)
+    # In an article that names only its subject, a sentence that names nothing is about the
+    # subject; where it names other things too, that default is a guess.
+    named = {binder.entity_of.get(m.group(0), "?") for m in binder.entity_re.finditer(doc.lower)}
+    single = named <= {binder.subject}
     dates: list[tuple[Figure, Status]] = []
     for sent, ctx, summary, heading in read_in_order(doc, binder):
         for fig in sent.dates:
@@ -309,6 +313,8 @@ def check_text(
                 out.finding(check_streak(fig, doc, sent, ctx, binder, summary), sent)
                 continue
             b = binder.bind(doc, sent, ctx, fig, summary, heading)
+            if single:
+                b.entity_guessed = False
             if sent.block_kind == "table":
                 b.metrics = _table_metric(sent, fig) or b.metrics
             verdict: Verdict = judge(index, fig, b)

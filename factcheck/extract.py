@@ -24,6 +24,7 @@ from operator import attrgetter
 from typing import Final
 
 from factcheck._rx import ascii_shape, has_any, lower_same_length
+from factcheck.grammar import OUTSIDE
 from factcheck.numfmt import Hedge, parse_hedge
 
 MONTHS: Final[dict[str, int]] = {
@@ -122,10 +123,20 @@ WEEKDAY_RE: Final = re.compile(
 
 #: Names and phrases whose digits are context, not figures.  Masked before number search.
 #: Matched against the lower-cased text: `(?i)` makes the scan a third slower.
+_OUTSIDE_DIGIT_NAMES: Final = sorted(
+    {re.escape(n.lower()).replace(r"\ ", r"[\s-]+") for n in OUTSIDE if any(c.isdigit() for c in n)},
+    key=len,
+    reverse=True,
+)
+_NAME_DIGITS_LEAD: Final = "".join(
+    sorted(set("rsanfedchq") | {n[0].lower() for n in OUTSIDE if any(c.isdigit() for c in n)})
+)
 NAME_DIGITS_RE: Final = re.compile(
-    r"(?=[rsanfedchq\d])\b(?:russell\s+(?:1000|2000|3000)|s&p(?:/asx)?\s+(?:500|400|600|100|200)|"
+    rf"(?=[{_NAME_DIGITS_LEAD}\d])"
+    r"\b(?:russell\s+(?:1000|2000|3000)|s&p(?:/asx)?\s+(?:500|400|600|100|200|300)|"
     r"asx\s*200|nasdaq(?:[\s-]100)|ftse\s+(?:100|250)|nikkei\s+225|euro\s*stoxx\s+50|"
-    r"dax\s+40|cac\s+40|hang\s+seng\s+\w+\s+\d+|"
+    r"dax\s+40|cac\s+40|hang\s+seng\s+(?:tech|china\s+enterprises|composite)\s+\d+|"
+    rf"{'|'.join(_OUTSIDE_DIGIT_NAMES)}|"
     r"\d+(?:-|\s)(?:week|day|session|month|year|weeks|days)(?![\s-]*(?:winning|losing|"
     r"streak|run|rally|slide|gain|loss|advance|decline|straight|consecutive|in\s+a\s+row))|"
     r"q[1-4]|h[12]|fy\s?\d{2,4}|fiscal\s+(?:year\s+)?\d{4}|(?:19|20)\d\d(?=s\b)|"

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Final
 
-from factcheck.bind import Binding
+from factcheck.bind import Binding, is_outside
 from factcheck.brief import Fact, WeeklyIndexBrief
 from factcheck.extract import Figure
 from factcheck.numfmt import (
@@ -164,8 +164,6 @@ class FactIndex:
                 self.groups["percentage_points"].append(item)
             elif f.unit is Unit.COUNT:
                 self.groups["count"].append(item)
-                if f.metric == "sessions":
-                    self.groups["level"].append(item)  # "a four-session week" is a bare number
 
         self.by_entity: dict[str, dict[str, list[IndexedFact]]] = {}
         for name, items in self.groups.items():
@@ -337,7 +335,33 @@ def _day_tokens(tokens: frozenset[str]) -> set[str]:
 
 
 def judge(index: FactIndex, fig: Figure, b: Binding) -> Verdict:
-    """The verdict for one figure (see the module docstring for the order of the rules)."""
+    """The verdict for one figure (see the module docstring for the order of the rules).
+
+    An error needs to know what the figure is about: a figure whose entity is a default guess
+    or whose metric nothing names can be verified, but a misfit is only `unsupported`."""
+    verdict = _judge(index, fig, b)
+    if verdict.status in (Status.MISMATCH, Status.MISATTRIBUTED) and (
+        b.entity_guessed or (b.metrics is None and fig.kind == "number")
+    ):
+        what = "which index" if b.entity_guessed else "what figure"
+        return Verdict(
+            Status.UNSUPPORTED,
+            verdict.fact,
+            verdict.expected,
+            f"the article does not say {what} this is; {verdict.message}",
+        )
+    return verdict
+
+
+def _judge(index: FactIndex, fig: Figure, b: Binding) -> Verdict:
+    if is_outside(b.entity):
+        assert b.entity is not None
+        return Verdict(
+            Status.UNSUPPORTED,
+            None,
+            None,
+            f"about {b.entity[1:]}, which the brief does not cover",
+        )
     if index.group(fig, b) is None:
         return Verdict(
             Status.UNSUPPORTED,

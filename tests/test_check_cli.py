@@ -180,9 +180,9 @@ def test_no_way_to_tell_the_week_exits_2(data_dir: Path, tmp_path: Path) -> None
     result = invoke(str(path), data_dir=data_dir)
     assert result.exit_code == 2
     assert result.stderr == (
-        f"writer: {path}: no ticker and week to check against: add front "
-        "matter (ticker:, week:), a sidecar bare.md.brief.json, or pass "
-        "--ticker and --week\n"
+        f"writer: {path}: the article names no index and no date with its year to check "
+        "against: name them in the text, add front matter (ticker:, week:), a sidecar "
+        "bare.md.brief.json, or pass --ticker and --week\n"
     )
 
 
@@ -190,8 +190,9 @@ def test_stdin_without_week_does_not_suggest_a_sidecar() -> None:
     result = runner.invoke(app, ["check", "-"], input="The index closed at 2,218.42.\n")
     assert result.exit_code == 2
     assert result.stderr == (
-        "writer: -: no ticker and week to check against: add front matter "
-        "(ticker:, week:), or pass --ticker and --week\n"
+        "writer: -: the article names no index and no date with its year to check "
+        "against: name them in the text, add front matter (ticker:, week:), or pass "
+        "--ticker and --week\n"
     )
 
 
@@ -219,9 +220,9 @@ def test_many_files_build_each_brief_once(
     calls: list[tuple[str, str]] = []
     real: Callable[..., WeeklyIndexBrief] = writer.pipeline.weekly_brief
 
-    def counting(symbol: str, day: Any, source: Any) -> WeeklyIndexBrief:
+    def counting(symbol: str, day: Any, source: Any, peers: Any = None) -> WeeklyIndexBrief:
         calls.append((symbol, str(day)))
-        return real(symbol, day, source)
+        return real(symbol, day, source, peers=peers)
 
     monkeypatch.setattr(writer.pipeline, "weekly_brief", counting)
     paths = []

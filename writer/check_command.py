@@ -209,15 +209,15 @@ def prepare(name: str, text: str, ticker: str | None, week: dt.date | None) -> A
     use_ticker = fm_ticker or ticker or (named[0] if named else None)
     use_week = fm_week or week or infer_week(text)
     if use_ticker is None or use_week is None:
-        missing = " or ".join(
+        missing = " and no ".join(
             x
-            for x, v in (("which index", use_ticker), ("which week (a date with its year)", use_week))
+            for x, v in (("index", use_ticker), ("date with its year", use_week))
             if v is None
         )
         sidecar = "" if name == "-" else f" a sidecar {Path(name).name}.brief.json,"
         raise MalformedInput(
-            f"{name}: the article does not say {missing}: add front matter "
-            f"(ticker:, week:),{sidecar} or pass --ticker and --week"
+            f"{name}: the article names no {missing} to check against: name them in the "
+            f"text, add front matter (ticker:, week:),{sidecar} or pass --ticker and --week"
         )
     return Article(name, text, use_ticker, use_week, None, named)
 

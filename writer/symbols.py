@@ -70,7 +70,7 @@ _INDICES: tuple[tuple[tuple[str, ...], Entity, tuple[str, ...]], ...] = (
             yahoo="^DJI",
             name="Dow Jones Industrial Average",
             calendar="XNYS",
-            aliases=("Dow", "Dow Jones", "blue chips", "blue-chip Dow"),
+            aliases=("Dow", "Dow Jones", "blue chips", "blue-chip Dow", "blue-chip index"),
         ),
         ("SPX", "COMP"),
     ),
