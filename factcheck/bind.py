@@ -355,9 +355,9 @@ def _period_digits_possible(text: str) -> bool:
     return "##" in text and ("week" in text or "day" in text or "session" in text)
 
 
+#: "the index", "the broad index", "the small-cap gauge": whichever index was named last.
 _ENTITY_GENERIC: Final = (
-    r"the\s+index|the\s+benchmark|the\s+gauge|the\s+measure|"
-    r"the\s+barometer"
+    r"the\s+(?:[a-z]+(?:-[a-z]+)?\s+)?(?:index|benchmark|gauge|measure|barometer)(?!\s+of\b)"
 )
 
 #: Metric words and the fact metrics each allows.
@@ -577,13 +577,16 @@ class Binder:
             key = self._keys.get(name)
             if key is None:
                 key = self._keys[name] = self.entity_of.get(_name_key(name), self.subject)
+                if m.lastgroup == "generic":
+                    key = self._keys[name] = self.subject
             if (
                 ctx.entities
                 and text[m.start() - 1 : m.start()] == "("
                 and ctx.entities[-1].end >= base + m.start() - 2
             ):
                 continue  # "The S&P 500 (SPX)": the ticker restates the name before it
-            ctx.entities.append(Mention(base + m.start(), base + m.end(), "entity", key))
+            kind = "generic" if m.lastgroup == "generic" else "entity"
+            ctx.entities.append(Mention(base + m.start(), base + m.end(), kind, key))
         for d in sent.dates:
             if d.date is not None:
                 ctx.periods.append(Mention(d.start, d.end, "date", d.date.isoformat()))
@@ -678,6 +681,16 @@ class Binder:
                 metrics = _CLOSES  # "its highest close since July 24": a close, not the week's
             ctx.metrics.append((base + m.start(), base + m.end(), metrics))
         return ctx
+
+    def resolve_generic(self, ctx: SentenceContext, fallback: str | None) -> None:
+        """ "The index" is the index named last: earlier in the sentence, else what the
+        sentence inherits (`fallback`), else the subject.  Outside things never count."""
+        last = fallback if fallback is not None and not is_outside(fallback) else None
+        for m in ctx.entities:
+            if m.kind == "generic":
+                m.value = last or self.subject
+            elif not is_outside(m.value):
+                last = m.value
 
     def bind(
         self,
@@ -885,12 +898,17 @@ class Binder:
                 and m[0] - fig.end < 40
                 and not _FIGURE_BETWEEN_RE.search(doc.masked[fig.end : m[0]])
             ]
+        nxt = next((f.start for f in sent.figures if f.start >= fig.end), sent.end + 99)
         attached = [
             m
             for m in after
-            if "(" in doc.masked[fig.end : m[0]]
-            or (m[2] is _LEVELISH and not doc.masked[fig.end : m[0]].strip())
-        ]  # "the 22,500 level"
+            if (
+                "(" in doc.masked[fig.end : m[0]]
+                or (m[2] is _LEVELISH and not doc.masked[fig.end : m[0]].strip())
+            )
+            and not (before and nxt - m[1] < 20)
+        ]  # "the 22,500 level", "2,218.42 (its intraday high)"; not "MA: 1,955.65 (close
+        # about 2.8% above it)", where "close" begins a clause about the next figure
         chosen = (
             attached[0][2]
             if attached
@@ -1022,7 +1040,7 @@ def _entity_regex_cached(entities: tuple[Entity, ...]) -> tuple[re.Pattern[str],
     pattern = trie(list(names), space=r"[\s-]+").replace("\\#", r"[#\d]")
     regex = re.compile(
         rf"{_lead([*names, 'the', *'0123456789'])}(?:(?<![\w&/])(?:{pattern})(?![\w#]|/asx)"
-        rf"|\b(?:{_ENTITY_GENERIC})\b)",
+        rf"|\b(?P<generic>{_ENTITY_GENERIC})\b)",
         re.ASCII,
     )
     for g in ("the index", "the benchmark", "the gauge", "the measure", "the barometer"):

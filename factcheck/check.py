@@ -256,6 +256,14 @@ def _table_metric(sent: Sentence, fig: Figure) -> frozenset[str] | None:
     return None
 
 
+def _single_entity(ctx: SentenceContext | None) -> str | None:
+    """The one index a heading names ("### S&P 500 (SPX): the week"), if it names one."""
+    if ctx is None:
+        return None
+    named = {m.value for m in ctx.entities if m.kind == "entity"}
+    return next(iter(named)) if len(named) == 1 else None
+
+
 Reading = tuple[Sentence, SentenceContext, Binding | None, SentenceContext | None]
 
 
@@ -272,6 +280,10 @@ def read_in_order(doc: Document, binder: Binder) -> Iterator[Reading]:
         elif sent.block != block:
             summary = None
         block = sent.block
+        if summary is not None and summary.entity is not None:
+            binder.resolve_generic(ctx, summary.entity)
+        else:
+            binder.resolve_generic(ctx, _single_entity(heading))
         yield sent, ctx, summary, heading
         summary = _summary(doc, sent, ctx, summary)
 
@@ -365,11 +377,15 @@ def _wrong_week(
     by_dates = len(dates) >= 2 and len(foreign) > WRONG_WEEK_SHARE * len(dates)
     by_front = by_figures = False
     if not (by_walk or by_dates) and (claimed_other or outside):
+        # figures the data contradicts, not those it cannot settle: a third-party article
+        # quotes much the brief does not hold, and a background date does not move its week
         figures = [c for c in claims if c.kind not in ("date", "phrase")]
-        unverified = [c for c in figures if c.status is not Status.VERIFIED]
-        mostly_wrong = len(figures) >= 3 and len(unverified) > WRONG_WEEK_SHARE * len(figures)
+        wrong = [c for c in figures if c.status in (Status.MISMATCH, Status.MISATTRIBUTED)]
+        mostly_wrong = len(figures) >= 3 and len(wrong) > WRONG_WEEK_SHARE * len(figures)
         by_front = claimed_other and mostly_wrong
-        by_figures = mostly_wrong and len(outside) > WRONG_WEEK_SHARE * len(dates) > 0
+        by_figures = (
+            mostly_wrong and len(dates) >= 2 and len(outside) > WRONG_WEEK_SHARE * len(dates)
+        )
     if not (by_walk or by_dates or by_front or by_figures):
         return None
     foreign = walk_out or foreign or outside

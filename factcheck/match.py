@@ -149,6 +149,10 @@ class FactIndex:
             "count": [],
         }
         self.dates: set[dt.date] = set(brief.week.sessions) | {brief.week.previous_session}
+        #: entities that trade on another exchange's calendar than the subject's
+        self.other_calendar: frozenset[str] = frozenset(
+            e.key for e in brief.peers if e.calendar != brief.subject.calendar
+        )
         for f in brief.facts:
             item = indexed(f, fact_tokens(f, brief, last))
             if f.on is not None:
@@ -377,8 +381,15 @@ def _judge(index: FactIndex, fig: Figure, b: Binding) -> Verdict:
     explicit = full
     for pass_no in (0, 1):
         if pass_no == 1:
-            if not b.periods and (b.metrics is None or "level_round" not in b.metrics):
-                inherited_day = _day_tokens(b.periods_inherited)
+            if (
+                not b.periods
+                and (b.metrics is None or "level_round" not in b.metrics)
+                and b.entity not in index.other_calendar
+            ):
+                # a session inherited from the sentence before ("On Tuesday, ... It closed
+                # at ...") says which day; an inherited "week", or a day on another
+                # exchange's calendar ("overnight on Wall Street"), does not
+                inherited_day = _day_tokens(b.periods_inherited) - {"week"}
             # only when nothing fits: drop the inherited attributes (computed lazily)
             if b.entity_inherited:
                 explicit = [

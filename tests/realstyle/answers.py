@@ -147,7 +147,11 @@ def score(art: Answered, report: CheckReport) -> Score:
     for mark in art.marks:
         over = [c for (a, b), c in spans if a < mark.end and mark.start < b]
         errors = [c for c in over if is_error(c)]
-        where = f"{art.name}: {mark.text!r}"
+        line_no = art.text.count("\n", 0, mark.start)
+        context = art.text[starts[line_no] :].split("\n", 1)[0]
+        at = mark.start - starts[line_no]
+        snippet = context[max(0, at - 90) : at + 60]
+        where = f"{art.name}: {mark.text!r} [{snippet}]"
         if mark.verdict == "wrong":
             s.wrong += 1
             on_wrong.update(id(c) for c in errors)
