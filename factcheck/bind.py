@@ -203,6 +203,18 @@ def _period_phrases() -> dict[str, str]:
         "since january",
     ):
         out[phrase] = "ytd"
+    for phrase in (
+        "month to date",
+        "month-to-date",
+        "mtd",
+        "so far this month",
+        "so far in the month",
+        "for the month",
+        "this month",
+        "in the month",
+        "month so far",
+    ):
+        out[phrase] = "mtd"
     for phrase in ("on the day", "that day", "the day", "the session", "on the session", "daily"):
         out[phrase] = "day"
     for phrase in (
@@ -259,6 +271,7 @@ _PERIOD_KEYS: Final = (
     "annual",
     "friday",
     "january",
+    "mtd",
 )
 assert all(any(k in p for k in _PERIOD_KEYS) for p in _PERIOD_WORDS)
 _PERIOD_RE: Final = re.compile(

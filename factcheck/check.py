@@ -19,6 +19,7 @@ from typing import Any, Final
 from factcheck.bind import Binder, Binding, Mention, SentenceContext, period_tokens
 from factcheck.brief import WeeklyIndexBrief
 from factcheck.extract import Document, Figure, Sentence, parse
+from factcheck.grammar import column_meaning
 from factcheck.match import FactIndex, Verdict, judge
 from factcheck.qualitative import ArticleWords, Finding, check_sentence, check_streak
 from factcheck.report import CheckReport, Claim, Severity, Status
@@ -218,7 +219,7 @@ def _summary(
 ) -> Binding | None:
     """What the next sentence inherits: the last entity and period this one mentioned."""
     entity = ctx.entities[-1].value if ctx.entities else (prev.entity if prev else None)
-    periods = [m for m in ctx.periods if m.kind in ("date", "week", "w52", "ytd", "prev")]
+    periods = [m for m in ctx.periods if m.kind in ("date", "week", "w52", "ytd", "prev", "mtd")]
     topic = periods[-1] if periods else None
     if periods:
         plain = [m for m in periods if not _possessive(doc, m)]
@@ -236,24 +237,32 @@ def _summary(
     )
 
 
-def _table_metric(sent: Sentence, fig: Figure) -> frozenset[str] | None:
-    for i, (a, b) in enumerate(sent.cells):
-        if a <= fig.start < b and i < len(sent.header):
-            name = sent.header[i]
-            for word, metrics in (
-                ("open", {"open"}),
-                ("high", {"high"}),
-                ("low", {"low"}),
-                ("close", {"close"}),
-                ("level", {"close"}),
-                ("chg", {"change_pts"}),
-                ("change", {"change_pts"}),
-            ):
-                if word in name:
-                    if fig.kind == "percent":
-                        return frozenset({"change_pct"})
-                    return frozenset(metrics)
-    return None
+def _apply_column(sent: Sentence, fig: Figure, b: Binding, last_session: dt.date) -> None:
+    """A table cell's figure is what its column header says (`grammar.column_meaning`): the metric,
+    and the period unless the row itself names one."""
+    for i, (a, end) in enumerate(sent.cells):
+        if not (a <= fig.start < end) or i >= len(sent.header):
+            continue
+        column = column_meaning(sent.header[i])
+        if column is None:
+            return
+        metric = column.metric
+        if metric == "change":
+            b.metrics = frozenset({"change_pct" if fig.kind == "percent" else "change_pts"})
+        elif metric == "from_high":
+            b.metrics = frozenset({"from_high_pct", "from_close_high_pct"})
+        elif metric is not None and fig.kind != "percent":
+            b.metrics = frozenset({metric})
+        period = column.period
+        if period is None and metric == "close":
+            period = "week"  # "Close" in a weekly table: the week's last close
+        if period is None or (b.periods and period in ("day", "week")):
+            return  # the row names its own session ("| Mon, Apr 7 | 5,062.25 |")
+        if period == "day":
+            b.periods = frozenset({f"d:{last_session.isoformat()}"})
+        elif period is not None:
+            b.periods = frozenset({period})
+        return
 
 
 def _single_entity(ctx: SentenceContext | None) -> str | None:
@@ -328,7 +337,7 @@ def check_text(
             if single:
                 b.entity_guessed = False
             if sent.block_kind == "table":
-                b.metrics = _table_metric(sent, fig) or b.metrics
+                _apply_column(sent, fig, b, brief.week.last_session)
             verdict: Verdict = judge(index, fig, b)
             out.add(
                 fig.start,

@@ -137,7 +137,7 @@ NAME_DIGITS_RE: Final = re.compile(
     r"asx\s*200|nasdaq(?:[\s-]100)|ftse\s+(?:100|250)|nikkei\s+225|euro\s*stoxx\s+50|"
     r"dax\s+40|cac\s+40|hang\s+seng\s+(?:tech|china\s+enterprises|composite)\s+\d+|"
     rf"{'|'.join(_OUTSIDE_DIGIT_NAMES)}|"
-    r"\d+(?:-|\s)(?:week|day|session|month|year|weeks|days)(?![\s-]*(?:winning|losing|"
+    r"\d+(?:-|\s)(?:week|day|session|month|year|weeks|days|yr|yrs|wk|wks|mo)(?![\s-]*(?:winning|losing|"
     r"streak|run|rally|slide|gain|loss|advance|decline|straight|consecutive|in\s+a\s+row))|"
     r"q[1-4]|h[12]|fy\s?\d{2,4}|fiscal\s+(?:year\s+)?\d{4}|(?:19|20)\d\d(?=s\b)|"
     r"\d+-(?:stock|member|company|share|year|month)s?\b)\b",
@@ -405,7 +405,10 @@ def _blocks(
             out.append((kind, para[0], para[1], (), ()))
             para = []
 
-    for line in source[body_start:].split("\n"):
+    lines = source[body_start:].split("\n")
+    aligned = _aligned_tables(lines)
+    header_cols: list[tuple[int, int]] = []
+    for line_no, line in enumerate(lines):
         start, end = pos, pos + len(line)
         pos = end + 1
         stripped = line.strip()
@@ -427,15 +430,29 @@ def _blocks(
             cell_start = start
             for i, ch in enumerate(line + "|"):
                 if ch == "|":
-                    if line[cell_start - start : i].strip():
+                    # empty cells count: a row's i-th cell is under the header's i-th
+                    if line[cell_start - start : i].strip() or cells:
                         cells.append((cell_start, start + i))
                     cell_start = start + i + 1
+            while cells and not line[cells[-1][0] - start : cells[-1][1] - start].strip():
+                cells.pop()
             names = tuple(masked[a:b].strip().lower() for a, b in cells)
             if not header:
                 header = names
-                out.append(("table", start, end, (), tuple(cells)))
+                out.append(("header", start, end, (), tuple(cells)))
             else:
                 out.append(("table", start, end, header, tuple(cells)))
+            continue
+        if line_no in aligned:
+            close()
+            columns = aligned[line_no]
+            cells = [(start + a, start + b) for a, b in columns]
+            if not header:
+                header = tuple(masked[a:b].strip().lower() for a, b in cells)
+                header_cols = columns
+                out.append(("header", start, end, (), tuple(cells)))
+            else:
+                out.append(("table", start, end, header, _under(columns, header_cols, start)))
             continue
         if _HEADING_RE.match(line):
             close()
@@ -455,6 +472,61 @@ def _blocks(
             para[1] = end
     close()
     return out
+
+
+_COLUMN_GAP_RE: Final = re.compile(r"\S+(?: \S+)*")
+_NUMERIC_CELL_RE: Final = re.compile(r"[(+\-−–$]*\d")
+#: A plain-text table: at least this many consecutive lines of this many space-aligned cells.
+_ALIGNED_MIN_LINES: Final = 3
+_ALIGNED_MIN_CELLS: Final = 3
+
+
+def _columns(line: str) -> list[tuple[int, int]]:
+    """Cell spans of a line whose cells are separated by two or more spaces (or a tab)."""
+    return [m.span() for m in _COLUMN_GAP_RE.finditer(line.replace("\t", "  "))]
+
+
+def _aligned_tables(lines: list[str]) -> dict[int, list[tuple[int, int]]]:
+    """Line number -> cell spans, for lines of whitespace-aligned tables (broker notes and
+    newsletters paste them as plain text): runs of lines with three or more cells that hold
+    figures, under a header line of words."""
+    out: dict[int, list[tuple[int, int]]] = {}
+    run: list[int] = []
+    cells_of: dict[int, list[str]] = {}
+
+    def flush() -> None:
+        rows = [i for i in run if sum(_NUMERIC_CELL_RE.match(c) is not None for c in cells_of[i]) >= 2]
+        if len(run) >= _ALIGNED_MIN_LINES and len(rows) >= _ALIGNED_MIN_LINES - 1:
+            for i in run:
+                out[i] = _columns(lines[i])
+        run.clear()
+
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        cells = _columns(line)
+        plain = not stripped.startswith(("|", "#", "-", "*", ">", "```")) and "|" not in line
+        if plain and len(cells) >= _ALIGNED_MIN_CELLS and "  " in stripped:
+            run.append(i)
+            cells_of[i] = [line[a:b] for a, b in cells]
+        else:
+            flush()
+    flush()
+    return out
+
+
+def _under(
+    row: list[tuple[int, int]], header: list[tuple[int, int]], start: int
+) -> tuple[tuple[int, int], ...]:
+    """A plain-text row's cells, one per header column: each cell goes under the header cell
+    it overlaps most, else the one whose right edge is nearest (figures align right)."""
+    out = [(start, start)] * len(header)
+    for a, b in row:
+        best = max(range(len(header)), key=lambda i: min(b, header[i][1]) - max(a, header[i][0]))
+        if min(b, header[best][1]) - max(a, header[best][0]) <= 0:
+            best = min(range(len(header)), key=lambda i: abs(header[i][1] - b))
+        if out[best] == (start, start):
+            out[best] = (start + a, start + b)
+    return tuple(out)
 
 
 def _decimal(text: str) -> Decimal:
@@ -731,10 +803,14 @@ def parse(text: str, *, anchor: dt.date | None = None) -> Document:
     for block_no, (kind, b_start, b_end, header, cells) in enumerate(
         _blocks(masked, body_start, text)
     ):
-        spans = [(b_start, b_end)] if kind == "table" else _split_sentences(masked, b_start, b_end)
+        one = kind in ("table", "header")
+        spans = [(b_start, b_end)] if one else _split_sentences(masked, b_start, b_end)
         for s_start, s_end in spans:
             chunk = masked[s_start:s_end]
             sent = Sentence(s_start, s_end, chunk, block_no, kind, header=header, cells=cells)
+            if kind == "header":  # column names ("Close 11/24", "52-wk high") are no figures
+                sentences.append(sent)
+                continue
             streaks = _streaks(chunk, lower[s_start:s_end], s_start)
             if _DIGIT_RE.search(chunk) is None:  # no digits: no dates, no figures
                 sent.figures = streaks

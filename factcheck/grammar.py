@@ -8,7 +8,8 @@ checker should learn is a row here plus a test.
 - `OUTSIDE`: things articles quote figures about that no brief holds (other indices, sub-
   indices, sectors, commodities, currencies, yields, volatility, turnover).  A figure bound to
   one of them is about that thing, so it is never checked against the subject.
-- `COLUMNS`: table column headers -> the metric and period of the figures under them.
+- `COLUMN_PERIODS`, `COLUMN_METRICS`: table header words -> the period and metric of the
+  figures under them.
 """
 
 from __future__ import annotations
@@ -94,62 +95,50 @@ OUTSIDE: Final[tuple[str, ...]] = (
 
 @dataclass(frozen=True, slots=True)
 class Column:
-    """What the figures under a table header are: the metric (a fact metric, or None for
-    'whatever the row's unit says') and the period token."""
+    """What the figures under a table header are: the metric (a fact metric, "change" for
+    points or percent by the figure's unit, "from_high"), and the period token."""
 
     metric: str | None
     period: str | None
 
 
-#: Table header words (lower case, matched as whole words of the header) -> meaning.  The
-#: first row whose word occurs in a header decides, so the specific ones come first.
-COLUMNS: Final[tuple[tuple[str, Column], ...]] = (
-    ("52-week high", Column("high", "52w")),
-    ("52-wk high", Column("high", "52w")),
-    ("52w high", Column("high", "52w")),
-    ("52-week low", Column("low", "52w")),
-    ("52-wk low", Column("low", "52w")),
-    ("52w low", Column("low", "52w")),
-    ("from high", Column("from_high", "52w")),
-    ("off high", Column("from_high", "52w")),
-    ("prior week", Column("close", "prev")),
-    ("previous week", Column("close", "prev")),
-    ("last week", Column("close", "prev")),
-    ("prev close", Column("close", "prev")),
-    ("prior close", Column("close", "prev")),
-    ("prev", Column("close", "prev")),
-    ("prior", Column("close", "prev")),
-    ("ytd", Column("change", "ytd")),
-    ("year to date", Column("change", "ytd")),
-    ("year-to-date", Column("change", "ytd")),
-    ("mtd", Column("change", "mtd")),
-    ("month", Column("change", "mtd")),
-    ("1-day", Column("change", "day")),
-    ("1 day", Column("change", "day")),
-    ("day", Column("change", "day")),
-    ("daily", Column("change", "day")),
-    ("friday", Column("change", "day")),
-    ("fri", Column("change", "day")),
-    ("1-week", Column("change", "week")),
-    ("1 week", Column("change", "week")),
-    ("5-day", Column("change", "week")),
-    ("week", Column("change", "week")),
-    ("weekly", Column("change", "week")),
-    ("wk", Column("change", "week")),
-    ("w/w", Column("change", "week")),
-    ("wow", Column("change", "week")),
-    ("open", Column("open", None)),
-    ("high", Column("high", None)),
-    ("low", Column("low", None)),
-    ("close", Column("close", None)),
-    ("closing", Column("close", None)),
-    ("last", Column("close", None)),
-    ("level", Column("close", None)),
-    ("price", Column("close", None)),
-    ("value", Column("close", None)),
-    ("chg", Column("change", None)),
-    ("change", Column("change", None)),
-    ("return", Column("change", None)),
-    ("%", Column("change", None)),
-    ("pts", Column("change", None)),
+#: Header words -> period.  The first whose word occurs in a header decides.
+COLUMN_PERIODS: Final[tuple[tuple[str, str], ...]] = (
+    ("52-week", "52w"), ("52-wk", "52w"), ("52w", "52w"), ("52 week", "52w"),
+    ("prior week", "prev"), ("previous week", "prev"), ("last week", "prev"),
+    ("prev close", "prev"), ("prior close", "prev"), ("prev", "prev"), ("prior", "prev"),
+    ("ytd", "ytd"), ("year to date", "ytd"), ("year-to-date", "ytd"),
+    ("mtd", "mtd"), ("month", "mtd"),
+    ("1-day", "day"), ("1 day", "day"), ("day", "day"), ("daily", "day"),
+    ("friday", "day"), ("fri", "day"),
+    ("1-week", "week"), ("1 week", "week"), ("5-day", "week"), ("week", "week"),
+    ("weekly", "week"), ("wk", "week"), ("w/w", "week"), ("wow", "week"),
 )
+#: Header words -> metric.  The first whose word occurs in a header decides.
+COLUMN_METRICS: Final[tuple[tuple[str, str], ...]] = (
+    ("from high", "from_high"), ("off high", "from_high"), ("vs high", "from_high"),
+    ("open", "open"), ("high", "high"), ("low", "low"),
+    ("close", "close"), ("closing", "close"), ("last", "close"), ("level", "close"),
+    ("price", "close"), ("value", "close"),
+    ("chg", "change"), ("change", "change"), ("return", "change"), ("%", "change"),
+    ("pts", "change"), ("points", "change"), ("gain", "change"), ("loss", "change"),
+)
+
+
+def _first(words: str, table: tuple[tuple[str, str], ...]) -> str | None:
+    for word, meaning in table:
+        if (word in words) if word == "%" else (f" {word} " in words):
+            return meaning
+    return None
+
+
+def column_meaning(header: str) -> Column | None:
+    """What a table header says about the figures under it ("Wk %" -> a weekly change,
+    "Friday close" -> the last session's close, "Prior Week" -> the previous close)."""
+    words = f" {' '.join(header.lower().replace('(', ' ').replace(')', ' ').split())} "
+    period, metric = _first(words, COLUMN_PERIODS), _first(words, COLUMN_METRICS)
+    if metric is None and period is not None:
+        metric = "close" if period == "prev" else "change"
+    if metric is None:
+        return None
+    return Column(metric, period)

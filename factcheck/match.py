@@ -18,6 +18,7 @@ from typing import Final
 
 from factcheck.bind import Binding, is_outside
 from factcheck.brief import Fact, WeeklyIndexBrief
+from factcheck.diagnose import wrong_base
 from factcheck.extract import Figure
 from factcheck.numfmt import (
     Hedge,
@@ -119,8 +120,12 @@ def fact_tokens(
         if fact.metric in _EXTREMES and fact.on is not None:
             tokens.add(f"d:{fact.on.isoformat()}")
             tokens.add(f"mon:{fact.on.month}")
-    elif period in ("weekly", "daily"):
-        tokens.add("week" if period == "weekly" else "daily")
+    elif period in ("weekly", "daily", "weekly_prev"):
+        tokens.add({"weekly": "week", "daily": "daily", "weekly_prev": "prev"}[period])
+    elif period == "prev_week":
+        tokens.add("prev")
+    elif period == "mtd":
+        tokens.add("mtd")
     else:  # levels
         tokens.add("level")
         if period.startswith("prev_week"):
@@ -344,6 +349,8 @@ def judge(index: FactIndex, fig: Figure, b: Binding) -> Verdict:
     An error needs to know what the figure is about: a figure whose entity is a default guess
     or whose metric nothing names can be verified, but a misfit is only `unsupported`."""
     verdict = _judge(index, fig, b)
+    if verdict.status in (Status.MISMATCH, Status.MISATTRIBUTED):
+        verdict = _diagnosed(index, fig, b) or verdict
     if verdict.status in (Status.MISMATCH, Status.MISATTRIBUTED) and (
         b.entity_guessed or (b.metrics is None and fig.kind == "number")
     ):
@@ -355,6 +362,29 @@ def judge(index: FactIndex, fig: Figure, b: Binding) -> Verdict:
             f"the article does not say {what} this is; {verdict.message}",
         )
     return verdict
+
+
+def _diagnosed(index: FactIndex, fig: Figure, b: Binding) -> Verdict | None:
+    """A wrong weekly or year-to-date change that a known wrong base explains."""
+    if b.entity is None or is_outside(b.entity):
+        return None
+    periods = b.periods or b.periods_inherited
+    period = "week" if "week" in periods else "ytd" if "ytd" in periods else None
+    if period is None:
+        return None
+    if fig.kind == "percent":
+        metric = "change_pct"
+    elif fig.kind == "points" or (b.metrics is not None and "change_pts" in b.metrics):
+        metric = "change_pts"
+    else:
+        return None
+    target = index.brief.get(f"{b.entity}.{period}.{metric}")
+    if target is None:
+        return None
+    why = wrong_base(index.brief, fig, target, _sign(fig, b))
+    if why is None:
+        return None
+    return Verdict(Status.MISMATCH, target, expected_text(target, fig), why)
 
 
 def _judge(index: FactIndex, fig: Figure, b: Binding) -> Verdict:

@@ -136,6 +136,27 @@ def _entity_facts(
         f.change(iso, s.change, f"change {when}", on=s.date)
     weekly = m.change(prev.value, prev.date, last.close)
     f.change("week", weekly, "weekly change", on=last.date, id_style="period_first")
+    # the week before, as background ("after last week's 1.8% drop") and as the figure a
+    # writer forgot to update
+    before = m.previous_close(bars, prev.date - dt.timedelta(days=prev.date.weekday()))
+    if before is not None:
+        f.change(
+            "prev_week",
+            m.change(before.value, before.date, prev.value),
+            f"change in the week of {prev.date - dt.timedelta(days=prev.date.weekday()):%b %-d}"
+            " (the previous week)",
+            on=prev.date,
+            id_style="period_first",
+        )
+    mtd = m.month_to_date(bars, last.date)
+    if mtd is not None:
+        f.change(
+            "mtd",
+            mtd,
+            f"month-to-date change ({last.date:%B})",
+            on=last.date,
+            id_style="period_first",
+        )
     for metric, ext, words in m.extremes(week).named():
         f.level(
             metric,
@@ -197,6 +218,15 @@ def _entity_facts(
                 on=ytd.base_date,
             )
         f.change("ytd", ytd, "year-to-date change", on=last.date, id_style="period_first")
+        first = m.first_session_of_year(bars, last.date)
+        if first is not None and first.date < days[0].date and first.date != prev.date:
+            f.level(
+                "close",
+                first.date.isoformat(),
+                first.value,
+                f"first close of {first.date.year} ({first.date:%b %-d})",
+                on=first.date,
+            )
 
     for n in (50, 200):
         ma = m.moving_average(bars, last.date, n)
@@ -226,16 +256,19 @@ def _entity_facts(
     for kind, closes in (
         ("weekly", m.weekly_closes(bars, last.date)),
         ("daily", m.upto(bars, last.date)["close"]),
+        # the streak a writer says this week "snapped" or "extended"
+        ("weekly_prev", m.weekly_closes(bars, prev.date)),
     ):
         count = m.streak(closes)
         if m.streak_is_complete(closes, count):
-            what = "weeks" if kind == "weekly" else "sessions"
+            what = "sessions" if kind == "daily" else "weeks"
+            to = prev.date if kind == "weekly_prev" else last.date
             f.add(
                 "streak",
                 kind,
                 Decimal(count),
                 Unit.COUNT,
-                f"consecutive {what} up (+) or down (-) to {last.date:%b %-d}",
+                f"consecutive {what} up (+) or down (-) to {to:%b %-d}",
                 signed=True,
                 on=last.date,
                 fact_id=f"{entity.key}.streak.{kind}",

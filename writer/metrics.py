@@ -148,6 +148,22 @@ def year_to_date(bars: pd.DataFrame, as_of: dt.date) -> Change | None:
     return change(base.value, base.date, exact(last["close"].iloc[-1]))
 
 
+def month_to_date(bars: pd.DataFrame, as_of: dt.date) -> Change | None:
+    """The last close vs the last close of the previous month."""
+    base = previous_close(bars, as_of.replace(day=1))
+    if base is None or (as_of.replace(day=1) - base.date).days > 10:
+        return None
+    return change(base.value, base.date, exact(upto(bars, as_of)["close"].iloc[-1]))
+
+
+def first_session_of_year(bars: pd.DataFrame, as_of: dt.date) -> Extreme | None:
+    """The first close of `as_of`'s year: the wrong base writers use for YTD ("Jan 2")."""
+    year = week_bars(bars, dt.date(as_of.year, 1, 1), as_of)
+    if year.empty:
+        return None
+    return Extreme(exact(year["close"].iloc[0]), _date(year.index[0]))
+
+
 def moving_average(bars: pd.DataFrame, as_of: dt.date, n: int) -> Decimal | None:
     closes = upto(bars, as_of)["close"]
     if len(closes) < n:
