@@ -24,147 +24,12 @@ from factcheck._rx import ascii_shape, has_any, trie
 from factcheck._rx import lead as _lead
 from factcheck.brief import Entity, WeeklyIndexBrief
 from factcheck.extract import WEEKDAY_RE, WEEKDAYS, Document, Figure, Sentence
-from factcheck.grammar import OUTSIDE
+from factcheck.grammar import DIRECTION, DOWN, OUTSIDE, UP
 from factcheck.numfmt import Hedge
 
-UP_WORDS: Final[tuple[str, ...]] = (
-    "rose",
-    "rise",
-    "rises",
-    "rising",
-    "gained",
-    "gain",
-    "gains",
-    "gaining",
-    "rallied",
-    "rally",
-    "rallies",
-    "rallying",
-    "added",
-    "adding",
-    "adds",
-    "up",
-    "higher",
-    "climbed",
-    "climb",
-    "climbs",
-    "climbing",
-    "advanced",
-    "advance",
-    "advances",
-    "advancing",
-    "jumped",
-    "jump",
-    "jumps",
-    "surged",
-    "surge",
-    "surges",
-    "soared",
-    "soar",
-    "soars",
-    "increased",
-    "increase",
-    "firmed",
-    "rebounded",
-    "rebound",
-    "recovered",
-    "lifted",
-    "popped",
-    "grew",
-    "improved",
-    "spiked",
-    "upside",
-    "boost",
-    "boosted",
-    "tacked on",
-    "picked up",
-    "put on",
-    "outperformed",
-    "outpaced",
-    "beat",
-    "eclipsed",
-    "led",
-    "topped",
-    "winning",
-    "positive",
-    "green",
-    "ahead",
-)
-DOWN_WORDS: Final[tuple[str, ...]] = (
-    "fell",
-    "fall",
-    "falls",
-    "falling",
-    "lost",
-    "lose",
-    "loses",
-    "losing",
-    "loss",
-    "losses",
-    "slipped",
-    "slip",
-    "slips",
-    "slipping",
-    "shed",
-    "sheds",
-    "shedding",
-    "declined",
-    "decline",
-    "declines",
-    "declining",
-    "down",
-    "lower",
-    "dropped",
-    "drop",
-    "drops",
-    "dropping",
-    "slid",
-    "slide",
-    "slides",
-    "sliding",
-    "retreated",
-    "retreat",
-    "retreats",
-    "retreating",
-    "tumbled",
-    "tumble",
-    "tumbles",
-    "sank",
-    "sink",
-    "sinks",
-    "plunged",
-    "plunge",
-    "plunges",
-    "decreased",
-    "decrease",
-    "eased",
-    "eases",
-    "easing",
-    "dipped",
-    "dip",
-    "dips",
-    "weakened",
-    "gave back",
-    "giving back",
-    "pulled back",
-    "pullback",
-    "sagged",
-    "skidded",
-    "slumped",
-    "slump",
-    "erased",
-    "trimmed",
-    "pared",
-    "lagged",
-    "trailed",
-    "underperformed",
-    "negative",
-    "red",
-    "behind",
-    "downside",
-    "shaved",
-)
-_DIRECTION_OF: Final[dict[str, int]] = {**{w: -1 for w in DOWN_WORDS}, **{w: 1 for w in UP_WORDS}}
+UP_WORDS: Final[tuple[str, ...]] = tuple(w for w, d in DIRECTION if d == UP)
+DOWN_WORDS: Final[tuple[str, ...]] = tuple(w for w, d in DIRECTION if d == DOWN)
+_DIRECTION_OF: Final[dict[str, int]] = dict(DIRECTION)
 #: A direction given right after a figure ("0.17% higher", "10.06% below its high").
 FOLLOW_DIR_RE: Final = re.compile(
     r"^\s*(?:(?P<up>higher|above|up|better|ahead|stronger|gain|gains|advance|rise|jump|"
@@ -184,10 +49,20 @@ def _period_phrases() -> dict[str, str]:
     for adj in ("previous", "prior", "last"):
         for poss in ("'s", "’s", "s", ""):
             for noun in ("close", "closing level", "finish", "final close"):
-                out[f"{adj} week{poss} {noun}"] = "prevclose"
-                out[f"{adj} friday{poss} {noun}"] = "prevclose"
+                for the in ("", "the "):
+                    out[f"{the}{adj} week{poss} {noun}"] = "prevclose"
+                    out[f"{the}{adj} friday{poss} {noun}"] = "prevclose"
     for phrase in ("previous week", "prior week", "last week", "preceding week", "week before"):
         out[phrase] = "prev"
+        out[f"the {phrase}"] = "prev"  # before "the week" can take the first two words
+        for poss in ("'s", "’s"):
+            out[f"{phrase}{poss}"] = "prev"
+            out[f"the {phrase}{poss}"] = "prev"
+    for phrase in ("a week earlier", "a week ago", "the week prior", "one week earlier"):
+        out[phrase] = "prev"
+    # "fell 2.24 per cent overnight": the other market's last session, whichever day it was
+    for phrase in ("overnight", "on wall street overnight", "overnight on wall street"):
+        out[phrase] = "anyday"
     for phrase in ("one-year", "1-year", "12-month", "twelve-month", "annual"):
         out[phrase] = "w52"
     for phrase in (
@@ -241,7 +116,17 @@ def _period_phrases() -> dict[str, str]:
         for lead in ("the", "over the", "all", "in all", "across the", "during the"):
             out[f"{lead} {n} sessions"] = "week"
             out[f"{lead} {n} trading days"] = "week"
-    for verb in ("opened", "started", "began", "kicked off", "open", "start", "begin", "kick off"):
+    for verb in (
+        "opened",
+        "started",
+        "began",
+        "begun",
+        "kicked off",
+        "open",
+        "start",
+        "begin",
+        "kick off",
+    ):
         out[f"{verb} the week"] = "weekstart"
     for phrase in (
         "a single session",
@@ -272,6 +157,7 @@ _PERIOD_KEYS: Final = (
     "friday",
     "january",
     "mtd",
+    "overnight",
 )
 assert all(any(k in p for k in _PERIOD_KEYS) for p in _PERIOD_WORDS)
 _PERIOD_RE: Final = re.compile(
@@ -310,7 +196,7 @@ _MONTH_NUMBER: Final = {
 }
 _MONTH_NAMES: Final = tuple(_MONTH_NUMBER)  # what every `_MONTH_RE` match starts with
 _CLAUSE_BREAK_RE: Final = re.compile(
-    r"(?=[abtw;])(?:\b(?:while|whereas|but|although|though)\b|;)", re.ASCII
+    r"(?=[abtwy;])(?:\b(?:while|whereas|but|although|though|yet)\b|;)", re.ASCII
 )
 _WEEK_CLOSER_RE: Final = re.compile(
     r"(?=[cefrw])(?:closed|ended|finished|wrapped\s+up|rounded\s+out|capped|closing|ending|finishing)"
@@ -319,8 +205,8 @@ _WEEK_CLOSER_RE: Final = re.compile(
 )
 _BASE_CLOSE_RE: Final = re.compile(
     r"^(?:(?!\bto\s+[\d#])[^;])*?\b(?:from|since|versus|vs\.?|compared\s+(?:with|to)|on|above|below)\s+"
-    r"(?:the\s+)?(?:previous|prior|last|preceding)\s+(?:week'?s|week’s|friday'?s|friday’s|"
-    r"weekly)\s+clos",
+    r"(?:the\s+)?(?:previous|prior|last|preceding)\s+(?:(?:week'?s|week’s|friday'?s|friday’s|"
+    r"weekly)\s+clos|friday\b)",
     re.ASCII,
 )
 _SPAN_RE: Final = re.compile(
@@ -334,8 +220,13 @@ _COMPARE_VERB_RE: Final = re.compile(
 _FOLLOW_GAP_RE: Final = re.compile(
     r"[\s,(]*(?:(?:gain|loss|drop|dip|slip|rise|fall|decline|advance|rally|jump|move|slide|"
     r"climb|rebound|bounce|retreat|increase|decrease|surge|plunge|tumble|pullback|selloff|"
-    r"sell-off|setback|swing)s?\s+)?(?:on|by|at|in|for|during|over|from|of|since|with)?"
-    r"[\s(]*(?:the\s+|a\s+|its\s+|this\s+)?|\s*\(|[\s,(]*",
+    r"sell-off|setback|swing)s?\s+|(?:higher|lower|up|down|ahead|in\s+front)\s+)?"
+    r"(?:on|by|at|in|for|during|over|from|of|since|with)?"
+    r"[\s(]*(?:the\s+|a\s+|its\s+|this\s+)?|\s*\(|[\s,(]*"
+    # "510.30 points, or 2.4 percent, to 22,067.62 on Wednesday": the day ends the chain
+    r"|[\s,]*(?:or\s+[+\-]?[\d.,]+\s*(?:%|percent|per\s+cent|pct|points?)?[\s,]*)?"
+    r"(?:(?:higher|lower|up|down)\s+)?(?:to|at)\s+(?:a\s+)?(?:record\s+)?[\d.,]+"
+    r"\s*(?:points?)?[\s,]*(?:on|by)?\s*",
     re.ASCII,
 )
 _ON_DATE_GAP_RE: Final = re.compile(
@@ -510,9 +401,9 @@ def _distance(tail: str) -> re.Match[str] | None:
 
 
 def _base_close(tail: str) -> re.Match[str] | None:
-    """`_BASE_CLOSE_RE.match(tail)`, skipped when the "clos" every match ends with is absent
+    """`_BASE_CLOSE_RE.match(tail)`, skipped when the "clos" or "friday" every match ends with is absent
     (the tempered scan over up to 80 characters is the costly part of binding a period)."""
-    return _BASE_CLOSE_RE.match(tail) if "clos" in tail else None
+    return _BASE_CLOSE_RE.match(tail) if ("clos" in tail or "friday" in tail) else None
 
 
 _RANGE_WORD_RE: Final = re.compile(
