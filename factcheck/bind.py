@@ -301,9 +301,12 @@ _METRICS: Final[tuple[tuple[tuple[str, ...], frozenset[str]], ...]] = (
     (("closing low", "lowest close", "lowest closing", "worst close"), _CLOSE_LOW),
     (
         ("intraday high", "session high", "peak", "peaked", "highest level", "highest point"),
-        frozenset({"high"}),
+        frozenset({"high", "level_high"}),
     ),
-    (("intraday low", "session low", "lowest level", "lowest point", "trough"), frozenset({"low"})),
+    (
+        ("intraday low", "session low", "lowest level", "lowest point", "trough"),
+        frozenset({"low", "level_low"}),
+    ),
     (("moving average", "average", "ma", "sma", "dma"), _MA_METRICS),
     (
         (
@@ -440,6 +443,8 @@ class Binding:
     metrics: frozenset[str] | None = None
     direction: int = 0  # +1 up, -1 down, 0 not said
     direction_from: str = ""  # the word that gave it
+    sessions_named: int = 0  # distinct session dates named in the sentence and its heading
+    unknown_date: str | None = None  # a date right by the figure that the brief has no facts for
 
 
 @dataclass(slots=True)
@@ -471,6 +476,13 @@ class Binder:
         self.sessions = brief.week.sessions
         self.by_weekday: dict[int, dt.date] = {d.weekday(): d for d in brief.week.sessions}
         self._keys: dict[str, str] = {}  # entity mention as written -> entity key
+        #: days the brief holds a figure for (sessions, the bases, the extremes' days)
+        self.known_days: frozenset[str] = frozenset(
+            {d.isoformat() for d in brief.week.sessions}
+            | {brief.week.previous_session.isoformat()}
+            | {f.on.isoformat() for f in brief.facts if f.on is not None}
+            | {f.period for f in brief.facts if f.period[:1].isdigit()}
+        )
 
     def context(self, doc: Document, sent: Sentence) -> SentenceContext:
         ctx = SentenceContext()
@@ -666,6 +678,27 @@ class Binder:
                 b.periods = frozenset({"52w"})
             else:
                 b.periods = frozenset()
+        if (
+            fig.kind == "percent"
+            and b.metrics == frozenset({"change_pct"})
+            and b.periods
+            and b.periods <= {"50d", "200d"}
+        ):
+            b.metrics = frozenset({"vs_ma_pct"})  # "roughly 9% above the 200-day"
+        # what could make a binding a guess: several sessions named, or a date the brief
+        # holds nothing for right by the figure ("the record close of 8,355.9 set on Oct 17")
+        days = {m.value for m in ctx.periods if m.kind == "date"}
+        if heading is not None:
+            days |= {m.value for m in heading.periods if m.kind == "date"}
+        b.sessions_named = len(days)
+        for m in ctx.periods:
+            if (
+                m.kind == "date"
+                and m.value[:1].isdigit()
+                and m.value not in self.known_days
+                and (0 <= fig.start - m.end < 40 or 0 <= m.start - fig.end < 40)
+            ):
+                b.unknown_date = m.value
         # direction
         b.direction, b.direction_from = self._direction(doc, sent, ctx, fig, prev_fig, lo)
         return b

@@ -12,7 +12,7 @@ fact); a figure whose attributes pick out candidates that it does not fit is a `
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Final
 
@@ -154,6 +154,11 @@ class FactIndex:
             "count": [],
         }
         self.dates: set[dt.date] = set(brief.week.sessions) | {brief.week.previous_session}
+        #: each entity's last close of the week (what tells a level from a change)
+        self.last_close: dict[str, Decimal] = {}
+        for f in brief.facts:
+            if f.metric == "close" and f.on is not None and f.on == last.get(f.entity):
+                self.last_close[f.entity] = f.value
         #: entities that trade on another exchange's calendar than the subject's
         self.other_calendar: frozenset[str] = frozenset(
             e.key for e in brief.peers if e.calendar != brief.subject.calendar
@@ -343,25 +348,66 @@ def _day_tokens(tokens: frozenset[str]) -> set[str]:
     return {t for t in tokens if t.startswith("d:") or t == "week"}
 
 
+_ERRORS: Final = frozenset({Status.MISMATCH, Status.MISATTRIBUTED})
+_CLOSE_EXTREMES: Final = frozenset({"close_high", "close_low"})
+
+
 def judge(index: FactIndex, fig: Figure, b: Binding) -> Verdict:
     """The verdict for one figure (see the module docstring for the order of the rules).
 
-    An error needs to know what the figure is about: a figure whose entity is a default guess
-    or whose metric nothing names can be verified, but a misfit is only `unsupported`."""
+    An error needs to know what the figure is about.  A misfit whose binding is a guess (see
+    `_guess`) is only `unsupported`; a misfit that a known wrong base explains says so."""
+    _points_are_a_change(index, fig, b)
     verdict = _judge(index, fig, b)
-    if verdict.status in (Status.MISMATCH, Status.MISATTRIBUTED):
-        verdict = _diagnosed(index, fig, b) or verdict
-    if verdict.status in (Status.MISMATCH, Status.MISATTRIBUTED) and (
-        b.entity_guessed or (b.metrics is None and fig.kind == "number")
-    ):
-        what = "which index" if b.entity_guessed else "what figure"
-        return Verdict(
-            Status.UNSUPPORTED,
-            verdict.fact,
-            verdict.expected,
-            f"the article does not say {what} this is; {verdict.message}",
-        )
+    if verdict.status not in _ERRORS:
+        return verdict
+    diagnosed = _diagnosed(index, fig, b)
+    if diagnosed is not None and not b.entity_guessed:
+        return diagnosed
+    if b.metrics is not None and b.metrics <= _CLOSE_EXTREMES:
+        # "a run to a record close of 8,757.20": a close that is also an extreme is a close
+        again = _judge(index, fig, replace(b, metrics=b.metrics | {"close"}))
+        if again.status is Status.VERIFIED:
+            return again
+    reason = _guess(fig, b, verdict)
+    if reason is not None:
+        return Verdict(Status.UNSUPPORTED, verdict.fact, verdict.expected, f"{reason}; {verdict.message}")
     return verdict
+
+
+def _points_are_a_change(index: FactIndex, fig: Figure, b: Binding) -> None:
+    """ "finished the week 43.6 points higher": a figure in points far below any level of
+    its index is a change, whatever level word ("finished", "closed") the sentence has."""
+    if fig.kind != "points" or b.metrics is None or "change_pts" in b.metrics:
+        return
+    if b.entity is None or is_outside(b.entity):
+        return
+    close = index.last_close.get(b.entity)
+    if close is not None and fig.magnitude < close / 2:
+        b.metrics = frozenset({"change_pts"})
+
+
+def _guess(fig: Figure, b: Binding, verdict: Verdict) -> str | None:
+    """Why a figure the data does not fit may be about something else than it was bound to
+    (None when the binding is stated enough for an error)."""
+    if b.entity_guessed:
+        return "the article does not say which index this is"
+    if b.metrics is None and fig.kind == "number":
+        return "the article does not say what figure this is"
+    if b.unknown_date is not None:
+        return f"it is about {b.unknown_date}, a day the brief holds no figures for"
+    if b.metrics is not None and "level_round" in b.metrics:
+        return "a level the brief does not list"
+    if fig.kind == "number" and fig.decimals == 0 and fig.magnitude >= 1000:
+        if fig.magnitude % 100 == 0:
+            return "a round number, which the data does not settle"
+    if (
+        verdict.status is Status.MISATTRIBUTED
+        and verdict.message.startswith("wrong period")
+        and b.sessions_named >= 2
+    ):
+        return "the sentence names several sessions"
+    return None
 
 
 def _diagnosed(index: FactIndex, fig: Figure, b: Binding) -> Verdict | None:
