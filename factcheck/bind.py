@@ -223,8 +223,15 @@ _FOLLOW_GAP_RE: Final = re.compile(
     r"sell-off|setback|swing)s?\s+|(?:higher|lower|up|down|ahead|in\s+front)\s+)?"
     r"(?:on|by|at|in|for|during|over|from|of|since|with)?"
     r"[\s(]*(?:the\s+|a\s+|its\s+|this\s+)?|\s*\(|[\s,(]*"
-    # "510.30 points, or 2.4 percent, to 22,067.62 on Wednesday": the day ends the chain
-    r"|[\s,]*(?:or\s+[+\-]?[\d.,]+\s*(?:%|percent|per\s+cent|pct|points?)?[\s,]*)?"
+    # "6468.54 record close of August 14": the extreme's own day
+    r"|\s*(?:(?:record|closing|intraday|all-time)\s+)?(?:close|high|low|peak|trough)\s+"
+    r"(?:of|on|set\s+on|from|reached\s+on)\s+",
+    re.ASCII,
+)
+#: "510.30 points, or 2.4 percent, to 22,067.62 on Wednesday": the day that ends the chain
+#: of a change and the close it reached belongs to each figure of it.
+_CHAIN_GAP_RE: Final = re.compile(
+    r"[\s,]*(?:or\s+[+\-]?[\d.,]+\s*(?:%|percent|per\s+cent|pct|points?)?[\s,]*)?"
     r"(?:(?:higher|lower|up|down)\s+)?(?:to|at)\s+(?:a\s+)?(?:record\s+)?[\d.,]+"
     r"\s*(?:points?)?[\s,]*(?:on|by)?\s*",
     re.ASCII,
@@ -722,11 +729,14 @@ class Binder:
                 ):
                     continue  # "…so far this year, while the Nasdaq closed at …"
                 dist = fig.start - m.end
-            elif m.start >= fig.end and m.start < hi:
+            elif m.start >= fig.end:
                 gap = doc.lower[fig.end : m.start]
-                if not _FOLLOW_GAP_RE.fullmatch(gap):
+                if m.start < hi and _FOLLOW_GAP_RE.fullmatch(gap):
+                    dist = m.start - fig.end
+                elif _CHAIN_GAP_RE.fullmatch(gap):
+                    dist = (m.start - fig.end) // 2  # the chain names its day last
+                else:
                     continue
-                dist = m.start - fig.end
             else:
                 continue
             if dist < best_dist:

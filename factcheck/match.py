@@ -501,13 +501,17 @@ def _judge(index: FactIndex, fig: Figure, b: Binding) -> Verdict:
             if mag and sign_wrong is None:
                 sign_wrong = item
     if conflict is not None:
+        # true of another session (or index) than the one the sentence before was about:
+        # what the figure is about was inherited, so this is a likely slip, not a stated one
         target = _closest(full, fig, b).fact if full else None
+        what = "index" if conflict.fact.entity != b.entity else "day"
         return Verdict(
-            Status.MISATTRIBUTED,
+            Status.UNSUPPORTED,
             target or conflict.fact,
             expected_text(target, fig) if target else None,
-            f"wrong period: {fig.text.strip()} is the {conflict.fact.label} "
-            f"({conflict.fact.display})",
+            f"the sentence names no {what}, and {fig.text.strip()} is the "
+            f"{conflict.fact.label} ({conflict.fact.display}), not of the {what} the text "
+            "before was about",
         )
     if sign_wrong is not None:
         f = sign_wrong.fact
