@@ -251,8 +251,9 @@ _BASE_AFTER_RE: Final = re.compile(r"\s*(?:'s|’s)?\s*(?:close|closing|finish|s
 _PREV_WORD_RE: Final = re.compile(r"(?=[lp])(?:previous|prior|last|preceding)\s+$", re.ASCII)
 #: Periods written with (masked) digits: "52-week", "50-day", "in 2025".
 _PERIOD_DIGITS_RE: Final = re.compile(
-    r"(?=[#i])(?:(?P<w52>##\s*-?\s*weeks?)|(?P<ma>#{2,3}\s*-?\s*(?:day|session)s?)|"
-    r"(?P<ytd>\bin\s+(?:19|20)\d\d\b))",
+    r"(?=[#ifs])(?:(?P<w52>##\s*-?\s*weeks?)|(?P<ma>#{2,3}\s*-?\s*(?:day|session)s?)|"
+    r"(?P<ytd>\b(?:in|for|so\s+far\s+in)\s+(?:19|20)\d\d\b|\b(?:since|from)\s+the\s+end\s+of\s+"
+    r"(?:19|20)\d\d\b|\bits\s+(?:19|20)\d\d\s+(?:finish|close|closing\s+level|year-end)))",
     re.ASCII,
 )
 
@@ -268,7 +269,7 @@ def _period_digits_possible(text: str) -> bool:
 
 #: "the index", "the broad index", "the small-cap gauge": whichever index was named last.
 _ENTITY_GENERIC: Final = (
-    r"the\s+(?:[a-z]+(?:-[a-z]+)?\s+)?(?:index|benchmark|gauge|measure|barometer)(?!\s+of\b)"
+    r"the\s+(?:[a-z]+(?:-[a-z]+)?\s+)?(?:index|benchmark|gauge|barometer)(?!\s+of\b)|the\s+measure"
 )
 
 #: Metric words and the fact metrics each allows.
@@ -292,6 +293,8 @@ _LEVELISH: Final = frozenset(
     }
 )
 _CLOSE_HIGH: Final = frozenset({"close_high"})
+#: A metric no fact has: what a figure is bound to when the brief cannot hold its fact.
+_NO_FACT: Final = frozenset({"none"})
 _CLOSE_LOW: Final = frozenset({"close_low"})
 _CLOSES: Final = frozenset({"close", "close_high", "close_low"})
 #: What makes "highest close" the extreme of a period the brief has ("of the week").
@@ -389,9 +392,9 @@ def _direction_of(word: str) -> int:
 
 #: A percent figure followed by "below its 52-week high" is a distance from that high.
 _DISTANCE_RE: Final = re.compile(
-    r"^[^.;]{0,12}?\b(?:below|under|off|from|short\s+of|shy\s+of|above|over|beneath)\s+"
-    r"(?:its|the|their|a)\s+(?P<what>[\w\s#'’-]{0,40}?)"
-    r"(?P<kind>moving\s+average|average|high|low|peak|trough|\bma\b)",
+    r"^[^.;]{0,12}?\b(?:below|under|off|from|short\s+of|shy\s+of|above|over|beneath|of)\s+"
+    r"(?:its|the|their|a|that|this)\s+(?P<what>[\w\s#'’-]{0,40}?)"
+    r"(?P<kind>moving\s+average|average|high|low|peak|trough|\bma\b|record|all-time\s+high)",
     re.ASCII,
 )
 #: A label before a percent naming the distance it measures ("Distance from 52-week high:").
@@ -401,7 +404,7 @@ _DISTANCE_LABEL_RE: Final = re.compile(
     r"[\s:(\-–—=]*$",
     re.ASCII,
 )
-_DISTANCE_WORDS: Final = ("average", "high", "low", "peak", "trough", "ma")
+_DISTANCE_WORDS: Final = ("average", "high", "low", "peak", "trough", "ma", "record")
 
 
 def _distance(tail: str) -> re.Match[str] | None:
@@ -451,6 +454,7 @@ class Binding:
     direction: int = 0  # +1 up, -1 down, 0 not said
     direction_from: str = ""  # the word that gave it
     sessions_named: int = 0  # distinct session dates named in the sentence and its heading
+    beyond_data: bool = False  # about something that may predate the brief (a record)
     unknown_date: str | None = None  # a date right by the figure that the brief has no facts for
 
 
@@ -555,7 +559,7 @@ class Binder:
                 kind == "week"
                 and _WEEK_CLOSER_RE.search(text[max(0, m.start() - 24) : m.start()])
                 and any(
-                    p.kind == "date" and 0 <= base + m.start() - p.end < 40 for p in ctx.periods
+                    p.kind == "date" and 0 <= base + m.start() - p.end < 12 for p in ctx.periods
                 )
             ):
                 continue  # "Friday closed the week with a gain of 1.81%": Friday's move
@@ -685,6 +689,7 @@ class Binder:
                 b.periods = frozenset({"52w"})
             else:
                 b.periods = frozenset()
+            b.periods_inherited = frozenset()  # a distance names its own period
         if (
             fig.kind == "percent"
             and b.metrics == frozenset({"change_pct"})
@@ -787,7 +792,15 @@ class Binder:
         if fig.kind == "percent":
             if dist is not None:
                 kind = dist.group("kind").lower()
-                closing = "clos" in dist.group("what").lower()
+                what = dist.group("what").lower()
+                closing = "clos" in what
+                if kind.startswith(("record", "all-time")) or "record" in what:
+                    # a record close is the 52-week closing high when it is recent; an
+                    # older one is beyond the data, which a misfit cannot rule out
+                    b.beyond_data = True
+                    return frozenset({"from_close_high_pct"})
+                if "week" in what and "#" not in what:
+                    return _NO_FACT  # "within 0.5% of its weekly high": no such fact
                 if "average" in kind or kind == "ma":
                     return frozenset({"vs_ma_pct"})
                 if kind in ("high", "peak"):

@@ -251,6 +251,8 @@ def _apply_column(sent: Sentence, fig: Figure, b: Binding, last_session: dt.date
             b.metrics = frozenset({"change_pct" if fig.kind == "percent" else "change_pts"})
         elif metric == "from_high":
             b.metrics = frozenset({"from_high_pct", "from_close_high_pct"})
+        elif metric in ("high", "low") and fig.kind == "percent":
+            b.metrics = frozenset({f"from_{metric}_pct", f"from_close_{metric}_pct"})
         elif metric is not None and fig.kind != "percent":
             b.metrics = frozenset({metric})
         period = column.period

@@ -394,6 +394,10 @@ def _guess(fig: Figure, b: Binding, verdict: Verdict) -> str | None:
         return "the article does not say which index this is"
     if b.metrics is None and fig.kind == "number":
         return "the article does not say what figure this is"
+    if b.metrics is not None and "none" in b.metrics:
+        return "the brief holds no such figure"
+    if b.beyond_data:
+        return "it may lie beyond the 52 weeks the brief holds"
     if b.unknown_date is not None:
         return f"it is about {b.unknown_date}, a day the brief holds no figures for"
     if b.metrics is not None and "level_round" in b.metrics:

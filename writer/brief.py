@@ -149,7 +149,7 @@ def _entity_facts(
             id_style="period_first",
         )
     mtd = m.month_to_date(bars, last.date)
-    if mtd is not None:
+    if mtd is not None and last.date.month != 1:  # January's is the year-to-date change
         f.change(
             "mtd",
             mtd,
