@@ -289,7 +289,9 @@ def read_in_order(doc: Document, binder: Binder) -> Iterator[Reading]:
         if sent.block_kind == "heading":
             heading, summary = ctx, None
         elif sent.block != block:
-            summary = None
+            # a block starts from what its heading names ("### S&P 500 (SPX): the week")
+            named = _single_entity(heading)
+            summary = Binding(entity=named, entity_inherited=True) if named else None
         block = sent.block
         if summary is not None and summary.entity is not None:
             binder.resolve_generic(ctx, summary.entity)

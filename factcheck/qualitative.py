@@ -710,11 +710,39 @@ def check_streak(
     entity = _entity_before(ctx, fig.start, summary, brief.subject.key)
     kind = "weekly" if weekly else "daily"
     n = int(fig.magnitude)
+    if _STREAK_PAST_RE.search(doc.lower[sent.start : fig.start]):
+        return _unsettled(fig, n, "a streak of earlier in the week, which the brief does not date")
     days = [
         dt.date.fromisoformat(p.value)
         for p in ctx.periods
-        if p.kind == "date" and p.value[:1].isdigit()
+        if p.kind == "date"
+        and p.value[:1].isdigit()
+        and not _AFTER_RE.search(doc.lower[max(sent.start, p.start - 12) : p.start])
     ]
+    if not days and summary is not None:
+        # "That made three straight gains." after a day's walk: as of that day, when true
+        # of it (the day is inherited, so a misfit falls back to the week's last session)
+        inherited = [
+            dt.date.fromisoformat(t[2:])
+            for t in summary.periods or summary.periods_inherited
+            if t.startswith("d:") and t[2:3].isdigit()
+        ]
+        if not weekly and inherited and max(inherited) in brief.week.sessions:
+            found = _streak_on(fig, brief, entity, max(inherited), n, direction)
+            if found.status is not Status.MISMATCH:
+                return found
+            latest = _current_streak(fig, brief, entity, kind, n, direction)
+            if latest.status is Status.MISMATCH:  # false of both days: which one is meant?
+                return _unsettled(fig, n, f"the sentence names no day; {found.message}")
+            return latest
+    ended = _STREAK_ENDED_RE.search(head) is not None
+    if ended and not weekly:
+        # "ending a five-day winning streak" on Friday: the run up to Thursday
+        day = max(days) if days else brief.week.last_session
+        before = [d for d in (brief.week.previous_session, *brief.week.sessions) if d < day]
+        if not before:
+            return _unsettled(fig, n, "the streak it ended began before the brief's data")
+        return _streak_on(fig, brief, entity, before[-1], n, direction)
     if (
         not weekly
         and days
@@ -722,6 +750,17 @@ def check_streak(
         and max(days) != brief.week.last_session
     ):
         return _streak_on(fig, brief, entity, max(days), n, direction)
+    if ended:
+        kind = "weekly_prev"  # "snapped a two-week losing streak": the weeks before this one
+    return _current_streak(fig, brief, entity, kind, n, direction)
+
+
+def _current_streak(
+    fig: Figure, brief: WeeklyIndexBrief, entity: str, kind: str, n: int, direction: int
+) -> Finding:
+    """A streak claimed as of the week's end (`kind` daily or weekly) or of the week before
+    (`weekly_prev`), against the brief's streak fact."""
+    weekly = kind != "daily"
     fact = brief.get(f"{entity}.streak.{kind}")
     if fact is None:
         return Finding(
@@ -759,6 +798,25 @@ def check_streak(
         f"the streak is {abs(actual)} {what} {side} ({fact.display})",
         str(claimed),
     )
+
+
+#: Before a streak count: the streak ended ("ending a", "snapped its", "broke a", "after a").
+_STREAK_ENDED_RE: Final = re.compile(
+    r"\b(?:end|ends|ended|ending|snap|snaps|snapped|snapping|break|breaks|broke|breaking|"
+    r"halt|halts|halted|halting|stop|stops|stopped|stopping|after|following|from|"
+    r"stretch(?:ed)?\s+out\s+of|out\s+of)\s+(?:a|an|its|the|their|that)?\s*$",
+    re.ASCII,
+)
+
+
+#: "Earlier in the week the benchmark had climbed for four consecutive sessions".
+_STREAK_PAST_RE: Final = re.compile(r"\bearlier\s+(?:in\s+)?(?:the|this)\s+week\b|\bhad\s+", re.ASCII)
+#: A day after which the streak came ("Four Straight Up Days After a Shaky Monday").
+_AFTER_RE: Final = re.compile(r"\b(?:after|since|following|before)\s+(?:a\s+|an\s+|the\s+)?[a-z]*\s*$")
+
+
+def _unsettled(fig: Figure, n: int, why: str) -> Finding:
+    return Finding(fig.start, fig.end, "count", Status.UNSUPPORTED, None, None, why, str(n))
 
 
 def _streak_as_of(brief: WeeklyIndexBrief, entity: str, day: dt.date) -> tuple[int, bool]:
