@@ -24,7 +24,7 @@ from factcheck._rx import ascii_shape, has_any, trie
 from factcheck._rx import lead as _lead
 from factcheck.brief import Entity, WeeklyIndexBrief
 from factcheck.extract import WEEKDAY_RE, WEEKDAYS, Document, Figure, Sentence
-from factcheck.grammar import DIRECTION, DOWN, OUTSIDE, UP
+from factcheck.grammar import DIRECTION, DOWN, NOT_NAMES, OUTSIDE, UP
 from factcheck.numfmt import Hedge
 
 UP_WORDS: Final[tuple[str, ...]] = tuple(w for w, d in DIRECTION if d == UP)
@@ -269,7 +269,11 @@ def _period_digits_possible(text: str) -> bool:
 
 #: "the index", "the broad index", "the small-cap gauge": whichever index was named last.
 _ENTITY_GENERIC: Final = (
-    r"the\s+(?:[a-z]+(?:-[a-z]+)?\s+)?(?:index|benchmark|gauge|barometer)(?!\s+of\b)|the\s+measure"
+    r"the\s+(?:[a-z]+(?:-[a-z]+)?\s+)?(?:index|benchmark|gauge|barometer)(?!\s+of\b)|the\s+measure|"
+    r"the\s+(?:share\s*)?market|the\s+bourse|it(?=\s+(?:rose|fell|gained|lost|added|shed|slid|"
+    r"closed|finished|ended|jumped|climbed|dropped|slipped|edged|rallied|dipped|declined|"
+    r"advanced|rebounded|sank|tumbled|plunged|surged|soared|eased|is|was|now|sits|stands|"
+    r"remains|touched|hit|traded|opened|flirted|held)\b)"
 )
 
 #: Metric words and the fact metrics each allows.
@@ -419,6 +423,30 @@ def _base_close(tail: str) -> re.Match[str] | None:
     return _BASE_CLOSE_RE.match(tail) if ("clos" in tail or "friday" in tail) else None
 
 
+#: How far before a figure a mention of something outside the brief still owns it.
+_OUTSIDE_REACH: Final = 50
+#: A capitalized name ("Alibaba", "WiseTech Global", "Chipmaker SMIC").
+_PROPER_RE: Final = re.compile(r"(?<![\w.&'’-])[A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|&))*")
+#: ... followed by a move: "Alibaba rose", "Xero added", "Tencent edged up", "BHP shares fell".
+_MOVE_VERBS: Final = (
+    "rose", "rises", "fell", "falls", "gained", "added", "adds", "lost", "slid", "slides",
+    "jumped", "jumps", "climbed", "climbs", "dropped", "declined", "eased", "eases", "edged up",
+    "edged down", "edged higher", "edged lower", "surged", "surges", "soared", "soars", "sank",
+    "sinks", "tumbled", "tumbles", "plunged", "plunges", "slipped", "slips", "shed", "sheds",
+    "rallied", "advanced", "dipped", "dips", "retreated", "rebounded", "recovered", "firmed",
+    "weakened", "slumped", "slumps", "skidded", "inched up", "inched down", "ticked up",
+    "ticked down", "spiked", "popped", "lifted", "was up", "was down", "were up", "were down",
+)
+_MOVE_AFTER_NAME_RE: Final = re.compile(
+    rf"(?:'s|’s)?\s+(?:shares\s+|stock\s+)?(?:also\s+|again\s+)?(?:{trie(_MOVE_VERBS)})\b",
+    re.ASCII,
+)
+#: "about 19% of S&P 500 market value": a share of something, not a change.
+_SHARE_OF_RE: Final = re.compile(
+    r"^\s*of\s+(?:the\s+)?(?:[\w&#'’-]+\s+){0,3}?(?:market\s+value|weight(?:ing)?|gains?|"
+    r"losses|volume|turnover|shares|stocks|companies|members|constituents|index)\b",
+    re.ASCII,
+)
 _RANGE_WORD_RE: Final = re.compile(
     r"(?=[brst])\b(?:range|between|traded|trading|swung|spanned)\b", re.ASCII
 )
@@ -514,6 +542,8 @@ class Binder:
                 continue  # "The S&P 500 (SPX)": the ticker restates the name before it
             kind = "generic" if m.lastgroup == "generic" else "entity"
             ctx.entities.append(Mention(base + m.start(), base + m.end(), kind, key))
+        if sent.figures:
+            self._companies(doc, sent, ctx)
         for d in sent.dates:
             if d.date is not None:
                 ctx.periods.append(Mention(d.start, d.end, "date", d.date.isoformat()))
@@ -609,15 +639,39 @@ class Binder:
             ctx.metrics.append((base + m.start(), base + m.end(), metrics))
         return ctx
 
+    def _companies(self, doc: Document, sent: Sentence, ctx: SentenceContext) -> None:
+        """Names no brief holds, found by what follows them: a capitalized name that moves
+        ("Alibaba rose 1.4%") is a company, and its figures are about it."""
+        taken = [(m.start, m.end) for m in ctx.entities]
+        found = False
+        for m in _PROPER_RE.finditer(sent.text):
+            start, end = sent.start + m.start(), sent.start + m.end()
+            if any(a < end and start < b for a, b in taken):
+                continue
+            words = m.group(0).split()
+            while words and _bare(words[0]) in NOT_NAMES:
+                words = words[1:]
+            if not words or all(_bare(w) in NOT_NAMES for w in words):
+                continue
+            if not _MOVE_AFTER_NAME_RE.match(doc.lower, end):
+                continue
+            ctx.entities.append(Mention(start, end, "entity", OUTSIDE_PREFIX + " ".join(words)))
+            found = True
+        if found:
+            ctx.entities.sort(key=_START)
+
     def resolve_generic(self, ctx: SentenceContext, fallback: str | None) -> None:
         """ "The index" is the index named last: earlier in the sentence, else what the
         sentence inherits (`fallback`), else the subject.  Outside things never count."""
         last = fallback if fallback is not None and not is_outside(fallback) else None
+        here = False  # whether `last` was named in this sentence
         for m in ctx.entities:
             if m.kind == "generic":
                 m.value = last or self.subject
+                if last is not None and not here:
+                    m.kind = "inherited"  # "It closed at ...": what the text before named
             elif not is_outside(m.value):
-                last = m.value
+                last, here = m.value, True
 
     def bind(
         self,
@@ -640,7 +694,13 @@ class Binder:
         lo = prev_fig.end if prev_fig is not None else sent.start
         hi = next_fig.start if next_fig is not None else sent.end
         # entity: nearest preceding mention, else one right after, else inherited
-        before = [m for m in ctx.entities if m.end <= fig.start]
+        # a company or commodity named earlier in a long sentence does not own its figures
+        before = [
+            m
+            for m in ctx.entities
+            if m.end <= fig.start
+            and not (is_outside(m.value) and fig.start - m.end > _OUTSIDE_REACH)
+        ]
         after = [m for m in ctx.entities if m.start >= fig.end and m.start < hi]
         if fig.kind == "percentage_points":
             named = [m.value for m in ctx.entities]
@@ -658,8 +718,10 @@ class Binder:
             b.entity = before[0].value
         elif before:
             b.entity = before[-1].value
+            b.entity_inherited = before[-1].kind == "inherited"
         elif after and after[0].start - fig.end < 40:
             b.entity = after[0].value
+            b.entity_inherited = after[0].kind == "inherited"
         elif prev is not None and prev.entity is not None:
             b.entity, b.entity_inherited = prev.entity, True
         elif heading is not None and len(named := {m.value for m in heading.entities}) == 1:
@@ -819,6 +881,8 @@ class Binder:
                 if kind == "high":
                     return frozenset({"from_high_pct", "from_close_high_pct"})
                 return frozenset({"from_low_pct", "from_close_low_pct"})
+            if _SHARE_OF_RE.match(tail):
+                return _NO_FACT
             if FOLLOW_DIR_RE.match(tail) and any(
                 m[2] is _MA_METRICS and m[1] <= fig.start for m in ctx.metrics
             ):
@@ -963,6 +1027,12 @@ def _weekday(name: str) -> int:
     return WEEKDAYS[name.lower()]
 
 
+def _bare(word: str) -> str:
+    """A word as NOT_NAMES lists it: lower case, without a possessive or a trailing dot."""
+    low = word.lower().rstrip(".")
+    return low[:-2] if low.endswith(("'s", "’s")) else low
+
+
 def _squash(text: str) -> str:
     """Runs of whitespace as one space (trie phrases match any whitespace between words)."""
     return " ".join(text.split())
@@ -999,7 +1069,7 @@ def _entity_regex_cached(entities: tuple[Entity, ...]) -> tuple[re.Pattern[str],
     # masking list does not know it): either way it is part of the name
     pattern = trie(list(names), space=r"[\s-]+").replace("\\#", r"[#\d]")
     regex = re.compile(
-        rf"{_lead([*names, 'the', *'0123456789'])}(?:(?<![\w&/])(?:{pattern})(?![\w#]|/asx)"
+        rf"{_lead([*names, 'the', 'it', *'0123456789'])}(?:(?<![\w&/])(?:{pattern})(?![\w#]|/asx)"
         rf"|\b(?P<generic>{_ENTITY_GENERIC})\b)",
         re.ASCII,
     )

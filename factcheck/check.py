@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from operator import itemgetter
 from typing import Any, Final
 
-from factcheck.bind import Binder, Binding, Mention, SentenceContext, period_tokens
+from factcheck.bind import Binder, Binding, Mention, SentenceContext, is_outside, period_tokens
 from factcheck.brief import WeeklyIndexBrief
 from factcheck.extract import Document, Figure, Sentence, parse
 from factcheck.grammar import column_meaning
@@ -218,7 +218,9 @@ def _summary(
     doc: Document, sent: Sentence, ctx: SentenceContext, prev: Binding | None
 ) -> Binding | None:
     """What the next sentence inherits: the last entity and period this one mentioned."""
-    entity = ctx.entities[-1].value if ctx.entities else (prev.entity if prev else None)
+    # an index named goes on; a company or a commodity named in passing does not
+    named = [m.value for m in ctx.entities if not is_outside(m.value)]
+    entity = named[-1] if named else (prev.entity if prev else None)
     periods = [m for m in ctx.periods if m.kind in ("date", "week", "w52", "ytd", "prev", "mtd")]
     topic = periods[-1] if periods else None
     if periods:
@@ -231,7 +233,7 @@ def _summary(
     inherited = prev.periods or prev.periods_inherited if prev is not None else frozenset()
     return Binding(
         entity=entity,
-        entity_inherited=not ctx.entities,
+        entity_inherited=not named,
         periods=frozenset(),
         periods_inherited=tokens or inherited,
     )

@@ -89,7 +89,28 @@ OUTSIDE: Final[tuple[str, ...]] = (
     "market capitalization", "futures", "inflation", "CPI", "GDP", "payrolls",
     "unemployment", "jobless", "retail sales", "PCE", "PMI", "earnings", "revenue",
     "profit", "dividend", "dividends", "EPS", "guidance", "forecast", "estimate",
-    "target", "price target",
+    "target", "price target", "the stock", "the shares", "its shares", "economy",
+    "Shanghai", "Shenzhen", "chipmaker", "chipmakers", "producer prices", "consumer prices",
+    "home prices", "oil prices", "tariffs", "tariff", "Wall Street futures",
+)
+
+#: Capitalized words that begin a sentence without naming a company ("Stocks rose 1%").
+NOT_NAMES: Final = frozenset(
+    {
+        "the", "a", "an", "it", "its", "this", "that", "these", "those", "stocks", "shares",
+        "markets", "market", "investors", "traders", "prices", "trading", "index", "indices",
+        "indexes", "benchmark", "equities", "everything", "all", "both", "each", "every",
+        "gains", "losses", "bulls", "bears", "buyers", "sellers", "volume", "and", "but",
+        "then", "still", "even", "also", "meanwhile", "elsewhere", "overall", "together",
+        "sentiment", "risk", "breadth", "small", "large", "big", "tech", "technology",
+        "among", "by", "on", "in", "for", "at", "after", "before", "over", "from", "with",
+        "week", "day", "session", "today", "yesterday", "friday", "monday", "tuesday",
+        "wednesday", "thursday", "saturday", "sunday", "january", "february", "march",
+        "april", "may", "june", "july", "august", "september", "october", "november",
+        "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+        "nov", "dec", "mon", "tue", "wed", "thu", "fri", "key", "note", "why", "what",
+        "bottom", "top", "chart", "outlook", "summary", "recap", "takeaways",
+    }
 )
 
 

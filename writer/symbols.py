@@ -52,7 +52,7 @@ _INDICES: tuple[tuple[tuple[str, ...], Entity, tuple[str, ...]], ...] = (
             yahoo="^IXIC",
             name="Nasdaq Composite",
             calendar="XNYS",
-            aliases=("Nasdaq", "tech-heavy Nasdaq", "Nasdaq Composite index"),
+            aliases=("Nasdaq", "tech-heavy Nasdaq", "Nasdaq Composite index", "Composite"),
         ),
         ("SPX", "NDX"),
     ),
