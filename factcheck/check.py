@@ -367,6 +367,12 @@ def check_text(
     )
 
 
+def _largest_week(figures: list[Figure]) -> int:
+    """How many of these dated figures fall in the one week most of them fall in."""
+    weeks = Counter(f.date - dt.timedelta(days=f.date.weekday()) for f in figures if f.date)
+    return weeks.most_common(1)[0][1] if weeks else 0
+
+
 def _wrong_week(
     doc: Document,
     brief: WeeklyIndexBrief,
@@ -388,8 +394,10 @@ def _wrong_week(
         except ValueError:
             claimed_week = None
     claimed_other = claimed_week is not None and not (week.start <= claimed_week <= week.end)
-    by_walk = len(walk) >= 2 and len(walk_out) > WRONG_WEEK_SHARE * len(walk)
-    by_dates = len(dates) >= 2 and len(foreign) > WRONG_WEEK_SHARE * len(dates)
+    # another week means one other week: background dates (a record in February, data due
+    # next Wednesday) fall in many weeks and say nothing about the article's own
+    by_walk = len(walk) >= 2 and _largest_week(walk_out) > WRONG_WEEK_SHARE * len(walk)
+    by_dates = len(dates) >= 2 and _largest_week(foreign) > WRONG_WEEK_SHARE * len(dates)
     by_front = by_figures = False
     if not (by_walk or by_dates) and (claimed_other or outside):
         # figures the data contradicts, not those it cannot settle: a third-party article
