@@ -233,7 +233,10 @@ _FOLLOW_GAP_RE: Final = re.compile(
 _CHAIN_GAP_RE: Final = re.compile(
     r"[\s,]*(?:or\s+[+\-]?[\d.,]+\s*(?:%|percent|per\s+cent|pct|points?)?[\s,]*)?"
     r"(?:(?:higher|lower|up|down)\s+)?(?:to|at)\s+(?:a\s+)?(?:record\s+)?[\d.,]+"
-    r"\s*(?:points?)?[\s,]*(?:on|by)?\s*",
+    r"\s*(?:points?)?[\s,]*(?:on|by)?\s*"
+    # "a gain of 794.27 points, or 2.1%, for the week"
+    r"|[\s,]*or\s+[+\-]?[\d.,]+\s*(?:%|percent|per\s+cent|pct)[\s,]*(?:higher|lower|up|down)?"
+    r"[\s,]*(?:on|for|in|over|during)?\s*",
     re.ASCII,
 )
 _ON_DATE_GAP_RE: Final = re.compile(
@@ -464,7 +467,10 @@ _METRIC_GAP_RE: Final = re.compile(
     re.ASCII,
 )
 _FIGURE_BETWEEN_RE: Final = re.compile(r"[\d#,;]", re.ASCII)
-_TO_END_RE: Final = re.compile(r"(?i)\bto\s*$", re.ASCII)
+_TO_END_RE: Final = re.compile(
+    r"(?i)\bto\s+(?:a\s+|another\s+)?(?:fresh\s+|new\s+)?(?:record\s+)?(?:high\s+of\s+)?$|\bto\s*$",
+    re.ASCII,
+)
 
 
 @dataclass(slots=True)
@@ -943,9 +949,9 @@ class Binder:
             else None
         )
         if fig.kind in ("number", "points") and chosen is None:
-            pre = doc.masked[max(lo, fig.start - 12) : fig.start]
+            pre = doc.masked[max(lo, fig.start - 30) : fig.start]
             if _TO_END_RE.search(pre) and any(
-                d[1] <= fig.start and d[0] >= lo - 40 for d in ctx.directions
+                d[1] <= fig.start and d[0] >= fig.start - 90 for d in ctx.directions
             ):
                 return frozenset({"close", "close_high", "close_low", "high", "low"})
         return chosen

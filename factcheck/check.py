@@ -269,6 +269,20 @@ def _apply_column(sent: Sentence, fig: Figure, b: Binding, last_session: dt.date
         return
 
 
+#: A short line ending in a colon heads what follows ("On Friday:", "For the week:").
+_LABEL_WORDS: Final = 6
+
+
+def _is_label(sent: Sentence) -> bool:
+    text = sent.text.strip()
+    return (
+        sent.block_kind == "para"
+        and text.endswith(":")
+        and not sent.figures
+        and len(text.split()) <= _LABEL_WORDS
+    )
+
+
 def _single_entity(ctx: SentenceContext | None) -> str | None:
     """The one index a heading names ("### S&P 500 (SPX): the week"), if it names one."""
     if ctx is None:
@@ -288,7 +302,7 @@ def read_in_order(doc: Document, binder: Binder) -> Iterator[Reading]:
     block = -1
     for sent in doc.sentences:
         ctx = binder.context(doc, sent)
-        if sent.block_kind == "heading":
+        if sent.block_kind == "heading" or _is_label(sent):
             heading, summary = ctx, None
         elif sent.block != block:
             # a block starts from what its heading names ("### S&P 500 (SPX): the week")

@@ -12,6 +12,7 @@ close is +2.38%` instead of only "expected +2.38%".  Pure: facts in, a sentence 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Final
@@ -20,6 +21,7 @@ from factcheck.brief import Fact, WeeklyIndexBrief
 from factcheck.extract import Figure
 from factcheck.numfmt import written_matches
 
+_BASE_DAY_RE: Final = re.compile(r" vs ((?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w* \w+ \d+) close")
 _WEEKDAY: Final = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -40,6 +42,13 @@ def _bases(brief: WeeklyIndexBrief, entity: str, period: str) -> list[Base]:
     week = brief.week
     out: list[Base] = []
     if period == "week":
+        # the session before the previous week's last: "from last Thursday's close"
+        prev = brief.get(f"{entity}.close.{week.previous_session.isoformat()}")
+        move = brief.get(f"{entity}.change_pts.{week.previous_session.isoformat()}")
+        if prev is not None and move is not None:
+            base = _BASE_DAY_RE.search(move.label)  # "... vs Thu Jul 17 close"
+            name = f"{base.group(1)}'s close" if base else "the close a session earlier"
+            out.append(Base(prev.value - move.value, f"{name}, a session before the base"))
         for day in week.sessions[:-1]:
             value = _close(brief, entity, day)
             if value is not None:
@@ -59,9 +68,10 @@ def _bases(brief: WeeklyIndexBrief, entity: str, period: str) -> list[Base]:
             and f.on.year == week.last_session.year
             and f.on < week.start
         ]
-        for fact in firsts[:1]:
-            assert fact.on is not None
-            out.append(Base(fact.value, f"the first close of {fact.on.year} ({fact.on:%b %-d})"))
+        if firsts:
+            first = min(firsts, key=lambda f: f.on or week.start)
+            assert first.on is not None
+            out.append(Base(first.value, f"the first close of {first.on.year} ({first.on:%b %-d})"))
     return out
 
 
