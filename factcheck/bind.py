@@ -481,6 +481,8 @@ class Binding:
     entity_inherited: bool = False
     #: nothing named it: the subject by default, in an article that names other things too
     entity_guessed: bool = False
+    #: the entity comes from the section heading (stated for the section), not the text
+    from_heading: bool = False
     versus: tuple[str, ...] = ()  # other entities named in the sentence (spreads)
     periods: frozenset[str] = frozenset()
     periods_inherited: frozenset[str] = frozenset()
@@ -509,6 +511,8 @@ class SentenceContext:
     periods: list[Mention] = field(default_factory=list)
     metrics: list[tuple[int, int, frozenset[str]]] = field(default_factory=list)
     directions: list[tuple[int, int, int, str]] = field(default_factory=list)
+    #: a label line ("For the week:"): its period is stated for every line under it
+    label: bool = False
 
 
 class Binder:
@@ -729,7 +733,8 @@ class Binder:
             b.entity = after[0].value
             b.entity_inherited = after[0].kind == "inherited"
         elif prev is not None and prev.entity is not None:
-            b.entity, b.entity_inherited = prev.entity, True
+            # the index of a section heading is stated for its lines ("### S&P 500 (SPX)")
+            b.entity, b.entity_inherited = prev.entity, not prev.from_heading
         elif heading is not None and len(named := {m.value for m in heading.entities}) == 1:
             b.entity, b.entity_inherited = next(iter(named)), True  # "### S&P 500: the week"
         else:
@@ -740,7 +745,10 @@ class Binder:
             if prev is not None and (prev.periods or prev.periods_inherited):
                 b.periods_inherited = prev.periods or prev.periods_inherited
             elif heading is not None and heading.periods:
-                b.periods_inherited = period_tokens(heading.periods[-1])
+                if heading.label:
+                    b.periods = period_tokens(heading.periods[-1])
+                else:
+                    b.periods_inherited = period_tokens(heading.periods[-1])
         # metric
         tail = doc.lower[fig.end : min(sent.end, fig.end + 70)]
         dist = _distance(tail) if fig.kind == "percent" else None

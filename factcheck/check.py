@@ -234,6 +234,7 @@ def _summary(
     return Binding(
         entity=entity,
         entity_inherited=not named,
+        from_heading=not named and prev is not None and prev.from_heading,
         periods=frozenset(),
         periods_inherited=tokens or inherited,
     )
@@ -303,11 +304,14 @@ def read_in_order(doc: Document, binder: Binder) -> Iterator[Reading]:
     for sent in doc.sentences:
         ctx = binder.context(doc, sent)
         if sent.block_kind == "heading" or _is_label(sent):
+            ctx.label = sent.block_kind != "heading"
             heading, summary = ctx, None
         elif sent.block != block:
             # a block starts from what its heading names ("### S&P 500 (SPX): the week")
             named = _single_entity(heading)
-            summary = Binding(entity=named, entity_inherited=True) if named else None
+            summary = (
+                Binding(entity=named, entity_inherited=True, from_heading=True) if named else None
+            )
         block = sent.block
         if summary is not None and summary.entity is not None:
             binder.resolve_generic(ctx, summary.entity)
