@@ -188,7 +188,7 @@ def main() -> None:
     print(head)
     for r in rows:
         s = r.score
-        pct = (lambda n, d: f"{100 * n / d:.1f}%" if d else "-")  # noqa: E731
+        pct = lambda n, d: f"{100 * n / d:.1f}%" if d else "-"  # noqa: E731
         ms = f"{statistics.median(r.ms):.2f}" if r.ms else "-"
         print(
             f"{r.name:40} {r.articles:>4} {s.wrong:>6} {pct(s.caught, s.wrong):>7} "

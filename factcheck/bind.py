@@ -421,8 +421,9 @@ def _distance(tail: str) -> re.Match[str] | None:
 
 
 def _base_close(tail: str) -> re.Match[str] | None:
-    """`_BASE_CLOSE_RE.match(tail)`, skipped when the "clos" or "friday" every match ends with is absent
-    (the tempered scan over up to 80 characters is the costly part of binding a period)."""
+    """`_BASE_CLOSE_RE.match(tail)`, skipped when the "clos" or "friday" every match ends
+    with is absent (the tempered scan over up to 80 characters is the costly part of binding
+    a period)."""
     return _BASE_CLOSE_RE.match(tail) if ("clos" in tail or "friday" in tail) else None
 
 
@@ -432,13 +433,65 @@ _OUTSIDE_REACH: Final = 50
 _PROPER_RE: Final = re.compile(r"(?<![\w.&'’-])[A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|&))*")
 #: ... followed by a move: "Alibaba rose", "Xero added", "Tencent edged up", "BHP shares fell".
 _MOVE_VERBS: Final = (
-    "rose", "rises", "fell", "falls", "gained", "added", "adds", "lost", "slid", "slides",
-    "jumped", "jumps", "climbed", "climbs", "dropped", "declined", "eased", "eases", "edged up",
-    "edged down", "edged higher", "edged lower", "surged", "surges", "soared", "soars", "sank",
-    "sinks", "tumbled", "tumbles", "plunged", "plunges", "slipped", "slips", "shed", "sheds",
-    "rallied", "advanced", "dipped", "dips", "retreated", "rebounded", "recovered", "firmed",
-    "weakened", "slumped", "slumps", "skidded", "inched up", "inched down", "ticked up",
-    "ticked down", "spiked", "popped", "lifted", "was up", "was down", "were up", "were down",
+    "rose",
+    "rises",
+    "fell",
+    "falls",
+    "gained",
+    "added",
+    "adds",
+    "lost",
+    "slid",
+    "slides",
+    "jumped",
+    "jumps",
+    "climbed",
+    "climbs",
+    "dropped",
+    "declined",
+    "eased",
+    "eases",
+    "edged up",
+    "edged down",
+    "edged higher",
+    "edged lower",
+    "surged",
+    "surges",
+    "soared",
+    "soars",
+    "sank",
+    "sinks",
+    "tumbled",
+    "tumbles",
+    "plunged",
+    "plunges",
+    "slipped",
+    "slips",
+    "shed",
+    "sheds",
+    "rallied",
+    "advanced",
+    "dipped",
+    "dips",
+    "retreated",
+    "rebounded",
+    "recovered",
+    "firmed",
+    "weakened",
+    "slumped",
+    "slumps",
+    "skidded",
+    "inched up",
+    "inched down",
+    "ticked up",
+    "ticked down",
+    "spiked",
+    "popped",
+    "lifted",
+    "was up",
+    "was down",
+    "were up",
+    "were down",
 )
 _MOVE_AFTER_NAME_RE: Final = re.compile(
     rf"(?:'s|’s)?\s+(?:shares\s+|stock\s+)?(?:also\s+|again\s+)?(?:{trie(_MOVE_VERBS)})\b",
@@ -735,8 +788,8 @@ class Binder:
         elif prev is not None and prev.entity is not None:
             # the index of a section heading is stated for its lines ("### S&P 500 (SPX)")
             b.entity, b.entity_inherited = prev.entity, not prev.from_heading
-        elif heading is not None and len(named := {m.value for m in heading.entities}) == 1:
-            b.entity, b.entity_inherited = next(iter(named)), True  # "### S&P 500: the week"
+        elif heading is not None and len(titled := {m.value for m in heading.entities}) == 1:
+            b.entity, b.entity_inherited = next(iter(titled)), True  # "### S&P 500: the week"
         else:
             b.entity, b.entity_inherited, b.entity_guessed = self.subject, True, True
         # period
@@ -775,10 +828,10 @@ class Binder:
             b.metrics = frozenset({"vs_ma_pct"})  # "roughly 9% above the 200-day"
         # what could make a binding a guess: several sessions named, or a date the brief
         # holds nothing for right by the figure ("the record close of 8,355.9 set on Oct 17")
-        days = {m.value for m in ctx.periods if m.kind == "date"}
+        named_days = {m.value for m in ctx.periods if m.kind == "date"}
         if heading is not None:
-            days |= {m.value for m in heading.periods if m.kind == "date"}
-        b.sessions_named = len(days)
+            named_days |= {m.value for m in heading.periods if m.kind == "date"}
+        b.sessions_named = len(named_days)
         for m in ctx.periods:
             if (
                 m.kind == "date"

@@ -80,9 +80,7 @@ def _last_close(brief: WeeklyIndexBrief, entity: str) -> Decimal | None:
     return _close(brief, entity, days[-1]) if days else None
 
 
-def wrong_base(
-    brief: WeeklyIndexBrief, fig: Figure, target: Fact, sign: int
-) -> str | None:
+def wrong_base(brief: WeeklyIndexBrief, fig: Figure, target: Fact, sign: int) -> str | None:
     """Why `fig` (bound to `target`, a weekly or year-to-date change) is wrong, if a known
     wrong base explains it: the sentence to report, else None."""
     period = target.period

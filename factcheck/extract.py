@@ -124,7 +124,11 @@ WEEKDAY_RE: Final = re.compile(
 #: Names and phrases whose digits are context, not figures.  Masked before number search.
 #: Matched against the lower-cased text: `(?i)` makes the scan a third slower.
 _OUTSIDE_DIGIT_NAMES: Final = sorted(
-    {re.escape(n.lower()).replace(r"\ ", r"[\s-]+") for n in OUTSIDE if any(c.isdigit() for c in n)},
+    {
+        re.escape(n.lower()).replace(r"\ ", r"[\s-]+")
+        for n in OUTSIDE
+        if any(c.isdigit() for c in n)
+    },
     key=len,
     reverse=True,
 )
@@ -495,7 +499,9 @@ def _aligned_tables(lines: list[str]) -> dict[int, list[tuple[int, int]]]:
     cells_of: dict[int, list[str]] = {}
 
     def flush() -> None:
-        rows = [i for i in run if sum(_NUMERIC_CELL_RE.match(c) is not None for c in cells_of[i]) >= 2]
+        rows = [
+            i for i in run if sum(_NUMERIC_CELL_RE.match(c) is not None for c in cells_of[i]) >= 2
+        ]
         if len(run) >= _ALIGNED_MIN_LINES and len(rows) >= _ALIGNED_MIN_LINES - 1:
             for i in run:
                 out[i] = _columns(lines[i])

@@ -371,7 +371,9 @@ def judge(index: FactIndex, fig: Figure, b: Binding) -> Verdict:
             return again
     reason = _guess(fig, b, verdict)
     if reason is not None:
-        return Verdict(Status.UNSUPPORTED, verdict.fact, verdict.expected, f"{reason}; {verdict.message}")
+        return Verdict(
+            Status.UNSUPPORTED, verdict.fact, verdict.expected, f"{reason}; {verdict.message}"
+        )
     return verdict
 
 
@@ -402,9 +404,13 @@ def _guess(fig: Figure, b: Binding, verdict: Verdict) -> str | None:
         return f"it is about {b.unknown_date}, a day the brief holds no figures for"
     if b.metrics is not None and "level_round" in b.metrics:
         return "a level the brief does not list"
-    if fig.kind == "number" and fig.decimals == 0 and fig.magnitude >= 1000:
-        if fig.magnitude % 100 == 0:
-            return "a round number, which the data does not settle"
+    if (
+        fig.kind == "number"
+        and fig.decimals == 0
+        and fig.magnitude >= 1000
+        and fig.magnitude % 100 == 0
+    ):
+        return "a round number, which the data does not settle"
     if (
         verdict.status is Status.MISATTRIBUTED
         and verdict.message.startswith("wrong period")

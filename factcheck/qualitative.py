@@ -810,9 +810,13 @@ _STREAK_ENDED_RE: Final = re.compile(
 
 
 #: "Earlier in the week the benchmark had climbed for four consecutive sessions".
-_STREAK_PAST_RE: Final = re.compile(r"\bearlier\s+(?:in\s+)?(?:the|this)\s+week\b|\bhad\s+", re.ASCII)
+_STREAK_PAST_RE: Final = re.compile(
+    r"\bearlier\s+(?:in\s+)?(?:the|this)\s+week\b|\bhad\s+", re.ASCII
+)
 #: A day after which the streak came ("Four Straight Up Days After a Shaky Monday").
-_AFTER_RE: Final = re.compile(r"\b(?:after|since|following|before)\s+(?:a\s+|an\s+|the\s+)?[a-z]*\s*$")
+_AFTER_RE: Final = re.compile(
+    r"\b(?:after|since|following|before)\s+(?:a\s+|an\s+|the\s+)?[a-z]*\s*$"
+)
 
 
 def _unsettled(fig: Figure, n: int, why: str) -> Finding:

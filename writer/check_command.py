@@ -26,9 +26,9 @@ from factcheck.brief import Entity, WeeklyIndexBrief
 from factcheck.check import check_text
 from factcheck.errors import CheckError, MalformedInput
 from factcheck.frontmatter import article_target, read_front_matter
+from factcheck.locate import infer_week
 from factcheck.render import render
 from factcheck.report import CheckReport
-from factcheck.locate import infer_week
 from writer import symbols
 from writer.errors import WriterError
 
@@ -210,9 +210,7 @@ def prepare(name: str, text: str, ticker: str | None, week: dt.date | None) -> A
     use_week = fm_week or week or infer_week(text)
     if use_ticker is None or use_week is None:
         missing = " and no ".join(
-            x
-            for x, v in (("index", use_ticker), ("date with its year", use_week))
-            if v is None
+            x for x, v in (("index", use_ticker), ("date with its year", use_week)) if v is None
         )
         sidecar = "" if name == "-" else f" a sidecar {Path(name).name}.brief.json,"
         raise MalformedInput(
