@@ -93,10 +93,11 @@ def infer_week(text: str) -> dt.date | None:
     return latest.get(best, best + dt.timedelta(days=4))
 
 
-_SENTENCE_END_RE: Final = re.compile(r"[.!?](?:\s|$)")
 _WEEKDAY_WORD_RE: Final = re.compile(
-    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.IGNORECASE
+    r"(?<!Good )\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.IGNORECASE
 )
+#: How far after a date without a weekday the lede's first weekday is looked for.
+_PAIR_REACH: Final = 400
 #: How far back a year is looked for when only weekdays can tell it ("Friday, Aug 16").
 _YEARS_BACK: Final = 30
 
@@ -110,36 +111,46 @@ def _weekday_pairs(body: str) -> set[tuple[int, int, int]]:
         if not (mon or mon2):
             continue
         if not wd:
-            sentence = _SENTENCE_END_RE.split(body[m.end() : m.end() + 300], maxsplit=1)[0]
-            named = {w.group(0).lower() for w in _WEEKDAY_WORD_RE.finditer(sentence)}
-            if len(named) != 1:
+            if m.start() >= _LEAD_CHARS:
+                continue  # a background date beside some weekday says nothing
+            # a dateline's weekday is the first one the lede names ("SYDNEY, April 17 -
+            # ... The benchmark on Thursday closed up"); "Good Friday" is a holiday's name
+            near = _WEEKDAY_WORD_RE.search(body[m.end() : m.end() + _PAIR_REACH])
+            if near is None:
                 continue
-            wd = named.pop()
+            wd = near.group(1)
         month = MONTHS[(mon or mon2).lower().rstrip(".")]
         pairs.add((WEEKDAYS[wd.lower()], month, int(day_text or day2)))
     return pairs
 
 
-def _agrees(year: int, pairs: set[tuple[int, int, int]]) -> bool:
-    try:
-        return all(dt.date(year, month, day).weekday() == wd for wd, month, day in pairs)
-    except ValueError:  # Feb 29
-        return False
+def _agreeing(year: int, pairs: set[tuple[int, int, int]]) -> int:
+    """How many "Friday, Aug 16" pairs fall on their weekday in `year`."""
+    count = 0
+    for wd, month, day in pairs:
+        try:
+            count += dt.date(year, month, day).weekday() == wd
+        except ValueError:  # Feb 29
+            continue
+    return count
 
 
 def _context_year(body: str, years: Counter[int]) -> int | None:
-    """The year of the dates written without one: the most named year that their weekdays
-    agree with; else the latest such year up to this one; else the most named year."""
+    """The year of the dates written without one.  Weekday-date pairs ("Friday, Aug 16")
+    are the strongest evidence, then how often a year is named, then recency: a pair read
+    from a sentence can be wrong (a background date beside "on Thursday"), and a year named
+    can be background ("the best week since 2008"), so each only weighs."""
     pairs = _weekday_pairs(body)
-    for year, _ in years.most_common():
-        if _agrees(year, pairs):
-            return year
-    if pairs:
-        this_year = dt.date.today().year
-        for year in range(this_year, this_year - _YEARS_BACK, -1):
-            if _agrees(year, pairs):
-                return year
-    return years.most_common(1)[0][0] if years else None
+    if not pairs:
+        return years.most_common(1)[0][0] if years else None
+    this_year = dt.date.today().year
+    pool = set(years) | set(range(this_year, this_year - _YEARS_BACK, -1))
+
+    def score(year: int) -> tuple[int, int, int]:
+        return (_agreeing(year, pairs) * 4 + min(years[year], 3), years[year], year)
+
+    best = max(pool, key=score)
+    return best if _agreeing(best, pairs) or years[best] else None
 
 
 def _weight(body: str, start: int) -> int:
