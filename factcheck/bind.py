@@ -90,7 +90,17 @@ def _period_phrases() -> dict[str, str]:
         "month so far",
     ):
         out[phrase] = "mtd"
-    for phrase in ("on the day", "that day", "the day", "the session", "on the session", "daily"):
+    for phrase in (
+        "on the day",
+        "that day",
+        "the day",
+        "the session",
+        "on the session",
+        "daily",
+        "that afternoon",
+        "that morning",
+        "that session",
+    ):
         out[phrase] = "day"
     for phrase in (
         "week",
@@ -137,6 +147,15 @@ def _period_phrases() -> dict[str, str]:
         "one trading day",
     ):
         out[phrase] = "anyday"
+    for phrase in (
+        "the final session",
+        "the last session",
+        "the final trading day",
+        "the last trading day",
+        "the final day",
+        "in the final session",
+    ):
+        out[phrase] = "weekend"  # the week's last session
     for adj in ("previous", "prior", "last", "preceding"):
         out[f"{adj} friday"] = "prev"
         out[f"the {adj} friday"] = "prev"
@@ -158,6 +177,8 @@ _PERIOD_KEYS: Final = (
     "january",
     "mtd",
     "overnight",
+    "afternoon",
+    "morning",
 )
 assert all(any(k in p for k in _PERIOD_KEYS) for p in _PERIOD_WORDS)
 _PERIOD_RE: Final = re.compile(
@@ -220,7 +241,7 @@ _COMPARE_VERB_RE: Final = re.compile(
 _FOLLOW_GAP_RE: Final = re.compile(
     r"[\s,(]*(?:(?:gain|loss|drop|dip|slip|rise|fall|decline|advance|rally|jump|move|slide|"
     r"climb|rebound|bounce|retreat|increase|decrease|surge|plunge|tumble|pullback|selloff|"
-    r"sell-off|setback|swing)s?\s+|(?:higher|lower|up|down|ahead|in\s+front)\s+)?"
+    r"sell-off|setback|swing)s?\s+|(?:higher|lower|up|down|ahead|in\s+front|above|below)\s+)?"
     r"(?:on|by|at|in|for|during|over|from|of|since|with)?"
     r"[\s(]*(?:the\s+|a\s+|its\s+|this\s+)?|\s*\(|[\s,(]*"
     # "6468.54 record close of August 14": the extreme's own day
@@ -248,7 +269,8 @@ _SUPERLATIVE_SCOPE_RE: Final = re.compile(
     re.ASCII,
 )
 _BASE_BEFORE_RE: Final = re.compile(
-    r"(?=[cfosv])\b(?:from|since|versus|vs\.?|over|compared\s+(?:with|to))\s+$", re.ASCII
+    r"(?=[cfosv])\b(?:from|since|versus|vs\.?|over|compared\s+(?:with|to))\s+(?:the\s+|its\s+)?$",
+    re.ASCII,
 )
 _BASE_AFTER_RE: Final = re.compile(r"\s*(?:'s|’s)?\s*(?:close|closing|finish|settlement)", re.ASCII)
 _PREV_WORD_RE: Final = re.compile(r"(?=[lp])(?:previous|prior|last|preceding)\s+$", re.ASCII)
@@ -401,7 +423,8 @@ def _direction_of(word: str) -> int:
 _DISTANCE_RE: Final = re.compile(
     r"^[^.;]{0,12}?\b(?:below|under|off|from|short\s+of|shy\s+of|above|over|beneath|of)\s+"
     r"(?:its|the|their|a|that|this)\s+(?P<what>[\w\s#'’-]{0,40}?)"
-    r"(?P<kind>moving\s+average|average|high|low|peak|trough|\bma\b|record|all-time\s+high)",
+    r"(?P<kind>moving\s+average|average|high|low|peak|trough|\bma\b|record|all-time\s+high|"
+    r"#{2,3}\s*-?\s*day\b|(?<=#\s)close)",
     re.ASCII,
 )
 #: A label before a percent naming the distance it measures ("Distance from 52-week high:").
@@ -411,7 +434,17 @@ _DISTANCE_LABEL_RE: Final = re.compile(
     r"[\s:(\-–—=]*$",
     re.ASCII,
 )
-_DISTANCE_WORDS: Final = ("average", "high", "low", "peak", "trough", "ma", "record")
+_DISTANCE_WORDS: Final = (
+    "average",
+    "high",
+    "low",
+    "peak",
+    "trough",
+    "ma",
+    "record",
+    "day",
+    "close",
+)
 
 
 def _distance(tail: str) -> re.Match[str] | None:
@@ -497,6 +530,23 @@ _MOVE_AFTER_NAME_RE: Final = re.compile(
     rf"(?:'s|’s)?\s+(?:shares\s+|stock\s+)?(?:also\s+|again\s+)?(?:{trie(_MOVE_VERBS)})\b",
     re.ASCII,
 )
+#: "the 4.66% advance in the S&P 500": the index after the figure is the one it is about.
+_MOVE_IN_RE: Final = re.compile(
+    r"\s*(?:advance|gain|rise|jump|rally|drop|decline|loss|fall|slide|move|increase|decrease|"
+    r"retreat|rebound)s?\s+(?:in|for|of|by)\s+(?:the\s+)?",
+    re.ASCII,
+)
+#: Before a level that is an extreme of an unstated period.
+_EXTREME_BEFORE_RE: Final = re.compile(
+    r"\b(?:record|all-time|peak\s+close|as\s+(?:low|high)\s+as|that)\b[^.;#\d]{0,30}$",
+    re.ASCII,
+)
+#: "A close above 39,105", "a break below 38,000": a level to watch, not a close.
+_CONDITIONAL_LEVEL_RE: Final = re.compile(
+    r"\ba\s+(?:daily\s+|weekly\s+|decisive\s+|sustained\s+)?(?:close|break|move|push|"
+    r"drop|run)\s+(?:back\s+)?(?:above|below|under|over|beyond|through|toward|towards)\s*$",
+    re.ASCII,
+)
 #: "about 19% of S&P 500 market value": a share of something, not a change.
 _SHARE_OF_RE: Final = re.compile(
     r"^\s*of\s+(?:the\s+)?(?:[\w&#'’-]+\s+){0,3}?(?:market\s+value|weight(?:ing)?|gains?|"
@@ -578,6 +628,18 @@ class Binder:
         self.sessions = brief.week.sessions
         self.by_weekday: dict[int, dt.date] = {d.weekday(): d for d in brief.week.sessions}
         self._keys: dict[str, str] = {}  # entity mention as written -> entity key
+        self.other_calendar: frozenset[str] = frozenset(
+            e.key for e in brief.peers if e.calendar != brief.subject.calendar
+        )
+        #: the base of the year-to-date change (the previous year's last close)
+        self.year_base: str | None = next(
+            (
+                f.period
+                for f in brief.facts
+                if f.metric == "close" and "last close of" in f.label and f.entity == self.subject
+            ),
+            None,
+        )
         #: days the brief holds a figure for (sessions, the bases, the extremes' days)
         self.known_days: frozenset[str] = frozenset(
             {d.isoformat() for d in brief.week.sessions}
@@ -604,6 +666,8 @@ class Binder:
             ):
                 continue  # "The S&P 500 (SPX)": the ticker restates the name before it
             kind = "generic" if m.lastgroup == "generic" else "entity"
+            if kind == "generic" and (outside := self._outside_in(name)) is not None:
+                kind, key = "entity", outside  # "the Shanghai benchmark" is not the index
             ctx.entities.append(Mention(base + m.start(), base + m.end(), kind, key))
         if sent.figures:
             self._companies(doc, sent, ctx)
@@ -642,6 +706,8 @@ class Binder:
             value = "52w" if kind == "w52" else kind
             if kind == "weekstart":
                 kind, value = "date", self.sessions[0].isoformat()
+            elif kind == "weekend":
+                kind, value = "date", self.sessions[-1].isoformat()
             elif kind == "prev" and "friday" in m.group(0):
                 kind, value = "date", self.brief.week.previous_session.isoformat()
             elif kind == "week" and _SUPERLATIVE_SCOPE_RE.search(
@@ -723,10 +789,23 @@ class Binder:
         if found:
             ctx.entities.sort(key=_START)
 
+    def _outside_in(self, generic: str) -> str | None:
+        """The outside thing a generic phrase names by its adjective ("the shanghai
+        benchmark"), if any."""
+        words = generic.split()
+        if len(words) < 3:
+            return None
+        key = self.entity_of.get(_name_key(words[1]))
+        return key if is_outside(key) else None
+
     def resolve_generic(self, ctx: SentenceContext, fallback: str | None) -> None:
         """ "The index" is the index named last: earlier in the sentence, else what the
         sentence inherits (`fallback`), else the subject.  Outside things never count."""
+        # "the index" after a paragraph on Wall Street in a Sydney story is still the ASX:
+        # a fallback on another exchange's calendar is news in passing, not the topic
         last = fallback if fallback is not None and not is_outside(fallback) else None
+        if last is not None and last in self.other_calendar:
+            last = None
         here = False  # whether `last` was named in this sentence
         for m in ctx.entities:
             if m.kind == "generic":
@@ -779,6 +858,12 @@ class Binder:
         ):
             # "the Nasdaq outpaced the S&P 500, gaining 7.29%": the participle's subject
             b.entity = before[0].value
+        elif (
+            after
+            and after[0].start - fig.end < 40
+            and _MOVE_IN_RE.fullmatch(doc.lower[fig.end : after[0].start])
+        ):
+            b.entity = after[0].value  # "the 4.66% advance in the S&P 500"
         elif before:
             b.entity = before[-1].value
             b.entity_inherited = before[-1].kind == "inherited"
@@ -806,6 +891,16 @@ class Binder:
         tail = doc.lower[fig.end : min(sent.end, fig.end + 70)]
         dist = _distance(tail) if fig.kind == "percent" else None
         b.metrics = self._metric(doc, sent, ctx, fig, lo, b, tail, dist)
+        head = doc.lower[max(sent.start, fig.start - 40) : fig.start]
+        if fig.kind == "number" and _EXTREME_BEFORE_RE.search(head):
+            # "the record close of 8,114.7", "closed as low as 1,760.71 in early April":
+            # an extreme of some period; the brief's extremes may settle it, a misfit may
+            # be older than the brief
+            b.metrics = frozenset({"close_high", "close_low", "high", "low", "close"})
+            b.periods, b.periods_inherited, b.beyond_data = frozenset(), frozenset(), True
+        elif fig.kind == "number" and _CONDITIONAL_LEVEL_RE.search(head):
+            b.metrics = _LEVELISH  # "A close above 39,105 opens the path": a level
+            fig.hedge = Hedge.EXACT
         if b.metrics is _LEVELISH and fig.hedge in (Hedge.ABOVE, Hedge.BELOW):
             # "closed above the 22,500 level": a named level must be one the data has
             fig.hedge = Hedge.EXACT
@@ -878,6 +973,16 @@ class Binder:
         if best is None:
             return frozenset()
         tokens = period_tokens(best)
+        if (
+            best.kind == "date"
+            and fig.kind in ("percent", "points")
+            and _BASE_BEFORE_RE.search(doc.lower[max(sent.start, best.start - 24) : best.start])
+        ):
+            # "up 1.64% since the Dec 31 close": a change from a base is the period it opens
+            if best.value == self.brief.week.previous_session.isoformat():
+                return frozenset({"week"})
+            if best.value == self.year_base:
+                return frozenset({"ytd"})
         if best.kind == "basedate" and fig.kind in ("percent", "points"):
             later = [d for d in self.sessions if d.isoformat() > best.value]
             tokens = frozenset({f"d:{later[0].isoformat()}"} if later else {"none"})
@@ -930,7 +1035,11 @@ class Binder:
                     return frozenset({"from_close_high_pct"})
                 if "week" in what and "#" not in what:
                     return _NO_FACT  # "within 0.5% of its weekly high": no such fact
-                if "average" in kind or kind == "ma":
+                if any(c.isdigit() or c == "#" for c in what):
+                    b.beyond_data = True  # "below the 2,442.03 close it reached on Nov. 25"
+                if kind == "close":
+                    return frozenset({"from_close_high_pct", "from_close_low_pct"})
+                if "average" in kind or kind == "ma" or kind.endswith("day"):
                     return frozenset({"vs_ma_pct"})
                 if kind in ("high", "peak"):
                     return frozenset(

@@ -198,6 +198,8 @@ def _date_verdict(
     if date in index.dates:
         return Status.VERIFIED, None, "a session or a date of the brief"
     if brief.week.start <= date <= brief.week.end:
+        if date.weekday() >= 5:
+            return Status.VERIFIED, None, "a weekend day of the week (a dateline, no session)"
         if _HOLIDAY_RE.search(sentence):
             return Status.VERIFIED, None, "no session that day, as the article says"
         return Status.MISMATCH, None, f"no {brief.subject.name} session on {date:%a %b %-d}"

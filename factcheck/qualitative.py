@@ -717,7 +717,7 @@ def check_streak(
         for p in ctx.periods
         if p.kind == "date"
         and p.value[:1].isdigit()
-        and not _AFTER_RE.search(doc.lower[max(sent.start, p.start - 12) : p.start])
+        and not _AFTER_RE.search(doc.lower[max(sent.start, p.start - 24) : p.start])
     ]
     if not days and summary is not None:
         # "That made three straight gains." after a day's walk: as of that day, when true
