@@ -892,7 +892,14 @@ class Binder:
         dist = _distance(tail) if fig.kind == "percent" else None
         b.metrics = self._metric(doc, sent, ctx, fig, lo, b, tail, dist)
         head = doc.lower[max(sent.start, fig.start - 40) : fig.start]
-        if fig.kind == "number" and _EXTREME_BEFORE_RE.search(head):
+        stated_day = any(t.startswith("d:") for t in b.periods)
+        reached = _TO_END_RE.search(head) is not None  # "rose 1.02% to a record 20,598.00"
+        if (
+            fig.kind == "number"
+            and not stated_day
+            and not reached
+            and _EXTREME_BEFORE_RE.search(head)
+        ):
             # "the record close of 8,114.7", "closed as low as 1,760.71 in early April":
             # an extreme of some period; the brief's extremes may settle it, a misfit may
             # be older than the brief
