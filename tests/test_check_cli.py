@@ -288,3 +288,22 @@ def test_unknown_ticker_in_front_matter_names_the_file(data_dir: Path, tmp_path:
     result = invoke(str(path), data_dir=data_dir)
     assert result.exit_code == 2
     assert result.stderr.startswith(f"writer: {path}: unknown symbol 'RUTX!'")
+
+
+def test_article_without_front_matter_or_flags_is_placed_from_its_text(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "wire.md"
+    path.write_text(
+        "NEW YORK, Aug 8, 2025 - The Russell 2000 rose 2.38% this week and closed at "
+        "2,218.42 on Friday, while the Dow Jones Industrial Average gained 1.35%.\n",
+        encoding="utf-8",
+    )
+    result = invoke(str(path), "--format", "json", data_dir=data_dir)
+    (report,) = json.loads(result.stdout)
+    assert report["brief"] == "RUT 2025-08-04..2025-08-10"
+    by_text = {c["text"]: c for c in report["claims"]}
+    assert by_text["2.38%"]["status"] == "verified"
+    assert by_text["2,218.42"]["status"] == "verified"
+    # the Dow is checked against the Dow's own week, not the subject's
+    assert by_text["1.35%"]["fact_id"].startswith("DJI.")
