@@ -13,7 +13,7 @@ import pytest
 from factcheck.brief import WeeklyIndexBrief
 from factcheck.check import check_text
 from factcheck.numfmt import Unit, format_value
-from factcheck.report import Claim, CheckReport, Status
+from factcheck.report import CheckReport, Claim, Status
 
 Briefs = Callable[..., WeeklyIndexBrief]
 
