@@ -594,6 +594,26 @@ class Binding:
     direction_from: str = ""  # the word that gave it
     sessions_named: int = 0  # distinct session dates named in the sentence and its heading
     beyond_data: bool = False  # about something that may predate the brief (a record)
+
+    def with_metrics(self, metrics: frozenset[str]) -> Binding:
+        """A copy bound to other metrics (written out: `dataclasses.replace` does not work on
+        the classes mypyc compiles)."""
+        return Binding(
+            entity=self.entity,
+            entity_inherited=self.entity_inherited,
+            entity_guessed=self.entity_guessed,
+            from_heading=self.from_heading,
+            versus=self.versus,
+            periods=self.periods,
+            periods_inherited=self.periods_inherited,
+            metrics=metrics,
+            direction=self.direction,
+            direction_from=self.direction_from,
+            sessions_named=self.sessions_named,
+            beyond_data=self.beyond_data,
+            unknown_date=self.unknown_date,
+        )
+
     unknown_date: str | None = None  # a date right by the figure that the brief has no facts for
 
 

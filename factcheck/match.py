@@ -12,7 +12,7 @@ fact); a figure whose attributes pick out candidates that it does not fit is a `
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Final
 
@@ -366,7 +366,7 @@ def judge(index: FactIndex, fig: Figure, b: Binding) -> Verdict:
         return diagnosed
     if b.metrics is not None and b.metrics <= _CLOSE_EXTREMES:
         # "a run to a record close of 8,757.20": a close that is also an extreme is a close
-        again = _judge(index, fig, replace(b, metrics=b.metrics | {"close"}))
+        again = _judge(index, fig, b.with_metrics(b.metrics | {"close"}))
         if again.status is Status.VERIFIED:
             return again
     reason = _guess(fig, b, verdict)
