@@ -24,7 +24,7 @@ from factcheck._rx import ascii_shape, has_any, trie
 from factcheck._rx import lead as _lead
 from factcheck.brief import Entity, WeeklyIndexBrief
 from factcheck.extract import WEEKDAY_RE, WEEKDAYS, Document, Figure, Sentence
-from factcheck.grammar import DIRECTION, DOWN, NOT_NAMES, OUTSIDE, UP
+from factcheck.grammar import DIRECTION, DOWN, NOT_NAMES, OUTSIDE, UP, column_meaning
 from factcheck.numfmt import Hedge
 
 UP_WORDS: Final[tuple[str, ...]] = tuple(w for w, d in DIRECTION if d == UP)
@@ -1174,6 +1174,36 @@ class Binder:
             if earlier:
                 return earlier[-1][2], earlier[-1][3]
         return 0, ""
+
+
+def apply_column(sent: Sentence, fig: Figure, b: Binding, last_session: dt.date) -> None:
+    """A table cell's figure is what its column header says (`grammar.column_meaning`): the metric,
+    and the period unless the row itself names one."""
+    for i, (a, end) in enumerate(sent.cells):
+        if not (a <= fig.start < end) or i >= len(sent.header):
+            continue
+        column = column_meaning(sent.header[i])
+        if column is None:
+            return
+        metric = column.metric
+        if metric == "change":
+            b.metrics = frozenset({"change_pct" if fig.kind == "percent" else "change_pts"})
+        elif metric == "from_high":
+            b.metrics = frozenset({"from_high_pct", "from_close_high_pct"})
+        elif metric in ("high", "low") and fig.kind == "percent":
+            b.metrics = frozenset({f"from_{metric}_pct", f"from_close_{metric}_pct"})
+        elif metric is not None and fig.kind != "percent":
+            b.metrics = frozenset({metric})
+        period = column.period
+        if period is None and metric == "close":
+            period = "week"  # "Close" in a weekly table: the week's last close
+        if period is None or (b.periods and period in ("day", "week")):
+            return  # the row names its own session ("| Mon, Apr 7 | 5,062.25 |")
+        if period == "day":
+            b.periods = frozenset({f"d:{last_session.isoformat()}"})
+        elif period is not None:
+            b.periods = frozenset({period})
+        return
 
 
 def _respectively(

@@ -16,10 +16,17 @@ from collections.abc import Iterable, Iterator
 from operator import itemgetter
 from typing import Any, Final
 
-from factcheck.bind import Binder, Binding, Mention, SentenceContext, is_outside, period_tokens
+from factcheck.bind import (
+    Binder,
+    Binding,
+    Mention,
+    SentenceContext,
+    apply_column,
+    is_outside,
+    period_tokens,
+)
 from factcheck.brief import WeeklyIndexBrief
 from factcheck.extract import Document, Figure, Sentence, parse
-from factcheck.grammar import column_meaning
 from factcheck.match import FactIndex, Verdict, judge
 from factcheck.qualitative import ArticleWords, Finding, check_sentence, check_streak
 from factcheck.report import CheckReport, Claim, Severity, Status
@@ -242,36 +249,6 @@ def _summary(
     )
 
 
-def _apply_column(sent: Sentence, fig: Figure, b: Binding, last_session: dt.date) -> None:
-    """A table cell's figure is what its column header says (`grammar.column_meaning`): the metric,
-    and the period unless the row itself names one."""
-    for i, (a, end) in enumerate(sent.cells):
-        if not (a <= fig.start < end) or i >= len(sent.header):
-            continue
-        column = column_meaning(sent.header[i])
-        if column is None:
-            return
-        metric = column.metric
-        if metric == "change":
-            b.metrics = frozenset({"change_pct" if fig.kind == "percent" else "change_pts"})
-        elif metric == "from_high":
-            b.metrics = frozenset({"from_high_pct", "from_close_high_pct"})
-        elif metric in ("high", "low") and fig.kind == "percent":
-            b.metrics = frozenset({f"from_{metric}_pct", f"from_close_{metric}_pct"})
-        elif metric is not None and fig.kind != "percent":
-            b.metrics = frozenset({metric})
-        period = column.period
-        if period is None and metric == "close":
-            period = "week"  # "Close" in a weekly table: the week's last close
-        if period is None or (b.periods and period in ("day", "week")):
-            return  # the row names its own session ("| Mon, Apr 7 | 5,062.25 |")
-        if period == "day":
-            b.periods = frozenset({f"d:{last_session.isoformat()}"})
-        elif period is not None:
-            b.periods = frozenset({period})
-        return
-
-
 #: A short line ending in a colon heads what follows ("On Friday:", "For the week:").
 _LABEL_WORDS: Final = 6
 
@@ -363,7 +340,7 @@ def check_text(
             if single:
                 b.entity_guessed = False
             if sent.block_kind == "table":
-                _apply_column(sent, fig, b, brief.week.last_session)
+                apply_column(sent, fig, b, brief.week.last_session)
             verdict: Verdict = judge(index, fig, b)
             out.add(
                 fig.start,
