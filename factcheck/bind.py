@@ -538,7 +538,8 @@ _MOVE_IN_RE: Final = re.compile(
 )
 #: Before a level that is an extreme of an unstated period.
 _EXTREME_BEFORE_RE: Final = re.compile(
-    r"\b(?:record|all-time|peak\s+close|as\s+(?:low|high)\s+as|that)\b[^.;#\d]{0,30}$",
+    r"\b(?:record|all-time|peak\s+close|as\s+(?:low|high)\s+as|that|(?:old|former|earlier)\s+"
+    r"(?:record\s+|intraday\s+|closing\s+)?(?:high|peak|top|low|bottom))\b[^.;#\d]{0,30}$",
     re.ASCII,
 )
 #: "A close above 39,105", "a break below 38,000": a level to watch, not a close.

@@ -358,6 +358,7 @@ def judge(index: FactIndex, fig: Figure, b: Binding) -> Verdict:
     An error needs to know what the figure is about.  A misfit whose binding is a guess (see
     `_guess`) is only `unsupported`; a misfit that a known wrong base explains says so."""
     _points_are_a_change(index, fig, b)
+    _entity_by_scale(index, fig, b)
     verdict = _judge(index, fig, b)
     if verdict.status not in _ERRORS:
         return verdict
@@ -387,6 +388,33 @@ def _points_are_a_change(index: FactIndex, fig: Figure, b: Binding) -> None:
     close = index.last_close.get(b.entity)
     if close is not None and fig.magnitude < close / 2:
         b.metrics = frozenset({"change_pts"})
+
+
+#: A price level is within this factor of its index's last close (a 52-week range and a
+#: year of moves stay inside it; the indices of a brief trade at scales far apart).
+_SCALE_FACTOR: Final = Decimal("1.35")
+
+
+def _entity_by_scale(index: FactIndex, fig: Figure, b: Binding) -> None:
+    """ "Resistance: 16,000 and 16,092.02" in a story on the S&P 500 and the Nasdaq: when
+    the index a price level was bound to is not stated and its prices are nowhere near the
+    figure, the one index whose prices are is what the figure is about."""
+    if fig.kind != "number" or not (b.entity_guessed or b.entity_inherited):
+        return
+    if b.metrics is not None and "change_pts" in b.metrics:
+        return
+    if fig.magnitude <= 0:
+        return
+    near = [
+        e
+        for e, close in index.last_close.items()
+        if close / _SCALE_FACTOR <= fig.magnitude <= close * _SCALE_FACTOR
+    ]
+    if len(near) == 1 and near[0] != b.entity:
+        # only that index trades near the figure: as good as named
+        b.entity, b.entity_guessed, b.entity_inherited = near[0], False, False
+    elif len(near) == 1:
+        b.entity_guessed = False
 
 
 def _guess(fig: Figure, b: Binding, verdict: Verdict) -> str | None:
