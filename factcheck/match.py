@@ -582,6 +582,16 @@ def _judge(index: FactIndex, fig: Figure, b: Binding) -> Verdict:
     candidates = full or explicit
     if candidates:
         item = _closest(candidates, fig, b)
+        if not full and b.entity_inherited and item.fact.entity != b.entity:
+            # the figure's index was inherited and has no such fact: another index's fact
+            # cannot make it wrong
+            return Verdict(
+                Status.UNSUPPORTED,
+                item.fact,
+                expected_text(item.fact, fig),
+                f"no such figure for {b.entity} in the brief; {item.fact.label} is "
+                f"{item.fact.display}",
+            )
         return Verdict(
             Status.MISMATCH,
             item.fact,

@@ -102,7 +102,7 @@ _INDICES: tuple[tuple[tuple[str, ...], Entity, tuple[str, ...]], ...] = (
             name="Hang Seng",
             calendar="XHKG",
             currency="HKD",
-            aliases=("Hang Seng Index", "Hong Kong stocks", "Hong Kong benchmark"),
+            aliases=("Hang Seng Index", "Hong Kong stocks", "Hong Kong benchmark", "Hong Kong"),
         ),
         ("SPX", "ASX200"),
     ),
