@@ -649,9 +649,6 @@ class Binder:
         self.sessions = brief.week.sessions
         self.by_weekday: dict[int, dt.date] = {d.weekday(): d for d in brief.week.sessions}
         self._keys: dict[str, str] = {}  # entity mention as written -> entity key
-        self.other_calendar: frozenset[str] = frozenset(
-            e.key for e in brief.peers if e.calendar != brief.subject.calendar
-        )
         #: the base of the year-to-date change (the previous year's last close)
         self.year_base: str | None = next(
             (
@@ -822,11 +819,7 @@ class Binder:
     def resolve_generic(self, ctx: SentenceContext, fallback: str | None) -> None:
         """ "The index" is the index named last: earlier in the sentence, else what the
         sentence inherits (`fallback`), else the subject.  Outside things never count."""
-        # "the index" after a paragraph on Wall Street in a Sydney story is still the ASX:
-        # a fallback on another exchange's calendar is news in passing, not the topic
         last = fallback if fallback is not None and not is_outside(fallback) else None
-        if last is not None and last in self.other_calendar:
-            last = None
         here = False  # whether `last` was named in this sentence
         for m in ctx.entities:
             if m.kind == "generic":
@@ -1207,6 +1200,9 @@ def apply_column(sent: Sentence, fig: Figure, b: Binding, last_session: dt.date)
         return
 
 
+_LIST_JOIN_RE: Final = re.compile(r"\s*(?:,|and|,\s*and)\s*", re.ASCII)
+
+
 def _respectively(
     doc: Document, sent: Sentence, mentions: list[Mention], fig: Figure
 ) -> Mention | None:
@@ -1218,6 +1214,11 @@ def _respectively(
     if tail < 0:
         return None
     group = [f for f in sent.figures if f.end <= tail and f.kind == fig.kind]
+    # the list right before "respectively": figures joined by "and" or commas only
+    for i in range(len(group) - 1, 0, -1):
+        if not _LIST_JOIN_RE.fullmatch(doc.lower[group[i - 1].end : group[i].start]):
+            group = group[i:]
+            break
     first = group[0].start if group else fig.start
     listed = [m for m in mentions if m.end <= first]
     if len(group) < 2 or len(listed) < len(group):
@@ -1225,7 +1226,8 @@ def _respectively(
     listed = listed[-len(group) :]
     if len({m.kind for m in listed}) != 1:
         return None
-    return listed[next(i for i, f in enumerate(group) if f is fig)]
+    at = next((i for i, f in enumerate(group) if f is fig), None)
+    return listed[at] if at is not None else None
 
 
 def _period_token_set(m: Mention) -> set[str]:
