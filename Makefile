@@ -16,6 +16,7 @@ DATA ?= ../shared/marketdata
 bench:
 	$(PY) bench/brief.py --data-dir $(DATA)
 	$(PY) bench/mutation.py --data-dir $(DATA)
+	$(PY) bench/corpus.py --data-dir $(DATA)
 	$(PY) bench/report_digest.py --data-dir $(DATA)
 	$(PY) bench/offline_draft.py
 	$(PY) bench/draft_throughput.py
