@@ -23,7 +23,7 @@ from typing import Final
 from factcheck._rx import ascii_shape, has_any, trie
 from factcheck._rx import lead as _lead
 from factcheck.brief import Entity, WeeklyIndexBrief
-from factcheck.extract import WEEKDAY_RE, WEEKDAYS, Document, Figure, Sentence
+from factcheck.extract import MONTHS, WEEKDAY_RE, WEEKDAYS, Document, Figure, Sentence
 from factcheck.grammar import DIRECTION, DOWN, NOT_NAMES, OUTSIDE, UP, column_meaning
 from factcheck.numfmt import Hedge
 
@@ -460,6 +460,8 @@ def _base_close(tail: str) -> re.Match[str] | None:
     return _BASE_CLOSE_RE.match(tail) if ("clos" in tail or "friday" in tail) else None
 
 
+#: Capitalized words that are no company's name: the grammar's list, months and weekdays.
+_NOT_NAMES: Final = NOT_NAMES | frozenset(MONTHS) | frozenset(WEEKDAYS)
 #: How far before a figure a mention of something outside the brief still owns it.
 _OUTSIDE_REACH: Final = 50
 #: A capitalized name ("Alibaba", "WiseTech Global", "Chipmaker SMIC").
@@ -796,9 +798,9 @@ class Binder:
             if any(a < end and start < b for a, b in taken):
                 continue
             words = m.group(0).split()
-            while words and _bare(words[0]) in NOT_NAMES:
+            while words and _bare(words[0]) in _NOT_NAMES:
                 words = words[1:]
-            if not words or all(_bare(w) in NOT_NAMES for w in words):
+            if not words or all(_bare(w) in _NOT_NAMES for w in words):
                 continue
             if not _MOVE_AFTER_NAME_RE.match(doc.lower, end):
                 continue
