@@ -80,3 +80,9 @@ def test_week_not_finished_is_an_error() -> None:
         scheduled_week("XNYS", dt.date(2025, 8, 4), wednesday_noon)
     friday_after_close = dt.datetime(2025, 8, 8, 20, 1, tzinfo=dt.UTC)
     assert len(scheduled_week("XNYS", dt.date(2025, 8, 4), friday_after_close).sessions) == 5
+
+
+def test_week_before_the_calendar_starts_is_one_clear_error() -> None:
+    # an article's dateline can name any year; the exchange tables start in 2000
+    with pytest.raises(NoSessions, match="before the XNYS calendar starts"):
+        scheduled_week("XNYS", dt.date(1995, 8, 8), AFTER)

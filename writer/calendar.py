@@ -49,6 +49,13 @@ def scheduled_week(calendar: str, day: dt.date, now: dt.datetime) -> ScheduledWe
         raise NoSessions(
             f"the week of {start} is beyond the {calendar} calendar; pick a week that has ended"
         )
+    if pd.Timestamp(start) < cal.first_session:
+        # the calendar (and any data writer can use) starts in 2000: one line, not the
+        # library's DateOutOfBounds traceback
+        raise NoSessions(
+            f"the week of {start} is before the {calendar} calendar starts "
+            f"({cal.first_session.date()}); pick a later week"
+        )
     sessions = tuple(ts.date() for ts in cal.sessions_in_range(start, end))
     if not sessions:
         raise NoSessions(
