@@ -24,7 +24,15 @@ from factcheck._rx import ascii_shape, has_any, trie
 from factcheck._rx import lead as _lead
 from factcheck.brief import Entity, WeeklyIndexBrief
 from factcheck.extract import MONTHS, WEEKDAY_RE, WEEKDAYS, Document, Figure, Sentence
-from factcheck.grammar import DIRECTION, DOWN, NOT_NAMES, OUTSIDE, UP, column_meaning
+from factcheck.grammar import (
+    DIRECTION,
+    DOWN,
+    MOVE_VERBS,
+    NOT_NAMES,
+    OUTSIDE,
+    UP,
+    column_meaning,
+)
 from factcheck.numfmt import Hedge
 
 UP_WORDS: Final[tuple[str, ...]] = tuple(w for w, d in DIRECTION if d == UP)
@@ -467,69 +475,8 @@ _OUTSIDE_REACH: Final = 50
 #: A capitalized name ("Alibaba", "WiseTech Global", "Chipmaker SMIC").
 _PROPER_RE: Final = re.compile(r"(?<![\w.&'’-])[A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|&))*")
 #: ... followed by a move: "Alibaba rose", "Xero added", "Tencent edged up", "BHP shares fell".
-_MOVE_VERBS: Final = (
-    "rose",
-    "rises",
-    "fell",
-    "falls",
-    "gained",
-    "added",
-    "adds",
-    "lost",
-    "slid",
-    "slides",
-    "jumped",
-    "jumps",
-    "climbed",
-    "climbs",
-    "dropped",
-    "declined",
-    "eased",
-    "eases",
-    "edged up",
-    "edged down",
-    "edged higher",
-    "edged lower",
-    "surged",
-    "surges",
-    "soared",
-    "soars",
-    "sank",
-    "sinks",
-    "tumbled",
-    "tumbles",
-    "plunged",
-    "plunges",
-    "slipped",
-    "slips",
-    "shed",
-    "sheds",
-    "rallied",
-    "advanced",
-    "dipped",
-    "dips",
-    "retreated",
-    "rebounded",
-    "recovered",
-    "firmed",
-    "weakened",
-    "slumped",
-    "slumps",
-    "skidded",
-    "inched up",
-    "inched down",
-    "ticked up",
-    "ticked down",
-    "spiked",
-    "popped",
-    "lifted",
-    "was up",
-    "was down",
-    "were up",
-    "were down",
-)
 _MOVE_AFTER_NAME_RE: Final = re.compile(
-    rf"(?:'s|’s)?\s+(?:shares\s+|stock\s+)?(?:also\s+|again\s+)?(?:{trie(_MOVE_VERBS)})\b",
+    rf"(?:'s|’s)?\s+(?:shares\s+|stock\s+)?(?:also\s+|again\s+)?(?:{trie(MOVE_VERBS)})\b",
     re.ASCII,
 )
 #: "the 4.66% advance in the S&P 500": the index after the figure is the one it is about.
@@ -651,14 +598,17 @@ class Binder:
         self.sessions = brief.week.sessions
         self.by_weekday: dict[int, dt.date] = {d.weekday(): d for d in brief.week.sessions}
         self._keys: dict[str, str] = {}  # entity mention as written -> entity key
-        #: the base of the year-to-date change (the previous year's last close)
-        self.year_base: str | None = next(
+        #: the base of the year-to-date change: the subject's last close of the year before
+        year = brief.week.last_session.year
+        self.year_base: str | None = max(
             (
                 f.period
                 for f in brief.facts
-                if f.metric == "close" and "last close of" in f.label and f.entity == self.subject
+                if f.entity == self.subject
+                and f.metric == "close"
+                and f.period[:4] == str(year - 1)
             ),
-            None,
+            default=None,
         )
         #: days the brief holds a figure for (sessions, the bases, the extremes' days)
         self.known_days: frozenset[str] = frozenset(
@@ -809,6 +759,15 @@ class Binder:
         if found:
             ctx.entities.sort(key=_START)
 
+    def entities_named(self, doc: Document) -> set[str]:
+        """Every entity the article names (generic phrases excluded), looked up as
+        `context` looks them up."""
+        named: set[str] = set()
+        for m in self.entity_re.finditer(doc.lower):
+            if m.lastgroup != "generic":
+                named.add(self.entity_of.get(_name_key(m.group(0)), self.subject))
+        return named
+
     def _outside_in(self, generic: str) -> str | None:
         """The outside thing a generic phrase names by its adjective ("the shanghai
         benchmark"), if any."""
@@ -889,8 +848,8 @@ class Binder:
         elif prev is not None and prev.entity is not None:
             # the index of a section heading is stated for its lines ("### S&P 500 (SPX)")
             b.entity, b.entity_inherited = prev.entity, not prev.from_heading
-        elif heading is not None and len(titled := {m.value for m in heading.entities}) == 1:
-            b.entity, b.entity_inherited = next(iter(titled)), True  # "### S&P 500: the week"
+        elif (titled := heading_entity(heading)) is not None:
+            b.entity, b.entity_inherited = titled, True  # "### S&P 500: the week"
         else:
             b.entity, b.entity_inherited, b.entity_guessed = self.subject, True, True
         # period
@@ -1170,6 +1129,14 @@ class Binder:
             if earlier:
                 return earlier[-1][2], earlier[-1][3]
         return 0, ""
+
+
+def heading_entity(ctx: SentenceContext | None) -> str | None:
+    """The one index a heading names ("### S&P 500 (SPX): the week"), if it names one."""
+    if ctx is None:
+        return None
+    named = {m.value for m in ctx.entities if m.kind == "entity"}
+    return next(iter(named)) if len(named) == 1 else None
 
 
 def apply_column(sent: Sentence, fig: Figure, b: Binding, last_session: dt.date) -> None:

@@ -22,6 +22,7 @@ from factcheck.bind import (
     Mention,
     SentenceContext,
     apply_column,
+    heading_entity,
     is_outside,
     period_tokens,
 )
@@ -263,14 +264,6 @@ def _is_label(sent: Sentence) -> bool:
     )
 
 
-def _single_entity(ctx: SentenceContext | None) -> str | None:
-    """The one index a heading names ("### S&P 500 (SPX): the week"), if it names one."""
-    if ctx is None:
-        return None
-    named = {m.value for m in ctx.entities if m.kind == "entity"}
-    return next(iter(named)) if len(named) == 1 else None
-
-
 Reading = tuple[Sentence, SentenceContext, Binding | None, SentenceContext | None]
 
 
@@ -287,7 +280,7 @@ def read_in_order(doc: Document, binder: Binder) -> Iterator[Reading]:
             heading, summary = ctx, None
         elif sent.block != block:
             # a block starts from what its heading names ("### S&P 500 (SPX): the week")
-            named = _single_entity(heading)
+            named = heading_entity(heading)
             summary = (
                 Binding(entity=named, entity_inherited=True, from_heading=True) if named else None
             )
@@ -295,7 +288,7 @@ def read_in_order(doc: Document, binder: Binder) -> Iterator[Reading]:
         if summary is not None and summary.entity is not None:
             binder.resolve_generic(ctx, summary.entity)
         else:
-            binder.resolve_generic(ctx, _single_entity(heading))
+            binder.resolve_generic(ctx, heading_entity(heading))
         yield sent, ctx, summary, heading
         summary = _summary(doc, sent, ctx, summary)
 
@@ -314,8 +307,7 @@ def check_text(
     words = ArticleWords.of(doc)
     # In an article that names only its subject, a sentence that names nothing is about the
     # subject; where it names other things too, that default is a guess.
-    named = {binder.entity_of.get(m.group(0), "?") for m in binder.entity_re.finditer(doc.lower)}
-    single = named <= {binder.subject}
+    single = binder.entities_named(doc) <= {binder.subject}
     dates: list[tuple[Figure, Status]] = []
     for sent, ctx, summary, heading in read_in_order(doc, binder):
         for fig in sent.dates:
