@@ -27,22 +27,13 @@ from factcheck.bind import (
     period_tokens,
 )
 from factcheck.brief import WeeklyIndexBrief
-from factcheck.extract import Document, Figure, Sentence, parse
+from factcheck.extract import WEEKDAY_NAMES, Document, Figure, Sentence, parse
 from factcheck.match import FactIndex, Verdict, judge
 from factcheck.qualitative import ArticleWords, Finding, check_sentence, check_streak
 from factcheck.report import CheckReport, Claim, Severity, Status
 
 #: More than this share of dated mentions outside the brief's week means another week.
 WRONG_WEEK_SHARE: Final = 0.5
-_WEEKDAY_NAMES: Final = (
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-)
 
 _FIRST: Final = itemgetter(0)
 _CACHE: Final[OrderedDict[int, tuple[WeeklyIndexBrief, Binder, FactIndex]]] = OrderedDict()
@@ -197,11 +188,11 @@ def _date_verdict(
     date = fig.date
     assert date is not None
     if fig.weekday is not None and fig.weekday != date.weekday():
-        right = f"{_WEEKDAY_NAMES[date.weekday()]}, {date:%b} {date.day}"
+        right = f"{WEEKDAY_NAMES[date.weekday()]}, {date:%b} {date.day}"
         return (
             Status.MISMATCH,
             right,
-            (f"{date:%b} {date.day}, {date.year} was a {_WEEKDAY_NAMES[date.weekday()]}"),
+            (f"{date:%b} {date.day}, {date.year} was a {WEEKDAY_NAMES[date.weekday()]}"),
         )
     if date in index.dates:
         return Status.VERIFIED, None, "a session or a date of the brief"

@@ -18,11 +18,10 @@ from decimal import Decimal
 from typing import Final
 
 from factcheck.brief import Fact, WeeklyIndexBrief
-from factcheck.extract import Figure
+from factcheck.extract import WEEKDAY_NAMES, Figure
 from factcheck.numfmt import written_matches
 
 _BASE_DAY_RE: Final = re.compile(r" vs ((?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w* \w+ \d+) close")
-_WEEKDAY: Final = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,11 +51,11 @@ def _bases(brief: WeeklyIndexBrief, entity: str, period: str) -> list[Base]:
         for day in week.sessions[:-1]:
             value = _close(brief, entity, day)
             if value is not None:
-                out.append(Base(value, f"{_WEEKDAY[day.weekday()]} {day:%b %-d}'s close"))
+                out.append(Base(value, f"{WEEKDAY_NAMES[day.weekday()]} {day:%b %-d}'s close"))
         opening = brief.get(f"{entity}.open.{week.sessions[0].isoformat()}")
         if opening is not None:
             day = week.sessions[0]
-            out.append(Base(opening.value, f"{_WEEKDAY[day.weekday()]} {day:%b %-d}'s open"))
+            out.append(Base(opening.value, f"{WEEKDAY_NAMES[day.weekday()]} {day:%b %-d}'s open"))
     elif period == "ytd":
         firsts = [
             f

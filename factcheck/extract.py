@@ -53,6 +53,16 @@ MONTHS: Final[dict[str, int]] = {
     "dec": 12,
     "december": 12,
 }
+#: Weekday names by `date.weekday()`, as findings write them (not locale-dependent `%A`).
+WEEKDAY_NAMES: Final = (
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+)
 WEEKDAYS: Final[dict[str, int]] = {
     "monday": 0,
     "mon": 0,
