@@ -17,6 +17,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 from operator import attrgetter
 from typing import Final
 
@@ -146,6 +147,19 @@ def _period_phrases() -> dict[str, str]:
         "kick off",
     ):
         out[f"{verb} the week"] = "weekstart"
+    # periods the brief holds no figures for: a figure about one can only be unsupported
+    for lead in ("", "the ", "this ", "for the ", "in the ", "over the ", "during the "):
+        for span in (
+            "quarter",
+            "first quarter",
+            "second quarter",
+            "third quarter",
+            "fourth quarter",
+            "first half",
+            "second half",
+            "half-year",
+        ):
+            out[f"{lead}{span}"] = "none"
     for phrase in (
         "a single session",
         "one session",
@@ -187,6 +201,8 @@ _PERIOD_KEYS: Final = (
     "overnight",
     "afternoon",
     "morning",
+    "quarter",
+    "half",
 )
 assert all(any(k in p for k in _PERIOD_KEYS) for p in _PERIOD_WORDS)
 _PERIOD_RE: Final = re.compile(
@@ -280,6 +296,12 @@ _BASE_BEFORE_RE: Final = re.compile(
     r"(?=[cfosv])\b(?:from|since|versus|vs\.?|over|compared\s+(?:with|to))\s+(?:the\s+|its\s+)?$",
     re.ASCII,
 )
+#: Between a change and the year-end base right after it ("0.29% above its 2023 finish").
+_YEAR_BASE_GAP_RE: Final = re.compile(
+    r"[\s,]*(?:(?:above|below|over|under|up|down|higher|lower|ahead|behind)\s+)?"
+    r"(?:from\s+|than\s+)?",
+    re.ASCII,
+)
 _BASE_AFTER_RE: Final = re.compile(r"\s*(?:'s|’s)?\s*(?:close|closing|finish|settlement)", re.ASCII)
 _PREV_WORD_RE: Final = re.compile(r"(?=[lp])(?:previous|prior|last|preceding)\s+$", re.ASCII)
 #: Periods written with (masked) digits: "52-week", "50-day", "in 2025".
@@ -289,6 +311,9 @@ _PERIOD_DIGITS_RE: Final = re.compile(
     r"(?:19|20)\d\d\b|\bits\s+(?:19|20)\d\d\s+(?:finish|close|closing\s+level|year-end)))",
     re.ASCII,
 )
+
+
+_YEAR_RE: Final = re.compile(r"(?:19|20)\d\d", re.ASCII)
 
 
 def _period_digits_possible(text: str) -> bool:
@@ -431,7 +456,8 @@ def _direction_of(word: str) -> int:
 _DISTANCE_RE: Final = re.compile(
     r"^[^.;]{0,12}?\b(?:below|under|off|from|short\s+of|shy\s+of|above|over|beneath|of)\s+"
     r"(?:its|the|their|a|that|this)\s+(?P<what>[\w\s#'’-]{0,40}?)"
-    r"(?P<kind>moving\s+average|average|high|low|peak|trough|\bma\b|record|all-time\s+high|"
+    r"(?P<kind>moving\s+average|average|high|low|peak|trough|top|bottom|\bma\b|record|"
+    r"all-time\s+high|"
     r"#{2,3}\s*-?\s*day\b|(?<=#\s)close)",
     re.ASCII,
 )
@@ -452,6 +478,8 @@ _DISTANCE_WORDS: Final = (
     "record",
     "day",
     "close",
+    "top",
+    "bottom",
 )
 
 
@@ -472,11 +500,25 @@ def _base_close(tail: str) -> re.Match[str] | None:
 _NOT_NAMES: Final = NOT_NAMES | frozenset(MONTHS) | frozenset(WEEKDAYS)
 #: How far before a figure a mention of something outside the brief still owns it.
 _OUTSIDE_REACH: Final = 50
+#: "Chipmaker Nvidia, the symbol of the AI trade, which ended the quarter 80% higher": a
+#: relative clause's figures are its antecedent's, however far the clause runs.
+_RELATIVE_CLAUSE_RE: Final = re.compile(r",\s*(?:which|whose|who)\b", re.ASCII)
+_RELATIVE_REACH: Final = 160
+
+
+def _owns_relative_clause(doc: Document, m: Mention, fig: Figure) -> bool:
+    return fig.start - m.end < _RELATIVE_REACH and bool(
+        _RELATIVE_CLAUSE_RE.search(doc.lower, m.end, fig.start)
+    )
+
+
 #: A capitalized name ("Alibaba", "WiseTech Global", "Chipmaker SMIC").
 _PROPER_RE: Final = re.compile(r"(?<![\w.&'’-])[A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|&))*")
 #: ... followed by a move: "Alibaba rose", "Xero added", "Tencent edged up", "BHP shares fell".
 _MOVE_AFTER_NAME_RE: Final = re.compile(
-    rf"(?:'s|’s)?\s+(?:shares\s+|stock\s+)?(?:also\s+|again\s+)?(?:{trie(MOVE_VERBS)})\b",
+    rf"(?:'s|’s)?\s+(?:shares\s+|stock\s+)?(?:also\s+|again\s+)?(?:{trie(MOVE_VERBS)})\b"
+    # "Info Tech (-1.6%) and Real Estate (-1.1%)": a name with its move in brackets
+    r"|\s*\(\s*[+\-−]?\d[\d.,]*\s*%\s*\)",
     re.ASCII,
 )
 #: "the 4.66% advance in the S&P 500": the index after the figure is the one it is about.
@@ -562,9 +604,16 @@ class Binding:
             sessions_named=self.sessions_named,
             beyond_data=self.beyond_data,
             unknown_date=self.unknown_date,
+            gap_to=self.gap_to,
+            gap_side=self.gap_side,
         )
 
     unknown_date: str | None = None  # a date right by the figure that the brief has no facts for
+    #: "8.18% below the 2,442.03 close", "61 points shy of the record close of 8,355.9": the
+    #: level the article measures this change from, and which side of it the close is on
+    #: (-1 below, +1 above)
+    gap_to: Figure | None = None
+    gap_side: int = 0
 
 
 @dataclass(slots=True)
@@ -674,6 +723,8 @@ class Binder:
                 _SPACES_RE.sub(" ", phrase), "week"
             )
             value = "52w" if kind == "w52" else kind
+            if kind == "none" and self._span_is_ytd(phrase):
+                kind = value = "ytd"  # "in the first quarter", written in late March
             if kind == "weekstart":
                 kind, value = "date", self.sessions[0].isoformat()
             elif kind == "weekend":
@@ -708,6 +759,8 @@ class Binder:
             value = kind
             if kind == "w52":
                 value = "52w"
+            elif kind == "ytd":
+                kind = value = self._year_period(doc.text[base + m.start() : base + m.end()])
             elif kind == "ma":
                 digits = _NON_DIGIT_RE.sub("", doc.text[base + m.start() : base + m.end()])
                 value = f"{digits}d" if digits else "ma"
@@ -737,6 +790,24 @@ class Binder:
                 metrics = _CLOSES  # "its highest close since July 24": a close, not the week's
             ctx.metrics.append((base + m.start(), base + m.end(), metrics))
         return ctx
+
+    def _span_is_ytd(self, phrase: str) -> bool:
+        """Is "the quarter" / "the first half" this year to date (a span that starts with the
+        year, named in a week inside it)?"""
+        month = self.brief.week.last_session.month
+        if "half" in phrase:
+            return "second" not in phrase and month <= 6
+        if "first" in phrase:
+            return month <= 3
+        return not any(w in phrase for w in ("second", "third", "fourth")) and month <= 3
+
+    def _year_period(self, phrase: str) -> str:
+        """ "in 2025" is the year to date of a 2025 brief and "since the end of 2024" (or "its
+        2024 finish") is its base; another year is a period the brief holds nothing for."""
+        year = int(_YEAR_RE.search(phrase).group(0))  # type: ignore[union-attr]
+        this = self.brief.week.last_session.year
+        base = phrase[:3].lower() in ("sin", "fro", "its")
+        return "ytd" if year == (this - 1 if base else this) else "none"
 
     def _companies(self, doc: Document, sent: Sentence, ctx: SentenceContext) -> None:
         """Names no brief holds, found by what follows them: a capitalized name that moves
@@ -816,7 +887,11 @@ class Binder:
             m
             for m in ctx.entities
             if m.end <= fig.start
-            and not (is_outside(m.value) and fig.start - m.end > _OUTSIDE_REACH)
+            and not (
+                is_outside(m.value)
+                and fig.start - m.end > _OUTSIDE_REACH
+                and not _owns_relative_clause(doc, m, fig)
+            )
         ]
         after = [m for m in ctx.entities if m.start >= fig.end and m.start < hi]
         if fig.kind == "percentage_points":
@@ -842,7 +917,17 @@ class Binder:
         elif before:
             b.entity = before[-1].value
             b.entity_inherited = before[-1].kind == "inherited"
-        elif after and after[0].start - fig.end < 40:
+        elif (
+            after
+            and after[0].start - fig.end < 40
+            and (
+                not is_outside(after[0].value)
+                or not doc.lower[fig.end : after[0].start].strip(" -")
+            )
+        ):
+            # "a 0.25% gain after megacap earnings": a thing named after a figure does not
+            # own it unless the figure is its move ("the 4.66% advance in ...", above) or
+            # modifies it ("a 15% tariff")
             b.entity = after[0].value
             b.entity_inherited = after[0].kind == "inherited"
         elif prev is not None and prev.entity is not None:
@@ -919,6 +1004,10 @@ class Binder:
                 b.unknown_date = m.value
         # direction
         b.direction, b.direction_from = self._direction(doc, sent, ctx, fig, prev_fig, lo)
+        if fig.kind in ("percent", "points"):
+            gap = _gap_to(doc, figures, idx, sent.start, sent.end)
+            if gap is not None:
+                b.gap_to, b.gap_side = gap
         return b
 
     def _periods(
@@ -930,6 +1019,15 @@ class Binder:
             doc.lower[fig.end : min(sent.end, fig.end + 80)]
         ):
             return frozenset({"week"})  # "…, or 0.02%, from the previous week's close"
+        if fig.kind in ("percent", "points"):
+            for m in ctx.periods:
+                if (
+                    m.kind in ("ytd", "none")
+                    and fig.end <= m.start < fig.end + 24
+                    and doc.lower.startswith(("its ", "since ", "from "), m.start)
+                    and _YEAR_BASE_GAP_RE.fullmatch(doc.lower[fig.end : m.start])
+                ):
+                    return period_tokens(m)  # "ending the week 0.29% above its 2023 finish"
         pick = _respectively(doc, sent, ctx.periods, fig)
         if pick is not None:
             return period_tokens(pick)
@@ -1023,7 +1121,9 @@ class Binder:
                     return frozenset({"from_close_high_pct", "from_close_low_pct"})
                 if "average" in kind or kind == "ma" or kind.endswith("day"):
                     return frozenset({"vs_ma_pct"})
-                if kind in ("high", "peak"):
+                if has_any(what, _MONTH_NAMES):
+                    b.beyond_data = True  # "from the February top": that month's extreme
+                if kind in ("high", "peak", "top"):
                     return frozenset(
                         {"from_close_high_pct"}
                         if closing
@@ -1131,6 +1231,55 @@ class Binder:
         return 0, ""
 
 
+#: A change measured from a level: "shy of the record close of", "under that", "below its
+#: 52-week intraday high of" (the level is the next figure), or "below it" (the one before).
+_GAP_WORDS: Final = r"(?P<rel>below|under|beneath|above|shy\s+of|short\s+of|off)"
+_GAP_TO_NEXT_RE: Final = re.compile(
+    rf"\s*(?:{_GAP_WORDS}\s+(?:(?:its|the|that|this|a|their)\s+)?"
+    r"(?:(?!(?:to|at|on|in|for|and|or|from|by|with)\s)[\w'’-]+\s+){0,4}?"
+    # "rebounded 9.1 per cent from its intraday low of 7,169.2": "from" needs a level noun
+    r"|(?P<from>from)\s+(?:its|the|that|a)\s+(?:[\w'’-]+\s+){0,3}?(?:low|high|close|peak|"
+    r"trough|record|level|bottom|top)\s+)(?:of\s+|at\s+)?",
+    re.ASCII,
+)
+_GAP_TO_PREVIOUS_RE: Final = re.compile(
+    rf"\s*(?:{_GAP_WORDS}|(?P<over>over|above))(?:\s+(?:it|that\s+(?:level|mark|peak|high|"
+    r"close|record|top|low))\b|\s*(?=$|[),;.]))",
+    re.ASCII,
+)
+#: "**From the May 17 record close (40,003.59)**: -3.01%": a label that states the level.
+_GAP_LABEL_RE: Final = re.compile(
+    r"\b(?:from|vs\.?|versus|off|distance\s+from)\s+(?:the|its)\b[^:\n]{0,50}$", re.ASCII
+)
+_GAP_LABEL_END_RE: Final = re.compile(r"\s*\)?\s*\**\s*[:=]\s*\**\s*", re.ASCII)
+
+
+def _gap_to(
+    doc: Document, figures: list[Figure], idx: int, start: int, end: int
+) -> tuple[Figure, int] | None:
+    """The level a percent or points figure is a distance from, and the side the close is on
+    (-1 below, +1 above, 0 as the figure's sign or direction says)."""
+    fig = figures[idx]
+    nxt = figures[idx + 1] if idx + 1 < len(figures) else None
+    if nxt is not None and nxt.kind == "number" and nxt.start - fig.end < 60:
+        m = _GAP_TO_NEXT_RE.fullmatch(doc.lower, fig.end, nxt.start)
+        if m is not None:
+            return nxt, 0 if m.group("from") else 1 if m.group("rel") == "above" else -1
+    prev = next((f for f in reversed(figures[:idx]) if f.kind == "number"), None)
+    if prev is None:
+        return None
+    m = _GAP_TO_PREVIOUS_RE.match(doc.lower, fig.end, min(end, fig.end + 40))
+    if m is not None:
+        return prev, 1 if m.group("rel") in (None, "above") else -1
+    if (
+        figures[idx - 1] is prev
+        and _GAP_LABEL_END_RE.fullmatch(doc.lower, prev.end, fig.start)
+        and _GAP_LABEL_RE.search(doc.lower, max(start, prev.start - 60), prev.start)
+    ):
+        return prev, 0  # "From the Feb 14 record high (8,615.20): -9.58%"
+    return None
+
+
 def heading_entity(ctx: SentenceContext | None) -> str | None:
     """The one index a heading names ("### S&P 500 (SPX): the week"), if it names one."""
     if ctx is None:
@@ -1169,7 +1318,7 @@ def apply_column(sent: Sentence, fig: Figure, b: Binding, last_session: dt.date)
         return
 
 
-_LIST_JOIN_RE: Final = re.compile(r"\s*(?:,|and|,\s*and)\s*", re.ASCII)
+_LIST_JOIN_RE: Final = re.compile(r"\s*(?:,|and|,\s*and|&)\s*(?:the\s+)?", re.ASCII)
 
 
 def _respectively(
@@ -1178,7 +1327,7 @@ def _respectively(
     """ "the 50-day and 200-day averages, at 2,185.03 and 2,177.54 respectively": the i-th
     figure before "respectively" goes with the i-th of the mentions listed before them."""
     if doc.lower.find("respectively", sent.start, sent.end) < 0:
-        return None
+        return _paired(doc, sent, mentions, fig)
     tail = doc.lower.find("respectively", fig.end, sent.end)
     if tail < 0:
         return None
@@ -1197,6 +1346,40 @@ def _respectively(
         return None
     at = next((i for i, f in enumerate(group) if f is fig), None)
     return listed[at] if at is not None else None
+
+
+def _paired(doc: Document, sent: Sentence, mentions: list[Mention], fig: Figure) -> Mention | None:
+    """ "finished Thursday and Friday flat, up 0.54 and 2.57 points": a list of figures right
+    after a list of as many mentions of one kind pairs them in order, "respectively" unsaid."""
+    figures = sent.figures
+    at = next((i for i, f in enumerate(figures) if f is fig), -1)
+    lo = hi = at
+    while lo > 0 and _joined(doc, figures[lo - 1], figures[lo]):
+        lo -= 1
+    while hi + 1 < len(figures) and _joined(doc, figures[hi], figures[hi + 1]):
+        hi += 1
+    n = hi - lo + 1
+    if n < 2:
+        return None
+    first = figures[lo].start
+    listed = [m for m in mentions if m.end <= first]
+    if len(listed) < n:
+        return None
+    listed = listed[-n:]
+    if len({m.kind for m in listed}) != 1 or len({m.value for m in listed}) != n:
+        return None
+    for a, b in pairwise(listed):
+        if not _LIST_JOIN_RE.fullmatch(doc.lower, a.end, b.start):
+            return None
+    if _CLAUSE_BREAK_RE.search(doc.lower, listed[-1].end, first):
+        return None
+    return listed[at - lo]
+
+
+def _joined(doc: Document, left: Figure, right: Figure) -> bool:
+    return left.kind == right.kind and bool(
+        _LIST_JOIN_RE.fullmatch(doc.lower, left.end, right.start)
+    )
 
 
 def _period_token_set(m: Mention) -> set[str]:
@@ -1274,7 +1457,8 @@ def _entity_regex_cached(entities: tuple[Entity, ...]) -> tuple[re.Pattern[str],
     # masking list does not know it): either way it is part of the name
     pattern = trie(list(names), space=r"[\s-]+").replace("\\#", r"[#\d]")
     regex = re.compile(
-        rf"{_lead([*names, 'the', 'it', *'0123456789'])}(?:(?<![\w&/])(?:{pattern})(?![\w#]|/asx)"
+        rf"{_lead([*names, 'the', 'it', *'0123456789'])}(?:(?<![\w&/])(?:{pattern})"
+        r"(?![\w#]|/asx|-[a-z])"
         rf"|\b(?P<generic>{_ENTITY_GENERIC})\b)",
         re.ASCII,
     )

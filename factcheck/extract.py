@@ -722,11 +722,15 @@ def _figures(text: str, offset: int, dates: list[Figure]) -> list[Figure]:
         )
     if len(out) > 1:
         _mark_ranges(text, offset, out)
+        _share_units(text, offset, out)
     for fig in out:
         at = fig.start - offset
         before = text[max(0, at - 40) : at]
         fig.hedge = parse_hedge(before)
-        if (
+        if fig.hedge is not Hedge.EXACT and _GAP_BEFORE_RE.search(before):
+            # "8.18% below the 2,442.03 close": "below" is the percent's, the level is exact
+            fig.hedge = Hedge.EXACT
+        elif (
             fig.kind == "number"
             and fig.hedge in (Hedge.MORE_THAN, Hedge.LESS_THAN)
             and _LEVEL_RELATION_RE.search(before)
@@ -736,6 +740,11 @@ def _figures(text: str, offset: int, dates: list[Figure]) -> list[Figure]:
     return out
 
 
+_GAP_BEFORE_RE: Final = re.compile(
+    r"(?i)\d\s*(?:%|per\s*cent|percent|points?|pts)\s+(?:below|under|beneath|above|over|"
+    r"shy\s+of|short\s+of|off)\s+(?:the\s+|its\s+|that\s+)?$",
+    re.ASCII,
+)
 _LEVEL_RELATION_RE: Final = re.compile(
     r"(?i)(?=[abou])\b(?:above|below|over|under|beneath)\s+(?:the\s+)?$", re.ASCII
 )
@@ -769,6 +778,35 @@ def _mark_ranges(text: str, offset: int, figs: list[Figure]) -> None:
         if left.kind != right.kind:
             continue
         left.range_role, right.range_role = "low", "high"
+
+
+_LIST_JOINS: Final = frozenset({"and", ",", ", and", "or", ", or"})
+#: How much larger than the next member a list's member may be.
+_LIST_SCALE: Final = 30
+#: What introduces a level, not a list of changes ("its average of 199.16 and 6.83% above").
+_LEVEL_INTRO_RE: Final = re.compile(
+    r"(?i)(?:\b(?:of|at|to|near|around|from|than|is|was)|[:=(])\s*$", re.ASCII
+)
+
+
+def _share_units(text: str, offset: int, figs: list[Figure]) -> None:
+    """ "up 0.54 and 2.57 points": a unit written once after a list is every member's.  A
+    figure far larger than the one after it, or one a level word introduces ("its average
+    of 199.16 and 6.83% above ..."), is a level, not a member of the list."""
+    for i in range(len(figs) - 2, -1, -1):
+        left, right = figs[i], figs[i + 1]
+        if (
+            left.kind == "number"
+            and right.kind in ("points", "percent")
+            and left.range_role is None
+            and right.range_role is None
+            and left.magnitude <= right.magnitude * _LIST_SCALE
+            and not _LEVEL_INTRO_RE.search(
+                text, max(0, left.start - offset - 12), left.start - offset
+            )
+            and text[left.end - offset : right.start - offset].strip(_ASCII_SPACE) in _LIST_JOINS
+        ):
+            left.kind = right.kind
 
 
 def _streaks(text: str, low: str, offset: int) -> list[Figure]:

@@ -156,9 +156,11 @@ class FactIndex:
         self.dates: set[dt.date] = set(brief.week.sessions) | {brief.week.previous_session}
         #: each entity's last close of the week (what tells a level from a change)
         self.last_close: dict[str, Decimal] = {}
+        self.last_close_fact: dict[str, Fact] = {}
         for f in brief.facts:
             if f.metric == "close" and f.on is not None and f.on == last.get(f.entity):
                 self.last_close[f.entity] = f.value
+                self.last_close_fact[f.entity] = f
         #: entities that trade on another exchange's calendar than the subject's
         self.other_calendar: frozenset[str] = frozenset(
             e.key for e in brief.peers if e.calendar != brief.subject.calendar
@@ -360,6 +362,10 @@ def judge(index: FactIndex, fig: Figure, b: Binding) -> Verdict:
     _points_are_a_change(index, fig, b)
     _entity_by_scale(index, fig, b)
     verdict = _judge(index, fig, b)
+    if verdict.status is not _VERIFIED and b.gap_to is not None:
+        gap = _gap_verdict(index, fig, b, verdict)
+        if gap is not None:
+            return gap
     if verdict.status not in _ERRORS:
         return verdict
     diagnosed = _diagnosed(index, fig, b)
@@ -376,6 +382,62 @@ def judge(index: FactIndex, fig: Figure, b: Binding) -> Verdict:
             Status.UNSUPPORTED, verdict.fact, verdict.expected, f"{reason}; {verdict.message}"
         )
     return verdict
+
+
+def _gap_verdict(index: FactIndex, fig: Figure, b: Binding, verdict: Verdict) -> Verdict | None:
+    """ "8.18% below the 2,442.03 close it reached on Nov. 25": a distance from a level the
+    article states is the close (the week's last, or a session the sentence names) measured
+    against that level.  When it fits, the figure is verified; when it does not, it is wrong
+    if the brief holds the level, and nothing settles it if the brief does not."""
+    level = b.gap_to
+    if level is None or b.entity is None or is_outside(b.entity) or level.magnitude <= 0:
+        return None
+    closes = [index.last_close_fact.get(b.entity)]
+    closes += [
+        index.brief.get(f"{b.entity}.close.{t[2:]}") for t in b.periods if t.startswith("d:")
+    ]
+    known = [
+        item.fact.value
+        for item in index.by_entity["level"].get(b.entity, [])
+        if written_matches(item.fact.value, level.magnitude, level.decimals, _EXACT)
+    ]
+    for close in closes:
+        if close is None:
+            continue
+        for base in (level.magnitude, *known):
+            pct = fig.kind == "percent"
+            gap = (close.value / base - 1) * 100 if pct else close.value - base
+            side = b.gap_side or fig.sign or b.direction
+            if side and (gap > 0) - (gap < 0) != side:
+                continue
+            if written_matches(abs(gap), fig.magnitude, fig.decimals, fig.hedge):
+                where = "above" if gap > 0 else "below"
+                return Verdict(
+                    _VERIFIED,
+                    close,
+                    close.display,
+                    f"{close.label} ({close.display}) is {fig.text.strip()} {where} "
+                    f"{level.text.strip()}",
+                )
+    close = closes[0]
+    if known and close is not None and not b.entity_guessed:
+        side = b.gap_side or fig.sign or b.direction
+        where = "above" if side > 0 else "below" if side < 0 else "from"
+        return Verdict(
+            Status.MISMATCH,
+            close,
+            None,
+            f"{close.label} is {close.display}, which is not {fig.text.strip()} {where} "
+            f"{level.text.strip()}",
+        )
+    if verdict.status not in _ERRORS:
+        return None
+    return Verdict(
+        Status.UNSUPPORTED,
+        verdict.fact,
+        verdict.expected,
+        f"measured from {level.text.strip()}, a level the brief does not hold; {verdict.message}",
+    )
 
 
 def _points_are_a_change(index: FactIndex, fig: Figure, b: Binding) -> None:

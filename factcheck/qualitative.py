@@ -32,6 +32,13 @@ FINISH_RE: Final = re.compile(
     r"(?!\s*(?:by\s+|at\s+|\()?\s*[+\-−]?[\d#$])",
     re.ASCII,
 )
+#: "back in positive territory for 2024": the sign of the period's change, no verb needed.
+TERRITORY_RE: Final = re.compile(
+    r"(?=[i])\b(?:in|into)\s+(?P<dir>positive|negative)\s+territory\s+"
+    r"(?:(?:for|on|in|so\s+far\s+in)\s+)?(?P<what>the\s+year|this\s+year|the\s+week|"
+    r"(?:19|20)\d\d|year\s+to\s+date|year-to-date|ytd)\b",
+    re.ASCII,
+)
 POSTED_RE: Final = re.compile(
     r"(?=[belnprsw])(?:\b(?:posted|recorded|notched|logged|booked|scored|suffered|eked\s+out)\s+"
     r"(?:a|an|its)\s+(?:\w+\s+){0,2}?(?P<period>weekly|daily)\s+(?P<dir>gain|advance|loss|"
@@ -70,9 +77,12 @@ W52_RE: Final = re.compile(
     r"##\s*-?\s*week\s+(?P<which>intraday\s+|closing\s+)?(?P<hl>high|low)\b(?!\s*of\b)",
     re.ASCII,
 )
+#: "closed higher for three straight sessions", "... in a row": a streak, not one period's
+#: direction ("for the week" is a period).
 _STREAK_TAIL_RE: Final = re.compile(
-    r"\s+(?:for|in)\s+(?:(?:a|the|\w+)[\s-]+)?(?:straight|consecutive|successive|"
-    r"sessions?|days?|weeks?|row)",
+    r"\s+(?:for|in)\s+(?:a\s+|the\s+)?(?:[\w-]+[\s-]+)?(?:straight|consecutive|successive|"
+    r"row)\b|\s+(?:for|in)\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)[\s-]+"
+    r"(?:sessions?|days?|weeks?)\b",
     re.ASCII,
 )
 EVERY_SESSION_RE: Final = re.compile(
@@ -187,12 +197,20 @@ def _period_near(
     end: int,
     summary: Binding | None,
     kinds: tuple[str, ...] = ("date", "week", "ytd"),
+    lower: str | None = None,
 ) -> str | None:
-    """`week`, `ytd` or an ISO session date: the mention nearest the phrase, else inherited."""
+    """`week`, `ytd` or an ISO session date: the mention nearest the phrase, else inherited.
+    A mention in another clause ("finish lower, ... despite a bounce on Friday") is not the
+    phrase's period."""
     best: Mention | None = None
     best_dist = 10**9
     for m in ctx.periods:
         if m.kind not in kinds:
+            continue
+        if lower is not None and (
+            (m.start >= end and _OTHER_CLAUSE_RE.search(lower, end, m.start))
+            or (m.end <= start and _CLAUSE_BEFORE_RE.search(lower, m.end, start))
+        ):
             continue
         dist = start - m.end if m.end <= start else m.start - end if m.start >= end else 0
         if dist < best_dist:
@@ -206,6 +224,15 @@ def _period_near(
             if token in ("week", "ytd"):
                 return token
     return None
+
+
+def _territory_period(what: str, year: int) -> str | None:
+    """The period of "in positive territory for <what>": the week, or this year's to date."""
+    if "week" in what:
+        return "week"
+    if what[:1].isdigit():
+        return "ytd" if int(what) == year else None
+    return "ytd"
 
 
 def _sign_word(value: Decimal) -> str:
@@ -258,6 +285,14 @@ _RELATIVE_WORDS: Final = (
 # Compiled once: `re.sub(pattern_string, ...)` per sentence pays a cache lookup each call.
 _SPACES_RE: Final = re.compile(r"\s+", re.ASCII)
 _WEEK_WORD_RE: Final = re.compile(r"\bweek", re.ASCII)
+#: What opens another clause between a phrase and a period mention after it ("finish lower,
+#: despite a bounce on Friday").
+_OTHER_CLAUSE_RE: Final = re.compile(
+    r"(?=[abdetw;])(?:\b(?:despite|after|but|while|whereas|though|although|even\s+as)\b|;)",
+    re.ASCII,
+)
+#: ... and between a period mention and a phrase after it.
+_CLAUSE_BEFORE_RE: Final = re.compile(r"(?=[;bw])(?:;|\b(?:but|while|whereas)\b)", re.ASCII)
 _CLAUSE_STOP_RE: Final = re.compile(r"[.;:]|\bwhile\b|\bbut\b|\bwhereas\b", re.ASCII)
 
 
@@ -325,7 +360,9 @@ def check_sentence(
     out: list[Finding] = []
 
     finish = has_any(text, _FINISH_DIRECTIONS) and has_any(text, _FINISH_WORDS)
+    finished: list[tuple[int, int]] = []
     for m in FINISH_RE.finditer(text) if finish else ():
+        finished.append(m.span())
         if _STREAK_TAIL_RE.match(text, m.end()):
             continue  # "closed higher for three straight sessions" is a streak claim
         word = _SPACES_RE.sub(" ", m.group("dir").lower())
@@ -333,11 +370,17 @@ def check_sentence(
         period = (
             "week"
             if _WEEK_WORD_RE.search(mid)
-            else _period_near(ctx, base + m.start(), base + m.end(), summary)
+            else _period_near(ctx, base + m.start(), base + m.end(), summary, lower=doc.lower)
         )
         if period is None:
             continue
         _settle(out, brief, ctx, summary, m, base, period, word)
+    for m in TERRITORY_RE.finditer(text) if "territory" in text else ():
+        if any(a < m.end() and m.start() < b for a, b in finished):
+            continue  # "ended in positive territory for the year": the finish claim's
+        period = _territory_period(m.group("what"), brief.week.last_session.year)
+        if period is not None:
+            _settle(out, brief, ctx, summary, m, base, period, f"in {m.group('dir')} territory")
     posted = has_any(text, words.posted) or (" week" in text and has_any(text, _WEEK_MOOD_WORDS))
     for m in POSTED_RE.finditer(text) if posted else ():
         word = (m.group("dir") or m.group("dir2") or "").lower()

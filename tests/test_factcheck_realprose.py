@@ -220,3 +220,190 @@ def test_background_dates_in_other_weeks_do_not_make_a_wrong_week(rut: WeeklyInd
         "Feb. 20. Inflation data are due on Aug. 12."
     )
     assert not [c for c in lenient(text, rut).claims if c.status is Status.WRONG_WEEK]
+
+
+# --- a distance from a level the article states ---------------------------------------------
+
+
+def _gap_pct(brief: WeeklyIndexBrief, close_id: str, level: Decimal) -> Decimal:
+    return (shown(brief, close_id) / level - 1) * 100
+
+
+def test_a_distance_from_a_stated_level_is_the_close_against_it(brief: Briefs) -> None:
+    rut = brief("RUT", "2024-12-20")
+    level = shown(rut, "RUT.52w.close_high")
+    written_level = format_value(level, Unit.POINTS, 2)
+    gap = _gap_pct(rut, "RUT.close.2024-12-20", level)
+    assert gap < 0
+    right = f"The retreat left the index {pct(gap)} below the {written_level} close of Nov. 25."
+    report = lenient(right, rut)
+    assert claim(report, pct(gap)).status is Status.VERIFIED
+    # "below" is the percent's: the level itself is exact, and it is the closing high
+    assert claim(report, written_level).fact_id == "RUT.52w.close_high"
+    wrong = right.replace(pct(gap), pct(gap - 3))
+    assert claim(lenient(wrong, rut), pct(gap - 3)).status is Status.MISMATCH
+
+
+def test_a_distance_from_a_level_the_brief_does_not_hold_is_never_an_error(
+    brief: Briefs,
+) -> None:
+    dji = brief("DJI", "2024-06-07")
+    close = shown(dji, "DJI.close.2024-06-07")
+    level = Decimal("40003.59")  # a record close the article states, older than the week
+    near = _gap_pct(dji, "DJI.close.2024-06-07", level)
+    assert near < 0 and close < level
+    ok = lenient(f"The Dow sits about {pct(near)} under that 40,003.59 close.", dji)
+    assert claim(ok, pct(near)).status is Status.VERIFIED
+    far = lenient("The Dow sits about 7.5% under that 41,003.59 close.", dji)
+    assert claim(far, "7.5%").severity != "error"
+
+
+def test_below_it_measures_from_the_level_named_before(brief: Briefs) -> None:
+    spx = brief("SPX", "2024-09-27")
+    high = shown(spx, "SPX.52w.high")
+    gap = _gap_pct(spx, "SPX.close.2024-09-27", high)
+    text = (
+        f"Thursday's intraday peak of {format_value(high, Unit.POINTS, 2)} is also its 52-week "
+        f"high; Friday's close sits {pct(gap)} below it."
+    )
+    assert claim(lenient(text, spx), pct(gap)).status is Status.VERIFIED
+
+
+# --- periods the sentence names around the figure --------------------------------------------
+
+
+def test_a_change_above_last_years_finish_is_year_to_date(named_brief: Briefs) -> None:
+    comp = named_brief("COMP", "2024-01-12", "SPX")
+    ytd = shown(comp, "SPX.ytd.change_pct")
+    assert ytd != shown(comp, "SPX.week.change_pct")
+    text = f"The S&P 500 did better, ending the week {pct(ytd)} above its 2023 finish."
+    assert claim(lenient(text, comp), pct(ytd)).status is Status.VERIFIED
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Nasdaq rose 43.4% in 2023.",  # another year's change: not this year's
+        "The Nasdaq gained 12.5% in the third quarter.",  # a span the brief has no figure for
+    ],
+)
+def test_a_period_the_brief_does_not_hold_is_not_an_error(brief: Briefs, sentence: str) -> None:
+    report = lenient(sentence, brief("COMP", "2024-01-12"))
+    assert not report.errors, report.errors
+
+
+def test_the_first_quarter_written_at_its_end_is_the_year_to_date(brief: Briefs) -> None:
+    spx = brief("SPX", "2024-03-28")
+    ytd = shown(spx, "SPX.ytd.change_pct")
+    text = f"The S&P 500 gained {pct(ytd)} in the quarter."
+    assert claim(lenient(text, spx), pct(ytd)).status is Status.VERIFIED
+    assert claim(lenient(text.replace(pct(ytd), "4.00%"), spx), "4.00%").status in (
+        Status.MISMATCH,
+        Status.MISATTRIBUTED,
+    )
+
+
+def test_a_unit_after_a_list_pairs_figures_with_the_days_listed(brief: Briefs) -> None:
+    comp = brief("COMP", "2024-01-12")
+    thu = shown(comp, "COMP.change_pts.2024-01-11")
+    fri = shown(comp, "COMP.change_pts.2024-01-12")
+    assert thu > 0 and fri > 0 and thu != fri
+    a, b = (format_value(v, Unit.POINTS, 2) for v in (thu, fri))
+    text = f"The index finished Thursday and Friday virtually flat, up {a} and {b} points."
+    report = lenient(text, comp)
+    assert claim(report, a).fact_id == "COMP.change_pts.2024-01-11"
+    assert claim(report, f"{b} points").status is Status.VERIFIED
+    swapped = lenient(f"The index finished Thursday and Friday up {b} and {a} points.", comp)
+    # swapped, each is the other day's: never verified (two sessions named: not an error)
+    assert claim(swapped, b).status is not Status.VERIFIED
+
+
+# --- phrases --------------------------------------------------------------------------------
+
+
+def test_a_phrase_takes_no_period_from_another_clause(named_brief: Briefs) -> None:
+    spx = named_brief("SPX", "2024-09-27", "RUT")
+    assert shown(spx, "RUT.week.change_pct") < 0 < shown(spx, "RUT.change_pct.2024-09-27")
+    text = "The Russell 2000 was the only major index to finish lower, despite a bounce on Friday."
+    assert not lenient(text, spx).errors
+
+
+def test_in_positive_territory_for_the_year_is_the_sign_of_the_ytd_change(
+    brief: Briefs,
+) -> None:
+    comp = brief("COMP", "2024-01-12")
+    assert shown(comp, "COMP.ytd.change_pct") < 0
+    report = lenient("The rally put the index back in positive territory for 2024.", comp)
+    assert claim(report, "in positive territory for 2024").status is Status.CONTRADICTED
+    report = lenient("The index is still in negative territory for the year.", comp)
+    assert claim(report, "in negative territory for the year").status is Status.VERIFIED
+
+
+def test_for_the_week_after_a_finish_verb_is_a_period_not_a_streak(brief: Briefs) -> None:
+    comp = brief("COMP", "2024-01-12")
+    assert shown(comp, "COMP.week.change_pct") > 0
+    report = lenient("The Nasdaq ended in negative territory for the week.", comp)
+    assert claim(report, "ended in negative territory").status is Status.CONTRADICTED
+
+
+def test_a_relative_clause_figure_belongs_to_its_company(brief: Briefs) -> None:
+    text = (
+        "Chipmaker Nvidia, the symbol of the AI trade, which ended the quarter more than 80% "
+        "higher, led the gains."
+    )
+    assert claim(lenient(text, brief("COMP", "2024-03-28")), "80%").status is Status.UNSUPPORTED
+
+
+def test_a_bullet_that_states_a_level_then_the_close_against_it(brief: Briefs) -> None:
+    rut = brief("RUT", "2024-12-20")
+    high = shown(rut, "RUT.52w.high")
+    gap = _gap_pct(rut, "RUT.close.2024-12-20", high)
+    level = format_value(high, Unit.POINTS, 2)
+    text = f"- **52-Week High**: {level} (Nov 25), close {pct(gap)} below\n"
+    assert claim(lenient(text, rut), pct(gap)).status is Status.VERIFIED
+    label = f"- **From the Nov 25 intraday high ({level})**: -{pct(gap)}\n"
+    assert claim(lenient(label, rut), f"-{pct(gap)}").status is Status.VERIFIED
+    wrong = f"- **From the Nov 25 intraday high ({level})**: -{pct(gap + 2)}\n"
+    assert claim(lenient(wrong, rut), f"-{pct(gap + 2)}").severity == "error"
+
+
+def test_a_rebound_from_a_stated_low_is_the_close_against_it(brief: Briefs) -> None:
+    rut = brief("RUT", "2024-12-20")
+    low = shown(rut, "RUT.52w.low")
+    gap = _gap_pct(rut, "RUT.close.2024-12-20", low)
+    text = (
+        f"The index has rebounded {pct(gap)} from its intraday low of "
+        f"{format_value(low, Unit.POINTS, 2)} in January."
+    )
+    assert claim(lenient(text, rut), pct(gap)).status is Status.VERIFIED
+
+
+# --- what a thing outside the data owns -----------------------------------------------------
+
+
+def test_something_named_after_a_figure_does_not_own_it(rut: WeeklyIndexBrief) -> None:
+    wrong = shown(rut, "RUT.change_pct.2025-08-07") + 1
+    text = f"On Thursday the index posted a {pct(wrong)} gain after megacap earnings."
+    assert claim(lenient(text, rut), pct(wrong)).severity == "error"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        ("The US-Japan trade deal set a 15% tariff rate.", "15%"),  # the figure modifies it
+        ("Info Tech (-1.6%) and Real Estate (-1.1%) were the weakest sectors.", "-1.6%"),
+        ("Utilities led, and Info Tech (-2.4%) lagged.", "-2.4%"),
+    ],
+)
+def test_figures_of_things_outside_the_data_stay_theirs(
+    rut: WeeklyIndexBrief, sentence: str, figure: str
+) -> None:
+    assert claim(lenient(sentence, rut), figure).status is Status.UNSUPPORTED
+
+
+def test_a_hyphenated_compound_is_not_the_thing_it_starts_with(rut: WeeklyIndexBrief) -> None:
+    up = [d for d in rut.week.sessions if shown(rut, f"RUT.change_pct.{d}") > 0]
+    day = up[0]
+    gain = pct(shown(rut, f"RUT.change_pct.{day}"))
+    text = f"On {day:%A} profit-taking trimmed the Russell 2000's gain to {gain}."
+    assert claim(lenient(text, rut), gain).status is Status.VERIFIED
