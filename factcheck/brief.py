@@ -126,3 +126,30 @@ class WeeklyIndexBrief(_Strict):
 
     def get(self, fact_id: str) -> Fact | None:
         return self._by_id.get(fact_id)
+
+
+def differences(attached: WeeklyIndexBrief, data: WeeklyIndexBrief) -> list[tuple[str, str, str]]:
+    """(fact id, as attached, as the data gives it) for every figure on which a brief that
+    came with an article and the brief built from market data disagree.
+
+    A CI gate must not take the author's word for the data: an edited sidecar with its hash
+    updated is as well-formed as a genuine one, so only a comparison with the data tells them
+    apart.  Figures are compared as displayed (the precision an article can cite); a fact on
+    one side only is a difference too ("-" stands for the missing side)."""
+    out: list[tuple[str, str, str]] = []
+    if (attached.subject.key, attached.week.sessions) != (data.subject.key, data.week.sessions):
+        out.append(
+            (
+                "brief.week",
+                f"{attached.subject.key} {attached.week.start}..{attached.week.end}",
+                f"{data.subject.key} {data.week.start}..{data.week.end}",
+            )
+        )
+    for fact in attached.facts:
+        other = data.get(fact.id)
+        if other is None:
+            out.append((fact.id, fact.display, "-"))
+        elif other.display != fact.display or other.on != fact.on:
+            out.append((fact.id, fact.display, other.display))
+    out.extend((f.id, "-", f.display) for f in data.facts if attached.get(f.id) is None)
+    return out

@@ -5,7 +5,9 @@ findings identically.
 
 JSON (`render_json`) is one JSON array with one object per file, each object on its own
 line (compact, so a thousand files stay fast to write and easy to grep):
-`{"file", "brief", "strict", "ok", "errors", "warnings", "claims": [...]}` where each claim
+`{"file", "brief", "strict", "checked_against", "ok", "errors", "warnings", "claims": [...]}`
+where `checked_against` is "market data" or says that only the article's own brief was
+available, and each claim
 has `line`, `col`, `text`, `value`, `kind`, `status`, `severity`, `fact_id`, `expected`,
 `message` and `sentence`; every extracted claim is listed, verified ones too.
 """
@@ -62,9 +64,14 @@ def render_text(reports: Sequence[CheckReport]) -> str:
         verified, errors, warnings = counts(report)
         total_errors += errors
         total_warnings += warnings
+        against = (
+            ""
+            if report.checked_against == "market data"
+            else f", checked against {report.checked_against}"
+        )
         lines.append(
             f"{report.source}: {len(report.claims)} claims, {verified} verified, "
-            f"{errors} errors, {warnings} warnings (brief {report.brief_id})"
+            f"{errors} errors, {warnings} warnings (brief {report.brief_id}{against})"
         )
     if len(reports) > 1:
         lines.append(f"{len(reports)} files: {total_errors} errors, {total_warnings} warnings")
@@ -77,6 +84,7 @@ def report_dict(report: CheckReport) -> dict[str, object]:
         "file": report.source,
         "brief": report.brief_id,
         "strict": report.strict,
+        "checked_against": report.checked_against,
         "ok": errors == 0,
         "errors": errors,
         "warnings": warnings,

@@ -49,6 +49,9 @@ class CheckReport(BaseModel):
     brief_id: str  # e.g. "RUT 2025-08-04..2025-08-10"
     claims: tuple[Claim, ...]
     strict: bool
+    #: what the figures were checked against: "market data", or the article's own brief when
+    #: no market data could be had (then nothing vouches for the brief itself)
+    checked_against: str = "market data"
 
     @property
     def errors(self) -> tuple[Claim, ...]:

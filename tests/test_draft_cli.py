@@ -6,7 +6,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -458,7 +460,8 @@ def test_offline_draft_does_not_import_openai(out: Path) -> None:
 def test_writer_check_uses_the_pinned_brief_without_market_data(
     out: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The article names its brief by sha256; that sidecar is used, no data source needed."""
+    """The article names its brief by sha256; with no market data that sidecar is used alone,
+    and the report says that nothing vouched for it."""
     assert draft(out, "--offline", "--quiet").exit_code == 0
     empty = tmp_path / "no-data"
     empty.mkdir()
@@ -466,9 +469,44 @@ def test_writer_check_uses_the_pinned_brief_without_market_data(
     article = str(out / "rut-2025-08-08.md")
     result = runner.invoke(app, ["check", article])
     assert result.exit_code == 0, result.stderr
-    assert result.stdout.endswith("0 errors, 0 warnings (brief RUT 2025-08-04..2025-08-10)\n")
+    assert result.stdout.endswith(
+        "0 errors, 0 warnings (brief RUT 2025-08-04..2025-08-10, checked against the "
+        "article's own brief only, no market data being available)\n"
+    )
+    as_json = runner.invoke(app, ["check", article, "--format", "json"])
+    assert json.loads(as_json.stdout)[0]["checked_against"].startswith("the article's own")
     brief_path = out / "rut-2025-08-08.brief.json"
     brief_path.write_text(brief_path.read_text().replace("2218.419921875", "2218.5"))
     tampered = runner.invoke(app, ["check", article])
     assert tampered.exit_code == 3  # sha256 differs: the brief is rebuilt from market data
     assert tampered.stderr.startswith(f"writer: {article}: no snapshot for ^RUT in {empty}")
+
+
+def test_an_edited_sidecar_with_its_hash_updated_fails_against_market_data(out: Path) -> None:
+    """The gate verifies, it does not trust: a sidecar brief whose 50-day average was edited
+    (and the front matter's brief_sha256 updated to match) is an error naming the fact."""
+    from tests.conftest import SHARED_DATA
+
+    assert draft(out, "--offline", "--quiet").exit_code == 0
+    article = out / "rut-2025-08-08.md"
+    brief_path = out / "rut-2025-08-08.brief.json"
+    brief = json.loads(brief_path.read_text(encoding="utf-8"))
+    ma50 = next(f for f in brief["facts"] if f["id"] == "RUT.ma50")
+    true_display = ma50["display"]
+    ma50["value"] = str(Decimal(ma50["value"]) + 100)
+    ma50["display"] = f"{Decimal(ma50['value']):,.2f}"
+    edited = json.dumps(brief).encode()
+    brief_path.write_bytes(edited)
+    text = article.read_text(encoding="utf-8")
+    pinned = re.search(r"brief_sha256: (\w+)", text)
+    assert pinned is not None
+    article.write_text(text.replace(pinned.group(1), hashlib.sha256(edited).hexdigest()))
+    result = runner.invoke(
+        app, ["check", str(article), "--data-dir", str(SHARED_DATA), "--format", "json"]
+    )
+    assert result.exit_code == 1, result.stdout
+    report = json.loads(result.stdout)[0]
+    assert report["checked_against"] == "market data"
+    wrong = [c for c in report["claims"] if c["severity"] == "error"]
+    assert [c["fact_id"] for c in wrong] == ["RUT.ma50"]
+    assert wrong[0]["value"] == ma50["display"] and wrong[0]["expected"] == true_display

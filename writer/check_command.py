@@ -1,11 +1,14 @@
 """`writer check FILE...`: which brief each article needs, build each brief once, check, render.
 
-The data an article is checked against comes from, in order: its YAML front matter (`ticker`,
-`week`; when it also pins `brief_sha256` and the sidecar brief beside it has that hash, the
-sidecar itself, so a drafted article checks with no market data), a sidecar
-`FILE.brief.json` or `FILE-without-suffix.brief.json`, or the `--ticker` / `--week` options.
-Everything that can go wrong with the input (unreadable file, bad YAML, no way to tell the
-week) is raised as `MalformedInput` naming the file, before any brief is built.
+The index and week an article is checked for come from, in order: its YAML front matter
+(`ticker`, `week`), a sidecar brief (`FILE.brief.json` or `FILE-without-suffix.brief.json`,
+the one `brief_sha256` pins when the front matter has it), the `--ticker` / `--week` options,
+or the text itself (the indices it names, its dateline).  The figures are always checked
+against market data when any can be had: a sidecar brief is compared with the brief the data
+gives and every difference is an error (`audit_sidecar`); only without market data is the
+sidecar used alone, and the report says so.  Everything that can go wrong with the input
+(unreadable file, bad YAML, no way to tell the week) is raised as `MalformedInput` naming the
+file, before any brief is built.
 """
 
 from __future__ import annotations
@@ -22,15 +25,15 @@ from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
-from factcheck.brief import Entity, WeeklyIndexBrief
+from factcheck.brief import Entity, WeeklyIndexBrief, differences
 from factcheck.check import check_text
 from factcheck.errors import CheckError, MalformedInput
 from factcheck.frontmatter import article_target, read_front_matter
 from factcheck.locate import infer_week
 from factcheck.render import render
-from factcheck.report import CheckReport
+from factcheck.report import CheckReport, Claim, Severity, Status
 from writer import symbols
-from writer.errors import WriterError
+from writer.errors import DataUnavailable, WriterError
 
 if TYPE_CHECKING:
     from writer.data import PriceSource  # imports pandas; only the pipeline needs it
@@ -220,6 +223,47 @@ def prepare(name: str, text: str, ticker: str | None, week: dt.date | None) -> A
     return Article(name, text, use_ticker, use_week, None, named)
 
 
+#: What a report says when only the article's own brief could be had.
+OWN_BRIEF_ONLY = "the article's own brief only, no market data being available"
+
+
+def audit_sidecar(
+    art: Article, attached: WeeklyIndexBrief, source: PriceSource
+) -> tuple[WeeklyIndexBrief, tuple[list[Claim], str]]:
+    """The brief to check an article against when it came with one: the brief the market data
+    gives for the same index, week and peers, with an error for every figure on which the
+    attached brief disagrees (see `factcheck.brief.differences`).  Only when the data cannot
+    be had is the attached brief used, and the report says so."""
+    from writer.pipeline import weekly_brief
+
+    try:
+        data = weekly_brief(
+            attached.subject.key, attached.week.last_session, source, peers=attached.peers
+        )
+    except DataUnavailable:
+        return attached, ([], OWN_BRIEF_ONLY)
+    except WriterError as exc:
+        raise _about(art.name, exc) from None
+    claims = [
+        Claim(
+            line=1,
+            col=1,
+            text=fact_id,
+            sentence="",
+            value=said,
+            kind="brief",
+            status=Status.MISMATCH,
+            severity=Severity.ERROR,
+            fact_id=fact_id,
+            expected=actual,
+            message=f"the brief attached to the article says {said}, the market data says "
+            f"{actual}: the article was checked against the market data",
+        )
+        for fact_id, said, actual in differences(attached, data)
+    ]
+    return data, (claims, "market data")
+
+
 def _about(name: str, exc: WriterError) -> WriterError:
     """The same error (same exit code) with the file it concerns in front."""
     error = WriterError(f"{name}: {exc}")
@@ -272,9 +316,16 @@ def run_check(
     else:
         briefs: dict[Key, WeeklyIndexBrief] = {}
         work: list[Work] = []
-        for art in articles:
+        audits: dict[int, tuple[list[Claim], str]] = {}
+        for n, art in enumerate(articles):
             brief = art.brief
-            if brief is None:
+            if brief is not None:
+                if source is None:
+                    from writer.pipeline import open_source
+
+                    source = open_source(data_dir)
+                brief, audits[n] = audit_sidecar(art, brief, source)
+            else:
                 from writer.pipeline import weekly_brief
 
                 assert art.ticker is not None and art.week is not None and source is not None
@@ -289,5 +340,14 @@ def run_check(
                         raise _about(art.name, exc) from None
             work.append((art.name, art.text, brief, strict))
         reports = check_all(work)
+        for n, (extra, against) in audits.items():
+            r = reports[n]
+            reports[n] = CheckReport(
+                source=r.source,
+                brief_id=r.brief_id,
+                claims=(*extra, *r.claims),
+                strict=r.strict,
+                checked_against=against,
+            )
     code = 0 if all(r.ok for r in reports) else 1
     return render(reports, fmt), code
