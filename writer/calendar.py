@@ -74,3 +74,31 @@ def scheduled_week(calendar: str, day: dt.date, now: dt.datetime) -> ScheduledWe
 
 def sessions_between(calendar: str, start: dt.date, end: dt.date) -> tuple[dt.date, ...]:
     return tuple(ts.date() for ts in _calendar(calendar).sessions_in_range(start, end))
+
+
+#: Whole-day closures the exchange calendars do not schedule (weather, mourning), as data:
+#: a session missing from the data on one of these days is the market's, not the data's.
+UNSCHEDULED_CLOSURES: dict[str, dict[dt.date, str]] = {
+    "XHKG": {
+        dt.date(2023, 9, 1): "Typhoon Saola",
+        dt.date(2023, 9, 8): "a black rainstorm warning",
+    },
+}
+
+
+def closure(calendar: str, day: dt.date) -> str | None:
+    """Why the exchange was shut on a day it was scheduled to trade, if it was."""
+    return UNSCHEDULED_CLOSURES.get(calendar, {}).get(day)
+
+
+def previous_scheduled(calendar: str, day: dt.date) -> dt.date | None:
+    """The calendar's last session strictly before `day` that the exchange held (known
+    unscheduled closures skipped); None before the calendar starts."""
+    cal = _calendar(calendar)
+    start = max(pd.Timestamp(day - dt.timedelta(days=14)), cal.first_session)
+    end = pd.Timestamp(day - dt.timedelta(days=1))
+    if end < start:
+        return None
+    found = [ts.date() for ts in cal.sessions_in_range(start, end)]
+    held = [d for d in found if closure(calendar, d) is None]
+    return held[-1] if held else None

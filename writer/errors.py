@@ -5,6 +5,8 @@
      │    ├── UnknownSymbol (2)     with close matches
      │    └── NoSessions (2)        a week with no sessions, or one not finished yet
      ├── DataUnavailable (3)        network down, rate limited, empty data
+     │    ├── BadData (3)           data that cannot be right (duplicate dates, high < low,
+     │    │                         prices <= 0, a missing session before the week)
  │    └── SymbolNotFound (3)    the source has nothing for a symbol (exit 2 when it is the
  │                              subject and not a known index: then it is an unknown symbol)
      ├── LLMUnavailable (4)         endpoint unreachable, key refused, timeouts, garbage output
@@ -34,6 +36,10 @@ class NoSessions(BadInput):
 
 class DataUnavailable(WriterError):
     exit_code = 3
+
+
+class BadData(DataUnavailable):
+    """Market data that cannot be right: refused with the row named, never written about."""
 
 
 class SymbolNotFound(DataUnavailable):

@@ -15,8 +15,8 @@ from factcheck.brief import Entity, WeeklyIndexBrief
 from writer import metrics as m
 from writer import symbols
 from writer.brief import build_weekly_brief
-from writer.calendar import scheduled_week
-from writer.data import PriceSource
+from writer.calendar import closure, previous_scheduled, scheduled_week, sessions_between
+from writer.data import PriceSource, validate
 from writer.data.cache import CachedSource
 from writer.data.snapshot import SnapshotSource
 from writer.data.yahoo import YahooSource
@@ -123,6 +123,22 @@ def weekly_brief(
             f"no {subject.yahoo} session before {week.start} in {source.name}: "
             "the weekly change needs the previous week's close; pick a later week"
         )
+    for entity in (subject, *kept):
+        frame = bars[entity.yahoo]
+        validate.bad_row(entity.yahoo, frame, source.name)
+        expected = previous_scheduled(entity.calendar, week.start)
+        if expected is not None and len(frame) and frame.index[0].date() < expected:
+            validate.previous_session_present(entity.yahoo, frame, expected, source.name)
+            shut = [
+                (d, why)
+                for d in sessions_between(entity.calendar, expected, week.start)
+                if (why := closure(entity.calendar, d)) is not None
+            ]
+            notes.extend(
+                f"{entity.key}: no session on {d:%a %b %d, %Y} ({why}, an unscheduled "
+                f"closure); the weekly change is from {expected:%a %b %d}"
+                for d, why in shut
+            )
     return build_weekly_brief(
         subject,
         kept,

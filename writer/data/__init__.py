@@ -35,8 +35,10 @@ def empty_bars() -> pd.DataFrame:
     return frame
 
 
-def normalize(frame: pd.DataFrame) -> pd.DataFrame:
-    """Lower-case columns, a tz-naive date index, sorted, no duplicate or all-NaN rows."""
+def normalize(frame: pd.DataFrame, symbol: str = "", where: str = "data") -> pd.DataFrame:
+    """Lower-case columns, a tz-naive date index, sorted, no all-NaN rows (Yahoo's holiday
+    rows) and no repeated rows; two *different* rows for one date are refused (`BadData`).
+    A row with only some prices missing is kept for `validate.bad_row` to name."""
     out = frame.rename(columns=str.lower)
     missing = [c for c in COLUMNS if c not in out.columns]
     if "volume" in missing:
@@ -49,8 +51,10 @@ def normalize(frame: pd.DataFrame) -> pd.DataFrame:
     if index.tz is not None:
         index = index.tz_localize(None)
     out.index = index.normalize().rename("date")
-    out = out.dropna(subset=["open", "high", "low", "close"], how="any")
-    return out[~out.index.duplicated(keep="last")].sort_index()
+    out = out.dropna(subset=["open", "high", "low", "close"], how="all")
+    from writer.data.validate import duplicates
+
+    return duplicates(symbol or "?", out, where).sort_index()
 
 
 def clip(frame: pd.DataFrame, start: dt.date | None, end: dt.date | None) -> pd.DataFrame:

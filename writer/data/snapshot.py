@@ -39,7 +39,7 @@ class SnapshotSource:
             )
         try:
             raw = pd.read_csv(path, index_col="date", parse_dates=["date"])
-            frame = normalize(raw)
+            frame = normalize(raw, symbol, str(path))
         except (ValueError, KeyError, pd.errors.ParserError) as exc:
             raise BadInput(
                 f"{path}: not a snapshot CSV ({exc}); expected columns date,{','.join(COLUMNS)}"

@@ -107,11 +107,13 @@ def split_download(frame: pd.DataFrame | None, symbols: Sequence[str]) -> dict[s
         level = 0 if set(symbols) & set(frame.columns.get_level_values(0)) else 1
         for symbol in symbols:
             if symbol in frame.columns.get_level_values(level):
-                bars = normalize(pd.DataFrame(frame.xs(symbol, axis=1, level=level)))
+                bars = normalize(
+                    pd.DataFrame(frame.xs(symbol, axis=1, level=level)), symbol, "Yahoo"
+                )
                 if not bars.empty:
                     out[symbol] = bars
     elif len(symbols) == 1:
-        bars = normalize(frame)
+        bars = normalize(frame, symbols[0], "Yahoo")
         if not bars.empty:
             out[symbols[0]] = bars
     return out
