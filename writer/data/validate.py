@@ -30,7 +30,7 @@ def duplicates(symbol: str, frame: pd.DataFrame, where: str) -> pd.DataFrame:
     if not repeated.any():
         return frame
     for day in sorted(set(index[repeated])):
-        rows = frame.loc[[day], list(_PRICES)]
+        rows = frame[index == day][list(_PRICES)]
         if len(rows.drop_duplicates()) > 1:
             closes = ", ".join(f"{c:,.2f}" for c in rows["close"])
             raise BadData(
