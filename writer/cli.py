@@ -91,14 +91,19 @@ def fetch(
         typer.Option("--to-dir", file_okay=False, help="also write SYMBOL.csv snapshots here"),
     ] = None,
     data_dir: DataDir = None,
+    replace: Annotated[
+        bool,
+        typer.Option("--replace", help="overwrite existing snapshots instead of merging by date"),
+    ] = False,
 ) -> None:
-    """Warm the price cache (one batched request) and optionally export snapshot CSVs."""
+    """Warm the price cache (one batched request) and optionally export snapshot CSVs
+    (merged with what the folder already holds)."""
     from writer.pipeline import fetch_to_cache, parse_date
 
     first, last = parse_date(start), parse_date(end)
     if last < first:
         raise fail(f"--end {last} is before --start {first}", 2)
-    for line in fetch_to_cache(symbols, first, last, data_dir, to_dir):
+    for line in fetch_to_cache(symbols, first, last, data_dir, to_dir, replace):
         typer.echo(line)
 
 

@@ -154,9 +154,18 @@ def weekly_brief(
 
 
 def fetch_to_cache(
-    names: list[str], start: dt.date, end: dt.date, data_dir: Path | None, to_dir: Path | None
+    names: list[str],
+    start: dt.date,
+    end: dt.date,
+    data_dir: Path | None,
+    to_dir: Path | None,
+    replace: bool = False,
 ) -> list[str]:
-    """`writer fetch`: one request for all symbols; returns one summary line per symbol."""
+    """`writer fetch`: one request for all symbols; returns one summary line per symbol.
+
+    A snapshot already in `to_dir` is merged with by date (see `merge_snapshot`), never cut
+    down to the fetched range, unless `replace`."""
+    from writer.data.snapshot import merge_snapshot, read_snapshot
     from writer.output import write_atomic
 
     entities = [symbols.resolve(n) for n in names]
@@ -169,6 +178,9 @@ def fetch_to_cache(
             from writer.data import snapshot_filename
 
             path = to_dir / snapshot_filename(entity.yahoo)
+            if path.is_file() and not replace:
+                frame, added, changed = merge_snapshot(read_snapshot(path), frame)
+                line += f" ({added} new, {changed} changed, {len(frame)} rows in all)"
             body = frame.reset_index()
             body["date"] = body["date"].dt.strftime("%Y-%m-%d")
             write_atomic(path, body.to_csv(index=False, float_format="%.17g"))

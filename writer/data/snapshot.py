@@ -60,3 +60,31 @@ class SnapshotSource:
                 )
             out[symbol] = bars
         return out
+
+
+def read_snapshot(path: Path) -> pd.DataFrame:
+    """One snapshot file, normalized; `BadInput` when it is not one."""
+    try:
+        return normalize(pd.read_csv(path, index_col="date", parse_dates=["date"]), "", str(path))
+    except (ValueError, KeyError, pd.errors.ParserError) as exc:
+        raise BadInput(
+            f"{path}: not a snapshot CSV ({exc}); move it away or pass --replace to overwrite it"
+        ) from exc
+
+
+def merge_snapshot(old: pd.DataFrame, new: pd.DataFrame) -> tuple[pd.DataFrame, int, int]:
+    """(merged, rows added, rows changed): every date of either, the new values winning.
+
+    An export must never lose data: fetching one week into a folder that holds two years keeps
+    the two years.  A changed row (Yahoo revises old sessions, adjusts for dividends) takes
+    the new values and is counted so the user sees it."""
+    old_index = pd.DatetimeIndex(old.index)
+    new_index = pd.DatetimeIndex(new.index)
+    common = new_index.intersection(old_index)
+    added = len(new_index.difference(old_index))
+    cols = list(COLUMNS)
+    a = old.loc[common, cols].to_numpy()
+    b = new.loc[common, cols].to_numpy()
+    changed = int(((a != b) & ~(pd.isna(a) & pd.isna(b))).any(axis=1).sum())
+    merged = pd.concat([old[~old_index.isin(new_index)], new]).sort_index()
+    return merged, added, changed
