@@ -2,6 +2,7 @@
 
 CheckError
  └── MalformedInput   an article or brief that cannot be read (exit 2)
+      └── TooLarge    an article beyond what any article is (bounded work, exit 2)
 """
 
 
@@ -11,3 +12,7 @@ class CheckError(Exception):
 
 class MalformedInput(CheckError):
     exit_code = 2
+
+
+class TooLarge(MalformedInput):
+    pass

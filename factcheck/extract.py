@@ -24,6 +24,7 @@ from operator import attrgetter
 from typing import Final
 
 from factcheck._rx import ascii_shape, has_any, lower_same_length
+from factcheck.errors import TooLarge
 from factcheck.grammar import OUTSIDE
 from factcheck.numfmt import Hedge, parse_hedge
 
@@ -397,6 +398,30 @@ def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if pos < end:
         spans.append((pos, end))
     return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+#: The longest span read as one sentence.  Binding looks at every figure and mention of a
+#: sentence for each figure in it; real sentences stay far below this, and cutting longer
+#: runs (a 60 MB reply with no full stop, a table row of digits) keeps the work linear.
+MAX_SENTENCE: Final = 1200
+_CUT_RE: Final = re.compile(r"[,;:)]\s|\s", re.ASCII)
+
+
+def _bounded(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`spans` with every span longer than `MAX_SENTENCE` cut into pieces, each ending at
+    the last clause break (else space) before the limit, or at the limit itself."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        while b - a > MAX_SENTENCE:
+            limit = a + MAX_SENTENCE
+            cut = limit
+            for m in _CUT_RE.finditer(text, limit - MAX_SENTENCE // 4, limit):
+                cut = m.end()
+            out.append((a, cut))
+            a = cut
+        if a < b:
+            out.append((a, b))
+    return out
 
 
 def _blocks(
@@ -837,8 +862,22 @@ def _streaks(text: str, low: str, offset: int) -> list[Figure]:
     return out
 
 
+#: What the checker reads at most: far beyond any article (a long recap is ~10 KB and ~200
+#: figures), so that no input, however hostile, makes a check run for minutes.
+MAX_ARTICLE_CHARS: Final = 1 << 20  # 1 MiB of text
+MAX_FIGURES: Final = 50_000
+
+
 def parse(text: str, *, anchor: dt.date | None = None) -> Document:
-    """Split an article into sentences and find every figure and date in each."""
+    """Split an article into sentences and find every figure and date in each.
+
+    Raises `TooLarge` past `MAX_ARTICLE_CHARS` characters or `MAX_FIGURES` figures."""
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise TooLarge(
+            f"the article is {len(text):,} characters; the checker reads at most "
+            f"{MAX_ARTICLE_CHARS:,} (split it, or check the parts)"
+        )
+    seen = 0
     front_text, body_start = split_front_matter(text)
     front: dict[str, str] = {}
     if front_text is not None:
@@ -859,6 +898,8 @@ def parse(text: str, *, anchor: dt.date | None = None) -> Document:
     ):
         one = kind in ("table", "header")
         spans = [(b_start, b_end)] if one else _split_sentences(masked, b_start, b_end)
+        if any(b - a > MAX_SENTENCE for a, b in spans):
+            spans = _bounded(masked, spans)
         for s_start, s_end in spans:
             chunk = masked[s_start:s_end]
             sent = Sentence(s_start, s_end, chunk, block_no, kind, header=header, cells=cells)
@@ -878,4 +919,10 @@ def parse(text: str, *, anchor: dt.date | None = None) -> Document:
                 figures = sorted(figures + streaks, key=_START)
             sent.figures = figures
             sentences.append(sent)
+            seen += len(figures) + len(sent.dates)
+            if seen > MAX_FIGURES:
+                raise TooLarge(
+                    f"the article holds more than {MAX_FIGURES:,} figures, far more than "
+                    "any article; it is not checked (split it, or check the parts)"
+                )
     return Document(text, masked, lower, body_start, sentences, front, line_starts)

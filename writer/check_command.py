@@ -17,6 +17,7 @@ import datetime as dt
 import hashlib
 import multiprocessing
 import os
+import stat
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -28,6 +29,7 @@ from pydantic import ValidationError
 from factcheck.brief import Entity, WeeklyIndexBrief, differences
 from factcheck.check import check_text
 from factcheck.errors import CheckError, MalformedInput
+from factcheck.extract import MAX_ARTICLE_CHARS
 from factcheck.frontmatter import article_target, read_front_matter
 from factcheck.locate import infer_week
 from factcheck.render import render
@@ -162,7 +164,25 @@ def read_article(name: str, stdin_text: str | None = None) -> str:
         return stdin_text if stdin_text is not None else sys.stdin.read()
     path = Path(name)
     try:
-        return path.read_text(encoding="utf-8")
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(info.st_mode):
+            # a FIFO or /dev/zero would block or never end: only files are articles
+            raise MalformedInput(f"{name}: not a regular file; check a saved article")
+        if info.st_size > MAX_ARTICLE_CHARS * 4:  # UTF-8: at most 4 bytes per character
+            raise MalformedInput(
+                f"{name}: {info.st_size:,} bytes, larger than any article (the checker reads "
+                f"at most {MAX_ARTICLE_CHARS:,} characters); split it"
+            )
+        with path.open(encoding="utf-8") as handle:
+            text = handle.read(MAX_ARTICLE_CHARS + 1)
+        if len(text) > MAX_ARTICLE_CHARS:
+            raise MalformedInput(
+                f"{name}: more than {MAX_ARTICLE_CHARS:,} characters, larger than any "
+                "article; split it"
+            )
+        return text
     except FileNotFoundError:
         raise MalformedInput(f"{name}: no such file") from None
     except IsADirectoryError:

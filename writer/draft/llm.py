@@ -22,9 +22,11 @@ import json
 import os
 import random
 import re
+import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 import openai
 from openai import OpenAI
@@ -60,6 +62,9 @@ __all__ = [
 
 #: A response with fewer words than this is not an article (the house asks for 400-700).
 MIN_ARTICLE_WORDS = 120
+#: A reply longer than this is no article (a recap is ~5,000 characters); it is not checked.
+MAX_REPLY_CHARS = 100_000
+T = TypeVar("T")
 INITIAL_BACKOFF_S = 0.5
 MAX_BACKOFF_S = 8.0
 MAX_RETRY_AFTER_S = 60.0
@@ -101,6 +106,8 @@ def article_problem(text: str) -> str | None:
             pass
         else:
             return "a JSON blob instead of an article"
+    if len(stripped) > MAX_REPLY_CHARS:
+        return f"a reply of {len(stripped):,} characters, far longer than any article"
     words = len(stripped.split())
     if words < MIN_ARTICLE_WORDS:
         return f"only {words} words (an article has at least {MIN_ARTICLE_WORDS})"
@@ -119,9 +126,36 @@ def _message(message: dict[str, str]) -> ChatCompletionMessageParam:
     return {"role": "user", "content": content}
 
 
+class DeadlinePassed(Exception):
+    """The whole request took longer than the timeout (each read may have been quick)."""
+
+
+def _within(seconds: float, call: Callable[[], T]) -> T:
+    """`call()`, or `DeadlinePassed` once `seconds` have gone by.  The SDK's timeout applies
+    to each read, so a server that sends a byte every few seconds never trips it; the call
+    runs in a daemon thread that is abandoned (it cannot keep the process alive) when late."""
+    box: list[T] = []
+    error: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            box.append(call())
+        except BaseException as exc:  # handed to the caller's thread
+            error.append(exc)
+
+    worker = threading.Thread(target=run, name="llm-request", daemon=True)
+    worker.start()
+    worker.join(seconds)
+    if worker.is_alive():
+        raise DeadlinePassed(f"no complete answer within {seconds:g} s")
+    if error:
+        raise error[0]
+    return box[0]
+
+
 def transient(exc: Exception) -> bool:
     """Worth retrying: rate limits, server errors, timeouts and dropped connections."""
-    if isinstance(exc, openai.APIConnectionError):  # includes APITimeoutError
+    if isinstance(exc, openai.APIConnectionError | DeadlinePassed):  # incl. APITimeoutError
         return True
     if isinstance(exc, openai.APIStatusError):
         return exc.status_code in (408, 409, 429) or exc.status_code >= 500
@@ -146,7 +180,7 @@ def retry_delay(retry: int, exc: Exception) -> float:
 def _short_error(exc: Exception) -> str:
     if isinstance(exc, openai.APIStatusError):
         return f"HTTP {exc.status_code}"
-    if isinstance(exc, openai.APITimeoutError):
+    if isinstance(exc, openai.APITimeoutError | DeadlinePassed):
         return "timed out"
     return f"{type(exc).__name__}: {_one_line(exc)}"
 
@@ -256,14 +290,25 @@ class LLMDrafter:
         for retry in range(retries + 1):
             started = time.perf_counter()
             try:
-                response = self.client.chat.completions.create(
-                    model=self.settings.model, messages=[_message(m) for m in messages]
+                response = _within(
+                    self.settings.timeout_s,
+                    lambda: self.client.chat.completions.create(
+                        model=self.settings.model,
+                        messages=[_message(m) for m in messages],
+                        max_tokens=self.settings.max_tokens,
+                    ),
                 )
                 choice = response.choices[0] if response.choices else None
                 text = (choice.message.content or "") if choice is not None else ""
                 finish = str(choice.finish_reason) if choice is not None else None
                 usage = response.usage
-            except (openai.OpenAIError, ValueError, AttributeError, TypeError) as exc:
+            except (
+                openai.OpenAIError,
+                DeadlinePassed,
+                ValueError,
+                AttributeError,
+                TypeError,
+            ) as exc:
                 if retry < retries and transient(exc):
                     delay = retry_delay(retry, exc)
                     self._record(
@@ -335,7 +380,7 @@ class LLMDrafter:
         where = f"the LLM endpoint {self.endpoint}"
         retries = self.settings.max_retries
         after = f"after {retries} {'retry' if retries == 1 else 'retries'}"
-        if isinstance(exc, openai.APITimeoutError):
+        if isinstance(exc, openai.APITimeoutError | DeadlinePassed):
             return LLMUnavailable(
                 f"{where} did not answer within {self.settings.timeout_s:g} s ({after}); "
                 "raise WRITER_LLM_TIMEOUT, check OPENAI_BASE_URL or pass --offline"

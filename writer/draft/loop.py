@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from factcheck.brief import WeeklyIndexBrief
+from factcheck.errors import CheckError
 from factcheck.report import CheckReport
-from writer.errors import BadInput
+from writer.errors import BadInput, LLMUnavailable
 
 DEFAULT_MAX_ATTEMPTS = 3
 VERIFIED = "verified"
@@ -101,7 +102,13 @@ def repair_loop(
     attempts: list[Attempt] = []
     draft = drafter.draft(brief)
     for number in range(1, max_attempts + 1):
-        report = check(draft.text, brief)
+        try:
+            report = check(draft.text, brief)
+        except CheckError as exc:  # a reply too large to check is the model's failure
+            raise LLMUnavailable(
+                f"draft {number} cannot be checked ({exc}); try another --model or pass "
+                "--offline"
+            ) from None
         attempts.append(Attempt(number, draft, report))
         drafter.judged(draft, VERIFIED if report.ok else REJECTED)
         if report.ok:

@@ -7,10 +7,15 @@ OPENAI_BASE_URL) must not pay for importing the SDK, which costs about 0.3 s of 
     WRITER_MODEL         chat model, default gpt-4o-mini (`--model` wins)
     WRITER_LLM_TIMEOUT   seconds per HTTP request, default 60
     WRITER_LLM_RETRIES   retries of a failed or unusable request, default 2
+    WRITER_MAX_TOKENS    the most tokens a reply may have (sent as max_tokens), default 4096
+
+The timeout is a deadline for the whole request, not for each read: a server that trickles
+a byte every few seconds cannot hold a draft past it.
 """
 
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import dataclass
 
@@ -19,6 +24,10 @@ from writer.errors import BadInput
 DEFAULT_MODEL = "gpt-4o-mini"
 DEFAULT_TIMEOUT_S = 60.0
 DEFAULT_RETRIES = 2
+DEFAULT_MAX_TOKENS = 4096
+#: The longest a request may be given (an hour), and the most tokens a reply may ask for.
+MAX_TIMEOUT_S = 3600.0
+MAX_MAX_TOKENS = 100_000
 
 
 @dataclass(frozen=True)
@@ -28,6 +37,7 @@ class LLMSettings:
     model: str = DEFAULT_MODEL
     timeout_s: float = DEFAULT_TIMEOUT_S
     max_retries: int = DEFAULT_RETRIES
+    max_tokens: int = DEFAULT_MAX_TOKENS
 
     @classmethod
     def from_env(cls, model: str | None = None) -> LLMSettings:
@@ -35,6 +45,7 @@ class LLMSettings:
             model=model or os.environ.get("WRITER_MODEL") or DEFAULT_MODEL,
             timeout_s=_env_number("WRITER_LLM_TIMEOUT", DEFAULT_TIMEOUT_S, float),
             max_retries=int(_env_number("WRITER_LLM_RETRIES", DEFAULT_RETRIES, int)),
+            max_tokens=int(_env_number("WRITER_MAX_TOKENS", DEFAULT_MAX_TOKENS, int)),
         )
 
 
@@ -49,9 +60,15 @@ def _env_number(name: str, default: float, kind: type[float] | type[int]) -> flo
         raise BadInput(
             f"{name}={text!r} is not a number; unset it or give e.g. {name}={kind(default)}"
         ) from None
-    if value < 0 or (kind is float and value == 0):
+    if value < 0 or (kind is float and value == 0) or (name == "WRITER_MAX_TOKENS" and value < 1):
         raise BadInput(
             f"{name}={text!r} is too small; unset it or give e.g. {name}={kind(default)}"
+        )
+    top = MAX_TIMEOUT_S if kind is float else MAX_MAX_TOKENS if name == "WRITER_MAX_TOKENS" else 10
+    if not math.isfinite(value) or value > top:
+        raise BadInput(
+            f"{name}={text!r} is too large (at most {top:g}); unset it or give e.g. "
+            f"{name}={kind(default)}"
         )
     return value
 
