@@ -1348,19 +1348,27 @@ def _respectively(
     return listed[at] if at is not None else None
 
 
+#: The longest list of figures paired with a list of mentions.
+_MAX_PAIRED: Final = 8
+
+
 def _paired(doc: Document, sent: Sentence, mentions: list[Mention], fig: Figure) -> Mention | None:
     """ "finished Thursday and Friday flat, up 0.54 and 2.57 points": a list of figures right
     after a list of as many mentions of one kind pairs them in order, "respectively" unsaid."""
     figures = sent.figures
     at = next((i for i, f in enumerate(figures) if f is fig), -1)
     lo = hi = at
-    while lo > 0 and _joined(doc, figures[lo - 1], figures[lo]):
+    while lo > 0 and at - lo <= _MAX_PAIRED and _joined(doc, figures[lo - 1], figures[lo]):
         lo -= 1
-    while hi + 1 < len(figures) and _joined(doc, figures[hi], figures[hi + 1]):
+    while (
+        hi + 1 < len(figures)
+        and hi - at <= _MAX_PAIRED
+        and _joined(doc, figures[hi], figures[hi + 1])
+    ):
         hi += 1
     n = hi - lo + 1
-    if n < 2:
-        return None
+    if n < 2 or n > _MAX_PAIRED:
+        return None  # "1,1,1,...": a run of figures, not a list to pair
     first = figures[lo].start
     listed = [m for m in mentions if m.end <= first]
     if len(listed) < n:
