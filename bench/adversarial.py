@@ -47,8 +47,10 @@ def shapes(prose: str) -> dict[str, Callable[[int], str]]:
         "digit lines": lambda n: _repeat("1234567890 2345678901 3456789012\n", n),
         "1,1,1,...": lambda n: _repeat("1,", n),
         "repeated figure": lambda n: _repeat("2,214.72 ", n),
-        "pipe table": lambda n: "| Index | Close | Week |\n|---|---|---|\n"
-        + _repeat("| Russell 2000 | 2,214.72 | +2.38% |\n", n),
+        "pipe table": lambda n: (
+            "| Index | Close | Week |\n|---|---|---|\n"
+            + _repeat("| Russell 2000 | 2,214.72 | +2.38% |\n", n)
+        ),
         "recap prose": lambda n: _repeat(prose, n, "\n\n"),
     }
 

@@ -14,6 +14,9 @@ import yaml
 
 from factcheck.errors import MalformedInput
 
+#: The longest front matter read: an article's keys take a few hundred characters.
+MAX_FRONT_MATTER_CHARS = 65_536
+
 #: One `key: value` line whose YAML meaning is obvious: a plain word key and a value that
 #: is a plain word (`SPX`, `^GSPC`, `weekly-recap`) or an ISO date.  Anything else (quotes,
 #: numbers, comments, flow syntax, indentation) goes to the YAML parser.
@@ -59,8 +62,15 @@ def parse_front_matter(block: str) -> dict[str, str]:
     simple = _simple_front_matter(block)
     if simple is not None:
         return simple
+    if len(block) > MAX_FRONT_MATTER_CHARS:
+        raise MalformedInput(
+            f"front matter is {len(block):,} characters, more than any article's "
+            f"({MAX_FRONT_MATTER_CHARS:,}); keep it to the article's keys"
+        )
     try:
         data = yaml.safe_load(block)
+    except RecursionError:
+        raise MalformedInput("front matter is nested too deeply to be an article's") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark is not None else ""

@@ -15,11 +15,21 @@ has `line`, `col`, `text`, `value`, `kind`, `status`, `severity`, `fact_id`, `ex
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 
 from factcheck.report import CheckReport, Claim, Severity, Status
 
 FORMATS = ("text", "json", "github")
+
+
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """`text` with control characters shown as escapes (`\\x1b`): an article or a model's
+    reply must not drive the terminal it is printed on (colours, cursor moves, titles)."""
+    return _CONTROL_RE.sub(lambda m: f"\\x{ord(m.group(0)):02x}", text)
 
 
 def findings(report: CheckReport) -> list[Claim]:
@@ -57,10 +67,13 @@ def render_text(reports: Sequence[CheckReport]) -> str:
     for report in reports:
         for c in findings(report):
             lines.append(
-                f"{report.source}:{c.line}:{c.col}: {c.severity.value}: "
-                f"{c.status.value}: {_found_expected(c)}" + (f" ({c.message})" if c.message else "")
+                printable(
+                    f"{report.source}:{c.line}:{c.col}: {c.severity.value}: "
+                    f"{c.status.value}: {_found_expected(c)}"
+                    + (f" ({c.message})" if c.message else "")
+                )
             )
-            lines.append(f"    {mark(c)}")
+            lines.append(f"    {printable(mark(c))}")
         verified, errors, warnings = counts(report)
         total_errors += errors
         total_warnings += warnings
@@ -113,7 +126,7 @@ def render_json(reports: Sequence[CheckReport]) -> str:
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _escape_property(text: str) -> str:

@@ -27,6 +27,8 @@ class Reply:
     text: str | None = None
     status: int = 200
     delay: float = 0.0
+    #: seconds between bytes of the body: a server that trickles its answer
+    trickle: float = 0.0
     headers: dict[str, str] = field(default_factory=dict)
     raw: str | None = None  # a body sent as is (for malformed answers)
     finish_reason: str = "stop"
@@ -146,7 +148,13 @@ class LLMServer:
                     for name, value in reply.headers.items():
                         self.send_header(name, value)
                     self.end_headers()
-                    self.wfile.write(payload)
+                    if not reply.trickle:
+                        self.wfile.write(payload)
+                    for i in range(len(payload) if reply.trickle else 0):
+                        self.wfile.write(payload[i : i + 1])
+                        self.wfile.flush()
+                        if server._stopping.wait(reply.trickle):
+                            return
                 except (BrokenPipeError, ConnectionResetError):
                     pass  # the client gave up (a timeout test): nothing to answer
 

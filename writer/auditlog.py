@@ -247,9 +247,17 @@ def print_calls(records: Sequence[CallRecord], console: Console | None = None) -
             tokens,
             f"{r.latency_ms:.0f}",
             r.verdict or "",
-            r.error or "",
+            _shown(r.error or ""),
         )
     console.print(table)
+
+
+def _shown(text: str) -> str:
+    """What the terminal may be given: a model's reply or an error can hold escape sequences
+    (and an older row a secret); neither reaches the screen."""
+    from writer.redact import printable, redact
+
+    return printable(redact(text))
 
 
 def print_call(record: CallRecord, console: Console | None = None) -> None:
@@ -272,13 +280,13 @@ def print_call(record: CallRecord, console: Console | None = None) -> None:
         highlight=False,
     )
     if record.error:
-        console.print(f"error: {record.error}", markup=False, highlight=False)
+        console.print(f"error: {_shown(record.error)}", markup=False, highlight=False)
     for message in record.messages:
         console.print(Rule(str(message.get("role", "?"))))
-        console.print(str(message.get("content", "")), markup=False, highlight=False)
+        console.print(_shown(str(message.get("content", ""))), markup=False, highlight=False)
     console.print(Rule("response"))
     console.print(
-        record.response_text if record.response_text is not None else "(none)",
+        _shown(record.response_text) if record.response_text is not None else "(none)",
         markup=False,
         highlight=False,
     )

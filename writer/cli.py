@@ -37,7 +37,10 @@ DataDir = Annotated[
 
 
 def fail(message: str, code: int) -> typer.Exit:
-    typer.echo(f"writer: {message}", err=True)
+    """One line on stderr, with secrets and control characters taken out."""
+    from writer.redact import printable, redact
+
+    typer.echo(f"writer: {printable(redact(message))}", err=True)
     return typer.Exit(code)
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from writer.data import COLUMNS, PriceSource, clip, empty_bars
+from writer.errors import DataUnavailable
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS bars (
@@ -46,9 +47,19 @@ class CachedSource:
         self.path = path
         self.name = inner.name
         self._today = today
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with self._connect() as db:
-            db.executescript(_SCHEMA)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with self._connect() as db:
+                db.executescript(_SCHEMA)
+        except (OSError, sqlite3.Error) as exc:
+            raise self._unusable(exc) from None
+
+    def _unusable(self, exc: Exception) -> DataUnavailable:
+        why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        return DataUnavailable(
+            f"the price cache {self.path} cannot be used ({why}); delete it (it only keeps "
+            "downloads) or set WRITER_CACHE_DIR to a writable folder"
+        )
 
     def _connect(self) -> sqlite3.Connection:
         return sqlite3.connect(self.path, timeout=30)
@@ -119,6 +130,14 @@ class CachedSource:
                 )
 
     def history(
+        self, symbols: Sequence[str], start: dt.date, end: dt.date
+    ) -> dict[str, pd.DataFrame]:
+        try:
+            return self._history(symbols, start, end)
+        except (OSError, sqlite3.Error) as exc:
+            raise self._unusable(exc) from None
+
+    def _history(
         self, symbols: Sequence[str], start: dt.date, end: dt.date
     ) -> dict[str, pd.DataFrame]:
         wanted = list(dict.fromkeys(symbols))

@@ -45,6 +45,7 @@ from writer.draft.settings import (
     llm_configured,
 )
 from writer.errors import LLMUnavailable
+from writer.redact import redact
 
 __all__ = [
     "DEFAULT_MODEL",
@@ -232,7 +233,8 @@ class LLMDrafter:
 
     @property
     def endpoint(self) -> str:
-        return str(self.client.base_url).rstrip("/")
+        """The base URL as it may be shown: without credentials (see `writer.redact`)."""
+        return redact(str(self.client.base_url).rstrip("/"))
 
     def draft(self, brief: WeeklyIndexBrief) -> Draft:
         return self._article(prompting.first_messages(brief), attempt=1, purpose="draft")
@@ -359,6 +361,7 @@ class LLMDrafter:
     ) -> int | None:
         if self.audit is None:
             return None
+        error = redact(error) if error is not None else None
         return self.audit.record(
             run_id=self.run.run_id,
             subject=self.run.subject,

@@ -106,8 +106,7 @@ def repair_loop(
             report = check(draft.text, brief)
         except CheckError as exc:  # a reply too large to check is the model's failure
             raise LLMUnavailable(
-                f"draft {number} cannot be checked ({exc}); try another --model or pass "
-                "--offline"
+                f"draft {number} cannot be checked ({exc}); try another --model or pass --offline"
             ) from None
         attempts.append(Attempt(number, draft, report))
         drafter.judged(draft, VERIFIED if report.ok else REJECTED)
