@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Final
 
+from factcheck import ids
 from factcheck.brief import Fact, WeeklyIndexBrief
 from factcheck.extract import WEEKDAY_NAMES, Figure
 from factcheck.numfmt import written_matches
@@ -33,7 +34,7 @@ class Base:
 
 
 def _close(brief: WeeklyIndexBrief, entity: str, day: dt.date) -> Decimal | None:
-    fact = brief.get(f"{entity}.close.{day.isoformat()}")
+    fact = brief.get(ids.session(entity, "close", day))
     return fact.value if fact is not None else None
 
 
@@ -42,8 +43,8 @@ def _bases(brief: WeeklyIndexBrief, entity: str, period: str) -> list[Base]:
     out: list[Base] = []
     if period == "week":
         # the session before the previous week's last: "from last Thursday's close"
-        prev = brief.get(f"{entity}.close.{week.previous_session.isoformat()}")
-        move = brief.get(f"{entity}.change_pts.{week.previous_session.isoformat()}")
+        prev = brief.get(ids.session(entity, "close", week.previous_session))
+        move = brief.get(ids.session(entity, "change_pts", week.previous_session))
         if prev is not None and move is not None:
             base = _BASE_DAY_RE.search(move.label)  # "... vs Thu Jul 17 close"
             name = f"{base.group(1)}'s close" if base else "the close a session earlier"
@@ -52,7 +53,7 @@ def _bases(brief: WeeklyIndexBrief, entity: str, period: str) -> list[Base]:
             value = _close(brief, entity, day)
             if value is not None:
                 out.append(Base(value, f"{WEEKDAY_NAMES[day.weekday()]} {day:%b %-d}'s close"))
-        opening = brief.get(f"{entity}.open.{week.sessions[0].isoformat()}")
+        opening = brief.get(ids.session(entity, "open", week.sessions[0]))
         if opening is not None:
             day = week.sessions[0]
             out.append(Base(opening.value, f"{WEEKDAY_NAMES[day.weekday()]} {day:%b %-d}'s open"))
@@ -75,7 +76,7 @@ def _bases(brief: WeeklyIndexBrief, entity: str, period: str) -> list[Base]:
 
 
 def _last_close(brief: WeeklyIndexBrief, entity: str) -> Decimal | None:
-    days = [s for s in brief.week.sessions if brief.get(f"{entity}.close.{s.isoformat()}")]
+    days = [s for s in brief.week.sessions if brief.get(ids.session(entity, "close", s))]
     return _close(brief, entity, days[-1]) if days else None
 
 

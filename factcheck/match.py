@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Final
 
+from factcheck import ids
 from factcheck.bind import Binding, is_outside
 from factcheck.brief import Fact, WeeklyIndexBrief
 from factcheck.diagnose import wrong_base
@@ -394,7 +395,9 @@ def _gap_verdict(index: FactIndex, fig: Figure, b: Binding, verdict: Verdict) ->
         return None
     closes = [index.last_close_fact.get(b.entity)]
     closes += [
-        index.brief.get(f"{b.entity}.close.{t[2:]}") for t in b.periods if t.startswith("d:")
+        index.brief.get(ids.session(b.entity, "close", t[2:]))
+        for t in b.periods
+        if t.startswith("d:")
     ]
     known = [
         item.fact.value

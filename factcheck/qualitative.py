@@ -15,10 +15,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Final
 
+from factcheck import ids
 from factcheck._rx import has_any
 from factcheck.bind import Binder, Binding, Mention, SentenceContext
 from factcheck.brief import Fact, WeeklyIndexBrief
 from factcheck.extract import WEEKDAYS, Document, Figure, Sentence
+from factcheck.grammar import DIRECTION, DOWN, UP
 from factcheck.report import Status
 
 FLAT_PCT: Final = Decimal("0.1")
@@ -98,43 +100,47 @@ WEEK_START_RE: Final = re.compile(
     r"(?=[bkos])\b(?:opened|started|began|kicked\s+off)\s+the\s+week\b", re.ASCII
 )
 TICKER_RE: Final = re.compile(r"\((?P<ticker>[a-z0-9^]{2,8})\)", re.ASCII)
+
+
+def _grammar_words(direction: int, *words: str) -> tuple[str, ...]:
+    """`words`, each one of `grammar.DIRECTION`'s with that direction: a named selection of
+    grammar's vocabulary, so the judges cannot read a word the other way from the binder.
+    Raises at import if grammar drops or reverses one of them."""
+    meaning = dict(DIRECTION)
+    wrong = [w for w in words if meaning.get(w) != direction]
+    if wrong:
+        raise ValueError(f"not grammar.DIRECTION words of direction {direction}: {wrong}")
+    return words
+
+
+#: The up verbs of EVERY_SESSION_RE ("rose in every session"); its other verbs are down.
+#: "finished higher" and "closed higher" are the pattern's own phrases, compared whole:
+#: grammar has "higher" but no finish-verb phrases.
 _UP_VERBS: Final = (
-    "rose",
-    "gained",
-    "advanced",
-    "climbed",
-    "rallied",
+    *_grammar_words(
+        UP, "rose", "gained", "advanced", "climbed", "rallied", "rises", "gains", "climbs"
+    ),
     "finished higher",
     "closed higher",
-    "rises",
-    "gains",
-    "climbs",
 )
+#: The direction words FINISH_RE, TERRITORY_RE and POSTED_RE capture, compared whole.  The
+#: phrases ("in positive territory", "in the green", "in the black", "in negative territory",
+#: "in the red") are those patterns' own, not grammar's: grammar has "positive", "negative",
+#: "green" and "red" only as single words, and no "black".
 _UP: Final = frozenset(
-    {
-        "higher",
-        "up",
+    (
+        *_grammar_words(UP, "higher", "up", "gain", "advance", "winning", "positive"),
         "in positive territory",
         "in the green",
         "in the black",
-        "gain",
-        "advance",
-        "winning",
-        "positive",
-    }
+    )
 )
 _DOWN: Final = frozenset(
-    {
-        "lower",
-        "down",
+    (
+        *_grammar_words(DOWN, "lower", "down", "loss", "decline", "drop", "losing", "negative"),
         "in negative territory",
         "in the red",
-        "loss",
-        "decline",
-        "drop",
-        "losing",
-        "negative",
-    }
+    )
 )
 _STREAK_UP: Final = re.compile(
     r"\b(?:winning|gains?|advances?|rises?|up|higher|rall(?:y|ies)|"
@@ -175,11 +181,9 @@ def _phrase(
 
 
 def _change(brief: WeeklyIndexBrief, entity: str, period: str) -> Fact | None:
-    if period == "week":
-        return brief.get(f"{entity}.week.change_pct")
-    if period == "ytd":
-        return brief.get(f"{entity}.ytd.change_pct")
-    return brief.get(f"{entity}.change_pct.{period}")
+    if period in ("week", "ytd"):
+        return brief.get(ids.period(entity, period, "change_pct"))
+    return brief.get(ids.session(entity, "change_pct", period))
 
 
 def _entity_before(ctx: SentenceContext, pos: int, summary: Binding | None, subject: str) -> str:
@@ -432,7 +436,7 @@ def check_sentence(
         changes = [
             change
             for d in brief.week.sessions
-            if (change := brief.get(f"{entity}.change_pct.{d}")) is not None
+            if (change := brief.get(ids.session(entity, "change_pct", d))) is not None
         ]
         wrong = [f for f in changes if (f.value > 0) != up]
         if not changes:
@@ -518,7 +522,7 @@ def _extreme_facts(
     intraday extreme when the phrase says which ("closing", "intraday"), else either."""
     hl = "high" if high else "low"
     keys = [f"close_{hl}"] if which.startswith("clos") else [hl] if which else [hl, f"close_{hl}"]
-    return [f for k in keys if (f := brief.get(f"{entity}.{period}.{k}")) is not None]
+    return [f for k in keys if (f := brief.get(ids.period(entity, period, k))) is not None]
 
 
 def _settle_direction(
@@ -627,7 +631,7 @@ def _gave_back(
                 f"{ref:%A}'s to give back by then",
             )
         ]
-    ref_change = brief.get(f"{entity}.change_pct.{ref}")
+    ref_change = brief.get(ids.session(entity, "change_pct", ref))
     if ref_change is not None and (ref_change.value > 0) != gains:
         return [
             _phrase(
@@ -641,8 +645,8 @@ def _gave_back(
             )
         ]
     base_day = _session_before(brief, ref)
-    close = brief.get(f"{entity}.close.{day}")
-    base_close = brief.get(f"{entity}.close.{base_day}")
+    close = brief.get(ids.session(entity, "close", day))
+    base_close = brief.get(ids.session(entity, "close", base_day))
     if close is None or base_close is None:
         return [
             _phrase(
@@ -804,7 +808,7 @@ def _current_streak(
     """A streak claimed as of the week's end (`kind` daily or weekly) or of the week before
     (`weekly_prev`), against the brief's streak fact."""
     weekly = kind != "daily"
-    fact = brief.get(f"{entity}.streak.{kind}")
+    fact = brief.get(ids.streak(entity, kind))
     if fact is None:
         return Finding(
             fig.start,
@@ -872,7 +876,7 @@ def _streak_as_of(brief: WeeklyIndexBrief, entity: str, day: dt.date) -> tuple[i
     sessions = [d for d in (brief.week.previous_session, *brief.week.sessions) if d <= day]
     sign = count = 0
     for d in reversed(sessions):
-        f = brief.get(f"{entity}.change_pct.{d}")
+        f = brief.get(ids.session(entity, "change_pct", d))
         if f is None:
             return count * sign, False
         s = (f.value > 0) - (f.value < 0)
@@ -893,7 +897,7 @@ def _streak_on(
     Tuesday"): counted from the week's daily changes."""
     actual, complete = _streak_as_of(brief, entity, day)
     claimed = n * (direction or (1 if actual >= 0 else -1))
-    fact = brief.get(f"{entity}.change_pct.{day}")
+    fact = brief.get(ids.session(entity, "change_pct", day))
     side = "up" if actual > 0 else "down" if actual < 0 else "flat"
     message = f"{abs(actual)} sessions {side} as of {day:%a %b %-d}"
     if claimed == actual and complete:

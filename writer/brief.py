@@ -1,9 +1,9 @@
 """Weekly index brief: metrics -> typed facts.  Pure: bars in, a frozen brief out.
 
 Fact ids are `ENTITY.metric.period` (`RUT.close.2025-08-05`, `RUT.week.change_pct`,
-`RUT.52w.high`); the full catalogue is in the README.  A figure whose history is too short
-to compute honestly (a 52-week high from six months of data) is left out and the reason is
-recorded in the provenance notes, never approximated.
+`RUT.52w.high`), each built by `factcheck.ids`; the full catalogue is in the README.  A figure
+whose history is too short to compute honestly (a 52-week high from six months of data) is
+left out and the reason is recorded in the provenance notes, never approximated.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from typing import Any
 
 import pandas as pd
 
+from factcheck import ids
 from factcheck.brief import Entity, Fact, Provenance, Week, WeeklyIndexBrief
 from factcheck.numfmt import PERCENT_PLACES, POINTS_PLACES, PP_PLACES, Unit
 from writer import metrics as m
@@ -49,7 +50,7 @@ class _Facts:
                 Unit.CURRENCY: 2,
             }.get(unit, 0)
         data: dict[str, Any] = dict(
-            id=fact_id or f"{self.entity.key}.{metric}.{period}",
+            id=fact_id or ids.session(self.entity.key, metric, period),
             entity=self.entity.key,
             metric=metric,
             period=period,
@@ -88,9 +89,9 @@ class _Facts:
             ("change_pct", chg.percent, Unit.PERCENT),
         ):
             fact_id = (
-                f"{self.entity.key}.{metric}.{period}"
+                ids.session(self.entity.key, metric, period)
                 if id_style == "metric_first"
-                else f"{self.entity.key}.{period}.{metric}"
+                else ids.period(self.entity.key, period, metric)
             )
             self.add(
                 metric,
@@ -164,7 +165,7 @@ def _entity_facts(
             ext.value,
             f"weekly {words} ({ext.date:%a %b %-d})",
             on=ext.date,
-            fact_id=f"{entity.key}.week.{metric}",
+            fact_id=ids.period(entity.key, "week", metric),
         )
     f.add(
         "sessions",
@@ -172,7 +173,7 @@ def _entity_facts(
         Decimal(len(days)),
         Unit.COUNT,
         "sessions in the week",
-        fact_id=f"{entity.key}.week.sessions",
+        fact_id=ids.period(entity.key, "week", "sessions"),
     )
 
     year = m.trailing_52_weeks(bars, last.date)
@@ -190,7 +191,7 @@ def _entity_facts(
                 ext.value,
                 f"{label} ({ext.date:%b %-d, %Y})",
                 on=ext.date,
-                fact_id=f"{entity.key}.52w.{metric}",
+                fact_id=ids.period(entity.key, "52w", metric),
             )
             f.add(
                 f"from_{metric}_pct",
@@ -199,7 +200,7 @@ def _entity_facts(
                 Unit.PERCENT,
                 f"last close vs {label}",
                 signed=True,
-                fact_id=f"{entity.key}.52w.from_{metric}_pct",
+                fact_id=ids.period(entity.key, "52w", f"from_{metric}_pct"),
             )
 
     ytd = m.year_to_date(bars, last.date)
@@ -241,7 +242,7 @@ def _entity_facts(
             ma,
             f"{n}-day moving average",
             on=last.date,
-            fact_id=f"{entity.key}.ma{n}",
+            fact_id=ids.moving_average(entity.key, n),
         )
         f.add(
             "vs_ma_pct",
@@ -250,7 +251,7 @@ def _entity_facts(
             Unit.PERCENT,
             f"last close vs {n}-day moving average",
             signed=True,
-            fact_id=f"{entity.key}.ma{n}.vs_pct",
+            fact_id=ids.vs_moving_average(entity.key, n),
         )
 
     for kind, closes in (
@@ -271,7 +272,7 @@ def _entity_facts(
                 f"consecutive {what} up (+) or down (-) to {to:%b %-d}",
                 signed=True,
                 on=last.date,
-                fact_id=f"{entity.key}.streak.{kind}",
+                fact_id=ids.streak(entity.key, kind),
             )
     changes = {"week": weekly} | {s.date.isoformat(): s.change for s in days}
     return f.items, changes, days
@@ -290,7 +291,7 @@ def _levels(
             "prior week's intraday high",
             on=r.high.date,
             derivation=f"intraday high of the week before ({r.high.date})",
-            fact_id=f"{entity.key}.level.prev_week_high",
+            fact_id=ids.level(entity.key, "prev_week_high"),
         )
         f.level(
             "level",
@@ -299,7 +300,7 @@ def _levels(
             "prior week's intraday low",
             on=r.low.date,
             derivation=f"intraday low of the week before ({r.low.date})",
-            fact_id=f"{entity.key}.level.prev_week_low",
+            fact_id=ids.level(entity.key, "prev_week_low"),
         )
     recent = m.upto(bars, last.date).iloc[-65:]
     highs, lows = m.pivots(recent)
@@ -313,7 +314,7 @@ def _levels(
             f"recent swing high ({ext.date:%b %-d})",
             on=ext.date,
             derivation=f"swing high: highest high of the 7 sessions around {ext.date}",
-            fact_id=f"{entity.key}.level.swing_high_{i}",
+            fact_id=ids.level(entity.key, f"swing_high_{i}"),
         )
     for i, ext in enumerate(below, 1):
         f.level(
@@ -323,7 +324,7 @@ def _levels(
             f"recent swing low ({ext.date:%b %-d})",
             on=ext.date,
             derivation=f"swing low: lowest low of the 7 sessions around {ext.date}",
-            fact_id=f"{entity.key}.level.swing_low_{i}",
+            fact_id=ids.level(entity.key, f"swing_low_{i}"),
         )
     below_round, above_round = m.round_levels(last.close)
     step = m.round_step(last.close)
@@ -334,7 +335,7 @@ def _levels(
         "nearest round number above the close",
         derivation=f"next multiple of {step} above the last close",
         places=0,
-        fact_id=f"{entity.key}.level.round_above",
+        fact_id=ids.level(entity.key, "round_above"),
     )
     f.level(
         "level",
@@ -343,7 +344,7 @@ def _levels(
         "nearest round number below the close",
         derivation=f"multiple of {step} at or below the last close",
         places=0,
-        fact_id=f"{entity.key}.level.round_below",
+        fact_id=ids.level(entity.key, "round_below"),
     )
     return f.items
 
@@ -409,7 +410,7 @@ def build_weekly_brief(
                 f"minus {peer.name}, percent change on {when}",
                 signed=True,
                 versus=peer.key,
-                fact_id=f"{subject.key}.vs.{peer.key}.spread_pp.{period}",
+                fact_id=ids.spread(subject.key, peer.key, period),
             )
         facts += f.items
     return WeeklyIndexBrief(

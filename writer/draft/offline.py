@@ -15,7 +15,9 @@ import zlib
 from collections.abc import Sequence
 from decimal import Decimal
 
+from factcheck import ids
 from factcheck.brief import Entity, Fact, WeeklyIndexBrief
+from factcheck.grammar import DIRECTION, DOWN, MOVE_VERBS, UP
 from factcheck.numfmt import Unit, format_value
 
 DISCLAIMER = (
@@ -99,35 +101,49 @@ def _short(d: dt.date, year: bool = False) -> str:
     return f"{d:%b} {d.day}, {d.year}" if year else f"{d:%b} {d.day}"
 
 
+def _grammar_words(direction: int, *words: str, verbs: bool = False) -> tuple[str, ...]:
+    """`words` in this order, each one of `grammar.DIRECTION`'s with that direction (and of
+    `grammar.MOVE_VERBS` if `verbs`): the checker reads every direction word the drafter writes
+    the way the drafter meant it.  Raises at import if grammar drops or reverses one."""
+    meaning = dict(DIRECTION)
+    wrong = [w for w in words if meaning.get(w) != direction or (verbs and w not in MOVE_VERBS)]
+    if wrong:
+        raise ValueError(f"not grammar words of direction {direction}: {wrong}")
+    return words
+
+
+#: Verbs for a move, by size: under 0.25%, under 1%, under 2.5%, larger.  A selection of
+#: grammar's MOVE_VERBS (the order within a tier is the voice's rotation).
+_UP_MOVES = (
+    _grammar_words(UP, "edged up", "inched up", verbs=True),
+    _grammar_words(UP, "rose", "gained", "added", verbs=True),
+    _grammar_words(UP, "climbed", "advanced", "rallied", verbs=True),
+    _grammar_words(UP, "surged", "jumped", "soared", verbs=True),
+)
+_DOWN_MOVES = (
+    _grammar_words(DOWN, "edged down", "slipped", verbs=True),
+    _grammar_words(DOWN, "fell", "declined", "lost", verbs=True),
+    _grammar_words(DOWN, "dropped", "slid", "retreated", verbs=True),
+    _grammar_words(DOWN, "tumbled", "sank", "plunged", verbs=True),
+)
+#: Behind / ahead of a peer over the week, grammar's direction of the spread.
+_LAG_VERBS = _grammar_words(DOWN, "trailed", "lagged", "underperformed")
+_LEAD_VERBS = _grammar_words(UP, "outperformed", "beat", "outpaced")
+
+
 def _move_verb(voice: _Voice, slot: str, pct: Decimal) -> str:
     size = abs(pct)
-    if pct > 0:
-        options = (
-            ("edged up", "inched up")
-            if size < Decimal("0.25")
-            else ("rose", "gained", "added")
-            if size < 1
-            else ("climbed", "advanced", "rallied")
-            if size < Decimal("2.5")
-            else ("surged", "jumped", "soared")
-        )
-    else:
-        options = (
-            ("edged down", "slipped")
-            if size < Decimal("0.25")
-            else ("fell", "declined", "lost")
-            if size < 1
-            else ("dropped", "slid", "retreated")
-            if size < Decimal("2.5")
-            else ("tumbled", "sank", "plunged")
-        )
-    return voice.pick(slot, options)
+    tier = 0 if size < Decimal("0.25") else 1 if size < 1 else 2 if size < Decimal("2.5") else 3
+    return voice.pick(slot, (_UP_MOVES if pct > 0 else _DOWN_MOVES)[tier])
 
 
 def _headline(brief: WeeklyIndexBrief, fig: _Figures, voice: _Voice) -> str:
     s = brief.subject
-    pct = fig.value(f"{s.key}.week.change_pct")
+    pct = fig.value(ids.period(s.key, "week", "change_pct"))
     size = abs(pct)
+    # Headline verbs stay the drafter's own, not a selection of grammar's: title case and
+    # present tense, with phrases grammar does not list ("Edges Higher", "Inches Up", "Gains
+    # Ground", "Loses Ground").
     if size < Decimal("0.005"):
         verb = "Ends the Week Flat"
     elif pct > 0:
@@ -150,21 +166,21 @@ def _headline(brief: WeeklyIndexBrief, fig: _Figures, voice: _Voice) -> str:
         )
     week_days = set(brief.week.sessions)
     angle = ""
-    high = brief.get(f"{s.key}.52w.close_high")
-    low = brief.get(f"{s.key}.52w.close_low")
+    high = brief.get(ids.period(s.key, "52w", "close_high"))
+    low = brief.get(ids.period(s.key, "52w", "close_low"))
     if high is not None and high.on in week_days:
         angle = ", Sets 52-Week Closing High"
     elif low is not None and low.on in week_days:
         angle = ", Sinks to 52-Week Closing Low"
-    elif fig.has(f"{s.key}.level.round_above") and (
-        fig.value(f"{s.key}.week.high") >= fig.value(f"{s.key}.level.round_above")
+    elif fig.has(ids.level(s.key, "round_above")) and (
+        fig.value(ids.period(s.key, "week", "high")) >= fig.value(ids.level(s.key, "round_above"))
     ):
-        angle = f", Fails to Hold {fig.show(f'{s.key}.level.round_above')}"
+        angle = f", Fails to Hold {fig.show(ids.level(s.key, 'round_above'))}"
     else:
         spreads = [
-            (p, fig.value(f"{s.key}.vs.{p.key}.spread_pp.week"))
+            (p, fig.value(ids.spread(s.key, p.key, "week")))
             for p in brief.peers
-            if fig.has(f"{s.key}.vs.{p.key}.spread_pp.week")
+            if fig.has(ids.spread(s.key, p.key, "week"))
         ]
         behind = [p.name for p, v in spreads if v < 0]
         ahead = [p.name for p, v in spreads if v > 0]
@@ -179,31 +195,33 @@ def _lede(brief: WeeklyIndexBrief, fig: _Figures, voice: _Voice) -> list[str]:
     s, week = brief.subject, brief.week
     k = s.key
     last = week.last_session
-    pct = fig.value(f"{k}.week.change_pct")
+    week_pct = ids.period(k, "week", "change_pct")
+    pct = fig.value(week_pct)
     when = voice.pick("wk", ("this week", "over the week", "on the week"))
     if len(week.sessions) < min(5, len(_COUNTS)):
         when = f"in a week shortened to {_COUNTS[len(week.sessions)]} sessions"
     if abs(pct) < Decimal("0.005"):
         move = f"finished flat {when}"
     else:
-        move = f"{_move_verb(voice, 'lede', pct)} {fig.size(f'{k}.week.change_pct')} {when}"
-    day_pct = fig.value(f"{k}.change_pct.{last}")
+        move = f"{_move_verb(voice, 'lede', pct)} {fig.size(week_pct)} {when}"
+    day_id = ids.session(k, "change_pct", last)
+    day_pct = fig.value(day_id)
     day = (
         "unchanged on the day"
         if abs(day_pct) < Decimal("0.005")
-        else f"{'up' if day_pct > 0 else 'down'} {fig.size(f'{k}.change_pct.{last}')} on the day"
+        else f"{'up' if day_pct > 0 else 'down'} {fig.size(day_id)} on the day"
     )
     first = (
         f"The {s.name} ({k}) {move}, closing {last:%A}'s session at "
-        f"{fig.show(f'{k}.close.{last}')}, {day}."
+        f"{fig.show(ids.session(k, 'close', last))}, {day}."
     )
     prev = week.previous_session
     gain = "a gain" if pct > 0 else "a loss" if pct < 0 else "a change"
     second = (
-        f"That is {gain} of {fig.size(f'{k}.week.change_pts')} from the previous "
-        f"week's close of {fig.show(f'{k}.close.{prev}')} on {_day(prev)}."
+        f"That is {gain} of {fig.size(ids.period(k, 'week', 'change_pts'))} from the previous "
+        f"week's close of {fig.show(ids.session(k, 'close', prev))} on {_day(prev)}."
     )
-    hi, lo = fig.fact(f"{k}.week.high"), fig.fact(f"{k}.week.low")
+    hi, lo = fig.fact(ids.period(k, "week", "high")), fig.fact(ids.period(k, "week", "low"))
     assert hi.on is not None and lo.on is not None
     third = voice.pick(
         "rng",
@@ -223,26 +241,29 @@ def _peers(brief: WeeklyIndexBrief, fig: _Figures, voice: _Voice) -> list[str]:
         return []
     moves = []
     for p in brief.peers:
-        pct = fig.value(f"{p.key}.week.change_pct")
+        week_pct = ids.period(p.key, "week", "change_pct")
+        pct = fig.value(week_pct)
         verb = (
             "was flat"
             if abs(pct) < Decimal("0.005")
-            else (f"{_move_verb(voice, 'pw' + p.key, pct)} {fig.size(f'{p.key}.week.change_pct')}")
+            else (f"{_move_verb(voice, 'pw' + p.key, pct)} {fig.size(week_pct)}")
         )
-        moves.append(f"the {p.name} {verb} to {fig.show(f'{p.key}.close.{last_of(brief, p)}')}")
+        moves.append(
+            f"the {p.name} {verb} to {fig.show(ids.session(p.key, 'close', last_of(brief, p)))}"
+        )
     sentences = [f"Over the same week, {' and '.join(moves)}."]
-    spreads = [(p, f"{s.key}.vs.{p.key}.spread_pp.week") for p in brief.peers]
+    spreads = [(p, ids.spread(s.key, p.key, "week")) for p in brief.peers]
     spreads = [(p, i) for p, i in spreads if fig.has(i) and abs(fig.value(i)) >= Decimal("0.005")]
     # The widest gap is the story ("trailed the Nasdaq by 1.49 points"), not a 0.04 one.
     for p, spread_id in sorted(spreads, key=lambda pair: -abs(fig.value(pair[1])))[:1]:
         if fig.value(spread_id) < 0:
-            word = voice.pick("lag" + p.key, ("trailed", "lagged", "underperformed"))
+            word = voice.pick("lag" + p.key, _LAG_VERBS)
         else:
-            word = voice.pick("lead" + p.key, ("outperformed", "beat", "outpaced"))
+            word = voice.pick("lead" + p.key, _LEAD_VERBS)
         sentences.append(f"The {s.name} {word} the {p.name} by {fig.size(spread_id)}.")
     day_moves = []
     for p in brief.peers:
-        day_id = f"{p.key}.change_pct.{last}"
+        day_id = ids.session(p.key, "change_pct", last)
         if not fig.has(day_id):
             continue
         pct = fig.value(day_id)
@@ -262,23 +283,22 @@ def _peer_context(brief: WeeklyIndexBrief, fig: _Figures, voice: _Voice) -> list
     out = []
     for p in brief.peers:
         k = p.key
-        if not fig.has(f"{k}.52w.high", f"{k}.52w.from_high_pct"):
+        if not fig.has(ids.period(k, "52w", "high"), ids.period(k, "52w", "from_high_pct")):
             continue
-        high = fig.fact(f"{k}.52w.high")
+        high = fig.fact(ids.period(k, "52w", "high"))
         assert high.on is not None
-        gap = fig.value(f"{k}.52w.from_high_pct")
+        gap = fig.value(ids.period(k, "52w", "from_high_pct"))
         where = (
-            f"{fig.size(f'{k}.52w.from_high_pct')} below its 52-week high of "
+            f"{fig.size(ids.period(k, '52w', 'from_high_pct'))} below its 52-week high of "
             f"{high.display} ({_short(high.on, True)})"
             if gap < 0
             else f"at its 52-week high of {high.display}"
         )
         ytd = ""
-        if fig.has(f"{k}.ytd.change_pct"):
-            value = fig.value(f"{k}.ytd.change_pct")
-            ytd = (
-                f", {'up' if value > 0 else 'down'} {fig.size(f'{k}.ytd.change_pct')} for the year"
-            )
+        ytd_pct = ids.period(k, "ytd", "change_pct")
+        if fig.has(ytd_pct):
+            value = fig.value(ytd_pct)
+            ytd = f", {'up' if value > 0 else 'down'} {fig.size(ytd_pct)} for the year"
         out.append(f"The {p.name} ended the week {where}{ytd}.")
     return [" ".join(out)] if out else []
 
@@ -287,47 +307,53 @@ def _session_line(brief: WeeklyIndexBrief, fig: _Figures, voice: _Voice, i: int)
     k = brief.subject.key
     sessions = brief.week.sessions
     d = sessions[i]
-    pct = fig.value(f"{k}.change_pct.{d}")
+    pct = fig.value(ids.session(k, "change_pct", d))
     close_verb = voice.pick(f"cv{i}", ("to close at", "to finish at", "to settle at", "to end at"))
     if abs(pct) < Decimal("0.005"):
-        move = f"The index was little changed, closing at {fig.show(f'{k}.close.{d}')}"
+        move = f"The index was little changed, closing at {fig.show(ids.session(k, 'close', d))}"
     else:
         points = ""
         if abs(pct) >= 1:
-            points = f", or {fig.size(f'{k}.change_pts.{d}')},"
+            points = f", or {fig.size(ids.session(k, 'change_pts', d))},"
         move = (
             f"The index {_move_verb(voice, f'd{i}', pct)} "
-            f"{fig.size(f'{k}.change_pct.{d}')}{points} {close_verb} "
-            f"{fig.show(f'{k}.close.{d}')}"
+            f"{fig.size(ids.session(k, 'change_pct', d))}{points} {close_verb} "
+            f"{fig.show(ids.session(k, 'close', d))}"
         )
     extras = []
-    if fig.fact(f"{k}.week.high").on == d:
-        extras.append(f"touching the week's intraday high of {fig.show(f'{k}.week.high')}")
-    if fig.fact(f"{k}.week.low").on == d:
-        extras.append(f"after dipping to the week's intraday low of {fig.show(f'{k}.week.low')}")
+    if fig.fact(ids.period(k, "week", "high")).on == d:
+        extras.append(
+            f"touching the week's intraday high of {fig.show(ids.period(k, 'week', 'high'))}"
+        )
+    if fig.fact(ids.period(k, "week", "low")).on == d:
+        extras.append(
+            f"after dipping to the week's intraday low of {fig.show(ids.period(k, 'week', 'low'))}"
+        )
     if not extras:
         extras.append(
             voice.pick(
                 f"rg{i}",
                 (
-                    f"after trading between {fig.show(f'{k}.low.{d}')} and "
-                    f"{fig.show(f'{k}.high.{d}')}",
-                    f"in a session range of {fig.show(f'{k}.low.{d}')} to "
-                    f"{fig.show(f'{k}.high.{d}')}",
+                    f"after trading between {fig.show(ids.session(k, 'low', d))} and "
+                    f"{fig.show(ids.session(k, 'high', d))}",
+                    f"in a session range of {fig.show(ids.session(k, 'low', d))} to "
+                    f"{fig.show(ids.session(k, 'high', d))}",
                 ),
             )
         )
     line = f"{move}, {' and '.join(extras)}."
-    if len(sessions) > 1 and fig.fact(f"{k}.week.close_high").on == d:
+    if len(sessions) > 1 and fig.fact(ids.period(k, "week", "close_high")).on == d:
         line += " It was the index's highest close of the week."
-    elif len(sessions) > 1 and fig.fact(f"{k}.week.close_low").on == d:
+    elif len(sessions) > 1 and fig.fact(ids.period(k, "week", "close_low")).on == d:
         line += " It was the index's lowest close of the week."
     if pct < 0 and i >= 1:
         for j in range(i - 1, -1, -1):
             gain_day = sessions[j]
-            base = fig.value(f"{k}.close.{sessions[j - 1] if j else brief.week.previous_session}")
-            if fig.value(f"{k}.change_pct.{gain_day}") > 0:
-                if fig.value(f"{k}.close.{d}") <= base:
+            base = fig.value(
+                ids.session(k, "close", sessions[j - 1] if j else brief.week.previous_session)
+            )
+            if fig.value(ids.session(k, "change_pct", gain_day)) > 0:
+                if fig.value(ids.session(k, "close", d)) <= base:
                     line += f" That gave back all of {gain_day:%A}'s gains."
                 break
     return f"- **{_day(d)}:** {line}"
@@ -337,59 +363,61 @@ def _context(brief: WeeklyIndexBrief, fig: _Figures, voice: _Voice) -> list[str]
     k, name = brief.subject.key, brief.subject.name
     last = brief.week.last_session
     out = []
-    if fig.has(f"{k}.52w.high", f"{k}.52w.low"):
-        hi, lo = fig.fact(f"{k}.52w.high"), fig.fact(f"{k}.52w.low")
+    if fig.has(ids.period(k, "52w", "high"), ids.period(k, "52w", "low")):
+        hi, lo = fig.fact(ids.period(k, "52w", "high")), fig.fact(ids.period(k, "52w", "low"))
         assert hi.on is not None and lo.on is not None
-        from_hi = fig.value(f"{k}.52w.from_high_pct")
+        from_high = ids.period(k, "52w", "from_high_pct")
+        from_hi = fig.value(from_high)
         where = (
-            f"sits {fig.size(f'{k}.52w.from_high_pct')} below its 52-week intraday high "
+            f"sits {fig.size(from_high)} below its 52-week intraday high "
             f"of {hi.display} ({_short(hi.on, True)})"
             if from_hi < 0
             else f"closed at its 52-week intraday high of {hi.display}"
         )
         out.append(
-            f"At {fig.show(f'{k}.close.{last}')}, the {name} {where} and stands "
-            f"{fig.size(f'{k}.52w.from_low_pct')} above its 52-week low of {lo.display} "
-            f"({_short(lo.on, True)}). Its 52-week range is {lo.display} - {hi.display}."
+            f"At {fig.show(ids.session(k, 'close', last))}, the {name} {where} and stands "
+            f"{fig.size(ids.period(k, '52w', 'from_low_pct'))} above its 52-week low of "
+            f"{lo.display} ({_short(lo.on, True)}). Its 52-week range is {lo.display} - "
+            f"{hi.display}."
         )
     parts = []
     record = [
-        (fig.fact(f"{k}.52w.{m}"), label)
+        (fig.fact(ids.period(k, "52w", m)), label)
         for m, label in (
             ("close_high", "a 52-week closing high"),
             ("close_low", "a 52-week closing low"),
         )
-        if fig.has(f"{k}.52w.{m}")
+        if fig.has(ids.period(k, "52w", m))
     ]
     for f, label in record:
         if f.on in brief.week.sessions:
             assert f.on is not None
             parts.append(f"Its {f.on:%A} close of {f.display} was {label}.")
-    if fig.has(f"{k}.ytd.change_pct"):
-        ytd = fig.value(f"{k}.ytd.change_pct")
+    if fig.has(ids.period(k, "ytd", "change_pct")):
+        ytd = fig.value(ids.period(k, "ytd", "change_pct"))
         direction = "up" if ytd > 0 else "down"
         parts.append(
-            f"Year to date, the index is {direction} {fig.size(f'{k}.ytd.change_pct')}"
-            f", or {fig.size(f'{k}.ytd.change_pts')}."
+            f"Year to date, the index is {direction} {fig.size(ids.period(k, 'ytd', 'change_pct'))}"
+            f", or {fig.size(ids.period(k, 'ytd', 'change_pts'))}."
         )
     mas = []
     for n in (50, 200):
-        if fig.has(f"{k}.ma{n}"):
-            vs = fig.value(f"{k}.ma{n}.vs_pct")
+        if fig.has(ids.moving_average(k, n)):
+            vs = fig.value(ids.vs_moving_average(k, n))
             side = "above" if vs > 0 else "below"
             mas.append(
-                f"{fig.size(f'{k}.ma{n}.vs_pct')} {side} its {n}-day moving average of "
-                f"{fig.show(f'{k}.ma{n}')}"
+                f"{fig.size(ids.vs_moving_average(k, n))} {side} its {n}-day moving average of "
+                f"{fig.show(ids.moving_average(k, n))}"
             )
     if mas:
         parts.append(f"It {voice.pick('ma', ('finished', 'ended the week'))} {' and '.join(mas)}.")
-    if fig.has(f"{k}.streak.weekly"):
-        n = int(fig.value(f"{k}.streak.weekly"))
+    if fig.has(ids.streak(k, "weekly")):
+        n = int(fig.value(ids.streak(k, "weekly")))
         if 2 <= abs(n) < len(_ORDINALS):
             kind = "gain" if n > 0 else "loss"
             parts.append(f"It was the index's {_ORDINALS[abs(n)]} straight weekly {kind}.")
-    if fig.has(f"{k}.streak.daily"):
-        n = int(fig.value(f"{k}.streak.daily"))
+    if fig.has(ids.streak(k, "daily")):
+        n = int(fig.value(ids.streak(k, "daily")))
         if 3 <= abs(n) < len(_COUNTS):
             side = "higher" if n > 0 else "lower"
             parts.append(f"It has closed {side} for {_COUNTS[abs(n)]} straight sessions.")
@@ -400,7 +428,7 @@ def _context(brief: WeeklyIndexBrief, fig: _Figures, voice: _Voice) -> list[str]
 
 def _levels(brief: WeeklyIndexBrief, fig: _Figures, voice: _Voice) -> list[str]:
     k = brief.subject.key
-    close = fig.value(f"{k}.close.{brief.week.last_session}")
+    close = fig.value(ids.session(k, "close", brief.week.last_session))
     named = {
         "prev_week_high": "the prior week's high",
         "prev_week_low": "the prior week's low",
@@ -412,7 +440,7 @@ def _levels(brief: WeeklyIndexBrief, fig: _Figures, voice: _Voice) -> list[str]:
     above: list[tuple[Decimal, str]] = []
     below: list[tuple[Decimal, str]] = []
     for key, label in named.items():
-        f = brief.get(f"{k}.level.{key}")
+        f = brief.get(ids.level(k, key))
         if f is None:
             continue
         when = f" from {_short(f.on)}" if f.on and key.startswith("swing") else ""
@@ -421,8 +449,8 @@ def _levels(brief: WeeklyIndexBrief, fig: _Figures, voice: _Voice) -> list[str]:
     above.sort(key=lambda x: x[0])
     below.sort(key=lambda x: -x[0])
     sentences = []
-    if fig.has(f"{k}.level.round_above"):
-        lead = f"the round {fig.show(f'{k}.level.round_above')} level"
+    if fig.has(ids.level(k, "round_above")):
+        lead = f"the round {fig.show(ids.level(k, 'round_above'))} level"
         rest = [t for _, t in above[:2]]
         sentences.append(
             voice.pick("res", ("Overhead, ", "On the upside, "))
@@ -434,8 +462,8 @@ def _levels(brief: WeeklyIndexBrief, fig: _Figures, voice: _Voice) -> list[str]:
             )
             + "."
         )
-    if fig.has(f"{k}.level.round_below") and fig.value(f"{k}.level.round_below") < close:
-        lead = f"{fig.show(f'{k}.level.round_below')} offers round-number support"
+    if fig.has(ids.level(k, "round_below")) and fig.value(ids.level(k, "round_below")) < close:
+        lead = f"{fig.show(ids.level(k, 'round_below'))} offers round-number support"
         rest = [t for _, t in below[:2]]
         sentences.append(
             voice.pick("sup", ("On the downside, ", "Below, "))
