@@ -426,7 +426,7 @@ def test_unusable_out_or_home_is_exit_2_before_any_call(
     result = draft(blocker / "articles", "--quiet")
     assert result.exit_code == 2
     assert result.stderr == (
-        f"writer: cannot create {blocker / 'articles'} (Not a directory); pick another --out\n"
+        f"writer: cannot write to {blocker / 'articles'} (Not a directory); pick another --out\n"
     )
     assert server.requests == []
     monkeypatch.setenv("WRITER_HOME", str(blocker))

@@ -1,10 +1,31 @@
-"""Files on disk, written atomically: a crash never leaves half an article or brief."""
+"""Files on disk, written so that a crash never leaves half an article or a mixed set.
+
+`write_atomic` replaces one file (temp file in the same folder, fsync, rename).  An article
+is a set of files (the article, its brief, its report) that must agree with each other (the
+article pins the brief's sha256), so `publish` writes the set through a journal:
+
+1. every file is written and fsynced into a staging folder `.<stem>.staging/`;
+2. a `COMMITTED` marker is written there: from now on the set is complete;
+3. each file is renamed into place, then the staging folder is removed.
+
+A run killed before step 2 leaves only the staging folder, which the next run (or `recover`)
+deletes: the previous files are untouched.  A run killed during step 3 leaves a committed
+staging folder, which the next run finishes renaming: the complete new set.  `claim` takes
+an exclusive lock per article (released by the kernel even on kill -9), so two runs into one
+`--out` cannot both publish.
+"""
 
 from __future__ import annotations
 
+import fcntl
 import os
+import shutil
 import tempfile
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
+
+COMMITTED = "COMMITTED"
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -19,3 +40,98 @@ def write_atomic(path: Path, text: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+class Busy(Exception):
+    """Another process holds the article's lock."""
+
+
+@contextmanager
+def claim(out_dir: Path, stem: str) -> Iterator[None]:
+    """Hold the exclusive lock on one article's files for the block; `Busy` if taken."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    path = out_dir / f".{stem}.lock"
+    while True:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            raise Busy(stem) from None
+        try:
+            same = os.fstat(fd).st_ino == os.stat(path).st_ino
+        except FileNotFoundError:
+            same = False
+        if same:
+            break
+        os.close(fd)  # the holder before us removed that file: lock the one there now
+    try:
+        yield
+    finally:
+        path.unlink(missing_ok=True)  # while still locked: no one can hold a stale copy
+        os.close(fd)  # closing releases the lock (so does the kernel on kill -9)
+
+
+def probe_writable(out_dir: Path) -> None:
+    """Raise OSError now if `out_dir` cannot take new files (read-only, full, not ours)."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=out_dir, prefix=".writer-probe.", suffix=".tmp")
+    os.close(fd)
+    os.unlink(tmp)
+
+
+def _staging(out_dir: Path, stem: str) -> Path:
+    return out_dir / f".{stem}.staging"
+
+
+def recover(out_dir: Path, stem: str) -> str | None:
+    """Finish or undo what a killed `publish` left (call with the lock held); remove stray
+    temp files of this article.  Returns what was done, or None."""
+    done = None
+    stage = _staging(out_dir, stem)
+    if stage.is_dir():
+        if (stage / COMMITTED).is_file():
+            for item in sorted(stage.iterdir()):
+                if item.name != COMMITTED:
+                    os.replace(item, out_dir / item.name)
+            done = "finished publishing the files of an interrupted run"
+        else:
+            done = "discarded the unfinished files of an interrupted run"
+        shutil.rmtree(stage)
+    for stray in out_dir.glob(f".{stem}*.tmp"):
+        stray.unlink(missing_ok=True)
+    for stray in out_dir.glob(".writer-probe.*.tmp"):
+        stray.unlink(missing_ok=True)
+    return done
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def publish(
+    out_dir: Path, stem: str, files: Mapping[str, str], remove: tuple[Path, ...] = ()
+) -> None:
+    """Write `files` (name -> text) into `out_dir` as one set (see the module docstring) and
+    then delete `remove`; call with the lock held."""
+    stage = _staging(out_dir, stem)
+    if stage.exists():
+        shutil.rmtree(stage)
+    stage.mkdir(parents=True)
+    for name, text in files.items():
+        with open(stage / name, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+    write_atomic(stage / COMMITTED, "\n".join(files) + "\n")
+    _fsync_dir(stage)
+    for name in files:
+        os.replace(stage / name, out_dir / name)
+    _fsync_dir(out_dir)
+    shutil.rmtree(stage)
+    for path in remove:
+        path.unlink(missing_ok=True)

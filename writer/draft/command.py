@@ -33,7 +33,7 @@ from writer.auditlog import AuditLog, default_log
 from writer.data import PriceSource
 from writer.draft.loop import DEFAULT_MAX_ATTEMPTS, Draft, Drafter, Outcome, repair_loop
 from writer.errors import BadInput, DraftRejected
-from writer.output import write_atomic
+from writer.output import Busy, claim, probe_writable, publish, recover
 
 if TYPE_CHECKING:
     from writer.draft.settings import LLMSettings
@@ -277,32 +277,51 @@ def run_draft(
     with reporter.working(f"building the {options.symbol} brief"):
         brief = weekly_brief(options.symbol, options.week, source or open_source(options.data_dir))
     paths = OutputPaths.of(brief, options.out_dir)
-    if not options.force:
-        for path in paths.collisions():
-            raise BadInput(f"{path} already exists; pass --force to overwrite it")
     try:  # fail before paying for a draft that could not be saved
-        options.out_dir.mkdir(parents=True, exist_ok=True)
+        probe_writable(options.out_dir)
     except OSError as exc:
         raise BadInput(
-            f"cannot create {options.out_dir} ({exc.strerror or exc}); pick another --out"
+            f"cannot write to {options.out_dir} ({exc.strerror or exc}); pick another --out"
         ) from None
-    drafter = choose_drafter(options, brief, audit or default_log(), client_factory, reporter)
-    label = f"{drafter.name}" + (f" ({drafter.model})" if drafter.model else "")
     try:
-        with reporter.working(f"drafting {paths.stem} with {label}"):
-            outcome = repair_loop(
-                brief, drafter, strict_check(paths.article.name), options.max_attempts, reporter.say
+        with claim(options.out_dir, paths.stem):
+            done = recover(options.out_dir, paths.stem)
+            if done:
+                reporter.say(f"{paths.stem}: {done}")
+            if not options.force:
+                for path in paths.collisions():
+                    raise BadInput(f"{path} already exists; pass --force to overwrite it")
+            drafter = choose_drafter(
+                options, brief, audit or default_log(), client_factory, reporter
             )
-    finally:
-        drafter.close()
-    return _write(outcome, brief, drafter, paths, now or dt.datetime.now(dt.UTC), reporter)
+            label = f"{drafter.name}" + (f" ({drafter.model})" if drafter.model else "")
+            try:
+                with reporter.working(f"drafting {paths.stem} with {label}"):
+                    outcome = repair_loop(
+                        brief,
+                        drafter,
+                        strict_check(paths.article.name),
+                        options.max_attempts,
+                        reporter.say,
+                    )
+            finally:
+                drafter.close()
+            return _write(outcome, brief, drafter, paths, now or dt.datetime.now(dt.UTC), reporter)
+    except Busy:
+        raise BadInput(
+            f"another writer draft is writing {paths.stem} in {options.out_dir}; wait for it "
+            "to finish"
+        ) from None
 
 
-def _save(path: Path, text: str) -> None:
+def _publish(paths: OutputPaths, files: dict[Path, str], remove: tuple[Path, ...] = ()) -> None:
     try:
-        write_atomic(path, text)
+        publish(paths.out_dir, paths.stem, {p.name: t for p, t in files.items()}, remove)
     except OSError as exc:
-        raise BadInput(f"cannot write {path} ({exc.strerror or exc}); pick another --out") from None
+        raise BadInput(
+            f"cannot write to {paths.out_dir} ({exc.strerror or exc}); pick another --out "
+            "(nothing was replaced)"
+        ) from None
 
 
 def _write(
@@ -326,25 +345,34 @@ def _write(
         now=now,
     )
     offset = head.count("\n")
-    _save(paths.brief, brief_text)
     if not outcome.accepted:
         report = shift_lines(final.report, offset, paths.rejected.name)
-        _save(paths.rejected_check, report.model_dump_json(indent=2) + "\n")
-        _save(paths.rejected, head + final.draft.text)
+        rejected = {
+            paths.rejected_check: report.model_dump_json(indent=2) + "\n",
+            paths.rejected: head + final.draft.text,
+        }
+        if not paths.article.exists():  # a published article keeps the brief it pins
+            rejected[paths.brief] = brief_text
+        _publish(paths, rejected)
         raise DraftRejected(
             f"draft rejected after {len(outcome.attempts)} "
             f"{'attempt' if len(outcome.attempts) == 1 else 'attempts'}: "
             f"{_summary(report)}; kept {paths.rejected} and {paths.rejected_check}"
         )
     report = shift_lines(final.report, offset, paths.article.name)
-    _save(paths.check, report.model_dump_json(indent=2) + "\n")
-    _save(paths.article, head + final.draft.text)
-    removed = []
-    for stale in (paths.rejected, paths.rejected_check):
-        if stale.exists():
-            stale.unlink()
-            removed.append(stale)
-            reporter.say(f"removed {stale} from an earlier rejected run")
+    stale = tuple(p for p in (paths.rejected, paths.rejected_check) if p.exists())
+    _publish(
+        paths,
+        {
+            paths.brief: brief_text,
+            paths.check: report.model_dump_json(indent=2) + "\n",
+            paths.article: head + final.draft.text,
+        },
+        stale,
+    )
+    removed = list(stale)
+    for path in stale:
+        reporter.say(f"removed {path} from an earlier rejected run")
     reporter.say(
         f"verified after {len(outcome.attempts)} "
         f"{'attempt' if len(outcome.attempts) == 1 else 'attempts'}: {paths.article}"
