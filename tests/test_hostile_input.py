@@ -93,6 +93,34 @@ def test_a_corrupt_audit_log(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     assert "cannot use the audit log" in one_line(runner.invoke(app, ["logs"]), 2)
 
 
+def test_an_unwritable_price_cache_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    monkeypatch.setenv("WRITER_CACHE_DIR", str(blocker / "cache"))  # under a file: no folder
+    result = runner.invoke(app, ["draft", "RUT", *WEEK, "--offline", "--out", str(tmp_path / "o")])
+    assert "WRITER_CACHE_DIR" in one_line(result, 3)
+
+
+def test_a_damaged_row_in_the_audit_log_is_shown_not_fatal(
+    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    monkeypatch.setenv("OPENAI_BASE_URL", f"http://127.0.0.1:{closed_port()}/v1")
+    monkeypatch.setenv("WRITER_LLM_RETRIES", "0")
+    one_line(draft(data_dir, tmp_path / "o"), 4)
+    db = Path(os.environ["WRITER_HOME"]) / "audit.sqlite"
+    with sqlite3.connect(db) as conn:
+        conn.execute(
+            "UPDATE llm_calls SET request_json = '{not json', latency_ms = 'abc', "
+            "prompt_tokens = 'x', created_at = 5"
+        )
+    listing = runner.invoke(app, ["logs"])
+    shown = runner.invoke(app, ["logs", "--show", "1"])
+    assert listing.exit_code == 0 and shown.exit_code == 0, (listing.stderr, shown.stderr)
+    assert "the stored request is not JSON" in shown.stdout
+
+
 @pytest.mark.parametrize("value", ["inf", "nan", "1e9", "-1", "soon"])
 def test_an_unusable_llm_timeout(
     data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, value: str

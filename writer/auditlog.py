@@ -181,24 +181,52 @@ class AuditLog:
         return int(n)
 
 
+def _text(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def _int(value: object) -> int | None:
+    try:
+        return None if value is None else int(value)  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return None
+
+
+def _messages(value: object) -> list[dict[str, str]]:
+    """The stored request's messages; a row damaged by hand or by another tool shows what
+    is wrong with it instead of stopping `writer logs`."""
+    try:
+        loaded = json.loads(str(value))
+    except ValueError:
+        return [{"role": "?", "content": "(the stored request is not JSON)"}]
+    if not isinstance(loaded, list) or not all(isinstance(m, dict) for m in loaded):
+        return [{"role": "?", "content": "(the stored request is not a list of messages)"}]
+    return loaded
+
+
 def _to_record(row: sqlite3.Row) -> CallRecord:
+    latency = row["latency_ms"]
+    try:
+        latency_ms = float(latency)
+    except (TypeError, ValueError):
+        latency_ms = 0.0
     return CallRecord(
-        id=row["id"],
-        created_at=row["created_at"],
-        run_id=row["run_id"],
-        subject=row["subject"],
-        week=row["week"],
-        attempt=row["attempt"],
-        retry=row["retry"],
-        purpose=row["purpose"],
-        model=row["model"],
-        messages=json.loads(row["request_json"]),
-        response_text=row["response_text"],
-        prompt_tokens=row["prompt_tokens"],
-        completion_tokens=row["completion_tokens"],
-        latency_ms=row["latency_ms"],
-        verdict=row["verdict"],
-        error=row["error"],
+        id=_int(row["id"]) or 0,
+        created_at=_text(row["created_at"]),
+        run_id=_text(row["run_id"]),
+        subject=_text(row["subject"]),
+        week=_text(row["week"]),
+        attempt=_int(row["attempt"]) or 0,
+        retry=_int(row["retry"]) or 0,
+        purpose=_text(row["purpose"]),
+        model=_text(row["model"]),
+        messages=_messages(row["request_json"]),
+        response_text=None if row["response_text"] is None else _text(row["response_text"]),
+        prompt_tokens=_int(row["prompt_tokens"]),
+        completion_tokens=_int(row["completion_tokens"]),
+        latency_ms=latency_ms,
+        verdict=None if row["verdict"] is None else _text(row["verdict"]),
+        error=None if row["error"] is None else _text(row["error"]),
     )
 
 

@@ -223,7 +223,14 @@ def prepare(name: str, text: str, ticker: str | None, week: dt.date | None) -> A
         # matter: that exact brief needs no market data (and cannot drift from it).
         pinned = read_front_matter(text).get("brief_sha256")
         for path in found:
-            if pinned and hashlib.sha256(path.read_bytes()).hexdigest() == pinned:
+            try:
+                digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            except OSError as exc:
+                raise MalformedInput(
+                    f"{name}: cannot read its brief {path} ({exc.strerror or exc}); fix its "
+                    "permissions or remove it"
+                ) from None
+            if pinned and digest == pinned:
                 return Article(name, text, fm_ticker, fm_week, load_sidecar(path))
         return Article(name, text, fm_ticker, fm_week, None)
     if found:
