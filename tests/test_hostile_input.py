@@ -213,3 +213,16 @@ def test_a_trickling_server_cannot_hold_a_draft_past_the_timeout(
         monkeypatch.setenv("WRITER_LLM_RETRIES", "0")
         line = one_line(draft(data_dir, tmp_path / "o"), 4)
     assert "did not answer within 1 s" in line
+
+
+def test_a_huge_reply_is_cut_off_at_the_cap_not_checked(
+    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from writer.draft.llm import MAX_REPLY_BYTES
+
+    with serve(Reply(text="The Russell 2000 rose 2.38%. " * (MAX_REPLY_BYTES // 20))) as server:
+        monkeypatch.setenv("OPENAI_BASE_URL", server.url)
+        monkeypatch.setenv("WRITER_LLM_RETRIES", "0")
+        line = one_line(draft(data_dir, tmp_path / "o"), 4)
+    assert "sent more than any article needs" in line
+    assert server.requests[0].body["max_tokens"] == 4096  # the reply was bounded up front too

@@ -24,7 +24,7 @@ import random
 import re
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -47,6 +47,11 @@ from writer.draft.settings import (
 from writer.errors import LLMUnavailable
 from writer.redact import redact
 
+try:  # the HTTP library the installed openai SDK is built on
+    import httpx2 as httpx
+except ImportError:  # openai releases before the httpx2 fork
+    import httpx  # type: ignore[no-redef,import-not-found,unused-ignore]
+
 __all__ = [
     "DEFAULT_MODEL",
     "DEFAULT_RETRIES",
@@ -65,6 +70,8 @@ __all__ = [
 MIN_ARTICLE_WORDS = 120
 #: A reply longer than this is no article (a recap is ~5,000 characters); it is not checked.
 MAX_REPLY_CHARS = 100_000
+#: ... and the most bytes read of any HTTP response (JSON escaping can double the text).
+MAX_REPLY_BYTES = 1_000_000
 T = TypeVar("T")
 INITIAL_BACKOFF_S = 0.5
 MAX_BACKOFF_S = 8.0
@@ -75,6 +82,47 @@ LOCAL_KEY = "not-needed"
 _FENCE = re.compile(r"^\s*```[A-Za-z]*\s*\n(?P<body>.*?)\n\s*```\s*$", re.DOTALL)
 
 
+class ReplyTooLarge(Exception):
+    """The endpoint sent more bytes than any chat completion with an article needs."""
+
+
+class _CappedStream(httpx.SyncByteStream):
+    def __init__(self, inner: httpx.SyncByteStream, cap: int) -> None:
+        self.inner, self.cap = inner, cap
+
+    def __iter__(self) -> Iterator[bytes]:
+        seen = 0
+        for chunk in self.inner:
+            seen += len(chunk)
+            if seen > self.cap:
+                raise ReplyTooLarge(f"the reply passed {self.cap:,} bytes")
+            yield chunk
+
+    def close(self) -> None:
+        self.inner.close()
+
+
+class _CappedTransport(httpx.BaseTransport):
+    """Reads at most `cap` bytes of any response: a 60 MB answer is cut off at the cap
+    instead of being held in memory and checked."""
+
+    def __init__(self, inner: httpx.BaseTransport, cap: int) -> None:
+        self.inner, self.cap = inner, cap
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        response = self.inner.handle_request(request)
+        length = response.headers.get("content-length", "")
+        if length.isdigit() and int(length) > self.cap:
+            response.close()
+            raise ReplyTooLarge(f"the reply is {int(length):,} bytes")
+        assert isinstance(response.stream, httpx.SyncByteStream)
+        response.stream = _CappedStream(response.stream, self.cap)
+        return response
+
+    def close(self) -> None:
+        self.inner.close()
+
+
 def get_client(settings: LLMSettings) -> OpenAI:
     """The one place a client is built; the SDK reads OPENAI_API_KEY / OPENAI_BASE_URL."""
     key = None
@@ -82,7 +130,15 @@ def get_client(settings: LLMSettings) -> OpenAI:
         key = LOCAL_KEY
     try:
         # Retries are ours (`LLMDrafter.complete`) so each attempt is logged and counted.
-        return OpenAI(api_key=key, timeout=settings.timeout_s, max_retries=0)
+        return OpenAI(
+            api_key=key,
+            timeout=settings.timeout_s,
+            max_retries=0,
+            http_client=httpx.Client(
+                transport=_CappedTransport(httpx.HTTPTransport(), MAX_REPLY_BYTES),
+                timeout=settings.timeout_s,
+            ),
+        )
     except openai.OpenAIError as exc:
         raise LLMUnavailable(
             f"cannot set up the LLM client ({_one_line(exc)}); set OPENAI_API_KEY or pass --offline"
@@ -307,6 +363,7 @@ class LLMDrafter:
             except (
                 openai.OpenAIError,
                 DeadlinePassed,
+                ReplyTooLarge,
                 ValueError,
                 AttributeError,
                 TypeError,
@@ -387,6 +444,12 @@ class LLMDrafter:
             return LLMUnavailable(
                 f"{where} did not answer within {self.settings.timeout_s:g} s ({after}); "
                 "raise WRITER_LLM_TIMEOUT, check OPENAI_BASE_URL or pass --offline"
+            )
+        if isinstance(exc, ReplyTooLarge):
+            return LLMUnavailable(
+                f"{where} sent more than any article needs ({exc}; at most "
+                f"{MAX_REPLY_BYTES:,} are read); lower WRITER_MAX_TOKENS, try another "
+                "--model or pass --offline"
             )
         if isinstance(exc, openai.APIConnectionError):
             cause = _one_line(exc.__cause__) if exc.__cause__ else _one_line(exc)
