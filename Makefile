@@ -17,6 +17,8 @@ bench:
 	$(PY) bench/brief.py --data-dir $(DATA)
 	$(PY) bench/mutation.py --data-dir $(DATA)
 	$(PY) bench/corpus.py --data-dir $(DATA)
+	$(PY) bench/check_speed.py --data-dir $(DATA)
+	$(PY) bench/adversarial.py --data-dir $(DATA)
 	$(PY) bench/report_digest.py --data-dir $(DATA)
 	$(PY) bench/offline_draft.py
 	$(PY) bench/draft_throughput.py

@@ -869,14 +869,17 @@ class Binder:
         fig: Figure,
         prev: Binding | None,
         heading: SentenceContext | None,
+        idx: int = -1,
     ) -> Binding:
+        """`idx` is the figure's position in `sent.figures` (found when not given)."""
         b = Binding()
         figures = sent.figures
-        idx = -1
-        for i, f in enumerate(figures):  # identity, not equality: figures are dataclasses
-            if f is fig:
-                idx = i
-                break
+        if not (0 <= idx < len(figures) and figures[idx] is fig):
+            idx = -1
+            for i, f in enumerate(figures):  # identity, not equality: figures are dataclasses
+                if f is fig:
+                    idx = i
+                    break
         prev_fig = figures[idx - 1] if idx > 0 else None
         next_fig = figures[idx + 1] if 0 <= idx < len(figures) - 1 else None
         lo = prev_fig.end if prev_fig is not None else sent.start
@@ -898,7 +901,7 @@ class Binder:
             named = [m.value for m in ctx.entities]
             b.entity = self.subject
             b.versus = tuple(dict.fromkeys(k for k in named if k != self.subject))
-        elif (pick := _respectively(doc, sent, ctx.entities, fig)) is not None:
+        elif (pick := _respectively(doc, sent, ctx.entities, fig, idx)) is not None:
             b.entity = pick.value
         elif (
             before
@@ -938,7 +941,7 @@ class Binder:
         else:
             b.entity, b.entity_inherited, b.entity_guessed = self.subject, True, True
         # period
-        b.periods = self._periods(doc, sent, ctx, fig, lo, hi)
+        b.periods = self._periods(doc, sent, ctx, fig, lo, hi, idx)
         if not b.periods:
             if prev is not None and (prev.periods or prev.periods_inherited):
                 b.periods_inherited = prev.periods or prev.periods_inherited
@@ -1011,7 +1014,14 @@ class Binder:
         return b
 
     def _periods(
-        self, doc: Document, sent: Sentence, ctx: SentenceContext, fig: Figure, lo: int, hi: int
+        self,
+        doc: Document,
+        sent: Sentence,
+        ctx: SentenceContext,
+        fig: Figure,
+        lo: int,
+        hi: int,
+        idx: int,
     ) -> frozenset[str]:
         best: Mention | None = None
         best_dist = 10**9
@@ -1028,7 +1038,7 @@ class Binder:
                     and _YEAR_BASE_GAP_RE.fullmatch(doc.lower[fig.end : m.start])
                 ):
                     return period_tokens(m)  # "ending the week 0.29% above its 2023 finish"
-        pick = _respectively(doc, sent, ctx.periods, fig)
+        pick = _respectively(doc, sent, ctx.periods, fig, idx)
         if pick is not None:
             return period_tokens(pick)
         for m in ctx.periods:
@@ -1254,6 +1264,10 @@ _GAP_LABEL_RE: Final = re.compile(
 _GAP_LABEL_END_RE: Final = re.compile(r"\s*\)?\s*\**\s*[:=]\s*\**\s*", re.ASCII)
 
 
+#: How many figures back "below it" looks for the level it means.
+_GAP_LOOKBACK: Final = 6
+
+
 def _gap_to(
     doc: Document, figures: list[Figure], idx: int, start: int, end: int
 ) -> tuple[Figure, int] | None:
@@ -1265,7 +1279,14 @@ def _gap_to(
         m = _GAP_TO_NEXT_RE.fullmatch(doc.lower, fig.end, nxt.start)
         if m is not None:
             return nxt, 0 if m.group("from") else 1 if m.group("rel") == "above" else -1
-    prev = next((f for f in reversed(figures[:idx]) if f.kind == "number"), None)
+    prev = next(
+        (
+            figures[i]
+            for i in range(idx - 1, max(-1, idx - 1 - _GAP_LOOKBACK), -1)
+            if figures[i].kind == "number"
+        ),
+        None,
+    )
     if prev is None:
         return None
     m = _GAP_TO_PREVIOUS_RE.match(doc.lower, fig.end, min(end, fig.end + 40))
@@ -1322,12 +1343,12 @@ _LIST_JOIN_RE: Final = re.compile(r"\s*(?:,|and|,\s*and|&)\s*(?:the\s+)?", re.AS
 
 
 def _respectively(
-    doc: Document, sent: Sentence, mentions: list[Mention], fig: Figure
+    doc: Document, sent: Sentence, mentions: list[Mention], fig: Figure, at: int
 ) -> Mention | None:
     """ "the 50-day and 200-day averages, at 2,185.03 and 2,177.54 respectively": the i-th
     figure before "respectively" goes with the i-th of the mentions listed before them."""
     if doc.lower.find("respectively", sent.start, sent.end) < 0:
-        return _paired(doc, sent, mentions, fig)
+        return _paired(doc, sent, mentions, at) if at >= 0 else None
     tail = doc.lower.find("respectively", fig.end, sent.end)
     if tail < 0:
         return None
@@ -1344,19 +1365,18 @@ def _respectively(
     listed = listed[-len(group) :]
     if len({m.kind for m in listed}) != 1:
         return None
-    at = next((i for i, f in enumerate(group) if f is fig), None)
-    return listed[at] if at is not None else None
+    place = next((i for i, f in enumerate(group) if f is fig), None)
+    return listed[place] if place is not None else None
 
 
 #: The longest list of figures paired with a list of mentions.
 _MAX_PAIRED: Final = 8
 
 
-def _paired(doc: Document, sent: Sentence, mentions: list[Mention], fig: Figure) -> Mention | None:
+def _paired(doc: Document, sent: Sentence, mentions: list[Mention], at: int) -> Mention | None:
     """ "finished Thursday and Friday flat, up 0.54 and 2.57 points": a list of figures right
     after a list of as many mentions of one kind pairs them in order, "respectively" unsaid."""
     figures = sent.figures
-    at = next((i for i, f in enumerate(figures) if f is fig), -1)
     lo = hi = at
     while lo > 0 and at - lo <= _MAX_PAIRED and _joined(doc, figures[lo - 1], figures[lo]):
         lo -= 1

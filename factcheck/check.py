@@ -315,11 +315,11 @@ def check_text(
                 expected,
                 message,
             )
-        for fig in sent.figures:
+        for at, fig in enumerate(sent.figures):
             if fig.kind == "count":
                 out.finding(check_streak(fig, doc, sent, ctx, binder, summary), sent)
                 continue
-            b = binder.bind(doc, sent, ctx, fig, summary, heading)
+            b = binder.bind(doc, sent, ctx, fig, summary, heading, at)
             if single:
                 b.entity_guessed = False
             if sent.block_kind == "table":

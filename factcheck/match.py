@@ -362,6 +362,18 @@ def judge(index: FactIndex, fig: Figure, b: Binding) -> Verdict:
     `_guess`) is only `unsupported`; a misfit that a known wrong base explains says so."""
     _points_are_a_change(index, fig, b)
     _entity_by_scale(index, fig, b)
+    if (
+        fig.kind == "number"
+        and b.metrics is None
+        and fig.hedge is _EXACT
+        and not any(
+            close / _SCALE_FACTOR**3 <= fig.magnitude <= close * _SCALE_FACTOR**3
+            for close in index.last_close.values()
+        )
+    ):
+        # "1, 1, 1": no metric word and no index trades anywhere near it; what a misfit
+        # would conclude (see `_guess`), without scoring every level of the brief
+        return _NOT_SAID
     verdict = _judge(index, fig, b)
     if verdict.status is not _VERIFIED and b.gap_to is not None:
         gap = _gap_verdict(index, fig, b, verdict)
@@ -441,6 +453,14 @@ def _gap_verdict(index: FactIndex, fig: Figure, b: Binding, verdict: Verdict) ->
         verdict.expected,
         f"measured from {level.text.strip()}, a level the brief does not hold; {verdict.message}",
     )
+
+
+_NOT_SAID: Final = Verdict(
+    Status.UNSUPPORTED,
+    None,
+    None,
+    "the article does not say what figure this is, and no index in the brief trades near it",
+)
 
 
 def _points_are_a_change(index: FactIndex, fig: Figure, b: Binding) -> None:
