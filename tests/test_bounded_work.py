@@ -64,3 +64,12 @@ def test_writer_check_reads_only_regular_files(tmp_path: Path) -> None:
     )
     assert result.exit_code == 2
     assert "not a regular file" in result.stderr and result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
+def test_a_device_is_not_an_article(device: str) -> None:
+    if not Path(device).exists():
+        pytest.skip(f"no {device} here")
+    result = CliRunner().invoke(app, ["check", device, "--ticker", "RUT", "--week", "2025-08-08"])
+    assert result.exit_code == 2
+    assert "not a regular file" in result.stderr and result.stderr.count("\n") == 1
