@@ -251,7 +251,8 @@ class Document:
 _START: Final = attrgetter("start")
 _NEWLINE_RE: Final = re.compile("\n")
 _DIGIT_RE: Final = re.compile(r"\d", re.ASCII)
-_FRONT_RE: Final = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+#: YAML front matter between `---` lines, or TOML between `+++` lines (Hugo).
+_FRONT_RE: Final = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n(.*?)\r?\n\1[ \t]*(?:\r?\n|\Z)", re.S)
 _LINK_RE: Final = re.compile(r"!?\[([^\]\n]*)\]\(([^)\n]*)\)")
 _HTML_RE: Final = re.compile(r"<!--.*?-->|<[^>\n]+>", re.S)
 #: Emphasis and code marks.  Every branch starts with the mark itself (the lone `*` checks
@@ -310,11 +311,12 @@ _BOUNDARY_RE: Final = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(*]*[A-Z0-9$]
 
 
 def split_front_matter(text: str) -> tuple[str | None, int]:
-    """The YAML front matter block (without fences) and where the body starts."""
+    """The front matter block (without fences) and where the body starts; the block is YAML,
+    or TOML when `text` starts with `+++`."""
     match = _FRONT_RE.match(text)
     if match is None:
         return None, 0
-    return match.group(1), match.end()
+    return match.group(2), match.end()
 
 
 def _mask(text: str, start: int, end: int) -> str:
@@ -885,7 +887,7 @@ def parse(text: str, *, anchor: dt.date | None = None) -> Document:
         from factcheck.frontmatter import parse_front_matter
 
         try:
-            front = parse_front_matter(front_text)
+            front = parse_front_matter(front_text, toml=text.startswith("+++"))
         except CheckError:
             front = {}  # the CLI reports bad front matter; checking the text goes on
     line_starts = [0] + [m.end() for m in _NEWLINE_RE.finditer(text)]

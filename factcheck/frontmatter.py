@@ -1,6 +1,7 @@
-"""Read an article's YAML front matter (`ticker`, `week`): which brief it must be checked against.
+"""Read an article's front matter (`ticker`, `week`): which brief it must be checked against.
 
-Front matter is the block between a `---` line at the very top and the next `---` line.  Only
+Front matter is the block between a `---` line at the very top and the next `---` line
+(YAML), or between `+++` lines (TOML, as Hugo writes it).  Only
 string-able scalar values are kept; anything else is reported as malformed input, because a
 checker that silently guesses the week would check against the wrong data.
 """
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import tomllib
 
 import yaml
 
@@ -57,8 +59,11 @@ def _simple_front_matter(block: str) -> dict[str, str] | None:
     return out or None
 
 
-def parse_front_matter(block: str) -> dict[str, str]:
-    """Scalar keys of a YAML front matter block as strings (dates in ISO form)."""
+def parse_front_matter(block: str, *, toml: bool = False) -> dict[str, str]:
+    """Scalar keys of a front matter block as strings (dates in ISO form); YAML, or TOML for
+    Hugo's `+++` fences."""
+    if toml:
+        return _toml_front_matter(block)
     simple = _simple_front_matter(block)
     if simple is not None:
         return simple
@@ -88,12 +93,39 @@ def parse_front_matter(block: str) -> dict[str, str]:
     return out
 
 
+def _scalars(data: dict[str, object]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for key, value in data.items():
+        if isinstance(value, dt.datetime):
+            out[str(key)] = value.date().isoformat()
+        elif isinstance(value, dt.date):
+            out[str(key)] = value.isoformat()
+        elif isinstance(value, str | int | float) and not isinstance(value, bool):
+            out[str(key)] = str(value)
+    return out
+
+
+def _toml_front_matter(block: str) -> dict[str, str]:
+    if len(block) > MAX_FRONT_MATTER_CHARS:
+        raise MalformedInput(
+            f"front matter is {len(block):,} characters, more than any article's "
+            f"({MAX_FRONT_MATTER_CHARS:,}); keep it to the article's keys"
+        )
+    try:
+        data = tomllib.loads(block)
+    except tomllib.TOMLDecodeError as exc:
+        raise MalformedInput(f"front matter is not valid TOML ({exc})") from None
+    except RecursionError:
+        raise MalformedInput("front matter is nested too deeply to be an article's") from None
+    return _scalars(data)
+
+
 def read_front_matter(text: str) -> dict[str, str]:
     """The front matter of an article's text ({} when it has none)."""
     from factcheck.extract import split_front_matter
 
     block, _ = split_front_matter(text)
-    return {} if block is None else parse_front_matter(block)
+    return {} if block is None else parse_front_matter(block, toml=text.startswith("+++"))
 
 
 def article_target(text: str) -> tuple[str | None, dt.date | None]:

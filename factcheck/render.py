@@ -66,6 +66,11 @@ def render_text(reports: Sequence[CheckReport]) -> str:
     total_errors = total_warnings = 0
     for report in reports:
         for c in findings(report):
+            if c.kind == "file":  # the file itself could not be checked
+                lines.append(
+                    printable(f"{report.source}: {c.severity.value}: {c.status.value}: {c.message}")
+                )
+                continue
             lines.append(
                 printable(
                     f"{report.source}:{c.line}:{c.col}: {c.severity.value}: "
@@ -77,6 +82,8 @@ def render_text(reports: Sequence[CheckReport]) -> str:
         verified, errors, warnings = counts(report)
         total_errors += errors
         total_warnings += warnings
+        if report.brief_id == "-":
+            continue  # a file that could not be checked: its one line above says why
         against = (
             ""
             if report.checked_against == "market data"
@@ -139,7 +146,11 @@ def render_github(reports: Sequence[CheckReport]) -> str:
     for report in reports:
         for c in findings(report):
             level = "error" if c.severity is Severity.ERROR else "warning"
-            message = f"{c.status.value}: {_found_expected(c)}"
+            message = (
+                f"{c.status.value}: {c.message}"
+                if c.kind == "file"
+                else f"{c.status.value}: {_found_expected(c)}"
+            )
             if c.message:
                 message += f" ({c.message})"
             lines.append(

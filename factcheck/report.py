@@ -18,6 +18,8 @@ class Status(StrEnum):
     UNSUPPORTED = "unsupported"  # no fact can settle it
     CONTRADICTED = "contradicted"  # a qualitative claim the data refutes
     WRONG_WEEK = "wrong_week"  # the article is about another week than the brief
+    UNREADABLE = "unreadable"  # the file could not be read or placed (one of several checked)
+    NO_DATA = "no_data"  # the market data its brief needs is unavailable
 
 
 class Severity(StrEnum):

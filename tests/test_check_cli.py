@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from typer.testing import CliRunner
 
 from factcheck.brief import WeeklyIndexBrief
@@ -279,7 +280,69 @@ def test_worker_failure_keeps_its_exit_code(
     files = [str(p) for p in sorted(CORPUS.glob("*.md"))]
     result = invoke(*files, data_dir=empty)
     assert result.exit_code == 3
-    assert re.match(r"writer: \S+\.md: no snapshot for \^", result.stderr)
+    lines = result.stdout.splitlines()
+    # every file gets its own verdict, in the order given, naming what is missing
+    assert [line.split(": ")[0] for line in lines[:-1]] == files
+    assert all(re.search(r": error: no_data: no snapshot for \^", line) for line in lines[:-1])
+    sequential = invoke(*files, data_dir=empty)
+    monkeypatch.setattr(writer.check_command, "PARALLEL_MIN_FILES", 10_000)
+    assert invoke(*files, data_dir=empty).stdout == sequential.stdout
+
+
+def test_every_file_gets_a_verdict_and_the_exit_code_is_the_worst(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    bad, line, col = planted(tmp_path)
+    unplaceable = tmp_path / "nothing.md"
+    unplaceable.write_text("Stocks did things this week.\n", encoding="utf-8")
+    missing = tmp_path / "missing.md"
+    result = invoke(str(GOOD), str(unplaceable), str(bad), str(missing), "--format", "json",
+                    data_dir=data_dir)  # fmt: skip
+    assert result.exit_code == 2  # unreadable input is worse than a wrong figure
+    reports = json.loads(result.stdout)
+    assert [r["file"] for r in reports] == [str(GOOD), str(unplaceable), str(bad), str(missing)]
+    assert [r["ok"] for r in reports] == [True, False, False, False]
+    assert reports[1]["claims"][0]["status"] == "unreadable"
+    assert "names no index" in reports[1]["claims"][0]["message"]
+    assert reports[3]["claims"][0]["message"] == "no such file"
+    wrong = [c for c in reports[2]["claims"] if c["severity"] == "error"]
+    assert [(c["line"], c["col"]) for c in wrong] == [(line, col)]
+    only_wrong = invoke(str(GOOD), str(bad), data_dir=data_dir)
+    assert only_wrong.exit_code == 1
+
+
+@pytest.mark.parametrize(
+    "shape",
+    ["bom", "crlf", "bom+crlf", "toml"],
+)
+def test_byte_order_marks_windows_lines_and_toml_front_matter_are_read(
+    data_dir: Path, tmp_path: Path, shape: str
+) -> None:
+    text = GOOD.read_text(encoding="utf-8")
+    if shape == "toml":
+        head, body = text.removeprefix("---\n").split("\n---\n", 1)
+        meta = yaml.safe_load(head)
+        toml = "".join(f'{k} = "{v}"\n' for k, v in meta.items())
+        text = f"+++\n{toml}+++\n{body}"
+    if "crlf" in shape:
+        text = text.replace("\n", "\r\n")
+    if "bom" in shape:
+        text = "\ufeff" + text
+    path = tmp_path / "recap.md"
+    path.write_bytes(text.encode("utf-8"))
+    result = invoke(str(path), data_dir=data_dir)
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert "0 errors, 0 warnings (brief RUT 2025-08-04..2025-08-10)" in result.stdout
+    # positions still count the file as written: a wrong figure is found where it is
+    bad = text.replace(*TYPO)
+    path.write_bytes(bad.encode("utf-8"))
+    wrong = invoke(str(path), "--format", "json", data_dir=data_dir)
+    claims = [c for c in json.loads(wrong.stdout)[0]["claims"] if c["severity"] == "error"]
+    plain = bad.removeprefix("\ufeff").replace("\r\n", "\n")
+    offset = plain.index("2,225.76")
+    assert [(c["line"], c["col"]) for c in claims] == [
+        (plain.count("\n", 0, offset) + 1, offset - plain.rfind("\n", 0, offset))
+    ]
 
 
 def test_unknown_ticker_in_front_matter_names_the_file(data_dir: Path, tmp_path: Path) -> None:

@@ -108,10 +108,11 @@ def _build_and_check(group_no: int) -> list[tuple[int, CheckReport]] | tuple[int
 
 
 def build_and_check_all(
-    groups: list[Group], total: int, source: PriceSource, strict: bool, jobs: int
-) -> list[CheckReport]:
+    groups: list[Group], source: PriceSource, strict: bool, jobs: int
+) -> list[tuple[int, CheckReport | WriterError]]:
     """Many distinct briefs: each worker builds the briefs of its groups (each brief once
-    overall) and checks their articles; the first failure in article order is raised."""
+    overall) and checks their articles.  Each article's report, or the error that kept its
+    brief from being built, by article index."""
     global _GROUPS, _SOURCE, _STRICT
     _GROUPS, _SOURCE, _STRICT = groups, [source], [strict]
     try:
@@ -121,15 +122,16 @@ def build_and_check_all(
             results = list(pool.map(_build_and_check, range(len(groups))))
     finally:
         _GROUPS, _SOURCE, _STRICT = [], [], []
-    reports: list[CheckReport | None] = [None] * total
-    for result in results:
+    out: list[tuple[int, CheckReport | WriterError]] = []
+    for group, result in zip(groups, results, strict=True):
         if isinstance(result, tuple):
-            error = WriterError(result[1])
-            error.exit_code = result[0]
-            raise error
-        for i, report in result:
-            reports[i] = report
-    return [r for r in reports if r is not None]
+            for i, name, _ in group[3]:
+                error = WriterError(result[1].replace(group[3][0][1], name, 1))
+                error.exit_code = result[0]
+                out.append((i, error))
+            continue
+        out.extend(result)
+    return out
 
 
 @dataclass(frozen=True)
@@ -159,7 +161,17 @@ def peer_entities(ticker: str, named: tuple[str, ...]) -> tuple[Entity, ...]:
     return tuple(out.values())
 
 
+def as_written(text: str) -> str:
+    """The article as editors see it: a UTF-8 byte order mark is not text (it would hide the
+    front matter), and Windows line ends are line ends (lines and columns are unchanged)."""
+    return text.removeprefix("\ufeff").replace("\r\n", "\n")
+
+
 def read_article(name: str, stdin_text: str | None = None) -> str:
+    return as_written(_read(name, stdin_text))
+
+
+def _read(name: str, stdin_text: str | None) -> str:
     if name == "-":
         return stdin_text if stdin_text is not None else sys.stdin.read()
     path = Path(name)
@@ -298,6 +310,25 @@ def _about(name: str, exc: WriterError) -> WriterError:
     return error
 
 
+def file_failure(name: str, exc: WriterError | CheckError, strict: bool) -> CheckReport:
+    """The verdict on a file that could not be checked: one error finding with the reason and
+    the fix, so the other files of the run are still checked and reported."""
+    status = Status.NO_DATA if exc.exit_code == 3 else Status.UNREADABLE
+    message = str(exc).removeprefix(f"{name}: ")
+    claim = Claim(
+        line=1,
+        col=1,
+        text="",
+        sentence="",
+        value=None,
+        kind="file",
+        status=status,
+        severity=Severity.ERROR,
+        message=message,
+    )
+    return CheckReport(source=name, brief_id="-", claims=(claim,), strict=strict)
+
+
 def run_check(
     names: list[str],
     *,
@@ -308,24 +339,43 @@ def run_check(
     fmt: str,
     stdin_text: str | None = None,
 ) -> tuple[str, int]:
-    """Check every file; returns the rendered output and the exit code (0 ok, 1 findings)."""
-    articles = [prepare(n, read_article(n, stdin_text), ticker, week) for n in names]
+    """Check every file; returns the rendered output and the exit code.
+
+    Every file gets a verdict: with several files, one that cannot be read or placed (or
+    whose market data is missing) is a finding of its own and the others are still checked;
+    the exit code is the worst outcome (1 wrong figures, 2 unreadable input, 3 no data).  A
+    single file that cannot be checked is one line on stderr, as any other command's error."""
     strict = not allow_unsupported
+    single = len(names) == 1
+    failed: dict[int, tuple[CheckReport, int]] = {}
+
+    def fail(i: int, exc: WriterError | CheckError) -> None:
+        if single:
+            raise exc
+        failed[i] = (file_failure(names[i], exc, strict), exc.exit_code)
+
+    articles: dict[int, Article] = {}
+    for i, n in enumerate(names):
+        try:
+            articles[i] = prepare(n, read_article(n, stdin_text), ticker, week)
+        except (CheckError, WriterError) as exc:
+            fail(i, exc)
     keys: dict[Key, list[int]] = {}
-    for i, art in enumerate(articles):
+    for i, art in articles.items():
         if art.brief is None:
             keys.setdefault(art.key(), []).append(i)
     source: PriceSource | None = None
-    if keys:
+    if articles:
         from writer.pipeline import open_source
 
         source = open_source(data_dir)
+    done: dict[int, CheckReport] = {}
     jobs = _jobs(len(articles))
     if (
         jobs > 1
         and source is not None
         and len(keys) > jobs * 4
-        and all(a.brief is None for a in articles)
+        and all(a.brief is None for a in articles.values())
     ):
         groups: list[Group] = []
         for indices in keys.values():
@@ -339,42 +389,55 @@ def run_check(
                     [(i, articles[i].name, articles[i].text) for i in indices],
                 )
             )
-        reports = build_and_check_all(groups, len(articles), source, strict, jobs)
+        for i, outcome in build_and_check_all(groups, source, strict, jobs):
+            if isinstance(outcome, CheckReport):
+                done[i] = outcome
+            else:
+                fail(i, outcome)
     else:
+        assert source is not None or not articles
         briefs: dict[Key, WeeklyIndexBrief] = {}
         work: list[Work] = []
+        order: list[int] = []
         audits: dict[int, tuple[list[Claim], str]] = {}
-        for n, art in enumerate(articles):
+        for i, art in articles.items():
             brief = art.brief
-            if brief is not None:
-                if source is None:
-                    from writer.pipeline import open_source
+            try:
+                if brief is not None:
+                    assert source is not None
+                    brief, audits[i] = audit_sidecar(art, brief, source)
+                else:
+                    from writer.pipeline import weekly_brief
 
-                    source = open_source(data_dir)
-                brief, audits[n] = audit_sidecar(art, brief, source)
-            else:
-                from writer.pipeline import weekly_brief
-
-                assert art.ticker is not None and art.week is not None and source is not None
-                key = art.key()
-                brief = briefs.get(key)
-                if brief is None:
-                    try:
-                        brief = briefs[key] = weekly_brief(
-                            art.ticker, art.week, source, peers=peer_entities(art.ticker, art.named)
-                        )
-                    except WriterError as exc:
-                        raise _about(art.name, exc) from None
+                    assert art.ticker is not None and art.week is not None and source is not None
+                    key = art.key()
+                    brief = briefs.get(key)
+                    if brief is None:
+                        try:
+                            brief = briefs[key] = weekly_brief(
+                                art.ticker,
+                                art.week,
+                                source,
+                                peers=peer_entities(art.ticker, art.named),
+                            )
+                        except WriterError as exc:
+                            raise _about(art.name, exc) from None
+            except (WriterError, CheckError) as exc:
+                fail(i, exc)
+                continue
             work.append((art.name, art.text, brief, strict))
-        reports = check_all(work)
-        for n, (extra, against) in audits.items():
-            r = reports[n]
-            reports[n] = CheckReport(
-                source=r.source,
-                brief_id=r.brief_id,
-                claims=(*extra, *r.claims),
-                strict=r.strict,
-                checked_against=against,
-            )
-    code = 0 if all(r.ok for r in reports) else 1
+            order.append(i)
+        for i, r in zip(order, check_all(work), strict=True):
+            if i in audits:
+                extra, against = audits[i]
+                r = CheckReport(
+                    source=r.source,
+                    brief_id=r.brief_id,
+                    claims=(*extra, *r.claims),
+                    strict=r.strict,
+                    checked_against=against,
+                )
+            done[i] = r
+    reports = [done[i] if i in done else failed[i][0] for i in range(len(names))]
+    code = max([0 if all(r.ok for r in done.values()) else 1, *(c for _, c in failed.values())])
     return render(reports, fmt), code
