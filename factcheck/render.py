@@ -71,6 +71,16 @@ def render_text(reports: Sequence[CheckReport]) -> str:
                     printable(f"{report.source}: {c.severity.value}: {c.status.value}: {c.message}")
                 )
                 continue
+            if c.kind == "form":  # what makes it no article: the rule, the reason, the fix
+                lines.append(
+                    printable(
+                        f"{report.source}:{c.line}:{c.col}: {c.severity.value}: "
+                        f"{c.status.value}: {c.message}"
+                    )
+                )
+                if c.text:
+                    lines.append(f"    {printable(c.text)}")
+                continue
             lines.append(
                 printable(
                     f"{report.source}:{c.line}:{c.col}: {c.severity.value}: "
@@ -148,7 +158,7 @@ def render_github(reports: Sequence[CheckReport]) -> str:
             level = "error" if c.severity is Severity.ERROR else "warning"
             message = (
                 f"{c.status.value}: {c.message}"
-                if c.kind == "file"
+                if c.kind in ("file", "form")
                 else f"{c.status.value}: {_found_expected(c)}"
             )
             if c.message:

@@ -20,6 +20,7 @@ class Status(StrEnum):
     WRONG_WEEK = "wrong_week"  # the article is about another week than the brief
     UNREADABLE = "unreadable"  # the file could not be read or placed (one of several checked)
     NO_DATA = "no_data"  # the market data its brief needs is unavailable
+    NOT_AN_ARTICLE = "not_an_article"  # a form finding: not what a reader could be shown
 
 
 class Severity(StrEnum):

@@ -262,15 +262,42 @@ def test_connection_refused_exit_4(out: Path, monkeypatch: pytest.MonkeyPatch) -
     )
 
 
-def test_non_article_exit_4(server: LLMServer, out: Path) -> None:
-    server.default = Reply(text='{"headline": "RUT up"}')
+@pytest.mark.parametrize(
+    ("reply", "reason"),
+    [
+        ('{"headline": "RUT up"}', "headline: the article does not start with a `# ` headline"),
+        ("60 words", "length: 60 words; an article has 200 to 1200"),
+        ("fact list", "fact_id: a fact id from the data, not text for readers"),
+        ("holes", "hole: a placeholder or template hole"),
+        ("instructions", "echo: a line of the prompt's instructions, copied back"),
+    ],
+)
+def test_a_non_article_is_rejected_by_the_form_check(
+    server: LLMServer, out: Path, good: str, rut: WeeklyIndexBrief, reply: str, reason: str
+) -> None:
+    """Right figures do not make an article: each reply is drafted on every attempt (the
+    model never learns), rejected with exit 1, and kept on disk with the reasons."""
+    from writer.draft import prompting
+
+    texts = {
+        "60 words": " ".join(good.split()[:60]),
+        "fact list": "## Russell 2000 (RUT): the week\n"
+        + "\n".join(line for line in prompting.user_message(rut).splitlines() if " | " in line),
+        "holes": good.replace("Russell 2000", "{{subject}}", 2),
+        "instructions": good.replace(
+            "\n\n", "\n\n" + prompting.system_message(rut).splitlines()[2] + "\n\n", 1
+        ),
+    }
+    server.default = Reply(text=texts.get(reply, reply))
     result = draft(out, "--quiet")
-    assert result.exit_code == 4
-    assert result.stderr == (
-        "writer: model 'gpt-4o-mini' returned a JSON blob instead of an "
-        "article on 3 tries; try another --model or pass --offline\n"
-    )
-    assert [c.verdict for c in default_log().recent()] == ["not an article"] * 3
+    assert result.exit_code == 1, result.stderr
+    assert "draft rejected after 3 attempts" in result.stderr
+    report = json.loads((out / "rut-2025-08-08.rejected.check.json").read_text())
+    form = [c for c in report["claims"] if c["kind"] == "form"]
+    assert any(c["message"].startswith(reason) for c in form), [c["message"] for c in form]
+    assert all(c["status"] == "not_an_article" and c["severity"] == "error" for c in form)
+    assert (out / "rut-2025-08-08.rejected.md").exists()
+    assert not (out / "rut-2025-08-08.md").exists()
 
 
 def test_model_flag_and_env(

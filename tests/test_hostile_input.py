@@ -192,7 +192,7 @@ def test_escape_sequences_in_a_reply_are_not_replayed_by_writer_logs(
     with serve(Reply(text=f"{ESC}not an article")) as server:
         monkeypatch.setenv("OPENAI_BASE_URL", server.url)
         monkeypatch.setenv("WRITER_LLM_RETRIES", "0")
-        one_line(draft(data_dir, tmp_path / "o"), 4)
+        one_line(draft(data_dir, tmp_path / "o", "--quiet"), 1)  # rejected: not an article
     shown = runner.invoke(app, ["logs", "--show", "1"])
     assert shown.exit_code == 0, shown.stderr
     assert "\x1b" not in shown.stdout and "\\x1b" in shown.stdout

@@ -58,6 +58,20 @@ _SOURCE: list[PriceSource] = []
 _STRICT: list[bool] = []
 
 
+#: Whether the form rules run too (`writer check --form`); set per run, read by workers.
+_FORM: list[bool] = [False]
+
+
+def check_one(name: str, text: str, brief: WeeklyIndexBrief, strict: bool) -> CheckReport:
+    """One article's report: every figure, and its form when `--form` asked for it."""
+    report = check_text(text, brief, source=name, strict=strict)
+    if not _FORM[0]:
+        return report
+    from factcheck.form import FormRules, check_form, with_form
+
+    return with_form(report, check_form(text, brief, report, FormRules()))
+
+
 def _jobs(files: int) -> int:
     jobs = min(os.cpu_count() or 1, MAX_JOBS)
     if (
@@ -71,7 +85,7 @@ def _jobs(files: int) -> int:
 
 def _check_slice(bounds: tuple[int, int]) -> list[CheckReport]:
     return [
-        check_text(text, brief, source=name, strict=strict)
+        check_one(name, text, brief, strict)
         for name, text, brief, strict in _WORK[bounds[0] : bounds[1]]
     ]
 
@@ -80,7 +94,7 @@ def check_all(work: list[Work]) -> list[CheckReport]:
     """check_text over every article; in forked workers when there are many."""
     jobs = _jobs(len(work))
     if jobs == 1:
-        return [check_text(t, b, source=n, strict=s) for n, t, b, s in work]
+        return [check_one(n, t, b, s) for n, t, b, s in work]
     global _WORK
     _WORK = work
     step = max(1, len(work) // (jobs * 4))
@@ -104,7 +118,7 @@ def _build_and_check(group_no: int) -> list[tuple[int, CheckReport]] | tuple[int
         brief = weekly_brief(symbol, week, _SOURCE[0], peers=peer_entities(symbol, peers))
     except (WriterError, CheckError) as exc:
         return exc.exit_code, f"{items[0][1]}: {exc}"
-    return [(i, check_text(text, brief, source=name, strict=_STRICT[0])) for i, name, text in items]
+    return [(i, check_one(name, text, brief, _STRICT[0])) for i, name, text in items]
 
 
 def build_and_check_all(
@@ -338,6 +352,7 @@ def run_check(
     allow_unsupported: bool,
     fmt: str,
     stdin_text: str | None = None,
+    form: bool = False,
 ) -> tuple[str, int]:
     """Check every file; returns the rendered output and the exit code.
 
@@ -345,7 +360,22 @@ def run_check(
     whose market data is missing) is a finding of its own and the others are still checked;
     the exit code is the worst outcome (1 wrong figures, 2 unreadable input, 3 no data).  A
     single file that cannot be checked is one line on stderr, as any other command's error."""
-    strict = not allow_unsupported
+    _FORM[0] = form
+    try:
+        return _run_check(names, ticker, week, data_dir, not allow_unsupported, fmt, stdin_text)
+    finally:
+        _FORM[0] = False
+
+
+def _run_check(
+    names: list[str],
+    ticker: str | None,
+    week: dt.date | None,
+    data_dir: Path | None,
+    strict: bool,
+    fmt: str,
+    stdin_text: str | None,
+) -> tuple[str, int]:
     single = len(names) == 1
     failed: dict[int, tuple[CheckReport, int]] = {}
 

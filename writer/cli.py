@@ -199,6 +199,14 @@ def check(
         ),
     ] = False,
     data_dir: DataDir = None,
+    form: Annotated[
+        bool,
+        typer.Option(
+            "--form",
+            help="also check the form: headline, prose, sections, length, no fact ids, "
+            "template holes, links or chat, the lede's weekly change and close",
+        ),
+    ] = False,
 ) -> None:
     """Check every figure of articles against the market data; exit 1 on any wrong figure."""
     from factcheck.render import FORMATS
@@ -214,6 +222,7 @@ def check(
         data_dir=data_dir,
         allow_unsupported=allow_unsupported,
         fmt=fmt,
+        form=form,
     )
     sys.stdout.write(output)
     raise typer.Exit(code)

@@ -28,6 +28,7 @@ import yaml
 from rich.console import Console
 
 from factcheck.brief import WeeklyIndexBrief
+from factcheck.form import FormRules
 from factcheck.report import CheckReport
 from writer.auditlog import AuditLog, default_log
 from writer.data import PriceSource
@@ -144,13 +145,26 @@ class OfflineDrafter:
 
 
 def strict_check(source: str) -> Callable[[str, WeeklyIndexBrief], CheckReport]:
-    """The checker in strict mode, as the loop calls it."""
+    """The checker in strict mode, as the loop calls it: every figure, and the form (a draft
+    right in every figure that is not an article, such as the prompt's fact list copied
+    back, is never published; `factcheck/form.py`)."""
     from factcheck.check import check_text
+    from factcheck.form import check_form, with_form
 
     def check(text: str, brief: WeeklyIndexBrief) -> CheckReport:
-        return check_text(text, brief, source=source, strict=True)
+        report = check_text(text, brief, source=source, strict=True)
+        return with_form(report, check_form(text, brief, report, house_form(brief)))
 
     return check
+
+
+def house_form(brief: WeeklyIndexBrief) -> FormRules:
+    """The weekly recap's form for drafts: the house disclaimer, and the prompt's own lines
+    (which must not come back)."""
+    from writer.draft import prompting
+
+    prompt = prompting.system_message(brief) + "\n" + prompting.user_message(brief)
+    return FormRules(disclaimer=prompting.DISCLAIMER, prompt_lines=tuple(prompt.splitlines()))
 
 
 def brief_json(brief: WeeklyIndexBrief) -> str:

@@ -318,8 +318,15 @@ class LLMDrafter:
             self.client.close()
 
     def _article(self, messages: list[dict[str, str]], *, attempt: int, purpose: str) -> Draft:
-        """Ask until the answer looks like an article (at most 1 + max_retries times)."""
+        """Ask until the answer looks like an article (at most 1 + max_retries times).
+
+        When every try still is not one, the last reply is handed to the checker anyway if
+        it can be read (a JSON blob, a fact list, 60 words): the form check says what is
+        wrong, the revision request passes it on, and a draft that never becomes an article
+        is rejected (exit 1) and kept on disk with the reasons.  Only a reply with nothing
+        to check (empty, cut off, too large) ends the run as the model's failure (exit 4)."""
         problem = ""
+        last: Draft | None = None
         for _ in range(self.settings.max_retries + 1):
             reply = self.complete(messages, attempt=attempt, purpose=purpose)
             article, call_id = unfence(reply.text), reply.call_id
@@ -333,6 +340,12 @@ class LLMDrafter:
             problem = found
             if self.audit is not None and call_id is not None:
                 self.audit.set_verdict(call_id, "not an article")
+            checkable = reply.finish_reason != "length" and found.startswith(
+                ("a JSON blob", "only ", "text without")
+            )
+            last = Draft(text=article + "\n", call_id=call_id) if checkable else None
+        if last is not None:
+            return last
         tries = self.settings.max_retries + 1
         raise LLMUnavailable(
             f"model {self.settings.model!r} returned {problem} on {tries} "

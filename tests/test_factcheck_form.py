@@ -1,0 +1,88 @@
+"""The form check: what makes a draft that is right in every figure still no article.
+Each rule is shown firing on a text built from a good article, and silent on the article."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.brief import WeeklyIndexBrief
+from factcheck.check import check_text
+from factcheck.form import MAX_PER_RULE, RULES, FormRules, check_form
+from writer.draft import prompting
+from writer.draft.offline import DISCLAIMER, draft_offline
+
+
+def form(text: str, brief: WeeklyIndexBrief, rules: FormRules | None = None) -> list[str]:
+    report = check_text(text, brief, strict=False)
+    house = rules or FormRules(disclaimer=DISCLAIMER)
+    return [c.message.split(":")[0] for c in check_form(text, brief, report, house)]
+
+
+@pytest.mark.parametrize(
+    ("symbol", "day"),
+    [("RUT", "2025-08-08"), ("HSI", "2025-03-14"), ("ASX200", "2024-11-08"), ("DJI", "2025-06-27")],
+)
+def test_the_offline_drafters_articles_have_the_house_form(
+    brief: object, symbol: str, day: str
+) -> None:
+    b: WeeklyIndexBrief = brief(symbol, day)  # type: ignore[operator]
+    assert form(draft_offline(b), b) == []
+
+
+def test_every_rule_has_a_name_and_a_fix() -> None:
+    names = [name for name, _, _ in RULES]
+    assert len(set(names)) == len(names) and all(fix for _, _, fix in RULES)
+
+
+def _without_headline(t: str) -> str:
+    return t.split("\n", 1)[1]
+
+
+@pytest.mark.parametrize(
+    ("rule", "spoil"),
+    [
+        ("headline", _without_headline),
+        ("sections", lambda t: t.replace("\n## ", "\n")),
+        ("length", lambda t: t + ("\n\nThe index traded. " * 500)),
+        ("fact_id", lambda t: t.replace("2.38%", "2.38% (`RUT.week.change_pct`)", 1)),
+        ("fact_list", lambda t: t + "\n\n- +2.38% | Russell 2000 weekly change | x\n"),
+        ("hole", lambda t: t.replace("Russell 2000", "{{ subject.name }}", 1)),
+        ("hole", lambda t: t.replace("2,218.42", "XX%", 1)),
+        ("link", lambda t: t + "\n\nSee [the data](https://example.com/rut).\n"),
+        ("chat", lambda t: "Sure! Here is the article:\n\n" + t),
+        ("disclaimer", lambda t: t.replace(DISCLAIMER, "")),
+        ("disclaimer", lambda t: t + "\n\n" + DISCLAIMER + "\n"),
+        ("repeat", lambda t: t + "\n\n" + t.split("\n\n")[1] + "\n"),
+    ],
+)
+def test_each_rule_finds_what_spoils_an_article(rut: WeeklyIndexBrief, rule: str, spoil) -> None:  # type: ignore[no-untyped-def]
+    good = draft_offline(rut)
+    assert rule not in form(good, rut)
+    assert rule in form(spoil(good), rut)
+
+
+def test_a_lede_without_the_weekly_change_and_close_is_no_article(rut: WeeklyIndexBrief) -> None:
+    good = draft_offline(rut)
+    head, lede, rest = good.split("\n\n", 2)
+    opening = "The Russell 2000 had an interesting week on Wall Street, traders said."
+    vague = f"{head}\n\n{opening}\n\n{lede}\n\n{rest}"
+    assert "lede" in form(vague, rut)
+
+
+def test_prompt_text_copied_back_is_found(rut: WeeklyIndexBrief) -> None:
+    prompt = prompting.system_message(rut) + "\n" + prompting.user_message(rut)
+    rules = FormRules(disclaimer=DISCLAIMER, prompt_lines=tuple(prompt.splitlines()))
+    good = draft_offline(rut)
+    assert form(good, rut, rules) == []
+    line = next(x for x in prompt.splitlines() if len(x) > 60 and "|" not in x)
+    echoed = good.replace("\n\n", f"\n\n{line}\n\n", 1)
+    assert "echo" in form(echoed, rut, rules)
+
+
+def test_the_fact_list_copied_back_is_a_few_findings_not_hundreds(rut: WeeklyIndexBrief) -> None:
+    facts = [line for line in prompting.user_message(rut).splitlines() if " | " in line]
+    assert len(facts) > 50
+    text = "## Russell 2000 (RUT): the week\n" + "\n".join(facts)
+    found = form(text, rut)
+    assert found.count("fact_id") == MAX_PER_RULE and found.count("fact_list") == MAX_PER_RULE
+    assert {"headline", "prose", "length", "disclaimer"} <= set(found)
