@@ -281,8 +281,9 @@ def test_a_non_article_is_rejected_by_the_form_check(
 
     texts = {
         "60 words": " ".join(good.split()[:60]),
+        # what a 1.5B model sent back when the prompt listed every fact with its id
         "fact list": "## Russell 2000 (RUT): the week\n"
-        + "\n".join(line for line in prompting.user_message(rut).splitlines() if " | " in line),
+        + "\n".join(f"- {f.display} | {f.label} | `{f.id}`" for f in rut.facts),
         "holes": good.replace("Russell 2000", "{{subject}}", 2),
         "instructions": good.replace(
             "\n\n", "\n\n" + prompting.system_message(rut).splitlines()[2] + "\n\n", 1
@@ -537,3 +538,23 @@ def test_an_edited_sidecar_with_its_hash_updated_fails_against_market_data(out: 
     wrong = [c for c in report["claims"] if c["severity"] == "error"]
     assert [c["fact_id"] for c in wrong] == ["RUT.ma50"]
     assert wrong[0]["value"] == ma50["display"] and wrong[0]["expected"] == true_display
+
+
+def test_a_small_context_gets_a_prompt_and_a_reply_that_fit(
+    server: LLMServer, out: Path, good: str
+) -> None:
+    """A 4,096-token model (the context of the small models tried) gets a request it can
+    hold with room for the article; a context that cannot is exit 2 before any call."""
+    from writer.draft import prompting
+
+    server.default = Reply(text=good)
+    result = draft(out, "--quiet", "--context-tokens", "4096")
+    assert result.exit_code == 0, result.stderr
+    (request,) = server.requests
+    prompt = prompting.messages_tokens(request.messages)
+    assert prompt + request.body["max_tokens"] <= 4096
+    assert request.body["max_tokens"] >= prompting.REPLY_TOKENS
+    tight = draft(out, "--quiet", "--force", "--context-tokens", "2048")
+    assert tight.exit_code == 2
+    assert "beyond the model's 2,048-token context" in tight.stderr
+    assert len(server.requests) == 1  # nothing was sent

@@ -98,10 +98,9 @@ def test_draft_sends_system_and_user_prompt(
     roles = [m["role"] for m in request.messages]
     assert roles == ["system", "user"]
     assert "Use ONLY the figures" in request.messages[0]["content"]
-    assert (
-        "- 2,218.42 | Russell 2000 close Fri Aug 8 | `RUT.close.2025-08-08`"
-        in (request.messages[1]["content"])
-    )
+    assert "## Russell 2000 (RUT): Friday, Aug 8\n" in request.messages[1]["content"]
+    assert "\n2,218.42: close\n" in request.messages[1]["content"]
+    assert request.body["max_tokens"] == 4096
 
 
 def test_429_then_success_is_retried(

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from jinja2 import UndefinedError
 
@@ -61,12 +59,29 @@ def test_every_template_renders(rut: WeeklyIndexBrief) -> None:
         assert "{{" not in text and "{%" not in text
 
 
-def test_user_prompt_lists_every_fact_once(rut: WeeklyIndexBrief) -> None:
-    user = prompting.user_message(rut)
-    for fact in rut.facts:
-        line = f"- {fact.display} | {fact.label} | `{fact.id}`"
-        assert user.count(line) == 1, line
-    assert len(re.findall(r"^- ", user, flags=re.MULTILINE)) == len(rut.facts)
+def test_user_prompt_holds_every_figure_the_article_needs_and_no_plumbing(
+    brief: object,
+) -> None:
+    """The prompt is cut to what a recap uses: every figure the offline drafter cites is
+    there, written as the checker expects it; no fact id, no data note for the operator;
+    and it fits a small model's context (under 2,500 tokens by an estimate that errs high)."""
+    from factcheck.check import check_text
+    from writer.draft.offline import draft_offline
+
+    for symbol, day in [("RUT", "2025-08-08"), ("HSI", "2025-03-14"), ("ASX200", "2024-11-08")]:
+        b: WeeklyIndexBrief = brief(symbol, day)  # type: ignore[operator]
+        user = prompting.user_message(b)
+        report = check_text(draft_offline(b), b)
+        cited = {c.fact_id for c in report.claims if c.fact_id and c.kind != "date"}
+        for fact_id in cited:
+            fact = b.get(fact_id)
+            assert fact is not None and f"{fact.display}: " in user, fact_id
+        assert not any(f"`{f.id}`" in user or f" {f.id}" in user for f in b.facts)
+        assert not any(note in user for note in b.provenance.notes)
+        size = prompting.messages_tokens(prompting.first_messages(b))
+        assert size < 2500, (symbol, size)
+        smaller = prompting.messages_tokens(prompting.first_messages(b, context=False))
+        assert smaller < size
 
 
 def test_unsupported_finding_says_so(rut: WeeklyIndexBrief) -> None:
@@ -112,8 +127,7 @@ def test_missing_variable_raises(name: str, rut: WeeklyIndexBrief) -> None:
             session_count=5,
             session_days=["Monday, Aug 4"],
             previous_session="Friday, Aug 1",
-            groups=prompting.fact_groups(rut),
-            notes=["a note"],
+            groups=[("Russell 2000 (RUT): the week", ["+2.38%: weekly change"])],
         ),
         "revise.j2": dict(
             findings=[finding(), finding(expected=None)],

@@ -74,13 +74,13 @@ def test_prompt_text_copied_back_is_found(rut: WeeklyIndexBrief) -> None:
     rules = FormRules(disclaimer=DISCLAIMER, prompt_lines=tuple(prompt.splitlines()))
     good = draft_offline(rut)
     assert form(good, rut, rules) == []
-    line = next(x for x in prompt.splitlines() if len(x) > 60 and "|" not in x)
+    line = next(x for x in prompt.splitlines() if len(x) > 60)
     echoed = good.replace("\n\n", f"\n\n{line}\n\n", 1)
     assert "echo" in form(echoed, rut, rules)
 
 
 def test_the_fact_list_copied_back_is_a_few_findings_not_hundreds(rut: WeeklyIndexBrief) -> None:
-    facts = [line for line in prompting.user_message(rut).splitlines() if " | " in line]
+    facts = [f"- {f.display} | {f.label} | `{f.id}`" for f in rut.facts]
     assert len(facts) > 50
     text = "## Russell 2000 (RUT): the week\n" + "\n".join(facts)
     found = form(text, rut)

@@ -136,6 +136,14 @@ def draft(
     data_dir: DataDir = None,
     force: Annotated[bool, typer.Option("--force", help="overwrite existing outputs")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress on stderr")] = False,
+    context_tokens: Annotated[
+        int | None,
+        typer.Option(
+            "--context-tokens",
+            help="the model's context size in tokens: the prompt is cut to fit it "
+            "(also WRITER_CONTEXT_TOKENS)",
+        ),
+    ] = None,
 ) -> None:
     """Draft the weekly recap, check every figure (strict), repair, write it with sidecars."""
     from writer.draft.command import DraftOptions, run_draft
@@ -152,6 +160,7 @@ def draft(
             data_dir=data_dir,
             force=force,
             quiet=quiet,
+            context_tokens=context_tokens,
         )
     )
     typer.echo(str(result.article))

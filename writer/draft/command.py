@@ -55,6 +55,7 @@ class DraftOptions:
     data_dir: Path | None = None
     force: bool = False
     quiet: bool = False
+    context_tokens: int | None = None
 
 
 @dataclass(frozen=True)
@@ -264,7 +265,7 @@ def choose_drafter(
         return OfflineDrafter()
     from writer.draft import llm  # imports openai: only when drafting with a model
 
-    settings = LLMSettings.from_env(options.model)
+    settings = LLMSettings.from_env(options.model, options.context_tokens)
     audit.ensure()
     client = (client_factory or llm.get_client)(settings)
     run = llm.RunInfo(

@@ -44,7 +44,7 @@ from writer.draft.settings import (
     LLMSettings,
     llm_configured,
 )
-from writer.errors import LLMUnavailable
+from writer.errors import BadInput, LLMUnavailable
 from writer.redact import redact
 
 try:  # the HTTP library the installed openai SDK is built on
@@ -286,6 +286,7 @@ class LLMDrafter:
         self.model: str | None = settings.model
         self.audit = audit
         self.run = run
+        self._reply_tokens = settings.max_tokens
 
     @property
     def endpoint(self) -> str:
@@ -293,7 +294,32 @@ class LLMDrafter:
         return redact(str(self.client.base_url).rstrip("/"))
 
     def draft(self, brief: WeeklyIndexBrief) -> Draft:
-        return self._article(prompting.first_messages(brief), attempt=1, purpose="draft")
+        messages = self._fitted(lambda context: prompting.first_messages(brief, context=context))
+        return self._article(messages, attempt=1, purpose="draft")
+
+    def _fitted(self, build: Callable[[bool], list[dict[str, str]]]) -> list[dict[str, str]]:
+        """The request with the full data, or without the peers' sessions and the levels when
+        the model's context (`WRITER_CONTEXT_TOKENS`) cannot hold it and a reply; sets the
+        reply's `max_tokens` to what is left.  `BadInput` when even the smaller one does not
+        fit: a model with a larger context is needed."""
+        limit = self.settings.context_tokens
+        messages = build(True)
+        if limit is None:
+            self._reply_tokens = self.settings.max_tokens
+            return messages
+        size = prompting.messages_tokens(messages)
+        if size + prompting.REPLY_TOKENS > limit:
+            messages = build(False)
+            size = prompting.messages_tokens(messages)
+        room = limit - size
+        if room < prompting.REPLY_TOKENS:
+            raise BadInput(
+                f"the prompt needs about {size:,} tokens and the article about "
+                f"{prompting.REPLY_TOKENS:,} more, beyond the model's {limit:,}-token context "
+                "(WRITER_CONTEXT_TOKENS); use a model with a larger context"
+            )
+        self._reply_tokens = min(self.settings.max_tokens, room)
+        return messages
 
     def revise(
         self,
@@ -303,8 +329,10 @@ class LLMDrafter:
         attempt: int,
         max_attempts: int,
     ) -> Draft:
-        messages = prompting.revision_messages(
-            brief, previous.text, report.errors, attempt - 1, max_attempts
+        messages = self._fitted(
+            lambda context: prompting.revision_messages(
+                brief, previous.text, report.errors, attempt - 1, max_attempts, context=context
+            )
         )
         return self._article(messages, attempt=attempt, purpose="revise")
 
@@ -366,7 +394,7 @@ class LLMDrafter:
                     lambda: self.client.chat.completions.create(
                         model=self.settings.model,
                         messages=[_message(m) for m in messages],
-                        max_tokens=self.settings.max_tokens,
+                        max_tokens=self._reply_tokens,
                     ),
                 )
                 choice = response.choices[0] if response.choices else None

@@ -91,6 +91,61 @@ def fact_groups(brief: WeeklyIndexBrief) -> list[FactGroup]:
     return groups
 
 
+#: What the article uses of its subject and of each peer (metric, period kind): every figure
+#: the offline drafter cites, and what a writer needs for the same story.  Everything else
+#: of the brief (the peers' opens and lows, the month to date, each day's spreads) stays out
+#: of the prompt, which must fit small models' contexts; the checker still knows it all.
+_SUBJECT_DAY = frozenset({"open", "high", "low", "close", "change_pct", "change_pts"})
+_PEER_DAY = frozenset({"high", "close", "change_pct"})
+_SUBJECT_PERIODS = frozenset({"week", "52w", "ytd", "50d", "200d"})
+_PEER_PERIODS = {"week": {"change_pct", "change_pts"}, "ytd": {"change_pct"},
+                 "52w": {"high", "from_high_pct"}}  # fmt: skip
+
+
+def _wanted(fact: Fact, brief: WeeklyIndexBrief) -> bool:
+    is_day = len(fact.period) == 10 and fact.period[4] == "-"
+    if is_day and dt.date.fromisoformat(fact.period) < brief.week.start:
+        # before the week: the bases a writer cites (the previous week's last close, the last
+        # close of the year before), not the first close of the year (the wrong YTD base)
+        day = dt.date.fromisoformat(fact.period)
+        base = day == brief.week.previous_session or day.year < brief.week.last_session.year
+        return fact.entity == brief.subject.key and fact.metric == "close" and base
+    if fact.entity == brief.subject.key:
+        if fact.versus is not None:
+            return fact.period == "week"
+        if is_day:
+            return fact.metric in _SUBJECT_DAY
+        return fact.period in _SUBJECT_PERIODS or fact.metric in ("streak", "level")
+    if is_day:
+        return fact.metric in _PEER_DAY
+    return fact.metric in _PEER_PERIODS.get(fact.period, set())
+
+
+def prompt_groups(brief: WeeklyIndexBrief, *, context: bool = True) -> list[FactGroup]:
+    """`fact_groups` cut to what the article uses (see `_wanted`); without `context`, the
+    peers' sessions and the levels go too (the smallest prompt that still tells the week)."""
+    out = []
+    for group in fact_groups(brief):
+        facts = tuple(f for f in group.facts if _wanted(f, brief))
+        if not context:
+            peer_day = [f for f in facts if f.entity != brief.subject.key and f.on is not None]
+            facts = tuple(f for f in facts if f.metric != "level" and f not in peer_day)
+        if facts:
+            out.append(FactGroup(group.title, facts))
+    return out
+
+
+def estimate_tokens(text: str) -> int:
+    """Tokens `text` costs: tiktoken's count when it is installed, else an estimate that
+    errs high (figures and dates split into many tokens: about 3 characters each)."""
+    try:
+        import tiktoken
+
+        return len(tiktoken.get_encoding("cl100k_base").encode(text))
+    except Exception:  # not installed, or its tables cannot be fetched offline
+        return len(text) // 3 + 1
+
+
 def system_message(brief: WeeklyIndexBrief) -> str:
     return render(
         "system.j2",
@@ -105,8 +160,27 @@ def system_message(brief: WeeklyIndexBrief) -> str:
     )
 
 
-def user_message(brief: WeeklyIndexBrief) -> str:
+def _short_label(fact: Fact, brief: WeeklyIndexBrief, day: dt.date | None) -> str:
+    """The label without what the group heading says: its index's name, and its session in
+    a session's group."""
+    names = {e.key: e.name for e in brief.entities}
+    name = names.get(fact.entity, "")
+    label = fact.label.removeprefix(f"{name} ") if name else fact.label
+    if day is not None and fact.period == day.isoformat():
+        label = label.replace(f" {day:%a %b} {day.day}", "", 1)
+    return label
+
+
+def user_message(brief: WeeklyIndexBrief, *, context: bool = True) -> str:
+    """The week's data for the model: each figure's display text and what it is, grouped by
+    index and session, without fact ids (plumbing a model may copy into the article)."""
     week = brief.week
+    days = {_day(d): d for d in week.sessions}
+    groups = []
+    for group in prompt_groups(brief, context=context):
+        day = days.get(group.title.rsplit(": ", 1)[-1])
+        lines = [f"{f.display}: {_short_label(f, brief, day)}" for f in group.facts]
+        groups.append((group.title, lines))
     return render(
         "user.j2",
         subject=brief.subject,
@@ -115,8 +189,7 @@ def user_message(brief: WeeklyIndexBrief) -> str:
         session_count=len(week.sessions),
         session_days=[_day(d) for d in week.sessions],
         previous_session=_day(week.previous_session),
-        groups=fact_groups(brief),
-        notes=list(brief.provenance.notes),
+        groups=groups,
     )
 
 
@@ -136,20 +209,35 @@ def revise_message(
     )
 
 
-def first_messages(brief: WeeklyIndexBrief) -> list[dict[str, str]]:
+def first_messages(brief: WeeklyIndexBrief, *, context: bool = True) -> list[dict[str, str]]:
     return [
         {"role": "system", "content": system_message(brief)},
-        {"role": "user", "content": user_message(brief)},
+        {"role": "user", "content": user_message(brief, context=context)},
     ]
 
 
 def revision_messages(
-    brief: WeeklyIndexBrief, draft: str, findings: Sequence[Claim], attempt: int, max_attempts: int
+    brief: WeeklyIndexBrief,
+    draft: str,
+    findings: Sequence[Claim],
+    attempt: int,
+    max_attempts: int,
+    *,
+    context: bool = True,
 ) -> list[dict[str, str]]:
     """The original request, the last draft as the model's turn, then the findings.  Only
     the last draft is kept so the conversation does not grow with every attempt."""
     return [
-        *first_messages(brief),
+        *first_messages(brief, context=context),
         {"role": "assistant", "content": draft},
         {"role": "user", "content": revise_message(brief, findings, attempt, max_attempts)},
     ]
+
+
+#: Tokens a reply needs: a 700-word article with its figures, and some room.
+REPLY_TOKENS = 1200
+
+
+def messages_tokens(messages: Sequence[dict[str, str]]) -> int:
+    """`estimate_tokens` over a chat, with a few tokens per message for the roles."""
+    return sum(estimate_tokens(m["content"]) + 4 for m in messages)

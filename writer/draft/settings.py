@@ -8,6 +8,7 @@ OPENAI_BASE_URL) must not pay for importing the SDK, which costs about 0.3 s of 
     WRITER_LLM_TIMEOUT   seconds per HTTP request, default 60
     WRITER_LLM_RETRIES   retries of a failed or unusable request, default 2
     WRITER_MAX_TOKENS    the most tokens a reply may have (sent as max_tokens), default 4096
+    WRITER_CONTEXT_TOKENS  the model's context size (`--context-tokens`): the prompt is cut to fit
 
 The timeout is a deadline for the whole request, not for each read: a server that trickles
 a byte every few seconds cannot hold a draft past it.
@@ -38,10 +39,20 @@ class LLMSettings:
     timeout_s: float = DEFAULT_TIMEOUT_S
     max_retries: int = DEFAULT_RETRIES
     max_tokens: int = DEFAULT_MAX_TOKENS
+    context_tokens: int | None = None
 
     @classmethod
-    def from_env(cls, model: str | None = None) -> LLMSettings:
+    def from_env(cls, model: str | None = None, context_tokens: int | None = None) -> LLMSettings:
+        context = context_tokens
+        if context is None and os.environ.get("WRITER_CONTEXT_TOKENS"):
+            context = int(_env_number("WRITER_CONTEXT_TOKENS", 4096, int))
+        if context is not None and not 512 <= context <= 10_000_000:
+            raise BadInput(
+                f"a context of {context} tokens is not a model's; give e.g. 4096 "
+                "(--context-tokens or WRITER_CONTEXT_TOKENS)"
+            )
         return cls(
+            context_tokens=context,
             model=model or os.environ.get("WRITER_MODEL") or DEFAULT_MODEL,
             timeout_s=_env_number("WRITER_LLM_TIMEOUT", DEFAULT_TIMEOUT_S, float),
             max_retries=int(_env_number("WRITER_LLM_RETRIES", DEFAULT_RETRIES, int)),
@@ -64,7 +75,15 @@ def _env_number(name: str, default: float, kind: type[float] | type[int]) -> flo
         raise BadInput(
             f"{name}={text!r} is too small; unset it or give e.g. {name}={kind(default)}"
         )
-    top = MAX_TIMEOUT_S if kind is float else MAX_MAX_TOKENS if name == "WRITER_MAX_TOKENS" else 10
+    top = (
+        MAX_TIMEOUT_S
+        if kind is float
+        else MAX_MAX_TOKENS
+        if name == "WRITER_MAX_TOKENS"
+        else 10_000_000
+        if name == "WRITER_CONTEXT_TOKENS"
+        else 10
+    )
     if not math.isfinite(value) or value > top:
         raise BadInput(
             f"{name}={text!r} is too large (at most {top:g}); unset it or give e.g. "
