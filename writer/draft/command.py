@@ -145,7 +145,9 @@ class OfflineDrafter:
         """Nothing to release."""
 
 
-def strict_check(source: str) -> Callable[[str, WeeklyIndexBrief], CheckReport]:
+def strict_check(
+    source: str, prompted: bool = True
+) -> Callable[[str, WeeklyIndexBrief], CheckReport]:
     """The checker in strict mode, as the loop calls it: every figure, and the form (a draft
     right in every figure that is not an article, such as the prompt's fact list copied
     back, is never published; `factcheck/form.py`)."""
@@ -154,18 +156,22 @@ def strict_check(source: str) -> Callable[[str, WeeklyIndexBrief], CheckReport]:
 
     def check(text: str, brief: WeeklyIndexBrief) -> CheckReport:
         report = check_text(text, brief, source=source, strict=True)
-        return with_form(report, check_form(text, brief, report, house_form(brief)))
+        return with_form(report, check_form(text, brief, report, house_form(brief, prompted)))
 
     return check
 
 
-def house_form(brief: WeeklyIndexBrief) -> FormRules:
-    """The weekly recap's form for drafts: the house disclaimer, and the prompt's own lines
-    (which must not come back)."""
+def house_form(brief: WeeklyIndexBrief, prompted: bool = True) -> FormRules:
+    """The weekly recap's form for drafts: the house disclaimer, and, for a drafter that was
+    prompted, the prompt's own lines (which must not come back)."""
+    from writer.draft.offline import DISCLAIMER
+
+    if not prompted:
+        return FormRules(disclaimer=DISCLAIMER)
     from writer.draft import prompting
 
     prompt = prompting.system_message(brief) + "\n" + prompting.user_message(brief)
-    return FormRules(disclaimer=prompting.DISCLAIMER, prompt_lines=tuple(prompt.splitlines()))
+    return FormRules(disclaimer=DISCLAIMER, prompt_lines=tuple(prompt.splitlines()))
 
 
 def brief_json(brief: WeeklyIndexBrief) -> str:
@@ -315,7 +321,7 @@ def run_draft(
                     outcome = repair_loop(
                         brief,
                         drafter,
-                        strict_check(paths.article.name),
+                        strict_check(paths.article.name, not isinstance(drafter, OfflineDrafter)),
                         options.max_attempts,
                         reporter.say,
                     )
