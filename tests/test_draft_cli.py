@@ -558,3 +558,35 @@ def test_a_small_context_gets_a_prompt_and_a_reply_that_fit(
     assert tight.exit_code == 2
     assert "beyond the model's 2,048-token context" in tight.stderr
     assert len(server.requests) == 1  # nothing was sent
+
+
+def test_a_worse_revision_never_replaces_a_better_draft(
+    server: LLMServer, out: Path, good: str, wrong: str
+) -> None:
+    """Attempt 1 has one wrong figure, attempt 2 three: the loop stops there and keeps
+    attempt 1 as the rejected draft, not the worse one."""
+    worse = wrong.replace("2,212.30", "2,212.03").replace("2,221.29", "2,222.19")
+    assert worse != wrong
+    server.enqueue(Reply(text=wrong), Reply(text=worse), Reply(text=good))
+    result = draft(out, "--quiet")
+    assert result.exit_code == 1
+    assert len(server.requests) == 2  # stopped early: no third attempt
+    kept = (out / "rut-2025-08-08.rejected.md").read_text(encoding="utf-8")
+    assert WRONG in kept and "2,212.03" not in kept
+    report = json.loads((out / "rut-2025-08-08.rejected.check.json").read_text())
+    assert sum(c["severity"] == "error" for c in report["claims"]) == 1
+
+
+def test_a_model_failing_after_checked_drafts_keeps_them(
+    server: LLMServer, out: Path, wrong: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("WRITER_LLM_RETRIES", "0")
+    server.enqueue(Reply(text=wrong), Reply(status=500, text="boom"))
+    result = draft(out, "--quiet")
+    assert result.exit_code == 4
+    (line,) = result.stderr.splitlines()
+    assert line.endswith(
+        f"kept {out / 'rut-2025-08-08.rejected.md'} and "
+        f"{out / 'rut-2025-08-08.rejected.check.json'}"
+    )
+    assert WRONG in (out / "rut-2025-08-08.rejected.md").read_text(encoding="utf-8")

@@ -33,7 +33,7 @@ from factcheck.report import CheckReport
 from writer.auditlog import AuditLog, default_log
 from writer.data import PriceSource
 from writer.draft.loop import DEFAULT_MAX_ATTEMPTS, Draft, Drafter, Outcome, repair_loop
-from writer.errors import BadInput, DraftRejected
+from writer.errors import BadInput, DraftRejected, LLMUnavailable
 from writer.output import Busy, claim, probe_writable, publish, recover
 
 if TYPE_CHECKING:
@@ -366,7 +366,7 @@ def _write(
         now=now,
     )
     offset = head.count("\n")
-    if not outcome.accepted:
+    if outcome.failure is not None or not outcome.accepted:
         report = shift_lines(final.report, offset, paths.rejected.name)
         rejected = {
             paths.rejected_check: report.model_dump_json(indent=2) + "\n",
@@ -375,6 +375,10 @@ def _write(
         if not paths.article.exists():  # a published article keeps the brief it pins
             rejected[paths.brief] = brief_text
         _publish(paths, rejected)
+        kept = f"kept {paths.rejected} and {paths.rejected_check}"
+        if outcome.failure is not None:  # the model failed after drafts were checked
+            failure = LLMUnavailable(f"{outcome.failure}; {kept}")
+            raise failure from None
         raise DraftRejected(
             f"draft rejected after {len(outcome.attempts)} "
             f"{'attempt' if len(outcome.attempts) == 1 else 'attempts'}: "

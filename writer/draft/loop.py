@@ -63,13 +63,28 @@ class Attempt:
     report: CheckReport
 
 
+def score(report: CheckReport) -> tuple[int, int]:
+    """How far a draft is from publishable: (wrong figures, form findings); lower is better."""
+    errors = report.errors
+    form = sum(1 for c in errors if c.kind == "form")
+    return len(errors) - form, form
+
+
 @dataclass(frozen=True)
 class Outcome:
     attempts: tuple[Attempt, ...]
+    #: what ended the run before a draft passed, after some were checked (they are kept)
+    failure: LLMUnavailable | None = None
 
     @property
     def final(self) -> Attempt:
-        return self.attempts[-1]
+        """The attempt that passed, else the best one (fewest wrong figures, then fewest form
+        findings; the later of equals): a revision that made things worse never replaces a
+        better draft."""
+        passed = [a for a in self.attempts if a.report.ok]
+        if passed:
+            return passed[-1]
+        return min(self.attempts, key=lambda a: (*score(a.report), -a.number))
 
     @property
     def accepted(self) -> bool:
@@ -94,13 +109,34 @@ def repair_loop(
     """Run drafts through the checker until one passes or `max_attempts` drafts were made.
 
     A drafter that cannot revise (the deterministic offline one would write the same text
-    again) gets a single attempt.
+    again) gets a single attempt.  Each revision starts from the best draft so far; the loop
+    stops early when a revision is worse than the draft it revised.  When the drafter fails
+    (exit 4) after drafts were checked, the outcome keeps them and names the failure, so
+    the caller can save the evidence before reporting it.
     """
     if max_attempts < 1:
         raise BadInput(f"--max-attempts must be at least 1, not {max_attempts}")
     say = progress or (lambda _message: None)
     attempts: list[Attempt] = []
     draft = drafter.draft(brief)
+    try:
+        _attempts(brief, drafter, check, max_attempts, say, draft, attempts)
+    except LLMUnavailable as exc:
+        if not attempts:
+            raise
+        return Outcome(tuple(attempts), exc)
+    return Outcome(tuple(attempts))
+
+
+def _attempts(
+    brief: WeeklyIndexBrief,
+    drafter: Drafter,
+    check: Checker,
+    max_attempts: int,
+    say: Progress,
+    draft: Draft,
+    attempts: list[Attempt],
+) -> None:
     for number in range(1, max_attempts + 1):
         try:
             report = check(draft.text, brief)
@@ -116,6 +152,10 @@ def repair_loop(
         say(f"attempt {number}: {_errors(len(report.errors))}")
         if number == max_attempts or not drafter.can_revise:
             break
+        best = Outcome(tuple(attempts)).final
+        if len(attempts) > 1 and score(report) > score(attempts[-2].report):
+            say(f"attempt {number} is worse than attempt {number - 1}: keeping attempt "
+                f"{best.number}")  # fmt: skip
+            break
         say(f"asking for revision {number + 1} of {max_attempts}")
-        draft = drafter.revise(brief, draft, report, number + 1, max_attempts)
-    return Outcome(tuple(attempts))
+        draft = drafter.revise(brief, best.draft, best.report, number + 1, max_attempts)
