@@ -370,3 +370,11 @@ def test_article_without_front_matter_or_flags_is_placed_from_its_text(
     assert by_text["2,218.42"]["status"] == "verified"
     # the Dow is checked against the Dow's own week, not the subject's
     assert by_text["1.35%"]["fact_id"].startswith("DJI.")
+
+
+def test_version() -> None:
+    from importlib import metadata
+
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.stdout == f"writer {metadata.version('writer')}\n"

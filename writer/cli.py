@@ -36,6 +36,30 @@ DataDir = Annotated[
 ]
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from importlib import metadata
+
+        try:
+            version = metadata.version("writer")
+        except metadata.PackageNotFoundError:  # run from a checkout that is not installed
+            version = "unknown (not installed)"
+        typer.echo(f"writer {version}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_print_version, is_eager=True, help="print the version and exit"
+        ),
+    ] = False,
+) -> None:
+    """Weekly market recaps whose every figure is checked against the data."""
+
+
 def fail(message: str, code: int) -> typer.Exit:
     """One line on stderr, with secrets and control characters taken out."""
     from writer.redact import printable, redact
