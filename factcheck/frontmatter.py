@@ -62,16 +62,16 @@ def _simple_front_matter(block: str) -> dict[str, str] | None:
 def parse_front_matter(block: str, *, toml: bool = False) -> dict[str, str]:
     """Scalar keys of a front matter block as strings (dates in ISO form); YAML, or TOML for
     Hugo's `+++` fences."""
-    if toml:
-        return _toml_front_matter(block)
-    simple = _simple_front_matter(block)
-    if simple is not None:
-        return simple
     if len(block) > MAX_FRONT_MATTER_CHARS:
         raise MalformedInput(
             f"front matter is {len(block):,} characters, more than any article's "
             f"({MAX_FRONT_MATTER_CHARS:,}); keep it to the article's keys"
         )
+    if toml:
+        return _toml_front_matter(block)
+    simple = _simple_front_matter(block)
+    if simple is not None:
+        return simple
     try:
         data = yaml.safe_load(block)
     except RecursionError:
@@ -106,11 +106,6 @@ def _scalars(data: dict[str, object]) -> dict[str, str]:
 
 
 def _toml_front_matter(block: str) -> dict[str, str]:
-    if len(block) > MAX_FRONT_MATTER_CHARS:
-        raise MalformedInput(
-            f"front matter is {len(block):,} characters, more than any article's "
-            f"({MAX_FRONT_MATTER_CHARS:,}); keep it to the article's keys"
-        )
     try:
         data = tomllib.loads(block)
     except tomllib.TOMLDecodeError as exc:
