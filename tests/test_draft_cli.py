@@ -590,3 +590,17 @@ def test_a_model_failing_after_checked_drafts_keeps_them(
         f"{out / 'rut-2025-08-08.rejected.check.json'}"
     )
     assert WRONG in (out / "rut-2025-08-08.rejected.md").read_text(encoding="utf-8")
+
+
+def test_a_revision_that_outgrows_the_context_keeps_the_checked_draft(
+    server: LLMServer, out: Path, wrong: str
+) -> None:
+    """The first request fits a 3,900-token context; the revision (the data, the draft and
+    its findings) cannot, even with fewer findings: exit 4, and the paid-for draft is kept."""
+    server.default = Reply(text=wrong)
+    result = draft(out, "--quiet", "--context-tokens", "3900")
+    assert result.exit_code == 4, result.stderr
+    (line,) = result.stderr.splitlines()
+    assert "revision 2 does not fit" in line and "kept" in line
+    assert len(server.requests) == 1
+    assert WRONG in (out / "rut-2025-08-08.rejected.md").read_text(encoding="utf-8")

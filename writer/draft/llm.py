@@ -33,7 +33,7 @@ from openai import OpenAI
 from openai.types.chat import ChatCompletionMessageParam
 
 from factcheck.brief import WeeklyIndexBrief
-from factcheck.report import CheckReport
+from factcheck.report import CheckReport, Claim
 from writer.auditlog import AuditLog
 from writer.draft import prompting
 from writer.draft.loop import Draft
@@ -70,6 +70,8 @@ __all__ = [
 MIN_ARTICLE_WORDS = 120
 #: A reply longer than this is no article (a recap is ~5,000 characters); it is not checked.
 MAX_REPLY_CHARS = 100_000
+#: Findings a revision request lists at most when the model's context is too short for all.
+REVISION_FINDINGS = 8
 #: ... and the most bytes read of any HTTP response (JSON escaping can double the text).
 MAX_REPLY_BYTES = 1_000_000
 T = TypeVar("T")
@@ -329,11 +331,25 @@ class LLMDrafter:
         attempt: int,
         max_attempts: int,
     ) -> Draft:
-        messages = self._fitted(
-            lambda context: prompting.revision_messages(
-                brief, previous.text, report.errors, attempt - 1, max_attempts, context=context
-            )
-        )
+        errors = report.errors
+        too_big: BadInput | None = None
+        for cap in (len(errors), REVISION_FINDINGS):  # fewer findings, if the context is short
+            shown = errors[:cap]
+
+            def build(context: bool, shown: tuple[Claim, ...] = shown) -> list[dict[str, str]]:
+                return prompting.revision_messages(
+                    brief, previous.text, shown, attempt - 1, max_attempts, context=context
+                )
+
+            try:
+                messages = self._fitted(build)
+                break
+            except BadInput as exc:
+                too_big = exc
+        else:
+            # drafts were already paid for and checked: this ends the run as the model's
+            # limit (exit 4), and the loop keeps them as the rejected draft
+            raise LLMUnavailable(f"revision {attempt} does not fit: {too_big}") from None
         return self._article(messages, attempt=attempt, purpose="revise")
 
     def judged(self, draft: Draft, verdict: str) -> None:
