@@ -1073,6 +1073,10 @@ class Binder:
                 return frozenset({"week"})
             if best.value == self.year_base:
                 return frozenset({"ytd"})
+            later = [d for d in self.sessions if d.isoformat() > best.value]
+            if best.value[:1].isdigit() and dt.date.fromisoformat(best.value) in self.sessions:
+                # "Change vs Mon Jun 9: +0.56%": the move from that close, the next session's
+                return frozenset({f"d:{later[0].isoformat()}"} if later else {"none"})
         if best.kind == "basedate" and fig.kind in ("percent", "points"):
             later = [d for d in self.sessions if d.isoformat() > best.value]
             tokens = frozenset({f"d:{later[0].isoformat()}"} if later else {"none"})

@@ -407,3 +407,20 @@ def test_a_hyphenated_compound_is_not_the_thing_it_starts_with(rut: WeeklyIndexB
     gain = pct(shown(rut, f"RUT.change_pct.{day}"))
     text = f"On {day:%A} profit-taking trimmed the Russell 2000's gain to {gain}."
     assert claim(lenient(text, rut), gain).status is Status.VERIFIED
+
+
+def test_a_change_from_a_named_session_is_the_next_sessions(brief: Briefs) -> None:
+    """ "Change vs Mon Jun 9" under Tuesday (a real model's bullet) is Tuesday's move; read as
+    Monday's, the checker asked for a wrong figure (found with a real 1.5B model)."""
+    rut = brief("RUT", "2025-06-13")
+    tue = pct(shown(rut, "RUT.change_pct.2025-06-10"))
+    assert tue != pct(shown(rut, "RUT.change_pct.2025-06-09"))
+    text = (
+        f"### Tuesday, Jun 10\n\n- Change vs Mon Jun 9: +{tue}\n\n"
+        f"It gained {tue} from Monday, Jun 9.\n"
+    )
+    report = lenient(text, rut)
+    assert [c.fact_id for c in report.claims if c.kind == "percent"] == [
+        "RUT.change_pct.2025-06-10"
+    ] * 2
+    assert all(c.status is Status.VERIFIED for c in report.claims)
