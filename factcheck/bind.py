@@ -28,6 +28,8 @@ from factcheck.extract import MONTHS, WEEKDAY_RE, WEEKDAYS, Document, Figure, Se
 from factcheck.grammar import (
     DIRECTION,
     DOWN,
+    GAP_PATTERN,
+    GAP_SIDES,
     MOVE_VERBS,
     NOT_NAMES,
     OUTSIDE,
@@ -1247,7 +1249,8 @@ class Binder:
 
 #: A change measured from a level: "shy of the record close of", "under that", "below its
 #: 52-week intraday high of" (the level is the next figure), or "below it" (the one before).
-_GAP_WORDS: Final = r"(?P<rel>below|under|beneath|above|shy\s+of|short\s+of|off)"
+_GAP_WORDS: Final = rf"(?P<rel>{GAP_PATTERN})"
+_GAP_SIDE: Final = {w: side for w, side in GAP_SIDES}
 _GAP_TO_NEXT_RE: Final = re.compile(
     rf"\s*(?:{_GAP_WORDS}\s+(?:(?:its|the|that|this|a|their)\s+)?"
     r"(?:(?!(?:to|at|on|in|for|and|or|from|by|with)\s)[\w'’-]+\s+){0,4}?"
@@ -1272,6 +1275,10 @@ _GAP_LABEL_END_RE: Final = re.compile(r"\s*\)?\s*\**\s*[:=]\s*\**\s*", re.ASCII)
 _GAP_LOOKBACK: Final = 6
 
 
+def _side(rel: str) -> int:
+    return _GAP_SIDE[_SPACES_RE.sub(" ", rel)]
+
+
 def _gap_to(
     doc: Document, figures: list[Figure], idx: int, start: int, end: int
 ) -> tuple[Figure, int] | None:
@@ -1282,7 +1289,7 @@ def _gap_to(
     if nxt is not None and nxt.kind == "number" and nxt.start - fig.end < 60:
         m = _GAP_TO_NEXT_RE.fullmatch(doc.lower, fig.end, nxt.start)
         if m is not None:
-            return nxt, 0 if m.group("from") else 1 if m.group("rel") == "above" else -1
+            return nxt, 0 if m.group("from") else _side(m.group("rel"))
     prev = next(
         (
             figures[i]
@@ -1295,7 +1302,7 @@ def _gap_to(
         return None
     m = _GAP_TO_PREVIOUS_RE.match(doc.lower, fig.end, min(end, fig.end + 40))
     if m is not None:
-        return prev, 1 if m.group("rel") in (None, "above") else -1
+        return prev, UP if m.group("rel") is None else _side(m.group("rel"))
     if (
         figures[idx - 1] is prev
         and _GAP_LABEL_END_RE.fullmatch(doc.lower, prev.end, fig.start)

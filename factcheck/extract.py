@@ -25,7 +25,7 @@ from typing import Final
 
 from factcheck._rx import ascii_shape, has_any, lower_same_length
 from factcheck.errors import TooLarge
-from factcheck.grammar import OUTSIDE
+from factcheck.grammar import GAP_PATTERN, OUTSIDE
 from factcheck.numfmt import Hedge, parse_hedge
 
 MONTHS: Final[dict[str, int]] = {
@@ -768,8 +768,8 @@ def _figures(text: str, offset: int, dates: list[Figure]) -> list[Figure]:
 
 
 _GAP_BEFORE_RE: Final = re.compile(
-    r"(?i)\d\s*(?:%|per\s*cent|percent|points?|pts)\s+(?:below|under|beneath|above|over|"
-    r"shy\s+of|short\s+of|off)\s+(?:the\s+|its\s+|that\s+)?$",
+    rf"(?i)\d\s*(?:%|per\s*cent|percent|points?|pts)\s+(?:{GAP_PATTERN}|over)\s+"
+    r"(?:the\s+|its\s+|that\s+)?$",
     re.ASCII,
 )
 _LEVEL_RELATION_RE: Final = re.compile(

@@ -20,6 +20,21 @@ from typing import Final
 UP: Final = +1
 DOWN: Final = -1
 
+#: Words that put a change on one side of a level ("8.18% below the 2,442.03 close", "61
+#: points shy of the record"), with the side the close is on.  "over" is not one: "rose 1.5%
+#: over the week" names a period (the patterns that read "over it" add it themselves).
+GAP_SIDES: Final[tuple[tuple[str, int], ...]] = (
+    ("below", DOWN),
+    ("under", DOWN),
+    ("beneath", DOWN),
+    ("shy of", DOWN),
+    ("short of", DOWN),
+    ("off", DOWN),
+    ("above", UP),
+)
+#: The same words as a regex alternation (spaces match any run of whitespace).
+GAP_PATTERN: Final = "|".join(w.replace(" ", r"\s+") for w, _ in GAP_SIDES)
+
 #: (word or phrase, direction): verbs, nouns and adjectives writers use for a move.
 DIRECTION: Final[tuple[tuple[str, int], ...]] = (
     *(
