@@ -586,6 +586,9 @@ class Binding:
     metrics: frozenset[str] | None = None
     direction: int = 0  # +1 up, -1 down, 0 not said
     direction_from: str = ""  # the word that gave it
+    #: the word is right by the figure ("lost +2.38%", "+2.38% lower"): a sign that
+    #: disagrees with it makes the sentence say two things
+    direction_adjacent: bool = False
     sessions_named: int = 0  # distinct session dates named in the sentence and its heading
     beyond_data: bool = False  # about something that may predate the brief (a record)
 
@@ -603,6 +606,7 @@ class Binding:
             metrics=metrics,
             direction=self.direction,
             direction_from=self.direction_from,
+            direction_adjacent=self.direction_adjacent,
             sessions_named=self.sessions_named,
             beyond_data=self.beyond_data,
             unknown_date=self.unknown_date,
@@ -1008,7 +1012,9 @@ class Binder:
             ):
                 b.unknown_date = m.value
         # direction
-        b.direction, b.direction_from = self._direction(doc, sent, ctx, fig, prev_fig, lo)
+        b.direction, b.direction_from, b.direction_adjacent = self._direction(
+            doc, sent, ctx, fig, prev_fig, lo
+        )
         if fig.kind in ("percent", "points"):
             gap = _gap_to(doc, figures, idx, sent.start, sent.end)
             if gap is not None:
@@ -1232,19 +1238,26 @@ class Binder:
         fig: Figure,
         prev_fig: Figure | None,
         lo: int,
-    ) -> tuple[int, str]:
+    ) -> tuple[int, str, bool]:
+        """(+1 up / -1 down / 0, the word that says so, whether it is right by the figure)."""
         follow = FOLLOW_DIR_RE.match(doc.lower[fig.end : fig.end + 20])
         if follow is not None:
-            return (1 if follow.group("up") else -1), follow.group(0).strip()
+            return (1 if follow.group("up") else -1), follow.group(0).strip(), True
         between = [d for d in ctx.directions if d[0] >= lo and d[1] <= fig.start]
         if between:
             d = between[-1]
-            return d[2], d[3]
+            adjacent = _RIGHT_BEFORE_RE.fullmatch(doc.masked[d[1] : fig.start]) is not None
+            return d[2], d[3], adjacent
         if prev_fig is not None and _OR_LINK_RE.match(doc.masked[prev_fig.end : fig.start]):
             earlier = [d for d in ctx.directions if d[1] <= prev_fig.start]
             if earlier:
-                return earlier[-1][2], earlier[-1][3]
-        return 0, ""
+                return earlier[-1][2], earlier[-1][3], False
+        return 0, "", False
+
+
+#: What may stand between a direction word and its figure for the two to be one phrase
+#: ("lost +2.38%", "fell by a +0.5%", "gained some -1.2%").
+_RIGHT_BEFORE_RE: Final = re.compile(r"\s*(?:(?:by|an?|some|about|roughly|nearly)\s+)?", re.ASCII)
 
 
 #: A change measured from a level: "shy of the record close of", "under that", "below its

@@ -375,6 +375,23 @@ def judge(index: FactIndex, fig: Figure, b: Binding) -> Verdict:
         # would conclude (see `_guess`), without scoring every level of the brief
         return _NOT_SAID
     verdict = _judge(index, fig, b)
+    if (
+        verdict.status is _VERIFIED
+        and b.direction_adjacent
+        and fig.sign
+        and b.direction
+        and fig.sign != b.direction
+        and verdict.fact is not None
+    ):
+        # "lost +2.38%": the figure is right and the word beside it says the opposite; a
+        # reader takes the word, so the sentence is wrong either way
+        return Verdict(
+            Status.MISMATCH,
+            verdict.fact,
+            verdict.fact.display,
+            f"wrong direction ({b.direction_from!r} beside a {'+' if fig.sign > 0 else '-'} "
+            f"sign): {verdict.fact.label} is {verdict.fact.display}",
+        )
     if verdict.status is not _VERIFIED and b.gap_to is not None:
         gap = _gap_verdict(index, fig, b, verdict)
         if gap is not None:

@@ -163,15 +163,18 @@ def test_429_forever_says_rate_limited(
 def test_hung_server_times_out(
     monkeypatch: pytest.MonkeyPatch, server: LLMServer, audit: AuditLog, rut: WeeklyIndexBrief
 ) -> None:
+    """A timed-out request is not sent again, retries or not: the server may still be
+    working on it, and a local one serving one request at a time would queue the retry."""
     server.enqueue(Reply(text="late", delay=10))
-    drafter = make_drafter(monkeypatch, server.url, audit, timeout="0.3", retries="0")
+    drafter = make_drafter(monkeypatch, server.url, audit, timeout="0.3", retries="2")
     started = time.perf_counter()
     with pytest.raises(LLMUnavailable) as info:
         drafter.draft(rut)
     assert time.perf_counter() - started < 5
+    assert len(server.requests) == 1
     assert str(info.value) == (
         f"the LLM endpoint {server.url} did not answer within 0.3 s "
-        "(after 0 retries); raise WRITER_LLM_TIMEOUT, check "
+        "(not retried: it may still be working on it); raise WRITER_LLM_TIMEOUT, check "
         "OPENAI_BASE_URL or pass --offline"
     )
     (call,) = audit.recent()

@@ -149,3 +149,16 @@ def test_revision_keeps_only_the_last_draft(rut: WeeklyIndexBrief) -> None:
     messages = prompting.revision_messages(rut, "# Draft two\n", [finding()], 2, 3)
     assert [m["role"] for m in messages] == ["system", "user", "assistant", "user"]
     assert messages[2]["content"] == "# Draft two\n"
+
+
+def test_revision_quotes_each_wrong_sentence_and_asks_to_change_only_those(
+    rut: WeeklyIndexBrief,
+) -> None:
+    """A small model resent its whole draft, dropping the disclaimer: the request names
+    the sentence, what was written and the right display text, and keeps the rest fixed."""
+    text = prompting.revise_message(rut, [finding()], attempt=2, max_attempts=3)
+    assert '1. Line 3: "The index closed Friday at 2,218.24."' in text
+    assert "You wrote: 2,218.24 (mismatch)" in text
+    assert "The data says: 2,218.42 (`RUT.close.2025-08-08`)" in text
+    assert "Change only the sentences quoted above" in text
+    assert "Copy\nevery other sentence, heading and the disclaimer exactly as they are" in text

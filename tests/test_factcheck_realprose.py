@@ -424,3 +424,22 @@ def test_a_change_from_a_named_session_is_the_next_sessions(brief: Briefs) -> No
         "RUT.change_pct.2025-06-10"
     ] * 2
     assert all(c.status is Status.VERIFIED for c in report.claims)
+
+
+@pytest.mark.parametrize("verb", ["lost", "fell", "declined by"])
+def test_a_sign_the_verb_beside_it_contradicts_is_wrong(rut: WeeklyIndexBrief, verb: str) -> None:
+    """A real model wrote a rise as "lost +2.43%": the figure is right, the word a reader
+    takes is not.  A sign agreeing with its verb, or a verb further off, stays verified."""
+    week = rut.get("RUT.week.change_pct")
+    assert week is not None and week.value > 0
+    wrong = lenient(f"The Russell 2000 {verb} {week.display} this week.", rut)
+    found = claim(wrong, week.display)
+    assert found.status is Status.MISMATCH and found.expected == week.display
+    assert f"'{verb.split()[0]}'" in found.message
+    right = lenient(f"The Russell 2000 rose {week.display} this week.", rut)
+    assert claim(right, week.display).status is Status.VERIFIED
+    # the verb is about Monday, the signed figure about the week
+    monday = rut.get("RUT.change_pct.2025-08-04")
+    assert monday is not None
+    apart = f"After Monday's {pct(monday.value)} gain, the week ended {week.display} higher."
+    assert claim(lenient(apart, rut), week.display).status is Status.VERIFIED

@@ -7,9 +7,11 @@ itself; our own settings are `WRITER_MODEL` (or `--model`, default `gpt-4o-mini`
 Why this shape:
 - The client is built in one place (`get_client`) and injected into `LLMDrafter`, so tests
   and the benchmark point the real client code at a local server.
-- Transient failures (429, 5xx, timeouts, dropped connections) are retried here, not in the
-  SDK, with exponential backoff that honours `Retry-After`, so that every HTTP attempt is
+- Failures that mean the request is gone (429, 5xx, refused or dropped connections) are
+  retried here, not in the SDK, with exponential backoff that honours `Retry-After`, so that every HTTP attempt is
   one audit-log row with its own error and latency; `WRITER_LLM_RETRIES` sets how often.
+  A timeout is not retried: the server may still be working on the request, and a local
+  server that serves one request at a time would queue the retry behind it.
 - Every way the endpoint can fail becomes one `LLMUnavailable` (exit 4) whose one-line
   message says what to do next; a response that is not an article (empty, a JSON blob,
   too short, no figures) is asked for again, then is an `LLMUnavailable` too.
@@ -213,8 +215,12 @@ def _within(seconds: float, call: Callable[[], T]) -> T:
 
 
 def transient(exc: Exception) -> bool:
-    """Worth retrying: rate limits, server errors, timeouts and dropped connections."""
-    if isinstance(exc, openai.APIConnectionError | DeadlinePassed):  # incl. APITimeoutError
+    """Worth retrying: errors that mean the server no longer holds the request (rate limits,
+    server errors, refused or dropped connections).  Not a timeout: the request may still
+    be running there, and a retry would wait behind it."""
+    if isinstance(exc, openai.APITimeoutError | DeadlinePassed):
+        return False
+    if isinstance(exc, openai.APIConnectionError):
         return True
     if isinstance(exc, openai.APIStatusError):
         return exc.status_code in (408, 409, 429) or exc.status_code >= 500
@@ -499,8 +505,9 @@ class LLMDrafter:
         after = f"after {retries} {'retry' if retries == 1 else 'retries'}"
         if isinstance(exc, openai.APITimeoutError | DeadlinePassed):
             return LLMUnavailable(
-                f"{where} did not answer within {self.settings.timeout_s:g} s ({after}); "
-                "raise WRITER_LLM_TIMEOUT, check OPENAI_BASE_URL or pass --offline"
+                f"{where} did not answer within {self.settings.timeout_s:g} s (not retried: "
+                "it may still be working on it); raise WRITER_LLM_TIMEOUT, check "
+                "OPENAI_BASE_URL or pass --offline"
             )
         if isinstance(exc, ReplyTooLarge):
             return LLMUnavailable(

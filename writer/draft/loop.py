@@ -95,8 +95,17 @@ class Outcome:
         return VERIFIED if self.accepted else REJECTED
 
 
-def _errors(n: int) -> str:
-    return f"{n} wrong {'figure' if n == 1 else 'figures'}"
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _findings(report: CheckReport) -> str:
+    """'2 wrong figures', '3 form findings', or both: the two are different faults."""
+    figures, form = score(report)
+    parts = [_plural(figures, "wrong figure")] if figures or not form else []
+    if form:
+        parts.append(_plural(form, "form finding"))
+    return " and ".join(parts)
 
 
 def repair_loop(
@@ -110,7 +119,8 @@ def repair_loop(
 
     A drafter that cannot revise (the deterministic offline one would write the same text
     again) gets a single attempt.  Each revision starts from the best draft so far; the loop
-    stops early when a revision is worse than the draft it revised.  When the drafter fails
+    stops early when a revision is worse than the draft it revised, or is that draft sent
+    back unchanged (a real 1.5B model did this: another call would cost the same again).  When the drafter fails
     (exit 4) after drafts were checked, the outcome keeps them and names the failure, so
     the caller can save the evidence before reporting it.
     """
@@ -149,10 +159,13 @@ def _attempts(
         if report.ok:
             say(f"attempt {number}: every figure verified")
             break
-        say(f"attempt {number}: {_errors(len(report.errors))}")
+        say(f"attempt {number}: {_findings(report)}")
         if number == max_attempts or not drafter.can_revise:
             break
         best = Outcome(tuple(attempts)).final
+        if len(attempts) > 1 and draft.text.strip() == attempts[-2].draft.text.strip():
+            say(f"attempt {number} is attempt {number - 1} sent back unchanged: stopping")
+            break
         if len(attempts) > 1 and score(report) > score(attempts[-2].report):
             say(f"attempt {number} is worse than attempt {number - 1}: keeping attempt "
                 f"{best.number}")  # fmt: skip
