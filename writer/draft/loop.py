@@ -120,9 +120,9 @@ def repair_loop(
     A drafter that cannot revise (the deterministic offline one would write the same text
     again) gets a single attempt.  Each revision starts from the best draft so far; the loop
     stops early when a revision is worse than the draft it revised, or is that draft sent
-    back unchanged (a real 1.5B model did this: another call would cost the same again).  When the drafter fails
-    (exit 4) after drafts were checked, the outcome keeps them and names the failure, so
-    the caller can save the evidence before reporting it.
+    back unchanged (a real 1.5B model did this: another call would cost the same again).
+    When the drafter fails (exit 4) after drafts were checked, the outcome keeps them and
+    names the failure, so the caller can save the evidence before reporting it.
     """
     if max_attempts < 1:
         raise BadInput(f"--max-attempts must be at least 1, not {max_attempts}")
