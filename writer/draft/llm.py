@@ -9,7 +9,8 @@ Why this shape:
   and the benchmark point the real client code at a local server.
 - Failures that mean the request is gone (429, 5xx, refused or dropped connections) are
   retried here, not in the SDK, with exponential backoff that honours `Retry-After`, so
-  that every HTTP attempt is one audit-log row with its own error and latency; `WRITER_LLM_RETRIES` sets how often.
+  that every HTTP attempt is one audit-log row with its own error and latency;
+  `WRITER_LLM_RETRIES` sets how often.
   A timeout is not retried: the server may still be working on the request, and a local
   server that serves one request at a time would queue the retry behind it.
 - Every way the endpoint can fail becomes one `LLMUnavailable` (exit 4) whose one-line
