@@ -178,7 +178,7 @@ def test_model_that_never_fixes_it_is_rejected(server: LLMServer, out: Path, wro
     assert error.text in lines[error.line - 1], "line numbers count the front matter"
     assert (error.fact_id, error.expected) == ("RUT.close.2025-08-08", "2,218.42")
     assert result.stderr == (
-        f"writer: draft rejected after 2 attempts: 1 figure still wrong (line {error.line}: "
+        f"writer: draft rejected after 2 attempts: 1 wrong figure (line {error.line}: "
         f"'2,218.24' {error.status}, expected 2,218.42); kept {rejected} and {report_path}\n"
     )
     meta, body = read_article(rejected)
@@ -314,6 +314,8 @@ def test_progress_names_form_findings_apart_from_wrong_figures(
     assert "attempt 1: 0 wrong figures" not in result.stderr
     assert "attempt 1: 1 form finding" in result.stderr, result.stderr
     assert "attempt 2 is attempt 1 sent back unchanged: stopping" in result.stderr
+    assert "draft rejected after 2 attempts: 0 wrong figures" not in result.stderr
+    assert "draft rejected after 2 attempts: 1 form finding (line " in result.stderr
 
 
 def test_model_flag_and_env(
@@ -607,13 +609,32 @@ def test_a_model_failing_after_checked_drafts_keeps_them(
     assert WRONG in (out / "rut-2025-08-08.rejected.md").read_text(encoding="utf-8")
 
 
+def test_a_revision_sheds_the_data_to_fit_a_short_context(
+    server: LLMServer, out: Path, good: str, wrong: str
+) -> None:
+    """A real 135M model at 4,096 tokens: the revision (data, draft and findings) did not
+    fit.  It drops the data it need not repeat (the findings give the right figures, the
+    draft the rest) and is sent, within the context."""
+    from writer.draft import prompting
+
+    server.enqueue(Reply(text=wrong), Reply(text=good))
+    result = draft(out, "--quiet", "--context-tokens", "3600")
+    assert result.exit_code == 0, result.stderr
+    first, revision = server.requests
+    assert "The data: each line" in first.messages[1]["content"]
+    assert "The data: each line" not in revision.messages[1]["content"]
+    assert "The data says: 2,218.42" in revision.messages[-1]["content"]
+    assert prompting.messages_tokens(revision.messages) + revision.body["max_tokens"] <= 3600
+
+
 def test_a_revision_that_outgrows_the_context_keeps_the_checked_draft(
     server: LLMServer, out: Path, wrong: str
 ) -> None:
-    """The first request fits a 3,900-token context; the revision (the data, the draft and
-    its findings) cannot, even with fewer findings: exit 4, and the paid-for draft is kept."""
-    server.default = Reply(text=wrong)
-    result = draft(out, "--quiet", "--context-tokens", "3900")
+    """The first request fits a 3,300-token context; the revision of a long draft cannot,
+    even without the data and with fewer findings: exit 4, and the paid-for draft is kept."""
+    padding = "\n\nMarket breadth and sector rotation were discussed at length by desks. " * 60
+    server.default = Reply(text=wrong + padding)
+    result = draft(out, "--quiet", "--context-tokens", "3300")
     assert result.exit_code == 4, result.stderr
     (line,) = result.stderr.splitlines()
     assert "revision 2 does not fit" in line and "kept" in line

@@ -79,7 +79,7 @@ def test_user_prompt_holds_every_figure_the_article_needs_and_no_plumbing(
         assert not any(f"`{f.id}`" in user or f" {f.id}" in user for f in b.facts)
         assert not any(note in user for note in b.provenance.notes)
         size = prompting.messages_tokens(prompting.first_messages(b))
-        smaller = prompting.messages_tokens(prompting.first_messages(b, context=False))
+        smaller = prompting.messages_tokens(prompting.first_messages(b, detail=prompting.COMPACT))
         # a 4,096-token model can hold the request and an article, at least without context
         assert smaller + prompting.REPLY_TOKENS <= 4096, (symbol, size, smaller)
         assert smaller < size

@@ -32,7 +32,14 @@ from factcheck.form import FormRules
 from factcheck.report import CheckReport
 from writer.auditlog import AuditLog, default_log
 from writer.data import PriceSource
-from writer.draft.loop import DEFAULT_MAX_ATTEMPTS, Draft, Drafter, Outcome, repair_loop
+from writer.draft.loop import (
+    DEFAULT_MAX_ATTEMPTS,
+    Draft,
+    Drafter,
+    Outcome,
+    findings_text,
+    repair_loop,
+)
 from writer.errors import BadInput, DraftRejected, LLMUnavailable
 from writer.output import Busy, claim, probe_writable, publish, recover
 
@@ -223,14 +230,13 @@ def shift_lines(report: CheckReport, offset: int, source: str) -> CheckReport:
 
 
 def _summary(report: CheckReport) -> str:
+    """'1 wrong figure still (line 15: ...)': the first wrong figure, else the first form
+    finding, and how many more."""
     errors = report.errors
-    first = errors[0]
+    figures = [c for c in errors if c.kind != "form"]
+    first = (figures or list(errors))[0]
     expected = f", expected {first.expected}" if first.expected else ""
-    more = f" and {len(errors) - 1} more" if len(errors) > 1 else ""
-    return (
-        f"{len(errors)} {'figure' if len(errors) == 1 else 'figures'} still wrong "
-        f"(line {first.line}: {first.text!r} {first.status}{expected}{more})"
-    )
+    return f"{findings_text(report)} (line {first.line}: {first.text!r} {first.status}{expected})"
 
 
 class Reporter:

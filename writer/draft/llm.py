@@ -303,23 +303,28 @@ class LLMDrafter:
         return redact(str(self.client.base_url).rstrip("/"))
 
     def draft(self, brief: WeeklyIndexBrief) -> Draft:
-        messages = self._fitted(lambda context: prompting.first_messages(brief, context=context))
+        messages = self._fitted(
+            lambda detail: prompting.first_messages(brief, detail=detail),
+            (prompting.FULL, prompting.COMPACT),
+        )
         return self._article(messages, attempt=1, purpose="draft")
 
-    def _fitted(self, build: Callable[[bool], list[dict[str, str]]]) -> list[dict[str, str]]:
-        """The request with the full data, or without the peers' sessions and the levels when
-        the model's context (`WRITER_CONTEXT_TOKENS`) cannot hold it and a reply; sets the
-        reply's `max_tokens` to what is left.  `BadInput` when even the smaller one does not
+    def _fitted(
+        self, build: Callable[[int], list[dict[str, str]]], details: tuple[int, ...]
+    ) -> list[dict[str, str]]:
+        """The request with the most data (`details`, largest first, see `prompting.FULL`)
+        that the model's context (`WRITER_CONTEXT_TOKENS`) can hold with a reply; sets the
+        reply's `max_tokens` to what is left.  `BadInput` when even the smallest does not
         fit: a model with a larger context is needed."""
         limit = self.settings.context_tokens
-        messages = build(True)
         if limit is None:
             self._reply_tokens = self.settings.max_tokens
-            return messages
-        size = prompting.messages_tokens(messages)
-        if size + prompting.REPLY_TOKENS > limit:
-            messages = build(False)
+            return build(details[0])
+        for detail in details:
+            messages = build(detail)
             size = prompting.messages_tokens(messages)
+            if size + prompting.REPLY_TOKENS <= limit:
+                break
         room = limit - size
         if room < prompting.REPLY_TOKENS:
             raise BadInput(
@@ -338,18 +343,23 @@ class LLMDrafter:
         attempt: int,
         max_attempts: int,
     ) -> Draft:
+        """The revision request, smaller until it fits a short context: the data without
+        the peers' sessions and levels, then none (the findings give the right figures),
+        then only the first `REVISION_FINDINGS` findings."""
         errors = report.errors
         too_big: BadInput | None = None
-        for cap in (len(errors), REVISION_FINDINGS):  # fewer findings, if the context is short
+        for cap in (len(errors), REVISION_FINDINGS):
             shown = errors[:cap]
 
-            def build(context: bool, shown: tuple[Claim, ...] = shown) -> list[dict[str, str]]:
+            def build(detail: int, shown: tuple[Claim, ...] = shown) -> list[dict[str, str]]:
                 return prompting.revision_messages(
-                    brief, previous.text, shown, attempt - 1, max_attempts, context=context
+                    brief, previous.text, shown, attempt - 1, max_attempts, detail=detail
                 )
 
             try:
-                messages = self._fitted(build)
+                messages = self._fitted(
+                    build, (prompting.FULL, prompting.COMPACT, prompting.NO_DATA)
+                )
                 break
             except BadInput as exc:
                 too_big = exc

@@ -99,7 +99,7 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def _findings(report: CheckReport) -> str:
+def findings_text(report: CheckReport) -> str:
     """'2 wrong figures', '3 form findings', or both: the two are different faults."""
     figures, form = score(report)
     parts = [_plural(figures, "wrong figure")] if figures or not form else []
@@ -159,7 +159,7 @@ def _attempts(
         if report.ok:
             say(f"attempt {number}: every figure verified")
             break
-        say(f"attempt {number}: {_findings(report)}")
+        say(f"attempt {number}: {findings_text(report)}")
         if number == max_attempts or not drafter.can_revise:
             break
         best = Outcome(tuple(attempts)).final

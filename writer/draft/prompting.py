@@ -172,13 +172,19 @@ def _short_label(fact: Fact, brief: WeeklyIndexBrief, day: dt.date | None) -> st
     return label
 
 
-def user_message(brief: WeeklyIndexBrief, *, context: bool = True) -> str:
+#: How much of the week's data a request carries, largest first: all of it; without the
+#: peers' sessions and the levels; none (a revision only: its findings give the right figure
+#: for every sentence to change, and the draft holds the rest).
+FULL, COMPACT, NO_DATA = 2, 1, 0
+
+
+def user_message(brief: WeeklyIndexBrief, *, detail: int = FULL) -> str:
     """The week's data for the model: each figure's display text and what it is, grouped by
     index and session, without fact ids (plumbing a model may copy into the article)."""
     week = brief.week
     days = {_day(d): d for d in week.sessions}
     groups = []
-    for group in prompt_groups(brief, context=context):
+    for group in prompt_groups(brief, context=detail == FULL) if detail > NO_DATA else ():
         day = days.get(group.title.rsplit(": ", 1)[-1])
         lines = [f"{f.display}: {_short_label(f, brief, day)}" for f in group.facts]
         groups.append((group.title, lines))
@@ -210,10 +216,10 @@ def revise_message(
     )
 
 
-def first_messages(brief: WeeklyIndexBrief, *, context: bool = True) -> list[dict[str, str]]:
+def first_messages(brief: WeeklyIndexBrief, *, detail: int = FULL) -> list[dict[str, str]]:
     return [
         {"role": "system", "content": system_message(brief)},
-        {"role": "user", "content": user_message(brief, context=context)},
+        {"role": "user", "content": user_message(brief, detail=detail)},
     ]
 
 
@@ -224,12 +230,12 @@ def revision_messages(
     attempt: int,
     max_attempts: int,
     *,
-    context: bool = True,
+    detail: int = FULL,
 ) -> list[dict[str, str]]:
     """The original request, the last draft as the model's turn, then the findings.  Only
     the last draft is kept so the conversation does not grow with every attempt."""
     return [
-        *first_messages(brief, context=context),
+        *first_messages(brief, detail=detail),
         {"role": "assistant", "content": draft},
         {"role": "user", "content": revise_message(brief, findings, attempt, max_attempts)},
     ]
