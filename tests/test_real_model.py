@@ -72,9 +72,10 @@ def model_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str
         pytest.skip(f"real market data not found at {SHARED_DATA}")
     port = _free_port()
     log = (tmp_path_factory.mktemp("llama") / "server.log").open("wb")
+    argv = [python, "-m", "llama_cpp.server", "--model", str(gguf), "--n_ctx", str(CONTEXT)]
+    argv += ["--host", "127.0.0.1", "--port", str(port), "--model_alias", "local"]
     server = subprocess.Popen(
-        [python, "-m", "llama_cpp.server", "--model", str(gguf), "--n_ctx", str(CONTEXT)]
-        + ["--host", "127.0.0.1", "--port", str(port), "--model_alias", "local"],
+        argv,
         stdout=log,
         stderr=subprocess.STDOUT,
     )
