@@ -947,7 +947,12 @@ class Binder:
         else:
             b.entity, b.entity_inherited, b.entity_guessed = self.subject, True, True
         # period
-        b.periods = self._periods(doc, sent, ctx, fig, lo, hi, idx)
+        section_day = (
+            heading.periods[-1].value
+            if heading is not None and heading.periods and heading.periods[-1].kind == "date"
+            else None
+        )
+        b.periods = self._periods(doc, sent, ctx, fig, lo, hi, idx, section_day)
         if not b.periods:
             if prev is not None and (prev.periods or prev.periods_inherited):
                 b.periods_inherited = prev.periods or prev.periods_inherited
@@ -1030,7 +1035,9 @@ class Binder:
         lo: int,
         hi: int,
         idx: int,
+        section_day: str | None = None,
     ) -> frozenset[str]:
+        """`section_day`: the session the section heading names, if it names one."""
         best: Mention | None = None
         best_dist = 10**9
         if fig.kind in ("percent", "points") and _base_close(
@@ -1078,7 +1085,10 @@ class Binder:
         ):
             # "up 1.64% since the Dec 31 close": a change from a base is the period it opens
             if best.value == self.brief.week.previous_session.isoformat():
-                return frozenset({"week"})
+                first = self.sessions[0].isoformat()
+                # under a heading for the week's first session, the move from the previous
+                # week's close is that session's ("## Monday, Aug 4 / Change vs Fri Aug 1")
+                return frozenset({f"d:{first}"} if section_day == first else {"week"})
             if best.value == self.year_base:
                 return frozenset({"ytd"})
             later = [d for d in self.sessions if d.isoformat() > best.value]

@@ -361,7 +361,15 @@ def _wrong_week(
 ) -> Claim | None:
     """One finding when the article is evidently about another week than the brief."""
     week = brief.week
-    outside = [f for f, _ in dates if f.date is not None and not (week.start <= f.date <= week.end)]
+    # the previous week's last session is the base of the week's changes ("Change vs Fri
+    # Aug 1"): a recap may name it on every line and is still about its own week
+    outside = [
+        f
+        for f, _ in dates
+        if f.date is not None
+        and not (week.start <= f.date <= week.end)
+        and f.date != week.previous_session
+    ]
     out_ids = {id(f) for f in outside}  # identity: comparing Figure dataclasses is costly
     foreign = [f for f, status in dates if status is not Status.VERIFIED and id(f) in out_ids]
     walk = [f for f, _ in dates if f.weekday is not None]

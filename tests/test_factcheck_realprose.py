@@ -443,3 +443,26 @@ def test_a_sign_the_verb_beside_it_contradicts_is_wrong(rut: WeeklyIndexBrief, v
     assert monday is not None
     apart = f"After Monday's {pct(monday.value)} gain, the week ended {week.display} higher."
     assert claim(lenient(apart, rut), week.display).status is Status.VERIFIED
+
+
+def test_the_previous_close_under_the_first_sessions_heading_is_that_sessions_base(
+    rut: WeeklyIndexBrief,
+) -> None:
+    """A real model's bullets: '## ...: Monday, Aug 4' then 'Change vs Fri Aug 1: +2.10%'.
+    Under Monday's heading the move from Friday's close is Monday's, not the week's; and
+    naming that Friday on every line does not make the article another week's."""
+    monday = rut.get("RUT.change_pct.2025-08-04")
+    week = rut.get("RUT.week.change_pct")
+    close = rut.get("RUT.close.2025-08-04")
+    assert monday and week and close and monday.display != week.display
+    text = (
+        "# Russell 2000 week\n\n## Russell 2000 (RUT): Monday, Aug 4\n\n"
+        f"- Close: {close.display}\n- Change vs Fri Aug 1: {{}}\n- Base: Fri Aug 1\n"
+    )
+    right = lenient(text.format(monday.display), rut)
+    assert all(c.status is not Status.WRONG_WEEK for c in right.claims)
+    assert claim(right, monday.display).status is Status.VERIFIED
+    # the week's change there is not Monday's: never verified (unsupported, since the line
+    # names two sessions and the checker will not guess which one it meant)
+    wrong = lenient(text.format(week.display), rut)
+    assert claim(wrong, week.display).status in (Status.MISMATCH, Status.UNSUPPORTED)
