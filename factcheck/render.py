@@ -1,26 +1,42 @@
-"""Check reports as text for people, JSON for machines and annotations for GitHub Actions.
+"""Check reports as text for people, JSON for machines, annotations for GitHub Actions, and
+SARIF / rdjson for code-scanning tools (`factcheck.codescan`).
 
-Pure functions from `CheckReport`s to strings, so the CLI, the repair loop and tests render
-findings identically.
+Each format is a `Renderer`: a header, one piece per report as it is finished, and a footer
+that needs only running totals.  `writer check` streams an archive of any size through one,
+holding no report longer than it takes to write it; `render` joins the pieces for callers
+that have every report at hand.
 
-JSON (`render_json`) is one JSON array with one object per file, each object on its own
-line (compact, so a thousand files stay fast to write and easy to grep):
-`{"file", "brief", "strict", "checked_against", "ok", "errors", "warnings", "claims": [...]}`
-where `checked_against` is "market data" or says that only the article's own brief was
-available, and each claim
-has `line`, `col`, `text`, `value`, `kind`, `status`, `severity`, `fact_id`, `expected`,
-`message` and `sentence`; every extracted claim is listed, verified ones too.
+JSON (`--format json`) is one array with one report object per file, each on its own line
+(compact, so a thousand files stay fast to write and easy to grep); `--format jsonl` is the
+same objects one per line with no array.  A report object is the same shape as the
+`.check.json` sidecar `writer draft` writes: `report_dict`, described by the JSON Schema
+`report.schema.json` shipped beside this module (`writer check --schema` prints it):
+`{"schema_version", "file", "brief", "strict", "checked_against", "ok", "errors",
+"warnings", "claims": [...]}` where `checked_against` is "market data" or says that only the
+article's own brief was available, and each claim has `line`, `col`, `end_col`, `text`,
+`value`, `kind`, `status`, `severity`, `fact_id`, `expected`, `message` and `sentence`;
+every extracted claim is listed, verified ones too.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from importlib import resources
+from typing import Any, Protocol
 
 from factcheck.report import CheckReport, Claim, Severity, Status
 
-FORMATS = ("text", "json", "github")
+FORMATS = ("text", "json", "jsonl", "github", "sarif", "rdjson")
+
+#: The version of the report object (`report_dict`): bumped on any change a consumer could
+#: notice; additions of optional fields keep it.
+SCHEMA_VERSION = "1.0"
+
+#: GitHub shows only so many annotations of a step; past this many per file the rest are
+#: summarised in one line pointing at the full report.
+GITHUB_ANNOTATIONS_PER_FILE = 10
 
 
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -61,10 +77,27 @@ def counts(report: CheckReport) -> tuple[int, int, int]:
     return verified, errors, warnings
 
 
-def render_text(reports: Sequence[CheckReport]) -> str:
-    lines: list[str] = []
-    total_errors = total_warnings = 0
-    for report in reports:
+class Renderer(Protocol):
+    """A format, in pieces: `header()`, then `report(r)` per file in order, then `footer()`."""
+
+    def header(self) -> str: ...
+
+    def report(self, report: CheckReport) -> str: ...
+
+    def footer(self) -> str: ...
+
+
+class TextRenderer:
+    """file:line:col lines with the sentence marked, a summary per file and one overall."""
+
+    def __init__(self) -> None:
+        self.files = self.errors = self.warnings = 0
+
+    def header(self) -> str:
+        return ""
+
+    def report(self, report: CheckReport) -> str:
+        lines: list[str] = []
         for c in findings(report):
             if c.kind == "file":  # the file itself could not be checked
                 lines.append(
@@ -90,27 +123,42 @@ def render_text(reports: Sequence[CheckReport]) -> str:
             )
             lines.append(f"    {printable(mark(c))}")
         verified, errors, warnings = counts(report)
-        total_errors += errors
-        total_warnings += warnings
-        if report.brief_id == "-":
-            continue  # a file that could not be checked: its one line above says why
-        against = (
-            ""
-            if report.checked_against == "market data"
-            else f", checked against {report.checked_against}"
-        )
-        lines.append(
-            f"{report.source}: {len(report.claims)} claims, {verified} verified, "
-            f"{errors} errors, {warnings} warnings (brief {report.brief_id}{against})"
-        )
-    if len(reports) > 1:
-        lines.append(f"{len(reports)} files: {total_errors} errors, {total_warnings} warnings")
-    return "\n".join(lines) + "\n"
+        self.files += 1
+        self.errors += errors
+        self.warnings += warnings
+        if report.brief_id != "-":  # else the file could not be checked: its line says why
+            against = (
+                ""
+                if report.checked_against == "market data"
+                else f", checked against {report.checked_against}"
+            )
+            lines.append(
+                f"{report.source}: {len(report.claims)} claims, {verified} verified, "
+                f"{errors} errors, {warnings} warnings (brief {report.brief_id}{against})"
+            )
+        return "".join(f"{line}\n" for line in lines)
+
+    def footer(self) -> str:
+        if self.files > 1:
+            return f"{self.files} files: {self.errors} errors, {self.warnings} warnings\n"
+        return "" if self.files else "\n"
+
+
+def render_text(reports: Sequence[CheckReport]) -> str:
+    return render(reports, "text")
+
+
+def end_col(claim: Claim) -> int:
+    """The column just after the claim's text on its line (1-based, exclusive), as SARIF and
+    GitHub's `endColumn` want it; the claim's own column when it has no text."""
+    return claim.col + len(claim.text.split("\n", 1)[0])
 
 
 def report_dict(report: CheckReport) -> dict[str, object]:
+    """The report object of `--format json` and of the `.check.json` sidecar."""
     _, errors, warnings = counts(report)
     return {
+        "schema_version": SCHEMA_VERSION,
         "file": report.source,
         "brief": report.brief_id,
         "strict": report.strict,
@@ -122,6 +170,7 @@ def report_dict(report: CheckReport) -> dict[str, object]:
             {
                 "line": c.line,
                 "col": c.col,
+                "end_col": end_col(c),
                 "text": c.text,
                 "value": c.value,
                 "kind": c.kind,
@@ -137,9 +186,63 @@ def report_dict(report: CheckReport) -> dict[str, object]:
     }
 
 
+def report_from_dict(data: dict[str, Any]) -> CheckReport:
+    """A `CheckReport` back from its report object (`report_dict`): a sidecar read again."""
+    claims = tuple(
+        Claim.model_validate({k: v for k, v in c.items() if k != "end_col"}) for c in data["claims"]
+    )
+    return CheckReport(
+        source=data["file"],
+        brief_id=data["brief"],
+        claims=claims,
+        strict=data["strict"],
+        checked_against=data["checked_against"],
+    )
+
+
+def report_json(report: CheckReport) -> str:
+    """The sidecar: one report object, indented for people who open it."""
+    return json.dumps(report_dict(report), ensure_ascii=False, indent=2) + "\n"
+
+
+def report_schema() -> str:
+    """The JSON Schema of the report object, as shipped in the package."""
+    return resources.files("factcheck").joinpath("report.schema.json").read_text("utf-8")
+
+
+class JsonRenderer:
+    """One JSON array, one report object per line."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def header(self) -> str:
+        return "["
+
+    def report(self, report: CheckReport) -> str:
+        self.count += 1
+        row = json.dumps(report_dict(report), ensure_ascii=False)
+        return f"{',' if self.count > 1 else ''}\n{row}"
+
+    def footer(self) -> str:
+        return "\n]\n" if self.count else "]\n"
+
+
+class JsonLinesRenderer:
+    """JSON Lines: one report object per line, nothing around them (for `jq` and pipes)."""
+
+    def header(self) -> str:
+        return ""
+
+    def report(self, report: CheckReport) -> str:
+        return json.dumps(report_dict(report), ensure_ascii=False) + "\n"
+
+    def footer(self) -> str:
+        return ""
+
+
 def render_json(reports: Sequence[CheckReport]) -> str:
-    rows = ",\n".join(json.dumps(report_dict(r), ensure_ascii=False) for r in reports)
-    return f"[\n{rows}\n]\n" if rows else "[]\n"
+    return render(reports, "json")
 
 
 def _escape_data(text: str) -> str:
@@ -150,29 +253,71 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render_github(reports: Sequence[CheckReport]) -> str:
-    """GitHub Actions workflow commands: one `::error` / `::warning` line per finding."""
-    lines = []
-    for report in reports:
-        for c in findings(report):
+class GithubRenderer:
+    """GitHub Actions workflow commands: one `::error` / `::warning` line per finding, at
+    most `GITHUB_ANNOTATIONS_PER_FILE` per file, then one `::notice` saying how many more
+    there are and where to see them all (GitHub would drop them silently)."""
+
+    def __init__(self, per_file: int = GITHUB_ANNOTATIONS_PER_FILE) -> None:
+        self.per_file = per_file
+
+    def header(self) -> str:
+        return ""
+
+    def report(self, report: CheckReport) -> str:
+        lines = []
+        shown = findings(report)
+        # errors first: when some must go unannotated, the warnings go
+        shown.sort(key=lambda c: c.severity is not Severity.ERROR)
+        for c in shown[: self.per_file]:
             level = "error" if c.severity is Severity.ERROR else "warning"
             message = (
                 f"{c.status.value}: {c.message}"
                 if c.kind in ("file", "form")
                 else f"{c.status.value}: {_found_expected(c)}"
             )
-            if c.message:
+            if c.message and c.kind not in ("file", "form"):
                 message += f" ({c.message})"
             lines.append(
                 f"::{level} file={_escape_property(report.source)},line={c.line},"
-                f"col={c.col},title={c.status.value}::{_escape_data(message)}"
+                f"endLine={c.line},col={c.col},endColumn={end_col(c)},"
+                f"title={c.status.value}::{_escape_data(message)}"
             )
-    return "\n".join(lines) + ("\n" if lines else "")
+        more = len(shown) - self.per_file
+        if more > 0:
+            lines.append(
+                f"::notice file={_escape_property(report.source)},title=more findings::"
+                + _escape_data(
+                    f"{more} more {'finding' if more == 1 else 'findings'} in this file not "
+                    f"annotated (at most {self.per_file} per file); run writer check on it "
+                    "to see them all"
+                )
+            )
+        return "".join(f"{line}\n" for line in lines)
+
+    def footer(self) -> str:
+        return ""
 
 
-def render(reports: Sequence[CheckReport], fmt: str) -> str:
+def render_github(reports: Sequence[CheckReport]) -> str:
+    return render(reports, "github")
+
+
+def renderer(fmt: str) -> Renderer:
+    """The renderer of a format (one of `FORMATS`)."""
     if fmt == "json":
-        return render_json(reports)
+        return JsonRenderer()
+    if fmt == "jsonl":
+        return JsonLinesRenderer()
     if fmt == "github":
-        return render_github(reports)
-    return render_text(reports)
+        return GithubRenderer()
+    if fmt in ("sarif", "rdjson"):
+        from factcheck.codescan import RdjsonRenderer, SarifRenderer
+
+        return SarifRenderer() if fmt == "sarif" else RdjsonRenderer()
+    return TextRenderer()
+
+
+def render(reports: Iterable[CheckReport], fmt: str) -> str:
+    out = renderer(fmt)
+    return out.header() + "".join(out.report(r) for r in reports) + out.footer()

@@ -73,7 +73,8 @@ def test_github_annotations(data_dir: Path, tmp_path: Path) -> None:
     result = invoke(str(path), "--format", "github", data_dir=data_dir)
     assert result.exit_code == 1
     assert result.stdout == (
-        f"::error file={str(path).replace(':', '%3A')},line={line},col={col},title=mismatch::"
+        f"::error file={str(path).replace(':', '%3A')},line={line},endLine={line},"
+        f"col={col},endColumn={col + len('2,225.76')},title=mismatch::"
         'mismatch: found "2,225.76", expected "2,225.67" (Russell 2000 close Tue Aug 5 is '
         "2,225.67)\n"
     )
@@ -89,6 +90,7 @@ def test_json_lists_every_claim(data_dir: Path, tmp_path: Path) -> None:
     keys = {
         "line",
         "col",
+        "end_col",
         "text",
         "value",
         "kind",
@@ -101,6 +103,7 @@ def test_json_lists_every_claim(data_dir: Path, tmp_path: Path) -> None:
     }
     assert all(set(c) == keys for c in bad["claims"])
     (wrong,) = [c for c in bad["claims"] if c["status"] != "verified"]
+    assert wrong["end_col"] == wrong["col"] + len(wrong["text"])
     assert (
         wrong["line"],
         wrong["col"],
@@ -209,7 +212,7 @@ def test_bad_format_exits_2(data_dir: Path) -> None:
     result = invoke(str(GOOD), "--format", "xml", data_dir=data_dir)
     assert (result.exit_code, result.stderr) == (
         2,
-        "writer: --format must be text, json or github, not 'xml'\n",
+        "writer: --format must be one of text, json, jsonl, github, sarif, rdjson, not 'xml'\n",
     )
 
 

@@ -17,7 +17,7 @@ from typer.testing import CliRunner, Result
 
 from factcheck.brief import WeeklyIndexBrief
 from factcheck.check import check_text
-from factcheck.report import CheckReport
+from factcheck.render import report_from_dict
 from tests.llm_server import LLMServer, Reply, closed_port, serve
 from writer.auditlog import default_log
 from writer.cli import app
@@ -121,7 +121,7 @@ def test_correct_draft_passes_on_the_first_attempt(
     assert dt.datetime.fromisoformat(str(meta["generated_at"])).tzinfo is not None
     assert body.strip() == good.strip()
     assert WeeklyIndexBrief.model_validate_json(brief_bytes).facts == rut.facts
-    report = CheckReport.model_validate_json((out / "rut-2025-08-08.check.json").read_text())
+    report = report_from_dict(json.loads((out / "rut-2025-08-08.check.json").read_text()))
     assert report.ok and report.strict and report.source == "rut-2025-08-08.md"
     assert len(report.claims) > 20
     again = check_text(
@@ -172,7 +172,7 @@ def test_model_that_never_fixes_it_is_rejected(server: LLMServer, out: Path, wro
         "rut-2025-08-08.rejected.check.json",
         "rut-2025-08-08.rejected.md",
     ]
-    report = CheckReport.model_validate_json(report_path.read_text())
+    report = report_from_dict(json.loads(report_path.read_text()))
     (error,) = report.errors
     lines = rejected.read_text(encoding="utf-8").splitlines()
     assert error.text in lines[error.line - 1], "line numbers count the front matter"

@@ -19,10 +19,11 @@ import multiprocessing
 import os
 import stat
 import sys
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from pydantic import ValidationError
 
@@ -32,7 +33,7 @@ from factcheck.errors import CheckError, MalformedInput
 from factcheck.extract import MAX_ARTICLE_CHARS
 from factcheck.frontmatter import article_target, read_front_matter
 from factcheck.locate import infer_week
-from factcheck.render import render
+from factcheck.render import renderer
 from factcheck.report import CheckReport, Claim, Severity, Status
 from writer import symbols
 from writer.errors import DataUnavailable, WriterError
@@ -90,11 +91,14 @@ def _check_slice(bounds: tuple[int, int]) -> list[CheckReport]:
     ]
 
 
-def check_all(work: list[Work]) -> list[CheckReport]:
-    """check_text over every article; in forked workers when there are many."""
+def check_all(work: list[Work]) -> Iterator[CheckReport]:
+    """check_text over every article, in order, each report as it is done; in forked workers
+    when there are many."""
     jobs = _jobs(len(work))
     if jobs == 1:
-        return [check_one(n, t, b, s) for n, t, b, s in work]
+        for n, t, b, s in work:
+            yield check_one(n, t, b, s)
+        return
     global _WORK
     _WORK = work
     step = max(1, len(work) // (jobs * 4))
@@ -103,7 +107,8 @@ def check_all(work: list[Work]) -> list[CheckReport]:
         with ProcessPoolExecutor(
             max_workers=jobs, mp_context=multiprocessing.get_context("fork")
         ) as pool:
-            return [r for part in pool.map(_check_slice, slices) for r in part]
+            for part in pool.map(_check_slice, slices):
+                yield from part
     finally:
         _WORK = []
 
@@ -123,29 +128,27 @@ def _build_and_check(group_no: int) -> list[tuple[int, CheckReport]] | tuple[int
 
 def build_and_check_all(
     groups: list[Group], source: PriceSource, strict: bool, jobs: int
-) -> list[tuple[int, CheckReport | WriterError]]:
+) -> Iterator[tuple[int, CheckReport | WriterError]]:
     """Many distinct briefs: each worker builds the briefs of its groups (each brief once
     overall) and checks their articles.  Each article's report, or the error that kept its
-    brief from being built, by article index."""
+    brief from being built, by article index, group by group as the workers finish them."""
     global _GROUPS, _SOURCE, _STRICT
     _GROUPS, _SOURCE, _STRICT = groups, [source], [strict]
     try:
         with ProcessPoolExecutor(
             max_workers=jobs, mp_context=multiprocessing.get_context("fork")
         ) as pool:
-            results = list(pool.map(_build_and_check, range(len(groups))))
+            results = pool.map(_build_and_check, range(len(groups)))
+            for group, result in zip(groups, results, strict=True):
+                if isinstance(result, tuple):
+                    for i, name, _ in group[3]:
+                        error = WriterError(result[1].replace(group[3][0][1], name, 1))
+                        error.exit_code = result[0]
+                        yield i, error
+                    continue
+                yield from result
     finally:
         _GROUPS, _SOURCE, _STRICT = [], [], []
-    out: list[tuple[int, CheckReport | WriterError]] = []
-    for group, result in zip(groups, results, strict=True):
-        if isinstance(result, tuple):
-            for i, name, _ in group[3]:
-                error = WriterError(result[1].replace(group[3][0][1], name, 1))
-                error.exit_code = result[0]
-                out.append((i, error))
-            continue
-        out.extend(result)
-    return out
 
 
 @dataclass(frozen=True)
@@ -353,18 +356,59 @@ def run_check(
     fmt: str,
     stdin_text: str | None = None,
     form: bool = False,
+    out: TextIO | None = None,
 ) -> tuple[str, int]:
-    """Check every file; returns the rendered output and the exit code.
+    """Check every file; returns what was not written to `out` (all of the output when `out`
+    is None) and the exit code.
 
     Every file gets a verdict: with several files, one that cannot be read or placed (or
     whose market data is missing) is a finding of its own and the others are still checked;
     the exit code is the worst outcome (1 wrong figures, 2 unreadable input, 3 no data).  A
-    single file that cannot be checked is one line on stderr, as any other command's error."""
+    single file that cannot be checked is one line on stderr, as any other command's error.
+
+    Reports are rendered and written in the order of `names` as soon as every report before
+    them is done, and then dropped: an archive's output is never held whole (only what the
+    format's footer needs: counts)."""
     _FORM[0] = form
+    buffer: list[str] = []
+    write = out.write if out is not None else buffer.append
     try:
-        return _run_check(names, ticker, week, data_dir, not allow_unsupported, fmt, stdin_text)
+        code = _run_check(
+            names, ticker, week, data_dir, not allow_unsupported, fmt, stdin_text, write
+        )
     finally:
         _FORM[0] = False
+    return "".join(buffer), code
+
+
+class _InOrder:
+    """Reports arrive in any order; each is rendered once every one before it has been."""
+
+    def __init__(self, count: int, fmt: str, write: Callable[[str], object]) -> None:
+        self.renderer = renderer(fmt)
+        self.pending: dict[int, CheckReport] = {}
+        self.next = 0
+        self.count = count
+        self.write = write
+        self.failed = False
+        self.started = False
+
+    def add(self, i: int, report: CheckReport) -> None:
+        if not report.ok:
+            self.failed = True
+        self.pending[i] = report
+        while self.next in self.pending:
+            if not self.started:
+                self.write(self.renderer.header())
+                self.started = True
+            self.write(self.renderer.report(self.pending.pop(self.next)))
+            self.next += 1
+
+    def close(self) -> None:
+        assert self.next == self.count and not self.pending, "every file has a verdict"
+        if not self.started:
+            self.write(self.renderer.header())
+        self.write(self.renderer.footer())
 
 
 def _run_check(
@@ -375,14 +419,25 @@ def _run_check(
     strict: bool,
     fmt: str,
     stdin_text: str | None,
-) -> tuple[str, int]:
+    write: Callable[[str], object],
+) -> int:
     single = len(names) == 1
-    failed: dict[int, tuple[CheckReport, int]] = {}
+    codes: list[int] = [0]
+    # a single file that cannot be checked raises before anything is written
+    results = _InOrder(len(names), fmt, write) if not single else None
+    held: list[tuple[int, CheckReport]] = []
+
+    def emit(i: int, report: CheckReport) -> None:
+        if results is None:
+            held.append((i, report))
+        else:
+            results.add(i, report)
 
     def fail(i: int, exc: WriterError | CheckError) -> None:
         if single:
             raise exc
-        failed[i] = (file_failure(names[i], exc, strict), exc.exit_code)
+        codes.append(exc.exit_code)
+        emit(i, file_failure(names[i], exc, strict))
 
     articles: dict[int, Article] = {}
     for i, n in enumerate(names):
@@ -399,7 +454,6 @@ def _run_check(
         from writer.pipeline import open_source
 
         source = open_source(data_dir)
-    done: dict[int, CheckReport] = {}
     jobs = _jobs(len(articles))
     if (
         jobs > 1
@@ -421,7 +475,7 @@ def _run_check(
             )
         for i, outcome in build_and_check_all(groups, source, strict, jobs):
             if isinstance(outcome, CheckReport):
-                done[i] = outcome
+                emit(i, outcome)
             else:
                 fail(i, outcome)
     else:
@@ -467,7 +521,11 @@ def _run_check(
                     strict=r.strict,
                     checked_against=against,
                 )
-            done[i] = r
-    reports = [done[i] if i in done else failed[i][0] for i in range(len(names))]
-    code = max([0 if all(r.ok for r in done.values()) else 1, *(c for _, c in failed.values())])
-    return render(reports, fmt), code
+            emit(i, r)
+    if results is None:  # one file: its report, rendered whole
+        ((_, report),) = held
+        out = renderer(fmt)
+        write(out.header() + out.report(report) + out.footer())
+        return max(codes) if report.ok else max(1, *codes)
+    results.close()
+    return max(1 if results.failed else 0, *codes)

@@ -18,7 +18,7 @@ from factcheck.errors import CheckError
 from writer.errors import WriterError
 
 app = typer.Typer(
-    add_completion=False,
+    add_completion=True,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     help="Weekly market recaps whose every figure is checked against the data.",
@@ -34,6 +34,13 @@ DataDir = Annotated[
         file_okay=False,
     ),
 ]
+
+
+def _check_formats(incomplete: str) -> list[str]:
+    """Shell completion for `writer check --format`."""
+    from factcheck.render import FORMATS
+
+    return [f for f in FORMATS if f.startswith(incomplete)]
 
 
 def _print_version(value: bool) -> None:
@@ -214,7 +221,9 @@ def logs(
 @app.command()
 @domain_errors
 def check(
-    files: Annotated[list[str], typer.Argument(help="articles (Markdown or text); - reads stdin")],
+    files: Annotated[
+        list[str] | None, typer.Argument(help="articles (Markdown or text); - reads stdin")
+    ] = None,
     ticker: Annotated[
         str | None,
         typer.Option(
@@ -224,7 +233,15 @@ def check(
     week: Annotated[
         str | None, typer.Option("--week", help="any date in the week, YYYY-MM-DD")
     ] = None,
-    fmt: Annotated[str, typer.Option("--format", help="text, json or github")] = "text",
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            help="text, json, jsonl (one report per line), github (annotations), sarif "
+            "(code scanning) or rdjson (reviewdog)",
+            autocompletion=_check_formats,
+        ),
+    ] = "text",
     allow_unsupported: Annotated[
         bool,
         typer.Option(
@@ -240,14 +257,23 @@ def check(
             "template holes, links or chat, the lede's weekly change and close",
         ),
     ] = False,
+    schema: Annotated[
+        bool,
+        typer.Option("--schema", help="print the JSON Schema of the json/jsonl reports and exit"),
+    ] = False,
 ) -> None:
     """Check every figure of articles against the market data; exit 1 on any wrong figure."""
-    from factcheck.render import FORMATS
+    from factcheck.render import FORMATS, report_schema
     from writer.check_command import run_check
     from writer.pipeline import parse_date
 
+    if schema:
+        sys.stdout.write(report_schema())
+        raise typer.Exit(0)
+    if not files:
+        raise fail("no articles given: name the files to check, or - to read stdin", 2)
     if fmt not in FORMATS:
-        raise fail(f"--format must be text, json or github, not {fmt!r}", 2)
+        raise fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}", 2)
     output, code = run_check(
         files,
         ticker=ticker,
@@ -256,6 +282,7 @@ def check(
         allow_unsupported=allow_unsupported,
         fmt=fmt,
         form=form,
+        out=sys.stdout,
     )
     sys.stdout.write(output)
     raise typer.Exit(code)

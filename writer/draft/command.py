@@ -29,6 +29,7 @@ from rich.console import Console
 
 from factcheck.brief import WeeklyIndexBrief
 from factcheck.form import FormRules
+from factcheck.render import report_json
 from factcheck.report import CheckReport
 from writer.auditlog import AuditLog, default_log
 from writer.data import PriceSource
@@ -375,7 +376,7 @@ def _write(
     if outcome.failure is not None or not outcome.accepted:
         report = shift_lines(final.report, offset, paths.rejected.name)
         rejected = {
-            paths.rejected_check: report.model_dump_json(indent=2) + "\n",
+            paths.rejected_check: report_json(report),
             paths.rejected: head + final.draft.text,
         }
         if not paths.article.exists():  # a published article keeps the brief it pins
@@ -396,7 +397,7 @@ def _write(
         paths,
         {
             paths.brief: brief_text,
-            paths.check: report.model_dump_json(indent=2) + "\n",
+            paths.check: report_json(report),
             paths.article: head + final.draft.text,
         },
         stale,

@@ -1,0 +1,205 @@
+"""Check reports for code-scanning tools: SARIF 2.1.0 (GitHub code scanning, GitLab, Azure
+DevOps) and reviewdog's Diagnostic Format (rdjson).
+
+Why a module of its own: these are interchange formats with their own vocabulary (rules,
+regions, levels, suggestions) and their own rules about columns; `factcheck.render` keeps
+the formats writer defines.  Both stream: results are written as each report is finished,
+and what SARIF wants once per run (the rules) is fixed in advance, one per finding status,
+so nothing but a count is held between reports.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Final
+
+from factcheck.render import end_col, findings, printable
+from factcheck.report import CheckReport, Claim, Severity, Status
+
+SARIF_VERSION: Final = "2.1.0"
+SARIF_SCHEMA: Final = (
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+)
+TOOL: Final = "writer"
+
+#: One rule per kind of finding: (status, short description, what to do).
+RULES: Final[tuple[tuple[Status, str, str], ...]] = (
+    (
+        Status.MISMATCH,
+        "A figure the market data contradicts",
+        "Write the figure the data gives (the expected value in the message).",
+    ),
+    (
+        Status.MISATTRIBUTED,
+        "A figure true of another day, index or measure than the text says",
+        "Attribute the figure to what it is true of, or use the figure of what the text names.",
+    ),
+    (
+        Status.UNSUPPORTED,
+        "A figure no fact of the week's data can settle",
+        "Say what the figure is (index, session, measure), or drop it.",
+    ),
+    (
+        Status.CONTRADICTED,
+        "A direction, streak or comparison the data refutes",
+        "Describe the move as the data shows it.",
+    ),
+    (
+        Status.WRONG_WEEK,
+        "The article is about another week than its data",
+        "Check the article against its own week (front matter `week` or --week).",
+    ),
+    (
+        Status.UNREADABLE,
+        "A file that could not be read or placed",
+        "Give the file front matter (ticker, week) or pass --ticker and --week.",
+    ),
+    (
+        Status.NO_DATA,
+        "The market data the article needs is unavailable",
+        "Fetch the data (writer fetch) or point --data-dir at it.",
+    ),
+    (
+        Status.NOT_AN_ARTICLE,
+        "Not in the form of an article (headline, prose, sections, disclaimer)",
+        "Apply the fix the message names.",
+    ),
+)
+_RULE_INDEX: Final = {status: i for i, (status, _, _) in enumerate(RULES)}
+
+
+def _message(c: Claim) -> str:
+    """What is wrong, with the expected value where the data gives one."""
+    if c.kind in ("file", "form"):
+        return printable(c.message)
+    text = f'found "{c.text}"'
+    if c.expected:
+        text += f', expected "{c.expected}"'
+    return printable(text + (f": {c.message}" if c.message else ""))
+
+
+class SarifRenderer:
+    """One SARIF log, one run, one result per finding (verified claims are not results)."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def header(self) -> str:
+        head = json.dumps({"$schema": SARIF_SCHEMA, "version": SARIF_VERSION})
+        return head[:-1] + ', "runs": [{"results": ['
+
+    def report(self, report: CheckReport) -> str:
+        out = []
+        for c in findings(report):
+            self.count += 1
+            row = json.dumps(self._result(report, c), ensure_ascii=False)
+            out.append(("," if self.count > 1 else "") + "\n" + row)
+        return "".join(out)
+
+    def _result(self, report: CheckReport, c: Claim) -> dict[str, Any]:
+        location: dict[str, Any] = {"artifactLocation": {"uri": _uri(report.source)}}
+        if c.kind != "file":  # a file that could not be read has no region to point at
+            location["region"] = {
+                "startLine": c.line,
+                "startColumn": c.col,
+                "endLine": c.line,
+                "endColumn": max(end_col(c), c.col + 1),
+            }
+            if c.text:
+                location["region"]["snippet"] = {"text": printable(c.text)}
+        properties: dict[str, Any] = {"kind": c.kind, "brief": report.brief_id}
+        for name in ("fact_id", "expected", "value"):
+            value = getattr(c, name)
+            if value is not None:
+                properties[name] = value
+        return {
+            "ruleId": c.status.value,
+            "ruleIndex": _RULE_INDEX[c.status],
+            "level": _LEVELS[c.severity],
+            "message": {"text": _message(c)},
+            "locations": [{"physicalLocation": location}],
+            "properties": properties,
+        }
+
+    def footer(self) -> str:
+        rules = [
+            {
+                "id": status.value,
+                "name": "".join(w.capitalize() for w in status.value.split("_")),
+                "shortDescription": {"text": short},
+                "fullDescription": {"text": f"{short}. {fix}"},
+                "help": {"text": fix},
+                "defaultConfiguration": {"level": "error"},
+            }
+            for status, short, fix in RULES
+        ]
+        driver = {"name": TOOL, "version": _version(), "rules": rules}
+        tail = {"tool": {"driver": driver}, "columnKind": "unicodeCodePoints"}
+        return ("\n" if self.count else "") + "], " + json.dumps(tail)[1:] + "]}\n"
+
+
+_LEVELS: Final = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+_RDJSON_SEVERITY: Final = {
+    Severity.ERROR: "ERROR",
+    Severity.WARNING: "WARNING",
+    Severity.INFO: "INFO",
+}
+
+
+_NO_SUGGESTION: Final = ("file", "form", "phrase")
+
+
+def _version() -> str:
+    from importlib import metadata
+
+    try:
+        return metadata.version("writer")
+    except metadata.PackageNotFoundError:
+        return "0"
+
+
+def _uri(path: str) -> str:
+    """A relative URI reference for the path as given (spaces and the like escaped)."""
+    from urllib.parse import quote
+
+    return quote(path.replace("\\", "/"), safe="/._-~")
+
+
+class RdjsonRenderer:
+    """reviewdog's rdjson: one diagnostic per finding; a wrong figure whose right text the
+    data gives comes with a suggestion that replaces it, so reviewdog can offer the fix."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def header(self) -> str:
+        return json.dumps({"source": {"name": TOOL}})[:-1] + ', "diagnostics": ['
+
+    def report(self, report: CheckReport) -> str:
+        out = []
+        for c in findings(report):
+            self.count += 1
+            row = json.dumps(self._diagnostic(report, c), ensure_ascii=False)
+            out.append(("," if self.count > 1 else "") + "\n" + row)
+        return "".join(out)
+
+    def _diagnostic(self, report: CheckReport, c: Claim) -> dict[str, Any]:
+        location: dict[str, Any] = {"path": report.source}
+        span = {
+            "start": {"line": c.line, "column": c.col},
+            "end": {"line": c.line, "column": end_col(c)},
+        }
+        if c.kind != "file":
+            location["range"] = span
+        diagnostic: dict[str, Any] = {
+            "message": _message(c),
+            "location": location,
+            "severity": _RDJSON_SEVERITY[c.severity],
+            "code": {"value": c.status.value},
+        }
+        if c.status is Status.MISMATCH and c.expected and c.kind not in _NO_SUGGESTION:
+            diagnostic["suggestions"] = [{"range": span, "text": c.expected}]
+        return diagnostic
+
+    def footer(self) -> str:
+        return ("\n" if self.count else "") + "]}\n"
