@@ -36,6 +36,7 @@ def draft(data_dir: Path, out: Path, *args: str) -> Result:
         ("0001-01-05", "before the XNYS calendar starts"),
         ("1990-01-05", "before the XNYS calendar starts"),
         ("9999-01-05", "beyond the XNYS calendar"),
+        ("9999-12-31", "beyond the XNYS calendar"),  # its week's Sunday is past date.max
     ],
 )
 def test_weeks_far_outside_the_calendar(
@@ -56,6 +57,12 @@ def test_weeks_far_outside_the_calendar(
         ],
     )
     assert says in one_line(result, 2)
+    article = tmp_path / "far.md"
+    article.write_text(
+        f"---\nticker: RUT\nweek: {week}\n---\nThe Russell 2000 closed at 2,000.00.\n"
+    )
+    checked = runner.invoke(app, ["check", str(article), "--data-dir", str(data_dir)])
+    assert says in one_line(checked, 2)
 
 
 def test_front_matter_nested_thousands_deep(data_dir: Path, tmp_path: Path) -> None:

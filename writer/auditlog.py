@@ -239,10 +239,11 @@ def default_log() -> AuditLog:
 
 def print_calls(records: Sequence[CallRecord], console: Console | None = None) -> None:
     """`writer logs`: one row per call, newest first."""
-    from rich.console import Console
     from rich.table import Table
 
-    console = console or Console()
+    from writer.render import make_console
+
+    console = console or make_console()
     if not records:
         console.print("no LLM calls logged yet")
         return
@@ -290,10 +291,11 @@ def _shown(text: str) -> str:
 
 def print_call(record: CallRecord, console: Console | None = None) -> None:
     """`writer logs --show ID`: the full request and response of one call, for an audit."""
-    from rich.console import Console
     from rich.rule import Rule
 
-    console = console or Console()
+    from writer.render import make_console
+
+    console = console or make_console()
     tokens = (
         f"{record.prompt_tokens} prompt / {record.completion_tokens} completion tokens"
         if record.prompt_tokens is not None

@@ -37,8 +37,10 @@ def _calendar(code: str) -> xcals.ExchangeCalendar:
 
 
 def week_bounds(day: dt.date) -> tuple[dt.date, dt.date]:
+    """Monday and Sunday of `day`'s week; the last week of year 9999 ends on Dec 31 (the
+    last date there is), so a far-off date is an error about the calendar, not a crash."""
     monday = day - dt.timedelta(days=day.weekday())
-    return monday, monday + dt.timedelta(days=6)
+    return monday, min(monday, dt.date.max - dt.timedelta(days=6)) + dt.timedelta(days=6)
 
 
 def scheduled_week(calendar: str, day: dt.date, now: dt.datetime) -> ScheduledWeek:

@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+import os
+
 from rich.console import Console
 from rich.table import Table
 
 from factcheck.brief import WeeklyIndexBrief
 
 
+def make_console(*, stderr: bool = False, quiet: bool = False) -> Console:
+    """The one way writer makes a terminal console.  `NO_COLOR` (no-color.org) set to
+    anything means no escape sequences at all, not colourless bold and italics (rich's own
+    reading of it)."""
+    plain = bool(os.environ.get("NO_COLOR"))
+    return Console(stderr=stderr, quiet=quiet, color_system=None if plain else "auto",
+                   no_color=plain)  # fmt: skip
+
+
 def print_brief_table(brief: WeeklyIndexBrief, console: Console | None = None) -> None:
-    console = console or Console()
+    console = console or make_console()
     week = brief.week
     title = (
         f"{brief.subject.name} ({brief.subject.key}) week {week.start:%b %-d} - "

@@ -43,6 +43,7 @@ from writer.draft.loop import (
 )
 from writer.errors import BadInput, DraftRejected, LLMUnavailable
 from writer.output import Busy, claim, probe_writable, publish, recover
+from writer.render import make_console
 
 if TYPE_CHECKING:
     from writer.draft.settings import LLMSettings
@@ -244,7 +245,7 @@ class Reporter:
     """Progress on stderr: a spinner while waiting for a draft, one line per attempt."""
 
     def __init__(self, quiet: bool, console: Console | None = None) -> None:
-        self.console = console or Console(stderr=True, quiet=quiet)
+        self.console = console or make_console(stderr=True, quiet=quiet)
         self.quiet = quiet
 
     def say(self, message: str) -> None:
