@@ -118,13 +118,16 @@ _WEEKDAY: Final = (
     r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)"
 )
-#: `Monday, Aug 4`, `Aug. 4, 2025`, `August 4`, `4 August 2025`, `2025-08-08`.
+#: `Monday, Aug 4`, `Aug. 4, 2025`, `August 4`, `4 August 2025`, `2025-08-08`, `8/8/2025`.
 DATE_RE: Final = re.compile(
     rf"\b(?=[MTWFSJAOND\d])(?:{_WEEKDAY}\.?,?\s+)?(?:{_MONTH}\s+(?P<day>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?"
     rf"(?:,?\s+(?P<year>(?:19|20)\d\d)(?![-\d]))?(?![\d,]*\d)"
     rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH.replace('?P<mon>', '?P<mon2>')}"
     rf"(?:,?\s+(?P<year2>(?:19|20)\d\d))?"
-    rf"|(?P<iso>(?:19|20)\d\d-\d\d-\d\d))\b",
+    rf"|(?P<iso>(?:19|20)\d\d-\d\d-\d\d)"
+    # "8/8/2025", "11/16/24": month first as US newsletters write it, day first when the
+    # first number cannot be a month; a fraction ("1/2") has no year and is not a date
+    rf"|(?P<sm>\d{{1,2}})/(?P<sd>\d{{1,2}})/(?P<sy>(?:19|20)\d\d|\d\d)(?![\d/]))\b",
     re.ASCII,
 )
 WEEKDAY_RE: Final = re.compile(
@@ -616,9 +619,11 @@ def _year_for(month: int, day: int, anchor: dt.date | None) -> int:
 
 
 #: DATE_RE is case-sensitive: a written date has one of these (capitalised) month
-#: abbreviations, an ISO date has a hyphen.  Sentences with neither skip the scan.
+#: abbreviations, an ISO date has a hyphen, a numeric one slashes.  Sentences with none of
+#: them skip the scan.
 _DATE_KEYS: Final = (
     "-",
+    "/",
     "Jan",
     "Feb",
     "Mar",
@@ -634,24 +639,32 @@ _DATE_KEYS: Final = (
 )
 
 
+def date_parts(m: re.Match[str]) -> tuple[int | None, int, int]:
+    """(year or None when not written, month, day) of a `DATE_RE` match: the one reading of
+    its three shapes, for the checker and for `locate`.  The date may not exist."""
+    iso, sm = m.group("iso", "sm")
+    if iso:
+        return int(iso[:4]), int(iso[5:7]), int(iso[8:10])
+    if sm:
+        first, second, year_text = int(sm), int(m.group("sd")), m.group("sy")
+        month, day = (first, second) if first <= 12 else (second, first)
+        return int(year_text) + (2000 if len(year_text) == 2 else 0), month, day
+    mon, mon2, day_text, day2, year1, year2 = m.group("mon", "mon2", "day", "day2", "year", "year2")
+    year_text = year1 or year2
+    month = MONTHS[(mon or mon2).lower().rstrip(".")]
+    return (int(year_text) if year_text else None), month, int(day_text or day2)
+
+
 def _dates(text: str, offset: int, anchor: dt.date | None) -> list[Figure]:
     out: list[Figure] = []
     if not has_any(text, _DATE_KEYS):
         return out
     for m in DATE_RE.finditer(text):
-        wd, iso, mon, mon2, day_text, day2, year1, year2 = m.group(
-            "wd", "iso", "mon", "mon2", "day", "day2", "year", "year2"
-        )
+        wd = m.group("wd")
         weekday = WEEKDAYS[wd.lower()] if wd else None
         try:
-            if iso:
-                date = dt.date.fromisoformat(iso)
-            else:
-                month = MONTHS[(mon or mon2).lower().rstrip(".")]
-                day = int(day_text or day2)
-                year_text = year1 or year2
-                year = int(year_text) if year_text else _year_for(month, day, anchor)
-                date = dt.date(year, month, day)
+            year, month, day = date_parts(m)
+            date = dt.date(year if year else _year_for(month, day, anchor), month, day)
         except (ValueError, KeyError):
             continue
         out.append(

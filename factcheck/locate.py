@@ -17,15 +17,20 @@ import re
 from collections import Counter
 from typing import Final
 
-from factcheck.extract import DATE_RE, MONTHS, NAME_DIGITS_RE, WEEKDAYS, split_front_matter
+from factcheck.extract import (
+    DATE_RE,
+    MONTHS,
+    NAME_DIGITS_RE,
+    WEEKDAYS,
+    date_parts,
+    split_front_matter,
+)
 from factcheck.frontmatter import read_front_matter
 
 #: "week ending Aug 8", "week ended Friday, August 8, 2025", "for the week to Aug 8".
 _WEEK_END_RE: Final = re.compile(
     r"(?i)\bweek\s+(?:ending|ended|ends|to|through|of)\s*:?\s*$", re.ASCII
 )
-#: "8/8/2025", "08/08/2025" (US month/day order, as US newsletters write it).
-_NUMERIC_DATE_RE: Final = re.compile(r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>(?:19|20)\d\d)\b")
 _YEAR_RE: Final = re.compile(r"(?<![\d,.$])\b(?P<y>(?:19|20)\d\d)\b(?![\d,.%-])")
 #: Weights: a date in the headline or dateline, or after "week ending", says which week.
 _LEAD_CHARS: Final = 240
@@ -61,29 +66,16 @@ def infer_week(text: str) -> dt.date | None:
     # digits of names ("Russell 2000") are not years
     named = NAME_DIGITS_RE.sub(lambda m: "#" * len(m.group(0)), body.lower())
     years = Counter(int(m.group("y")) for m in _YEAR_RE.finditer(named))
-    for m in _NUMERIC_DATE_RE.finditer(body):
-        try:
-            day = dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
-        except ValueError:
-            continue
-        vote(day, _weight(body, m.start()))
     for key in ("date", "published"):
         if meta.get(key, "")[:4].isdigit():
             years[int(meta[key][:4])] += _WEIGHT_FRONT
     context_year = _context_year(body, years)
     for m in DATE_RE.finditer(body):
-        iso, mon, mon2, day_text, day2, y1, y2 = m.group(
-            "iso", "mon", "mon2", "day", "day2", "year", "year2"
-        )
         try:
-            if iso:
-                day = dt.date.fromisoformat(iso)
-            else:
-                year = int(y1 or y2) if (y1 or y2) else context_year
-                if year is None:
-                    continue
-                month = MONTHS[(mon or mon2).lower().rstrip(".")]
-                day = dt.date(year, month, int(day_text or day2))
+            year, month, date = date_parts(m)
+            if year is None and context_year is None:
+                continue
+            day = dt.date(year or context_year or 0, month, date)
         except (ValueError, KeyError):
             continue
         vote(day, _weight(body, m.start()))

@@ -466,3 +466,25 @@ def test_the_previous_close_under_the_first_sessions_heading_is_that_sessions_ba
     # names two sessions and the checker will not guess which one it meant)
     wrong = lenient(text.format(week.display), rut)
     assert claim(wrong, week.display).status in (Status.MISMATCH, Status.UNSUPPORTED)
+
+
+def test_a_numeric_date_is_a_date_not_a_figure(rut: WeeklyIndexBrief) -> None:
+    """ "As of 8/8/2025" was read as the figure 8 (an error in strict mode); a small model's
+    "since 11/16/2024" as 11.  Month first as US newsletters write it, day first when the
+    first number cannot be a month."""
+    close = rut.get("RUT.close.2025-08-08")
+    assert close is not None
+    for written in ("8/8/2025", "08/08/25"):
+        report = lenient(f"On {written} the Russell 2000 closed at {close.display}.", rut)
+        assert [(c.text, c.kind, c.status) for c in report.claims] == [
+            (written, "date", Status.VERIFIED),
+            (close.display, "number", Status.VERIFIED),
+        ]
+    wrong_day = lenient(
+        f"On 8/7/2025, a Thursday, the Russell 2000 closed at {close.display}.", rut
+    )
+    assert claim(wrong_day, close.display).status is not Status.VERIFIED
+    day_first = lenient("The week ended on 8/8/2025; Friday 8/8/2025 and 15/8/2025 follow.", rut)
+    assert [c.text for c in day_first.claims if c.kind == "date"][-1] == "15/8/2025"
+    fraction = lenient("Roughly 1/2 of the index's members rose.", rut)
+    assert all(c.kind != "date" for c in fraction.claims)
