@@ -74,6 +74,42 @@ def scheduled_week(calendar: str, day: dt.date, now: dt.datetime) -> ScheduledWe
     return ScheduledWeek(start=start, end=end, sessions=sessions)
 
 
+def last_finished_week(calendar: str, now: dt.datetime) -> dt.date:
+    """The last session of the last week whose final session has closed at `now`: what
+    `--week last` means for an exchange (a cron job on Saturday gets the week just ended,
+    one on Friday morning the week before)."""
+    day = now.date()
+    for _ in range(60):  # a year of closures in a row would be a broken calendar
+        try:
+            return scheduled_week(calendar, day, now).sessions[-1]
+        except NoSessions:
+            day = week_bounds(day)[0] - dt.timedelta(days=1)
+    raise NoSessions(f"{calendar} has no finished trading week in the last year")
+
+
+def weeks_between(calendar: str, first: dt.date, last: dt.date) -> tuple[dt.date, ...]:
+    """The last session of every trading week from `first`'s week to `last`'s, oldest first
+    (a week with no session, or not finished yet, is left out: `scheduled_week` would refuse
+    it)."""
+    start, end = week_bounds(first)[0], week_bounds(last)[1]
+    cal = _calendar(calendar)
+    if pd.Timestamp(start) < cal.first_session:
+        raise NoSessions(
+            f"the week of {start} is before the {calendar} calendar starts "
+            f"({cal.first_session.date()}); pick a later week"
+        )
+    if pd.Timestamp(end) > cal.last_session:
+        raise NoSessions(
+            f"the week of {week_bounds(last)[0]} is beyond the {calendar} calendar; pick a "
+            "week that has ended"
+        )
+    ends: dict[dt.date, dt.date] = {}
+    for ts in cal.sessions_in_range(start, end):
+        day = ts.date()
+        ends[week_bounds(day)[0]] = day
+    return tuple(ends[k] for k in sorted(ends))
+
+
 def sessions_between(calendar: str, start: dt.date, end: dt.date) -> tuple[dt.date, ...]:
     return tuple(ts.date() for ts in _calendar(calendar).sessions_in_range(start, end))
 

@@ -6,16 +6,22 @@ Exit codes (a contract): 0 ok; 1 wrong figures / draft rejected; 2 usage or bad 
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
 from factcheck.errors import CheckError
 from writer.errors import WriterError
+
+if TYPE_CHECKING:  # the CLI imports its commands' modules only when they run
+    from writer.draft.batch import WeekSpec
+    from writer.draft.command import DraftOptions
+    from writer.draft.spend import Meter
 
 app = typer.Typer(
     add_completion=True,
@@ -144,8 +150,21 @@ def fetch(
 @app.command()
 @domain_errors
 def draft(
-    symbol: Annotated[str, typer.Argument(help="index or ticker, e.g. RUT")],
-    week: Annotated[str, typer.Option("--week", help="any date in the trading week, YYYY-MM-DD")],
+    symbol: Annotated[
+        list[str], typer.Argument(help="indices or tickers, e.g. RUT, or RUT SPX HSI ASX200")
+    ],
+    week: Annotated[
+        str | None,
+        typer.Option(
+            "--week",
+            help="any date in the trading week, YYYY-MM-DD, or 'last' (the last finished week "
+            "of each symbol's exchange)",
+        ),
+    ] = None,
+    weeks: Annotated[
+        str | None,
+        typer.Option("--weeks", help="FIRST..LAST: every trading week in the range"),
+    ] = None,
     out: Annotated[
         Path, typer.Option("--out", file_okay=False, help="folder for the article and its sidecars")
     ] = Path("articles"),
@@ -175,26 +194,88 @@ def draft(
             "(also WRITER_CONTEXT_TOKENS)",
         ),
     ] = None,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", help="articles drafted at once in a batch")
+    ] = 4,
+    budget_tokens: Annotated[
+        int | None,
+        typer.Option("--budget-tokens", help="start no new LLM call once the run used this many"),
+    ] = None,
+    budget_usd: Annotated[
+        str | None,
+        typer.Option("--budget-usd", help="start no new LLM call once the run cost this many US$"),
+    ] = None,
 ) -> None:
-    """Draft the weekly recap, check every figure (strict), repair, write it with sidecars."""
-    from writer.draft.command import DraftOptions, run_draft
-    from writer.pipeline import parse_date
+    """Draft weekly recaps, check every figure (strict), repair, write them with sidecars.
 
-    result = run_draft(
-        DraftOptions(
-            symbol=symbol,
-            week=parse_date(week),
-            out_dir=out,
-            model=model,
-            offline=offline,
-            max_attempts=max_attempts,
-            data_dir=data_dir,
-            force=force,
-            quiet=quiet,
-            context_tokens=context_tokens,
-        )
+    One symbol and one --week: that article (its path on stdout).  Several symbols, --weeks
+    or --week last: a batch in one process, published ones skipped unless --force, a table
+    at the end, the exit code the worst outcome."""
+    from writer.draft.batch import WeekSpec
+    from writer.draft.command import DraftOptions, run_draft
+
+    spec = WeekSpec.parse(week, weeks)
+    meter = _meter(budget_tokens, budget_usd)
+    options = DraftOptions(
+        symbol=symbol[0],
+        week=spec.first or dt.date.min,
+        out_dir=out,
+        model=model,
+        offline=offline,
+        max_attempts=max_attempts,
+        data_dir=data_dir,
+        force=force,
+        quiet=quiet,
+        context_tokens=context_tokens,
     )
-    typer.echo(str(result.article))
+    if len(symbol) == 1 and not spec.latest and spec.first == spec.last:
+        result = run_draft(options, meter=meter)
+        typer.echo(str(result.article))
+        return
+    _draft_batch(symbol, spec, options, jobs, meter)
+
+
+def _meter(budget_tokens: int | None, budget_usd: str | None) -> Meter:
+    from decimal import Decimal, InvalidOperation
+
+    from writer.draft.spend import Meter
+
+    usd = None
+    if budget_usd is not None:
+        try:
+            usd = Decimal(budget_usd)
+        except InvalidOperation:
+            raise fail(f"bad --budget-usd {budget_usd!r}: give US$, e.g. 5 or 0.50", 2) from None
+        if not usd.is_finite() or usd <= 0:
+            raise fail(f"--budget-usd must be more than 0, not {budget_usd}", 2)
+    if budget_tokens is not None and budget_tokens <= 0:
+        raise fail(f"--budget-tokens must be more than 0, not {budget_tokens}", 2)
+    return Meter(budget_tokens=budget_tokens, budget_usd=usd)
+
+
+def _draft_batch(
+    names: list[str], spec: WeekSpec, options: DraftOptions, jobs: int, meter: Meter
+) -> None:
+    from writer.draft.batch import run_batch, summary_table
+    from writer.render import make_console
+
+    if meter.budget_usd is not None and not options.offline:
+        from writer.draft.settings import LLMSettings, llm_configured
+
+        model = LLMSettings.from_env(options.model, options.context_tokens).model
+        if llm_configured() and model not in meter.prices:
+            raise fail(
+                f"--budget-usd needs a price for model {model!r}: add it to the file "
+                "WRITER_PRICES names, or use --budget-tokens",
+                2,
+            )
+    runs, code = run_batch(names, spec, options, jobs=jobs, meter=meter)
+    for run in runs:
+        if run.verdict == "published":
+            typer.echo(run.message)
+    if not options.quiet:
+        make_console(stderr=True).print(summary_table(runs, meter))
+    raise typer.Exit(code)
 
 
 @app.command()

@@ -21,6 +21,7 @@ import fcntl
 import os
 import shutil
 import tempfile
+import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -77,7 +78,7 @@ def probe_writable(out_dir: Path) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=out_dir, prefix=".writer-probe.", suffix=".tmp")
     os.close(fd)
-    os.unlink(tmp)
+    Path(tmp).unlink(missing_ok=True)
 
 
 def _staging(out_dir: Path, stem: str) -> Path:
@@ -100,8 +101,15 @@ def recover(out_dir: Path, stem: str) -> str | None:
         shutil.rmtree(stage)
     for stray in out_dir.glob(f".{stem}*.tmp"):
         stray.unlink(missing_ok=True)
+    # a probe lives for microseconds: one older than a minute was left by a killed run, a
+    # newer one is another run's (or thread's) probe in flight and is not ours to delete
+    stale = time.time() - 60
     for stray in out_dir.glob(".writer-probe.*.tmp"):
-        stray.unlink(missing_ok=True)
+        try:
+            if stray.stat().st_mtime < stale:
+                stray.unlink(missing_ok=True)
+        except FileNotFoundError:
+            continue
     return done
 
 

@@ -41,6 +41,7 @@ from writer.draft.loop import (
     findings_text,
     repair_loop,
 )
+from writer.draft.spend import Meter, Usage
 from writer.errors import BadInput, DraftRejected, LLMUnavailable
 from writer.output import Busy, claim, probe_writable, publish, recover
 from writer.render import make_console
@@ -267,6 +268,8 @@ def choose_drafter(
     audit: AuditLog,
     client_factory: ClientFactory | None,
     reporter: Reporter,
+    meter: Meter | None = None,
+    usage: Usage | None = None,
 ) -> Drafter:
     """--offline, or no endpoint configured: the offline drafter; else the LLM one."""
     from writer.draft.settings import LLMSettings, llm_configured
@@ -285,7 +288,16 @@ def choose_drafter(
     run = llm.RunInfo(
         run_id=uuid.uuid4().hex, subject=brief.subject.key, week=brief.week.last_session.isoformat()
     )
-    return llm.LLMDrafter(client, settings, audit, run, owns_client=client_factory is None)
+    return llm.LLMDrafter(
+        client,
+        settings,
+        audit,
+        run,
+        owns_client=client_factory is None,
+        meter=meter,
+        usage=usage,
+        max_attempts=options.max_attempts,
+    )
 
 
 def run_draft(
@@ -296,15 +308,24 @@ def run_draft(
     audit: AuditLog | None = None,
     reporter: Reporter | None = None,
     now: dt.datetime | None = None,
+    brief: WeeklyIndexBrief | None = None,
+    meter: Meter | None = None,
+    usage: Usage | None = None,
 ) -> DraftResult:
-    """The whole command.  Raises `DraftRejected` (exit 1) with where the evidence is."""
+    """The whole command.  Raises `DraftRejected` (exit 1) with where the evidence is.
+
+    A batch passes the `brief` it built (each once), the run's `meter` and the article's
+    `usage`."""
     from writer.pipeline import open_source, weekly_brief
 
     reporter = reporter or Reporter(options.quiet)
     if options.max_attempts < 1:
         raise BadInput(f"--max-attempts must be at least 1, not {options.max_attempts}")
-    with reporter.working(f"building the {options.symbol} brief"):
-        brief = weekly_brief(options.symbol, options.week, source or open_source(options.data_dir))
+    if brief is None:
+        with reporter.working(f"building the {options.symbol} brief"):
+            brief = weekly_brief(
+                options.symbol, options.week, source or open_source(options.data_dir)
+            )
     paths = OutputPaths.of(brief, options.out_dir)
     try:  # fail before paying for a draft that could not be saved
         probe_writable(options.out_dir)
@@ -321,7 +342,7 @@ def run_draft(
                 for path in paths.collisions():
                     raise BadInput(f"{path} already exists; pass --force to overwrite it")
             drafter = choose_drafter(
-                options, brief, audit or default_log(), client_factory, reporter
+                options, brief, audit or default_log(), client_factory, reporter, meter, usage
             )
             label = f"{drafter.name}" + (f" ({drafter.model})" if drafter.model else "")
             try:

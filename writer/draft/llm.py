@@ -47,6 +47,7 @@ from writer.draft.settings import (
     LLMSettings,
     llm_configured,
 )
+from writer.draft.spend import Meter, Usage, calls_per_article
 from writer.errors import BadInput, LLMUnavailable
 from writer.redact import redact
 
@@ -288,7 +289,12 @@ class LLMDrafter:
         run: RunInfo,
         *,
         owns_client: bool = False,
+        meter: Meter | None = None,
+        usage: Usage | None = None,
+        max_attempts: int = 3,
     ) -> None:
+        """`meter` is the run's spend (shared by every article of a batch) and `usage` this
+        article's; a call past the budget or past `calls_per_article` is refused."""
         self.client = client
         self.owns_client = owns_client
         self.settings = settings
@@ -296,6 +302,9 @@ class LLMDrafter:
         self.audit = audit
         self.run = run
         self._reply_tokens = settings.max_tokens
+        self.meter = meter or Meter()
+        self.usage = usage or Usage()
+        self.call_cap = calls_per_article(max_attempts, settings.max_retries)
 
     @property
     def endpoint(self) -> str:
@@ -422,6 +431,7 @@ class LLMDrafter:
         are retried here with backoff, and every HTTP attempt is its own audit-log row."""
         retries = self.settings.max_retries
         for retry in range(retries + 1):
+            self.meter.start_call(self.usage, self.call_cap)  # BudgetReached: exit 4
             started = time.perf_counter()
             try:
                 response = _within(
@@ -464,6 +474,13 @@ class LLMDrafter:
                     messages, attempt, retry, purpose, started, None, None, None, str(error)
                 )
                 raise error from None
+            model = response.model or self.settings.model
+            self.meter.charge(
+                self.usage,
+                self.settings.model if self.settings.model in self.meter.prices else model,
+                (usage.prompt_tokens or 0) if usage else 0,
+                (usage.completion_tokens or 0) if usage else 0,
+            )
             call_id = self._record(
                 messages,
                 attempt,
