@@ -52,6 +52,10 @@ CREATE INDEX IF NOT EXISTS llm_calls_run ON llm_calls (run_id);
 """
 
 
+#: Audit logs whose schema this process has set up (a batch opens a connection per call).
+_READY: set[str] = set()
+
+
 @dataclass(frozen=True)
 class CallRecord:
     """One model call as stored; `verdict` is filled in once the checker has judged it."""
@@ -84,11 +88,16 @@ class AuditLog:
     def _connect(self) -> Iterator[sqlite3.Connection]:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+            key = str(self.path.resolve())
+            if not self.path.exists():
+                _READY.discard(key)  # removed since: set it up again
             with closing(sqlite3.connect(self.path, timeout=30)) as conn:
                 conn.row_factory = sqlite3.Row
-                conn.execute("PRAGMA journal_mode=WAL")
-                conn.executescript(_SCHEMA)
-                conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+                if key not in _READY:  # once per file and process: each is a write
+                    conn.execute("PRAGMA journal_mode=WAL")
+                    conn.executescript(_SCHEMA)
+                    conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+                    _READY.add(key)
                 with conn:
                     yield conn
         except (sqlite3.Error, OSError) as exc:

@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.table import Table
@@ -162,7 +162,7 @@ def run_batch(
                 meter=meter,
                 usage=run.usage,
                 now=moment,
-                client_factory=client_factory,
+                client_factory=client_factory or (shared and (lambda _settings: shared)),
             )
             run.attempts = result.attempts
             _ended(run, "published", 0, str(result.article))
@@ -181,11 +181,29 @@ def run_batch(
                 highlight=False,
             )
 
-    if briefs:
-        with ThreadPoolExecutor(max_workers=min(jobs, len(briefs))) as pool:
-            list(pool.map(draft_one, sorted(briefs)))
+    shared = _shared_client(template, client_factory) if briefs else None
+    try:
+        if briefs:
+            with ThreadPoolExecutor(max_workers=min(jobs, len(briefs))) as pool:
+                list(pool.map(draft_one, sorted(briefs)))
+    finally:
+        if shared is not None:
+            shared.close()
     code = max(r.exit_code for r in runs)
     return runs, code
+
+
+def _shared_client(template: DraftOptions, given: Callable[..., object] | None) -> Any:
+    """One HTTP client for every article of the batch: building one loads the system's CA
+    certificates (about 0.1 s) and opens a new connection pool.  None when drafting offline
+    or when the caller injects its own clients."""
+    from writer.draft.settings import LLMSettings, llm_configured
+
+    if given is not None or template.offline or not llm_configured():
+        return None
+    from writer.draft import llm
+
+    return llm.get_client(LLMSettings.from_env(template.model, template.context_tokens))
 
 
 def _ended(run: ArticleRun, verdict: str, code: int, message: str) -> None:

@@ -15,7 +15,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from jinja2 import Environment, StrictUndefined
+from jinja2 import Environment, StrictUndefined, Template
 
 from factcheck.brief import Fact, WeeklyIndexBrief
 from factcheck.report import Claim
@@ -51,9 +51,16 @@ def template_source(name: str) -> str:
     return resources.files("writer.prompts").joinpath(name).read_text(encoding="utf-8")
 
 
+@cache
+def _template(name: str) -> Template:
+    """A shipped template, compiled once per process: compiling costs more than rendering
+    (30 ms against 2 ms), and a batch renders four per article."""
+    return _environment().from_string(template_source(name))
+
+
 def render(name: str, **context: Any) -> str:
     """Render one template; a variable the template needs but `context` lacks raises."""
-    return _environment().from_string(template_source(name)).render(**context).strip() + "\n"
+    return _template(name).render(**context).strip() + "\n"
 
 
 def _day(day: dt.date) -> str:
