@@ -5,6 +5,7 @@ discards what a killed run left, and no temp file outlives it."""
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import os
 import random
 import signal
@@ -62,7 +63,9 @@ def test_a_draft_killed_at_random_points_never_leaves_a_mix(data_dir: Path, tmp_
         assert consistent(out), sorted(p.name for p in out.iterdir())
     subprocess.run(_command(data_dir, out), check=True, env=env, timeout=120)
     left = sorted(p.name for p in out.iterdir())
-    assert left == [f"{STEM}.brief.json", f"{STEM}.check.json", f"{STEM}.md"], left
+    charted = importlib.util.find_spec("matplotlib") is not None  # the chart is in the set
+    chart = [f"{STEM}.png", f"{STEM}.svg"] if charted else []
+    assert left == sorted([f"{STEM}.brief.json", f"{STEM}.check.json", f"{STEM}.md", *chart])
     assert consistent(out)
 
 

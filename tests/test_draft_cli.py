@@ -85,6 +85,7 @@ def draft(out: Path, *args: str) -> Result:
             str(SHARED_DATA),
             "--out",
             str(out),
+            "--no-chart",  # the chart has its own tests (test_draft_chart.py)
             *args,
         ],
     )

@@ -148,7 +148,7 @@ def _publisher_repository(
     _run(
         [
             sys.executable, "-m", "writer.cli", "draft", "RUT", "--week", "2025-08-08",
-            "--data-dir", "data", "--out", "articles", "--offline",
+            "--data-dir", "data", "--out", "articles", "--offline", "--no-chart",
         ],
         pub,
         env,

@@ -197,6 +197,14 @@ def draft(
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", help="articles drafted at once in a batch")
     ] = 4,
+    chart: Annotated[
+        bool | None,
+        typer.Option(
+            "--chart/--no-chart",
+            help="a PNG and SVG chart with each article, linked with checked alt text "
+            "(default: when matplotlib is installed, pip install 'writer[chart]')",
+        ),
+    ] = None,
     budget_tokens: Annotated[
         int | None,
         typer.Option("--budget-tokens", help="start no new LLM call once the run used this many"),
@@ -227,6 +235,7 @@ def draft(
         force=force,
         quiet=quiet,
         context_tokens=context_tokens,
+        chart=chart,
     )
     if len(symbol) == 1 and not spec.latest and spec.first == spec.last:
         result = run_draft(options, meter=meter)

@@ -122,17 +122,18 @@ def _fsync_dir(path: Path) -> None:
 
 
 def publish(
-    out_dir: Path, stem: str, files: Mapping[str, str], remove: tuple[Path, ...] = ()
+    out_dir: Path, stem: str, files: Mapping[str, str | bytes], remove: tuple[Path, ...] = ()
 ) -> None:
-    """Write `files` (name -> text) into `out_dir` as one set (see the module docstring) and
-    then delete `remove`; call with the lock held."""
+    """Write `files` (name -> text, or bytes for an image) into `out_dir` as one set (see
+    the module docstring) and then delete `remove`; call with the lock held."""
     stage = _staging(out_dir, stem)
     if stage.exists():
         shutil.rmtree(stage)
     stage.mkdir(parents=True)
-    for name, text in files.items():
-        with open(stage / name, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+    for name, content in files.items():
+        data = content if isinstance(content, bytes) else content.encode("utf-8")
+        with open(stage / name, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
     write_atomic(stage / COMMITTED, "\n".join(files) + "\n")

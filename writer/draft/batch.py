@@ -158,6 +158,7 @@ def run_batch(
             result = run_draft(
                 options,
                 brief=briefs[i],
+                source=source,
                 reporter=Reporter(True),
                 meter=meter,
                 usage=run.usage,

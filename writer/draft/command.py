@@ -18,7 +18,7 @@ import datetime as dt
 import hashlib
 import re
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +33,7 @@ from factcheck.render import report_json
 from factcheck.report import CheckReport
 from writer.auditlog import AuditLog, default_log
 from writer.data import PriceSource
+from writer.draft import illustrate
 from writer.draft.loop import (
     DEFAULT_MAX_ATTEMPTS,
     Draft,
@@ -66,6 +67,8 @@ class DraftOptions:
     force: bool = False
     quiet: bool = False
     context_tokens: int | None = None
+    #: True: a chart is required; False: none; None: drawn when matplotlib is installed
+    chart: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -156,32 +159,42 @@ class OfflineDrafter:
 
 
 def strict_check(
-    source: str, prompted: bool = True
+    source: str, prompted: bool = True, chart: illustrate.Chart | None = None
 ) -> Callable[[str, WeeklyIndexBrief], CheckReport]:
     """The checker in strict mode, as the loop calls it: every figure, and the form (a draft
     right in every figure that is not an article, such as the prompt's fact list copied
-    back, is never published; `factcheck/form.py`)."""
+    back, is never published; `factcheck/form.py`).  The form rules are made once per brief
+    (the prompt lines they hold cost a render of both prompts)."""
     from factcheck.check import check_text
     from factcheck.form import check_form, with_form
 
+    images = (chart.png_name,) if chart is not None else ()
+    made: dict[int, tuple[WeeklyIndexBrief, FormRules]] = {}
+
     def check(text: str, brief: WeeklyIndexBrief) -> CheckReport:
+        held = made.get(id(brief))
+        if held is None or held[0] is not brief:
+            held = made[id(brief)] = (brief, house_form(brief, prompted, images))
         report = check_text(text, brief, source=source, strict=True)
-        return with_form(report, check_form(text, brief, report, house_form(brief, prompted)))
+        return with_form(report, check_form(text, brief, report, held[1]))
 
     return check
 
 
-def house_form(brief: WeeklyIndexBrief, prompted: bool = True) -> FormRules:
-    """The weekly recap's form for drafts: the house disclaimer, and, for a drafter that was
-    prompted, the prompt's own lines (which must not come back)."""
+def house_form(
+    brief: WeeklyIndexBrief, prompted: bool = True, images: tuple[str, ...] = ()
+) -> FormRules:
+    """The weekly recap's form for drafts: the house disclaimer, the article's own chart as
+    the one image it may show, and, for a drafter that was prompted, the prompt's own lines
+    (which must not come back)."""
     from writer.draft.offline import DISCLAIMER
 
     if not prompted:
-        return FormRules(disclaimer=DISCLAIMER)
+        return FormRules(disclaimer=DISCLAIMER, images=images)
     from writer.draft import prompting
 
     prompt = prompting.system_message(brief) + "\n" + prompting.user_message(brief)
-    return FormRules(disclaimer=DISCLAIMER, prompt_lines=tuple(prompt.splitlines()))
+    return FormRules(disclaimer=DISCLAIMER, prompt_lines=tuple(prompt.splitlines()), images=images)
 
 
 def brief_json(brief: WeeklyIndexBrief) -> str:
@@ -321,12 +334,15 @@ def run_draft(
     reporter = reporter or Reporter(options.quiet)
     if options.max_attempts < 1:
         raise BadInput(f"--max-attempts must be at least 1, not {options.max_attempts}")
+    charted = illustrate.wanted(options.chart)  # ChartUnavailable before any work
+    if brief is None or charted:
+        source = source or open_source(options.data_dir)
     if brief is None:
+        assert source is not None
         with reporter.working(f"building the {options.symbol} brief"):
-            brief = weekly_brief(
-                options.symbol, options.week, source or open_source(options.data_dir)
-            )
+            brief = weekly_brief(options.symbol, options.week, source)
     paths = OutputPaths.of(brief, options.out_dir)
+    chart = illustrate.Chart.of(brief, source, paths.stem) if charted and source else None
     try:  # fail before paying for a draft that could not be saved
         probe_writable(options.out_dir)
     except OSError as exc:
@@ -345,18 +361,22 @@ def run_draft(
                 options, brief, audit or default_log(), client_factory, reporter, meter, usage
             )
             label = f"{drafter.name}" + (f" ({drafter.model})" if drafter.model else "")
+            prompted = not isinstance(drafter, OfflineDrafter)
+            if chart is not None:
+                drafter = illustrate.IllustratedDrafter(drafter, chart.image)
             try:
                 with reporter.working(f"drafting {paths.stem} with {label}"):
                     outcome = repair_loop(
                         brief,
                         drafter,
-                        strict_check(paths.article.name, not isinstance(drafter, OfflineDrafter)),
+                        strict_check(paths.article.name, prompted, chart),
                         options.max_attempts,
                         reporter.say,
                     )
             finally:
                 drafter.close()
-            return _write(outcome, brief, drafter, paths, now or dt.datetime.now(dt.UTC), reporter)
+            moment = now or dt.datetime.now(dt.UTC)
+            return _write(outcome, brief, drafter, paths, moment, reporter, chart)
     except Busy:
         raise BadInput(
             f"another writer draft is writing {paths.stem} in {options.out_dir}; wait for it "
@@ -364,7 +384,9 @@ def run_draft(
         ) from None
 
 
-def _publish(paths: OutputPaths, files: dict[Path, str], remove: tuple[Path, ...] = ()) -> None:
+def _publish(
+    paths: OutputPaths, files: Mapping[Path, str | bytes], remove: tuple[Path, ...] = ()
+) -> None:
     try:
         publish(paths.out_dir, paths.stem, {p.name: t for p, t in files.items()}, remove)
     except OSError as exc:
@@ -381,6 +403,7 @@ def _write(
     paths: OutputPaths,
     now: dt.datetime,
     reporter: Reporter,
+    chart: illustrate.Chart | None = None,
 ) -> DraftResult:
     brief_text = brief_json(brief)
     sha = hashlib.sha256(brief_text.encode("utf-8")).hexdigest()
@@ -415,15 +438,14 @@ def _write(
         )
     report = shift_lines(final.report, offset, paths.article.name)
     stale = tuple(p for p in (paths.rejected, paths.rejected_check) if p.exists())
-    _publish(
-        paths,
-        {
-            paths.brief: brief_text,
-            paths.check: report_json(report),
-            paths.article: head + final.draft.text,
-        },
-        stale,
-    )
+    files: dict[Path, str | bytes] = {
+        paths.brief: brief_text,
+        paths.check: report_json(report),
+        paths.article: head + final.draft.text,
+    }
+    if chart is not None:  # drawn from the data the brief was built from, published with it
+        files.update({paths.out_dir / name: data for name, data in chart.files(brief).items()})
+    _publish(paths, files, stale)
     removed = list(stale)
     for path in stale:
         reporter.say(f"removed {path} from an earlier rejected run")
