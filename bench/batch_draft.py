@@ -46,6 +46,9 @@ def main() -> None:
     parser.add_argument("--latency", type=float, default=0.5)
     parser.add_argument("--jobs", type=int, default=20)
     parser.add_argument("--weeks", default="2025-03-21..2025-08-01", help="20 weeks: 100 drafts")
+    parser.add_argument(
+        "--chart", action="store_true", help="draw each article's chart too (matplotlib)"
+    )
     args = parser.parse_args()
     if not (DATA / "RUT.csv").is_file():
         sys.exit(f"market data not found at {DATA}")
@@ -75,7 +78,8 @@ def main() -> None:
             "WRITER_LLM_TIMEOUT": "60",
         }
         argv = [writer, "draft", *SYMBOLS, "--weeks", args.weeks, "--jobs", str(args.jobs)]
-        argv += ["--data-dir", str(DATA), "--out", str(Path(tmp) / "out"), "--quiet"]
+        argv += ["--data-dir", str(DATA), "--out", str(Path(tmp) / "out")]
+        argv += ["--chart"] if args.chart else ["--no-chart"]
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
         done = subprocess.run(argv, env=env, capture_output=True, text=True, check=False)
@@ -88,15 +92,17 @@ def main() -> None:
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     print(
         f"{drafts} drafts ({', '.join(SYMBOLS)}, {args.weeks}), --jobs {args.jobs}, "
-        f"latency {args.latency:g} s: exit {done.returncode}, {published} published, "
+        f"latency {args.latency:g} s, {'with' if args.chart else 'without'} charts: "
+        f"exit {done.returncode}, {published} published, "
         f"{calls} LLM calls"
     )
     print(
         f"wall {wall:.2f} s, ideal {ideal:.2f} s: {wall / ideal:.2f}x ideal; "
         f"process CPU {cpu:.2f} s ({cpu / drafts * 1000:.0f} ms per draft)"
     )
-    if done.returncode != 0:
-        print(done.stderr[-2000:])
+    for line in done.stderr.splitlines():
+        if line.startswith("[") and ": published" not in line:
+            print("  ", line)
 
 
 if __name__ == "__main__":

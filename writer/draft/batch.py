@@ -134,30 +134,18 @@ def run_batch(
     console = console or make_console(stderr=True, quiet=template.quiet)
     source = source or open_source(template.data_dir)
     runs = [ArticleRun(symbol, day) for symbol, day in plan(names, spec, moment)]
-    briefs: dict[int, WeeklyIndexBrief] = {}
-    for i, run in enumerate(runs):  # data read and each brief built once, before any call
-        try:
-            brief = weekly_brief(run.symbol, run.week, source, now=moment)
-        except (WriterError, CheckError) as exc:
-            _ended(run, "failed", exc.exit_code, str(exc))
-            console.print(f"{run.symbol} {run.week}: failed ({exc})", markup=False, highlight=False)
-            continue
-        run.stem = OutputPaths.of(brief, template.out_dir).stem
-        if not template.force and OutputPaths.of(brief, template.out_dir).article.exists():
-            _ended(run, "skipped", 0, "already published (--force drafts it again)")
-            continue
-        briefs[i] = brief
     lock = threading.Lock()
     done = [0]
 
-    def draft_one(i: int) -> None:
+    def draft_one(i: int, brief: WeeklyIndexBrief) -> None:
         run = runs[i]
         started = time.perf_counter()
         options = dataclasses.replace(template, symbol=run.symbol, week=run.week, quiet=True)
+        shared = client.result()
         try:
             result = run_draft(
                 options,
-                brief=briefs[i],
+                brief=brief,
                 source=source,
                 reporter=Reporter(True),
                 meter=meter,
@@ -176,20 +164,39 @@ def run_batch(
         with lock:
             done[0] += 1
             console.print(
-                f"[{done[0]}/{len(briefs)}] {run.stem}: {run.verdict}"
+                f"[{done[0]}/{len(runs)}] {run.stem}: {run.verdict}"
                 + (f" ({run.message})" if run.verdict != "published" else ""),
                 markup=False,
                 highlight=False,
             )
 
-    shared = _shared_client(template, client_factory) if briefs else None
-    try:
-        if briefs:
-            with ThreadPoolExecutor(max_workers=min(jobs, len(briefs))) as pool:
-                list(pool.map(draft_one, sorted(briefs)))
-    finally:
-        if shared is not None:
-            shared.close()
+    with ThreadPoolExecutor(max_workers=min(jobs, len(runs)) + 1) as pool:
+        # the HTTP client (importing openai, loading CA certificates) is made while the
+        # briefs are built, and each article is drafted as soon as its brief is ready
+        client = pool.submit(_shared_client, template, client_factory)
+        drafting = []
+        try:
+            for i, run in enumerate(runs):  # data read and each brief built once
+                try:
+                    brief = weekly_brief(run.symbol, run.week, source, now=moment)
+                except (WriterError, CheckError) as exc:
+                    _ended(run, "failed", exc.exit_code, str(exc))
+                    console.print(
+                        f"{run.symbol} {run.week}: failed ({exc})", markup=False, highlight=False
+                    )
+                    continue
+                paths = OutputPaths.of(brief, template.out_dir)
+                run.stem = paths.stem
+                if not template.force and paths.article.exists():
+                    _ended(run, "skipped", 0, "already published (--force drafts it again)")
+                    continue
+                drafting.append(pool.submit(draft_one, i, brief))
+            for future in drafting:
+                future.result()
+        finally:
+            shared = client.result()
+            if shared is not None:
+                shared.close()
     code = max(r.exit_code for r in runs)
     return runs, code
 

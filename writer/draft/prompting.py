@@ -146,12 +146,22 @@ def estimate_tokens(text: str) -> int:
     """Tokens `text` costs: tiktoken's count when it is installed, else an estimate of 2.5
     characters a token.  Figures cost many tokens (Qwen2.5 splits every digit): a 7,464-
     character RUT prompt was 2,705 tokens to Qwen2.5-1.5B, which this puts at 2,986."""
+    encoding = _tiktoken()
+    if encoding is not None:
+        return len(encoding.encode(text))
+    return len(text) * 2 // 5 + 1
+
+
+@cache
+def _tiktoken() -> Any:
+    """tiktoken's encoding, looked for once per process (a failed import is a search of the
+    whole path, and a batch estimates a few requests per article)."""
     try:
         import tiktoken
 
-        return len(tiktoken.get_encoding("cl100k_base").encode(text))
+        return tiktoken.get_encoding("cl100k_base")
     except Exception:  # not installed, or its tables cannot be fetched offline
-        return len(text) * 2 // 5 + 1
+        return None
 
 
 def system_message(brief: WeeklyIndexBrief) -> str:
