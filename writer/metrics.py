@@ -18,7 +18,7 @@ from decimal import Decimal
 import numpy as np
 import pandas as pd
 
-from writer.data import clip
+from writer.data import clip, validate
 
 HUNDRED = Decimal(100)
 
@@ -224,3 +224,66 @@ def round_levels(price: Decimal) -> tuple[Decimal, Decimal]:
     step = round_step(price)
     below = (price // step) * step
     return below, below + step
+
+
+class FrameBars:
+    """A DataFrame of bars as `writer.series.Bars`: the functions above, one pandas slice per
+    figure.  The way briefs were built before `writer.series`, kept as the reference the fast
+    path is tested against (`tests/test_archive_briefs.py`) and for frames from anywhere."""
+
+    __slots__ = ("frame",)
+
+    def __init__(self, frame: pd.DataFrame) -> None:
+        self.frame = frame
+
+    @property
+    def empty(self) -> bool:
+        return self.frame.empty
+
+    def first_date(self) -> dt.date:
+        return _date(self.frame.index[0])
+
+    def last_date(self) -> dt.date:
+        return _date(self.frame.index[-1])
+
+    def between(self, start: dt.date, end: dt.date) -> FrameBars:
+        return FrameBars(week_bars(self.frame, start, end))
+
+    def previous_close(self, before: dt.date) -> Extreme | None:
+        return previous_close(self.frame, before)
+
+    def sessions(self, prev: Extreme) -> list[Session]:
+        return sessions(self.frame, prev)
+
+    def extremes(self) -> Range:
+        return extremes(self.frame)
+
+    def trailing_52_weeks(self, as_of: dt.date) -> FrameBars | None:
+        year = trailing_52_weeks(self.frame, as_of)
+        return None if year is None else FrameBars(year)
+
+    def year_to_date(self, as_of: dt.date) -> Change | None:
+        return year_to_date(self.frame, as_of)
+
+    def month_to_date(self, as_of: dt.date) -> Change | None:
+        return month_to_date(self.frame, as_of)
+
+    def first_session_of_year(self, as_of: dt.date) -> Extreme | None:
+        return first_session_of_year(self.frame, as_of)
+
+    def moving_average(self, as_of: dt.date, n: int) -> Decimal | None:
+        return moving_average(self.frame, as_of, n)
+
+    def streak(self, as_of: dt.date, weekly: bool) -> tuple[int, bool]:
+        closes = weekly_closes(self.frame, as_of) if weekly else upto(self.frame, as_of)["close"]
+        count = streak(closes)
+        return count, streak_is_complete(closes, count)
+
+    def pivots(self, as_of: dt.date, sessions: int) -> tuple[list[Extreme], list[Extreme]]:
+        return pivots(upto(self.frame, as_of).iloc[-sessions:])
+
+    def check_rows(self, symbol: str, where: str) -> None:
+        validate.bad_row(symbol, self.frame, where)
+
+    def check_previous_session(self, symbol: str, expected: dt.date, where: str) -> None:
+        validate.previous_session_present(symbol, self.frame, expected, where)

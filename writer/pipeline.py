@@ -5,22 +5,33 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
+from collections.abc import Callable, Iterable, Mapping
 from importlib import metadata
 from pathlib import Path
+from typing import TypeVar
 
-import pandas as pd
 import platformdirs
 
 from factcheck.brief import Entity, WeeklyIndexBrief
 from writer import metrics as m
-from writer import symbols
-from writer.brief import build_weekly_brief
-from writer.calendar import closure, previous_scheduled, scheduled_week, sessions_between
-from writer.data import PriceSource, validate
+from writer import series, symbols
+from writer.brief import brief_from_bars
+from writer.calendar import (
+    ScheduledWeek,
+    _calendar,
+    closure,
+    previous_scheduled,
+    scheduled_week,
+    sessions_between,
+)
+from writer.data import PriceSource
 from writer.data.cache import CachedSource
 from writer.data.snapshot import SnapshotSource
 from writer.data.yahoo import YahooSource
-from writer.errors import BadInput, DataUnavailable, NoSessions, SymbolNotFound
+from writer.errors import BadInput, DataUnavailable, NoSessions, SymbolNotFound, WriterError
+from writer.series import Bars
+
+T = TypeVar("T")
 
 #: Calendar days of history before the week: 52 weeks, 200 sessions and the prior year-end.
 HISTORY_DAYS = 400
@@ -68,18 +79,20 @@ def library_versions() -> dict[str, str]:
 
 
 def _fetch(
-    source: PriceSource,
+    history: Callable[[list[str], dt.date, dt.date], Mapping[str, T]],
     subject: Entity,
     peers: tuple[Entity, ...],
     start: dt.date,
     end: dt.date,
     notes: list[str],
-) -> tuple[dict[str, pd.DataFrame], tuple[Entity, ...]]:
-    """All symbols in one request; a peer that has no data is dropped with a note."""
+) -> tuple[dict[str, T], tuple[Entity, ...]]:
+    """All symbols in one request; a peer that has no data is dropped with a note.
+
+    `history` is a source's `history` (frames) or a series book's `windows` (windows)."""
     peers = tuple(peers)
     while True:
         try:
-            return source.history([subject.yahoo, *(p.yahoo for p in peers)], start, end), peers
+            return dict(history([subject.yahoo, *(p.yahoo for p in peers)], start, end)), peers
         except SymbolNotFound as exc:
             if exc.symbol == subject.yahoo:
                 if symbols.is_known(subject.key):
@@ -92,6 +105,55 @@ def _fetch(
             peers = tuple(p for p in peers if p.yahoo != exc.symbol)
 
 
+#: (calendar, Monday) -> the week as `scheduled_week` gave it, and the `now` it was asked at.
+_WEEKS: dict[tuple[str, dt.date], tuple[ScheduledWeek, dt.datetime]] = {}
+
+
+def _scheduled_week(calendar: str, day: dt.date, now: dt.datetime) -> ScheduledWeek:
+    """`scheduled_week`, remembered: an archive gate asks for the same week of one calendar
+    once per index and peer.  Exact: the week depends on `day` only through its Monday, and
+    on `now` only through "not finished yet", so a week it gave at some `now` it gives at any
+    later one; an earlier `now` (or any refusal) is asked again.  The keys are bounded by the
+    calendars' weeks since 2000."""
+    key = (calendar, day - dt.timedelta(days=day.weekday()))
+    hit = _WEEKS.get(key)
+    if hit is not None and now >= hit[1]:
+        return hit[0]
+    week = scheduled_week(calendar, day, now)
+    _WEEKS[key] = (week, now)
+    return week
+
+
+#: The calendars' other questions are pure functions of the calendar and the dates.
+_previous_scheduled = functools.cache(previous_scheduled)
+_sessions_between = functools.cache(sessions_between)
+
+
+def warm_briefs(source: PriceSource, tickers: Iterable[str]) -> None:
+    """Build in this process what the briefs of `tickers` (and of their default peers) need
+    and never changes: the exchange calendars and, for a snapshot source, each symbol's
+    converted series.  Called before worker processes fork, so that they share one copy
+    instead of each building its own (the calendars alone take about 0.5 s of CPU per
+    process).  Never raises and changes no brief: a ticker or snapshot that cannot be had is
+    skipped here and reported by the brief that needs it."""
+    book = series.book_for(source)
+    entities: dict[str, Entity] = {}
+    for name in tickers:
+        try:
+            subject = symbols.resolve(name)
+        except WriterError:
+            continue
+        for entity in (subject, *symbols.peers_of(subject)):
+            entities.setdefault(entity.key, entity)
+    for entity in entities.values():
+        try:
+            _calendar(entity.calendar)  # the cached builder `scheduled_week` uses
+            if book is not None:
+                book.series(entity.yahoo, *series.EVER)
+        except Exception:  # only a head start: the brief that needs it raises the real error
+            continue
+
+
 def weekly_brief(
     symbol: str,
     week_of: dt.date,
@@ -99,39 +161,76 @@ def weekly_brief(
     now: dt.datetime | None = None,
     peers: tuple[Entity, ...] | None = None,
 ) -> WeeklyIndexBrief:
+    """Every figure of the trading week containing `week_of` for `symbol` and its peers
+    (`peers`: instead of the default ones), from `source`.
+
+    Built from `writer.series` windows: for a snapshot source each symbol's whole series is
+    converted once per source and each week is a range of it, so the briefs of hundreds of
+    weeks (an archive gate) cost one conversion plus each week's own figures; a source
+    fetched by range converts what it returns.  The brief is the one `weekly_brief_by_slicing`
+    builds with pandas, fact for fact (`tests/test_archive_briefs.py`)."""
+    return _weekly_brief(symbol, week_of, source, now, peers, sliced=False)
+
+
+def weekly_brief_by_slicing(
+    symbol: str,
+    week_of: dt.date,
+    source: PriceSource,
+    now: dt.datetime | None = None,
+    peers: tuple[Entity, ...] | None = None,
+) -> WeeklyIndexBrief:
+    """`weekly_brief` the way it was built before `writer.series`: the fetched frames, one
+    pandas slice per figure, every row validated with `iterrows`, every fact validated.
+    Slow; kept as the independent reference the fast path is tested against."""
+    return _weekly_brief(symbol, week_of, source, now, peers, sliced=True)
+
+
+def _weekly_brief(
+    symbol: str,
+    week_of: dt.date,
+    source: PriceSource,
+    now: dt.datetime | None,
+    peers: tuple[Entity, ...] | None,
+    *,
+    sliced: bool,
+) -> WeeklyIndexBrief:
     now = now or dt.datetime.now(dt.UTC)
     subject = symbols.resolve(symbol)
     peer_entities = symbols.peers_of(subject) if peers is None else peers
-    week = scheduled_week(subject.calendar, week_of, now)
+    week = _scheduled_week(subject.calendar, week_of, now)
     notes: list[str] = []
-    bars, kept = _fetch(
-        source,
-        subject,
-        peer_entities,
-        week.start - dt.timedelta(days=HISTORY_DAYS),
-        week.end,
-        notes,
-    )
-    subject_week = m.week_bars(bars[subject.yahoo], week.start, week.end)
-    if subject_week.empty:
+    start = week.start - dt.timedelta(days=HISTORY_DAYS)
+    book = None if sliced else series.book_for(source)
+    bars: dict[str, Bars]
+    if book is not None:
+        windows, kept = _fetch(book.windows, subject, peer_entities, start, week.end, notes)
+        bars = dict(windows)
+    else:
+        frames, kept = _fetch(source.history, subject, peer_entities, start, week.end, notes)
+        if sliced:
+            bars = {sym: m.FrameBars(frame) for sym, frame in frames.items()}
+        else:
+            bars = {sym: series.whole(frame) for sym, frame in frames.items()}
+    subject_bars = bars[subject.yahoo]
+    if subject_bars.between(week.start, week.end).empty:
         raise DataUnavailable(
             f"{source.name} has no {subject.yahoo} sessions for {week.start} .. {week.end} "
             f"although {subject.calendar} scheduled {len(week.sessions)}; refresh the data"
         )
-    if m.previous_close(bars[subject.yahoo], week.start) is None:
+    if subject_bars.previous_close(week.start) is None:
         raise NoSessions(
             f"no {subject.yahoo} session before {week.start} in {source.name}: "
             "the weekly change needs the previous week's close; pick a later week"
         )
     for entity in (subject, *kept):
-        frame = bars[entity.yahoo]
-        validate.bad_row(entity.yahoo, frame, source.name)
-        expected = previous_scheduled(entity.calendar, week.start)
-        if expected is not None and len(frame) and frame.index[0].date() < expected:
-            validate.previous_session_present(entity.yahoo, frame, expected, source.name)
+        entity_bars = bars[entity.yahoo]
+        entity_bars.check_rows(entity.yahoo, source.name)
+        expected = _previous_scheduled(entity.calendar, week.start)
+        if expected is not None and not entity_bars.empty and entity_bars.first_date() < expected:
+            entity_bars.check_previous_session(entity.yahoo, expected, source.name)
             shut = [
                 (d, why)
-                for d in sessions_between(entity.calendar, expected, week.start)
+                for d in _sessions_between(entity.calendar, expected, week.start)
                 if (why := closure(entity.calendar, d)) is not None
             ]
             notes.extend(
@@ -139,7 +238,7 @@ def weekly_brief(
                 f"closure); the weekly change is from {expected:%a %b %d}"
                 for d, why in shut
             )
-    return build_weekly_brief(
+    return brief_from_bars(
         subject,
         kept,
         bars,
@@ -150,6 +249,7 @@ def weekly_brief(
         now,
         library_versions(),
         tuple(notes),
+        trusted=not sliced,
     )
 
 
