@@ -19,11 +19,13 @@ import multiprocessing
 import os
 import stat
 import sys
-from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, TextIO, TypeVar
 
 from pydantic import ValidationError
 
@@ -41,15 +43,18 @@ from writer.errors import DataUnavailable, WriterError
 if TYPE_CHECKING:
     from writer.data import PriceSource  # imports pandas; only the pipeline needs it
 
+A = TypeVar("A")
+R = TypeVar("R")
+
 #: From this many files on, articles are checked in worker processes (one per CPU, at most
 #: `MAX_JOBS`); below it the start-up cost of the workers is not worth it.
 PARALLEL_MIN_FILES = 64
 MAX_JOBS = 8
 
 Key = tuple[str, dt.date, tuple[str, ...]]  # (symbol, Monday of the week, peers): one brief
-Work = tuple[str, str, WeeklyIndexBrief, bool]
-#: symbol, week, peers, (index, name, text)
-Group = tuple[str, dt.date, tuple[str, ...], list[tuple[int, str, str]]]
+Work = tuple[str, str | None, WeeklyIndexBrief, bool]  # name, text (None: read it again)
+#: symbol, week, peers, (index, name, text or None)
+Group = tuple[str, dt.date, tuple[str, ...], list[tuple[int, str, str | None]]]
 
 # What forked workers work on: set just before a pool starts, inherited through fork (the
 # briefs and the price source are never pickled).
@@ -63,8 +68,15 @@ _STRICT: list[bool] = []
 _FORM: list[bool] = [False]
 
 
-def check_one(name: str, text: str, brief: WeeklyIndexBrief, strict: bool) -> CheckReport:
-    """One article's report: every figure, and its form when `--form` asked for it."""
+def check_one(name: str, text: str | None, brief: WeeklyIndexBrief, strict: bool) -> CheckReport:
+    """One article's report: every figure, and its form when `--form` asked for it.  A text
+    of None is read again from the file (an archive's texts are not all held at once); a
+    file gone or changed unreadable since it was placed is a finding of its own."""
+    if text is None:
+        try:
+            text = read_article(name)
+        except (CheckError, WriterError) as exc:
+            return file_failure(name, exc, strict)
     report = check_text(text, brief, source=name, strict=strict)
     if not _FORM[0]:
         return report
@@ -93,6 +105,24 @@ def _check_slice(bounds: tuple[int, int]) -> list[CheckReport]:
     ]
 
 
+def _in_flight(
+    pool: ProcessPoolExecutor, fn: Callable[[A], R], items: Iterable[A], window: int
+) -> Iterator[R]:
+    """`pool.map(fn, items)` with at most `window` tasks submitted ahead of the one being
+    consumed: `map` submits everything at once, and results that come back faster than
+    they are written (a JSON report is larger than its text summary) would pile up in
+    memory; here a worker waits instead."""
+    ahead: deque[Future[R]] = deque()
+    todo = iter(items)
+    for item in islice(todo, window):
+        ahead.append(pool.submit(fn, item))
+    while ahead:
+        result = ahead.popleft().result()
+        for item in islice(todo, 1):
+            ahead.append(pool.submit(fn, item))
+        yield result
+
+
 def check_all(work: list[Work]) -> Iterator[CheckReport]:
     """check_text over every article, in order, each report as it is done; in forked workers
     when there are many."""
@@ -109,7 +139,7 @@ def check_all(work: list[Work]) -> Iterator[CheckReport]:
         with ProcessPoolExecutor(
             max_workers=jobs, mp_context=multiprocessing.get_context("fork")
         ) as pool:
-            for part in pool.map(_check_slice, slices):
+            for part in _in_flight(pool, _check_slice, slices, jobs * 2):
                 yield from part
     finally:
         _WORK = []
@@ -134,13 +164,17 @@ def build_and_check_all(
     """Many distinct briefs: each worker builds the briefs of its groups (each brief once
     overall) and checks their articles.  Each article's report, or the error that kept its
     brief from being built, by article index, group by group as the workers finish them."""
+    from writer.pipeline import warm_briefs
+
     global _GROUPS, _SOURCE, _STRICT
     _GROUPS, _SOURCE, _STRICT = groups, [source], [strict]
+    # calendars and converted series built once here, shared by the forked workers
+    warm_briefs(source, [t for g in groups for t in (g[0], *g[2])])
     try:
         with ProcessPoolExecutor(
             max_workers=jobs, mp_context=multiprocessing.get_context("fork")
         ) as pool:
-            results = pool.map(_build_and_check, range(len(groups)))
+            results = _in_flight(pool, _build_and_check, range(len(groups)), jobs * 2)
             for group, result in zip(groups, results, strict=True):
                 if isinstance(result, tuple):
                     for i, name, _ in group[3]:
@@ -156,11 +190,15 @@ def build_and_check_all(
 @dataclass(frozen=True)
 class Article:
     name: str
-    text: str
+    text: str | None  # None: dropped after placing, read again to check
     ticker: str | None
     week: dt.date | None
     brief: WeeklyIndexBrief | None  # from a sidecar
     named: tuple[str, ...] = ()  # every known index the article names (brief peers)
+
+    def without_text(self) -> Article:
+        """This article with its text dropped (None: `check_one` reads the file again)."""
+        return Article(self.name, None, self.ticker, self.week, self.brief, self.named)
 
     def key(self) -> Key:
         assert self.ticker is not None and self.week is not None
@@ -383,31 +421,48 @@ def run_check(
     return "".join(buffer), code
 
 
+#: Reports held back to keep the output in file order; past this many, the held ones are
+#: written at once (lowest index first) and order gives way to flat memory: an archive whose
+#: files cycle through hundreds of weeks finishes brief by brief, not file by file.
+MAX_HELD_REPORTS = 256
+
+
 class _InOrder:
-    """Reports arrive in any order; each is rendered once every one before it has been."""
+    """Reports arrive in any order; each is rendered once every one before it has been, or
+    when `MAX_HELD_REPORTS` are waiting (then the output is in the order of checking)."""
 
     def __init__(self, count: int, fmt: str, write: Callable[[str], object]) -> None:
         self.renderer = renderer(fmt)
         self.pending: dict[int, CheckReport] = {}
+        self.written: set[int] = set()
         self.next = 0
         self.count = count
         self.write = write
         self.failed = False
         self.started = False
 
+    def _out(self, report: CheckReport) -> None:
+        if not self.started:
+            self.write(self.renderer.header())
+            self.started = True
+        self.write(self.renderer.report(report))
+
     def add(self, i: int, report: CheckReport) -> None:
         if not report.ok:
             self.failed = True
         self.pending[i] = report
-        while self.next in self.pending:
-            if not self.started:
-                self.write(self.renderer.header())
-                self.started = True
-            self.write(self.renderer.report(self.pending.pop(self.next)))
+        while self.next in self.pending or self.next in self.written:
+            if self.next in self.pending:
+                self._out(self.pending.pop(self.next))
             self.next += 1
+        if len(self.pending) > MAX_HELD_REPORTS:
+            for held in sorted(self.pending):
+                self._out(self.pending.pop(held))
+                self.written.add(held)
 
     def close(self) -> None:
-        assert self.next == self.count and not self.pending, "every file has a verdict"
+        done = self.next + len({w for w in self.written if w >= self.next})
+        assert done == self.count and not self.pending, "every file has a verdict"
         if not self.started:
             self.write(self.renderer.header())
         self.write(self.renderer.footer())
@@ -444,9 +499,13 @@ def _run_check(
     articles: dict[int, Article] = {}
     for i, n in enumerate(names):
         try:
-            articles[i] = prepare(n, read_article(n, stdin_text), ticker, week)
+            art = prepare(n, read_article(n, stdin_text), ticker, week)
         except (CheckError, WriterError) as exc:
             fail(i, exc)
+            continue
+        # past a handful of files, a file's text is read again when it is checked: an
+        # archive's texts are never all in memory (stdin can only be read once)
+        articles[i] = art if n == "-" or len(names) < PARALLEL_MIN_FILES else art.without_text()
     keys: dict[Key, list[int]] = {}
     for i, art in articles.items():
         if art.brief is None:
