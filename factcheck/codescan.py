@@ -78,25 +78,32 @@ def _message(c: Claim) -> str:
     return printable(text + (f": {c.message}" if c.message else ""))
 
 
-class SarifRenderer:
-    """One SARIF log, one run, one result per finding (verified claims are not results)."""
+class _FindingRows:
+    """A JSON array streamed one finding at a time: a row per finding, commas between."""
 
     def __init__(self) -> None:
         self.count = 0
 
-    def header(self) -> str:
-        head = json.dumps({"$schema": SARIF_SCHEMA, "version": SARIF_VERSION})
-        return head[:-1] + ', "runs": [{"results": ['
+    def _row(self, report: CheckReport, c: Claim) -> dict[str, Any]:
+        raise NotImplementedError
 
     def report(self, report: CheckReport) -> str:
         out = []
         for c in findings(report):
             self.count += 1
-            row = json.dumps(self._result(report, c), ensure_ascii=False)
+            row = json.dumps(self._row(report, c), ensure_ascii=False)
             out.append(("," if self.count > 1 else "") + "\n" + row)
         return "".join(out)
 
-    def _result(self, report: CheckReport, c: Claim) -> dict[str, Any]:
+
+class SarifRenderer(_FindingRows):
+    """One SARIF log, one run, one result per finding (verified claims are not results)."""
+
+    def header(self) -> str:
+        head = json.dumps({"$schema": SARIF_SCHEMA, "version": SARIF_VERSION})
+        return head[:-1] + ', "runs": [{"results": ['
+
+    def _row(self, report: CheckReport, c: Claim) -> dict[str, Any]:
         location: dict[str, Any] = {"artifactLocation": {"uri": _uri(report.source)}}
         if c.kind != "file":  # a file that could not be read has no region to point at
             location["region"] = {
@@ -165,25 +172,14 @@ def _uri(path: str) -> str:
     return quote(path.replace("\\", "/"), safe="/._-~")
 
 
-class RdjsonRenderer:
+class RdjsonRenderer(_FindingRows):
     """reviewdog's rdjson: one diagnostic per finding; a wrong figure whose right text the
     data gives comes with a suggestion that replaces it, so reviewdog can offer the fix."""
-
-    def __init__(self) -> None:
-        self.count = 0
 
     def header(self) -> str:
         return json.dumps({"source": {"name": TOOL}})[:-1] + ', "diagnostics": ['
 
-    def report(self, report: CheckReport) -> str:
-        out = []
-        for c in findings(report):
-            self.count += 1
-            row = json.dumps(self._diagnostic(report, c), ensure_ascii=False)
-            out.append(("," if self.count > 1 else "") + "\n" + row)
-        return "".join(out)
-
-    def _diagnostic(self, report: CheckReport, c: Claim) -> dict[str, Any]:
+    def _row(self, report: CheckReport, c: Claim) -> dict[str, Any]:
         location: dict[str, Any] = {"path": report.source}
         span = {
             "start": {"line": c.line, "column": c.col},

@@ -480,15 +480,10 @@ def _run_check(
 ) -> int:
     single = len(names) == 1
     codes: list[int] = [0]
-    # a single file that cannot be checked raises before anything is written
-    results = _InOrder(len(names), fmt, write) if not single else None
-    held: list[tuple[int, CheckReport]] = []
-
-    def emit(i: int, report: CheckReport) -> None:
-        if results is None:
-            held.append((i, report))
-        else:
-            results.add(i, report)
+    # nothing is written before the first report: a single file that cannot be checked
+    # raises with an empty output
+    results = _InOrder(len(names), fmt, write)
+    emit = results.add
 
     def fail(i: int, exc: WriterError | CheckError) -> None:
         if single:
@@ -583,10 +578,5 @@ def _run_check(
                     checked_against=against,
                 )
             emit(i, r)
-    if results is None:  # one file: its report, rendered whole
-        ((_, report),) = held
-        out = renderer(fmt)
-        write(out.header() + out.report(report) + out.footer())
-        return max(codes) if report.ok else max(1, *codes)
     results.close()
     return max(1 if results.failed else 0, *codes)
