@@ -90,3 +90,24 @@ def test_logs_show_one_call() -> None:
     assert missing.stderr == (
         f"writer: no call 99 in {default_log().path}; `writer logs` lists the ids\n"
     )
+
+
+def test_threads_opening_a_new_audit_log_at_once_all_get_in(tmp_path: Path) -> None:
+    """A batch's first calls come from many threads at once: each used to set up WAL mode
+    and the schema itself, and some got "database is locked"."""
+    log = AuditLog(tmp_path / "fresh" / "audit.sqlite")
+    errors: list[BaseException] = []
+
+    def open_it() -> None:
+        try:
+            log.ensure()
+        except BaseException as exc:  # the test reports every failure
+            errors.append(exc)
+
+    threads = [threading.Thread(target=open_it) for _ in range(16)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert log.count() == 0

@@ -15,6 +15,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
+import threading
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
@@ -54,6 +56,28 @@ CREATE INDEX IF NOT EXISTS llm_calls_run ON llm_calls (run_id);
 
 #: Audit logs whose schema this process has set up (a batch opens a connection per call).
 _READY: set[str] = set()
+_SETUP = threading.Lock()
+
+
+def _set_up(conn: sqlite3.Connection, key: str) -> None:
+    """WAL mode and the schema, by one thread of the process at a time: switching the
+    journal mode does not wait on SQLite's busy timeout, so threads racing to set it up
+    (a batch's first calls) got "database is locked".  Another process doing the same is
+    waited out for a few seconds."""
+    with _SETUP:
+        if key in _READY:
+            return
+        for wait in (0.05, 0.1, 0.2, 0.4, 0.8, 1.6, 0.0):
+            try:
+                conn.execute("PRAGMA journal_mode=WAL")
+                conn.executescript(_SCHEMA)
+                conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+                break
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or not wait:
+                    raise
+                time.sleep(wait)
+        _READY.add(key)
 
 
 @dataclass(frozen=True)
@@ -94,10 +118,7 @@ class AuditLog:
             with closing(sqlite3.connect(self.path, timeout=30)) as conn:
                 conn.row_factory = sqlite3.Row
                 if key not in _READY:  # once per file and process: each is a write
-                    conn.execute("PRAGMA journal_mode=WAL")
-                    conn.executescript(_SCHEMA)
-                    conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
-                    _READY.add(key)
+                    _set_up(conn, key)
                 with conn:
                     yield conn
         except (sqlite3.Error, OSError) as exc:
