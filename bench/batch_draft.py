@@ -87,6 +87,7 @@ def main() -> None:
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         published = len(done.stdout.split())
         calls = len(server.requests)
+        arrivals = sorted(r.at - started for r in server.requests)
     drafts = len(articles)
     ideal = drafts * args.latency / args.jobs
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -98,8 +99,15 @@ def main() -> None:
     )
     print(
         f"wall {wall:.2f} s, ideal {ideal:.2f} s: {wall / ideal:.2f}x ideal; "
-        f"process CPU {cpu:.2f} s ({cpu / drafts * 1000:.0f} ms per draft)"
+        f"process CPU {cpu:.2f} s ({cpu / drafts * 1000:.0f} ms per draft; user "
+        f"{after.ru_utime - before.ru_utime:.2f} s, "
+        f"system {after.ru_stime - before.ru_stime:.2f} s)"
     )
+    if arrivals:
+        print(
+            f"requests arrived from {arrivals[0]:.2f} s to {arrivals[-1]:.2f} s after the start; "
+            f"the 20th at {arrivals[min(19, len(arrivals) - 1)]:.2f} s"
+        )
     for line in done.stderr.splitlines():
         if line.startswith("[") and ": published" not in line:
             print("  ", line)

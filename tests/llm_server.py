@@ -74,6 +74,8 @@ class Recorded:
     path: str
     headers: dict[str, str]
     body: dict[str, Any]
+    #: when it arrived (`time.perf_counter()`): the benchmark's timeline of a run
+    at: float = field(default_factory=time.perf_counter)
 
     @property
     def messages(self) -> list[dict[str, str]]:

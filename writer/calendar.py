@@ -4,19 +4,38 @@ The calendar says which sessions were *scheduled*; the data says which *happened
 also close for typhoons, storms and days of mourning).  `scheduled_week` is used to reject
 weeks with no sessions or not finished yet before any data is fetched; the brief then takes
 its sessions from the data.
+
+Why a session table and not the `exchange_calendars` object: building an exchange's
+calendar from 2000 costs about 0.2 s of CPU (pandas holiday rules), and importing the
+library 0.15 s more, in every process: a third of a batch run's start.  The table is the
+calendar's answers (each session and its close) as plain sorted tuples, built once from
+`exchange_calendars` and kept in the cache directory, keyed by the library's version and
+rebuilt when it is older than `TABLE_MAX_AGE` (the library schedules a year ahead from the
+day it builds).  `tests/test_calendar_table.py` holds it to the library's own answers.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import json
+import os
 import warnings
 from dataclasses import dataclass
 from functools import cache
-
-import exchange_calendars as xcals
-import pandas as pd
+from importlib import metadata
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
 
 from writer.errors import NoSessions
+
+#: The first day any calendar (and any data writer uses) covers.
+CALENDAR_START = dt.date(2000, 1, 1)
+#: How long a stored table is trusted: the library schedules a year ahead of its build day,
+#: and new holidays come with new library versions (which change the key anyway).
+TABLE_MAX_AGE = dt.timedelta(days=30)
+_FORMAT = 1
 
 
 @dataclass(frozen=True)
@@ -26,14 +45,119 @@ class ScheduledWeek:
     sessions: tuple[dt.date, ...]
 
 
-@cache
-def _calendar(code: str) -> xcals.ExchangeCalendar:
+@dataclass(frozen=True)
+class SessionTable:
+    """One exchange's scheduled sessions, oldest first, and the UTC close of each."""
+
+    code: str
+    sessions: tuple[dt.date, ...]
+    closes: tuple[dt.datetime, ...]
+
+    @property
+    def first_session(self) -> dt.date:
+        return self.sessions[0]
+
+    @property
+    def last_session(self) -> dt.date:
+        return self.sessions[-1]
+
+    def in_range(self, start: dt.date, end: dt.date) -> tuple[dt.date, ...]:
+        """The sessions from `start` to `end`, both included."""
+        lo = bisect.bisect_left(self.sessions, start)
+        return self.sessions[lo : bisect.bisect_right(self.sessions, end, lo)]
+
+    def close_of(self, session: dt.date) -> dt.datetime:
+        i = bisect.bisect_left(self.sessions, session)
+        if i == len(self.sessions) or self.sessions[i] != session:
+            raise KeyError(f"{session} is not a {self.code} session")
+        return self.closes[i]
+
+    def to_json(self, built: dt.date, version: str) -> str:
+        return json.dumps(
+            {
+                "format": _FORMAT,
+                "code": self.code,
+                "exchange_calendars": version,
+                "built": built.isoformat(),
+                "first": self.sessions[0].toordinal(),
+                # gaps between sessions in days and closes in seconds since the epoch: small
+                "gaps": [b.toordinal() - a.toordinal() for a, b in pairwise(self.sessions)],
+                "closes": [int(c.timestamp()) for c in self.closes],
+            },
+            separators=(",", ":"),
+        )
+
+    @classmethod
+    def from_json(cls, text: str, code: str, version: str, today: dt.date) -> SessionTable | None:
+        """The stored table, or None when it is not the one to use (another library
+        version, too old, another format, or not readable as one)."""
+        try:
+            data: dict[str, Any] = json.loads(text)
+            if (data["format"], data["code"], data["exchange_calendars"]) != (
+                _FORMAT,
+                code,
+                version,
+            ):
+                return None
+            if today - dt.date.fromisoformat(data["built"]) > TABLE_MAX_AGE:
+                return None
+            day = int(data["first"])
+            days = [day]
+            for gap in data["gaps"]:
+                day += int(gap)
+                days.append(day)
+            closes = tuple(dt.datetime.fromtimestamp(int(c), dt.UTC) for c in data["closes"])
+            if len(closes) != len(days) or not days:
+                return None
+            return cls(code, tuple(map(dt.date.fromordinal, days)), closes)
+        except (ValueError, TypeError, KeyError, OverflowError):
+            return None
+
+
+def table_path(code: str) -> Path:
+    """Where `code`'s table is kept (`WRITER_CACHE_DIR` moves it, as it moves the prices)."""
+    import platformdirs
+
+    folder = os.environ.get("WRITER_CACHE_DIR") or platformdirs.user_cache_dir("writer")
+    return Path(folder) / "calendars" / f"{code}.json"
+
+
+def build_table(code: str) -> SessionTable:
+    """The table from `exchange_calendars` itself (about 0.2 s per exchange)."""
+    import exchange_calendars as xcals
+
     # exchange-calendars 4.x trips pandas 3 deprecation warnings while building its tables;
     # they say nothing to our users, so they are silenced here and only here.
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", category=FutureWarning)
         warnings.simplefilter("ignore", category=DeprecationWarning)
-        return xcals.get_calendar(code, start="2000-01-01")
+        cal = xcals.get_calendar(code, start=CALENDAR_START.isoformat())
+        sessions = tuple(ts.date() for ts in cal.sessions)
+        closes = tuple(ts.to_pydatetime() for ts in cal.closes)
+    return SessionTable(code, sessions, closes)
+
+
+@cache
+def _calendar(code: str) -> SessionTable:
+    """`code`'s table: from the cache directory when a fresh one is there, else built and
+    stored there (a cache that cannot be written is only slower, never an error)."""
+    version = metadata.version("exchange_calendars")
+    today = dt.date.today()
+    path = table_path(code)
+    try:
+        stored = SessionTable.from_json(path.read_text(encoding="utf-8"), code, version, today)
+    except OSError:
+        stored = None
+    if stored is not None:
+        return stored
+    table = build_table(code)  # an unknown code raises the library's own error here
+    try:
+        from writer.output import write_atomic
+
+        write_atomic(path, table.to_json(today, version))
+    except OSError:
+        pass
+    return table
 
 
 def week_bounds(day: dt.date) -> tuple[dt.date, dt.date]:
@@ -47,24 +171,24 @@ def scheduled_week(calendar: str, day: dt.date, now: dt.datetime) -> ScheduledWe
     """The week containing `day`; raises NoSessions if it has none or is not finished at `now`."""
     start, end = week_bounds(day)
     cal = _calendar(calendar)
-    if pd.Timestamp(end) > cal.last_session:
+    if end > cal.last_session:
         raise NoSessions(
             f"the week of {start} is beyond the {calendar} calendar; pick a week that has ended"
         )
-    if pd.Timestamp(start) < cal.first_session:
+    if start < cal.first_session:
         # the calendar (and any data writer can use) starts in 2000: one line, not the
         # library's DateOutOfBounds traceback
         raise NoSessions(
             f"the week of {start} is before the {calendar} calendar starts "
-            f"({cal.first_session.date()}); pick a later week"
+            f"({cal.first_session}); pick a later week"
         )
-    sessions = tuple(ts.date() for ts in cal.sessions_in_range(start, end))
+    sessions = cal.in_range(start, end)
     if not sessions:
         raise NoSessions(
             f"{calendar} had no trading sessions in the week {start} .. {end} "
             "(holiday week); pick another week"
         )
-    close = cal.session_close(pd.Timestamp(sessions[-1])).to_pydatetime()
+    close = cal.close_of(sessions[-1])
     if close > now:
         raise NoSessions(
             f"the week {start} .. {end} is not finished yet (last session "
@@ -93,25 +217,24 @@ def weeks_between(calendar: str, first: dt.date, last: dt.date) -> tuple[dt.date
     it)."""
     start, end = week_bounds(first)[0], week_bounds(last)[1]
     cal = _calendar(calendar)
-    if pd.Timestamp(start) < cal.first_session:
+    if start < cal.first_session:
         raise NoSessions(
             f"the week of {start} is before the {calendar} calendar starts "
-            f"({cal.first_session.date()}); pick a later week"
+            f"({cal.first_session}); pick a later week"
         )
-    if pd.Timestamp(end) > cal.last_session:
+    if end > cal.last_session:
         raise NoSessions(
             f"the week of {week_bounds(last)[0]} is beyond the {calendar} calendar; pick a "
             "week that has ended"
         )
     ends: dict[dt.date, dt.date] = {}
-    for ts in cal.sessions_in_range(start, end):
-        day = ts.date()
+    for day in cal.in_range(start, end):
         ends[week_bounds(day)[0]] = day
     return tuple(ends[k] for k in sorted(ends))
 
 
 def sessions_between(calendar: str, start: dt.date, end: dt.date) -> tuple[dt.date, ...]:
-    return tuple(ts.date() for ts in _calendar(calendar).sessions_in_range(start, end))
+    return _calendar(calendar).in_range(start, end)
 
 
 #: Whole-day closures the exchange calendars do not schedule (weather, mourning), as data:
@@ -133,10 +256,10 @@ def previous_scheduled(calendar: str, day: dt.date) -> dt.date | None:
     """The calendar's last session strictly before `day` that the exchange held (known
     unscheduled closures skipped); None before the calendar starts."""
     cal = _calendar(calendar)
-    start = max(pd.Timestamp(day - dt.timedelta(days=14)), cal.first_session)
-    end = pd.Timestamp(day - dt.timedelta(days=1))
+    start = max(day - dt.timedelta(days=14), cal.first_session)
+    end = day - dt.timedelta(days=1)
     if end < start:
         return None
-    found = [ts.date() for ts in cal.sessions_in_range(start, end)]
+    found = cal.in_range(start, end)
     held = [d for d in found if closure(calendar, d) is None]
     return held[-1] if held else None
