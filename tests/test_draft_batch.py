@@ -168,3 +168,125 @@ def test_a_batch_reports_tokens_and_cost_per_article(
     )  # fmt: skip
     assert priceless.exit_code == 2
     assert "--budget-usd needs a price for model 'local-7b'" in priceless.stderr
+
+
+def test_how_many_worker_processes(monkeypatch: pytest.MonkeyPatch) -> None:
+    from writer.draft.batch import ARTICLES_PER_WORKER, worker_count
+    from writer.errors import BadInput
+
+    monkeypatch.setattr("os.cpu_count", lambda: 8)
+    assert worker_count(None, 20, 100) == 100 // ARTICLES_PER_WORKER  # each worth its start
+    assert worker_count(None, 20, 1000) == 8  # one per CPU
+    assert worker_count(None, 2, 1000) == 2  # never more processes than threads
+    assert worker_count(None, 20, ARTICLES_PER_WORKER - 1) == 1  # a small batch: threads only
+    assert worker_count(3, 20, 10) == 3 and worker_count(3, 2, 10) == 2
+    for bad in (0, 17):
+        with pytest.raises(BadInput, match="--workers must be 1 to 16"):
+            worker_count(bad, 20, 100)
+
+
+def test_a_shared_meter_counts_every_process_against_one_budget() -> None:
+    import multiprocessing
+
+    from writer.draft.spend import BudgetReached
+
+    meter = Meter(budget_tokens=5000, prices={"m": (PRICES["gpt-4o"][0], PRICES["gpt-4o"][1])})
+    meter.share()
+
+    def spend() -> None:
+        usage = Usage()
+        meter.start_call(usage, 10)
+        meter.charge(usage, "m", 1500, 500)
+
+    context = multiprocessing.get_context("fork")
+    workers = [context.Process(target=spend) for _ in range(2)]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join()
+    assert [w.exitcode for w in workers] == [0, 0]
+    meter.load_shared()
+    assert (meter.total.calls, meter.total.tokens) == (2, 4000)
+    exact = 2 * cost("m", 1500, 500, meter.prices)  # type: ignore[operator]
+    assert meter.total.cost_usd == exact  # decimal text: no float on the way
+    here = Usage()
+    meter.start_call(here, 10)  # 4,000 of 5,000: still allowed
+    meter.charge(here, "m", 1000, 0)
+    with pytest.raises(BudgetReached, match="5,000 of 5,000"):
+        meter.start_call(Usage(), 10)
+
+
+def test_a_batch_in_two_worker_processes_drafts_each_article_once(
+    model: LLMServer, data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from writer.draft.batch import WeekSpec, run_batch
+    from writer.draft.command import DraftOptions
+    from writer.pipeline import open_source
+
+    out = tmp_path / "articles"
+    template = DraftOptions(symbol="RUT", week=dt.date(2025, 8, 8), out_dir=out, chart=False)
+    spec = WeekSpec.parse(None, "2025-07-07..2025-08-08")
+    meter = Meter()
+    runs, code = run_batch(
+        ["RUT", "SPX"], spec, template, jobs=4, workers=2, meter=meter,
+        source=open_source(data_dir),
+    )  # fmt: skip
+    assert code == 0
+    assert [r.verdict for r in runs] == ["published"] * 10
+    pids = {r.pid for r in runs}
+    assert len(pids) == 2 and os.getpid() not in pids  # two forked workers drafted them
+    asked = sorted(_ASKED.search(r.last_user).groups() for r in model.requests)  # type: ignore[union-attr]
+    assert len(asked) == 10 and len(set(asked)) == 10  # every article once
+    assert {p.name for p in out.glob("*.md")} == {f"{r.stem}.md" for r in runs}
+    # the run's total is what the workers counted, and the rows add up to it
+    assert meter.total.calls == 10 == sum(r.usage.calls for r in runs)
+    assert meter.total.tokens == sum(r.usage.tokens for r in runs) > 10 * 1000
+
+
+def test_a_budget_is_one_budget_across_worker_processes(
+    model: LLMServer, data_dir: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "articles"
+    args = ["RUT", "SPX", "--weeks", "2025-07-11..2025-08-08", "--out", str(out)]
+    # two workers with one thread each; every call costs just over 1,000 tokens, so one
+    # budget of 3,000 allows 3 calls plus at most the one started in the other process
+    # meanwhile; two budgets would allow 3 each
+    stopped = draft(*args, "--jobs", "2", "--workers", "2", "--budget-tokens", "3000",
+                    data_dir=data_dir)  # fmt: skip
+    assert stopped.exit_code == 4, stopped.stderr
+    assert 3 <= len(model.requests) <= 4
+    assert len(stopped.stdout.split()) == len(model.requests)
+    assert "the token budget is spent" in stopped.stderr
+
+
+def test_a_worker_that_dies_leaves_its_articles_failed_and_the_rest_published(
+    model: LLMServer, data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    import writer.draft.batch as batch
+
+    real = batch.run_draft
+
+    def dies_on_spx(options: Any, **kwargs: Any) -> Any:
+        if options.symbol == "SPX":
+            os._exit(9)  # a worker killed mid-run (out of memory, a crash in a library)
+        return real(options, **kwargs)
+
+    monkeypatch.setattr(batch, "run_draft", dies_on_spx)
+    out = tmp_path / "articles"
+    # 2 symbols x 5 weeks in 2 workers of one thread each: worker 0 drafts articles 0, 2, 4
+    # (RUT) then 6 (SPX), worker 1 drafts 1, 3 (RUT) then 5 (SPX): each dies on its first SPX
+    args = ["RUT", "SPX", "--weeks", "2025-07-07..2025-08-08", "--out", str(out)]
+    result = draft(*args, "--workers", "2", "--jobs", "2", data_dir=data_dir)
+    assert result.exit_code == 1, result.stderr
+    assert result.stderr.count("its worker process ended with code 9") == 5
+    assert list(out.glob("spx-*.md")) == [] and len(list(out.glob("rut-*.md"))) == 5
+    assert sorted(result.stdout.split()) == sorted(str(p) for p in out.glob("rut-*.md"))
+    monkeypatch.setattr(batch, "run_draft", real)
+    done = draft(*args, data_dir=data_dir)
+    assert done.exit_code == 0, done.stderr  # the re-run drafts what is left
+    assert done.stdout.count("spx-") == 5 and "rut-" not in done.stdout
+    assert len(list(out.glob("spx-*.md"))) == 5

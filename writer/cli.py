@@ -197,6 +197,14 @@ def draft(
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", help="articles drafted at once in a batch")
     ] = 4,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            help="processes a batch drafts in, sharing the --jobs (default: one per CPU "
+            "from 16 articles each; 1: threads only)",
+        ),
+    ] = None,
     chart: Annotated[
         bool | None,
         typer.Option(
@@ -241,7 +249,7 @@ def draft(
         result = run_draft(options, meter=meter)
         typer.echo(str(result.article))
         return
-    _draft_batch(symbol, spec, options, jobs, meter)
+    _draft_batch(symbol, spec, options, jobs, workers, meter)
 
 
 def _meter(budget_tokens: int | None, budget_usd: str | None) -> Meter:
@@ -263,7 +271,12 @@ def _meter(budget_tokens: int | None, budget_usd: str | None) -> Meter:
 
 
 def _draft_batch(
-    names: list[str], spec: WeekSpec, options: DraftOptions, jobs: int, meter: Meter
+    names: list[str],
+    spec: WeekSpec,
+    options: DraftOptions,
+    jobs: int,
+    workers: int | None,
+    meter: Meter,
 ) -> None:
     from writer.draft.batch import run_batch, summary_table
     from writer.render import make_console
@@ -278,7 +291,7 @@ def _draft_batch(
                 "WRITER_PRICES names, or use --budget-tokens",
                 2,
             )
-    runs, code = run_batch(names, spec, options, jobs=jobs, meter=meter)
+    runs, code = run_batch(names, spec, options, jobs=jobs, workers=workers, meter=meter)
     for run in runs:
         if run.verdict == "published":
             typer.echo(run.message)

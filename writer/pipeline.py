@@ -154,6 +154,34 @@ def warm_briefs(source: PriceSource, tickers: Iterable[str]) -> None:
             continue
 
 
+def prefetch(source: PriceSource, wanted: Iterable[tuple[str, dt.date]]) -> None:
+    """Get once what the briefs of (symbol, a day of the week) pairs will read, before worker
+    processes fork to build them: a snapshot source's series converted (`warm_briefs`), and
+    a fetching source (Yahoo through the SQLite cache) asked in one request for every ticker
+    over the whole span, so that the workers read the cache instead of each fetching the
+    same peers.  Never raises: a brief that cannot be had reports its own error."""
+    pairs = list(wanted)
+    names = [name for name, _day in pairs]
+    warm_briefs(source, names)
+    if series.book_for(source) is not None or not pairs:
+        return
+    tickers: dict[str, None] = {}
+    for name in names:
+        try:
+            subject = symbols.resolve(name)
+        except WriterError:
+            continue
+        for entity in (subject, *symbols.peers_of(subject)):
+            tickers.setdefault(entity.yahoo)
+    days = [day for _name, day in pairs]
+    start = min(days) - dt.timedelta(days=HISTORY_DAYS + 7)
+    end = max(days) + dt.timedelta(days=7)
+    try:
+        source.history(list(tickers), start, end)
+    except Exception:  # only a head start: each brief fetches what it still needs
+        return
+
+
 def weekly_brief(
     symbol: str,
     week_of: dt.date,

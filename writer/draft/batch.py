@@ -1,10 +1,12 @@
-"""`writer draft RUT SPX HSI --weeks A..B --jobs N`: a newsroom's week in one process.
+"""`writer draft RUT SPX HSI --weeks A..B --jobs N`: a newsroom's week in one command.
 
-Why in one process: each `writer draft` process pays about 2 CPU-seconds of imports and
-builds its own briefs; twenty of them side by side ran 106x slower than ideal.  Here the
-market data is opened once, each (symbol, week) brief is built once in the main thread, and
-the articles are drafted by `--jobs` threads (the LLM call is the slow part and is I/O; the
-audit log opens a connection per call, and each article has its own output lock).
+Why one command and not a process per article: each `writer draft` process pays about 2
+CPU-seconds of imports and builds its own briefs; twenty of them side by side ran 106x
+slower than ideal.  Here the market data is read once, each (symbol, week) brief is built
+once, and the articles are drafted by `--jobs` threads (the LLM call is the slow part and
+is I/O).  A draft also costs CPU (the prompt, the strict check, three files), and threads
+share one interpreter lock, so a large batch is split over `--workers` processes forked
+after the data is read, each with its share of the threads, all under one budget.
 
 Resumable: an article already published is skipped (unless `--force`), a rejected or failed
 one is drafted again, so re-running the same command after a failure or a budget stop does
@@ -15,10 +17,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import multiprocessing
+import os
 import re
+import sys
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -43,6 +48,10 @@ if TYPE_CHECKING:
 #: under a typical account's rate limit (429s are retried with backoff anyway).
 DEFAULT_JOBS = 4
 MAX_JOBS = 64
+MAX_WORKERS = 16
+#: A worker process costs about 0.6 s of CPU to start (the HTTP client's import, its
+#: connection pool): worth it from about this many articles on.
+ARTICLES_PER_WORKER = 16
 
 _RANGE_RE = re.compile(r"^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$")
 
@@ -98,6 +107,8 @@ class ArticleRun:
     message: str = ""
     seconds: float = 0.0
     usage: Usage = field(default_factory=Usage)
+    #: the process that drafted it (a batch's worker processes are forked from the command's)
+    pid: int = 0
 
 
 def plan(names: Sequence[str], spec: WeekSpec, now: dt.datetime) -> list[tuple[str, dt.date]]:
@@ -112,20 +123,59 @@ def plan(names: Sequence[str], spec: WeekSpec, now: dt.datetime) -> list[tuple[s
     return out
 
 
+def worker_count(requested: int | None, jobs: int, articles: int) -> int:
+    """How many processes draft: `--workers` when given, else one per CPU as long as each
+    gets `ARTICLES_PER_WORKER` articles and one of the `jobs` threads.  Always 1 where
+    processes cannot be forked (Windows, macOS), and never more than the threads."""
+    if requested is not None and not 1 <= requested <= MAX_WORKERS:
+        raise BadInput(f"--workers must be 1 to {MAX_WORKERS}, not {requested}")
+    if sys.platform == "darwin" or "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    if requested is not None:
+        return max(1, min(requested, jobs, articles))
+    by_load = articles // ARTICLES_PER_WORKER
+    return max(1, min(os.cpu_count() or 1, jobs, by_load, MAX_WORKERS))
+
+
+Finished = Callable[[int, ArticleRun], None]
+
+
+@dataclass(frozen=True)
+class _Batch:
+    """What every drafting thread and worker process of one run shares."""
+
+    runs: list[ArticleRun]
+    template: DraftOptions
+    meter: Meter
+    source: PriceSource
+    now: dt.datetime
+    client_factory: Callable[..., object] | None
+
+
 def run_batch(
     names: Sequence[str],
     spec: WeekSpec,
     template: DraftOptions,
     *,
     jobs: int = DEFAULT_JOBS,
+    workers: int | None = None,
     meter: Meter | None = None,
     source: PriceSource | None = None,
     now: dt.datetime | None = None,
     console: Console | None = None,
     client_factory: Callable[..., object] | None = None,
 ) -> tuple[list[ArticleRun], int]:
-    """Draft every article, `jobs` at a time; (one row per article, the worst exit code)."""
-    from writer.pipeline import open_source, weekly_brief
+    """Draft every article, `jobs` at a time in `workers` processes; (one row per article,
+    the worst exit code).
+
+    Why processes as well as threads: a draft costs about 35 ms of CPU besides its wait for
+    the model (the prompt, the reply's parsing, the strict check, three files written), and
+    threads share one interpreter lock, so 20 threads against a 0.5 s endpoint were bound
+    by one CPU.  Worker processes are forked after the data is read once (and the calendars
+    and series built once), each builds its share of the briefs and drafts them with its
+    share of the threads; every call counts against one shared budget (`Meter.share`), and
+    each finished article comes back to this process, which prints and tallies them."""
+    from writer.pipeline import open_source
 
     if not 1 <= jobs <= MAX_JOBS:
         raise BadInput(f"--jobs must be 1 to {MAX_JOBS}, not {jobs}")
@@ -134,11 +184,42 @@ def run_batch(
     console = console or make_console(stderr=True, quiet=template.quiet)
     source = source or open_source(template.data_dir)
     runs = [ArticleRun(symbol, day) for symbol, day in plan(names, spec, moment)]
+    batch = _Batch(runs, template, meter, source, moment, client_factory)
     lock = threading.Lock()
     done = [0]
 
+    def finished(i: int, run: ArticleRun) -> None:
+        runs[i] = run
+        if run.verdict == "skipped":
+            return
+        with lock:
+            done[0] += 1
+            console.print(
+                f"[{done[0]}/{len(runs)}] {run.stem or f'{run.symbol} {run.week}'}: "
+                f"{run.verdict}" + (f" ({run.message})" if run.verdict != "published" else ""),
+                markup=False,
+                highlight=False,
+            )
+
+    count = worker_count(workers, jobs, len(runs))
+    if count == 1:
+        _draft_share(batch, range(len(runs)), jobs, finished)
+    else:
+        _draft_in_processes(batch, count, jobs, finished)
+    meter.load_shared()
+    return runs, max(r.exit_code for r in runs)
+
+
+def _draft_share(batch: _Batch, indices: Iterable[int], jobs: int, finished: Finished) -> None:
+    """Build the briefs of `indices` one after another and draft each, `jobs` at a time, as
+    soon as its brief is ready."""
+    from writer.pipeline import weekly_brief
+
+    template, runs = batch.template, batch.runs
+
     def draft_one(i: int, brief: WeeklyIndexBrief) -> None:
         run = runs[i]
+        run.pid = os.getpid()
         started = time.perf_counter()
         options = dataclasses.replace(template, symbol=run.symbol, week=run.week, quiet=True)
         shared = client.result()
@@ -146,12 +227,12 @@ def run_batch(
             result = run_draft(
                 options,
                 brief=brief,
-                source=source,
+                source=batch.source,
                 reporter=Reporter(True),
-                meter=meter,
+                meter=batch.meter,
                 usage=run.usage,
-                now=moment,
-                client_factory=client_factory or (shared and (lambda _settings: shared)),
+                now=batch.now,
+                client_factory=batch.client_factory or (shared and (lambda _settings: shared)),
             )
             run.attempts = result.attempts
             _ended(run, "published", 0, str(result.article))
@@ -161,34 +242,32 @@ def run_batch(
             verdict = "rejected" if exc.exit_code == 1 else "failed"
             _ended(run, verdict, exc.exit_code, str(exc))
         run.seconds = time.perf_counter() - started
-        with lock:
-            done[0] += 1
-            console.print(
-                f"[{done[0]}/{len(runs)}] {run.stem}: {run.verdict}"
-                + (f" ({run.message})" if run.verdict != "published" else ""),
-                markup=False,
-                highlight=False,
-            )
+        finished(i, run)
 
-    with ThreadPoolExecutor(max_workers=min(jobs, len(runs)) + 1) as pool:
+    wanted = list(indices)
+    with (
+        ThreadPoolExecutor(max_workers=1) as maker,
+        ThreadPoolExecutor(max_workers=min(jobs, max(1, len(wanted)))) as pool,
+    ):
         # the HTTP client (importing openai, loading CA certificates) is made while the
-        # briefs are built, and each article is drafted as soon as its brief is ready
-        client = pool.submit(_shared_client, template, client_factory)
+        # briefs are built, and each article is drafted as soon as its brief is ready; its
+        # own thread, so that `jobs` drafts run at once, never one more
+        client = maker.submit(_shared_client, template, batch.client_factory)
         drafting = []
         try:
-            for i, run in enumerate(runs):  # data read and each brief built once
+            for i in wanted:  # data read and each brief built once
+                run = runs[i]
                 try:
-                    brief = weekly_brief(run.symbol, run.week, source, now=moment)
+                    brief = weekly_brief(run.symbol, run.week, batch.source, now=batch.now)
                 except (WriterError, CheckError) as exc:
                     _ended(run, "failed", exc.exit_code, str(exc))
-                    console.print(
-                        f"{run.symbol} {run.week}: failed ({exc})", markup=False, highlight=False
-                    )
+                    finished(i, run)
                     continue
                 paths = OutputPaths.of(brief, template.out_dir)
                 run.stem = paths.stem
                 if not template.force and paths.article.exists():
                     _ended(run, "skipped", 0, "already published (--force drafts it again)")
+                    finished(i, run)
                     continue
                 drafting.append(pool.submit(draft_one, i, brief))
             for future in drafting:
@@ -197,8 +276,77 @@ def run_batch(
             shared = client.result()
             if shared is not None:
                 shared.close()
-    code = max(r.exit_code for r in runs)
-    return runs, code
+
+
+def _draft_in_processes(batch: _Batch, count: int, jobs: int, finished: Finished) -> None:
+    """Fork `count` workers, each drafting every `count`-th article with its share of the
+    `jobs` threads and sending each finished article back through a pipe.  A worker that
+    dies leaves its unfinished articles failed (a re-run drafts them); Ctrl-C stops all."""
+    from multiprocessing.connection import Connection, wait
+
+    from writer.pipeline import prefetch
+
+    runs = batch.runs
+    prefetch(batch.source, [(r.symbol, r.week) for r in runs])
+    if not batch.template.offline:
+        from writer.auditlog import default_log
+
+        default_log().ensure()  # set up once here, not raced by the workers
+    batch.meter.share()
+    context = multiprocessing.get_context("fork")
+    threads = -(-jobs // count)
+    readers: dict[Connection, tuple[Any, set[int]]] = {}
+    try:
+        for w in range(count):
+            share = range(w, len(runs), count)
+            receiver, sender = context.Pipe(duplex=False)
+            worker = context.Process(
+                target=_worker, args=(batch, share, threads, sender), name=f"writer-draft-{w}"
+            )
+            worker.start()
+            sender.close()
+            readers[receiver] = (worker, set(share))
+        while readers:
+            for ready in wait(list(readers)):
+                assert isinstance(ready, Connection)
+                worker, left = readers[ready]
+                try:
+                    i, run = ready.recv()
+                except EOFError:
+                    ready.close()
+                    worker.join()
+                    del readers[ready]
+                    for i in sorted(left):
+                        _ended(
+                            runs[i],
+                            "failed",
+                            1,
+                            f"its worker process ended with code {worker.exitcode} before "
+                            "drafting it; run the command again to draft what is left",
+                        )
+                        finished(i, runs[i])
+                    continue
+                left.discard(i)
+                finished(i, run)
+    finally:
+        for worker, _left in readers.values():
+            worker.terminate()
+        for worker, _left in readers.values():
+            worker.join()
+
+
+def _worker(batch: _Batch, share: range, threads: int, sender: Any) -> None:
+    """One worker process: draft its share and send each finished (index, article) back."""
+    lock = threading.Lock()
+
+    def send(i: int, run: ArticleRun) -> None:
+        with lock:
+            sender.send((i, run))
+
+    try:
+        _draft_share(batch, share, threads, send)
+    finally:
+        sender.close()
 
 
 def _shared_client(template: DraftOptions, given: Callable[..., object] | None) -> Any:

@@ -20,6 +20,7 @@ import threading
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from writer.errors import BadInput, LLMUnavailable
 
@@ -95,18 +96,61 @@ class BudgetReached(LLMUnavailable):
 
 @dataclass
 class Meter:
-    """The run's spend, shared by every drafting thread; `start_call` refuses a new call
-    once a budget is reached."""
+    """The run's spend, shared by every drafting thread (and, after `share`, by every worker
+    process); `start_call` refuses a new call once a budget is reached."""
 
     budget_tokens: int | None = None
     budget_usd: Decimal | None = None
     prices: dict[str, tuple[Decimal, Decimal]] = field(default_factory=price_table)
     total: Usage = field(default_factory=Usage)
-    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _lock: Any = field(default_factory=threading.Lock, repr=False)
+    #: calls, prompt and completion tokens, and the cost as text, in memory that processes
+    #: forked after `share` see and change under one process-shared lock
+    _shared: tuple[Any, Any] | None = field(default=None, repr=False)
+
+    def share(self) -> None:
+        """Move the totals into memory shared with worker processes forked after this call,
+        so that a batch's processes count against one budget.  The cost is kept as decimal
+        text: a budget in US$ is compared exactly, as in one process."""
+        import multiprocessing
+
+        context = multiprocessing.get_context("fork")
+        self._lock = context.Lock()
+        self._shared = (context.Array("q", 3, lock=False), context.Array("c", 64, lock=False))
+        self._store()
+
+    def load_shared(self) -> None:
+        """Bring `total` up to date with what every process counted (after they finished)."""
+        with self._lock:
+            self._load()
+
+    def _load(self) -> None:
+        if self._shared is None:
+            return
+        counts, usd = self._shared
+        text = bytes(usd.value).decode()
+        self.total = Usage(
+            int(counts[0]),
+            int(counts[1]),
+            int(counts[2]),
+            None if text == "none" else Decimal(text),
+        )
+
+    def _store(self) -> None:
+        if self._shared is None:
+            return
+        counts, usd = self._shared
+        counts[0], counts[1], counts[2] = (
+            self.total.calls,
+            self.total.prompt_tokens,
+            self.total.completion_tokens,
+        )
+        usd.value = ("none" if self.total.cost_usd is None else str(self.total.cost_usd)).encode()
 
     def start_call(self, usage: Usage, cap: int) -> None:
         """Count a call about to be made, for the run and for its article."""
         with self._lock:
+            self._load()
             if self.budget_tokens is not None and self.total.tokens >= self.budget_tokens:
                 raise BudgetReached(
                     f"the token budget is spent ({self.total.tokens:,} of "
@@ -125,9 +169,12 @@ class Meter:
                 )
             usage.calls += 1
             self.total.calls += 1
+            self._store()
 
     def charge(self, usage: Usage, model: str, prompt: int, completion: int) -> None:
         usd = cost(model, prompt, completion, self.prices)
         with self._lock:
+            self._load()
             usage.add(prompt, completion, usd)
             self.total.add(prompt, completion, usd)
+            self._store()
