@@ -205,6 +205,14 @@ def draft(
             "from 16 articles each; 1: threads only)",
         ),
     ] = None,
+    provider_batch: Annotated[
+        bool,
+        typer.Option(
+            "--batch",
+            help="send the drafts (and each round of revisions) as the provider's Batch API "
+            "jobs: half the price, answers within 24 h; run again to collect what is pending",
+        ),
+    ] = False,
     chart: Annotated[
         bool | None,
         typer.Option(
@@ -245,11 +253,11 @@ def draft(
         context_tokens=context_tokens,
         chart=chart,
     )
-    if len(symbol) == 1 and not spec.latest and spec.first == spec.last:
+    if len(symbol) == 1 and not spec.latest and spec.first == spec.last and not provider_batch:
         result = run_draft(options, meter=meter)
         typer.echo(str(result.article))
         return
-    _draft_batch(symbol, spec, options, jobs, workers, meter)
+    _draft_batch(symbol, spec, options, jobs, workers, meter, provider_batch)
 
 
 def _meter(budget_tokens: int | None, budget_usd: str | None) -> Meter:
@@ -277,6 +285,7 @@ def _draft_batch(
     jobs: int,
     workers: int | None,
     meter: Meter,
+    provider_batch: bool = False,
 ) -> None:
     from writer.draft.batch import run_batch, summary_table
     from writer.render import make_console
@@ -291,7 +300,15 @@ def _draft_batch(
                 "WRITER_PRICES names, or use --budget-tokens",
                 2,
             )
-    runs, code = run_batch(names, spec, options, jobs=jobs, workers=workers, meter=meter)
+    runs, code = run_batch(
+        names,
+        spec,
+        options,
+        jobs=jobs,
+        workers=workers,
+        meter=meter,
+        provider_batch=provider_batch,
+    )
     for run in runs:
         if run.verdict == "published":
             typer.echo(run.message)

@@ -23,7 +23,7 @@ import re
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -36,7 +36,7 @@ from factcheck.brief import WeeklyIndexBrief
 from factcheck.errors import CheckError
 from writer import symbols
 from writer.calendar import last_finished_week, weeks_between
-from writer.draft.command import DraftOptions, OutputPaths, Reporter, run_draft
+from writer.draft.command import DraftOptions, OutputPaths, Reporter, Via, run_draft
 from writer.draft.spend import BudgetReached, Meter, Usage
 from writer.errors import BadInput, WriterError
 from writer.render import make_console
@@ -52,6 +52,8 @@ MAX_WORKERS = 16
 #: A worker process costs about 0.6 s of CPU to start (the HTTP client's import, its
 #: connection pool): worth it from about this many articles on.
 ARTICLES_PER_WORKER = 16
+#: Articles one `--batch` run drafts at most (each waits on its round in a thread).
+MAX_BATCH_ARTICLES = 10_000
 
 _RANGE_RE = re.compile(r"^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$")
 
@@ -159,6 +161,7 @@ def run_batch(
     *,
     jobs: int = DEFAULT_JOBS,
     workers: int | None = None,
+    provider_batch: bool = False,
     meter: Meter | None = None,
     source: PriceSource | None = None,
     now: dt.datetime | None = None,
@@ -202,7 +205,13 @@ def run_batch(
             )
 
     count = worker_count(workers, jobs, len(runs))
-    if count == 1:
+    if provider_batch:
+
+        def say(message: str) -> None:
+            console.print(message, markup=False, highlight=False)
+
+        _draft_in_provider_batches(batch, finished, say)
+    elif count == 1:
         _draft_share(batch, range(len(runs)), jobs, finished)
     else:
         _draft_in_processes(batch, count, jobs, finished)
@@ -210,39 +219,74 @@ def run_batch(
     return runs, max(r.exit_code for r in runs)
 
 
+def _draft_article(
+    batch: _Batch,
+    i: int,
+    brief: WeeklyIndexBrief,
+    client_factory: Callable[..., object] | None,
+    finished: Finished,
+    via: Via | None = None,
+) -> None:
+    """Draft one article of the batch (its repair loop, checks and files) and report it."""
+    run = batch.runs[i]
+    run.pid = os.getpid()
+    started = time.perf_counter()
+    options = dataclasses.replace(batch.template, symbol=run.symbol, week=run.week, quiet=True)
+    try:
+        result = run_draft(
+            options,
+            brief=brief,
+            source=batch.source,
+            reporter=Reporter(True),
+            meter=batch.meter,
+            usage=run.usage,
+            now=batch.now,
+            client_factory=client_factory,
+            via=via,
+        )
+        run.attempts = result.attempts
+        _ended(run, "published", 0, str(result.article))
+    except BudgetReached as exc:
+        _ended(run, "not started" if run.usage.calls == 0 else "failed", 4, str(exc))
+    except (WriterError, CheckError) as exc:
+        verdict = "rejected" if exc.exit_code == 1 else "failed"
+        _ended(run, verdict, exc.exit_code, str(exc))
+    run.seconds = time.perf_counter() - started
+    finished(i, run)
+
+
+def _briefs_to_draft(
+    batch: _Batch, indices: Iterable[int], finished: Finished
+) -> Iterator[tuple[int, WeeklyIndexBrief]]:
+    """Each article's brief, built once, in order; an article whose brief cannot be had, or
+    that is already published (without `--force`), is reported here and not drafted."""
+    from writer.pipeline import weekly_brief
+
+    for i in indices:
+        run = batch.runs[i]
+        try:
+            brief = weekly_brief(run.symbol, run.week, batch.source, now=batch.now)
+        except (WriterError, CheckError) as exc:
+            _ended(run, "failed", exc.exit_code, str(exc))
+            finished(i, run)
+            continue
+        paths = OutputPaths.of(brief, batch.template.out_dir)
+        run.stem = paths.stem
+        if not batch.template.force and paths.article.exists():
+            _ended(run, "skipped", 0, "already published (--force drafts it again)")
+            finished(i, run)
+            continue
+        yield i, brief
+
+
 def _draft_share(batch: _Batch, indices: Iterable[int], jobs: int, finished: Finished) -> None:
     """Build the briefs of `indices` one after another and draft each, `jobs` at a time, as
     soon as its brief is ready."""
-    from writer.pipeline import weekly_brief
-
-    template, runs = batch.template, batch.runs
 
     def draft_one(i: int, brief: WeeklyIndexBrief) -> None:
-        run = runs[i]
-        run.pid = os.getpid()
-        started = time.perf_counter()
-        options = dataclasses.replace(template, symbol=run.symbol, week=run.week, quiet=True)
         shared = client.result()
-        try:
-            result = run_draft(
-                options,
-                brief=brief,
-                source=batch.source,
-                reporter=Reporter(True),
-                meter=batch.meter,
-                usage=run.usage,
-                now=batch.now,
-                client_factory=batch.client_factory or (shared and (lambda _settings: shared)),
-            )
-            run.attempts = result.attempts
-            _ended(run, "published", 0, str(result.article))
-        except BudgetReached as exc:
-            _ended(run, "not started" if run.usage.calls == 0 else "failed", 4, str(exc))
-        except (WriterError, CheckError) as exc:
-            verdict = "rejected" if exc.exit_code == 1 else "failed"
-            _ended(run, verdict, exc.exit_code, str(exc))
-        run.seconds = time.perf_counter() - started
-        finished(i, run)
+        given = batch.client_factory or (shared and (lambda _settings: shared))
+        _draft_article(batch, i, brief, given, finished)
 
     wanted = list(indices)
     with (
@@ -252,30 +296,65 @@ def _draft_share(batch: _Batch, indices: Iterable[int], jobs: int, finished: Fin
         # the HTTP client (importing openai, loading CA certificates) is made while the
         # briefs are built, and each article is drafted as soon as its brief is ready; its
         # own thread, so that `jobs` drafts run at once, never one more
-        client = maker.submit(_shared_client, template, batch.client_factory)
-        drafting = []
+        client = maker.submit(_shared_client, batch.template, batch.client_factory)
         try:
-            for i in wanted:  # data read and each brief built once
-                run = runs[i]
-                try:
-                    brief = weekly_brief(run.symbol, run.week, batch.source, now=batch.now)
-                except (WriterError, CheckError) as exc:
-                    _ended(run, "failed", exc.exit_code, str(exc))
-                    finished(i, run)
-                    continue
-                paths = OutputPaths.of(brief, template.out_dir)
-                run.stem = paths.stem
-                if not template.force and paths.article.exists():
-                    _ended(run, "skipped", 0, "already published (--force drafts it again)")
-                    finished(i, run)
-                    continue
-                drafting.append(pool.submit(draft_one, i, brief))
+            drafting = [
+                pool.submit(draft_one, i, brief)
+                for i, brief in _briefs_to_draft(batch, wanted, finished)
+            ]
             for future in drafting:
                 future.result()
         finally:
             shared = client.result()
             if shared is not None:
                 shared.close()
+
+
+def _draft_in_provider_batches(
+    batch: _Batch, finished: Finished, say: Callable[[str], None]
+) -> None:
+    """`--batch`: every article's repair loop in a thread of its own, its requests sent in
+    rounds of provider batches (`writer.draft.batchapi`), from this process."""
+    from writer.draft import batchapi, llm
+    from writer.draft.settings import LLMSettings
+
+    template = batch.template
+    if len(batch.runs) > MAX_BATCH_ARTICLES:
+        raise BadInput(
+            f"--batch takes at most {MAX_BATCH_ARTICLES:,} articles per run, not "
+            f"{len(batch.runs):,}; split the weeks over several runs"
+        )
+    if not _calls_llm(template, batch.client_factory):
+        raise BadInput(
+            "--batch sends the drafts to a model's Batch API: set OPENAI_API_KEY (and "
+            "OPENAI_BASE_URL for another provider), or drop --batch or --offline"
+        )
+    settings = LLMSettings.from_env(template.model, template.context_tokens)
+    timing = batchapi.BatchSettings.from_env()
+    client = llm.get_batch_client(settings)
+    rounds = batchapi.BatchRounds(
+        client, batchapi.Journal(template.out_dir / ".batches"), timing, say
+    )
+    threads: list[threading.Thread] = []
+    try:
+        for i, brief in _briefs_to_draft(batch, range(len(batch.runs)), finished):
+            via = Via(rounds.requester(batch.runs[i].stem), batchapi.BATCH_PRICE)
+
+            def one(i: int = i, brief: WeeklyIndexBrief = brief, via: Via = via) -> None:
+                try:
+                    _draft_article(batch, i, brief, lambda _settings: client, finished, via)
+                finally:
+                    rounds.leave()
+
+            rounds.enter()
+            thread = threading.Thread(target=one, name=f"writer-batch-{i}", daemon=True)
+            thread.start()
+            threads.append(thread)
+        rounds.run()
+        for thread in threads:
+            thread.join()
+    finally:
+        client.close()
 
 
 def _draft_in_processes(batch: _Batch, count: int, jobs: int, finished: Finished) -> None:

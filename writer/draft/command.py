@@ -21,6 +21,7 @@ import uuid
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -48,7 +49,18 @@ from writer.output import Busy, claim, probe_writable, publish, recover
 from writer.render import make_console
 
 if TYPE_CHECKING:
+    from writer.draft.llm import Requester
     from writer.draft.settings import LLMSettings
+
+
+@dataclass(frozen=True)
+class Via:
+    """Where an LLM drafter's requests go instead of one HTTP call each (`--batch`: the
+    provider's Batch API, at `price_factor` of the list price)."""
+
+    requester: Requester
+    price_factor: Decimal
+
 
 DEFAULT_OUT = Path("articles")
 
@@ -283,8 +295,10 @@ def choose_drafter(
     reporter: Reporter,
     meter: Meter | None = None,
     usage: Usage | None = None,
+    via: Via | None = None,
 ) -> Drafter:
-    """--offline, or no endpoint configured: the offline drafter; else the LLM one."""
+    """--offline, or no endpoint configured: the offline drafter; else the LLM one (whose
+    requests go `via` a provider batch when one is given)."""
     from writer.draft.settings import LLMSettings, llm_configured
 
     if options.offline:
@@ -310,6 +324,8 @@ def choose_drafter(
         meter=meter,
         usage=usage,
         max_attempts=options.max_attempts,
+        requester=via.requester if via is not None else None,
+        price_factor=via.price_factor if via is not None else Decimal(1),
     )
 
 
@@ -324,11 +340,12 @@ def run_draft(
     brief: WeeklyIndexBrief | None = None,
     meter: Meter | None = None,
     usage: Usage | None = None,
+    via: Via | None = None,
 ) -> DraftResult:
     """The whole command.  Raises `DraftRejected` (exit 1) with where the evidence is.
 
-    A batch passes the `brief` it built (each once), the run's `meter` and the article's
-    `usage`."""
+    A batch passes the `brief` it built (each once), the run's `meter`, the article's
+    `usage`, and with `--batch` the provider batch its requests go `via`."""
     from writer.pipeline import open_source, weekly_brief
 
     reporter = reporter or Reporter(options.quiet)
@@ -358,7 +375,7 @@ def run_draft(
                 for path in paths.collisions():
                     raise BadInput(f"{path} already exists; pass --force to overwrite it")
             drafter = choose_drafter(
-                options, brief, audit or default_log(), client_factory, reporter, meter, usage
+                options, brief, audit or default_log(), client_factory, reporter, meter, usage, via
             )
             label = f"{drafter.name}" + (f" ({drafter.model})" if drafter.model else "")
             prompted = not isinstance(drafter, OfflineDrafter)

@@ -29,11 +29,12 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import TypeVar
 
 import openai
 from openai import OpenAI
-from openai.types.chat import ChatCompletionMessageParam
+from openai.types.chat import ChatCompletion, ChatCompletionMessageParam
 
 from factcheck.brief import WeeklyIndexBrief
 from factcheck.report import CheckReport, Claim
@@ -63,6 +64,8 @@ __all__ = [
     "Completion",
     "LLMDrafter",
     "LLMSettings",
+    "LineFailed",
+    "Requester",
     "RunInfo",
     "article_problem",
     "get_client",
@@ -130,19 +133,35 @@ class _CappedTransport(httpx.BaseTransport):
 
 
 def get_client(settings: LLMSettings) -> OpenAI:
-    """The one place a client is built; the SDK reads OPENAI_API_KEY / OPENAI_BASE_URL."""
+    """The one place a client is built; the SDK reads OPENAI_API_KEY / OPENAI_BASE_URL.
+    Retries are ours (`LLMDrafter.complete`) so each attempt is logged and counted."""
+    return _client(settings.timeout_s, 0, MAX_REPLY_BYTES)
+
+
+#: The most bytes read of a batch's output file (about 10 KB per answered request).
+MAX_BATCH_FILE_BYTES = 600_000_000
+
+
+def get_batch_client(settings: LLMSettings) -> OpenAI:
+    """The client of the Batch API's files and batches endpoints (`--batch`): the SDK's own
+    retries with backoff (these calls are bookkeeping, not completions, and are not logged
+    one by one), and room for an output file of 50,000 answers."""
+    return _client(
+        max(settings.timeout_s, 120.0), max(settings.max_retries, 3), MAX_BATCH_FILE_BYTES
+    )
+
+
+def _client(timeout: float, max_retries: int, cap: int) -> OpenAI:
     key = None
     if not os.environ.get("OPENAI_API_KEY") and os.environ.get("OPENAI_BASE_URL"):
         key = LOCAL_KEY
     try:
-        # Retries are ours (`LLMDrafter.complete`) so each attempt is logged and counted.
         return OpenAI(
             api_key=key,
-            timeout=settings.timeout_s,
-            max_retries=0,
+            timeout=timeout,
+            max_retries=max_retries,
             http_client=httpx.Client(
-                transport=_CappedTransport(httpx.HTTPTransport(), MAX_REPLY_BYTES),
-                timeout=settings.timeout_s,
+                transport=_CappedTransport(httpx.HTTPTransport(), cap), timeout=timeout
             ),
         )
     except openai.OpenAIError as exc:
@@ -220,6 +239,8 @@ def transient(exc: Exception) -> bool:
     """Worth retrying: errors that mean the server no longer holds the request (rate limits,
     server errors, refused or dropped connections).  Not a timeout: the request may still
     be running there, and a retry would wait behind it."""
+    if isinstance(exc, LineFailed):
+        return exc.transient
     if isinstance(exc, openai.APITimeoutError | DeadlinePassed):
         return False
     if isinstance(exc, openai.APIConnectionError):
@@ -231,7 +252,9 @@ def transient(exc: Exception) -> bool:
 
 def retry_delay(retry: int, exc: Exception) -> float:
     """The server's Retry-After (ms or s, up to a minute), else exponential backoff with
-    jitter: about 0.5, 1, 2 ... 8 s."""
+    jitter: about 0.5, 1, 2 ... 8 s.  None for a batch line: the next batch is the wait."""
+    if isinstance(exc, LineFailed):
+        return 0.0
     if isinstance(exc, openai.APIStatusError):
         headers = exc.response.headers
         for name, scale in (("retry-after-ms", 1000.0), ("retry-after", 1.0)):
@@ -245,6 +268,8 @@ def retry_delay(retry: int, exc: Exception) -> float:
 
 
 def _short_error(exc: Exception) -> str:
+    if isinstance(exc, LineFailed):
+        return str(exc)
     if isinstance(exc, openai.APIStatusError):
         return f"HTTP {exc.status_code}"
     if isinstance(exc, openai.APITimeoutError | DeadlinePassed):
@@ -255,6 +280,27 @@ def _short_error(exc: Exception) -> str:
 def _one_line(exc: BaseException) -> str:
     text = " ".join(str(exc).split())
     return text if len(text) <= 160 else text[:157] + "..."
+
+
+class LineFailed(Exception):
+    """One request of a provider batch came back without a completion (`writer.draft.
+    batchapi`): an HTTP error line, an error-file line, a batch that failed or expired.
+    `transient` ones are sent again in the next batch, like a 429 or 5xx here."""
+
+    def __init__(self, message: str, *, transient: bool) -> None:
+        super().__init__(message)
+        self.transient = transient
+
+
+#: How a drafter's request reaches a model: (model, messages, max_tokens) -> the completion.
+#: By default one HTTP call through the client; `--batch` sends it in a provider batch.
+Requester = Callable[[str, list[dict[str, str]], int], ChatCompletion]
+
+
+def completion_from(body: object) -> ChatCompletion:
+    """A chat completion from its JSON (a batch's output line): validated, so a body that is
+    not one raises here (ValueError) like a malformed HTTP answer does."""
+    return ChatCompletion.model_validate(body)
 
 
 @dataclass(frozen=True)
@@ -292,9 +338,13 @@ class LLMDrafter:
         meter: Meter | None = None,
         usage: Usage | None = None,
         max_attempts: int = 3,
+        requester: Requester | None = None,
+        price_factor: Decimal = Decimal(1),
     ) -> None:
         """`meter` is the run's spend (shared by every article of a batch) and `usage` this
-        article's; a call past the budget or past `calls_per_article` is refused."""
+        article's; a call past the budget or past `calls_per_article` is refused.
+        `requester` sends each request (default: one HTTP call through `client` within the
+        timeout); `price_factor` scales the list price (a provider batch costs half)."""
         self.client = client
         self.owns_client = owns_client
         self.settings = settings
@@ -305,6 +355,18 @@ class LLMDrafter:
         self.meter = meter or Meter()
         self.usage = usage or Usage()
         self.call_cap = calls_per_article(max_attempts, settings.max_retries)
+        self.requester = requester or self._over_http
+        self.price_factor = price_factor
+
+    def _over_http(
+        self, model: str, messages: list[dict[str, str]], max_tokens: int
+    ) -> ChatCompletion:
+        return _within(
+            self.settings.timeout_s,
+            lambda: self.client.chat.completions.create(
+                model=model, messages=[_message(m) for m in messages], max_tokens=max_tokens
+            ),
+        )
 
     @property
     def endpoint(self) -> str:
@@ -434,20 +496,14 @@ class LLMDrafter:
             self.meter.start_call(self.usage, self.call_cap)  # BudgetReached: exit 4
             started = time.perf_counter()
             try:
-                response = _within(
-                    self.settings.timeout_s,
-                    lambda: self.client.chat.completions.create(
-                        model=self.settings.model,
-                        messages=[_message(m) for m in messages],
-                        max_tokens=self._reply_tokens,
-                    ),
-                )
+                response = self.requester(self.settings.model, list(messages), self._reply_tokens)
                 choice = response.choices[0] if response.choices else None
                 text = (choice.message.content or "") if choice is not None else ""
                 finish = str(choice.finish_reason) if choice is not None else None
                 usage = response.usage
             except (
                 openai.OpenAIError,
+                LineFailed,
                 DeadlinePassed,
                 ReplyTooLarge,
                 ValueError,
@@ -480,6 +536,7 @@ class LLMDrafter:
                 self.settings.model if self.settings.model in self.meter.prices else model,
                 (usage.prompt_tokens or 0) if usage else 0,
                 (usage.completion_tokens or 0) if usage else 0,
+                self.price_factor,
             )
             call_id = self._record(
                 messages,
@@ -531,6 +588,8 @@ class LLMDrafter:
     def _explain(self, exc: Exception) -> LLMUnavailable:
         """One line per failure mode, each saying what to do next."""
         where = f"the LLM endpoint {self.endpoint}"
+        if isinstance(exc, LineFailed):
+            return LLMUnavailable(f"{where}: {exc}")
         retries = self.settings.max_retries
         after = f"after {retries} {'retry' if retries == 1 else 'retries'}"
         if isinstance(exc, openai.APITimeoutError | DeadlinePassed):

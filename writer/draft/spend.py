@@ -171,8 +171,13 @@ class Meter:
             self.total.calls += 1
             self._store()
 
-    def charge(self, usage: Usage, model: str, prompt: int, completion: int) -> None:
+    def charge(
+        self, usage: Usage, model: str, prompt: int, completion: int, factor: Decimal = Decimal(1)
+    ) -> None:
+        """Count a call's tokens and cost (`factor` of the list price: a batch's is half)."""
         usd = cost(model, prompt, completion, self.prices)
+        if usd is not None:
+            usd *= factor
         with self._lock:
             self._load()
             usage.add(prompt, completion, usd)
