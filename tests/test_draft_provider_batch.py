@@ -232,3 +232,25 @@ def test_batch_needs_an_endpoint(data_dir: Path, tmp_path: Path) -> None:
     result = draft(*ARGS, "--offline", data_dir=data_dir, out=tmp_path / "articles")
     assert result.exit_code == 2
     assert "--batch sends the drafts to a model's Batch API" in result.stderr
+
+
+def test_a_budget_stops_the_next_round_and_keeps_the_rejected_drafts(
+    provider: BatchServer, articles: Articles, data_dir: Path, tmp_path: Path
+) -> None:
+    def respond(body: dict[str, Any]) -> Reply:
+        text = articles(asked(body))
+        if asked(body)[0] == "RUT":  # every RUT draft has a wrong close: it needs a revision
+            close = re.search(r"session at ([\d,]+\.\d\d)", text)
+            assert close is not None
+            return Reply(text=text.replace(close.group(1), "1,234.56", 1))
+        return Reply(text=text)
+
+    provider.responder = respond
+    out = tmp_path / "articles"
+    # the first round (6 drafts of about 1,000 prompt tokens each) spends the budget
+    result = draft(*ARGS, "--budget-tokens", "3000", data_dir=data_dir, out=out)
+    assert result.exit_code == 4, result.stderr
+    assert [len(b) for b in created(provider)] == [6]  # no second round was sent
+    assert len(list(out.glob("spx-*.md"))) == 3
+    assert len(list(out.glob("rut-*.rejected.md"))) == 3  # the drafts paid for are kept
+    assert result.stderr.count("the token budget is spent") == 3

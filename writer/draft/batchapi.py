@@ -33,8 +33,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import openai
-
 from writer.draft import llm
 from writer.errors import BadInput
 from writer.output import write_atomic
@@ -235,7 +233,7 @@ class BatchRounds:
         for i, chunk in enumerate(chunks):
             try:
                 watch[self._submit(chunk)] = chunk
-            except (openai.OpenAIError, OSError) as exc:
+            except (llm.ClientError, OSError) as exc:
                 failure = _control_failure("submitting a batch", exc, None)
                 for request in (r for later in chunks[i:] for r in later):
                     request.resolve(failure=failure)
@@ -289,7 +287,7 @@ class BatchRounds:
                     if batch.status in TERMINAL:
                         self._collect(batch, watch[batch_id])
                         del watch[batch_id]
-                except (openai.OpenAIError, OSError, ValueError) as exc:
+                except (llm.ClientError, OSError, ValueError) as exc:
                     failure = _control_failure("collecting its results", exc, batch_id)
                     for request in watch.pop(batch_id):
                         if not request.done.is_set():

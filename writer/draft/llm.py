@@ -61,6 +61,7 @@ __all__ = [
     "DEFAULT_MODEL",
     "DEFAULT_RETRIES",
     "DEFAULT_TIMEOUT_S",
+    "ClientError",
     "Completion",
     "LLMDrafter",
     "LLMSettings",
@@ -295,6 +296,11 @@ class LineFailed(Exception):
 #: How a drafter's request reaches a model: (model, messages, max_tokens) -> the completion.
 #: By default one HTTP call through the client; `--batch` sends it in a provider batch.
 Requester = Callable[[str, list[dict[str, str]], int], ChatCompletion]
+
+
+#: Any failure the client raises: the Batch API's bookkeeping calls (`batchapi`) catch it
+#: without importing openai themselves.
+ClientError = openai.OpenAIError
 
 
 def completion_from(body: object) -> ChatCompletion:
