@@ -40,3 +40,17 @@ def test_setup_compiles_exactly_the_modules_listed_here() -> None:
     setup_py = (Path(__file__).resolve().parents[1] / "setup.py").read_text(encoding="utf-8")
     listed = re.findall(r'"factcheck/(\w+)\.py"', setup_py)
     assert tuple(listed) == COMPILED
+
+
+def test_only_the_llm_drafter_imports_openai() -> None:
+    """The SDK is one module's business (`writer/draft/llm.py`): the batch engine, the CLI
+    and the checker reach it through that module, so a new SDK release is met in one place."""
+    root = Path(__file__).resolve().parents[1]
+    importing = re.compile(r"^\s*(?:import openai\b|from openai\b)", re.MULTILINE)
+    found = sorted(
+        str(path.relative_to(root))
+        for folder in ("writer", "factcheck")
+        for path in (root / folder).rglob("*.py")
+        if importing.search(path.read_text(encoding="utf-8"))
+    )
+    assert found == ["writer/draft/llm.py"]
