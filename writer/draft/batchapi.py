@@ -287,7 +287,8 @@ class BatchRounds:
                     if batch.status in TERMINAL:
                         self._collect(batch, watch[batch_id])
                         del watch[batch_id]
-                except (llm.ClientError, OSError, ValueError) as exc:
+                except (llm.ClientError, OSError, ValueError, TypeError, AttributeError) as exc:
+                    # the provider's bookkeeping failed, or sent what is no batch or result
                     failure = _control_failure("collecting its results", exc, batch_id)
                     for request in watch.pop(batch_id):
                         if not request.done.is_set():
@@ -313,9 +314,9 @@ class BatchRounds:
             if file_id:
                 text = self.client.files.content(file_id).text
                 for line in text.splitlines():
-                    if line.strip():
-                        row = json.loads(line)
-                        results[str(row.get("custom_id"))] = row
+                    row = json.loads(line) if line.strip() else None
+                    if isinstance(row, dict) and isinstance(row.get("custom_id"), str):
+                        results[row["custom_id"]] = row  # anything else answers nothing
         entries = {e["batch_id"]: e for e in self.journal.entries()}
         entry = entries.get(batch.id) or {
             "format": _FORMAT,
