@@ -114,3 +114,29 @@ def test_a_read_only_out_is_found_before_drafting(data_dir: Path, tmp_path: Path
               "--out", str(out)],
     )  # fmt: skip
     assert result.exit_code == 2 and "cannot write to" in result.stderr
+
+
+def test_recover_takes_only_its_own_article_s_stray_files(tmp_path: Path) -> None:
+    """Strays are found by one listing of the folder per process (an archive folder is
+    listed once, not once per article); each article removes only its own."""
+    import time as clock
+
+    from writer.output import recover
+
+    out = tmp_path / "articles"
+    out.mkdir()
+    mine = out / f".{STEM}.md.k3j2.tmp"
+    other = out / ".spx-2025-08-08.brief.json.x9q1.tmp"
+    fresh_probe = out / ".writer-probe.aaaa.tmp"
+    old_probe = out / ".writer-probe.bbbb.tmp"
+    for path in (mine, other, fresh_probe, old_probe):
+        path.write_text("stray")
+    hour_ago = clock.time() - 3600
+    os.utime(old_probe, (hour_ago, hour_ago))
+    keep = out / f"{STEM}.md"
+    keep.write_text("published\n")
+    assert recover(out, STEM) is None  # nothing staged: only strays to clean
+    assert not mine.exists() and other.exists() and keep.exists()
+    assert fresh_probe.exists() and not old_probe.exists()  # a fresh probe is in flight
+    recover(out, "spx-2025-08-08")
+    assert not other.exists()

@@ -21,6 +21,7 @@ import fcntl
 import os
 import shutil
 import tempfile
+import threading
 import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -99,18 +100,45 @@ def recover(out_dir: Path, stem: str) -> str | None:
         else:
             done = "discarded the unfinished files of an interrupted run"
         shutil.rmtree(stage)
-    for stray in out_dir.glob(f".{stem}*.tmp"):
+    for stray in _strays(out_dir, f".{stem}"):
         stray.unlink(missing_ok=True)
-    # a probe lives for microseconds: one older than a minute was left by a killed run, a
-    # newer one is another run's (or thread's) probe in flight and is not ours to delete
-    stale = time.time() - 60
-    for stray in out_dir.glob(".writer-probe.*.tmp"):
-        try:
-            if stray.stat().st_mtime < stale:
-                stray.unlink(missing_ok=True)
-        except FileNotFoundError:
-            continue
     return done
+
+
+#: Each folder's stray temp files, found by one listing per process (see `_strays`).
+_STRAYS: dict[Path, list[Path]] = {}
+_STRAYS_LOCK = threading.Lock()
+
+
+def _strays(out_dir: Path, prefix: str) -> list[Path]:
+    """The temp files (`.*.tmp`) in `out_dir` whose names start with `prefix`, taken from
+    one listing of the folder per process: an archive folder of 30,000 files took 39 ms to
+    list, once per article.  Files an interrupted run left behind are found (they are there
+    before this process starts); a temp file of another article in flight is never taken,
+    since only the article whose lock is held asks for its own.  Probes (which live for
+    microseconds) older than a minute are removed while listing: a newer one is another
+    run's, or thread's, in flight."""
+    with _STRAYS_LOCK:
+        listed = _STRAYS.get(out_dir)
+        if listed is None:
+            listed = _STRAYS[out_dir] = []
+            stale = time.time() - 60
+            with os.scandir(out_dir) as entries:
+                for entry in entries:
+                    name = entry.name
+                    if not (name.startswith(".") and name.endswith(".tmp")):
+                        continue
+                    if not name.startswith(".writer-probe."):
+                        listed.append(Path(entry.path))
+                        continue
+                    try:
+                        if entry.stat().st_mtime < stale:
+                            os.unlink(entry.path)
+                    except FileNotFoundError:
+                        continue
+        mine = [p for p in listed if p.name.startswith(prefix)]
+        listed[:] = [p for p in listed if not p.name.startswith(prefix)]
+        return mine
 
 
 def _fsync_dir(path: Path) -> None:
