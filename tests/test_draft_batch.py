@@ -290,3 +290,30 @@ def test_a_worker_that_dies_leaves_its_articles_failed_and_the_rest_published(
     assert done.exit_code == 0, done.stderr  # the re-run drafts what is left
     assert done.stdout.count("spx-") == 5 and "rut-" not in done.stdout
     assert len(list(out.glob("spx-*.md"))) == 5
+
+
+def test_a_fetching_source_is_asked_once_before_the_workers_build_their_briefs(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    """With Yahoo behind the SQLite cache, `prefetch` asks for every ticker of the run over
+    the whole span in one request, and the briefs the workers build read the cache."""
+    from writer.data.cache import CachedSource
+    from writer.data.snapshot import SnapshotSource
+    from writer.pipeline import prefetch, weekly_brief
+
+    asked: list[tuple[tuple[str, ...], dt.date, dt.date]] = []
+
+    class Counted(SnapshotSource):  # the real snapshot reader, its requests counted
+        def history(self, symbols: Any, start: dt.date, end: dt.date) -> Any:
+            asked.append((tuple(symbols), start, end))
+            return super().history(symbols, start, end)
+
+    source = CachedSource(Counted(data_dir), tmp_path / "prices.sqlite")
+    now = dt.datetime(2025, 9, 1, tzinfo=dt.UTC)
+    pairs = [("RUT", dt.date(2025, 7, 11)), ("HSI", dt.date(2025, 8, 8))]
+    prefetch(source, pairs)
+    assert len(asked) == 1  # one request, every ticker and peer
+    assert {"^RUT", "^GSPC", "^IXIC", "^HSI"} <= set(asked[0][0])
+    for symbol, day in pairs:
+        weekly_brief(symbol, day, source, now=now)
+    assert len(asked) == 1  # the briefs were built from the cache

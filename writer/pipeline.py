@@ -137,21 +137,27 @@ def warm_briefs(source: PriceSource, tickers: Iterable[str]) -> None:
     process).  Never raises and changes no brief: a ticker or snapshot that cannot be had is
     skipped here and reported by the brief that needs it."""
     book = series.book_for(source)
-    entities: dict[str, Entity] = {}
-    for name in tickers:
-        try:
-            subject = symbols.resolve(name)
-        except WriterError:
-            continue
-        for entity in (subject, *symbols.peers_of(subject)):
-            entities.setdefault(entity.key, entity)
-    for entity in entities.values():
+    for entity in _with_peers(tickers):
         try:
             _calendar(entity.calendar)  # the cached builder `scheduled_week` uses
             if book is not None:
                 book.series(entity.yahoo, *series.EVER)
         except Exception:  # only a head start: the brief that needs it raises the real error
             continue
+
+
+def _with_peers(names: Iterable[str]) -> list[Entity]:
+    """Each named symbol and its default peers, once each (names that resolve to nothing
+    are left to the brief that needs them to report)."""
+    entities: dict[str, Entity] = {}
+    for name in names:
+        try:
+            subject = symbols.resolve(name)
+        except WriterError:
+            continue
+        for entity in (subject, *symbols.peers_of(subject)):
+            entities.setdefault(entity.key, entity)
+    return list(entities.values())
 
 
 def prefetch(source: PriceSource, wanted: Iterable[tuple[str, dt.date]]) -> None:
@@ -165,19 +171,11 @@ def prefetch(source: PriceSource, wanted: Iterable[tuple[str, dt.date]]) -> None
     warm_briefs(source, names)
     if series.book_for(source) is not None or not pairs:
         return
-    tickers: dict[str, None] = {}
-    for name in names:
-        try:
-            subject = symbols.resolve(name)
-        except WriterError:
-            continue
-        for entity in (subject, *symbols.peers_of(subject)):
-            tickers.setdefault(entity.yahoo)
     days = [day for _name, day in pairs]
     start = min(days) - dt.timedelta(days=HISTORY_DAYS + 7)
     end = max(days) + dt.timedelta(days=7)
     try:
-        source.history(list(tickers), start, end)
+        source.history([e.yahoo for e in _with_peers(names)], start, end)
     except Exception:  # only a head start: each brief fetches what it still needs
         return
 
