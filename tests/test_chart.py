@@ -368,3 +368,22 @@ def test_importing_the_module_does_not_import_matplotlib() -> None:
         [sys.executable, "-c", code], check=True, cwd=ROOT, capture_output=True, text=True
     )
     assert out.stdout.strip() == "False"
+
+
+def test_charts_drawn_by_threads_at_once_are_the_chart_drawn_alone(
+    mpl: None, rut: WeeklyIndexBrief, data_dir: Path
+) -> None:
+    """A batch's --jobs threads draw charts at once; matplotlib's style is global state
+    (`rc_context` sets and restores it), so drawings at once must not mix styles."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from writer.chart import chart_bytes
+
+    closes = _closes(rut, data_dir)
+    alone = chart_bytes(rut, closes)
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        together = list(pool.map(lambda _i: chart_bytes(rut, closes), range(8)))
+    assert all(pair == alone for pair in together)
+    import matplotlib
+
+    assert matplotlib.rcParams["font.size"] == matplotlib.rcParamsDefault["font.size"]

@@ -53,6 +53,7 @@ import datetime as dt
 import io
 import os
 import tempfile
+import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -89,6 +90,7 @@ HISTORY_DAYS: Final = 400
 SVG_HASHSALT: Final = "writer-chart"
 
 #: matplotlib style for the chart (typed `Any`: matplotlib's stubs want literal keys).
+_DRAWING: Final = threading.Lock()
 _RC: Final[Any] = {
     "svg.hashsalt": SVG_HASHSALT,
     "svg.fonttype": "path",  # glyphs as outlines: the same picture without the font
@@ -548,7 +550,10 @@ def _draw(
     _matplotlib()
     import matplotlib
 
-    with matplotlib.rc_context(_RC):
+    # one drawing at a time per process: `rc_context` sets and restores matplotlib's global
+    # style, so two threads drawing at once (a batch's --jobs) restored it under each other
+    # and drew parts of a chart in the default style; worker processes still draw at once
+    with _DRAWING, matplotlib.rc_context(_RC):
         fig = _figure(brief, checked)
         png, svg = io.BytesIO(), io.BytesIO()
         meta = {"Title": _title(brief), "Description": alt}
