@@ -22,6 +22,8 @@ bench:
 	$(PY) bench/report_digest.py --data-dir $(DATA)
 	$(PY) bench/offline_draft.py
 	$(PY) bench/draft_throughput.py
+	$(PY) bench/batch_draft.py
+	$(PY) bench/provider_batch.py
 
 fixtures:
 	$(PY) fixtures/generate.py
