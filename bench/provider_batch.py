@@ -111,8 +111,9 @@ def main() -> None:
                 f"({cpu / len(articles) * 1000:.0f} ms per article); import-only process "
                 f"{reference:.2f} s"
             )
-            if done.returncode:
-                print(done.stderr[-2000:])
+            for line in done.stderr.splitlines():
+                if line.startswith("[") and ": published" not in line:
+                    print("  ", line[:600])
 
 
 if __name__ == "__main__":

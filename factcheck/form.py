@@ -128,6 +128,20 @@ def _headline(
     return [Problem(n, line[:80], "the article does not start with a `# ` headline")]
 
 
+def _data_like(line: str) -> bool:
+    """A table row, or a "label: value" line whose value is no sentence ("- 2,218.42: RUT
+    close on Aug 8").  A labelled sentence ("- **Monday, Aug 28:** The index gained 0.83% to
+    close at 1,869.01.") is prose: a recap's day-by-day list is written so."""
+    found = _KEY_VALUE_RE.match(line)
+    if found is None:
+        return False
+    if "|" in line[: found.end()]:
+        return True
+    value = line[found.end() - 1 :].strip().rstrip("*_\"')]")
+    words = sum(1 for word in value.split() if word[:1].isalpha())
+    return words < 4 or not value.endswith((".", "!", "?"))
+
+
 def _prose(
     page: Page, brief: WeeklyIndexBrief, report: CheckReport, rules: FormRules
 ) -> list[Problem]:
@@ -136,7 +150,7 @@ def _prose(
         content = [
             (n, line) for n, line in _numbered(page) if not line.lstrip().startswith(("#", "|"))
         ]
-        data_like = [(n, line) for n, line in content if _KEY_VALUE_RE.match(line)]
+        data_like = [(n, line) for n, line in content if _data_like(line)]
         if len(data_like) * 2 <= len(content):
             return []
         n, line = data_like[0]

@@ -20,7 +20,16 @@ def form(text: str, brief: WeeklyIndexBrief, rules: FormRules | None = None) -> 
 
 @pytest.mark.parametrize(
     ("symbol", "day"),
-    [("RUT", "2025-08-08"), ("HSI", "2025-03-14"), ("ASX200", "2024-11-08"), ("DJI", "2025-06-27")],
+    [
+        ("RUT", "2025-08-08"),
+        ("HSI", "2025-03-14"),
+        ("ASX200", "2024-11-08"),
+        ("DJI", "2025-06-27"),
+        # a short week's article: five labelled day-by-day sentences against four paragraphs
+        # were once counted as "labels and values" (found drafting 590 weeks with --batch)
+        ("RUT", "2023-09-01"),
+        ("DJI", "2023-09-01"),
+    ],
 )
 def test_the_offline_drafters_articles_have_the_house_form(
     brief: object, symbol: str, day: str
@@ -86,3 +95,18 @@ def test_the_fact_list_copied_back_is_a_few_findings_not_hundreds(rut: WeeklyInd
     found = form(text, rut)
     assert found.count("fact_id") == MAX_PER_RULE and found.count("fact_list") == MAX_PER_RULE
     assert {"headline", "prose", "length", "disclaimer"} <= set(found)
+
+
+def test_labels_with_values_are_data_and_labelled_sentences_are_prose(
+    rut: WeeklyIndexBrief,
+) -> None:
+    good = draft_offline(rut)
+    head, _, rest = good.partition("\n\n")
+    # a list of labels and values ("- close RUT: 2,218.42"), and the same labels with
+    # sentences: the first is data, the second a recap's list
+    values = "\n".join(f"- {f.metric} {f.entity}: {f.display}" for f in rut.facts[:40])
+    assert "prose" in form(f"{head}\n\n{values}\n\n{rest}", rut)
+    sentences = "\n".join(
+        f"- **{f.metric}:** The index stood at {f.display} over the week." for f in rut.facts[:40]
+    )
+    assert "prose" not in form(f"{head}\n\n{sentences}\n\n{rest}", rut)
