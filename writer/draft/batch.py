@@ -298,10 +298,12 @@ def _draft_share(batch: _Batch, indices: Iterable[int], jobs: int, finished: Fin
         # own thread, so that `jobs` drafts run at once, never one more
         client = maker.submit(_shared_client, batch.template, batch.client_factory)
         try:
-            drafting = [
-                pool.submit(draft_one, i, brief)
-                for i, brief in _briefs_to_draft(batch, wanted, finished)
-            ]
+            drafting = []
+            subjects: dict[str, WeeklyIndexBrief] = {}
+            for i, brief in _briefs_to_draft(batch, wanted, finished):
+                drafting.append(pool.submit(draft_one, i, brief))
+                subjects.setdefault(brief.subject.key, brief)
+            _warm_checker(subjects.values())
             for future in drafting:
                 future.result()
         finally:
@@ -420,26 +422,28 @@ def _draft_in_processes(batch: _Batch, count: int, jobs: int, finished: Finished
 
 
 def _warm_up(batch: _Batch) -> None:
-    """Build once, before the workers fork, what a first draft would otherwise build in each
-    of them: the checker's patterns (0.13 s of regular expressions compiled on import), the
-    prompt templates, and each subject's entity pattern (one brief per symbol, checked).
-    Never raises: a brief that cannot be had is reported by its own article."""
-    from factcheck.check import check_text
+    """Build once, before the workers fork, what each worker's first request would otherwise
+    build: the prompt templates (compiled on first use).  The checker's patterns are left
+    to `_warm_checker`: nothing is checked before the first replies come back."""
     from writer.draft import prompting
-    from writer.draft.command import house_form
     from writer.pipeline import weekly_brief
 
-    seen: set[str] = set()
     for run in batch.runs:
-        if run.symbol in seen:
-            continue
-        seen.add(run.symbol)
         try:
             brief = weekly_brief(run.symbol, run.week, batch.source, now=batch.now)
         except (WriterError, CheckError):
             continue
         prompting.first_messages(brief)
-        house_form(brief)
+        return
+
+
+def _warm_checker(briefs: Iterable[WeeklyIndexBrief]) -> None:
+    """The checker's patterns (about 0.1 s of regular expressions compiled on import) and
+    each subject's entity pattern, built while the first requests are out: the time a
+    draft's first check would otherwise spend on them, after its reply is back."""
+    from factcheck.check import check_text
+
+    for brief in briefs:
         check_text(f"# {brief.subject.name}", brief, strict=True)
 
 
