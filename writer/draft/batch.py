@@ -352,7 +352,15 @@ def _draft_in_provider_batches(
             thread = threading.Thread(target=one, name=f"writer-batch-{i}", daemon=True)
             thread.start()
             threads.append(thread)
-        rounds.run()
+        try:
+            rounds.run()
+        except KeyboardInterrupt:
+            if rounds.submitted:
+                say(
+                    f"batch {', '.join(rounds.submitted)} keeps running at the provider; run "
+                    "the same command again to collect it"
+                )
+            raise
         for thread in threads:
             thread.join()
     finally:
