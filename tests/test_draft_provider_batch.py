@@ -254,3 +254,22 @@ def test_a_budget_stops_the_next_round_and_keeps_the_rejected_drafts(
     assert len(list(out.glob("spx-*.md"))) == 3
     assert len(list(out.glob("rut-*.rejected.md"))) == 3  # the drafts paid for are kept
     assert result.stderr.count("the token budget is spent") == 3
+
+
+def test_an_article_whose_thread_dies_is_not_a_success(
+    provider: BatchServer, data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import writer.draft.batch as batch
+
+    real = batch.run_draft
+
+    def breaks_on_spx(options: Any, **kwargs: Any) -> Any:
+        if options.symbol == "SPX":
+            raise RuntimeError("a bug")  # not a WriterError: nothing expected it
+        return real(options, **kwargs)
+
+    monkeypatch.setattr(batch, "run_draft", breaks_on_spx)
+    result = draft(*ARGS, data_dir=data_dir, out=tmp_path / "articles")
+    assert result.exit_code == 1, result.stderr
+    assert result.stderr.count("failed (unexpected RuntimeError: a bug)") == 3
+    assert len(list((tmp_path / "articles").glob("rut-*.md"))) == 3

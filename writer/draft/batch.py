@@ -216,6 +216,9 @@ def run_batch(
     else:
         _draft_in_processes(batch, count, jobs, finished)
     meter.load_shared()
+    for run in runs:  # an article whose drafting died of an unexpected error is no success
+        if run.verdict == "pending":
+            _ended(run, "failed", 1, "its drafting stopped on an unexpected error")
     return runs, max(r.exit_code for r in runs)
 
 
@@ -345,6 +348,10 @@ def _draft_in_provider_batches(
             def one(i: int = i, brief: WeeklyIndexBrief = brief, via: Via = via) -> None:
                 try:
                     _draft_article(batch, i, brief, lambda _settings: client, finished, via)
+                except Exception as exc:  # a bug: this article fails, the others go on
+                    run = batch.runs[i]
+                    _ended(run, "failed", 1, f"unexpected {type(exc).__name__}: {exc}")
+                    finished(i, run)
                 finally:
                     rounds.leave()
 
