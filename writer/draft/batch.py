@@ -254,6 +254,8 @@ def _draft_article(
     except (WriterError, CheckError) as exc:
         verdict = "rejected" if exc.exit_code == 1 else "failed"
         _ended(run, verdict, exc.exit_code, str(exc))
+    except Exception as exc:  # a bug: this article fails with what it was, the others go on
+        _ended(run, "failed", 1, f"unexpected {type(exc).__name__}: {exc}")
     run.seconds = time.perf_counter() - started
     finished(i, run)
 
@@ -348,10 +350,6 @@ def _draft_in_provider_batches(
             def one(i: int = i, brief: WeeklyIndexBrief = brief, via: Via = via) -> None:
                 try:
                     _draft_article(batch, i, brief, lambda _settings: client, finished, via)
-                except Exception as exc:  # a bug: this article fails, the others go on
-                    run = batch.runs[i]
-                    _ended(run, "failed", 1, f"unexpected {type(exc).__name__}: {exc}")
-                    finished(i, run)
                 finally:
                     rounds.leave()
 
