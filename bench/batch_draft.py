@@ -24,29 +24,21 @@ editable tree is compiled again by every process.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
-import re
-import resource
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+BENCH = Path(__file__).resolve().parent
+sys.path[:0] = [str(BENCH), str(BENCH.parent)]  # bench/scripted.py, and the tests' servers
+
+from scripted import DATA, SYMBOLS, asked, import_only, offline_articles, run_timed  # noqa: E402
 
 from tests.llm_server import Reply, serve  # noqa: E402
-from writer.calendar import weeks_between  # noqa: E402
-from writer.data.snapshot import SnapshotSource  # noqa: E402
-from writer.draft.offline import draft_offline  # noqa: E402
-from writer.pipeline import weekly_brief  # noqa: E402
 
-DATA = ROOT.parent / "shared" / "marketdata"
-SYMBOLS = ("RUT", "SPX", "COMP", "DJI", "HSI")
-_ASKED = re.compile(r"\(([A-Z0-9]+)\) for the week of (\d{4}-\d{2}-\d{2})")
+_IMPORTS = "writer.cli, writer.draft.batch, writer.draft.llm, factcheck.check, factcheck.form"
 
 
 def main() -> None:
@@ -60,24 +52,13 @@ def main() -> None:
         "--chart", action="store_true", help="draw each article's chart too (matplotlib)"
     )
     args = parser.parse_args()
-    if not (DATA / "RUT.csv").is_file():
-        sys.exit(f"market data not found at {DATA}")
-    first, last = (dt.date.fromisoformat(d) for d in args.weeks.split(".."))
-    source = SnapshotSource(DATA)
-    articles: dict[tuple[str, str], str] = {}
-    for symbol in SYMBOLS:
-        calendar = "XHKG" if symbol == "HSI" else "XNYS"
-        for day in weeks_between(calendar, first, last):
-            brief = weekly_brief(symbol, day, source)
-            key = (brief.subject.key, brief.week.sessions[0].isoformat())
-            articles[key] = draft_offline(brief)
+    articles = offline_articles(args.weeks)
 
     def respond(body: dict[str, Any]) -> Reply:
-        user = next(m["content"] for m in body["messages"] if m["role"] == "user")
-        asked = _ASKED.search(user)
-        if asked is None or (asked.group(1), asked.group(2)) not in articles:
+        key = asked(body)
+        if key is None or key not in articles:
             return Reply(status=400)
-        return Reply(text=articles[(asked.group(1), asked.group(2))], delay=args.latency)
+        return Reply(text=articles[key], delay=args.latency)
 
     writer = str(Path(sys.executable).with_name("writer"))
     drafts = len(articles)
@@ -96,9 +77,7 @@ def main() -> None:
     walls = []
     with serve(responder=respond) as server:
         for run in range(1, args.runs + 1):
-            # the part of a run no drafting can avoid, measured beside it: a process that
-            # only starts and imports what a batch imports
-            reference = _timed([sys.executable, "-c", _IMPORTS], os.environ.copy())
+            reference = import_only(_IMPORTS)
             with tempfile.TemporaryDirectory() as tmp:
                 env = os.environ | {
                     "OPENAI_BASE_URL": server.url,
@@ -111,41 +90,25 @@ def main() -> None:
                 argv += ["--chart"] if args.chart else ["--no-chart"]
                 argv += ["--workers", str(args.workers)] if args.workers else []
                 server.requests.clear()
-                before = resource.getrusage(resource.RUSAGE_CHILDREN)
-                started = time.perf_counter()
-                done = subprocess.run(argv, env=env, capture_output=True, text=True, check=False)
-                wall = time.perf_counter() - started
-                after = resource.getrusage(resource.RUSAGE_CHILDREN)
-                arrivals = sorted(r.at - started for r in server.requests)
-            walls.append(wall)
-            cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+                timed = run_timed(argv, env)
+                arrivals = sorted(r.at - timed.started for r in server.requests)
+            walls.append(timed.wall)
             print(
-                f"run {run}: exit {done.returncode}, {len(done.stdout.split())} published, "
-                f"{len(server.requests)} calls; wall {wall:.2f} s = {wall / ideal:.2f}x ideal; "
-                f"CPU {cpu:.2f} s ({cpu / drafts * 1000:.0f} ms per draft); requests from "
+                f"run {run}: exit {timed.done.returncode}, {len(timed.done.stdout.split())} "
+                f"published, {len(server.requests)} calls; wall {timed.wall:.2f} s = "
+                f"{timed.wall / ideal:.2f}x ideal; CPU {timed.cpu:.2f} s "
+                f"({timed.cpu / drafts * 1000:.0f} ms per draft); requests from "
                 f"{arrivals[0] if arrivals else 0:.2f} to {arrivals[-1] if arrivals else 0:.2f} s; "
                 f"import-only process {reference:.2f} s"
             )
-            for line in done.stderr.splitlines():
-                if line.startswith("[") and ": published" not in line:
-                    print("  ", line)
+            for line in timed.not_published():
+                print("  ", line)
     walls.sort()
     median = walls[len(walls) // 2]
     print(
         f"median wall {median:.2f} s = {median / ideal:.2f}x ideal "
         f"(best {walls[0] / ideal:.2f}x, worst {walls[-1] / ideal:.2f}x over {len(walls)} runs)"
     )
-
-
-_IMPORTS = (
-    "import writer.cli, writer.draft.batch, writer.draft.llm, factcheck.check, factcheck.form"
-)
-
-
-def _timed(argv: list[str], env: dict[str, str]) -> float:
-    started = time.perf_counter()
-    subprocess.run(argv, env=env, capture_output=True, check=True)
-    return time.perf_counter() - started
 
 
 if __name__ == "__main__":
