@@ -27,7 +27,6 @@ import re
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -155,16 +154,9 @@ class BatchRounds:
         self.rounds = 0
         self.submitted: list[str] = []
 
-    @contextmanager
-    def article(self) -> Iterator[None]:
-        """An article that may make requests (entered before its thread starts)."""
-        self.enter()
-        try:
-            yield
-        finally:
-            self.leave()
-
     def enter(self) -> None:
+        """An article that may make requests (called before its thread starts, so that the
+        first round waits for it)."""
         with self._cond:
             self._live += 1
 
