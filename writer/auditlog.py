@@ -56,7 +56,7 @@ CREATE INDEX IF NOT EXISTS llm_calls_run ON llm_calls (run_id);
 """
 
 
-#: Audit logs whose schema this process has set up (a batch opens a connection per call).
+#: Audit logs whose schema this process has set up (once per file and process).
 _READY: set[str] = set()
 _SETUP = threading.Lock()
 #: This process's open connection to each log file: (pid, inode, connection, its lock).
