@@ -33,7 +33,6 @@ from factcheck.form import FormRules
 from factcheck.render import report_json
 from factcheck.report import CheckReport
 from writer.auditlog import AuditLog, default_log
-from writer.data import PriceSource
 from writer.draft import illustrate
 from writer.draft.loop import (
     DEFAULT_MAX_ATTEMPTS,
@@ -49,6 +48,7 @@ from writer.output import Busy, claim, probe_writable, publish, recover
 from writer.render import make_console
 
 if TYPE_CHECKING:
+    from writer.data import PriceSource  # imports pandas: only the data side needs it
     from writer.draft.llm import Requester
     from writer.draft.settings import LLMSettings
 
