@@ -38,7 +38,11 @@ from scripted import DATA, SYMBOLS, asked, import_only, offline_articles, run_ti
 
 from tests.llm_server import Reply, serve  # noqa: E402
 
-_IMPORTS = "writer.cli, writer.draft.batch, writer.draft.llm, factcheck.check, factcheck.form"
+#: what a batch imports (the pipeline brings pandas)
+_IMPORTS = (
+    "writer.cli, writer.draft.batch, writer.pipeline, writer.draft.llm, factcheck.check, "
+    "factcheck.form"
+)
 
 
 def main() -> None:

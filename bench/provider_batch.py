@@ -33,7 +33,7 @@ from tests.batch_api_server import serve  # noqa: E402
 from tests.llm_server import Reply  # noqa: E402
 
 _CLOSE = re.compile(r"session at ([\d,]+\.\d\d)")
-_IMPORTS = "writer.cli, writer.draft.batch, writer.draft.batchapi, factcheck.check"
+_IMPORTS = "writer.cli, writer.draft.batch, writer.pipeline, writer.draft.batchapi, factcheck.check"
 
 
 def main() -> None:
