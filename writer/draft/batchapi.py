@@ -105,23 +105,26 @@ class Journal:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
+        #: batch id -> entry: the folder read once per run, then kept up to date by `save`
+        self._entries: dict[str, dict[str, Any]] | None = None
 
-    def entries(self) -> list[dict[str, Any]]:
-        out: list[dict[str, Any]] = []
-        if not self.folder.is_dir():
-            return out
-        for path in sorted(self.folder.glob("*.json")):
-            try:
-                entry = json.loads(path.read_text(encoding="utf-8"))
-            except (OSError, ValueError):
-                continue  # a file that is not ours, or cut short: not evidence of a batch
-            if isinstance(entry, dict) and entry.get("format") == _FORMAT:
-                out.append(entry)
-        return out
+    def entries(self) -> dict[str, dict[str, Any]]:
+        if self._entries is None:
+            self._entries = {}
+            paths = sorted(self.folder.glob("*.json")) if self.folder.is_dir() else []
+            for path in paths:
+                try:
+                    entry = json.loads(path.read_text(encoding="utf-8"))
+                except (OSError, ValueError):
+                    continue  # a file that is not ours, or cut short: not evidence of a batch
+                if isinstance(entry, dict) and entry.get("format") == _FORMAT:
+                    self._entries[str(entry["batch_id"])] = entry
+        return self._entries
 
     def save(self, entry: dict[str, Any]) -> None:
         name = _SAFE.sub("_", str(entry["batch_id"]))
         write_atomic(self.folder / f"{name}.json", json.dumps(entry, ensure_ascii=False) + "\n")
+        self.entries()[str(entry["batch_id"])] = entry
 
     def keep_input(self, data: bytes) -> Path:
         """The JSONL as it is about to be sent (renamed to the batch's id once it has one)."""
@@ -200,7 +203,7 @@ class BatchRounds:
     def _answer(self, requests: list[_Request]) -> None:
         answered: dict[tuple[str, str], tuple[str, dict[str, Any]]] = {}
         running: dict[tuple[str, str], str] = {}
-        for entry in self.journal.entries():
+        for entry in self.journal.entries().values():
             wanted = entry.get("requests") or {}
             results = entry.get("results")
             for cid, sha in wanted.items():
@@ -309,8 +312,7 @@ class BatchRounds:
                     row = json.loads(line) if line.strip() else None
                     if isinstance(row, dict) and isinstance(row.get("custom_id"), str):
                         results[row["custom_id"]] = row  # anything else answers nothing
-        entries = {e["batch_id"]: e for e in self.journal.entries()}
-        entry = entries.get(batch.id) or {
+        entry = self.journal.entries().get(batch.id) or {
             "format": _FORMAT,
             "batch_id": batch.id,
             "requests": {r.custom_id: r.sha for r in requests},
@@ -354,7 +356,7 @@ def _resolve(request: _Request, row: dict[str, Any], batch_id: str) -> None:
         request.resolve(
             failure=llm.LineFailed(
                 f"HTTP {status} in batch {batch_id}" + (f": {message}" if message else ""),
-                transient=status in (408, 409, 429) or status >= 500,
+                transient=llm.retryable_status(status),
             )
         )
         return

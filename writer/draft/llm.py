@@ -247,8 +247,14 @@ def transient(exc: Exception) -> bool:
     if isinstance(exc, openai.APIConnectionError):
         return True
     if isinstance(exc, openai.APIStatusError):
-        return exc.status_code in (408, 409, 429) or exc.status_code >= 500
+        return retryable_status(exc.status_code)
     return False
+
+
+def retryable_status(status: int) -> bool:
+    """An HTTP status that means "ask again": timeout, conflict, rate limit, server error
+    (of a call here, or of one line of a provider batch)."""
+    return status in (408, 409, 429) or status >= 500
 
 
 def retry_delay(retry: int, exc: Exception) -> float:
