@@ -72,3 +72,23 @@ def test_no_chart_writes_none_and_a_required_chart_needs_matplotlib(
     auto = draft(tmp_path / "auto", data_dir)  # the default: no chart, no error
     assert auto.exit_code == 0
     assert not list((tmp_path / "auto").glob("*.png"))
+
+
+def test_charts_drawn_in_worker_processes_are_the_charts_drawn_in_one(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    """With worker processes the brief process reads each chart's closes and sends them
+    with the brief; the worker draws.  The images are the ones one process draws."""
+    pytest.importorskip("matplotlib")
+    weeks = ["RUT", "HSI", "--weeks", "2025-07-28..2025-08-08", "--offline", "--chart"]
+    drawn = {}
+    for workers in ("1", "2"):
+        out = tmp_path / workers
+        argv = ["draft", *weeks, "--workers", workers, "--jobs", "2", "--out", str(out)]
+        result = runner.invoke(app, [*argv, "--data-dir", str(data_dir)])
+        assert result.exit_code == 0, result.stderr
+        drawn[workers] = {
+            p.name: p.read_bytes() for p in out.iterdir() if p.suffix in {".png", ".svg"}
+        }
+    assert len(drawn["1"]) == 8  # 2 symbols x 2 weeks, PNG and SVG
+    assert drawn["2"] == drawn["1"]

@@ -337,3 +337,33 @@ def test_no_choices_is_an_empty_response(
     drafter = make_drafter(monkeypatch, server.url, None, retries="0")
     with pytest.raises(LLMUnavailable, match=r"returned an empty response on 1 try;"):
         drafter.draft(rut)
+
+
+def test_each_wait_on_the_endpoint_is_a_while_waiting_block(
+    monkeypatch: pytest.MonkeyPatch, server: LLMServer, audit: AuditLog, rut: WeeklyIndexBrief
+) -> None:
+    """A batch's threads give up their turn while a request is out or a backoff runs
+    (`while_waiting`): each request and each backoff is one block, and only those."""
+    from contextlib import contextmanager
+
+    server.enqueue(Reply(status=429, headers=FAST), Reply(text=draft_offline(rut)))
+    monkeypatch.setenv("OPENAI_BASE_URL", server.url)
+    monkeypatch.setenv("WRITER_LLM_TIMEOUT", "5")
+    blocks: list[tuple[int, int]] = []  # requests the server had when each began and ended
+
+    @contextmanager
+    def waiting() -> Iterator[None]:
+        before = len(server.requests)
+        try:
+            yield
+        finally:  # a refused request leaves the block with its error
+            blocks.append((before, len(server.requests)))
+
+    settings = LLMSettings.from_env()
+    drafter = LLMDrafter(
+        get_client(settings), settings, audit, RunInfo("run1", "RUT", "2025-08-08"),
+        while_waiting=waiting,
+    )  # fmt: skip
+    drafter.draft(rut)
+    # the refused request, the backoff before the retry (no request), the retry
+    assert blocks == [(0, 1), (1, 1), (1, 2)]

@@ -322,7 +322,7 @@ def _to_record(row: sqlite3.Row) -> CallRecord:
 
 def default_log() -> AuditLog:
     """The log under `data_home()` (moved with `WRITER_HOME`)."""
-    from writer.pipeline import data_home
+    from writer.places import data_home
 
     return AuditLog(data_home() / "audit.sqlite")
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import json
-import os
 import warnings
 from dataclasses import dataclass
 from functools import cache
@@ -28,7 +27,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from writer.errors import NoSessions
+from writer.errors import BadInput, NoSessions
 
 #: The first day any calendar (and any data writer uses) covers.
 CALENDAR_START = dt.date(2000, 1, 1)
@@ -116,10 +115,9 @@ class SessionTable:
 
 def table_path(code: str) -> Path:
     """Where `code`'s table is kept (`WRITER_CACHE_DIR` moves it, as it moves the prices)."""
-    import platformdirs
+    from writer.places import cache_dir
 
-    folder = os.environ.get("WRITER_CACHE_DIR") or platformdirs.user_cache_dir("writer")
-    return Path(folder) / "calendars" / f"{code}.json"
+    return cache_dir() / "calendars" / f"{code}.json"
 
 
 def build_table(code: str) -> SessionTable:
@@ -158,6 +156,14 @@ def _calendar(code: str) -> SessionTable:
     except OSError:
         pass
     return table
+
+
+def parse_date(text: str) -> dt.date:
+    """A date the user typed (YYYY-MM-DD), or `BadInput` (exit 2) saying how to write it."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise BadInput(f"bad date {text!r}: use YYYY-MM-DD, e.g. 2025-08-08") from None
 
 
 def week_bounds(day: dt.date) -> tuple[dt.date, dt.date]:

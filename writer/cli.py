@@ -108,7 +108,8 @@ def brief(
     data_dir: DataDir = None,
 ) -> None:
     """Print every figure of the week: the brief the drafter and the checker work from."""
-    from writer.pipeline import open_source, parse_date, weekly_brief
+    from writer.calendar import parse_date
+    from writer.pipeline import open_source, weekly_brief
     from writer.render import print_brief_table
 
     if fmt not in ("table", "json"):
@@ -138,7 +139,8 @@ def fetch(
 ) -> None:
     """Warm the price cache (one batched request) and optionally export snapshot CSVs
     (merged with what the folder already holds)."""
-    from writer.pipeline import fetch_to_cache, parse_date
+    from writer.calendar import parse_date
+    from writer.pipeline import fetch_to_cache
 
     first, last = parse_date(start), parse_date(end)
     if last < first:
@@ -384,8 +386,8 @@ def check(
 ) -> None:
     """Check every figure of articles against the market data; exit 1 on any wrong figure."""
     from factcheck.render import FORMATS, report_schema
+    from writer.calendar import parse_date
     from writer.check_command import run_check
-    from writer.pipeline import parse_date
 
     if schema:
         sys.stdout.write(report_schema())

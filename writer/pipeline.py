@@ -10,8 +10,6 @@ from importlib import metadata
 from pathlib import Path
 from typing import TypeVar
 
-import platformdirs
-
 from factcheck.brief import Entity, WeeklyIndexBrief
 from writer import metrics as m
 from writer import series, symbols
@@ -28,7 +26,8 @@ from writer.data import PriceSource
 from writer.data.cache import CachedSource
 from writer.data.snapshot import SnapshotSource
 from writer.data.yahoo import YahooSource
-from writer.errors import BadInput, DataUnavailable, NoSessions, SymbolNotFound, WriterError
+from writer.errors import DataUnavailable, NoSessions, SymbolNotFound, WriterError
+from writer.places import cache_dir
 from writer.series import Bars
 
 T = TypeVar("T")
@@ -37,28 +36,12 @@ T = TypeVar("T")
 HISTORY_DAYS = 400
 
 
-def cache_dir() -> Path:
-    return Path(os.environ.get("WRITER_CACHE_DIR") or platformdirs.user_cache_dir("writer"))
-
-
-def data_home() -> Path:
-    """Where the LLM audit log lives (`WRITER_HOME` moves it)."""
-    return Path(os.environ.get("WRITER_HOME") or platformdirs.user_data_dir("writer"))
-
-
 def open_source(data_dir: Path | None) -> PriceSource:
     """Snapshot CSVs when a data dir is given (or `WRITER_DATA_DIR`), else cached Yahoo."""
     folder = data_dir or (Path(p) if (p := os.environ.get("WRITER_DATA_DIR")) else None)
     if folder is not None:
         return SnapshotSource(folder)
     return CachedSource(YahooSource(), cache_dir() / "prices.sqlite")
-
-
-def parse_date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise BadInput(f"bad date {text!r}: use YYYY-MM-DD, e.g. 2025-08-08") from None
 
 
 @functools.cache

@@ -15,16 +15,18 @@ only what is left.  The exit code is the worst outcome of the run.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import multiprocessing
 import os
 import re
+import signal
 import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -35,10 +37,11 @@ from rich.table import Table
 from factcheck.brief import WeeklyIndexBrief
 from factcheck.errors import CheckError
 from writer import symbols
-from writer.calendar import last_finished_week, weeks_between
+from writer.calendar import last_finished_week, parse_date, weeks_between
+from writer.draft import illustrate
 from writer.draft.command import DraftOptions, OutputPaths, Reporter, Via, run_draft
 from writer.draft.spend import BudgetReached, Meter, Usage
-from writer.errors import BadInput, WriterError
+from writer.errors import BadInput, DataUnavailable, WriterError
 from writer.render import make_console
 
 if TYPE_CHECKING:
@@ -68,8 +71,6 @@ class WeekSpec:
 
     @classmethod
     def parse(cls, week: str | None, weeks: str | None) -> WeekSpec:
-        from writer.pipeline import parse_date
-
         if (week is None) == (weeks is None):
             raise BadInput("give --week DATE (or --week last) or --weeks FIRST..LAST")
         if week is not None:
@@ -149,9 +150,16 @@ class _Batch:
     runs: list[ArticleRun]
     template: DraftOptions
     meter: Meter
-    source: PriceSource
+    #: None: opened from `template.data_dir` by the process that builds the briefs
+    source: PriceSource | None
     now: dt.datetime
     client_factory: Callable[..., object] | None
+
+    def data(self) -> PriceSource:
+        """The market data: the source the caller gave, or the one `--data-dir` names."""
+        from writer.pipeline import open_source
+
+        return self.source or open_source(self.template.data_dir)
 
 
 def run_batch(
@@ -178,16 +186,16 @@ def run_batch(
     and series built once), each builds its share of the briefs and drafts them with its
     share of the threads; every call counts against one shared budget (`Meter.share`), and
     each finished article comes back to this process, which prints and tallies them."""
-    from writer.pipeline import open_source
-
     if not 1 <= jobs <= MAX_JOBS:
         raise BadInput(f"--jobs must be 1 to {MAX_JOBS}, not {jobs}")
     moment = now or dt.datetime.now(dt.UTC)
     meter = meter or Meter()
     console = console or make_console(stderr=True, quiet=template.quiet)
-    source = source or open_source(template.data_dir)
     runs = [ArticleRun(symbol, day) for symbol, day in plan(names, spec, moment)]
+    count = 1 if provider_batch else worker_count(workers, jobs, len(runs))
     batch = _Batch(runs, template, meter, source, moment, client_factory)
+    if count == 1:  # with worker processes, the data is read by a process of its own
+        batch = dataclasses.replace(batch, source=batch.data())
     lock = threading.Lock()
     done = [0]
 
@@ -204,7 +212,6 @@ def run_batch(
                 highlight=False,
             )
 
-    count = worker_count(workers, jobs, len(runs))
     if provider_batch:
 
         def say(message: str) -> None:
@@ -212,7 +219,7 @@ def run_batch(
 
         _draft_in_provider_batches(batch, finished, say)
     elif count == 1:
-        _draft_share(batch, range(len(runs)), jobs, finished)
+        _draft_share(batch, _briefs_to_draft(batch, range(len(runs)), finished), jobs, finished)
     else:
         _draft_in_processes(batch, count, jobs, finished)
     meter.load_shared()
@@ -226,6 +233,7 @@ def _draft_article(
     client_factory: Callable[..., object] | None,
     finished: Finished,
     via: Via | None = None,
+    chart: illustrate.Chart | None = None,
 ) -> None:
     """Draft one article of the batch (its repair loop, checks and files) and report it."""
     run = batch.runs[i]
@@ -243,6 +251,7 @@ def _draft_article(
             now=batch.now,
             client_factory=client_factory,
             via=via,
+            chart=chart,
         )
         run.attempts = result.attempts
         _ended(run, "published", 0, str(result.article))
@@ -257,13 +266,49 @@ def _draft_article(
     finished(i, run)
 
 
+class Turns:
+    """One draft's CPU work at a time in a process: its threads take turns, and a thread
+    lets the next one go while it waits on the model.
+
+    Why: a draft needs about 25 ms of CPU after its reply (the strict check, three files,
+    the next prompt).  When a wave of replies came back at once, the interpreter lock
+    shared the CPU among all of them, so every thread finished at the end of the wave and
+    the next wave went out together, each 0.15-0.3 s late, wave after wave.  Taking turns,
+    the first reply's next request leaves after 25 ms, the next after 50, and the waves stay
+    spread out instead of queueing again."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+
+    def __enter__(self) -> None:
+        self._lock.acquire()
+
+    def __exit__(self, *exc: object) -> None:
+        self._lock.release()
+
+    @contextlib.contextmanager
+    def away(self) -> Iterator[None]:
+        """The turn given up for a wait on the model (a request, a backoff), then retaken."""
+        self._lock.release()
+        try:
+            yield
+        finally:
+            self._lock.acquire()
+
+
+#: An article ready to draft: its index in the run, its brief, and its chart when the
+#: process that built the brief also read the chart's closes (None: drawn from the source).
+ToDraft = tuple[int, WeeklyIndexBrief, illustrate.Chart | None]
+
+
 def _briefs_to_draft(
     batch: _Batch, indices: Iterable[int], finished: Finished
-) -> Iterator[tuple[int, WeeklyIndexBrief]]:
+) -> Iterator[ToDraft]:
     """Each article's brief, built once, in order; an article whose brief cannot be had, or
     that is already published (without `--force`), is reported here and not drafted."""
     from writer.pipeline import weekly_brief
 
+    assert batch.source is not None
     for i in indices:
         run = batch.runs[i]
         try:
@@ -278,33 +323,50 @@ def _briefs_to_draft(
             _ended(run, "skipped", 0, "already published (--force drafts it again)")
             finished(i, run)
             continue
-        yield i, brief
+        yield i, brief, None
 
 
-def _draft_share(batch: _Batch, indices: Iterable[int], jobs: int, finished: Finished) -> None:
-    """Build the briefs of `indices` one after another and draft each, `jobs` at a time, as
-    soon as its brief is ready."""
+def _draft_share(
+    batch: _Batch,
+    articles: Iterable[ToDraft],
+    jobs: int,
+    finished: Finished,
+    inherited: tuple[Any] | None = None,
+) -> None:
+    """Draft each article as soon as it comes (its brief built, here or in the brief
+    process), `jobs` at a time, through one HTTP client: the one this process `inherited`
+    (a worker), else one made here while the first briefs are built."""
 
-    def draft_one(i: int, brief: WeeklyIndexBrief) -> None:
+    turns = Turns()
+    via = Via(while_waiting=turns.away)
+
+    def draft_one(i: int, brief: WeeklyIndexBrief, chart: illustrate.Chart | None) -> None:
         shared = client.result()
         given = batch.client_factory or (shared and (lambda _settings: shared))
-        _draft_article(batch, i, brief, given, finished)
+        with turns:
+            _draft_article(batch, i, brief, given, finished, via, chart)
 
-    wanted = list(indices)
     with (
         ThreadPoolExecutor(max_workers=1) as maker,
-        ThreadPoolExecutor(max_workers=min(jobs, max(1, len(wanted)))) as pool,
+        ThreadPoolExecutor(max_workers=min(jobs, max(1, len(batch.runs)))) as pool,
     ):
         # the HTTP client (importing openai, loading CA certificates) is made while the
         # briefs are built, and each article is drafted as soon as its brief is ready; its
         # own thread, so that `jobs` drafts run at once, never one more
-        client = maker.submit(_shared_client, batch.template, batch.client_factory)
+        client: Future[Any]
+        if inherited is None:
+            client = maker.submit(_shared_client, batch.template, batch.client_factory)
+        else:
+            client = Future()
+            client.set_result(inherited[0])
         try:
             drafting = []
             subjects: dict[str, WeeklyIndexBrief] = {}
-            for i, brief in _briefs_to_draft(batch, wanted, finished):
-                drafting.append(pool.submit(draft_one, i, brief))
+            for n, (i, brief, chart) in enumerate(articles, 1):
+                drafting.append(pool.submit(draft_one, i, brief, chart))
                 subjects.setdefault(brief.subject.key, brief)
+                if n == jobs:  # the first requests are out: the checker is built meanwhile
+                    _warm_checker(subjects.values())
             _warm_checker(subjects.values())
             for future in drafting:
                 future.result()
@@ -341,7 +403,7 @@ def _draft_in_provider_batches(
     )
     threads: list[threading.Thread] = []
     try:
-        for i, brief in _briefs_to_draft(batch, range(len(batch.runs)), finished):
+        for i, brief, _chart in _briefs_to_draft(batch, range(len(batch.runs)), finished):
             via = Via(rounds.requester(batch.runs[i].stem), batchapi.BATCH_PRICE)
 
             def one(i: int = i, brief: WeeklyIndexBrief = brief, via: Via = via) -> None:
@@ -370,26 +432,80 @@ def _draft_in_provider_batches(
 
 
 def _draft_in_processes(batch: _Batch, count: int, jobs: int, finished: Finished) -> None:
-    """Fork `count` workers, each drafting every `count`-th article with its share of the
-    `jobs` threads and sending each finished article back through a pipe.  A worker that
-    dies leaves its unfinished articles failed (a re-run drafts them); Ctrl-C stops all."""
+    """Draft in `count` forked worker processes while one more process builds the briefs.
+
+    Why this shape: a batch's two slow imports are the data side's (pandas and the market
+    data, about 0.45 s) and the HTTP client's (openai, about 0.45 s).  One after the other
+    in one process they held the first request back by both; here a brief process is
+    forked first, reads the data once and builds every brief (and its chart's closes) in
+    order, while this process loads the HTTP client.  The workers are forked from this
+    process then, so they share its loaded client and never import the data side; each
+    drafts every `count`-th article as its brief arrives through a pipe, with its share of
+    the `jobs` threads, and sends each finished article back through another.  A worker
+    that dies leaves its unfinished articles failed (a re-run drafts them); a brief process
+    that dies leaves failed the articles it did not send; Ctrl-C stops all."""
+    context = multiprocessing.get_context("fork")
+    charted = illustrate.wanted(batch.template.chart)  # ChartUnavailable before any work
+    inboxes = [context.Pipe(duplex=False) for _ in range(count)]
+    errors, error_sender = context.Pipe(duplex=False)
+    briefer = context.Process(
+        target=_brief_process,
+        args=(batch, charted, inboxes, error_sender),
+        name="writer-briefs",
+    )
+    briefer.start()
+    error_sender.close()
+    for _, sender in inboxes:
+        sender.close()
+    try:
+        _draft_with_briefer(batch, count, jobs, finished, inboxes, errors, briefer)
+    finally:
+        briefer.terminate()
+        briefer.join()
+
+
+def _draft_with_briefer(
+    batch: _Batch,
+    count: int,
+    jobs: int,
+    finished: Finished,
+    inboxes: list[tuple[Any, Any]],
+    ready: Any,
+    briefer: Any,
+) -> None:
+    """The rest of `_draft_in_processes` once the brief process runs: load the HTTP client,
+    wait until the data is read (or raise why it cannot be), fork the workers, collect."""
     from multiprocessing.connection import Connection, wait
 
-    from writer.pipeline import prefetch
+    from writer.draft import prompting
 
     runs = batch.runs
-    prefetch(batch.source, [(r.symbol, r.week) for r in runs])
+    context = multiprocessing.get_context("fork")
+    client = None
     if _calls_llm(batch.template, batch.client_factory):
         from writer.auditlog import default_log
 
-        # the log set up once here, not raced by the workers; the HTTP client's code (0.4 s
-        # of imports, and what its first use imports) loaded once, so that each worker
-        # starts drafting as soon as it starts
+        # the log set up once here, not raced by the workers; the HTTP client (0.4 s of
+        # imports, its CA certificates, what its first use imports) made once: no
+        # connection is open yet, so each worker's copy opens its own
         default_log().ensure()
-        _shared_client(batch.template, batch.client_factory).close()
-    _warm_up(batch)
+        client = _shared_client(batch.template, batch.client_factory)
+    prompting.compile_templates()
     batch.meter.share()
-    context = multiprocessing.get_context("fork")
+    try:
+        unreadable = ready.recv()  # None once the data is read
+    except EOFError:
+        briefer.join()
+        unreadable = DataUnavailable(
+            f"the process reading the market data ended with code {briefer.exitcode}; run "
+            "the command again"
+        )
+    finally:
+        ready.close()
+    if unreadable is not None:
+        if client is not None:
+            client.close()
+        raise unreadable
     threads = -(-jobs // count)
     readers: dict[Connection, tuple[Any, set[int]]] = {}
     try:
@@ -397,10 +513,13 @@ def _draft_in_processes(batch: _Batch, count: int, jobs: int, finished: Finished
             share = range(w, len(runs), count)
             receiver, sender = context.Pipe(duplex=False)
             worker = context.Process(
-                target=_worker, args=(batch, share, threads, sender), name=f"writer-draft-{w}"
+                target=_worker,
+                args=(batch, inboxes, w, threads, sender, client),
+                name=f"writer-draft-{w}",
             )
             worker.start()
             sender.close()
+            inboxes[w][0].close()
             readers[receiver] = (worker, set(share))
         while readers:
             for ready in wait(list(readers)):
@@ -413,13 +532,7 @@ def _draft_in_processes(batch: _Batch, count: int, jobs: int, finished: Finished
                     worker.join()
                     del readers[ready]
                     for i in sorted(left):
-                        _ended(
-                            runs[i],
-                            "failed",
-                            1,
-                            f"its worker process ended with code {worker.exitcode} before "
-                            "drafting it; run the command again to draft what is left",
-                        )
+                        _ended(runs[i], "failed", 1, _lost(worker, briefer))
                         finished(i, runs[i])
                     continue
                 left.discard(i)
@@ -429,22 +542,92 @@ def _draft_in_processes(batch: _Batch, count: int, jobs: int, finished: Finished
             worker.terminate()
         for worker, _left in readers.values():
             worker.join()
+        if client is not None:
+            client.close()
 
 
-def _warm_up(batch: _Batch) -> None:
-    """Build once, before the workers fork, what each worker's first request would otherwise
-    build: the prompt templates (compiled on first use).  The checker's patterns are left
-    to `_warm_checker`: nothing is checked before the first replies come back."""
-    from writer.draft import prompting
-    from writer.pipeline import weekly_brief
+def _lost(worker: Any, briefer: Any) -> str:
+    """Why an article a worker never finished failed: the worker died, or (the worker ended
+    well) its brief never came."""
+    if worker.exitcode == 0:
+        briefer.join()
+        return (
+            f"the process building the briefs ended with code {briefer.exitcode} before "
+            "sending its brief; run the command again to draft what is left"
+        )
+    return (
+        f"its worker process ended with code {worker.exitcode} before drafting it; run the "
+        "command again to draft what is left"
+    )
 
-    for run in batch.runs:
+
+def _brief_process(
+    batch: _Batch, charted: bool, inboxes: list[tuple[Any, Any]], ready: Any
+) -> None:
+    """The brief process: read the data once, say so through `ready` (or send why it cannot
+    be read: the command's error), then build each article's brief (and its chart's closes)
+    in order and send it to the worker that drafts it, article i to worker i % workers.  An
+    article already published or without a brief goes too, finished, for its worker to
+    report.  A worker that has died is skipped: its articles are failed by the command."""
+    from writer.pipeline import prefetch
+
+    _ignore_interrupts()
+    for receiver, _sender in inboxes:  # only the workers read: a dead one's pipe breaks
+        receiver.close()
+    senders: list[Any] = [sender for _receiver, sender in inboxes]
+
+    def send(i: int, message: tuple[object, ...]) -> None:
+        sender = senders[i % len(senders)]
+        if sender is None:
+            return
         try:
-            brief = weekly_brief(run.symbol, run.week, batch.source, now=batch.now)
-        except (WriterError, CheckError):
-            continue
-        prompting.first_messages(brief)
-        return
+            sender.send(message)
+        except OSError:  # that worker died
+            senders[i % len(senders)] = None
+
+    try:
+        try:
+            batch = dataclasses.replace(batch, source=batch.data())
+            assert batch.source is not None
+            prefetch(batch.source, [(r.symbol, r.week) for r in batch.runs])
+        except (WriterError, CheckError) as exc:
+            ready.send(exc)
+            return
+        ready.send(None)
+        ready.close()
+
+        def report(i: int, run: ArticleRun) -> None:
+            send(i, (i, run, None, None))
+
+        for i, brief, _chart in _briefs_to_draft(batch, range(len(batch.runs)), report):
+            run = batch.runs[i]
+            chart = illustrate.Chart.of(brief, batch.source, run.stem) if charted else None
+            send(i, (i, run, brief, chart))
+    finally:
+        for sender in senders:
+            if sender is not None:
+                sender.close()
+        ready.close()
+
+
+def _ignore_interrupts() -> None:
+    """A child process leaves Ctrl-C to the command, which stops it (no traceback each)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _received(batch: _Batch, inbox: Any, finished: Finished) -> Iterator[ToDraft]:
+    """A worker's articles as the brief process sends them, until it closes the pipe; one
+    it finished itself (already published, no brief) is reported, not drafted."""
+    while True:
+        try:
+            i, run, brief, chart = inbox.recv()
+        except EOFError:
+            return
+        batch.runs[i] = run
+        if brief is None:
+            finished(i, run)
+        else:
+            yield i, brief, chart
 
 
 def _warm_checker(briefs: Iterable[WeeklyIndexBrief]) -> None:
@@ -457,8 +640,21 @@ def _warm_checker(briefs: Iterable[WeeklyIndexBrief]) -> None:
         check_text(f"# {brief.subject.name}", brief, strict=True)
 
 
-def _worker(batch: _Batch, share: range, threads: int, sender: Any) -> None:
-    """One worker process: draft its share and send each finished (index, article) back."""
+def _worker(
+    batch: _Batch,
+    inboxes: list[tuple[Any, Any]],
+    w: int,
+    threads: int,
+    sender: Any,
+    client: Any,
+) -> None:
+    """Worker `w`: draft the articles that arrive in its inbox with the HTTP `client` it
+    inherited, and send each finished (index, article) back."""
+    _ignore_interrupts()
+    for k, (receiver, _sender) in enumerate(inboxes):  # a dead worker's pipe must break
+        if k != w:
+            receiver.close()
+    inbox = inboxes[w][0]
     lock = threading.Lock()
 
     def send(i: int, run: ArticleRun) -> None:
@@ -466,9 +662,10 @@ def _worker(batch: _Batch, share: range, threads: int, sender: Any) -> None:
             sender.send((i, run))
 
     try:
-        _draft_share(batch, share, threads, send)
+        _draft_share(batch, _received(batch, inbox, send), threads, send, (client,))
     finally:
         sender.close()
+        inbox.close()
 
 
 def _shared_client(template: DraftOptions, given: Callable[..., object] | None) -> Any:

@@ -19,7 +19,7 @@ import hashlib
 import re
 import uuid
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -55,11 +55,14 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Via:
-    """Where an LLM drafter's requests go instead of one HTTP call each (`--batch`: the
-    provider's Batch API, at `price_factor` of the list price)."""
+    """How an LLM drafter's requests go: `requester` instead of one HTTP call each
+    (`--batch`: the provider's Batch API, at `price_factor` of the list price), and what the
+    drafting thread does `while_waiting` on one (a batch's threads let another draft's CPU
+    work run: `writer.draft.batch.Turns`)."""
 
-    requester: Requester
-    price_factor: Decimal
+    requester: Requester | None = None
+    price_factor: Decimal = Decimal(1)
+    while_waiting: Callable[[], AbstractContextManager[object]] | None = None
 
 
 DEFAULT_OUT = Path("articles")
@@ -326,6 +329,7 @@ def choose_drafter(
         max_attempts=options.max_attempts,
         requester=via.requester if via is not None else None,
         price_factor=via.price_factor if via is not None else Decimal(1),
+        while_waiting=via.while_waiting if via is not None else None,
     )
 
 
@@ -341,25 +345,33 @@ def run_draft(
     meter: Meter | None = None,
     usage: Usage | None = None,
     via: Via | None = None,
+    chart: illustrate.Chart | None = None,
 ) -> DraftResult:
     """The whole command.  Raises `DraftRejected` (exit 1) with where the evidence is.
 
-    A batch passes the `brief` it built (each once), the run's `meter`, the article's
-    `usage`, and with `--batch` the provider batch its requests go `via`."""
-    from writer.pipeline import open_source, weekly_brief
-
+    A batch passes the `brief` it built (each once) and, when charts are drawn, the `chart`
+    built with it, the run's `meter`, the article's `usage`, and with `--batch` the provider
+    batch its requests go `via`.  The data side (`writer.pipeline`, pandas) is imported only
+    when something is left to read from `source`: a batch's worker processes never load it."""
     reporter = reporter or Reporter(options.quiet)
     if options.max_attempts < 1:
         raise BadInput(f"--max-attempts must be at least 1, not {options.max_attempts}")
     charted = illustrate.wanted(options.chart)  # ChartUnavailable before any work
-    if brief is None or charted:
+    if brief is None or (charted and chart is None):
+        from writer.pipeline import open_source
+
         source = source or open_source(options.data_dir)
     if brief is None:
+        from writer.pipeline import weekly_brief
+
         assert source is not None
         with reporter.working(f"building the {options.symbol} brief"):
             brief = weekly_brief(options.symbol, options.week, source)
     paths = OutputPaths.of(brief, options.out_dir)
-    chart = illustrate.Chart.of(brief, source, paths.stem) if charted and source else None
+    if not charted:
+        chart = None
+    elif chart is None and source is not None:
+        chart = illustrate.Chart.of(brief, source, paths.stem)
     try:  # fail before paying for a draft that could not be saved
         probe_writable(options.out_dir)
     except OSError as exc:

@@ -28,6 +28,7 @@ import re
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TypeVar
@@ -352,11 +353,13 @@ class LLMDrafter:
         max_attempts: int = 3,
         requester: Requester | None = None,
         price_factor: Decimal = Decimal(1),
+        while_waiting: Callable[[], AbstractContextManager[object]] | None = None,
     ) -> None:
         """`meter` is the run's spend (shared by every article of a batch) and `usage` this
         article's; a call past the budget or past `calls_per_article` is refused.
         `requester` sends each request (default: one HTTP call through `client` within the
-        timeout); `price_factor` scales the list price (a provider batch costs half)."""
+        timeout); `price_factor` scales the list price (a provider batch costs half);
+        `while_waiting` is entered for each wait on the endpoint (a request, a backoff)."""
         self.client = client
         self.owns_client = owns_client
         self.settings = settings
@@ -369,6 +372,7 @@ class LLMDrafter:
         self.call_cap = calls_per_article(max_attempts, settings.max_retries)
         self.requester = requester or self._over_http
         self.price_factor = price_factor
+        self.while_waiting = while_waiting or nullcontext
 
     def _over_http(
         self, model: str, messages: list[dict[str, str]], max_tokens: int
@@ -508,7 +512,10 @@ class LLMDrafter:
             self.meter.start_call(self.usage, self.call_cap)  # BudgetReached: exit 4
             started = time.perf_counter()
             try:
-                response = self.requester(self.settings.model, list(messages), self._reply_tokens)
+                with self.while_waiting():
+                    response = self.requester(
+                        self.settings.model, list(messages), self._reply_tokens
+                    )
                 choice = response.choices[0] if response.choices else None
                 text = (choice.message.content or "") if choice is not None else ""
                 finish = str(choice.finish_reason) if choice is not None else None
@@ -535,7 +542,8 @@ class LLMDrafter:
                         None,
                         f"{_short_error(exc)}; retrying in {delay:.2f} s",
                     )
-                    time.sleep(delay)
+                    with self.while_waiting():
+                        time.sleep(delay)
                     continue
                 error = self._explain(exc)
                 self._record(

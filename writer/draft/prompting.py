@@ -58,6 +58,13 @@ def _template(name: str) -> Template:
     return _environment().from_string(template_source(name))
 
 
+def compile_templates() -> None:
+    """Compile every shipped template now: a batch does it once before it forks its worker
+    processes, so that no worker compiles them on its first request."""
+    for name in ("system.j2", "user.j2", "revise.j2"):
+        _template(name)
+
+
 def render(name: str, **context: Any) -> str:
     """Render one template; a variable the template needs but `context` lacks raises."""
     return _template(name).render(**context).strip() + "\n"
