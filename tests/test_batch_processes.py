@@ -9,6 +9,7 @@ real HTTP to the scripted local server."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
@@ -231,3 +232,52 @@ def test_threads_take_turns_and_give_theirs_up_while_waiting() -> None:
     for thread in threads:
         thread.join(5)
     assert events == ["first works", "second works", "second done", "first works again"]
+
+
+def test_a_batch_killed_outright_leaves_no_worker_drafting(
+    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`kill -9` of the command (a cron job's timeout, the OOM killer): its brief process
+    and workers end with it instead of drafting, and paying for, what no one waits for."""
+    from writer.pipeline import open_source, weekly_brief
+
+    source = open_source(data_dir)
+
+    def respond(body: dict[str, Any]) -> Reply:
+        user = next(m["content"] for m in body["messages"] if m["role"] == "user")
+        asked = _ASKED.search(user)
+        assert asked is not None
+        day = dt.date.fromisoformat(asked.group(2))
+        return Reply(text=draft_offline(weekly_brief(asked.group(1), day, source)), delay=1.0)
+
+    with serve(responder=respond) as server:
+        monkeypatch.setenv("OPENAI_BASE_URL", server.url)
+        argv = [sys.executable, "-c", "from writer.cli import main; main()", "draft",
+                *ARTICLES, "--workers", "2", "--jobs", "2", "--no-chart",
+                "--data-dir", str(data_dir), "--out", str(tmp_path / "articles")]  # fmt: skip
+        with subprocess.Popen(
+            argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            env=os.environ.copy(), start_new_session=True,
+        ) as command:  # fmt: skip
+            try:
+                deadline = time.monotonic() + 60
+                while not server.requests and time.monotonic() < deadline:
+                    time.sleep(0.05)
+                assert server.requests, "no request came"
+                os.kill(command.pid, signal.SIGKILL)
+                command.wait(10)
+                gone = time.monotonic() + 10
+                while time.monotonic() < gone:
+                    try:
+                        os.killpg(command.pid, 0)  # any process left in its group?
+                    except ProcessLookupError:
+                        break
+                    time.sleep(0.05)
+                else:
+                    pytest.fail("a worker or the brief process outlived the command")
+            finally:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(command.pid, signal.SIGKILL)
+        asked = len(server.requests)
+        time.sleep(1.5)  # a worker still drafting would have sent its next request by now
+        assert len(server.requests) == asked <= 2

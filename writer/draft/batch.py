@@ -5,8 +5,9 @@ CPU-seconds of imports and builds its own briefs; twenty of them side by side ra
 slower than ideal.  Here the market data is read once, each (symbol, week) brief is built
 once, and the articles are drafted by `--jobs` threads (the LLM call is the slow part and
 is I/O).  A draft also costs CPU (the prompt, the strict check, three files), and threads
-share one interpreter lock, so a large batch is split over `--workers` processes forked
-after the data is read, each with its share of the threads, all under one budget.
+share one interpreter lock, so a large batch is split over `--workers` processes, each with
+its share of the threads, all under one budget, while one more process reads the data and
+builds the briefs (`_draft_in_processes` says why).
 
 Resumable: an article already published is skipped (unless `--force`), a rejected or failed
 one is drafted again, so re-running the same command after a failure or a budget stop does
@@ -52,8 +53,8 @@ if TYPE_CHECKING:
 DEFAULT_JOBS = 4
 MAX_JOBS = 64
 MAX_WORKERS = 16
-#: A worker process costs about 0.6 s of CPU to start (the HTTP client's import, its
-#: connection pool): worth it from about this many articles on.
+#: A batch with workers costs about 0.3 s of CPU more than one without (a brief process,
+#: each brief pickled across, each worker's connections): worth it from this many on.
 ARTICLES_PER_WORKER = 16
 #: Articles one `--batch` run drafts at most (each waits on its round in a thread).
 MAX_BATCH_ARTICLES = 10_000
@@ -179,13 +180,13 @@ def run_batch(
     """Draft every article, `jobs` at a time in `workers` processes; (one row per article,
     the worst exit code).
 
-    Why processes as well as threads: a draft costs about 35 ms of CPU besides its wait for
+    Why processes as well as threads: a draft costs about 25 ms of CPU besides its wait for
     the model (the prompt, the reply's parsing, the strict check, three files written), and
     threads share one interpreter lock, so 20 threads against a 0.5 s endpoint were bound
-    by one CPU.  Worker processes are forked after the data is read once (and the calendars
-    and series built once), each builds its share of the briefs and drafts them with its
-    share of the threads; every call counts against one shared budget (`Meter.share`), and
-    each finished article comes back to this process, which prints and tallies them."""
+    by one CPU.  With workers, a brief process builds every brief once and sends each to the
+    worker that drafts it (`_draft_in_processes`); every call counts against one shared
+    budget (`Meter.share`), and each finished article comes back to this process, which
+    prints and tallies them."""
     if not 1 <= jobs <= MAX_JOBS:
         raise BadInput(f"--jobs must be 1 to {MAX_JOBS}, not {jobs}")
     moment = now or dt.datetime.now(dt.UTC)
@@ -450,7 +451,7 @@ def _draft_in_processes(batch: _Batch, count: int, jobs: int, finished: Finished
     errors, error_sender = context.Pipe(duplex=False)
     briefer = context.Process(
         target=_brief_process,
-        args=(batch, charted, inboxes, error_sender),
+        args=(batch, charted, inboxes, error_sender, os.getpid()),
         name="writer-briefs",
     )
     briefer.start()
@@ -514,7 +515,7 @@ def _draft_with_briefer(
             receiver, sender = context.Pipe(duplex=False)
             worker = context.Process(
                 target=_worker,
-                args=(batch, inboxes, w, threads, sender, client),
+                args=(batch, inboxes, w, threads, sender, client, os.getpid()),
                 name=f"writer-draft-{w}",
             )
             worker.start()
@@ -562,7 +563,7 @@ def _lost(worker: Any, briefer: Any) -> str:
 
 
 def _brief_process(
-    batch: _Batch, charted: bool, inboxes: list[tuple[Any, Any]], ready: Any
+    batch: _Batch, charted: bool, inboxes: list[tuple[Any, Any]], ready: Any, command: int
 ) -> None:
     """The brief process: read the data once, say so through `ready` (or send why it cannot
     be read: the command's error), then build each article's brief (and its chart's closes)
@@ -571,7 +572,7 @@ def _brief_process(
     report.  A worker that has died is skipped: its articles are failed by the command."""
     from writer.pipeline import prefetch
 
-    _ignore_interrupts()
+    _as_a_child(command)
     for receiver, _sender in inboxes:  # only the workers read: a dead one's pipe breaks
         receiver.close()
     senders: list[Any] = [sender for _receiver, sender in inboxes]
@@ -610,9 +611,27 @@ def _brief_process(
         ready.close()
 
 
-def _ignore_interrupts() -> None:
-    """A child process leaves Ctrl-C to the command, which stops it (no traceback each)."""
+def _as_a_child(command: int) -> None:
+    """Set up a forked worker or brief process of the `command` process.
+
+    It leaves Ctrl-C to the command, which stops every child (no traceback from each).  And
+    it ends when the command does, however the command ends: a batch killed by a cron
+    job's timeout or `kill -9` must not leave workers drafting, and paying for, articles no
+    one waits for (Linux's parent-death signal; the batch forks only on Linux)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: the pipes break when the command ends
+        pass
+    if os.getppid() != command:  # it ended before the signal was set up
+        os._exit(1)
+
+
+#: prctl(2) option: the signal this process gets when its parent ends
+_PR_SET_PDEATHSIG = 1
 
 
 def _received(batch: _Batch, inbox: Any, finished: Finished) -> Iterator[ToDraft]:
@@ -647,10 +666,11 @@ def _worker(
     threads: int,
     sender: Any,
     client: Any,
+    command: int,
 ) -> None:
     """Worker `w`: draft the articles that arrive in its inbox with the HTTP `client` it
     inherited, and send each finished (index, article) back."""
-    _ignore_interrupts()
+    _as_a_child(command)
     for k, (receiver, _sender) in enumerate(inboxes):  # a dead worker's pipe must break
         if k != w:
             receiver.close()
