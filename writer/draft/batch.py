@@ -448,18 +448,18 @@ def _draft_in_processes(batch: _Batch, count: int, jobs: int, finished: Finished
     context = multiprocessing.get_context("fork")
     charted = illustrate.wanted(batch.template.chart)  # ChartUnavailable before any work
     inboxes = [context.Pipe(duplex=False) for _ in range(count)]
-    errors, error_sender = context.Pipe(duplex=False)
+    data_read, data_read_sender = context.Pipe(duplex=False)
     briefer = context.Process(
         target=_brief_process,
-        args=(batch, charted, inboxes, error_sender, os.getpid()),
+        args=(batch, charted, inboxes, data_read_sender, os.getpid()),
         name="writer-briefs",
     )
     briefer.start()
-    error_sender.close()
+    data_read_sender.close()
     for _, sender in inboxes:
         sender.close()
     try:
-        _draft_with_briefer(batch, count, jobs, finished, inboxes, errors, briefer)
+        _draft_with_briefer(batch, count, jobs, finished, inboxes, data_read, briefer)
     finally:
         briefer.terminate()
         briefer.join()
@@ -471,7 +471,7 @@ def _draft_with_briefer(
     jobs: int,
     finished: Finished,
     inboxes: list[tuple[Any, Any]],
-    ready: Any,
+    data_read: Any,
     briefer: Any,
 ) -> None:
     """The rest of `_draft_in_processes` once the brief process runs: load the HTTP client,
@@ -494,7 +494,7 @@ def _draft_with_briefer(
     prompting.compile_templates()
     batch.meter.share()
     try:
-        unreadable = ready.recv()  # None once the data is read
+        unreadable = data_read.recv()  # None once the data is read
     except EOFError:
         briefer.join()
         unreadable = DataUnavailable(
@@ -502,7 +502,7 @@ def _draft_with_briefer(
             "the command again"
         )
     finally:
-        ready.close()
+        data_read.close()
     if unreadable is not None:
         if client is not None:
             client.close()
@@ -563,9 +563,9 @@ def _lost(worker: Any, briefer: Any) -> str:
 
 
 def _brief_process(
-    batch: _Batch, charted: bool, inboxes: list[tuple[Any, Any]], ready: Any, command: int
+    batch: _Batch, charted: bool, inboxes: list[tuple[Any, Any]], data_read: Any, command: int
 ) -> None:
-    """The brief process: read the data once, say so through `ready` (or send why it cannot
+    """The brief process: read the data once, say so through `data_read` (or send why it cannot
     be read: the command's error), then build each article's brief (and its chart's closes)
     in order and send it to the worker that drafts it, article i to worker i % workers.  An
     article already published or without a brief goes too, finished, for its worker to
@@ -592,23 +592,28 @@ def _brief_process(
             assert batch.source is not None
             prefetch(batch.source, [(r.symbol, r.week) for r in batch.runs])
         except (WriterError, CheckError) as exc:
-            ready.send(exc)
+            data_read.send(exc)
             return
-        ready.send(None)
-        ready.close()
+        data_read.send(None)
+        data_read.close()
 
         def report(i: int, run: ArticleRun) -> None:
             send(i, (i, run, None, None))
 
         for i, brief, _chart in _briefs_to_draft(batch, range(len(batch.runs)), report):
             run = batch.runs[i]
-            chart = illustrate.Chart.of(brief, batch.source, run.stem) if charted else None
+            try:
+                chart = illustrate.Chart.of(brief, batch.source, run.stem) if charted else None
+            except (WriterError, CheckError) as exc:  # as drawing it in the worker would
+                _ended(run, "failed", exc.exit_code, str(exc))
+                report(i, run)
+                continue
             send(i, (i, run, brief, chart))
     finally:
         for sender in senders:
             if sender is not None:
                 sender.close()
-        ready.close()
+        data_read.close()
 
 
 def _as_a_child(command: int) -> None:
