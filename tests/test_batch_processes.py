@@ -17,6 +17,7 @@ import re
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -74,7 +75,8 @@ def writer_process(
         text=True,
         env=os.environ.copy(),
         start_new_session=True,
-    ) as process:
+        cwd=tempfile.gettempdir(),  # `-c` puts the working directory first on the path:
+    ) as process:  # not the checkout, whose tree is not what `pip install .` installs
         try:
             stdout, stderr = process.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
@@ -257,7 +259,7 @@ def test_a_batch_killed_outright_leaves_no_worker_drafting(
                 "--data-dir", str(data_dir), "--out", str(tmp_path / "articles")]  # fmt: skip
         with subprocess.Popen(
             argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            env=os.environ.copy(), start_new_session=True,
+            env=os.environ.copy(), start_new_session=True, cwd=tempfile.gettempdir(),
         ) as command:  # fmt: skip
             try:
                 deadline = time.monotonic() + 60
