@@ -162,3 +162,19 @@ def test_revision_quotes_each_wrong_sentence_and_asks_to_change_only_those(
     assert "The data says: 2,218.42 (`RUT.close.2025-08-08`)" in text
     assert "Change only the sentences quoted above" in text
     assert "Copy\nevery other sentence, heading and the disclaimer exactly as they are" in text
+
+
+def test_compile_templates_compiles_every_shipped_template(rut: WeeklyIndexBrief) -> None:
+    """A batch compiles them before it forks its workers: none is left to a first request."""
+    from importlib import resources
+
+    shipped = [
+        e.name for e in resources.files("writer.prompts").iterdir() if e.name.endswith(".j2")
+    ]
+    assert len(shipped) >= 3
+    prompting._template.cache_clear()
+    prompting.compile_templates()
+    assert prompting._template.cache_info().currsize == len(shipped)
+    misses = prompting._template.cache_info().misses
+    prompting.first_messages(rut)
+    assert prompting._template.cache_info().misses == misses  # nothing compiled on use

@@ -61,8 +61,9 @@ def _template(name: str) -> Template:
 def compile_templates() -> None:
     """Compile every shipped template now: a batch does it once before it forks its worker
     processes, so that no worker compiles them on its first request."""
-    for name in ("system.j2", "user.j2", "revise.j2"):
-        _template(name)
+    for entry in resources.files("writer.prompts").iterdir():
+        if entry.name.endswith(".j2"):
+            _template(entry.name)
 
 
 def render(name: str, **context: Any) -> str:
