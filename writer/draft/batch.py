@@ -338,13 +338,17 @@ def _draft_share(
     process), `jobs` at a time, through one HTTP client: the one this process `inherited`
     (a worker), else one made here while the first briefs are built."""
 
+    # turns only pay when drafts wait on a model: the offline drafter's I/O (its files'
+    # fsyncs) would otherwise hold up the other threads (744 articles: 10.0 s against 8.9 s)
     turns = Turns()
-    via = Via(while_waiting=turns.away)
+    model = batch.client_factory is not None or _calls_llm(batch.template, None)
+    pacing: contextlib.AbstractContextManager[object] = turns if model else contextlib.nullcontext()
+    via = Via(while_waiting=turns.away) if model else None
 
     def draft_one(i: int, brief: WeeklyIndexBrief, chart: illustrate.Chart | None) -> None:
         shared = client.result()
         given = batch.client_factory or (shared and (lambda _settings: shared))
-        with turns:
+        with pacing:
             _draft_article(batch, i, brief, given, finished, via, chart)
 
     with (
@@ -444,7 +448,20 @@ def _draft_in_processes(batch: _Batch, count: int, jobs: int, finished: Finished
     drafts every `count`-th article as its brief arrives through a pipe, with its share of
     the `jobs` threads, and sends each finished article back through another.  A worker
     that dies leaves its unfinished articles failed (a re-run drafts them); a brief process
-    that dies leaves failed the articles it did not send; Ctrl-C stops all."""
+    that dies leaves failed the articles it did not send; Ctrl-C stops all.
+
+    Without an HTTP client to load (offline, or clients the caller injects) there is nothing
+    to overlap the data with: the data is read here and each worker builds its own briefs,
+    which spares pickling each across (an offline archive of 744 articles took 9.4 s with a
+    brief process, 7.9 s without)."""
+    if not _calls_llm(batch.template, batch.client_factory):
+        from writer.pipeline import prefetch
+
+        batch = dataclasses.replace(batch, source=batch.data())
+        assert batch.source is not None
+        prefetch(batch.source, [(r.symbol, r.week) for r in batch.runs])
+        _fork_workers(batch, count, jobs, finished, None, None, None)
+        return
     context = multiprocessing.get_context("fork")
     charted = illustrate.wanted(batch.template.chart)  # ChartUnavailable before any work
     inboxes = [context.Pipe(duplex=False) for _ in range(count)]
@@ -476,12 +493,8 @@ def _draft_with_briefer(
 ) -> None:
     """The rest of `_draft_in_processes` once the brief process runs: load the HTTP client,
     wait until the data is read (or raise why it cannot be), fork the workers, collect."""
-    from multiprocessing.connection import Connection, wait
-
     from writer.draft import prompting
 
-    runs = batch.runs
-    context = multiprocessing.get_context("fork")
     client = None
     if _calls_llm(batch.template, batch.client_factory):
         from writer.auditlog import default_log
@@ -507,6 +520,24 @@ def _draft_with_briefer(
         if client is not None:
             client.close()
         raise unreadable
+    _fork_workers(batch, count, jobs, finished, client, inboxes, briefer)
+
+
+def _fork_workers(
+    batch: _Batch,
+    count: int,
+    jobs: int,
+    finished: Finished,
+    client: Any,
+    inboxes: list[tuple[Any, Any]] | None,
+    briefer: Any,
+) -> None:
+    """Fork the `count` workers (each with its share of the `jobs` threads and, unless its
+    briefs come through `inboxes`, building its own) and report what each sends back."""
+    from multiprocessing.connection import Connection, wait
+
+    runs = batch.runs
+    context = multiprocessing.get_context("fork")
     threads = -(-jobs // count)
     readers: dict[Connection, tuple[Any, set[int]]] = {}
     try:
@@ -515,12 +546,13 @@ def _draft_with_briefer(
             receiver, sender = context.Pipe(duplex=False)
             worker = context.Process(
                 target=_worker,
-                args=(batch, inboxes, w, threads, sender, client, os.getpid()),
+                args=(batch, inboxes, w, count, threads, sender, client, os.getpid()),
                 name=f"writer-draft-{w}",
             )
             worker.start()
             sender.close()
-            inboxes[w][0].close()
+            if inboxes is not None:
+                inboxes[w][0].close()
             readers[receiver] = (worker, set(share))
         while readers:
             for ready in wait(list(readers)):
@@ -550,7 +582,7 @@ def _draft_with_briefer(
 def _lost(worker: Any, briefer: Any) -> str:
     """Why an article a worker never finished failed: the worker died, or (the worker ended
     well) its brief never came."""
-    if worker.exitcode == 0:
+    if worker.exitcode == 0 and briefer is not None:
         briefer.join()
         return (
             f"the process building the briefs ended with code {briefer.exitcode} before "
@@ -666,20 +698,18 @@ def _warm_checker(briefs: Iterable[WeeklyIndexBrief]) -> None:
 
 def _worker(
     batch: _Batch,
-    inboxes: list[tuple[Any, Any]],
+    inboxes: list[tuple[Any, Any]] | None,
     w: int,
+    count: int,
     threads: int,
     sender: Any,
     client: Any,
     command: int,
 ) -> None:
-    """Worker `w`: draft the articles that arrive in its inbox with the HTTP `client` it
-    inherited, and send each finished (index, article) back."""
+    """Worker `w` of `count`: draft the articles that arrive in its inbox (or, without
+    `inboxes`, build the briefs of articles w, w + count, ... itself) with the HTTP
+    `client` it inherited, and send each finished (index, article) back."""
     _as_a_child(command)
-    for k, (receiver, _sender) in enumerate(inboxes):  # a dead worker's pipe must break
-        if k != w:
-            receiver.close()
-    inbox = inboxes[w][0]
     lock = threading.Lock()
 
     def send(i: int, run: ArticleRun) -> None:
@@ -687,10 +717,20 @@ def _worker(
             sender.send((i, run))
 
     try:
-        _draft_share(batch, _received(batch, inbox, send), threads, send, (client,))
+        if inboxes is None:
+            articles = _briefs_to_draft(batch, range(w, len(batch.runs), count), send)
+            _draft_share(batch, articles, threads, send, (client,))
+            return
+        for k, (receiver, _sender) in enumerate(inboxes):  # a dead worker's pipe must break
+            if k != w:
+                receiver.close()
+        inbox = inboxes[w][0]
+        try:
+            _draft_share(batch, _received(batch, inbox, send), threads, send, (client,))
+        finally:
+            inbox.close()
     finally:
         sender.close()
-        inbox.close()
 
 
 def _shared_client(template: DraftOptions, given: Callable[..., object] | None) -> Any:
