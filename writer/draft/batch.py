@@ -156,11 +156,16 @@ class _Batch:
     now: dt.datetime
     client_factory: Callable[..., object] | None
 
-    def data(self) -> PriceSource:
-        """The market data: the source the caller gave, or the one `--data-dir` names."""
-        from writer.pipeline import open_source
+    def with_data(self, *, prefetched: bool = False) -> _Batch:
+        """This batch with its market data open: the source the caller gave, or the one
+        `--data-dir` names; `prefetched` (before processes fork to build briefs from it):
+        what every brief will read, read once (`writer.pipeline.prefetch`)."""
+        from writer.pipeline import open_source, prefetch
 
-        return self.source or open_source(self.template.data_dir)
+        source = self.source or open_source(self.template.data_dir)
+        if prefetched:
+            prefetch(source, [(r.symbol, r.week) for r in self.runs])
+        return dataclasses.replace(self, source=source)
 
 
 def run_batch(
@@ -196,7 +201,7 @@ def run_batch(
     count = 1 if provider_batch else worker_count(workers, jobs, len(runs))
     batch = _Batch(runs, template, meter, source, moment, client_factory)
     if count == 1:  # with worker processes, the data is read by a process of its own
-        batch = dataclasses.replace(batch, source=batch.data())
+        batch = batch.with_data()
     lock = threading.Lock()
     done = [0]
 
@@ -339,7 +344,8 @@ def _draft_share(
     (a worker), else one made here while the first briefs are built."""
 
     # turns only pay when drafts wait on a model: the offline drafter's I/O (its files'
-    # fsyncs) would otherwise hold up the other threads (744 articles: 10.0 s against 8.9 s)
+    # fsyncs) would otherwise hold up the other threads (360 articles with --workers 1:
+    # 10.0 s with turns, 8.9 s without)
     turns = Turns()
     model = batch.client_factory is not None or _calls_llm(batch.template, None)
     pacing: contextlib.AbstractContextManager[object] = turns if model else contextlib.nullcontext()
@@ -452,15 +458,9 @@ def _draft_in_processes(batch: _Batch, count: int, jobs: int, finished: Finished
 
     Without an HTTP client to load (offline, or clients the caller injects) there is nothing
     to overlap the data with: the data is read here and each worker builds its own briefs,
-    which spares pickling each across (an offline archive of 744 articles took 9.4 s with a
-    brief process, 7.9 s without)."""
+    which spares pickling each one across (about 1.2 ms a brief, there and back)."""
     if not _calls_llm(batch.template, batch.client_factory):
-        from writer.pipeline import prefetch
-
-        batch = dataclasses.replace(batch, source=batch.data())
-        assert batch.source is not None
-        prefetch(batch.source, [(r.symbol, r.week) for r in batch.runs])
-        _fork_workers(batch, count, jobs, finished, None, None, None)
+        _fork_workers(batch.with_data(prefetched=True), count, jobs, finished, None, None, None)
         return
     context = multiprocessing.get_context("fork")
     charted = illustrate.wanted(batch.template.chart)  # ChartUnavailable before any work
@@ -602,8 +602,6 @@ def _brief_process(
     in order and send it to the worker that drafts it, article i to worker i % workers.  An
     article already published or without a brief goes too, finished, for its worker to
     report.  A worker that has died is skipped: its articles are failed by the command."""
-    from writer.pipeline import prefetch
-
     _as_a_child(command)
     for receiver, _sender in inboxes:  # only the workers read: a dead one's pipe breaks
         receiver.close()
@@ -620,9 +618,7 @@ def _brief_process(
 
     try:
         try:
-            batch = dataclasses.replace(batch, source=batch.data())
-            assert batch.source is not None
-            prefetch(batch.source, [(r.symbol, r.week) for r in batch.runs])
+            batch = batch.with_data(prefetched=True)
         except (WriterError, CheckError) as exc:
             data_read.send(exc)
             return
@@ -632,10 +628,12 @@ def _brief_process(
         def report(i: int, run: ArticleRun) -> None:
             send(i, (i, run, None, None))
 
+        source = batch.source
+        assert source is not None  # opened above
         for i, brief, _chart in _briefs_to_draft(batch, range(len(batch.runs)), report):
             run = batch.runs[i]
             try:
-                chart = illustrate.Chart.of(brief, batch.source, run.stem) if charted else None
+                chart = illustrate.Chart.of(brief, source, run.stem) if charted else None
             except (WriterError, CheckError) as exc:  # as drawing it in the worker would
                 _ended(run, "failed", exc.exit_code, str(exc))
                 report(i, run)
