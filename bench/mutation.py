@@ -38,7 +38,12 @@ sys.path.append(str(ROOT))  # after site-packages: an installed (compiled) build
 from factcheck.brief import Fact, WeeklyIndexBrief  # noqa: E402
 from factcheck.check import check_text  # noqa: E402
 from factcheck.extract import split_front_matter  # noqa: E402
-from factcheck.numfmt import Hedge, format_number, written_matches  # noqa: E402
+from factcheck.numfmt import (  # noqa: E402
+    Hedge,
+    format_number,
+    point_change_matches,
+    written_matches,
+)
 from factcheck.report import Claim, Status  # noqa: E402
 
 SYMBOLS = ("RUT", "SPX", "COMP", "DJI", "HSI", "ASX200")
@@ -173,9 +178,15 @@ def hedge_of(art: Article, off: int) -> Hedge:
 
 def still_true(fact: Fact, new_number: str, hedge: Hedge) -> bool:
     value = Decimal(new_number.replace(",", ""))
-    return written_matches(
-        abs(fact.value) if fact.signed else fact.value, value, decimals_of(new_number), hedge
-    )
+    places = decimals_of(new_number)
+    exact = hedge is Hedge.EXACT
+    if (
+        exact
+        and fact.metric == "change_pts"
+        and point_change_matches(abs(fact.value), value, places)
+    ):
+        return True  # within the rounding of the two closes (numfmt)
+    return written_matches(abs(fact.value) if fact.signed else fact.value, value, places, hedge)
 
 
 def number_span(art: Article, c: Claim, off: int) -> tuple[int, int, str] | None:

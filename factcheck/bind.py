@@ -336,6 +336,9 @@ _ENTITY_GENERIC: Final = (
     r"remains|touched|hit|traded|opened|flirted|held)\b)"
 )
 
+#: The noun of an extreme level ("record peak of", "all-time high of"), not of a record move.
+_EXTREME_NOUN_RE: Final = re.compile(r"\b(?:high|peak|top|low|bottom|trough|close)\b", re.ASCII)
+
 #: Metric words and the fact metrics each allows.
 #: Level facts are matched by kind: `level_high` (prior week's high, swing highs),
 #: `level_low` (prior week's low, swing lows), `level_round` (round numbers); see
@@ -968,11 +971,11 @@ class Binder:
         head = doc.lower[max(sent.start, fig.start - 40) : fig.start]
         stated_day = any(t.startswith("d:") for t in b.periods)
         reached = _TO_END_RE.search(head) is not None  # "rose 1.02% to a record 20,598.00"
-        if (
+        extreme = None if stated_day or reached else _EXTREME_BEFORE_RE.search(head)
+        if extreme is not None and (
             fig.kind == "number"
-            and not stated_day
-            and not reached
-            and _EXTREME_BEFORE_RE.search(head)
+            # "its record peak of 45,637 points": a level in points, not a record gain
+            or (fig.kind == "points" and _EXTREME_NOUN_RE.search(extreme.group(0)) is not None)
         ):
             # "the record close of 8,114.7", "closed as low as 1,760.71 in early April":
             # an extreme of some period; the brief's extremes may settle it, a misfit may
@@ -1232,6 +1235,17 @@ class Binder:
             if after
             else None
         )
+        if (
+            chosen is not None
+            and before
+            and chosen is before[-1][2]
+            and "close_high" not in chosen
+            and ("high" in chosen or "low" in chosen)
+            and any(m[2] == _CLOSES and before[-1][0] - m[1] < 25 for m in before[:-1])
+        ):
+            # "to close at its weekly high of 2,328.06": a close word governs the extreme, so
+            # the figure is the close, and the highest (lowest) close as well
+            chosen = chosen | _CLOSES
         if fig.kind in ("number", "points") and chosen is None:
             pre = doc.masked[max(lo, fig.start - 30) : fig.start]
             if _TO_END_RE.search(pre) and any(

@@ -86,6 +86,14 @@ class Week(_Strict):
     scheduled_sessions: tuple[dt.date, ...] = Field(
         description="sessions the exchange calendar expected; differs on unscheduled closures"
     )
+    as_of: dt.date | None = Field(
+        default=None,
+        description=(
+            "the session a daily wrap is checked as of: the week's sessions end there, and "
+            "the week, month, quarter and year to date, streaks and 52-week figures are as "
+            "of its close; None for a whole-week recap"
+        ),
+    )
 
     @property
     def last_session(self) -> dt.date:

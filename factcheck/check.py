@@ -51,6 +51,10 @@ def _prepared(brief: WeeklyIndexBrief) -> tuple[Binder, FactIndex]:
 
 
 def brief_id(brief: WeeklyIndexBrief) -> str:
+    """What a report says it was checked against: the week, or the session of a daily wrap."""
+    as_of = brief.week.as_of
+    if as_of is not None:
+        return f"{brief.subject.key} {brief.week.start}..{brief.week.end} as of {as_of}"
     return f"{brief.subject.key} {brief.week.start}..{brief.week.end}"
 
 
@@ -196,6 +200,11 @@ def _date_verdict(
         )
     if date in index.dates:
         return Status.VERIFIED, None, "a session or a date of the brief"
+    as_of = brief.week.as_of
+    if as_of is not None and as_of < date <= brief.week.end:
+        # a daily wrap's dateline is often the next day's, and what it says of later days
+        # is an outlook: a day of the week, as a weekend day is, with no figure to settle
+        return Status.VERIFIED, None, f"a day after {as_of:%a %b %-d}, the session reported"
     if brief.week.start <= date <= brief.week.end:
         if date.weekday() >= 5:
             return Status.VERIFIED, None, "a weekend day of the week (a dateline, no session)"

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from dataclasses import dataclass
 from typing import Final
 
 from factcheck.extract import (
@@ -149,3 +150,64 @@ def _weight(body: str, start: int) -> int:
     if _WEEK_END_RE.search(body[max(0, start - 40) : start]):
         return _WEIGHT_WEEK_END
     return _WEIGHT_LEAD if start < _LEAD_CHARS else 1
+
+
+#: How much of the body is the lede a daily wrap names its session in.
+_LEDE_CHARS: Final = 700
+#: A weekday word in the lede that names the session reported: "on Tuesday, September 25",
+#: "Tuesday's moves"; not a weekday heading a date with no "on" ("Wednesday 20th August
+#: 2025", a publication line), and not "Good Friday".
+_SESSION_WEEKDAY_RE: Final = re.compile(
+    r"\bon\s+(?P<on>Monday|Tuesday|Wednesday|Thursday|Friday)\b"
+    r"|(?<!Good )\b(?P<bare>Monday|Tuesday|Wednesday|Thursday|Friday)\b"
+    r"(?!,?\s+(?:\d|the\s+\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b))"
+)
+#: "its last trading day of 2025", "on New Year's Eve", "the final session of the year".
+_YEAR_END_RE: Final = re.compile(
+    r"(?i)\b(?:last|final)\s+(?:trading\s+)?(?:day|session)\s+of\s+(?:the\s+year|(?:19|20)\d\d)"
+    r"|\bNew\s+Year(?:'|’)?s\s+Eve\b|\bfinal\s+day\s+of\s+trading\b"
+)
+#: A lede that speaks of the week is a weekly recap (or a Friday wrap that adds the week),
+#: whatever session it opens with.
+_WEEK_WORD_RE: Final = re.compile(
+    r"(?i)\b(?:this|the|last|past|a|holiday-shortened|shortened)\s+week\b|\bweek-to-date\b"
+    r"|\b(?:best|worst|strongest|weakest|first|second|third)\s+week"
+    r"|\bweekly\s+(?:gain|loss|rise|fall|drop|decline|advance|change|performance|rally|slide)"
+)
+
+
+@dataclass(frozen=True)
+class SessionHint:
+    """What a daily wrap's lede says of the session it reports: its weekday (0 Monday ..
+    4 Friday), or that it is the year's last session."""
+
+    weekday: int | None = None
+    year_end: bool = False
+
+
+def infer_session(text: str) -> SessionHint | None:
+    """The session a daily wrap reports, read from its lede ("Stocks closed lower on
+    Tuesday ...", "ended its last trading day of 2025 ..."), or None for an article that is
+    not one.
+
+    Most published market stories are daily wraps: their month-, quarter- and year-to-date
+    figures and streaks are as of that session, not the week's last.  The lede names the
+    session by its weekday; a lede that speaks of the week is a recap of it and is read as
+    one.  None when the lede names neither (the caller keeps the whole week)."""
+    if speaks_of_week(text):
+        return None
+    _, body_start = split_front_matter(text)
+    lede = text[body_start : body_start + _LEDE_CHARS]
+    m = _SESSION_WEEKDAY_RE.search(lede)
+    if m is not None:
+        return SessionHint(weekday=WEEKDAYS[(m.group("on") or m.group("bare")).lower()])
+    if _YEAR_END_RE.search(lede):
+        return SessionHint(year_end=True)
+    return None
+
+
+def speaks_of_week(text: str) -> bool:
+    """Does the lede speak of the week ("for the week", "its best week since")?  Such an
+    article recaps the week, whichever session it opens with or is dated."""
+    _, body_start = split_front_matter(text)
+    return _WEEK_WORD_RE.search(text, body_start, body_start + _LEDE_CHARS) is not None

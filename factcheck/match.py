@@ -25,6 +25,7 @@ from factcheck.numfmt import (
     Hedge,
     Unit,
     format_value,
+    point_change_matches,
     round_half_even,
     round_half_up,
     written_matches,
@@ -239,6 +240,9 @@ def fits(item: IndexedFact, fig: Figure, b: Binding) -> tuple[bool, bool]:
     if item.signed:
         if exact:
             mag = fig.magnitude in item.exact(fig.decimals)
+            if not mag and item.metric == "change_pts":
+                # the difference of two closes, each rounded by its source
+                mag = point_change_matches(abs(item.value), fig.magnitude, fig.decimals)
         else:
             mag = written_matches(abs(item.value), fig.magnitude, fig.decimals, fig.hedge)
         sign = _sign(fig, b)
@@ -362,6 +366,7 @@ def judge(index: FactIndex, fig: Figure, b: Binding) -> Verdict:
     `_guess`) is only `unsupported`; a misfit that a known wrong base explains says so."""
     _points_are_a_change(index, fig, b)
     _entity_by_scale(index, fig, b)
+    _levels_are_not_changes(index, fig, b)
     if (
         fig.kind == "number"
         and b.metrics is None
@@ -490,6 +495,25 @@ def _points_are_a_change(index: FactIndex, fig: Figure, b: Binding) -> None:
     close = index.last_close.get(b.entity)
     if close is not None and fig.magnitude < close / 2:
         b.metrics = frozenset({"change_pts"})
+
+
+_CLOSE_LEVELS: Final = frozenset({"close", "close_high", "close_low"})
+
+
+def _levels_are_not_changes(index: FactIndex, fig: Figure, b: Binding) -> None:
+    """ "rose 0.78% to 19,075.26 points": a figure at its own index's scale is the level the
+    move ended at, whatever change word bound it; no index moves by three quarters of its
+    level in the periods a brief holds."""
+    if fig.kind not in ("number", "points") or b.metrics is None or b.metrics != _CHANGE_PTS:
+        return
+    if b.entity is None or is_outside(b.entity) or fig.hedge is not _EXACT:
+        return
+    close = index.last_close.get(b.entity)
+    if close is not None and close / _SCALE_FACTOR <= fig.magnitude <= close * _SCALE_FACTOR:
+        b.metrics = _CLOSE_LEVELS
+
+
+_CHANGE_PTS: Final = frozenset({"change_pts"})
 
 
 #: A price level is within this factor of its index's last close (a 52-week range and a

@@ -112,6 +112,25 @@ def rounds_to(value: Decimal, written: Decimal, decimals: int) -> bool:
     return written in (round_half_up(value, decimals), round_half_even(value, decimals))
 
 
+#: The places an index close is published to, and how far a point change written to them may
+#: be from the brief's: a change is the difference of two closes that each carry half a unit
+#: of their source's rounding, so the wire's "993.14 points" and Yahoo's 993.15 are one figure
+#: (README, "Tolerances").
+CLOSE_PLACES: Final = 2
+POINT_CHANGE_TOLERANCE: Final = Decimal("0.01")
+
+
+def point_change_matches(change: Decimal, written: Decimal, decimals: int) -> bool:
+    """Does a point change written to the closes' places (or more) fit the magnitude of
+    `change` within the rounding of the two closes it is the difference of?"""
+    if decimals < CLOSE_PLACES:
+        return False  # written coarser than the closes: rounding alone decides
+    return any(
+        abs(shown - written) <= POINT_CHANGE_TOLERANCE
+        for shown in (round_half_up(change, decimals), round_half_even(change, decimals))
+    )
+
+
 def written_matches(value: Decimal, written: Decimal, decimals: int, hedge: Hedge) -> bool:
     """Does a figure written as `written` (with `decimals` places, qualified by `hedge`) fit?"""
     unit = last_place_unit(written, decimals) * HEDGE_UNITS

@@ -469,12 +469,19 @@ def brief_from_bars(
     notes: tuple[str, ...] = (),
     *,
     trusted: bool = True,
+    as_of: dt.date | None = None,
 ) -> WeeklyIndexBrief:
     """`build_weekly_brief` from any `Bars` (`writer.series.Window`s on the fast path).
 
     `trusted` builds the facts without validating each (`trusted_fact`); the brief itself is
-    validated either way (unique ids, the week, the provenance)."""
+    validated either way (unique ids, the week, the provenance).  `as_of`, a session of the
+    week: the brief of a daily wrap of that session, every figure as of its close (the week
+    is the week to date; no later session is in it)."""
     all_notes = list(notes)
+    full_week_end = week_end
+    if as_of is not None:
+        week_end = as_of
+        scheduled = tuple(d for d in scheduled if d <= as_of)
     subject_bars = bars[subject.yahoo]
     week = subject_bars.between(week_start, week_end)
     prev = subject_bars.previous_close(week_start)
@@ -530,10 +537,11 @@ def brief_from_bars(
         peers=tuple(kept_peers),
         week=Week(
             start=week_start,
-            end=week_end,
+            end=full_week_end,
             sessions=tuple(s.date for s in days),
             previous_session=prev.date,
             scheduled_sessions=scheduled,
+            as_of=as_of,
         ),
         facts=tuple(facts),
         provenance=Provenance(

@@ -13,6 +13,7 @@ file, before any brief is built.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import multiprocessing
@@ -25,7 +26,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TextIO, TypeVar
 
 from pydantic import ValidationError
 
@@ -34,7 +35,7 @@ from factcheck.check import check_text
 from factcheck.errors import CheckError, MalformedInput
 from factcheck.extract import MAX_ARTICLE_CHARS
 from factcheck.frontmatter import article_target, read_front_matter
-from factcheck.locate import infer_week
+from factcheck.locate import infer_session, infer_week, speaks_of_week
 from factcheck.render import renderer
 from factcheck.report import CheckReport, Claim, Severity, Status
 from writer import symbols
@@ -51,10 +52,21 @@ R = TypeVar("R")
 PARALLEL_MIN_FILES = 64
 MAX_JOBS = 8
 
-Key = tuple[str, dt.date, tuple[str, ...]]  # (symbol, Monday of the week, peers): one brief
+#: (symbol, Monday of the week, peers, the session of a daily wrap or None): one brief
+Key = tuple[str, dt.date, tuple[str, ...], dt.date | None]
 Work = tuple[str, str | None, WeeklyIndexBrief, bool]  # name, text (None: read it again)
 #: symbol, week, peers, (index, name, text or None)
-Group = tuple[str, dt.date, tuple[str, ...], list[tuple[int, str, str | None]]]
+
+
+class Group(NamedTuple):
+    """The articles of one brief, checked in a worker that builds it."""
+
+    symbol: str
+    week: dt.date
+    peers: tuple[str, ...]
+    as_of: dt.date | None  # the session of a daily wrap
+    items: list[tuple[int, str, str | None]]  # (article index, name, text or None)
+
 
 # What forked workers work on: set just before a pool starts, inherited through fork (the
 # briefs and the price source are never pickled).
@@ -150,9 +162,11 @@ def _build_and_check(group_no: int) -> list[tuple[int, CheckReport]] | tuple[int
     (exit code, message) because domain exceptions do not all survive pickling."""
     from writer.pipeline import weekly_brief
 
-    symbol, week, peers, items = _GROUPS[group_no]
+    symbol, week, peers, as_of, items = _GROUPS[group_no]
     try:
-        brief = weekly_brief(symbol, week, _SOURCE[0], peers=peer_entities(symbol, peers))
+        brief = weekly_brief(
+            symbol, week, _SOURCE[0], peers=peer_entities(symbol, peers), as_of=as_of
+        )
     except (WriterError, CheckError) as exc:
         return exc.exit_code, f"{items[0][1]}: {exc}"
     return [(i, check_one(name, text, brief, _STRICT[0])) for i, name, text in items]
@@ -169,7 +183,7 @@ def build_and_check_all(
     global _GROUPS, _SOURCE, _STRICT
     _GROUPS, _SOURCE, _STRICT = groups, [source], [strict]
     # calendars and converted series built once here, shared by the forked workers
-    warm_briefs(source, [t for g in groups for t in (g[0], *g[2])])
+    warm_briefs(source, [t for g in groups for t in (g.symbol, *g.peers)])
     try:
         with ProcessPoolExecutor(
             max_workers=jobs, mp_context=multiprocessing.get_context("fork")
@@ -177,8 +191,8 @@ def build_and_check_all(
             results = _in_flight(pool, _build_and_check, range(len(groups)), jobs * 2)
             for group, result in zip(groups, results, strict=True):
                 if isinstance(result, tuple):
-                    for i, name, _ in group[3]:
-                        error = WriterError(result[1].replace(group[3][0][1], name, 1))
+                    for i, name, _ in group.items:
+                        error = WriterError(result[1].replace(group.items[0][1], name, 1))
                         error.exit_code = result[0]
                         yield i, error
                     continue
@@ -195,15 +209,17 @@ class Article:
     week: dt.date | None
     brief: WeeklyIndexBrief | None  # from a sidecar
     named: tuple[str, ...] = ()  # every known index the article names (brief peers)
+    #: the session a daily wrap reports (`session_of`): checked as of its close
+    as_of: dt.date | None = None
 
     def without_text(self) -> Article:
         """This article with its text dropped (None: `check_one` reads the file again)."""
-        return Article(self.name, None, self.ticker, self.week, self.brief, self.named)
+        return Article(self.name, None, self.ticker, self.week, self.brief, self.named, self.as_of)
 
     def key(self) -> Key:
         assert self.ticker is not None and self.week is not None
         monday = self.week - dt.timedelta(days=self.week.weekday())
-        return (self.ticker.upper(), monday, self.named)
+        return (self.ticker.upper(), monday, self.named, self.as_of)
 
 
 def peer_entities(ticker: str, named: tuple[str, ...]) -> tuple[Entity, ...]:
@@ -280,7 +296,9 @@ def sidecars(name: str) -> list[Path]:
     return list(dict.fromkeys([Path(f"{name}.brief.json"), path.with_suffix(".brief.json")]))
 
 
-def prepare(name: str, text: str, ticker: str | None, week: dt.date | None) -> Article:
+def prepare(
+    name: str, text: str, ticker: str | None, week: dt.date | None, date: dt.date | None = None
+) -> Article:
     """Decide which data an article is checked against (see the module docstring)."""
     try:
         fm_ticker, fm_week = article_target(text)
@@ -306,7 +324,7 @@ def prepare(name: str, text: str, ticker: str | None, week: dt.date | None) -> A
         return Article(name, text, None, None, load_sidecar(found[0]))
     named = tuple(e.key for e in symbols.named_in(text))
     use_ticker = fm_ticker or ticker or (named[0] if named else None)
-    use_week = fm_week or week or infer_week(text)
+    use_week = fm_week or week or date or infer_week(text)
     if use_ticker is None or use_week is None:
         missing = " and no ".join(
             x for x, v in (("index", use_ticker), ("date with its year", use_week)) if v is None
@@ -316,7 +334,36 @@ def prepare(name: str, text: str, ticker: str | None, week: dt.date | None) -> A
             f"{name}: the article names no {missing} to check against: name them in the "
             f"text, add front matter (ticker:, week:),{sidecar} or pass --ticker and --week"
         )
-    return Article(name, text, use_ticker, use_week, None, named)
+    as_of = date or session_of(text, use_ticker, use_week)
+    return Article(name, text, use_ticker, use_week, None, named, as_of)
+
+
+def session_of(text: str, ticker: str, week: dt.date) -> dt.date | None:
+    """The session a daily wrap of `week` reports, from its front matter `date:` or its lede
+    (`factcheck.locate.infer_session`), when it is a session of that week before its last;
+    None for a recap of the whole week (and for anything that cannot be placed: the whole
+    week is then checked, as before)."""
+    from writer.calendar import scheduled_week
+
+    if speaks_of_week(text):
+        return None
+    try:
+        calendar = symbols.resolve(ticker).calendar
+        sessions = scheduled_week(calendar, week, dt.datetime.now(dt.UTC)).sessions
+    except (WriterError, ValueError):
+        return None
+    if not sessions:
+        return None
+    candidates: list[dt.date] = []
+    stated = read_front_matter(text).get("date", "")[:10]
+    with contextlib.suppress(ValueError):  # no date, or one that is not ISO: the lede
+        candidates.append(dt.date.fromisoformat(stated))
+    hint = infer_session(text)
+    if hint is not None and hint.weekday is not None:
+        candidates += [s for s in sessions if s.weekday() == hint.weekday]
+    elif hint is not None and hint.year_end and sessions[0].year != sessions[-1].year:
+        candidates.append(max(s for s in sessions if s.year == sessions[0].year))
+    return next((d for d in candidates if d in sessions and d != sessions[-1]), None)
 
 
 #: What a report says when only the article's own brief could be had.
@@ -397,6 +444,7 @@ def run_check(
     stdin_text: str | None = None,
     form: bool = False,
     out: TextIO | None = None,
+    date: dt.date | None = None,
 ) -> tuple[str, int]:
     """Check every file; returns what was not written to `out` (all of the output when `out`
     is None) and the exit code.
@@ -414,7 +462,7 @@ def run_check(
     write = out.write if out is not None else buffer.append
     try:
         code = _run_check(
-            names, ticker, week, data_dir, not allow_unsupported, fmt, stdin_text, write
+            names, ticker, week, data_dir, not allow_unsupported, fmt, stdin_text, write, date
         )
     finally:
         _FORM[0] = False
@@ -477,6 +525,7 @@ def _run_check(
     fmt: str,
     stdin_text: str | None,
     write: Callable[[str], object],
+    date: dt.date | None = None,
 ) -> int:
     single = len(names) == 1
     codes: list[int] = [0]
@@ -494,7 +543,7 @@ def _run_check(
     articles: dict[int, Article] = {}
     for i, n in enumerate(names):
         try:
-            art = prepare(n, read_article(n, stdin_text), ticker, week)
+            art = prepare(n, read_article(n, stdin_text), ticker, week, date)
         except (CheckError, WriterError) as exc:
             fail(i, exc)
             continue
@@ -522,10 +571,11 @@ def _run_check(
             first = articles[indices[0]]
             assert first.ticker is not None and first.week is not None
             groups.append(
-                (
+                Group(
                     first.ticker,
                     first.week,
                     first.named,
+                    first.as_of,
                     [(i, articles[i].name, articles[i].text) for i in indices],
                 )
             )
@@ -559,6 +609,7 @@ def _run_check(
                                 art.week,
                                 source,
                                 peers=peer_entities(art.ticker, art.named),
+                                as_of=art.as_of,
                             )
                         except WriterError as exc:
                             raise _about(art.name, exc) from None

@@ -355,6 +355,14 @@ def check(
     week: Annotated[
         str | None, typer.Option("--week", help="any date in the week, YYYY-MM-DD")
     ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            help="the session a daily wrap reports, YYYY-MM-DD: every figure as of its close "
+            "(without it, a daily wrap is placed by front matter date: or its lede)",
+        ),
+    ] = None,
     fmt: Annotated[
         str,
         typer.Option(
@@ -400,6 +408,7 @@ def check(
         files,
         ticker=ticker,
         week=parse_date(week) if week else None,
+        date=parse_date(date) if date else None,
         data_dir=data_dir,
         allow_unsupported=allow_unsupported,
         fmt=fmt,

@@ -169,6 +169,7 @@ def weekly_brief(
     source: PriceSource,
     now: dt.datetime | None = None,
     peers: tuple[Entity, ...] | None = None,
+    as_of: dt.date | None = None,
 ) -> WeeklyIndexBrief:
     """Every figure of the trading week containing `week_of` for `symbol` and its peers
     (`peers`: instead of the default ones), from `source`.
@@ -177,8 +178,11 @@ def weekly_brief(
     converted once per source and each week is a range of it, so the briefs of hundreds of
     weeks (an archive gate) cost one conversion plus each week's own figures; a source
     fetched by range converts what it returns.  The brief is the one `weekly_brief_by_slicing`
-    builds with pandas, fact for fact (`tests/test_archive_briefs.py`)."""
-    return _weekly_brief(symbol, week_of, source, now, peers, sliced=False)
+    builds with pandas, fact for fact (`tests/test_archive_briefs.py`).
+
+    `as_of`, a session of that week: the brief of a daily wrap of that session (see
+    `writer.brief.brief_from_bars`); the week's last session gives the whole week."""
+    return _weekly_brief(symbol, week_of, source, now, peers, as_of, sliced=False)
 
 
 def weekly_brief_by_slicing(
@@ -187,11 +191,12 @@ def weekly_brief_by_slicing(
     source: PriceSource,
     now: dt.datetime | None = None,
     peers: tuple[Entity, ...] | None = None,
+    as_of: dt.date | None = None,
 ) -> WeeklyIndexBrief:
     """`weekly_brief` the way it was built before `writer.series`: the fetched frames, one
     pandas slice per figure, every row validated with `iterrows`, every fact validated.
     Slow; kept as the independent reference the fast path is tested against."""
-    return _weekly_brief(symbol, week_of, source, now, peers, sliced=True)
+    return _weekly_brief(symbol, week_of, source, now, peers, as_of, sliced=True)
 
 
 def _weekly_brief(
@@ -200,6 +205,7 @@ def _weekly_brief(
     source: PriceSource,
     now: dt.datetime | None,
     peers: tuple[Entity, ...] | None,
+    as_of: dt.date | None,
     *,
     sliced: bool,
 ) -> WeeklyIndexBrief:
@@ -207,6 +213,13 @@ def _weekly_brief(
     subject = symbols.resolve(symbol)
     peer_entities = symbols.peers_of(subject) if peers is None else peers
     week = _scheduled_week(subject.calendar, week_of, now)
+    if as_of is not None and as_of not in week.sessions:
+        raise NoSessions(
+            f"{as_of:%a %b %-d, %Y} is not a {subject.calendar} session ({subject.name}); "
+            "pass the date of the session the article reports"
+        )
+    if as_of is not None and as_of == week.sessions[-1]:
+        as_of = None  # the week's last session: the whole week
     notes: list[str] = []
     start = week.start - dt.timedelta(days=HISTORY_DAYS)
     book = None if sliced else series.book_for(source)
@@ -259,6 +272,7 @@ def _weekly_brief(
         library_versions(),
         tuple(notes),
         trusted=not sliced,
+        as_of=as_of,
     )
 
 

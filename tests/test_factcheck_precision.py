@@ -1,0 +1,74 @@
+"""Two rules learnt from other people's prose (../shared/realprose), in our own sentences.
+
+Russell 2000, week of Aug 4-8 2025: the week's change is +51.64 points (Yahoo's closes), the
+Friday close 2,218.42.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.brief import WeeklyIndexBrief
+from factcheck.check import check_text
+from factcheck.report import Status
+
+
+def statuses(text: str, brief: WeeklyIndexBrief) -> dict[str, Status]:
+    return {c.text.strip(): c.status for c in check_text(text, brief).claims}
+
+
+@pytest.mark.parametrize(
+    ("written", "status"),
+    [
+        ("51.64", Status.VERIFIED),
+        ("51.63", Status.VERIFIED),  # another source's closes: one unit in the last place
+        ("51.65", Status.VERIFIED),
+        ("51.62", Status.MISMATCH),
+        ("51.66", Status.MISMATCH),
+        ("52.64", Status.MISMATCH),
+    ],
+)
+def test_a_point_change_is_right_within_the_rounding_of_two_closes(
+    rut: WeeklyIndexBrief, written: str, status: Status
+) -> None:
+    text = f"The Russell 2000 gained {written} points this week.\n"
+    assert statuses(text, rut)[f"{written} points"] is status
+
+
+@pytest.mark.parametrize(
+    ("level", "status"),
+    [
+        ("2,218.42", Status.VERIFIED),
+        ("2,281.42", Status.MISMATCH),  # a wrong close is still wrong, and not "misattributed"
+    ],
+)
+def test_a_level_after_a_change_is_the_close_not_a_change(
+    rut: WeeklyIndexBrief, level: str, status: Status
+) -> None:
+    text = f"The Russell 2000 rose 2.38% this week to {level} points.\n"
+    got = statuses(text, rut)
+    assert got[f"{level} points"] is status
+    assert got["2.38%"] is Status.VERIFIED
+
+
+def test_a_close_at_the_weeks_high_is_the_highest_close(rut: WeeklyIndexBrief) -> None:
+    """ "to close at its weekly high of X": X is the close, and the week's highest close;
+    the week's intraday high differs from it."""
+    top = rut.get("RUT.week.close_high")
+    intraday = rut.get("RUT.week.high")
+    assert top is not None and intraday is not None and top.display != intraday.display
+    text = f"The Russell 2000 rose this week to close at its weekly high of {top.display}.\n"
+    assert statuses(text, rut)[top.display] is Status.VERIFIED
+    # a bare "weekly high" is still the intraday one
+    text = f"The Russell 2000 reached a weekly high of {top.display}.\n"
+    assert statuses(text, rut)[top.display] is not Status.VERIFIED
+
+
+def test_a_record_peak_in_points_is_a_level(rut: WeeklyIndexBrief) -> None:
+    top = rut.get("RUT.52w.close_high")
+    assert top is not None
+    text = (
+        "The Russell 2000 climbed 0.17% after two quiet sessions. Now sitting below its "
+        f"record peak of {top.display} points from late November, it may set a new high.\n"
+    )
+    assert statuses(text, rut)[f"{top.display} points"] is Status.VERIFIED
