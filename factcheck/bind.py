@@ -336,6 +336,12 @@ _ENTITY_GENERIC: Final = (
     r"remains|touched|hit|traded|opened|flirted|held)\b)"
 )
 
+#: Capitalised name words between a known index's name and "Index" / "Average": a sub-index
+#: or sector index of it ("Technology Index", "Transportation Average", "Health Care index").
+_SUB_INDEX_RE: Final = re.compile(
+    r"[ \t]+(?:(?!Index\b|Average\b)[A-Z][A-Za-z&-]*[ \t]+){1,4}(?:Index|Average|index)\b"
+)
+
 #: The noun of an extreme level ("record peak of", "all-time high of"), not of a record move.
 _EXTREME_NOUN_RE: Final = re.compile(r"\b(?:high|peak|top|low|bottom|trough|close)\b", re.ASCII)
 
@@ -696,7 +702,14 @@ class Binder:
             kind = "generic" if m.lastgroup == "generic" else "entity"
             if kind == "generic" and (outside := self._outside_in(name)) is not None:
                 kind, key = "entity", outside  # "the Shanghai benchmark" is not the index
-            ctx.entities.append(Mention(base + m.start(), base + m.end(), kind, key))
+            end = base + m.end()
+            if kind == "entity" and not is_outside(key):
+                sub = _SUB_INDEX_RE.match(doc.text, end)
+                if sub is not None:
+                    # "the Hang Seng Technology Index", "the Dow Jones Transportation
+                    # Average": more name words make another index, one the brief lacks
+                    key, end = OUTSIDE_PREFIX + doc.text[base + m.start() : sub.end()], sub.end()
+            ctx.entities.append(Mention(base + m.start(), end, kind, key))
         if sent.figures:
             self._companies(doc, sent, ctx)
         for d in sent.dates:

@@ -72,3 +72,20 @@ def test_a_record_peak_in_points_is_a_level(rut: WeeklyIndexBrief) -> None:
         f"record peak of {top.display} points from late November, it may set a new high.\n"
     )
     assert statuses(text, rut)[f"{top.display} points"] is Status.VERIFIED
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Russell 2000 Growth Index", "Russell 2000 Value Index", "Russell 2000 Health Care index"],
+)
+def test_a_sub_index_named_after_the_index_is_another_index(
+    rut: WeeklyIndexBrief, name: str
+) -> None:
+    """Its figures belong to it: never checked against the Russell 2000's own."""
+    text = f"The Russell 2000 rose 2.38% this week, while the {name} fell 1.15% to 1,812.40.\n"
+    report = check_text(text, rut, strict=False)
+    got = {c.text.strip(): c for c in report.claims}
+    assert got["2.38%"].status is Status.VERIFIED
+    for figure in ("1.15%", "1,812.40"):
+        assert got[figure].status is Status.UNSUPPORTED, got[figure].message
+        assert "which the brief does not cover" in got[figure].message
