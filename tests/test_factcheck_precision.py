@@ -6,6 +6,8 @@ Friday close 2,218.42.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from factcheck.brief import WeeklyIndexBrief
@@ -74,18 +76,20 @@ def test_a_record_peak_in_points_is_a_level(rut: WeeklyIndexBrief) -> None:
     assert statuses(text, rut)[f"{top.display} points"] is Status.VERIFIED
 
 
-@pytest.mark.parametrize(
-    "name",
-    ["Russell 2000 Growth Index", "Russell 2000 Value Index", "Russell 2000 Health Care index"],
-)
+@pytest.mark.parametrize("name", ["Hang Seng Technology Index", "Hang Seng Properties Index"])
 def test_a_sub_index_named_after_the_index_is_another_index(
-    rut: WeeklyIndexBrief, name: str
+    brief: Callable[[str, str], WeeklyIndexBrief], name: str
 ) -> None:
-    """Its figures belong to it: never checked against the Russell 2000's own."""
-    text = f"The Russell 2000 rose 2.38% this week, while the {name} fell 1.15% to 1,812.40.\n"
-    report = check_text(text, rut, strict=False)
+    """Its figures belong to it: never checked against the Hang Seng's own (week of Jul 17-21
+    2023: the Hang Seng fell 1.74% and closed at 19,075.26)."""
+    text = (
+        "The Hang Seng Index fell 1.74% this week to 19,075.26 points, while the "
+        f"{name} rose 0.55% to 4,058.50 points.\n"
+    )
+    report = check_text(text, brief("HSI", "2023-07-21"), strict=False)
     got = {c.text.strip(): c for c in report.claims}
-    assert got["2.38%"].status is Status.VERIFIED
-    for figure in ("1.15%", "1,812.40"):
+    assert got["1.74%"].status is Status.VERIFIED
+    assert got["19,075.26 points"].status is Status.VERIFIED
+    for figure in ("0.55%", "4,058.50 points"):
         assert got[figure].status is Status.UNSUPPORTED, got[figure].message
-        assert "which the brief does not cover" in got[figure].message
+        assert name in got[figure].message
