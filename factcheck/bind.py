@@ -259,7 +259,11 @@ _BASE_CLOSE_RE: Final = re.compile(
 _SPAN_RE: Final = re.compile(
     r"\s*(?:trading\s+|intraday\s+|daily\s+|weekly\s+)?(?:range|span|swing)", re.ASCII
 )
-_PARTICIPLE_RE: Final = re.compile(r"\s*(?:\([^)]*\))?\s*,\s*[a-z]+ing\b[^,;]*$", re.ASCII)
+#: ", gaining": a participle clause after the object ("outperformed the S&P 500 as well,
+#: gaining 3.82%"), a few adverb words allowed before its comma.
+_PARTICIPLE_RE: Final = re.compile(
+    r"\s*(?:\([^)]*\))?(?:\s+[a-z]+){0,3}\s*,\s*[a-z]+ing\b[^,;]*$", re.ASCII
+)
 _COMPARE_VERB_RE: Final = re.compile(
     r"(?=[beltou])\b(?:outpac|outperform|underperform|lagg?|trail|beat|eclips|top|edg(?:ed|ing)\s+out)",
     re.ASCII,
@@ -700,8 +704,9 @@ class Binder:
             ):
                 continue  # "The S&P 500 (SPX)": the ticker restates the name before it
             kind = "generic" if m.lastgroup == "generic" else "entity"
-            if kind == "generic" and (outside := self._outside_in(name)) is not None:
-                kind, key = "entity", outside  # "the Shanghai benchmark" is not the index
+            if kind == "generic" and (named := self._named_in(name)) is not None:
+                # "the Shanghai benchmark" is not the index; "the Nasdaq index" is the Nasdaq
+                kind, key = "entity", named
             end = base + m.end()
             if kind == "entity" and not is_outside(key):
                 sub = _SUB_INDEX_RE.match(doc.text, end)
@@ -861,14 +866,13 @@ class Binder:
                 named.add(self.entity_of.get(_name_key(m.group(0)), self.subject))
         return named
 
-    def _outside_in(self, generic: str) -> str | None:
-        """The outside thing a generic phrase names by its adjective ("the shanghai
-        benchmark"), if any."""
+    def _named_in(self, generic: str) -> str | None:
+        """The index or outside thing a generic phrase names by its adjective ("the shanghai
+        benchmark", "the nasdaq index"), if any."""
         words = generic.split()
         if len(words) < 3:
             return None
-        key = self.entity_of.get(_name_key(words[1]))
-        return key if is_outside(key) else None
+        return self.entity_of.get(_name_key(words[1]))
 
     def resolve_generic(self, ctx: SentenceContext, fallback: str | None) -> None:
         """ "The index" is the index named last: earlier in the sentence, else what the
@@ -932,7 +936,7 @@ class Binder:
             and _COMPARE_VERB_RE.search(doc.lower[before[-2].end : before[-1].start])
         ):
             # "the Nasdaq outpaced the S&P 500, gaining 7.29%": the participle's subject
-            b.entity = before[0].value
+            b.entity = before[-2].value
         elif (
             after
             and after[0].start - fig.end < 40

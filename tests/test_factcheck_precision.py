@@ -93,3 +93,35 @@ def test_a_sub_index_named_after_the_index_is_another_index(
     for figure in ("0.55%", "4,058.50 points"):
         assert got[figure].status is Status.UNSUPPORTED, got[figure].message
         assert name in got[figure].message
+
+
+def _pct(brief: WeeklyIndexBrief, fact_id: str) -> str:
+    fact = brief.get(fact_id)
+    assert fact is not None
+    return fact.display.lstrip("+-")
+
+
+def test_indices_named_as_writers_name_them(brief: Callable[[str, str], WeeklyIndexBrief]) -> None:
+    """ "The Standard & Poor's index", "the Nasdaq index" in a list after a Dow line: each
+    line is about the index it names, not the one the line before named."""
+    spx = brief("SPX", "2025-08-08")
+    dow, sp, nasdaq = (_pct(spx, f"{key}.week.change_pct") for key in ("DJI", "SPX", "COMP"))
+    text = (
+        f"- The Dow Jones Industrial Average rose {dow} this week.\n"
+        f"- The Standard & Poor's index rose {sp} this week.\n"
+        f"- The Nasdaq index rose {nasdaq} this week.\n"
+    )
+    got = statuses(text, spx)
+    assert [got[x] for x in (dow, sp, nasdaq)] == [Status.VERIFIED] * 3
+
+
+def test_a_participle_after_a_comparison_belongs_to_its_subject(
+    brief: Callable[[str, str], WeeklyIndexBrief],
+) -> None:
+    spx = brief("SPX", "2025-08-08")
+    dow, nasdaq = _pct(spx, "DJI.week.change_pct"), _pct(spx, "COMP.week.change_pct")
+    text = (
+        f"The Nasdaq rose {nasdaq} this week. The Dow Jones outperformed the S&P 500 as well, "
+        f"gaining {dow} for the week.\n"
+    )
+    assert statuses(text, spx)[dow] is Status.VERIFIED

@@ -41,6 +41,8 @@ _INDICES: tuple[tuple[tuple[str, ...], Entity, tuple[str, ...]], ...] = (
                 "large-cap index",
                 "broader market",
                 "Standard & Poor's 500",
+                "Standard & Poor's",
+                "Standard and Poor's",
             ),
         ),
         ("COMP", "DJI"),
