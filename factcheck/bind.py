@@ -160,6 +160,10 @@ def _period_phrases() -> dict[str, str]:
             "first half",
             "second half",
             "half-year",
+            "financial year",
+            "fiscal year",
+            "course of the financial year",
+            "course of the fiscal year",
         ):
             out[f"{lead}{span}"] = "none"
     for phrase in (
@@ -217,6 +221,23 @@ _MONTH_RE: Final = re.compile(
     r"(?=[adfjmnos])\b(?P<mon>january|february|march|april|may|june|july|august|september|october|"
     r"november|december)(?:'s|’s)?\s+(?:intraday\s+|closing\s+)?(?:high|low|peak|trough|top|"
     r"bottom)",
+    re.ASCII,
+)
+#: After a figure: a total return, which a price index's data cannot settle.
+_TOTAL_RETURN_RE: Final = re.compile(
+    r"[^.;\d]{0,40}?\b(?:(?:including|includes|with|plus)\s+dividends|(?:total|gross)\s+return"
+    r"|accumulation\s+index)\b",
+    re.ASCII,
+)
+#: A month as the span of a move ("during the month of June", "for December"), not a date
+#: ("in December 15", "in June 2025": a day or a year follows).
+_MONTH_SPAN_RE: Final = re.compile(
+    r"(?=[adfijmnost])\b(?:(?:in|for|during|over|throughout)\s+(?:the\s+month\s+of\s+)?"
+    r"(?P<mon>january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)\b(?!\s*[#\d]|\s+(?:quarter|half)\b)"
+    # "the June quarter", "the December half": a span the brief has no figure for
+    r"|(?:(?:for|in|over|during)\s+the\s+)?(?P<span>january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)\s+(?:quarter|half)\b)",
     re.ASCII,
 )
 #: What every `_MONTH_RE` match ends with.
@@ -531,9 +552,16 @@ def _owns_relative_clause(doc: Document, m: Mention, fig: Figure) -> bool:
 _PROPER_RE: Final = re.compile(r"(?<![\w.&'’-])[A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|&))*")
 #: ... followed by a move: "Alibaba rose", "Xero added", "Tencent edged up", "BHP shares fell".
 _MOVE_AFTER_NAME_RE: Final = re.compile(
-    rf"(?:'s|’s)?\s+(?:shares\s+|stock\s+)?(?:also\s+|again\s+)?(?:{trie(MOVE_VERBS)})\b"
-    # "Info Tech (-1.6%) and Real Estate (-1.1%)": a name with its move in brackets
-    r"|\s*\(\s*[+\-−]?\d[\d.,]*\s*%\s*\)",
+    # a ticker in brackets may stand between: "Rio Tinto (ASX: RIO) which rose"
+    r"(?:'s|’s)?(?:\s*\((?:[a-z]+\s*:\s*)?[a-z][a-z0-9.]{0,5}\))?(?:'s|’s)?"
+    rf"(?:,?\s+(?:which\s+|that\s+|who\s+)?(?:shares\s+|stock\s+)?(?:also\s+|again\s+)?"
+    rf"(?:{trie(MOVE_VERBS)})\b"
+    # "Info Tech (-1.6%) and Real Estate (-1.1%)", "NAB (up 0.6 per cent)": the move in
+    # brackets; "Bio-Techne (TECH), up 21%"; "CSL's 16.9 per cent slide"
+    r"|\s*\(\s*(?:up\s+|down\s+)?[+\-−]?\d[\d.,]*\s*(?:%|per\s*cent|percent)\s*\)"
+    r"|,\s*(?:up|down)\s+[+\-−]?\d"
+    r"|(?<=s)\s+\d[\d.,]*\s*(?:%|per\s*cent|percent)\s+(?:slide|drop|fall|gain|rise|jump|"
+    r"plunge|surge|rally|decline|advance)s?\b)",
     re.ASCII,
 )
 #: "the 4.66% advance in the S&P 500": the index after the figure is the one it is about.
@@ -781,6 +809,13 @@ class Binder:
                     str(_MONTH_NUMBER[m.group("mon")]),
                 )
             )
+        for m in _MONTH_SPAN_RE.finditer(text) if has_any(text, _MONTH_NAMES) else ():
+            # "rose 1.3 per cent during the month of June", "For December, the index ...":
+            # the month to date when it is the brief's month, else no figure the brief has
+            mon = m.group("mon")
+            this = mon is not None and _MONTH_NUMBER[mon] == self.sessions[-1].month
+            what = "mtd" if this else "none"
+            ctx.periods.append(Mention(base + m.start(), base + m.end(), what, what))
         for m in _PERIOD_DIGITS_RE.finditer(text) if _period_digits_possible(text) else ():
             kind = m.lastgroup or ""
             value = kind
@@ -985,6 +1020,8 @@ class Binder:
         tail = doc.lower[fig.end : min(sent.end, fig.end + 70)]
         dist = _distance(tail) if fig.kind == "percent" else None
         b.metrics = self._metric(doc, sent, ctx, fig, lo, b, tail, dist)
+        if fig.kind == "percent" and _TOTAL_RETURN_RE.match(tail):
+            b.metrics = _NO_FACT  # "6.4 per cent including dividends": not the price index
         head = doc.lower[max(sent.start, fig.start - 40) : fig.start]
         stated_day = any(t.startswith("d:") for t in b.periods)
         reached = _TO_END_RE.search(head) is not None  # "rose 1.02% to a record 20,598.00"

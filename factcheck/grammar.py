@@ -68,6 +68,8 @@ DIRECTION: Final[tuple[tuple[str, int], ...]] = (
             "jumped",
             "jump",
             "jumps",
+            "leapt",
+            "leaped",
             "surged",
             "surge",
             "surges",
@@ -217,6 +219,7 @@ DIRECTION: Final[tuple[tuple[str, int], ...]] = (
 #: Verbs that make the capitalised name before them the thing that moved ("Alibaba rose",
 #: "Xero added"): the DIRECTION words that are verbs in the past or present tense, and a few
 #: phrases built on them.  Not nouns ("gains of 1.5%") or adjectives.
+_WAYS: Final = ("up", "down", "higher", "lower")
 MOVE_VERBS: Final[tuple[str, ...]] = (
     "rose",
     "rises",
@@ -277,6 +280,25 @@ MOVE_VERBS: Final[tuple[str, ...]] = (
     "was down",
     "were up",
     "were down",
+    "leapt",
+    "leaped",
+    *(f"{verb} {way}" for verb in ("finished", "ended", "closed") for way in _WAYS),
+    "rising",
+    "falling",
+    "gaining",
+    "jumping",
+    "soaring",
+    "sinking",
+    "climbing",
+    "dropping",
+    "slipping",
+    "losing",
+    "sliding",
+    "tumbling",
+    "plunging",
+    "surging",
+    "advancing",
+    "declining",
 )
 assert all(v.split()[-1] in dict(DIRECTION) or v in dict(DIRECTION) for v in MOVE_VERBS)
 

@@ -552,6 +552,8 @@ def _guess(fig: Figure, b: Binding, verdict: Verdict) -> str | None:
         return "the article does not say what figure this is"
     if b.metrics is not None and "none" in b.metrics:
         return "the brief holds no such figure"
+    if "none" in b.periods:
+        return "the brief holds no figure for the span it names"
     if b.beyond_data:
         return "it may lie beyond the 52 weeks the brief holds"
     if b.unknown_date is not None:

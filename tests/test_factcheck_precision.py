@@ -125,3 +125,47 @@ def test_a_participle_after_a_comparison_belongs_to_its_subject(
         f"gaining {dow} for the week.\n"
     )
     assert statuses(text, spx)[dow] is Status.VERIFIED
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Banks lifted as NAB (up 0.6 per cent) and ANZ (up 4.2 per cent) reported.",
+        "Wesfarmers shares finished up 4.81 per cent to $84.37.",
+        "Miners followed, including Rio Tinto (ASX: RIO), which rose 4.8%.",
+        "Health care gainers included Bio-Techne (TECH), up 21%.",
+        "Insurers rose, with Acme Life jumping 3.4% to HK$61.35.",
+        "Acme Corp's 16.9 per cent slide weighed on the index.",
+        "Software maker Life360 leapt 1.94 per cent to $33.11.",
+    ],
+)
+def test_a_companys_move_is_its_own(rut: WeeklyIndexBrief, sentence: str) -> None:
+    """A company named right before its move owns it: never the index's figure, whatever
+    the index did (no figure here is a Russell 2000 one)."""
+    report = check_text(f"The Russell 2000 rose 2.38% this week. {sentence}\n", rut, strict=False)
+    flagged = [c for c in report.claims if c.severity.value == "error"]
+    assert flagged == [], [(c.text, c.message) for c in flagged]
+
+
+@pytest.mark.parametrize(
+    ("span", "status"),
+    [
+        ("during the month of August", Status.VERIFIED),  # the brief's month: month to date
+        ("in July", Status.UNSUPPORTED),  # another month: no figure in the brief
+        ("for the June quarter", Status.UNSUPPORTED),
+        ("over the financial year", Status.UNSUPPORTED),
+    ],
+)
+def test_a_month_or_a_quarter_as_the_span_of_a_move(
+    rut: WeeklyIndexBrief, span: str, status: Status
+) -> None:
+    mtd = _pct(rut, "RUT.mtd.change_pct")
+    text = f"The Russell 2000 rose {mtd} {span}.\n"
+    assert check_text(text, rut, strict=False).claims[0].status is status
+
+
+def test_a_total_return_is_not_the_price_index(rut: WeeklyIndexBrief) -> None:
+    text = "The Russell 2000 is up 4.1% so far this year, or 4.9% including dividends.\n"
+    got = {c.text.strip(): c for c in check_text(text, rut, strict=False).claims}
+    assert got["4.9%"].status is Status.UNSUPPORTED
+    assert got["4.1%"].status is Status.MISMATCH  # the price return is still held to the data
