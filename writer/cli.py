@@ -27,6 +27,10 @@ app = typer.Typer(
     add_completion=True,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    # Help as written: rich markup would take `writer[chart]` for a style tag and print
+    # `writer`, and the rich panels label every flag `<bool>` as if it took a value.  The
+    # plain help shows flags as flags and wraps the docstrings' paragraphs as paragraphs.
+    rich_markup_mode=None,
     help="Weekly market recaps whose every figure is checked against the data.",
 )
 
