@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -39,3 +40,35 @@ def test_draft_help_lists_offline_without_a_value() -> None:
     lines = run("draft", "--help").stdout.splitlines()
     offline = next(line for line in lines if line.strip().startswith("--offline"))
     assert offline.split()[1] == "deterministic"
+
+
+@pytest.mark.parametrize("word", ["true", "False", "YES", "no"])
+def test_a_boolean_word_after_a_flag_is_refused_before_any_work(
+    word: str, synthetic: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    done = run(
+        "draft", "RUT", "--week", "2025-08-08", "--offline", word,
+        "--data-dir", str(synthetic), "--out", str(out),
+    )  # fmt: skip
+    assert done.returncode == 2
+    assert done.stderr == (
+        f"writer: --offline is a flag and takes no value: {word!r} would be read as a "
+        f"symbol; drop {word!r}\n"
+    )
+    assert not out.exists()
+
+
+def test_a_boolean_word_after_a_check_flag_names_a_file(tmp_path: Path) -> None:
+    done = run("check", "--form", "true", str(tmp_path / "a.md"))
+    assert done.returncode == 2
+    assert done.stderr == (
+        "writer: --form is a flag and takes no value: 'true' would be read as a file; drop 'true'\n"
+    )
+
+
+def test_a_boolean_word_elsewhere_is_still_an_argument(tmp_path: Path) -> None:
+    # after a value-taking option or on its own, "true" is left to the command to judge
+    done = run("check", "--week", "2025-08-08", "--ticker", "RUT", "true")
+    assert done.returncode == 2
+    assert "is a flag" not in done.stderr and "true" in done.stderr

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 
 from factcheck.errors import CheckError
+from writer.cliflags import Command
 from writer.errors import WriterError
 
 if TYPE_CHECKING:  # the CLI imports its commands' modules only when they run
@@ -100,7 +101,7 @@ def domain_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-@app.command()
+@app.command(cls=Command)
 @domain_errors
 def brief(
     symbol: Annotated[
@@ -125,7 +126,7 @@ def brief(
         print_brief_table(result)
 
 
-@app.command()
+@app.command(cls=Command)
 @domain_errors
 def fetch(
     symbols: Annotated[list[str], typer.Argument(help="symbols to fetch")],
@@ -153,7 +154,7 @@ def fetch(
         typer.echo(line)
 
 
-@app.command()
+@app.command(cls=Command)
 @domain_errors
 def draft(
     symbol: Annotated[
@@ -323,7 +324,7 @@ def _draft_batch(
     raise typer.Exit(code)
 
 
-@app.command()
+@app.command(cls=Command)
 @domain_errors
 def logs(
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="how many calls")] = 20,
@@ -344,7 +345,7 @@ def logs(
     print_call(record)
 
 
-@app.command()
+@app.command(cls=Command)
 @domain_errors
 def check(
     files: Annotated[
