@@ -349,7 +349,11 @@ def logs(
 @domain_errors
 def check(
     files: Annotated[
-        list[str] | None, typer.Argument(help="articles (Markdown or text); - reads stdin")
+        list[str] | None,
+        typer.Argument(
+            help="articles (Markdown or text), or folders: the Markdown files under them "
+            "(not *.rejected.md); - reads stdin"
+        ),
     ] = None,
     ticker: Annotated[
         str | None,
@@ -401,8 +405,10 @@ def check(
         raise fail("no articles given: name the files to check, or - to read stdin", 2)
     if fmt not in FORMATS:
         raise fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}", 2)
+    from writer.check_files import expand
+
     output, code = run_check(
-        files,
+        expand(files),
         ticker=ticker,
         week=parse_date(week) if week else None,
         data_dir=data_dir,
