@@ -15,6 +15,7 @@ from typing import Any, Final
 
 from factcheck.render import end_col, findings, printable
 from factcheck.report import CheckReport, Claim, Severity, Status
+from factcheck.srcroot import SourceRoots
 
 SARIF_VERSION: Final = "2.1.0"
 SARIF_SCHEMA: Final = (
@@ -97,14 +98,25 @@ class _FindingRows:
 
 
 class SarifRenderer(_FindingRows):
-    """One SARIF log, one run, one result per finding (verified claims are not results)."""
+    """One SARIF log, one run, one result per finding (verified claims are not results).
+    Files are named relative to their repository's root (`factcheck.srcroot`)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.roots = SourceRoots()
+
+    def report(self, report: CheckReport) -> str:
+        self.roots.locate(report.source)  # the root is known even when no file has a result
+        return super().report(report)
 
     def header(self) -> str:
         head = json.dumps({"$schema": SARIF_SCHEMA, "version": SARIF_VERSION})
         return head[:-1] + ', "runs": [{"results": ['
 
     def _row(self, report: CheckReport, c: Claim) -> dict[str, Any]:
-        location: dict[str, Any] = {"artifactLocation": {"uri": _uri(report.source)}}
+        uri, base = self.roots.locate(report.source)
+        artifact = {"uri": uri} if base is None else {"uri": uri, "uriBaseId": base}
+        location: dict[str, Any] = {"artifactLocation": artifact}
         if c.kind != "file":  # a file that could not be read has no region to point at
             location["region"] = {
                 "startLine": c.line,
@@ -141,7 +153,9 @@ class SarifRenderer(_FindingRows):
             for status, short, fix in RULES
         ]
         driver = {"name": TOOL, "version": _version(), "rules": rules}
-        tail = {"tool": {"driver": driver}, "columnKind": "unicodeCodePoints"}
+        tail: dict[str, Any] = {"tool": {"driver": driver}, "columnKind": "unicodeCodePoints"}
+        if base_ids := self.roots.base_ids():
+            tail["originalUriBaseIds"] = base_ids
         return ("\n" if self.count else "") + "], " + json.dumps(tail)[1:] + "]}\n"
 
 
@@ -163,13 +177,6 @@ def _version() -> str:
         return metadata.version("writer")
     except metadata.PackageNotFoundError:
         return "0"
-
-
-def _uri(path: str) -> str:
-    """A relative URI reference for the path as given (spaces and the like escaped)."""
-    from urllib.parse import quote
-
-    return quote(path.replace("\\", "/"), safe="/._-~")
 
 
 class RdjsonRenderer(_FindingRows):

@@ -386,6 +386,7 @@ def print_call(record: CallRecord, console: Console | None = None) -> None:
     from writer.render import make_console
 
     console = console or make_console()
+    rule = min(console.width, 80)  # a pipe's width is unlimited: a rule there is 80 wide
     tokens = (
         f"{record.prompt_tokens} prompt / {record.completion_tokens} completion tokens"
         if record.prompt_tokens is not None
@@ -402,9 +403,9 @@ def print_call(record: CallRecord, console: Console | None = None) -> None:
     if record.error:
         console.print(f"error: {_shown(record.error)}", markup=False, highlight=False)
     for message in record.messages:
-        console.print(Rule(str(message.get("role", "?"))))
+        console.print(Rule(str(message.get("role", "?"))), width=rule)
         console.print(_shown(str(message.get("content", ""))), markup=False, highlight=False)
-    console.print(Rule("response"))
+    console.print(Rule("response"), width=rule)
     console.print(
         _shown(record.response_text) if record.response_text is not None else "(none)",
         markup=False,

@@ -223,15 +223,16 @@ def weeks_between(calendar: str, first: dt.date, last: dt.date) -> tuple[dt.date
     it)."""
     start, end = week_bounds(first)[0], week_bounds(last)[1]
     cal = _calendar(calendar)
+    # the messages name the dates the user typed, not the Mondays of their weeks
     if start < cal.first_session:
         raise NoSessions(
-            f"the week of {start} is before the {calendar} calendar starts "
-            f"({cal.first_session}); pick a later week"
+            f"{first} is in a week that starts before the {calendar} calendar "
+            f"({cal.first_session}); start the range on {cal.first_session} or later"
         )
     if end > cal.last_session:
         raise NoSessions(
-            f"the week of {week_bounds(last)[0]} is beyond the {calendar} calendar; pick a "
-            "week that has ended"
+            f"{last} is in a week beyond the {calendar} calendar; end the range on a week "
+            "that has ended"
         )
     ends: dict[dt.date, dt.date] = {}
     for day in cal.in_range(start, end):

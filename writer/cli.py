@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 
 from factcheck.errors import CheckError
+from writer.cliflags import Command
 from writer.errors import WriterError
 
 if TYPE_CHECKING:  # the CLI imports its commands' modules only when they run
@@ -27,6 +28,10 @@ app = typer.Typer(
     add_completion=True,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    # Help as written: rich markup would take `writer[chart]` for a style tag and print
+    # `writer`, and the rich panels label every flag `<bool>` as if it took a value.  The
+    # plain help shows flags as flags and wraps the docstrings' paragraphs as paragraphs.
+    rich_markup_mode=None,
     help="Weekly market recaps whose every figure is checked against the data.",
 )
 
@@ -96,7 +101,7 @@ def domain_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-@app.command()
+@app.command(cls=Command)
 @domain_errors
 def brief(
     symbol: Annotated[
@@ -121,7 +126,7 @@ def brief(
         print_brief_table(result)
 
 
-@app.command()
+@app.command(cls=Command)
 @domain_errors
 def fetch(
     symbols: Annotated[list[str], typer.Argument(help="symbols to fetch")],
@@ -149,7 +154,7 @@ def fetch(
         typer.echo(line)
 
 
-@app.command()
+@app.command(cls=Command)
 @domain_errors
 def draft(
     symbol: Annotated[
@@ -319,7 +324,7 @@ def _draft_batch(
     raise typer.Exit(code)
 
 
-@app.command()
+@app.command(cls=Command)
 @domain_errors
 def logs(
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="how many calls")] = 20,
@@ -340,11 +345,15 @@ def logs(
     print_call(record)
 
 
-@app.command()
+@app.command(cls=Command)
 @domain_errors
 def check(
     files: Annotated[
-        list[str] | None, typer.Argument(help="articles (Markdown or text); - reads stdin")
+        list[str] | None,
+        typer.Argument(
+            help="articles (Markdown or text), or folders: the Markdown files under them "
+            "(not *.rejected.md); - reads stdin"
+        ),
     ] = None,
     ticker: Annotated[
         str | None,
@@ -404,8 +413,10 @@ def check(
         raise fail("no articles given: name the files to check, or - to read stdin", 2)
     if fmt not in FORMATS:
         raise fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}", 2)
+    from writer.check_files import expand
+
     output, code = run_check(
-        files,
+        expand(files),
         ticker=ticker,
         week=parse_date(week) if week else None,
         date=parse_date(date) if date else None,

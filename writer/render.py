@@ -9,14 +9,26 @@ from rich.table import Table
 
 from factcheck.brief import WeeklyIndexBrief
 
+#: The width of output to a pipe or a file: no line there is cut or wrapped (a table is as
+#: wide as its cells, a line as long as its text).
+UNLIMITED = 100_000
+
 
 def make_console(*, stderr: bool = False, quiet: bool = False) -> Console:
     """The one way writer makes a terminal console.  `NO_COLOR` (no-color.org) set to
     anything means no escape sequences at all, not colourless bold and italics (rich's own
-    reading of it)."""
+    reading of it).
+
+    Only a terminal has a width: rich gives a pipe or a file 80 columns, which cut a brief's
+    fact ids to `RUT.close.2025-08-…` for `grep` and broke each progress line in a log file
+    in two.  Elsewhere the width is unlimited and long lines are not wrapped."""
     plain = bool(os.environ.get("NO_COLOR"))
-    return Console(stderr=stderr, quiet=quiet, color_system=None if plain else "auto",
-                   no_color=plain)  # fmt: skip
+    console = Console(stderr=stderr, quiet=quiet, color_system=None if plain else "auto",
+                      no_color=plain)  # fmt: skip
+    if not console.is_terminal:
+        console.width = UNLIMITED
+        console.soft_wrap = True
+    return console
 
 
 def print_brief_table(brief: WeeklyIndexBrief, console: Console | None = None) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from writer.data import COLUMNS, clip, normalize, snapshot_filename
+from writer.data.csvbars import read_bars
 from writer.errors import BadInput, SymbolNotFound
 
 
@@ -37,13 +38,7 @@ class SnapshotSource:
                 f"{', '.join(self.available()) or 'none'}); fetch it with "
                 f"`writer fetch {symbol.lstrip('^')} --to-dir {self.folder}`",
             )
-        try:
-            raw = pd.read_csv(path, index_col="date", parse_dates=["date"])
-            frame = normalize(raw, symbol, str(path))
-        except (ValueError, KeyError, pd.errors.ParserError) as exc:
-            raise BadInput(
-                f"{path}: not a snapshot CSV ({exc}); expected columns date,{','.join(COLUMNS)}"
-            ) from exc
+        frame = normalize(_read(path), symbol, str(path))
         self._frames[symbol] = frame
         return frame
 
@@ -62,14 +57,20 @@ class SnapshotSource:
         return out
 
 
+def _read(path: Path) -> pd.DataFrame:
+    """`read_bars`, with a file that is not text (a spreadsheet saved as .csv) bad input."""
+    try:
+        return read_bars(path)
+    except UnicodeDecodeError:
+        raise BadInput(f"{path}: not a snapshot CSV: not UTF-8 text") from None
+
+
 def read_snapshot(path: Path) -> pd.DataFrame:
     """One snapshot file, normalized; `BadInput` when it is not one."""
     try:
-        return normalize(pd.read_csv(path, index_col="date", parse_dates=["date"]), "", str(path))
-    except (ValueError, KeyError, pd.errors.ParserError) as exc:
-        raise BadInput(
-            f"{path}: not a snapshot CSV ({exc}); move it away or pass --replace to overwrite it"
-        ) from exc
+        return normalize(_read(path), "", str(path))
+    except BadInput as exc:
+        raise BadInput(f"{exc}; move it away or pass --replace to overwrite it") from exc
 
 
 def merge_snapshot(old: pd.DataFrame, new: pd.DataFrame) -> tuple[pd.DataFrame, int, int]:
