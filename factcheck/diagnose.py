@@ -66,7 +66,7 @@ def _bases(brief: WeeklyIndexBrief, entity: str, period: str) -> list[Base]:
             and f.on is not None
             and f.on.month == 1
             and f.on.year == week.last_session.year
-            and f.on < week.start
+            and f.on < week.last_session  # in the week too: the week of Jan 2
         ]
         if firsts:
             first = min(firsts, key=lambda f: f.on or week.start)

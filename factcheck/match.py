@@ -497,6 +497,8 @@ def _points_are_a_change(index: FactIndex, fig: Figure, b: Binding) -> None:
         b.metrics = frozenset({"change_pts"})
 
 
+#: Periods that are spans, not sessions: named for a figure, they say which it is.
+_SPAN_TOKENS: Final = frozenset({"week", "ytd", "mtd", "52w", "prev"})
 _CLOSE_LEVELS: Final = frozenset({"close", "close_high", "close_low"})
 
 
@@ -571,7 +573,10 @@ def _guess(fig: Figure, b: Binding, verdict: Verdict) -> str | None:
         verdict.status is Status.MISATTRIBUTED
         and verdict.message.startswith("wrong period")
         and b.sessions_named >= 2
+        and not (b.periods and b.periods <= _SPAN_TOKENS)
     ):
+        # which of the sessions named is the figure's; a span named for the figure itself
+        # ("up 1.26% year to date") is not in doubt
         return "the sentence names several sessions"
     return None
 

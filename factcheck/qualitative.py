@@ -48,6 +48,18 @@ POSTED_RE: Final = re.compile(
     r"positive|negative)\s+week\b)",
     re.ASCII,
 )
+#: "a modest weekly pullback", "ended a volatile week with a net loss": the week's direction
+#: worded as a noun, with no figure; not a week before ("after a weekly loss").
+WEEK_MOVE_RE: Final = re.compile(
+    r"(?=[aefcw])(?<!after\s)(?<!following\s)(?<!snapped\s)(?<!snapping\s)(?<!broke\s)"
+    r"(?<!ended\s)(?<!ending\s)\b(?:an?|its)\s+(?:[a-z-]+\s+){0,2}?weekly\s+"
+    r"(?P<dir>gain|advance|rise|rally|loss|decline|drop|pullback|retreat|slide|fall)\b"
+    r"|\b(?:ended|finished|closed|wrapped\s+up|ends|finishes|closes)\s+(?:a|the)\s+"
+    r"(?:[a-z-]+\s+){0,3}?week\s+with\s+(?:a|an)\s+(?:(?:net|small|modest|slight|marginal|"
+    r"big|sharp|steep|solid)\s+)?(?P<dir2>gain|advance|rise|loss|decline|drop)\b",
+    re.ASCII,
+)
+_WEEK_MOVE_UP: Final = frozenset({"gain", "advance", "rise", "rally"})
 WEEK_EXTREME_RE: Final = re.compile(
     r"(?=[afhilnt])(?:\b(?:its|the|a|fresh|new)\s+(?:new\s+)?(?:weekly|week's|week’s)\s+"
     r"(?P<which>intraday\s+|closing\s+)?(?P<hl>high|low)\b|"
@@ -396,6 +408,15 @@ def check_sentence(
         if period is None:
             continue
         _settle(out, brief, ctx, summary, m, base, period, word)
+    for m in WEEK_MOVE_RE.finditer(text) if " week" in text else ():
+        if any(a < m.end() and m.start() < b for a, b in finished) or any(
+            f.start < base + m.end() and base + m.start() < f.end for f in out
+        ):
+            continue  # the words of a claim already judged ("posted a weekly advance")
+        noun = (m.group("dir") or m.group("dir2") or "").lower()
+        _settle(
+            out, brief, ctx, summary, m, base, "week", "gain" if noun in _WEEK_MOVE_UP else "loss"
+        )
     extreme = (has_any(text, _WEEKLY_WORDS) and ("high" in text or "low" in text)) or (
         ("highest" in text or "lowest" in text) and "week" in text
     )

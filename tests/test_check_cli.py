@@ -224,9 +224,11 @@ def test_many_files_build_each_brief_once(
     calls: list[tuple[str, str]] = []
     real: Callable[..., WeeklyIndexBrief] = writer.pipeline.weekly_brief
 
-    def counting(symbol: str, day: Any, source: Any, peers: Any = None) -> WeeklyIndexBrief:
+    def counting(
+        symbol: str, day: Any, source: Any, peers: Any = None, as_of: Any = None
+    ) -> WeeklyIndexBrief:
         calls.append((symbol, str(day)))
-        return real(symbol, day, source, peers=peers)
+        return real(symbol, day, source, peers=peers, as_of=as_of)
 
     monkeypatch.setattr(writer.pipeline, "weekly_brief", counting)
     paths = []

@@ -169,3 +169,46 @@ def test_a_total_return_is_not_the_price_index(rut: WeeklyIndexBrief) -> None:
     got = {c.text.strip(): c for c in check_text(text, rut, strict=False).claims}
     assert got["4.9%"].status is Status.UNSUPPORTED
     assert got["4.1%"].status is Status.MISMATCH  # the price return is still held to the data
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("This represents a modest weekly pullback for small caps.", Status.CONTRADICTED),
+        ("The Russell 2000 ended a volatile week with a net loss.", Status.CONTRADICTED),
+        ("The Russell 2000 ended a volatile week with a solid gain.", Status.VERIFIED),
+        ("The index posted a second straight weekly advance.", Status.VERIFIED),
+    ],
+)
+def test_the_weeks_direction_worded_as_a_noun(
+    rut: WeeklyIndexBrief, sentence: str, status: Status
+) -> None:
+    """The week of Aug 4-8 2025 rose 2.38%: a weekly pullback or loss is false."""
+    report = check_text(f"The Russell 2000 closed at 2,218.42 on Friday. {sentence}\n", rut)
+    phrases = [c for c in report.claims if c.kind == "phrase"]
+    assert [c.status for c in phrases] == [status], [(c.text, c.message) for c in phrases]
+
+
+def test_a_weekly_loss_before_the_week_is_not_this_weeks(rut: WeeklyIndexBrief) -> None:
+    text = "The Russell 2000 rose 2.38% this week, after a weekly loss the week before.\n"
+    phrases = [c for c in check_text(text, rut).claims if c.kind == "phrase"]
+    assert all(c.status is not Status.CONTRADICTED for c in phrases)
+
+
+def test_ytd_from_the_first_close_of_the_year_in_that_week(
+    brief: Callable[[str, str], WeeklyIndexBrief],
+) -> None:
+    """Week of Dec 30 2024 - Jan 3 2025, S&P 500: YTD is +1.03% from the Dec 31 close; the
+    +1.26% measured from Jan 2 (the year's first close, inside the week) is wrong and named so,
+    even in a sentence that names other days."""
+    spx = brief("SPX", "2025-01-03")
+    text = (
+        "The S&P 500 rose on Friday. It sits below its record close from December 6th, 2024 "
+        "and is up 1.26% year to date (it's only January 3rd).\n"
+    )
+    got = {c.text.strip(): c for c in check_text(text, spx, strict=False).claims}
+    assert got["1.26%"].status is Status.MISMATCH
+    assert "first close of 2025 (Jan 2)" in got["1.26%"].message
+    right = text.replace("1.26%", "1.03%")
+    got = {c.text.strip(): c for c in check_text(right, spx, strict=False).claims}
+    assert got["1.03%"].status is Status.VERIFIED
