@@ -354,7 +354,8 @@ def _period_digits_possible(text: str) -> bool:
 
 #: "the index", "the broad index", "the small-cap gauge": whichever index was named last.
 _ENTITY_GENERIC: Final = (
-    r"the\s+(?:[a-z]+(?:-[a-z]+)?\s+)?(?:index|benchmark|gauge|barometer)(?!\s+of\b)|the\s+measure|"
+    r"the\s+(?:[a-z]+(?:-[a-z]+)?\s+){0,2}(?:index|benchmark|gauge|barometer)(?!\s+of\b)|"
+    r"the\s+measure|"
     r"the\s+(?:share\s*)?market|the\s+bourse|it(?=\s+(?:rose|fell|gained|lost|added|shed|slid|"
     r"closed|finished|ended|jumped|climbed|dropped|slipped|edged|rallied|dipped|declined|"
     r"advanced|rebounded|sank|tumbled|plunged|surged|soared|eased|is|was|now|sits|stands|"
@@ -907,7 +908,13 @@ class Binder:
         words = generic.split()
         if len(words) < 3:
             return None
-        return self.entity_of.get(_name_key(words[1]))
+        for name in (" ".join(words[1:]), " ".join(words[1:-1]), words[1]):
+            key = self.entity_of.get(_name_key(name))
+            if key is not None:
+                return key
+        if "sector" in words[1:-1]:
+            return OUTSIDE_PREFIX + " ".join(words[1:])  # "the banking sector index"
+        return None
 
     def resolve_generic(self, ctx: SentenceContext, fallback: str | None) -> None:
         """ "The index" is the index named last: earlier in the sentence, else what the

@@ -212,3 +212,16 @@ def test_ytd_from_the_first_close_of_the_year_in_that_week(
     right = text.replace("1.26%", "1.03%")
     got = {c.text.strip(): c for c in check_text(right, spx, strict=False).claims}
     assert got["1.03%"].status is Status.VERIFIED
+
+
+def test_generic_names_with_two_words_before_the_noun(rut: WeeklyIndexBrief) -> None:
+    """ "The broad equity gauge" is the index named last; "the banking sector index" is
+    a sector's index, which the brief does not hold."""
+    text = (
+        "The Russell 2000 rose 2.38% this week. The broad equity gauge closed at 2,218.42 "
+        "on Friday, while the S&P 500 gained. The banking sector index fell 4.2% for the week.\n"
+    )
+    got = {c.text.strip(): c for c in check_text(text, rut, strict=False).claims}
+    assert got["2,218.42"].status is Status.VERIFIED
+    assert got["4.2%"].status is Status.UNSUPPORTED
+    assert "which the brief does not cover" in got["4.2%"].message
