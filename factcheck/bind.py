@@ -719,7 +719,12 @@ class Binder:
         ctx = SentenceContext()
         text = doc.lower[sent.start : sent.end]
         base = sent.start
-        for m in self.entity_re.finditer(text):
+        # a compact row's label runs into its first figure ("russell 20002,230.16"): its
+        # name is looked for in the label cell alone
+        label = sent.cells[0] if sent.compact and sent.cells else None
+        scanned = text if label is None else doc.lower[label[0] : label[1]]
+        found_at = base if label is None else label[0]
+        for m in self.entity_re.finditer(scanned):
             name = m.group(0)
             key = self._keys.get(name)
             if key is None:
@@ -728,22 +733,31 @@ class Binder:
                     key = self._keys[name] = self.subject
             if (
                 ctx.entities
-                and text[m.start() - 1 : m.start()] == "("
-                and ctx.entities[-1].end >= base + m.start() - 2
+                and scanned[m.start() - 1 : m.start()] == "("
+                and ctx.entities[-1].end >= found_at + m.start() - 2
             ):
                 continue  # "The S&P 500 (SPX)": the ticker restates the name before it
             kind = "generic" if m.lastgroup == "generic" else "entity"
-            if kind == "generic" and (named := self._named_in(name)) is not None:
+            written = doc.text[found_at + m.start() : found_at + m.end()]
+            if kind == "generic" and (named := self._named_in(name, written)) is not None:
                 # "the Shanghai benchmark" is not the index; "the Nasdaq index" is the Nasdaq
                 kind, key = "entity", named
-            end = base + m.end()
+            end = found_at + m.end()
+            if label is not None and (
+                scanned[: m.start()].strip() or scanned[m.end() :].strip(" *")
+            ):
+                # a row's label names one thing: "Global Dow" is not the Dow
+                key, end = OUTSIDE_PREFIX + scanned.strip(), label[1]
             if kind == "entity" and not is_outside(key):
                 sub = _SUB_INDEX_RE.match(doc.text, end)
                 if sub is not None:
                     # "the Hang Seng Technology Index", "the Dow Jones Transportation
                     # Average": more name words make another index, one the brief lacks
-                    key, end = OUTSIDE_PREFIX + doc.text[base + m.start() : sub.end()], sub.end()
-            ctx.entities.append(Mention(base + m.start(), end, kind, key))
+                    key, end = (
+                        OUTSIDE_PREFIX + doc.text[found_at + m.start() : sub.end()],
+                        sub.end(),
+                    )
+            ctx.entities.append(Mention(found_at + m.start(), end, kind, key))
         if sent.figures:
             self._companies(doc, sent, ctx)
         for d in sent.dates:
@@ -902,15 +916,17 @@ class Binder:
                 named.add(self.entity_of.get(_name_key(m.group(0)), self.subject))
         return named
 
-    def _named_in(self, generic: str) -> str | None:
+    def _named_in(self, generic: str, written: str) -> str | None:
         """The index or outside thing a generic phrase names by its adjective ("the shanghai
-        benchmark", "the nasdaq index"), if any."""
+        benchmark", "the Nasdaq index"), if any.  An index of the brief only by a proper name
+        (capitalised as written): "the blue-chip index" stays the index named last."""
         words = generic.split()
         if len(words) < 3:
             return None
+        proper = written.split()[1][:1].isupper() if len(written.split()) > 1 else False
         for name in (" ".join(words[1:]), " ".join(words[1:-1]), words[1]):
             key = self.entity_of.get(_name_key(name))
-            if key is not None:
+            if key is not None and (proper or is_outside(key)):
                 return key
         if "sector" in words[1:-1]:
             return OUTSIDE_PREFIX + " ".join(words[1:])  # "the banking sector index"
@@ -1418,7 +1434,9 @@ def heading_entity(ctx: SentenceContext | None) -> str | None:
     return next(iter(named)) if len(named) == 1 else None
 
 
-def apply_column(sent: Sentence, fig: Figure, b: Binding, last_session: dt.date) -> None:
+def apply_column(
+    sent: Sentence, fig: Figure, b: Binding, last_session: dt.date, year_end: str | None = None
+) -> None:
     """A table cell's figure is what its column header says (`grammar.column_meaning`): the metric,
     and the period unless the row itself names one."""
     for i, (a, end) in enumerate(sent.cells):
@@ -1437,6 +1455,14 @@ def apply_column(sent: Sentence, fig: Figure, b: Binding, last_session: dt.date)
         elif metric is not None and fig.kind != "percent":
             b.metrics = frozenset({metric})
         period = column.period
+        if (
+            period is None
+            and metric == "close"
+            and year_end is not None
+            and f"{int(year_end[:4])}" in sent.header[i].split()
+        ):
+            b.periods = frozenset({f"d:{year_end}"})  # "2024 Close": that year's last close
+            return
         if period is None and metric == "close":
             period = "week"  # "Close" in a weekly table: the week's last close
         if period is None or (b.periods and period in ("day", "week")):

@@ -332,7 +332,7 @@ def check_text(
             if single:
                 b.entity_guessed = False
             if sent.block_kind == "table":
-                apply_column(sent, fig, b, brief.week.last_session)
+                apply_column(sent, fig, b, brief.week.last_session, binder.year_base)
             verdict: Verdict = judge(index, fig, b)
             out.add(
                 fig.start,

@@ -24,6 +24,7 @@ from operator import attrgetter
 from typing import Final
 
 from factcheck._rx import ascii_shape, has_any, lower_same_length
+from factcheck.compact_table import compact_tables
 from factcheck.errors import TooLarge
 from factcheck.grammar import GAP_PATTERN, OUTSIDE
 from factcheck.numfmt import Hedge, parse_hedge
@@ -231,6 +232,9 @@ class Sentence:
     dates: list[Figure] = field(default_factory=list)
     header: tuple[str, ...] = ()  # table header cells (for a table row)
     cells: tuple[tuple[int, int], ...] = ()  # table cell spans (absolute)
+    #: a row of a table pasted with its cells run together (`factcheck.compact_table`): its
+    #: first cell is the label, each other cell one figure
+    compact: bool = False
 
 
 @dataclass(slots=True)
@@ -451,6 +455,7 @@ def _blocks(
 
     lines = source[body_start:].split("\n")
     aligned = _aligned_tables(lines)
+    compact = compact_tables(lines)
     header_cols: list[tuple[int, int]] = []
     for line_no, line in enumerate(lines):
         start, end = pos, pos + len(line)
@@ -461,6 +466,18 @@ def _blocks(
             in_fence = not in_fence
             continue
         if in_fence:
+            continue
+        if line_no in compact and line_no not in aligned:
+            close()
+            what, spans = compact[line_no]
+            spanned = tuple((start + a, start + b) for a, b in spans)
+            if what == "header":
+                header = tuple(masked[a:b].strip().lower() for a, b in spanned)
+                out.append(("header", start, end, (), spanned))
+            else:
+                if line_no - 1 not in compact:
+                    header = ()  # rows with no header line above them
+                out.append(("compact", start, end, header, spanned))
             continue
         if not stripped:
             close()
@@ -911,7 +928,7 @@ def parse(text: str, *, anchor: dt.date | None = None) -> Document:
     for block_no, (kind, b_start, b_end, header, cells) in enumerate(
         _blocks(masked, body_start, text)
     ):
-        one = kind in ("table", "header")
+        one = kind in ("table", "header", "compact")
         spans = [(b_start, b_end)] if one else _split_sentences(masked, b_start, b_end)
         if any(b - a > MAX_SENTENCE for a, b in spans):
             spans = _bounded(masked, spans)
@@ -920,6 +937,12 @@ def parse(text: str, *, anchor: dt.date | None = None) -> Document:
             sent = Sentence(s_start, s_end, chunk, block_no, kind, header=header, cells=cells)
             if kind == "header":  # column names ("Close 11/24", "52-wk high") are no figures
                 sentences.append(sent)
+                continue
+            if kind == "compact":  # each cell after the label is one figure
+                sent.block_kind, sent.compact = "table", True
+                sent.figures = [f for a, b in cells[1:] for f in _figures(masked[a:b], a, [])]
+                sentences.append(sent)
+                seen += len(sent.figures)
                 continue
             streaks = _streaks(chunk, lower[s_start:s_end], s_start)
             if _DIGIT_RE.search(chunk) is None:  # no digits: no dates, no figures
