@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import lru_cache
 from itertools import pairwise
 from operator import attrgetter
@@ -543,6 +544,38 @@ _RELATIVE_CLAUSE_RE: Final = re.compile(r",\s*(?:which|whose|who)\b", re.ASCII)
 _RELATIVE_REACH: Final = 160
 
 
+#: After a move: the money price it ended at ("0.45 per cent to $33.63", "to HK$61.35").
+_TO_PRICE_RE: Final = re.compile(
+    r"(?:[^.;:\d]{0,30}?\bto\s+|\s*\(\s*)(?:us|a|hk|nz|c|s)?\$\s?(?P<price>\d[\d,]*(?:\.\d+)?)",
+    re.ASCII,
+)
+_PRICED: Final = "~a share quoted in money"
+#: An index level is within this factor of the index's last close.
+_INDEX_SCALE: Final = Decimal("1.35")
+#: How far an outside name owns the figures of its own clause, nothing named between.
+_CLAUSE_REACH: Final = 120
+
+
+def _same_clause(doc: Document, m: Mention, fig: Figure) -> bool:
+    """ "The broader All Ordinaries also closed marginally higher up 8.3 points or 0.09 per
+    cent to 8841.90": nothing between the name and the figure opens another clause."""
+    return (
+        fig.start - m.end <= _CLAUSE_REACH
+        and not _CLAUSE_BREAK_RE.search(doc.lower, m.end, fig.start)
+        and not _ANOTHER_SUBJECT_RE.search(_BRACKETED_RE.sub(" ", doc.text[m.end : fig.start]))
+    )
+
+
+#: A bracket, or the name's own last word: "All Ordinaries Index (ASX: XAO) shed ...".
+_BRACKETED_RE: Final = re.compile(r"\([^()]*\)|^\s*(?:Index|index)\b", re.ASCII)
+
+
+#: Between a name and a figure: another name (a capital) or a market word, which may own it.
+_ANOTHER_SUBJECT_RE: Final = re.compile(
+    r"\b[A-Z]|\b(?:market|markets|index|indices|shares|stocks|benchmark|bourse)\b", re.ASCII
+)
+
+
 def _owns_relative_clause(doc: Document, m: Mention, fig: Figure) -> bool:
     return fig.start - m.end < _RELATIVE_REACH and bool(
         _RELATIVE_CLAUSE_RE.search(doc.lower, m.end, fig.start)
@@ -561,6 +594,7 @@ _MOVE_AFTER_NAME_RE: Final = re.compile(
     # brackets; "Bio-Techne (TECH), up 21%"; "CSL's 16.9 per cent slide"
     r"|\s*\(\s*(?:up\s+|down\s+)?[+\-−]?\d[\d.,]*\s*(?:%|per\s*cent|percent)\s*\)"
     r"|,\s*(?:up|down)\s+[+\-−]?\d"
+    r"|\s+(?:finished|ended|closed|was|were)\s+(?:up\s+|down\s+)?(?=[+\-−]?\d)"
     r"|(?<=s)\s+\d[\d.,]*\s*(?:%|per\s*cent|percent)\s+(?:slide|drop|fall|gain|rise|jump|"
     r"plunge|surge|rally|decline|advance)s?\b)",
     re.ASCII,
@@ -694,6 +728,12 @@ class Binder:
         self.entity_re, self.entity_of = _entity_regex(brief.entities)
         self.sessions = brief.week.sessions
         self.by_weekday: dict[int, dt.date] = {d.weekday(): d for d in brief.week.sessions}
+        #: each entity's last close: what an index level near it is
+        self.last_close: dict[str, Decimal] = {
+            f.entity: f.value
+            for f in brief.facts
+            if f.metric == "close" and f.period == brief.week.last_session.isoformat()
+        }
         self._keys: dict[str, str] = {}  # entity mention as written -> entity key
         #: the base of the year-to-date change: the subject's last close of the year before
         year = brief.week.last_session.year
@@ -731,6 +771,17 @@ class Binder:
                 key = self._keys[name] = self.entity_of.get(_name_key(name), self.subject)
                 if m.lastgroup == "generic":
                     key = self._keys[name] = self.subject
+            if "#" in name:  # a name with digits: which one, by its digits as written
+                written_name = _exact_key(doc.text[found_at + m.start() : found_at + m.end()])
+                bare = _TRAILING_INDEX_RE.sub("", written_name)
+                key = self.entity_of.get(_EXACT + written_name) or self.entity_of.get(
+                    _EXACT + bare,
+                    OUTSIDE_PREFIX + bare,  # "Russell 3000 Index": not the 2000
+                )
+            if scanned[m.start() - 1 : m.start()] == "(" and scanned[
+                m.end() : m.end() + 2
+            ].lstrip().startswith(":"):
+                continue  # "(ASX: XAO)", "(NASDAQ: NVDA)": an exchange naming a ticker
             if (
                 ctx.entities
                 and scanned[m.start() - 1 : m.start()] == "("
@@ -916,6 +967,14 @@ class Binder:
                 named.add(self.entity_of.get(_name_key(m.group(0)), self.subject))
         return named
 
+    def _at_index_scale(self, entity: str | None, price: str) -> bool:
+        """Is a money figure near the last close of `entity` (an index written in dollars)?"""
+        close = self.last_close.get(entity or "")
+        if close is None:
+            return False
+        value = Decimal(price.replace(",", ""))
+        return close / _INDEX_SCALE <= value <= close * _INDEX_SCALE
+
     def _named_in(self, generic: str, written: str) -> str | None:
         """The index or outside thing a generic phrase names by its adjective ("the shanghai
         benchmark", "the Nasdaq index"), if any.  An index of the brief only by a proper name
@@ -978,6 +1037,7 @@ class Binder:
                 is_outside(m.value)
                 and fig.start - m.end > _OUTSIDE_REACH
                 and not _owns_relative_clause(doc, m, fig)
+                and not _same_clause(doc, m, fig)
             )
         ]
         after = [m for m in ctx.entities if m.start >= fig.end and m.start < hi]
@@ -1024,6 +1084,15 @@ class Binder:
             b.entity, b.entity_inherited = titled, True  # "### S&P 500: the week"
         else:
             b.entity, b.entity_inherited, b.entity_guessed = self.subject, True, True
+        price = (
+            _TO_PRICE_RE.match(doc.lower, fig.end, min(sent.end, fig.end + 60))
+            if fig.kind in ("percent", "points") and not is_outside(b.entity)
+            else None
+        )
+        if price is not None and not self._at_index_scale(b.entity, price.group("price")):
+            # "sank 2.7 per cent to HK$535": a share price, far from the index's level (an
+            # index written with a dollar sign, "to $7982", stays the index)
+            b.entity, b.entity_inherited, b.entity_guessed = _PRICED, False, False
         # period
         section_day = (
             heading.periods[-1].value
@@ -1601,6 +1670,18 @@ def is_outside(entity: str | None) -> bool:
     return entity is not None and entity.startswith(OUTSIDE_PREFIX)
 
 
+#: Keys of names looked up with their digits ("russell 3000" is not "russell 2000", which
+#: the masked key "russell ####" cannot tell apart).
+_EXACT: Final = "="
+
+
+_TRAILING_INDEX_RE: Final = re.compile(r"\s+(?:index|average|composite)$")
+
+
+def _exact_key(name: str) -> str:
+    return _norm(ascii_shape(name)).replace("-", " ")
+
+
 def _name_key(name: str) -> str:
     """How a name is looked up: ASCII-shaped, lower case, digits as `#` (names' digits are
     masked before binding), runs of spaces and hyphens as one space."""
@@ -1613,8 +1694,12 @@ def _entity_regex_cached(entities: tuple[Entity, ...]) -> tuple[re.Pattern[str],
     for e in entities:
         for n in (e.name, *e.aliases, e.key, e.yahoo.lstrip("^")):
             names.setdefault(_name_key(n), e.key)
+            if any(c.isdigit() for c in n):
+                names.setdefault(_EXACT + _exact_key(n), e.key)
     for n in OUTSIDE:  # after the brief's names: an index the brief holds is never outside
         names.setdefault(_name_key(n), OUTSIDE_PREFIX + n)
+        if any(c.isdigit() for c in n):
+            names.setdefault(_EXACT + _exact_key(n), OUTSIDE_PREFIX + n)
     subject = entities[0].key
     # a digit of an outside name may be masked ("CSI ###") or not ("Nasdaq 100" when the
     # masking list does not know it): either way it is part of the name

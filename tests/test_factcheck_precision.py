@@ -225,3 +225,34 @@ def test_generic_names_with_two_words_before_the_noun(rut: WeeklyIndexBrief) -> 
     assert got["2,218.42"].status is Status.VERIFIED
     assert got["4.2%"].status is Status.UNSUPPORTED
     assert "which the brief does not cover" in got["4.2%"].message
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Acme Holdings, the largest member of the Russell 2000, sank 4.2 per cent to $53.50.",
+        "Bank shares were up 0.45 per cent to $33.63 on the day.",
+        "The broader Russell 3000 Index (NYSE: XYZ) shed 9.7 points, also 0.4 per cent, "
+        "to 3,173.8.",
+        "Microsoft finished 1.1% higher after the news.",
+        "The Bovespa inched lower by 0.18% on the week.",
+        "The broader Russell 3000 also closed marginally higher up 8.3 points or 0.09 per cent "
+        "to 3,441.90.",
+    ],
+)
+def test_figures_of_shares_and_other_indices_are_theirs(
+    rut: WeeklyIndexBrief, sentence: str
+) -> None:
+    report = check_text(f"The Russell 2000 rose 2.38% this week. {sentence}\n", rut, strict=False)
+    flagged = [c for c in report.claims if c.severity.value == "error"]
+    assert flagged == [], [(c.text, c.message) for c in flagged]
+
+
+def test_an_index_written_in_dollars_is_still_the_index(rut: WeeklyIndexBrief) -> None:
+    """ "to $2,218.42": sloppy, but the index's own level, and held to it."""
+    text = "The Russell 2000 rose 0.17 per cent, or by 3.70 points, to $2,218.42 on Friday.\n"
+    got = {c.text.strip(): c for c in check_text(text, rut, strict=False).claims}
+    assert got["0.17 per cent"].status is Status.VERIFIED
+    wrong = text.replace("0.17 per cent", "0.71 per cent")
+    got = {c.text.strip(): c for c in check_text(wrong, rut, strict=False).claims}
+    assert got["0.71 per cent"].severity.value == "error"
