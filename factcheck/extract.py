@@ -28,6 +28,7 @@ from factcheck.compact_table import compact_tables
 from factcheck.errors import TooLarge
 from factcheck.grammar import GAP_PATTERN, OUTSIDE
 from factcheck.numfmt import Hedge, parse_hedge
+from factcheck.scan import html_spans, md_links
 
 MONTHS: Final[dict[str, int]] = {
     "jan": 1,
@@ -260,8 +261,6 @@ _NEWLINE_RE: Final = re.compile("\n")
 _DIGIT_RE: Final = re.compile(r"\d", re.ASCII)
 #: YAML front matter between `---` lines, or TOML between `+++` lines (Hugo).
 _FRONT_RE: Final = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n(.*?)\r?\n\1[ \t]*(?:\r?\n|\Z)", re.S)
-_LINK_RE: Final = re.compile(r"!?\[([^\]\n]*)\]\(([^)\n]*)\)")
-_HTML_RE: Final = re.compile(r"<!--.*?-->|<[^>\n]+>", re.S)
 #: Emphasis and code marks.  Every branch starts with the mark itself (the lone `*` checks
 #: its neighbours after it), so the scan jumps from mark to mark instead of trying every
 #: position of the article.
@@ -336,11 +335,11 @@ def _mask_markup(body: str) -> str:
     The spans to blank are collected first and the text rebuilt from slices: most of an
     article is prose that is copied as is."""
     spans: list[tuple[int, int]] = []
-    for m in _HTML_RE.finditer(body) if "<" in body else ():
-        spans.append(m.span())
-    for m in _LINK_RE.finditer(body) if "[" in body else ():
-        spans.append((m.start(), m.start(1)))  # "![" or "["
-        spans.append((m.end(1), m.end()))  # "](url)"
+    # links and HTML by hand: a regex would read to the closer from every opener
+    spans.extend(html_spans(body))
+    for start, text_start, text_end, end in md_links(body):
+        spans.append((start, text_start))  # "![" or "["
+        spans.append((text_end, end))  # "](url)"
     for m in _EMPH_RE.finditer(body):
         spans.append(m.span())
     first = _FIRST_LIST_MARKER_RE.match(body)

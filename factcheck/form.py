@@ -24,6 +24,7 @@ from factcheck import ids
 from factcheck.brief import WeeklyIndexBrief
 from factcheck.extract import split_front_matter
 from factcheck.report import CheckReport, Claim, Severity, Status
+from factcheck.scan import first_hole, first_link, md_images
 
 #: The most findings one rule reports (the last one says how many more there are).
 MAX_PER_RULE: Final = 3
@@ -69,7 +70,11 @@ class Page:
 _HEADLINE_RE: Final = re.compile(r"#\s+\S")
 _SECTION_RE: Final = re.compile(r"##\s+\S")
 _LIST_RE: Final = re.compile(r"\s*(?:[-*+]|\d+[.)])\s+")
-_SENTENCE_RE: Final = re.compile(r"[A-Za-z][^.!?]{15,}[.!?](?:\s|$|[*_\"')\]])")
+#: A letter, 15 or more characters, then a full stop: tried only where a run between stops
+#: begins (from its first letter, the longest try), so no run is read once per letter in it.
+_SENTENCE_RE: Final = re.compile(
+    r"(?<![^.!?])[^.!?A-Za-z]*+[A-Za-z][^.!?]{15,}+[.!?](?:\s|$|[*_\"')\]])"
+)
 #: "Label: value" lines and table rows: data, not prose.
 _KEY_VALUE_RE: Final = re.compile(
     r"\s*(?:[-*+]\s+)?(?:\*\*)?[^:|.!?]{1,40}(?:\*\*)?:\s*\S|.*\|.*\|"
@@ -78,12 +83,6 @@ _FACT_ID_RE: Final = re.compile(
     r"(?<![\w.])[A-Z][A-Z0-9^]{1,9}\.(?:week|52w|ytd|mtd|prev_week|streak|level|vs|ma\d+|"
     r"close|open|high|low|change_pct|change_pts)(?:\.[\w-]+)*(?![\w])"
 )
-_HOLE_RE: Final = re.compile(
-    r"\{\{.*?\}\}|\{%.*?%\}|\[\[.*?\]\]|<<.*?>>|\bTBD\b|\bTK\b|\bXX+(?:[.,]X+)?\s*%|"
-    r"\[(?:insert|placeholder|your|figure|date|index)[^\]]*\]|\blorem ipsum\b",
-    re.IGNORECASE,
-)
-_LINK_RE: Final = re.compile(r"\[[^\]]*\]\([^)]*\)|https?://\S+|www\.\S+", re.IGNORECASE)
 _CHAT_RE: Final = re.compile(
     r"^\s*(?:sure[,!]|certainly[,!]|of course[,!]|here(?:'s| is) (?:the|your|an?)\b|"
     r"as an ai\b|i hope this\b|let me know\b|i (?:have|'ve) (?:written|drafted|revised)\b|"
@@ -201,22 +200,30 @@ def _length(
     ]
 
 
-def _pattern(regex: re.Pattern[str], reason: str) -> Rule:
+def _pattern(regex: re.Pattern[str] | Callable[[str], tuple[int, int] | None], reason: str) -> Rule:
+    """A rule finding `regex` on a line: a pattern, or a scanner giving the first match's span
+    (for the patterns a regex would scan in quadratic time)."""
+    search = regex if callable(regex) else _span_of(regex)
+
     def rule(
         page: Page, brief: WeeklyIndexBrief, report: CheckReport, rules: FormRules
     ) -> list[Problem]:
         out = []
         for n, line in _numbered(page):
-            m = regex.search(line)
-            if m is not None:
-                out.append(Problem(n, m.group(0)[:80], reason))
+            span = search(line)
+            if span is not None:
+                out.append(Problem(n, line[span[0] : span[1]][:80], reason))
         return out
 
     return rule
 
 
-#: `![alt](target)` or `![alt](<target>)`: an image line, allowed when it is the article's own
-_IMAGE_RE: Final = re.compile(r"!\[(?:[^\]\\]|\\.)*\]\(<?([^)>\s]+)>?\)")
+def _span_of(regex: re.Pattern[str]) -> Callable[[str], tuple[int, int] | None]:
+    def search(line: str) -> tuple[int, int] | None:
+        m = regex.search(line)
+        return None if m is None else m.span()
+
+    return search
 
 
 def _links(
@@ -226,12 +233,13 @@ def _links(
     link to the outside, and its alt text is checked with the figures."""
     out = []
     for n, line in _numbered(page):
-        allowed = [m for m in _IMAGE_RE.finditer(line) if m.group(1) in rules.images]
-        for m in allowed[::-1]:
-            line = line[: m.start()] + " " * (m.end() - m.start()) + line[m.end() :]
-        found = _LINK_RE.search(line)
+        # `![alt](target)` or `![alt](<target>)`: allowed when it is the article's own
+        allowed = [(a, b) for a, b, target in md_images(line) if target in rules.images]
+        for a, b in allowed[::-1]:
+            line = line[:a] + " " * (b - a) + line[b:]
+        found = first_link(line)
         if found is not None:
-            out.append(Problem(n, found.group(0)[:80], "a link the data did not give"))
+            out.append(Problem(n, line[found[0] : found[1]][:80], "a link the data did not give"))
     return out
 
 
@@ -341,7 +349,7 @@ RULES: Final[tuple[tuple[str, Rule, str], ...]] = (
     ),
     (
         "hole",
-        _pattern(_HOLE_RE, "a placeholder or template hole"),
+        _pattern(first_hole, "a placeholder or template hole"),
         "write the real text; every figure is in the data",
     ),
     (

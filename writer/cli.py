@@ -439,11 +439,7 @@ def main() -> None:
     with nothing left to close (files are closed, pools shut down, workers reaped, each
     SQLite connection closed where it was used).  Anything still running gets the normal
     exit."""
-    try:
-        app()
-        code = 0
-    except SystemExit as done:
-        code = exit_code(done.code)
+    code = _run()
     import multiprocessing
     import os
     import threading
@@ -456,6 +452,25 @@ def main() -> None:
     except (BrokenPipeError, ValueError):  # a reader that went away, a stream closed
         pass
     os._exit(code)
+
+
+def _run() -> int:
+    """Run the command; a usage error (a missing argument, a value out of range) is one
+    `writer:` line and exit 2 like every other bad input, not the parser's multi-line box."""
+    from typer.exceptions import TyperException
+
+    try:
+        return exit_code(app(standalone_mode=False))
+    except SystemExit as done:
+        return exit_code(done.code)
+    except TyperException as exc:  # the parser's usage errors (exit 2)
+        ctx = getattr(exc, "ctx", None)
+        where = getattr(ctx, "command_path", None) or "writer"
+        fail(f"{' '.join(exc.format_message().split())} (see `{where} --help`)", exc.exit_code)
+        return exc.exit_code
+    except typer.Abort:
+        fail("interrupted", 130)
+        return 130
 
 
 def exit_code(code: object) -> int:

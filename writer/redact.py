@@ -22,7 +22,12 @@ MASK = "***"
 _SECRET_PARAMS = frozenset(
     {"key", "api_key", "apikey", "token", "access_token", "secret", "password", "sig", "code"}
 )
-_USERINFO_RE = re.compile(r"(?P<scheme>[a-z][a-z0-9+.-]*://)[^/@\s]+@", re.IGNORECASE)
+#: `scheme://userinfo@`, tried only where a run of scheme characters begins (the scheme is
+#: from its first letter), so a long word is not read to its end once per letter in it.
+_USERINFO_RE = re.compile(
+    r"(?<![a-z0-9+.\-])(?P<lead>[0-9+.\-]*+)(?P<scheme>[a-z][a-z0-9+.\-]*+://)[^/@\s]++@",
+    re.IGNORECASE,
+)
 _PARAM_RE = re.compile(r"(?P<name>[?&][\w.-]+)=(?P<value>[^&#\s]*)")
 
 
@@ -47,7 +52,7 @@ def env_secrets() -> list[str]:
 
 def redact(text: str) -> str:
     """`text` without URL credentials or secret values from the environment."""
-    text = _USERINFO_RE.sub(lambda m: f"{m.group('scheme')}{MASK}@", text)
+    text = _USERINFO_RE.sub(lambda m: f"{m.group('lead')}{m.group('scheme')}{MASK}@", text)
     text = _PARAM_RE.sub(
         lambda m: f"{m.group('name')}={MASK}" if _secret_param(m.group("name")) else m.group(0),
         text,

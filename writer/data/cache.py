@@ -103,9 +103,29 @@ class CachedSource:
             ).fetchall()
         if not rows:
             return empty_bars()
+        for row in rows:
+            self._usable_row(symbol, row)
         frame = pd.DataFrame(rows, columns=["date", *COLUMNS])
         frame.index = pd.DatetimeIndex(pd.to_datetime(frame.pop("date")), name="date")
         return frame
+
+    def _usable_row(self, symbol: str, row: tuple[object, ...]) -> None:
+        """A row whose date is no date or whose price is no number (SQLite keeps `'abc'` in a
+        REAL column) is unusable data, exit 3 naming it, not a traceback in pandas."""
+        day, *values = row
+        try:
+            dt.date.fromisoformat(str(day))
+        except ValueError:
+            raise self._bad_row(symbol, f"date={day!r}") from None
+        for name, value in zip(COLUMNS, values, strict=True):
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                raise self._bad_row(symbol, f"{day} {name}={value!r}")
+
+    def _bad_row(self, symbol: str, what: str) -> DataUnavailable:
+        return DataUnavailable(
+            f"the price cache {self.path} has an unusable row for {symbol}: {what}; delete "
+            "it (it only keeps downloads) or set WRITER_CACHE_DIR to another folder"
+        )
 
     def _store(self, symbol: str, bars: pd.DataFrame, start: dt.date, end: dt.date) -> None:
         closed_until = min(end, self._today() - dt.timedelta(days=1))

@@ -90,7 +90,8 @@ MAX_RETRY_AFTER_S = 60.0
 #: Placeholder key for keyless local endpoints (OPENAI_BASE_URL set, OPENAI_API_KEY not).
 LOCAL_KEY = "not-needed"
 
-_FENCE = re.compile(r"^\s*```[A-Za-z]*\s*\n(?P<body>.*?)\n\s*```\s*$", re.DOTALL)
+#: The opening fence: "```" and a language name at the start of a reply.
+_FENCE_OPEN = re.compile(r"\s*+```[A-Za-z]*+")
 
 
 class ReplyTooLarge(Exception):
@@ -173,9 +174,26 @@ def _client(timeout: float, max_retries: int, cap: int) -> OpenAI:
 
 
 def unfence(text: str) -> str:
-    """Models sometimes wrap the article in a ```markdown fence despite being told not to."""
-    match = _FENCE.match(text)
-    return (match.group("body") if match else text).strip()
+    """Models sometimes wrap the article in a ```markdown fence despite being told not to.
+
+    What `^\\s*```[A-Za-z]*\\s*\\n(.*?)\\n\\s*```\\s*$` (DOTALL) took, stripped: an opening
+    fence line, a closing one that ends the reply, the text between.  Found from both ends
+    by hand: that regex tried the closer at every newline of the reply and read the
+    whitespace after each, cubic in a reply of blank lines."""
+    opening = _FENCE_OPEN.match(text)
+    if opening is not None:
+        body_start = text.find("\n", opening.end())
+        rest = text.rstrip()
+        closer = len(rest) - 3
+        body_end = text.rfind("\n", 0, closer)
+        if (
+            0 <= body_start < body_end
+            and rest.endswith("```")
+            and not text[opening.end() : body_start].strip()
+            and not text[body_end:closer].strip()
+        ):
+            return text[body_start + 1 : body_end].strip()
+    return text.strip()
 
 
 def article_problem(text: str) -> str | None:

@@ -1,0 +1,89 @@
+"""Usage errors and unusable cached data as real processes: one `writer: ` line on stderr and
+the documented exit code (2 usage, 3 data unusable), never a parser box or a traceback."""
+
+from __future__ import annotations
+
+import csv
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+WRITER = Path(sys.executable).with_name("writer")
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(WRITER), *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, **(env or {})},
+    )
+
+
+def one_line(done: subprocess.CompletedProcess[str], code: int) -> str:
+    assert done.returncode == code, (done.returncode, done.stderr)
+    assert done.stderr.startswith("writer: ") and done.stderr.count("\n") == 1, done.stderr
+    assert "Traceback" not in done.stderr + done.stdout
+    return done.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (("draft",), "Missing argument 'symbol'. (see `writer draft --help`)"),
+        (("logs", "--limit", "0"), "greater than or equal to 1 (see `writer logs --help`)"),
+        (("nosuch",), "No such command 'nosuch'"),
+    ],
+)
+def test_a_usage_error_is_one_line_and_exit_2(args: tuple[str, ...], says: str) -> None:
+    assert says in one_line(run(*args), 2)
+
+
+def test_help_still_exits_0() -> None:
+    done = run("draft", "--help")
+    assert done.returncode == 0 and "Usage" in done.stdout, done.stderr
+
+
+def test_a_text_price_in_the_cache_is_exit_3_naming_the_row(data_dir: Path, tmp_path: Path) -> None:
+    """A cache covering every symbol's whole snapshot (so nothing is fetched), one close of
+    the week made text."""
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    db = sqlite3.connect(cache / "prices.sqlite")
+    db.executescript(
+        "CREATE TABLE bars (symbol TEXT NOT NULL, date TEXT NOT NULL, open REAL NOT NULL,"
+        " high REAL NOT NULL, low REAL NOT NULL, close REAL NOT NULL, volume REAL NOT NULL,"
+        " PRIMARY KEY (symbol, date));"
+        "CREATE TABLE coverage (symbol TEXT NOT NULL, start TEXT NOT NULL, end TEXT NOT NULL,"
+        " source TEXT NOT NULL, fetched_at TEXT NOT NULL);"
+    )
+    for path in data_dir.glob("*.csv"):
+        symbol = path.stem if path.stem == "IWM" else "^" + path.stem
+        with path.open() as f:
+            rows = [
+                (symbol, r["date"], *(r[k] for k in ("open", "high", "low", "close", "volume")))
+                for r in csv.DictReader(f)
+            ]
+        db.executemany("INSERT INTO bars VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+        db.execute(
+            "INSERT INTO coverage VALUES (?, '2000-01-01', '2025-12-31', 'test', 'now')", (symbol,)
+        )
+    db.execute("UPDATE bars SET close = 'abc' WHERE symbol = '^RUT' AND date = '2025-08-06'")
+    db.commit()
+    db.close()
+    done = run(
+        "draft",
+        "RUT",
+        "--week",
+        "2025-08-08",
+        "--offline",
+        "--out",
+        str(tmp_path / "o"),
+        env={"WRITER_CACHE_DIR": str(cache), "WRITER_DATA_DIR": ""},
+    )
+    assert "^RUT: 2025-08-06 close='abc'" in one_line(done, 3)

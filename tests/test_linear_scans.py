@@ -1,0 +1,129 @@
+"""Every scan over article and reply text is linear in the worst case (issue 26, item 1).
+
+Two kinds of test, neither timed against a budget: the hand scanners find exactly what the
+backtracking regexes they replace found (on seeded random text over the characters that
+matter), and the work on hostile text grows with its size, not its square (CPU time at n
+and 10n characters, compared loosely: x10 input may cost at most x30; the regexes these
+replace cost x100 and more).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import re
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from factcheck import form, scan
+from factcheck.brief import WeeklyIndexBrief
+from factcheck.check import check_text
+from writer.draft.llm import unfence
+from writer.redact import redact
+
+#: The regexes the scanners replace: the oracle their answers are compared with.
+OLD_LINK = re.compile(r"!?\[([^\]\n]*)\]\(([^)\n]*)\)")
+OLD_HTML = re.compile(r"<!--.*?-->|<[^>\n]+>", re.S)
+OLD_IMAGE = re.compile(r"!\[(?:[^\]\\]|\\.)*\]\(<?([^)>\s]+)>?\)")
+OLD_FORM_LINK = re.compile(r"\[[^\]]*\]\([^)]*\)|https?://\S+|www\.\S+", re.IGNORECASE)
+OLD_HOLE = re.compile(
+    r"\{\{.*?\}\}|\{%.*?%\}|\[\[.*?\]\]|<<.*?>>|\bTBD\b|\bTK\b|\bXX+(?:[.,]X+)?\s*%|"
+    r"\[(?:insert|placeholder|your|figure|date|index)[^\]]*\]|\blorem ipsum\b",
+    re.IGNORECASE,
+)
+OLD_SENTENCE = re.compile(r"[A-Za-z][^.!?]{15,}[.!?](?:\s|$|[*_\"')\]])")
+OLD_FENCE = re.compile(r"^\s*```[A-Za-z]*\s*\n(?P<body>.*?)\n\s*```\s*$", re.DOTALL)
+OLD_USERINFO = re.compile(r"(?P<scheme>[a-z][a-z0-9+.-]*://)[^/@\s]+@", re.IGNORECASE)
+
+
+def texts(alphabet: list[str], count: int = 3000, longest: int = 24) -> list[str]:
+    rng = random.Random(26)
+    return [
+        "".join(rng.choice(alphabet) for _ in range(rng.randint(0, longest))) for _ in range(count)
+    ]
+
+
+def test_markdown_links_and_html_as_the_regexes_found_them() -> None:
+    for text in texts(["[", "]", "(", ")", "!", "a", "\n", "<", ">", "<!--", "-->", "-", " "]):
+        old = [(m.start(), m.start(1), m.end(1), m.end()) for m in OLD_LINK.finditer(text)]
+        assert list(scan.md_links(text)) == old, text
+        assert list(scan.html_spans(text)) == [m.span() for m in OLD_HTML.finditer(text)], text
+
+
+def test_form_scanners_as_the_regexes_found_them() -> None:
+    alphabet = ["[", "]", "(", ")", "!", "\\", "<", ">", "a", " ", "x.png", "http://", "www."]
+    for line in texts(alphabet):
+        old = [(m.start(), m.end(), m.group(1)) for m in OLD_IMAGE.finditer(line)]
+        assert list(scan.md_images(line)) == old, line
+        found = OLD_FORM_LINK.search(line)
+        assert scan.first_link(line) == (found.span() if found else None), line
+    holes = ["{", "}", "{{", "}}", "%", "[[", "]]", "[", "]", "<<", ">>", "<", "TBD", "tk", " "]
+    for line in texts([*holes, "XX", "X", ".", "[insert", "[Date", "lorem ipsum", "a"]):
+        found = OLD_HOLE.search(line)
+        assert scan.first_hole(line) == (found.span() if found else None), line
+    for para in texts(["a", "B", "1", " ", ".", "!", "?", "*", ")", "\n", "xxxxx"], longest=40):
+        assert bool(form._SENTENCE_RE.search(para)) == bool(OLD_SENTENCE.search(para)), para
+
+
+def test_unfence_and_redact_as_the_regexes_did() -> None:
+    for reply in texts(["```", "```markdown", "\n", " ", "a", "1", "`", "\t"], longest=12):
+        found = OLD_FENCE.match(reply)
+        assert unfence(reply) == (found.group("body") if found else reply).strip(), repr(reply)
+    for line in texts(["a", "1", "+", ".", "-", "://", "/", "@", " ", "x", ":"], longest=20):
+        old = OLD_USERINFO.sub(lambda m: f"{m.group('scheme')}***@", line)
+        assert redact(line) == old, line
+
+
+def cpu(run: Callable[[], object]) -> float:
+    best = float("inf")
+    for _ in range(3):
+        t0 = time.process_time()
+        run()
+        best = min(best, time.process_time() - t0)
+    return max(best, 1e-3)  # below a millisecond the clock, not the scan, is measured
+
+
+def grows_linearly(make: Callable[[int], str], scan_text: Callable[[str], object], n: int) -> None:
+    small, large = make(n), make(10 * n)
+    ratio = cpu(lambda: scan_text(large)) / cpu(lambda: scan_text(small))
+    assert ratio < 30, f"x10 input cost x{ratio:.0f} CPU"
+
+
+def flood(unit: str) -> Callable[[int], str]:
+    return lambda n: (unit * (n // len(unit) + 1))[:n]
+
+
+#: Openers without their closers, nested and unbalanced brackets: the shapes that made the
+#: regexes read to the end of the line from every opener.
+FLOODS = ["[", "![", "[a](", "[](", "a<", "<a ", "<!-- x", "<!-- x\n", "*", "{{", "[[", "x"]
+
+
+@pytest.fixture(scope="module")
+def rut_brief(data_dir: Path) -> WeeklyIndexBrief:
+    from writer.pipeline import open_source, weekly_brief
+
+    return weekly_brief("RUT", dt.date(2025, 8, 8), open_source(data_dir))
+
+
+@pytest.mark.parametrize("unit", FLOODS)
+def test_checking_a_flood_is_linear(unit: str, rut_brief: WeeklyIndexBrief) -> None:
+    grows_linearly(flood(unit), lambda text: check_text(text, rut_brief, strict=False), 4000)
+
+
+@pytest.mark.parametrize("unit", [*FLOODS, "[insert", "a:", "![a\\](", "http://a "])
+def test_the_form_rules_on_a_flood_are_linear(unit: str, rut_brief: WeeklyIndexBrief) -> None:
+    report = check_text("# A\n\nThe index rose.", rut_brief, strict=False)
+    rules = form.FormRules()
+    grows_linearly(flood(unit), lambda text: form.check_form(text, rut_brief, report, rules), 2000)
+
+
+@pytest.mark.parametrize("unit", ["\n", " \n", "\n ", "```\n"])
+def test_unfencing_a_reply_of_blank_lines_is_linear(unit: str) -> None:
+    grows_linearly(lambda n: "```\n" + flood(unit)(n), unfence, 2000)
+
+
+def test_redacting_a_long_word_is_linear() -> None:
+    grows_linearly(flood("x"), redact, 20000)
