@@ -25,12 +25,13 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-#: A label: an index name with its digits ("Russell 2000", "S&P 500"), else words.
+#: A label: an index name with its digits ("Russell 2000", "S&P 500"), else words (bounded:
+#: every line of an article is tried, and a hostile one must cost no more than its length).
 _LABEL_RE: Final = re.compile(
     r"[ \t]*(?:[-*•][ \t]+)?(?P<label>(?:russell[ \t]+(?:1000|2000|3000)|s&p(?:/asx)?[ \t]+"
     r"(?:500|400|600|100|200)|asx[ \t]*200|nasdaq[ \t-]100|ftse[ \t]+(?:100|250)|"
     r"nikkei[ \t]+225|stoxx[ \t]+600|cac[ \t]+40|dax[ \t]+40)"
-    r"|[a-z][a-z&/.*'’() -]*?)[ \t]*(?=[+\-−$\d])",
+    r"|[a-z][a-z&/.*'’() -]{0,40}?)[ \t]{0,4}(?=[+\-−$\d])",
     re.IGNORECASE,
 )
 #: One figure cell: a number that ends where a written number must (see the docstring).

@@ -99,6 +99,8 @@ def flood(unit: str) -> Callable[[int], str]:
 #: Openers without their closers, nested and unbalanced brackets: the shapes that made the
 #: regexes read to the end of the line from every opener.
 FLOODS = ["[", "![", "[a](", "[](", "a<", "<a ", "<!-- x", "<!-- x\n", "*", "{{", "[[", "x"]
+#: ... and what a compact table row is read from (factcheck.compact_table)
+FLOODS += ["a ", "Dow 1.5", "1,1", "Russell 2000 1\n"]
 
 
 @pytest.fixture(scope="module")
