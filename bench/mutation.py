@@ -39,9 +39,11 @@ from factcheck.brief import Fact, WeeklyIndexBrief  # noqa: E402
 from factcheck.check import check_text  # noqa: E402
 from factcheck.extract import split_front_matter  # noqa: E402
 from factcheck.numfmt import (  # noqa: E402
+    LEVEL_TRUNCATION_MIN,
     Hedge,
     format_number,
     point_change_matches,
+    truncates_to,
     written_matches,
 )
 from factcheck.report import Claim, Status  # noqa: E402
@@ -186,6 +188,9 @@ def still_true(fact: Fact, new_number: str, hedge: Hedge) -> bool:
         and point_change_matches(abs(fact.value), value, places)
     ):
         return True  # within the rounding of the two closes (numfmt)
+    whole_close = places == 0 and value >= LEVEL_TRUNCATION_MIN and fact.metric == "close"
+    if exact and whole_close and truncates_to(fact.value, value):
+        return True  # a close written whole may be cut, not rounded (numfmt)
     return written_matches(abs(fact.value) if fact.signed else fact.value, value, places, hedge)
 
 

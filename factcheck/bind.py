@@ -167,6 +167,32 @@ def _period_phrases() -> dict[str, str]:
             "course of the fiscal year",
         ):
             out[f"{lead}{span}"] = "none"
+    # rolling spans and earlier years: no brief holds their figures
+    for phrase in (
+        "over the past month",
+        "in the past month",
+        "over the last month",
+        "past month",
+        "compared to the same time last year",
+        "compared with the same time last year",
+        "from the same time last year",
+        "from a year ago",
+        "from a year earlier",
+        "than a year ago",
+        "year on year",
+        "year-on-year",
+        "year over year",
+        "year-over-year",
+        "over the past year",
+        "over the past 12 months",
+        "in the past year",
+        "last year",
+        "from last year",
+        "the previous year",
+        "the prior year",
+        "a year earlier",
+    ):
+        out[phrase] = "none"
     for phrase in (
         "a single session",
         "one session",
@@ -584,6 +610,8 @@ def _owns_relative_clause(doc: Document, m: Mention, fig: Figure) -> bool:
 
 #: A capitalized name ("Alibaba", "WiseTech Global", "Chipmaker SMIC").
 _PROPER_RE: Final = re.compile(r"(?<![\w.&'’-])[A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|&))*")
+#: Before a name: "Shares of Tesla, whose ..., finished the year up 62%": a company.
+_SHARES_OF_RE: Final = re.compile(r"\b(?:shares|stock)\s+(?:of|in)\s+$", re.ASCII)
 #: ... followed by a move: "Alibaba rose", "Xero added", "Tencent edged up", "BHP shares fell".
 _MOVE_AFTER_NAME_RE: Final = re.compile(
     # a ticker in brackets may stand between: "Rio Tinto (ASX: RIO) which rose"
@@ -951,7 +979,9 @@ class Binder:
                 words = words[1:]
             if not words or all(_bare(w) in _NOT_NAMES for w in words):
                 continue
-            if not _MOVE_AFTER_NAME_RE.match(doc.lower, end):
+            if not _MOVE_AFTER_NAME_RE.match(doc.lower, end) and not _SHARES_OF_RE.search(
+                doc.lower, max(sent.start, start - 12), start
+            ):
                 continue
             ctx.entities.append(Mention(start, end, "entity", OUTSIDE_PREFIX + " ".join(words)))
             found = True

@@ -720,6 +720,9 @@ def _figure_matches(text: str) -> list[re.Match[str]]:
         pos = m.end()
 
 
+_ORDINAL_RE: Final = re.compile(r"(?:st|nd|rd|th)\b", re.ASCII)
+
+
 def _figures(text: str, offset: int, dates: list[Figure]) -> list[Figure]:
     """Numbers in a sentence's masked text (dates already found are skipped)."""
     blocked = [(d.start - offset, d.end - offset) for d in dates]
@@ -744,6 +747,8 @@ def _figures(text: str, offset: int, dates: list[Figure]) -> list[Figure]:
             sign_text, start = "", cur_start  # a hyphen or dash joining things, not a minus
         kind = "currency" if cur else _kind(unit1 or unit2 or "")
         decimals = len(num) - num.index(".") - 1 if "." in num else 0
+        if kind == "number" and _ORDINAL_RE.match(text, m.end("num")):
+            continue  # "its 5th weekly record", "for the 1st time": a rank, not a figure
         if (
             kind == "number"
             and not scale

@@ -286,7 +286,11 @@ MOVE_VERBS: Final[tuple[str, ...]] = (
     "were down",
     "leapt",
     "leaped",
-    *(f"{verb} {way}" for verb in ("finished", "ended", "closed") for way in _WAYS),
+    *(
+        f"{verb} {way}"
+        for verb in ("finished", "ended", "closed", "finishing", "ending", "closing")
+        for way in _WAYS
+    ),
     "rising",
     "falling",
     "gaining",

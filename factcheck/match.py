@@ -22,12 +22,14 @@ from factcheck.brief import Fact, WeeklyIndexBrief
 from factcheck.diagnose import wrong_base
 from factcheck.extract import Figure
 from factcheck.numfmt import (
+    LEVEL_TRUNCATION_MIN,
     Hedge,
     Unit,
     format_value,
     point_change_matches,
     round_half_even,
     round_half_up,
+    truncates_to,
     written_matches,
 )
 from factcheck.report import Status
@@ -250,7 +252,14 @@ def fits(item: IndexedFact, fig: Figure, b: Binding) -> tuple[bool, bool]:
             return mag, True
         return mag, (item.value > 0) == (sign > 0)
     if exact:
-        return fig.magnitude in item.exact(fig.decimals), True
+        if fig.magnitude in item.exact(fig.decimals):
+            return True, True
+        # "to settle at 25,630" for 25,630.54: a level written whole is often cut, not
+        # rounded; a point off either way is still wrong
+        whole = fig.decimals == 0 and fig.magnitude >= LEVEL_TRUNCATION_MIN
+        said_close = b.metrics is not None and b.metrics <= _CLOSE_WORDS
+        cut = whole and said_close and item.metric == "close"
+        return cut and truncates_to(item.value, fig.magnitude), True
     return written_matches(item.value, fig.magnitude, fig.decimals, fig.hedge), True
 
 
@@ -497,6 +506,8 @@ def _points_are_a_change(index: FactIndex, fig: Figure, b: Binding) -> None:
         b.metrics = frozenset({"change_pts"})
 
 
+#: What "closed at", "settled at" bind a figure to: a close written whole may be cut.
+_CLOSE_WORDS: Final = frozenset({"close", "close_high", "close_low"})
 #: Periods that are spans, not sessions: named for a figure, they say which it is.
 _SPAN_TOKENS: Final = frozenset({"week", "ytd", "mtd", "52w", "prev"})
 _CLOSE_LEVELS: Final = frozenset({"close", "close_high", "close_low"})

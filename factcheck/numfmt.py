@@ -120,6 +120,16 @@ CLOSE_PLACES: Final = 2
 POINT_CHANGE_TOLERANCE: Final = Decimal("0.01")
 
 
+#: An index level written whole from this size up may be the level cut to its points
+#: ("25,630" for 25,630.54), as wires and exchanges print them.
+LEVEL_TRUNCATION_MIN: Final = Decimal(1000)
+
+
+def truncates_to(value: Decimal, written: Decimal) -> bool:
+    """Is `written` (a whole number) `value` with its decimals cut off?"""
+    return value >= 0 and value.to_integral_value(rounding="ROUND_FLOOR") == written
+
+
 def point_change_matches(change: Decimal, written: Decimal, decimals: int) -> bool:
     """Does a point change written to the closes' places (or more) fit the magnitude of
     `change` within the rounding of the two closes it is the difference of?"""

@@ -256,3 +256,37 @@ def test_an_index_written_in_dollars_is_still_the_index(rut: WeeklyIndexBrief) -
     wrong = text.replace("0.17 per cent", "0.71 per cent")
     got = {c.text.strip(): c for c in check_text(wrong, rut, strict=False).claims}
     assert got["0.71 per cent"].severity.value == "error"
+
+
+@pytest.mark.parametrize(
+    ("written", "status"),
+    [
+        ("2,226", Status.VERIFIED),  # rounded
+        ("2,225", Status.VERIFIED),  # cut
+        ("2,224", Status.MISMATCH),
+        ("2,227", Status.MISMATCH),
+    ],
+)
+def test_a_close_written_whole_may_be_cut(
+    rut: WeeklyIndexBrief, written: str, status: Status
+) -> None:
+    """Tuesday Aug 5 2025 closed at 2,225.67: "settled at 2,225" is the close cut to its
+    points, as wires print it; a point off either way is wrong."""
+    text = f"The Russell 2000 settled at {written} on Tuesday.\n"
+    assert statuses(text, rut)[written] is status
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Over the past month, the index has climbed 12.04%.",
+        "It is up 47.81% compared to the same time last year.",
+        "That builds on a gain of 24.2% from last year.",
+        "It also meant the index's 5th weekly record in seven weeks.",
+        "Shares of Acme, whose founder spoke on Friday, finished the year up more than 62%.",
+    ],
+)
+def test_spans_and_ranks_the_brief_cannot_hold(rut: WeeklyIndexBrief, sentence: str) -> None:
+    report = check_text(f"The Russell 2000 rose 2.38% this week. {sentence}\n", rut, strict=False)
+    flagged = [c for c in report.claims if c.severity.value == "error"]
+    assert flagged == [], [(c.text, c.message) for c in flagged]
