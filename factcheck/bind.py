@@ -256,6 +256,31 @@ _TOTAL_RETURN_RE: Final = re.compile(
     r"|accumulation\s+index)\b",
     re.ASCII,
 )
+#: After a figure: the size of an earlier fall, which no brief figure is.
+_PAST_DECLINE_RE: Final = re.compile(
+    r"\s+(?:dip|drawdown|correction|crash|bear\s+market|sell-?off)\b", re.ASCII
+)
+_FROM_A_RE: Final = re.compile(r"\bfrom\s+(?:a|an|the|its)\s+$", re.ASCII)
+#: After a figure: a company's results ("drop in net profit", "slide in full-year earnings").
+_COMPANY_RESULT_RE: Final = re.compile(
+    r"\s+(?:[a-z]+\s+){0,1}(?:drop|rise|fall|increase|decline|slide|jump|gain|surge|plunge)\s+"
+    r"in\s+(?:[a-z-]+\s+){0,2}?(?:profit|earnings|revenue|sales|income|dividend)s?\b",
+    re.ASCII,
+)
+#: Before a figure, in its clause: a constituent singled out ("the biggest large-cap gainer").
+_TOP_MOVER_RE: Final = re.compile(
+    r"\b(?:biggest|best|worst|top|largest|strongest|weakest)\s+(?:[a-z-]+\s+){0,2}?"
+    r"(?:gainer|loser|performer|faller|riser|decliner|mover|drag|laggard)s?\b[^.;]*$",
+    re.ASCII,
+)
+#: A span before the brief: "across the preceding Year of the Dragon", "over the previous
+#: quarter" (not the previous week or session, which the brief holds).
+_PAST_SPAN_RE: Final = re.compile(
+    r"(?=[adiot])\b(?:across|over|during|in|throughout)\s+the\s+(?:preceding|previous|prior|"
+    r"past|last)\s+(?!week|session|day|trading\s+day|friday|five|four|three|two|\d|#)[a-z]+",
+    re.ASCII,
+)
+_PAST_WORDS: Final = ("preceding", "previous", "prior", "past", "last")
 #: A month as the span of a move ("during the month of June", "for December"), not a date
 #: ("in December 15", "in June 2025": a day or a year follows).
 _MONTH_SPAN_RE: Final = re.compile(
@@ -903,6 +928,8 @@ class Binder:
                     str(_MONTH_NUMBER[m.group("mon")]),
                 )
             )
+        for m in _PAST_SPAN_RE.finditer(text) if has_any(text, _PAST_WORDS) else ():
+            ctx.periods.append(Mention(base + m.start(), base + m.end(), "none", "none"))
         for m in _MONTH_SPAN_RE.finditer(text) if has_any(text, _MONTH_NAMES) else ():
             # "rose 1.3 per cent during the month of June", "For December, the index ...":
             # the month to date when it is the brief's month, else no figure the brief has
@@ -1144,6 +1171,19 @@ class Binder:
         b.metrics = self._metric(doc, sent, ctx, fig, lo, b, tail, dist)
         if fig.kind == "percent" and _TOTAL_RETURN_RE.match(tail):
             b.metrics = _NO_FACT  # "6.4 per cent including dividends": not the price index
+        if (
+            fig.kind in ("percent", "points")
+            and _PAST_DECLINE_RE.match(tail)
+            and _FROM_A_RE.search(doc.lower, max(sent.start, fig.start - 12), fig.start)
+        ):
+            b.metrics = _NO_FACT  # "recovered from a +15% dip": the depth of an earlier fall
+        if fig.kind == "percent" and (
+            _COMPANY_RESULT_RE.match(tail)
+            or _TOP_MOVER_RE.search(doc.lower, max(sent.start, fig.start - 90), fig.start)
+        ):
+            # "a 40 per cent drop in net profit"; "the biggest large-cap gainer, soaring
+            # 8.3 per cent": a company's figures
+            b.entity, b.entity_inherited, b.entity_guessed = _PRICED, False, False
         head = doc.lower[max(sent.start, fig.start - 40) : fig.start]
         stated_day = any(t.startswith("d:") for t in b.periods)
         reached = _TO_END_RE.search(head) is not None  # "rose 1.02% to a record 20,598.00"

@@ -290,3 +290,20 @@ def test_spans_and_ranks_the_brief_cannot_hold(rut: WeeklyIndexBrief, sentence: 
     report = check_text(f"The Russell 2000 rose 2.38% this week. {sentence}\n", rut, strict=False)
     flagged = [c for c in report.claims if c.severity.value == "error"]
     assert flagged == [], [(c.text, c.message) for c in flagged]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Acme Telecom was the biggest large-cap gainer, soaring 8.3 per cent on the day.",
+        "Acme shares rose after it reported a 40 per cent drop in net profit.",
+        "The week completed the fastest recovery ever from a 15% dip.",
+        "The index climbed nearly 4,500 points across the preceding lunar year.",
+    ],
+)
+def test_constituents_results_and_earlier_spans_are_not_the_weeks(
+    rut: WeeklyIndexBrief, sentence: str
+) -> None:
+    report = check_text(f"The Russell 2000 rose 2.38% this week. {sentence}\n", rut, strict=False)
+    flagged = [c for c in report.claims if c.severity.value == "error"]
+    assert flagged == [], [(c.text, c.message) for c in flagged]
