@@ -70,10 +70,11 @@ WEEK_EXTREME_RE: Final = re.compile(
 GAVE_BACK_RE: Final = re.compile(
     r"(?=[egrsw])\b(?P<verb>gave\s+back|giving\s+back|gives\s+back|given\s+back|"
     r"erased|erasing|erases|"
-    r"wiped\s+out|surrendered|reversed|recouped|recovered|recouping|recovering|erase)\s+"
+    r"wiped\s+out|surrendered|reversed|recouped|recovered|recouping|recovering|erase|"
+    r"reclaim(?:ed|ing|s)?|regain(?:ed|ing|s)?)\s+"
     r"all\s+(?:of\s+)?(?P<whose>[a-z]+(?:'s|’s)|the\s+week(?:'s|’s)|its|the\s+prior\s+"
-    r"session(?:'s|’s)|the\s+previous\s+session(?:'s|’s))\s+(?P<what>gains?|advance|rally|"
-    r"rise|losses|loss|decline|drop|slide)\b",
+    r"session(?:'s|’s)|the\s+previous\s+session(?:'s|’s)|the(?=\s+lost\s+ground))\s+"
+    r"(?P<what>gains?|advance|rally|rise|losses|loss|decline|drop|slide|lost\s+ground)\b",
     re.ASCII,
 )
 RELATIVE_RE: Final = re.compile(
@@ -282,7 +283,17 @@ _POSTED_VERBS: Final = (
 )
 #: "a winning week": the other branch of POSTED_RE, which needs " week" and one of these.
 _WEEK_MOOD_WORDS: Final = ("winning", "losing", "positive", "negative")
-_GAVE_WORDS: Final = ("back", "erase", "wiped", "surrender", "revers", "recoup", "recover")
+_GAVE_WORDS: Final = (
+    "back",
+    "erase",
+    "wiped",
+    "surrender",
+    "revers",
+    "recoup",
+    "recover",
+    "reclaim",
+    "regain",
+)
 _RELATIVE_WORDS: Final = (
     "lag",
     "trail",

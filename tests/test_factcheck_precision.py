@@ -307,3 +307,16 @@ def test_constituents_results_and_earlier_spans_are_not_the_weeks(
     report = check_text(f"The Russell 2000 rose 2.38% this week. {sentence}\n", rut, strict=False)
     flagged = [c for c in report.claims if c.severity.value == "error"]
     assert flagged == [], [(c.text, c.message) for c in flagged]
+
+
+@pytest.mark.parametrize(
+    ("day", "status"),
+    [
+        ("Monday, Aug 4: the index rallied 2.10%", Status.VERIFIED),  # +45.52 after -44.87
+        ("Friday, Aug 8: the index rose 0.17%", Status.CONTRADICTED),  # +3.70 after -6.57
+    ],
+)
+def test_reclaiming_all_the_lost_ground(rut: WeeklyIndexBrief, day: str, status: Status) -> None:
+    text = f"The Russell 2000 rose 2.38% this week.\n\n- {day} to reclaim all the lost ground.\n"
+    phrases = [c for c in check_text(text, rut).claims if c.kind == "phrase"]
+    assert [c.status for c in phrases] == [status], [(c.text, c.message) for c in phrases]
