@@ -281,6 +281,12 @@ _PAST_SPAN_RE: Final = re.compile(
     re.ASCII,
 )
 _PAST_WORDS: Final = ("preceding", "previous", "prior", "past", "last")
+#: Right before a level: the finish of a period ("ending the week with a whimper at").
+_CLOSE_AT_RE: Final = re.compile(
+    r"\b(?:ending|ended|finishing|finished|closing|settling|settled|wrapping\s+up|wrapped\s+up)"
+    r"\s+(?:the\s+(?:week|day|session)\s+)?(?:[a-z]+\s+){0,4}?at\s+$",
+    re.ASCII,
+)
 #: A month as the span of a move ("during the month of June", "for December"), not a date
 #: ("in December 15", "in June 2025": a day or a year follows).
 _MONTH_SPAN_RE: Final = re.compile(
@@ -1462,6 +1468,15 @@ class Binder:
             # "to close at its weekly high of 2,328.06": a close word governs the extreme, so
             # the figure is the close, and the highest (lowest) close as well
             chosen = chosen | _CLOSES
+        if (
+            fig.kind in ("number", "points")
+            and chosen is not None
+            and "close" not in chosen
+            and _CLOSE_AT_RE.search(doc.lower, max(sent.start, fig.start - 60), fig.start)
+        ):
+            # "ending the week with a whimper at 24,858.82": a finish is the close, whatever
+            # extreme was named earlier in the sentence
+            chosen = _CLOSES
         if fig.kind in ("number", "points") and chosen is None:
             pre = doc.masked[max(lo, fig.start - 30) : fig.start]
             if _TO_END_RE.search(pre) and any(

@@ -320,3 +320,12 @@ def test_reclaiming_all_the_lost_ground(rut: WeeklyIndexBrief, day: str, status:
     text = f"The Russell 2000 rose 2.38% this week.\n\n- {day} to reclaim all the lost ground.\n"
     phrases = [c for c in check_text(text, rut).claims if c.kind == "phrase"]
     assert [c.status for c in phrases] == [status], [(c.text, c.message) for c in phrases]
+
+
+def test_a_finish_is_the_close_whatever_extreme_came_before(rut: WeeklyIndexBrief) -> None:
+    text = (
+        "The Russell 2000 was rejected from the highs, ending the week with a whimper at "
+        "2,218.42.\n"
+    )
+    assert statuses(text, rut)["2,218.42"] is Status.VERIFIED
+    assert statuses(text.replace("2,218.42", "2,243.16"), rut)["2,243.16"] is not Status.VERIFIED
