@@ -167,6 +167,14 @@ def _period_phrases() -> dict[str, str]:
             "course of the fiscal year",
         ):
             out[f"{lead}{span}"] = "none"
+    # a few sessions or weeks that are not the week: "in just two trading sessions",
+    # "in the prior two weeks" (the brief holds the week and the one before, not two back)
+    for n in ("two", "three", "2", "3"):
+        for lead in ("in", "in just", "in only", "over", "within", "across"):
+            for unit in ("sessions", "trading sessions", "days", "trading days"):
+                out[f"{lead} {n} {unit}"] = "none"
+        for adj in ("prior", "previous", "past", "last", "preceding"):
+            out[f"the {adj} {n} weeks"] = "none"
     # rolling spans and earlier years: no brief holds their figures
     for phrase in (
         "over the past month",

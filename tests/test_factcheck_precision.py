@@ -329,3 +329,10 @@ def test_a_finish_is_the_close_whatever_extreme_came_before(rut: WeeklyIndexBrie
     )
     assert statuses(text, rut)["2,218.42"] is Status.VERIFIED
     assert statuses(text.replace("2,218.42", "2,243.16"), rut)["2,243.16"] is not Status.VERIFIED
+
+
+def test_a_move_over_a_few_sessions_is_not_the_weeks(rut: WeeklyIndexBrief) -> None:
+    """The brief holds each session and the week, not a two-session move."""
+    mtd = _pct(rut, "RUT.mtd.change_pct")
+    text = f"In just two trading sessions, the small-cap index surged by about {mtd}.\n"
+    assert check_text(text, rut, strict=False).claims[0].status is Status.UNSUPPORTED
