@@ -169,10 +169,13 @@ _YEAR_END_RE: Final = re.compile(
 )
 #: A lede that speaks of the week is a weekly recap (or a Friday wrap that adds the week),
 #: whatever session it opens with.
-_WEEK_WORD_RE: Final = re.compile(
-    r"(?i)\b(?:this|the|last|past|a|holiday-shortened|shortened)\s+week\b|\bweek-to-date\b"
-    r"|\b(?:best|worst|strongest|weakest|first|second|third)\s+week"
-    r"|\bweekly\s+(?:gain|loss|rise|fall|drop|decline|advance|change|performance|rally|slide)"
+_WEEK_WORD_RE: Final = re.compile(r"(?i)\bweek(?:ly|s|'s|’s)?\b|\bweek-to-date\b")
+#: ... except where a daily wrap mentions a week for something else: an economic release
+#: ("weekly jobless claims") or what is still to come ("the week ahead", "later this week").
+_OTHER_WEEK_RE: Final = re.compile(
+    r"(?i)\bweekly\s+(?:jobless|unemployment|initial)\b|\b(?:jobless|unemployment)\s+claims\b"
+    r"|\bweek\s+ahead\b|\bnext\s+week\b|\b(?:later|earlier)\s+this\s+week\b"
+    r"|\bcoming\s+week\b|\bweeks?\s+(?:ago|earlier)\b"
 )
 
 
@@ -210,4 +213,5 @@ def speaks_of_week(text: str) -> bool:
     """Does the lede speak of the week ("for the week", "its best week since")?  Such an
     article recaps the week, whichever session it opens with or is dated."""
     _, body_start = split_front_matter(text)
-    return _WEEK_WORD_RE.search(text, body_start, body_start + _LEDE_CHARS) is not None
+    lede = _OTHER_WEEK_RE.sub(" ", text[body_start : body_start + _LEDE_CHARS])
+    return _WEEK_WORD_RE.search(lede) is not None

@@ -92,6 +92,9 @@ def test_a_later_dateline_in_a_wrap_is_not_an_error(data_dir: Path, tmp_path: Pa
         ("Stocks had their best week since May; on Friday they rose.", None),
         ("The index rose 1.2% to 2,200.", None),
         ("Good Friday trading was thin.", None),
+        ("# Small-Cap Weekly\n\nWednesday did most of the work for small caps.", None),
+        ("*Desk note, week ending November 8*\n\nStocks jumped on Wednesday.", None),
+        ("Stocks fell on Monday; the Fed meets later this week.", SessionHint(weekday=0)),
     ],
 )
 def test_the_lede_names_the_session(lede: str, hint: SessionHint | None) -> None:

@@ -63,7 +63,9 @@ def _checked(data_dir: Path, hints: bool) -> tuple[Score, list[Answered]]:
         ticker, week = (art.ticker, art.week) if hints else (None, None)
         p = prepare(art.name, art.text, ticker, week)
         assert p.ticker is not None and p.week is not None
-        brief = weekly_brief(p.ticker, p.week, source, peers=peer_entities(p.ticker, p.named))
+        brief = weekly_brief(
+            p.ticker, p.week, source, peers=peer_entities(p.ticker, p.named), as_of=p.as_of
+        )
         total.add(score(art, check_text(art.text, brief, strict=False)))
     return total, arts
 
