@@ -149,6 +149,9 @@ def test_the_check_step_annotates_the_wrong_figure_and_passes_on_the_exit_code(
     good.write_text(text, "utf-8")
     bad.write_text(text.replace(FRIDAY, "closing Friday's session at 2,281.42"), "utf-8")
     (tmp_path / "articles" / "notes.txt").write_text("not matched by the pattern\n", "utf-8")
+    # a draft `writer draft` rejected, kept for an editor: the pattern does not match it
+    rejected = tmp_path / "articles" / "2025" / "rut-2025-08-01.rejected.md"
+    rejected.write_text(text.replace(FRIDAY, "closing Friday's session at 2,281.42"), "utf-8")
 
     done, output = _run_check_step(tmp_path, "articles/**/*.md", data_dir=str(shared_data))
     assert done.returncode == 1, done.stdout + done.stderr
@@ -162,6 +165,12 @@ def test_the_check_step_annotates_the_wrong_figure_and_passes_on_the_exit_code(
         for x in annotations
     ), annotations
     assert 'found "2,281.42", expected "2,218.42"' in annotations[0]
+
+    assert "rejected" not in done.stdout + done.stderr
+
+    # named as a plain path, a rejected draft is checked like any file
+    done, output = _run_check_step(tmp_path, str(rejected.relative_to(tmp_path)), str(shared_data))
+    assert (done.returncode, output) == (1, "exit-code=1\n"), done.stdout + done.stderr
 
     done, output = _run_check_step(tmp_path, str(good.relative_to(tmp_path)), str(shared_data))
     assert (done.returncode, output) == (0, "exit-code=0\n"), done.stdout + done.stderr

@@ -68,6 +68,7 @@ _NO_NETWORK = "http://127.0.0.1:9"
 ARTICLE = "articles/rut-2025-08-08.md"
 GOOD_FRIDAY = "closing Friday's session at 2,218.42"
 BAD_FRIDAY = "closing Friday's session at 2,281.42"  # two digits swapped
+REJECTED = "articles/rut-2025-08-01.rejected.md"
 
 
 def _environment(tmp: Path) -> dict[str, str]:
@@ -161,6 +162,11 @@ def _publisher_repository(
     # Markdown that is not an article: the hook's `exclude` must keep it from the checker,
     # which would stop on it with exit 2 ("names no index and no date").
     (pub / "README.md").write_text("# Our weekly recaps\n\nOne article a week.\n", "utf-8")
+    # A draft `writer draft` rejected, kept beside the articles for an editor and committed
+    # (as the scheduled workflow in docs/batches.md does): never an article, so the hook's
+    # `exclude` keeps it from the checker, or every commit would fail on it.
+    article = (pub / ARTICLE).read_text("utf-8")
+    (pub / REJECTED).write_text(article.replace(GOOD_FRIDAY, BAD_FRIDAY), "utf-8")
     config = {
         "repos": [
             {
@@ -222,9 +228,11 @@ def test_the_shipped_hook_passes_a_true_article_and_names_the_wrong_figure(
     ).stdout.splitlines()  # fmt: skip
     assert len(where) == 2 and all(Path(f).is_relative_to(hook_env) for f in where), where
 
-    # The whole repository, as committed: the article passes, README.md is not checked.
+    # The whole repository, as committed: the article passes, README.md and the rejected
+    # draft are not checked.
     good = _pre_commit(pub, env, "run", "--all-files", "--verbose")
     assert good.returncode == 0, good.stdout + good.stderr
+    assert "rejected" not in good.stdout, good.stdout
     assert re.search(r"^writer check .*Passed$", good.stdout, re.M), good.stdout
     # --verbose shows writer's own summary: every claim verified
     assert re.search(r": (\d+) claims, \1 verified, 0 errors", good.stdout), good.stdout
