@@ -268,6 +268,13 @@ _TOTAL_RETURN_RE: Final = re.compile(
 _PAST_DECLINE_RE: Final = re.compile(
     r"\s+(?:dip|drawdown|correction|crash|bear\s+market|sell-?off)\b", re.ASCII
 )
+#: Before a move: one within a session, which no daily figure is ("a temporary increase of",
+#: "briefly rose", "at one point down").
+_INTRADAY_MOVE_RE: Final = re.compile(
+    r"\b(?:temporary|temporarily|briefly|at\s+one\s+point|earlier\s+in\s+the\s+(?:session|day))"
+    r"\b[^.;,\d]*$",
+    re.ASCII,
+)
 _FROM_A_RE: Final = re.compile(r"\bfrom\s+(?:a|an|the|its)\s+$", re.ASCII)
 #: After a figure: a company's results ("drop in net profit", "slide in full-year earnings").
 _COMPANY_RESULT_RE: Final = re.compile(
@@ -649,6 +656,10 @@ def _owns_relative_clause(doc: Document, m: Mention, fig: Figure) -> bool:
 
 #: A capitalized name ("Alibaba", "WiseTech Global", "Chipmaker SMIC").
 _PROPER_RE: Final = re.compile(r"(?<![\w.&'’-])[A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|&))*")
+#: One-word moves, by which a title-case headline's name ends ("... Garden Falls More Than").
+_MOVE_WORDS: Final = frozenset(v for v in MOVE_VERBS if " " not in v) | frozenset(
+    {"falls", "rises", "jumps", "slips", "sinks", "climbs", "gains", "drops", "surges", "tumbles"}
+)
 #: Before a name: "Shares of Tesla, whose ..., finished the year up 62%": a company.
 _SHARES_OF_RE: Final = re.compile(r"\b(?:shares|stock)\s+(?:of|in)\s+$", re.ASCII)
 #: ... followed by a move: "Alibaba rose", "Xero added", "Tencent edged up", "BHP shares fell".
@@ -1016,6 +1027,11 @@ class Binder:
             if any(a < end and start < b for a, b in taken):
                 continue
             words = m.group(0).split()
+            verb = next((k for k, w in enumerate(words) if k and w.lower() in _MOVE_WORDS), None)
+            if verb is not None:
+                # a headline in title case: "Country Garden Falls More Than 5%"
+                end = start + m.group(0).index(" " + words[verb])
+                words = words[:verb]
             while words and _bare(words[0]) in _NOT_NAMES:
                 words = words[1:]
             if not words or all(_bare(w) in _NOT_NAMES for w in words):
@@ -1185,6 +1201,10 @@ class Binder:
         b.metrics = self._metric(doc, sent, ctx, fig, lo, b, tail, dist)
         if fig.kind == "percent" and _TOTAL_RETURN_RE.match(tail):
             b.metrics = _NO_FACT  # "6.4 per cent including dividends": not the price index
+        if fig.kind in ("percent", "points") and _INTRADAY_MOVE_RE.search(
+            doc.lower, max(sent.start, fig.start - 45), fig.start
+        ):
+            b.metrics = _NO_FACT  # "a temporary increase of over 1%": a move within a session
         if (
             fig.kind in ("percent", "points")
             and _PAST_DECLINE_RE.match(tail)

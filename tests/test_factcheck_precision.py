@@ -336,3 +336,21 @@ def test_a_move_over_a_few_sessions_is_not_the_weeks(rut: WeeklyIndexBrief) -> N
     mtd = _pct(rut, "RUT.mtd.change_pct")
     text = f"In just two trading sessions, the small-cap index surged by about {mtd}.\n"
     assert check_text(text, rut, strict=False).claims[0].status is Status.UNSUPPORTED
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Acme Garden Falls More Than 5%, Leading Blue Chips Lower",
+        "The Russell 2000 saw a temporary increase of over 4%, then gave it back.",
+        "The index briefly rose 3% before retreating.",
+    ],
+)
+def test_title_case_company_moves_and_moves_within_a_session(
+    rut: WeeklyIndexBrief, sentence: str
+) -> None:
+    report = check_text(
+        f"{sentence}\n\nThe Russell 2000 rose 2.38% this week.\n", rut, strict=False
+    )
+    flagged = [c for c in report.claims if c.severity.value == "error"]
+    assert flagged == [], [(c.text, c.message) for c in flagged]
