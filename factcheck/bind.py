@@ -37,7 +37,7 @@ from factcheck.grammar import (
     UP,
     column_meaning,
 )
-from factcheck.numfmt import Hedge
+from factcheck.numfmt import LEVEL_SCALE, Hedge
 
 UP_WORDS: Final[tuple[str, ...]] = tuple(w for w, d in DIRECTION if d == UP)
 DOWN_WORDS: Final[tuple[str, ...]] = tuple(w for w, d in DIRECTION if d == DOWN)
@@ -252,9 +252,12 @@ _PERIOD_RE: Final = re.compile(
     re.ASCII,
 )
 #: A month named without a day ("the November high") points at facts set in that month.
+#: Every month's name, once: the month patterns below are built from it.
+_MONTH_ALTERNATION: Final = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+)
 _MONTH_RE: Final = re.compile(
-    r"(?=[adfjmnos])\b(?P<mon>january|february|march|april|may|june|july|august|september|october|"
-    r"november|december)(?:'s|’s)?\s+(?:intraday\s+|closing\s+)?(?:high|low|peak|trough|top|"
+    rf"(?=[adfjmnos])\b(?P<mon>{_MONTH_ALTERNATION})(?:'s|’s)?\s+(?:intraday\s+|closing\s+)?(?:high|low|peak|trough|top|"
     r"bottom)",
     re.ASCII,
 )
@@ -306,35 +309,14 @@ _CLOSE_AT_RE: Final = re.compile(
 #: ("in December 15", "in June 2025": a day or a year follows).
 _MONTH_SPAN_RE: Final = re.compile(
     r"(?=[adfijmnost])\b(?:(?:in|for|during|over|throughout)\s+(?:the\s+month\s+of\s+)?"
-    r"(?P<mon>january|february|march|april|may|june|july|august|september|october|november|"
-    r"december)\b(?!\s*[#\d]|\s+(?:quarter|half)\b)"
+    rf"(?P<mon>{_MONTH_ALTERNATION})\b(?!\s*[#\d]|\s+(?:quarter|half)\b)"
     # "the June quarter", "the December half": a span the brief has no figure for
-    r"|(?:(?:for|in|over|during)\s+the\s+)?(?P<span>january|february|march|april|may|june|july|august|september|october|november|"
-    r"december)\s+(?:quarter|half)\b)",
+    rf"|(?:(?:for|in|over|during)\s+the\s+)?(?P<span>{_MONTH_ALTERNATION})\s+(?:quarter|half)\b)",
     re.ASCII,
 )
 #: What every `_MONTH_RE` match ends with.
 _EXTREME_WORDS: Final = ("high", "low", "peak", "trough", "top", "bottom")
-_MONTH_NUMBER: Final = {
-    name: i
-    for i, name in enumerate(
-        (
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ),
-        1,
-    )
-}
+_MONTH_NUMBER: Final = {name: i for i, name in enumerate(_MONTH_ALTERNATION.split("|"), 1)}
 _MONTH_NAMES: Final = tuple(_MONTH_NUMBER)  # what every `_MONTH_RE` match starts with
 _CLAUSE_BREAK_RE: Final = re.compile(
     r"(?=[abtwy;])(?:\b(?:while|whereas|but|although|though|yet)\b|;)", re.ASCII
@@ -622,8 +604,6 @@ _TO_PRICE_RE: Final = re.compile(
     re.ASCII,
 )
 _PRICED: Final = "~a share quoted in money"
-#: An index level is within this factor of the index's last close.
-_INDEX_SCALE: Final = Decimal("1.35")
 #: How far an outside name owns the figures of its own clause, nothing named between.
 _CLAUSE_REACH: Final = 120
 
@@ -1060,7 +1040,7 @@ class Binder:
         if close is None:
             return False
         value = Decimal(price.replace(",", ""))
-        return close / _INDEX_SCALE <= value <= close * _INDEX_SCALE
+        return close / LEVEL_SCALE <= value <= close * LEVEL_SCALE
 
     def _named_in(self, generic: str, written: str) -> str | None:
         """The index or outside thing a generic phrase names by its adjective ("the shanghai

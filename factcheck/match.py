@@ -22,6 +22,7 @@ from factcheck.brief import Fact, WeeklyIndexBrief
 from factcheck.diagnose import wrong_base
 from factcheck.extract import Figure
 from factcheck.numfmt import (
+    LEVEL_SCALE,
     LEVEL_TRUNCATION_MIN,
     Hedge,
     Unit,
@@ -529,9 +530,7 @@ def _levels_are_not_changes(index: FactIndex, fig: Figure, b: Binding) -> None:
 _CHANGE_PTS: Final = frozenset({"change_pts"})
 
 
-#: A price level is within this factor of its index's last close (a 52-week range and a
-#: year of moves stay inside it; the indices of a brief trade at scales far apart).
-_SCALE_FACTOR: Final = Decimal("1.35")
+_SCALE_FACTOR: Final = LEVEL_SCALE
 
 
 def _entity_by_scale(index: FactIndex, fig: Figure, b: Binding) -> None:

@@ -120,6 +120,11 @@ CLOSE_PLACES: Final = 2
 POINT_CHANGE_TOLERANCE: Final = Decimal("0.01")
 
 
+#: A price level is within this factor of its index's last close (a 52-week range and a
+#: year of moves stay inside it; the indices of a brief trade at scales far apart): the
+#: binder and the judge tell a level from a change, and an index from a share, by it.
+LEVEL_SCALE: Final = Decimal("1.35")
+
 #: An index level written whole from this size up may be the level cut to its points
 #: ("25,630" for 25,630.54), as wires and exchanges print them.
 LEVEL_TRUNCATION_MIN: Final = Decimal(1000)
