@@ -24,6 +24,7 @@ from factcheck import ids
 from factcheck.brief import WeeklyIndexBrief
 from factcheck.extract import split_front_matter
 from factcheck.report import CheckReport, Claim, Severity, Status
+from factcheck.rules import FORM
 from factcheck.scan import first_hole, first_link, md_images
 
 #: The most findings one rule reports (the last one says how many more there are).
@@ -399,6 +400,7 @@ def check_form(
                     fact_id=None,
                     expected=None,
                     message=f"{name}: {problem.reason}; {fix}",
+                    rule=FORM[name.replace("_", "-")].code,
                 )
             )
     return out

@@ -22,6 +22,19 @@ from factcheck.brief import Fact, WeeklyIndexBrief
 from factcheck.extract import WEEKDAYS, Document, Figure, Sentence
 from factcheck.grammar import DIRECTION, DOWN, UP
 from factcheck.report import Status
+from factcheck.rules import (
+    COMPARE_ENTITIES,
+    DIRECTION_OVER_PERIOD,
+    EVERY_SESSION,
+    EXTREME_ON_DAY,
+    GAVE_BACK,
+    STREAK_CURRENT,
+    STREAK_ON_DAY,
+    TICKER_NAME,
+    W52_EXTREME,
+    WEEK_START,
+    Rule,
+)
 
 FLAT_PCT: Final = Decimal("0.1")
 """|change| below this (percent) counts as "flat" / "unchanged" / "little changed"."""
@@ -178,7 +191,8 @@ class Finding:
     fact: Fact | None
     expected: str | None
     message: str
-    value: str | None = None
+    value: str | None  # the count as claimed, signed (streaks); None for phrases
+    rule: Rule  # the registry entry that decided it (`factcheck.rules`)
 
 
 def _phrase(
@@ -188,9 +202,12 @@ def _phrase(
     fact: Fact | None,
     expected: str | None,
     message: str,
+    rule: Rule,
 ) -> Finding:
     """A finding on the phrase `m` matched in a sentence that starts at `base`."""
-    return Finding(base + m.start(), base + m.end(), "phrase", status, fact, expected, message)
+    return Finding(
+        base + m.start(), base + m.end(), "phrase", status, fact, expected, message, None, rule
+    )
 
 
 def _change(brief: WeeklyIndexBrief, entity: str, period: str) -> Fact | None:
@@ -442,12 +459,20 @@ def check_sentence(
         if not facts:
             out.append(
                 _phrase(
-                    m, base, Status.UNSUPPORTED, None, None, "no weekly high/low for this index"
+                    m,
+                    base,
+                    Status.UNSUPPORTED,
+                    None,
+                    None,
+                    "no weekly high/low for this index",
+                    EXTREME_ON_DAY,
                 )
             )
             continue
         if any(f.on is not None and f.on.isoformat() == day for f in facts):
-            out.append(_phrase(m, base, Status.VERIFIED, facts[0], None, facts[0].label))
+            out.append(
+                _phrase(m, base, Status.VERIFIED, facts[0], None, facts[0].label, EXTREME_ON_DAY)
+            )
         else:
             f = facts[0]
             when = f"{f.on:%A}" if f.on else "another day"
@@ -460,6 +485,7 @@ def check_sentence(
                     when,
                     f"the {f.label.removeprefix(brief.subject.name + ' ')} was on {when} "
                     f"({f.display}), not {dt.date.fromisoformat(day):%A}",
+                    EXTREME_ON_DAY,
                 )
             )
     for m in EVERY_SESSION_RE.finditer(text) if "every" in text or "all " in text else ():
@@ -473,7 +499,15 @@ def check_sentence(
         wrong = [f for f in changes if (f.value > 0) != up]
         if not changes:
             out.append(
-                _phrase(m, base, Status.UNSUPPORTED, None, None, "no daily changes for this index")
+                _phrase(
+                    m,
+                    base,
+                    Status.UNSUPPORTED,
+                    None,
+                    None,
+                    "no daily changes for this index",
+                    EVERY_SESSION,
+                )
             )
         elif wrong:
             out.append(
@@ -484,11 +518,20 @@ def check_sentence(
                     wrong[0],
                     wrong[0].display,
                     f"not every session: {wrong[0].label} is {wrong[0].display}",
+                    EVERY_SESSION,
                 )
             )
         else:
             out.append(
-                _phrase(m, base, Status.VERIFIED, changes[0], None, "every session's change agrees")
+                _phrase(
+                    m,
+                    base,
+                    Status.VERIFIED,
+                    changes[0],
+                    None,
+                    "every session's change agrees",
+                    EVERY_SESSION,
+                )
             )
     for m in WEEK_START_RE.finditer(text) if has_any(text, words.week_start) else ():
         lead = [p for p in ctx.periods if p.kind == "date" and p.start - base <= 6]
@@ -503,6 +546,7 @@ def check_sentence(
                     f"{brief.week.sessions[0]:%A}",
                     f"the week opened on {brief.week.sessions[0]:%A}, not "
                     f"{dt.date.fromisoformat(lead[0].value):%A}",
+                    WEEK_START,
                 )
             )
     for m in TICKER_RE.finditer(text) if "(" in text else ():
@@ -517,6 +561,7 @@ def check_sentence(
                     None,
                     f"({named})",
                     f"the name before says {named}, the ticker says {said}",
+                    TICKER_NAME,
                 )
             )
     for m in GAVE_BACK_RE.finditer(text) if has_any(text, words.gave) else ():
@@ -532,18 +577,26 @@ def check_sentence(
         if not facts:
             out.append(
                 _phrase(
-                    m, base, Status.UNSUPPORTED, None, None, "the brief has no 52-week range here"
+                    m,
+                    base,
+                    Status.UNSUPPORTED,
+                    None,
+                    None,
+                    "the brief has no 52-week range here",
+                    W52_EXTREME,
                 )
             )
             continue
         sessions = set(brief.week.sessions)
         if any(f.on in sessions for f in facts):
-            out.append(_phrase(m, base, Status.VERIFIED, facts[0], None, facts[0].label))
+            out.append(
+                _phrase(m, base, Status.VERIFIED, facts[0], None, facts[0].label, W52_EXTREME)
+            )
         else:
             f = facts[0]
             label = f.label.removeprefix(brief.subject.name + " ")
             message = f"no 52-week {hl} this week: the {label} is {f.display}"
-            out.append(_phrase(m, base, Status.CONTRADICTED, f, None, message))
+            out.append(_phrase(m, base, Status.CONTRADICTED, f, None, message, W52_EXTREME))
     return out
 
 
@@ -577,6 +630,8 @@ def _settle_direction(
                 None,
                 None,
                 f"no change for {entity} {period} in the brief",
+                None,
+                DIRECTION_OVER_PERIOD,
             )
         )
         return
@@ -599,6 +654,8 @@ def _settle_direction(
             fact,
             _sign_word(value),
             f"{fact.label} is {fact.display}" if not ok else fact.label,
+            None,
+            DIRECTION_OVER_PERIOD,
         )
     )
 
@@ -645,6 +702,7 @@ def _gave_back(
                     None,
                     None,
                     f"no session on {whose.title()} this week",
+                    GAVE_BACK,
                 )
             ]
     elif whose.startswith("the week"):
@@ -661,6 +719,7 @@ def _gave_back(
                 None,
                 f"{ref:%A} is not before {day:%A}: there were no gains of "
                 f"{ref:%A}'s to give back by then",
+                GAVE_BACK,
             )
         ]
     ref_change = brief.get(ids.session(entity, "change_pct", ref))
@@ -674,6 +733,7 @@ def _gave_back(
                 None,
                 f"{ref:%A} had no {'gains' if gains else 'losses'}"
                 f": {ref_change.label} is {ref_change.display}",
+                GAVE_BACK,
             )
         ]
     base_day = _session_before(brief, ref)
@@ -688,6 +748,7 @@ def _gave_back(
                 None,
                 None,
                 "the closes this claim compares are not in the brief",
+                GAVE_BACK,
             )
         ]
     ok = close.value <= base_close.value if gains else close.value >= base_close.value
@@ -699,7 +760,11 @@ def _gave_back(
             if gains
             else (f"did not recover all of the {what}: " + message)
         )
-    return [_phrase(m, base, Status.VERIFIED if ok else Status.CONTRADICTED, close, None, message)]
+    return [
+        _phrase(
+            m, base, Status.VERIFIED if ok else Status.CONTRADICTED, close, None, message, GAVE_BACK
+        )
+    ]
 
 
 def _relative(
@@ -738,6 +803,7 @@ def _relative(
                     None,
                     None,
                     f"no {period} change for {a} or {b_key}",
+                    COMPARE_ENTITIES,
                 )
             )
             continue
@@ -751,6 +817,7 @@ def _relative(
                 mine,
                 None if ok else ("outperformed" if worse else "lagged"),
                 message,
+                COMPARE_ENTITIES,
             )
         )
     return out
@@ -790,7 +857,9 @@ def check_streak(
     kind = "weekly" if weekly else "daily"
     n = int(fig.magnitude)
     if _STREAK_PAST_RE.search(doc.lower[sent.start : fig.start]):
-        return _unsettled(fig, n, "a streak of earlier in the week, which the brief does not date")
+        return _unsettled(
+            fig, n, "a streak of earlier in the week, which the brief does not date", STREAK_ON_DAY
+        )
     days = [
         dt.date.fromisoformat(p.value)
         for p in ctx.periods
@@ -812,7 +881,9 @@ def check_streak(
                 return found
             latest = _current_streak(fig, brief, entity, kind, n, direction)
             if latest.status is Status.MISMATCH:  # false of both days: which one is meant?
-                return _unsettled(fig, n, f"the sentence names no day; {found.message}")
+                return _unsettled(
+                    fig, n, f"the sentence names no day; {found.message}", STREAK_ON_DAY
+                )
             return latest
     ended = _STREAK_ENDED_RE.search(head) is not None
     if ended and not weekly:
@@ -820,7 +891,9 @@ def check_streak(
         day = max(days) if days else brief.week.last_session
         before = [d for d in (brief.week.previous_session, *brief.week.sessions) if d < day]
         if not before:
-            return _unsettled(fig, n, "the streak it ended began before the brief's data")
+            return _unsettled(
+                fig, n, "the streak it ended began before the brief's data", STREAK_ON_DAY
+            )
         return _streak_on(fig, brief, entity, before[-1], n, direction)
     if (
         not weekly
@@ -851,6 +924,7 @@ def _current_streak(
             None,
             f"no {kind} streak for {entity} in the brief (history too short)",
             str(n),
+            STREAK_CURRENT,
         )
     actual = int(fact.value)
     claimed = n * (direction or (1 if actual >= 0 else -1))
@@ -865,6 +939,7 @@ def _current_streak(
             fact.display,
             fact.label,
             str(claimed),
+            STREAK_CURRENT,
         )
     side = "up" if actual > 0 else "down" if actual < 0 else "flat"
     return Finding(
@@ -876,6 +951,7 @@ def _current_streak(
         str(abs(actual)),
         f"the streak is {abs(actual)} {what} {side} ({fact.display})",
         str(claimed),
+        STREAK_CURRENT,
     )
 
 
@@ -898,8 +974,8 @@ _AFTER_RE: Final = re.compile(
 )
 
 
-def _unsettled(fig: Figure, n: int, why: str) -> Finding:
-    return Finding(fig.start, fig.end, "count", Status.UNSUPPORTED, None, None, why, str(n))
+def _unsettled(fig: Figure, n: int, why: str, rule: Rule) -> Finding:
+    return Finding(fig.start, fig.end, "count", Status.UNSUPPORTED, None, None, why, str(n), rule)
 
 
 def _streak_as_of(brief: WeeklyIndexBrief, entity: str, day: dt.date) -> tuple[int, bool]:
@@ -942,6 +1018,7 @@ def _streak_on(
             str(abs(actual)),
             message,
             str(claimed),
+            STREAK_ON_DAY,
         )
     if not complete and (claimed > 0) == (actual > 0) and abs(claimed) >= abs(actual):
         return Finding(
@@ -953,6 +1030,7 @@ def _streak_on(
             None,
             f"at least {message}; the brief does not reach further back",
             str(claimed),
+            STREAK_ON_DAY,
         )
     return Finding(
         fig.start,
@@ -963,4 +1041,5 @@ def _streak_on(
         str(abs(actual)),
         f"the streak is {message}",
         str(claimed),
+        STREAK_ON_DAY,
     )
