@@ -14,6 +14,7 @@ registry is what the listing, the SARIF rule table and the fixture test all walk
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Final
 
@@ -314,6 +315,24 @@ RULES: Final[tuple[Rule, ...]] = tuple(
     sorted(_ALL, key=lambda r: (list(FAMILIES).index(r.family), r.code))
 )
 BY_CODE: Final = {r.code: r for r in RULES}
+
+
+def listing(fmt: str) -> str:
+    """The registry for `writer check --list-rules`: `text` (a line per rule, by family),
+    `json` (every field of every rule) or `markdown` (docs/rules.md)."""
+    if fmt == "json":
+        rows = [
+            {"code": r.code, "name": r.name, "family": r.family, "summary": r.summary, "doc": r.doc}
+            for r in RULES
+        ]
+        return json.dumps(rows, indent=2) + "\n"
+    if fmt == "markdown":
+        return markdown()
+    lines = []
+    for family, about in FAMILIES.items():
+        lines.append(f"{about[0].upper()}{about[1:]}:")
+        lines += [f"  {r.code}  {r.name:<22} {r.summary}" for r in RULES if r.family == family]
+    return "\n".join(lines) + "\n"
 
 
 def markdown() -> str:
