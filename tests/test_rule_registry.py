@@ -206,10 +206,10 @@ def test_input_fixture_gives_its_finding(code: str, tmp_path: Path) -> None:
                 fact["value"], fact["display"] = source["set"][fact["id"]]
         (tmp_path / name).write_text(json.dumps(data), encoding="utf-8")
     other = ROOT / "tests" / "corpus" / "rut-2025-08-08.md"
-    writer = [sys.executable, "-c", "from writer.cli import main; main()"]
+    writer = [sys.executable, "-c", "from writer.cli import main; main()", "check"]
+    options = ["--format", "json", "--data-dir", str(SHARED_DATA)]
     done = subprocess.run(
-        [*writer, "check", str(article), str(other), "--format", "json", "--data-dir"]
-        + [str(SHARED_DATA)],
+        [*writer, str(article), str(other), *options],
         capture_output=True,
         text=True,
         timeout=300,
