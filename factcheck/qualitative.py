@@ -16,11 +16,11 @@ from decimal import Decimal
 from typing import Final
 
 from factcheck import ids
-from factcheck._rx import has_any
 from factcheck.bind import Binder, Binding, Mention, SentenceContext
 from factcheck.brief import Fact, WeeklyIndexBrief
 from factcheck.extract import WEEKDAYS, Document, Figure, Sentence
 from factcheck.grammar import DIRECTION, DOWN, UP
+from factcheck.patterns import Scan
 from factcheck.report import Status
 from factcheck.rules import (
     COMPARE_ENTITIES,
@@ -39,8 +39,8 @@ from factcheck.rules import (
 FLAT_PCT: Final = Decimal("0.1")
 """|change| below this (percent) counts as "flat" / "unchanged" / "little changed"."""
 
-FINISH_RE: Final = re.compile(
-    r"(?=[cefsw])\b(?:finish|end|close|settle|wrap(?:ped)?\s+up)(?:ed|s|ing|d)?\b"
+FINISH: Final = Scan(
+    r"\b(?:finish|end|close|settle|wrap(?:ped)?\s+up)(?:ed|s|ing|d)?\b"
     r"(?P<mid>[^.;:\d#]{0,30}?)"
     r"\b(?P<dir>higher|lower|in\s+positive\s+territory|in\s+negative\s+territory|"
     r"in\s+the\s+green|in\s+the\s+red|in\s+the\s+black|up|down|flat|unchanged)\b"
@@ -48,14 +48,14 @@ FINISH_RE: Final = re.compile(
     re.ASCII,
 )
 #: "back in positive territory for 2024": the sign of the period's change, no verb needed.
-TERRITORY_RE: Final = re.compile(
-    r"(?=[i])\b(?:in|into)\s+(?P<dir>positive|negative)\s+territory\s+"
+TERRITORY: Final = Scan(
+    r"\b(?:in|into)\s+(?P<dir>positive|negative)\s+territory\s+"
     r"(?:(?:for|on|in|so\s+far\s+in)\s+)?(?P<what>the\s+year|this\s+year|the\s+week|"
     r"(?:19|20)\d\d|year\s+to\s+date|year-to-date|ytd)\b",
     re.ASCII,
 )
-POSTED_RE: Final = re.compile(
-    r"(?=[belnprsw])(?:\b(?:posted|recorded|notched|logged|booked|scored|suffered|eked\s+out)\s+"
+POSTED: Final = Scan(
+    r"(?:\b(?:posted|recorded|notched|logged|booked|scored|suffered|eked\s+out)\s+"
     r"(?:a|an|its)\s+(?:\w+\s+){0,2}?(?P<period>weekly|daily)\s+(?P<dir>gain|advance|loss|"
     r"decline|drop)\b|(?<!after\s)(?<!after\sa\s)(?<!following\sa\s)\b(?P<dir2>winning|losing|"
     r"positive|negative)\s+week\b)",
@@ -63,8 +63,8 @@ POSTED_RE: Final = re.compile(
 )
 #: "a modest weekly pullback", "ended a volatile week with a net loss": the week's direction
 #: worded as a noun, with no figure; not a week before ("after a weekly loss").
-WEEK_MOVE_RE: Final = re.compile(
-    r"(?=[aefcw])(?<!after\s)(?<!following\s)(?<!snapped\s)(?<!snapping\s)(?<!broke\s)"
+WEEK_MOVE: Final = Scan(
+    r"(?<!after\s)(?<!following\s)(?<!snapped\s)(?<!snapping\s)(?<!broke\s)"
     r"(?<!ended\s)(?<!ending\s)\b(?:an?|its)\s+(?:[a-z-]+\s+){0,2}?weekly\s+"
     r"(?P<dir>gain|advance|rise|rally|loss|decline|drop|pullback|retreat|slide|fall)\b"
     r"|\b(?:ended|finished|closed|wrapped\s+up|ends|finishes|closes)\s+(?:a|the)\s+"
@@ -73,15 +73,15 @@ WEEK_MOVE_RE: Final = re.compile(
     re.ASCII,
 )
 _WEEK_MOVE_UP: Final = frozenset({"gain", "advance", "rise", "rally"})
-WEEK_EXTREME_RE: Final = re.compile(
-    r"(?=[afhilnt])(?:\b(?:its|the|a|fresh|new)\s+(?:new\s+)?(?:weekly|week's|week’s)\s+"
+WEEK_EXTREME: Final = Scan(
+    r"(?:\b(?:its|the|a|fresh|new)\s+(?:new\s+)?(?:weekly|week's|week’s)\s+"
     r"(?P<which>intraday\s+|closing\s+)?(?P<hl>high|low)\b|"
     r"\b(?P<hl2>highest|lowest)\s+(?P<which2>clos(?:e|ing)\s+|intraday\s+)?(?:level\s+|point\s+)?"
     r"(?:of|for)\s+the\s+week\b)",
     re.ASCII,
 )
-GAVE_BACK_RE: Final = re.compile(
-    r"(?=[egrsw])\b(?P<verb>gave\s+back|giving\s+back|gives\s+back|given\s+back|"
+GAVE_BACK_SCAN: Final = Scan(
+    r"\b(?P<verb>gave\s+back|giving\s+back|gives\s+back|given\s+back|"
     r"erased|erasing|erases|"
     r"wiped\s+out|surrendered|reversed|recouped|recovered|recouping|recovering|erase|"
     r"reclaim(?:ed|ing|s)?|regain(?:ed|ing|s)?)\s+"
@@ -90,15 +90,15 @@ GAVE_BACK_RE: Final = re.compile(
     r"(?P<what>gains?|advance|rally|rise|losses|loss|decline|drop|slide|lost\s+ground)\b",
     re.ASCII,
 )
-RELATIVE_RE: Final = re.compile(
-    r"(?=[beflotu])\b(?P<verb>(?P<neg>lagged|lagging|lags|lag|trailed|trailing|trails|trail|"
+RELATIVE: Final = Scan(
+    r"\b(?P<verb>(?P<neg>lagged|lagging|lags|lag|trailed|trailing|trails|trail|"
     r"underperformed|underperforming|underperforms|fell\s+behind|fall\s+behind)|"
     r"(?P<pos>outperformed|outperforming|outperforms|outperform|eclipsed|eclipsing|eclipses|"
     r"outpaced|outpacing|outpaces|outpace|beat|beating|beats|bested|outran|outdid))\b",
     re.ASCII,
 )
-W52_RE: Final = re.compile(
-    r"(?=[achilmnprstw])\b(?:hit|hits|hitting|reached|reaches|reaching|touched|touches|"
+W52: Final = Scan(
+    r"\b(?:hit|hits|hitting|reached|reaches|reaching|touched|touches|"
     r"touching|set|sets|"
     r"setting|notched|notches|marked|marks|posted|posts|was|were|is|at|clinched|scaled|"
     r"logged|made|makes|a)\s+(?:a\s+|an\s+|its\s+|their\s+|the\s+)?(?:new\s+|fresh\s+)?"
@@ -113,8 +113,8 @@ _STREAK_TAIL_RE: Final = re.compile(
     r"(?:sessions?|days?|weeks?)\b",
     re.ASCII,
 )
-EVERY_SESSION_RE: Final = re.compile(
-    r"(?=[acdfglrs])\b(?P<dir>rose|gained|advanced|climbed|rallied|finished\s+higher|"
+EVERY_SESSION_SCAN: Final = Scan(
+    r"\b(?P<dir>rose|gained|advanced|climbed|rallied|finished\s+higher|"
     r"closed\s+higher|rises|"
     r"gains|climbs|fell|declined|dropped|slipped|lost|finished\s+lower|closed\s+lower|falls|"
     r"declines|drops|slips)\s+(?:in\s+|on\s+)?(?:all\s+(?:(?:of\s+the\s+)?(?:two|three|four|"
@@ -122,10 +122,8 @@ EVERY_SESSION_RE: Final = re.compile(
     r"trading\s+day))",
     re.ASCII,
 )
-WEEK_START_RE: Final = re.compile(
-    r"(?=[bkos])\b(?:opened|started|began|kicked\s+off)\s+the\s+week\b", re.ASCII
-)
-TICKER_RE: Final = re.compile(r"\((?P<ticker>[a-z0-9^]{2,8})\)", re.ASCII)
+WEEK_START_SCAN: Final = Scan(r"\b(?:opened|started|began|kicked\s+off)\s+the\s+week\b", re.ASCII)
+TICKER: Final = Scan(r"\((?P<ticker>[a-z0-9^]{2,8})\)", re.ASCII)
 
 
 def _grammar_words(direction: int, *words: str) -> tuple[str, ...]:
@@ -139,7 +137,7 @@ def _grammar_words(direction: int, *words: str) -> tuple[str, ...]:
     return words
 
 
-#: The up verbs of EVERY_SESSION_RE ("rose in every session"); its other verbs are down.
+#: The up verbs of EVERY_SESSION_SCAN ("rose in every session"); its other verbs are down.
 #: "finished higher" and "closed higher" are the pattern's own phrases, compared whole:
 #: grammar has "higher" but no finish-verb phrases.
 _UP_VERBS: Final = (
@@ -149,7 +147,7 @@ _UP_VERBS: Final = (
     "finished higher",
     "closed higher",
 )
-#: The direction words FINISH_RE, TERRITORY_RE and POSTED_RE capture, compared whole.  The
+#: The direction words FINISH, TERRITORY and POSTED capture, compared whole.  The
 #: phrases ("in positive territory", "in the green", "in the black", "in negative territory",
 #: "in the red") are those patterns' own, not grammar's: grammar has "positive", "negative",
 #: "green" and "red" only as single words, and no "black".
@@ -242,8 +240,8 @@ def _period_near(
         if m.kind not in kinds:
             continue
         if lower is not None and (
-            (m.start >= end and _OTHER_CLAUSE_RE.search(lower, end, m.start))
-            or (m.end <= start and _CLAUSE_BEFORE_RE.search(lower, m.end, start))
+            (m.start >= end and _OTHER_CLAUSE.search(lower, end, m.start))
+            or (m.end <= start and _CLAUSE_BEFORE.search(lower, m.end, start))
         ):
             continue
         dist = start - m.end if m.end <= start else m.start - end if m.start >= end else 0
@@ -273,79 +271,18 @@ def _sign_word(value: Decimal) -> str:
     return "higher" if value > 0 else "lower" if value < 0 else "unchanged"
 
 
-_FINISH_WORDS: Final = ("finish", "end", "close", "settl", "wrap")
-#: What FINISH_RE's direction group needs ("higher", "in the green", "flat", ...).
-_FINISH_DIRECTIONS: Final = (
-    "higher",
-    "lower",
-    "positive",
-    "negative",
-    "green",
-    "red",
-    "black",
-    "up",
-    "down",
-    "flat",
-    "unchanged",
-)
-_POSTED_VERBS: Final = (
-    "posted",
-    "recorded",
-    "notched",
-    "logged",
-    "booked",
-    "scored",
-    "suffered",
-    "eked",
-)
-#: "a winning week": the other branch of POSTED_RE, which needs " week" and one of these.
-_WEEK_MOOD_WORDS: Final = ("winning", "losing", "positive", "negative")
-_GAVE_WORDS: Final = (
-    "back",
-    "erase",
-    "wiped",
-    "surrender",
-    "revers",
-    "recoup",
-    "recover",
-    "reclaim",
-    "regain",
-)
-_RELATIVE_WORDS: Final = (
-    "lag",
-    "trail",
-    "underperform",
-    "behind",
-    "outperform",
-    "eclips",
-    "outpac",
-    "beat",
-    "best",
-    "outran",
-    "outdid",
-)
-
-
 # Compiled once: `re.sub(pattern_string, ...)` per sentence pays a cache lookup each call.
 _SPACES_RE: Final = re.compile(r"\s+", re.ASCII)
 _WEEK_WORD_RE: Final = re.compile(r"\bweek", re.ASCII)
 #: What opens another clause between a phrase and a period mention after it ("finish lower,
 #: despite a bounce on Friday").
-_OTHER_CLAUSE_RE: Final = re.compile(
-    r"(?=[abdetw;])(?:\b(?:despite|after|but|while|whereas|though|although|even\s+as)\b|;)",
+_OTHER_CLAUSE: Final = Scan(
+    r"(?:\b(?:despite|after|but|while|whereas|though|although|even\s+as)\b|;)",
     re.ASCII,
 )
 #: ... and between a period mention and a phrase after it.
-_CLAUSE_BEFORE_RE: Final = re.compile(r"(?=[;bw])(?:;|\b(?:but|while|whereas)\b)", re.ASCII)
+_CLAUSE_BEFORE: Final = Scan(r"(?:;|\b(?:but|while|whereas)\b)", re.ASCII)
 _CLAUSE_STOP_RE: Final = re.compile(r"[.;:]|\bwhile\b|\bbut\b|\bwhereas\b", re.ASCII)
-
-
-#: One of these is in every match of WEEK_EXTREME_RE's first branch ("its weekly high").
-_WEEKLY_WORDS: Final = ("weekly", "week's", "week’s")
-#: What every WEEK_START_RE match starts with.
-_WEEK_START_VERBS: Final = ("opened", "started", "began", "kicked")
-# Each scan below is skipped unless the sentence holds the words every match of it contains:
-# `in` is far cheaper than a regex scan, and most sentences hold none of them.
 
 
 def _settle(
@@ -365,26 +302,24 @@ def _settle(
 
 @dataclass(slots=True)
 class ArticleWords:
-    """The words of the rarely used key lists that occur anywhere in one article.
+    """Which of the rarely used scans can match anywhere in one article.
 
-    Most articles hold none of them; testing each sentence for each word would repeat, for
+    Most articles hold none of their keys; testing each sentence for them would repeat, for
     every sentence, a search that one test of the whole article settles."""
 
-    posted: tuple[str, ...]
-    week_start: tuple[str, ...]
-    gave: tuple[str, ...]
-    relative: tuple[str, ...]
+    posted: bool
+    week_start: bool
+    gave: bool
+    relative: bool
 
     @classmethod
     def of(cls, doc: Document) -> ArticleWords:
-        def present(words: tuple[str, ...]) -> tuple[str, ...]:
-            return tuple(w for w in words if w in doc.lower)
-
+        low = doc.lower
         return cls(
-            present(_POSTED_VERBS),
-            present(_WEEK_START_VERBS),
-            present(_GAVE_WORDS),
-            present(_RELATIVE_WORDS),
+            POSTED.may_match(low),
+            WEEK_START_SCAN.may_match(low),
+            GAVE_BACK_SCAN.may_match(low),
+            RELATIVE.may_match(low),
         )
 
 
@@ -403,9 +338,8 @@ def check_sentence(
     base = sent.start
     out: list[Finding] = []
 
-    finish = has_any(text, _FINISH_DIRECTIONS) and has_any(text, _FINISH_WORDS)
     finished: list[tuple[int, int]] = []
-    for m in FINISH_RE.finditer(text) if finish else ():
+    for m in FINISH.finditer(text):
         finished.append(m.span())
         if _STREAK_TAIL_RE.match(text, m.end()):
             continue  # "closed higher for three straight sessions" is a streak claim
@@ -419,14 +353,13 @@ def check_sentence(
         if period is None:
             continue
         _settle(out, brief, ctx, summary, m, base, period, word)
-    for m in TERRITORY_RE.finditer(text) if "territory" in text else ():
+    for m in TERRITORY.finditer(text):
         if any(a < m.end() and m.start() < b for a, b in finished):
             continue  # "ended in positive territory for the year": the finish claim's
         period = _territory_period(m.group("what"), brief.week.last_session.year)
         if period is not None:
             _settle(out, brief, ctx, summary, m, base, period, f"in {m.group('dir')} territory")
-    posted = has_any(text, words.posted) or (" week" in text and has_any(text, _WEEK_MOOD_WORDS))
-    for m in POSTED_RE.finditer(text) if posted else ():
+    for m in POSTED.finditer(text) if words.posted else ():
         word = (m.group("dir") or m.group("dir2") or "").lower()
         period = (
             "week"
@@ -436,7 +369,7 @@ def check_sentence(
         if period is None:
             continue
         _settle(out, brief, ctx, summary, m, base, period, word)
-    for m in WEEK_MOVE_RE.finditer(text) if " week" in text else ():
+    for m in WEEK_MOVE.finditer(text):
         if any(a < m.end() and m.start() < b for a, b in finished) or any(
             f.start < base + m.end() and base + m.start() < f.end for f in out
         ):
@@ -445,10 +378,7 @@ def check_sentence(
         _settle(
             out, brief, ctx, summary, m, base, "week", "gain" if noun in _WEEK_MOVE_UP else "loss"
         )
-    extreme = (has_any(text, _WEEKLY_WORDS) and ("high" in text or "low" in text)) or (
-        ("highest" in text or "lowest" in text) and "week" in text
-    )
-    for m in WEEK_EXTREME_RE.finditer(text) if extreme else ():
+    for m in WEEK_EXTREME.finditer(text):
         hl = (m.group("hl") or m.group("hl2") or "").lower()
         which = (m.group("which") or m.group("which2") or "").strip().lower()
         day = _period_near(ctx, base + m.start(), base + m.end(), summary, ("date",))
@@ -488,7 +418,7 @@ def check_sentence(
                     EXTREME_ON_DAY,
                 )
             )
-    for m in EVERY_SESSION_RE.finditer(text) if "every" in text or "all " in text else ():
+    for m in EVERY_SESSION_SCAN.finditer(text):
         entity = _entity_before(ctx, base + m.start(), summary, subject)
         up = _SPACES_RE.sub(" ", m.group("dir")) in _UP_VERBS
         changes = [
@@ -533,7 +463,7 @@ def check_sentence(
                     EVERY_SESSION,
                 )
             )
-    for m in WEEK_START_RE.finditer(text) if has_any(text, words.week_start) else ():
+    for m in WEEK_START_SCAN.finditer(text) if words.week_start else ():
         lead = [p for p in ctx.periods if p.kind == "date" and p.start - base <= 6]
         first = brief.week.sessions[0].isoformat()
         if lead and lead[0].value != first and lead[0].value[:1].isdigit():
@@ -549,7 +479,7 @@ def check_sentence(
                     WEEK_START,
                 )
             )
-    for m in TICKER_RE.finditer(text) if "(" in text else ():
+    for m in TICKER.finditer(text):
         named = _entity_before(ctx, base + m.start(), None, "")
         said = binder.entity_of.get(m.group("ticker"))
         if named and said and named != said:
@@ -564,12 +494,11 @@ def check_sentence(
                     TICKER_NAME,
                 )
             )
-    for m in GAVE_BACK_RE.finditer(text) if has_any(text, words.gave) else ():
+    for m in GAVE_BACK_SCAN.finditer(text) if words.gave else ():
         out.extend(_gave_back(m, doc, sent, ctx, binder, summary))
-    for m in RELATIVE_RE.finditer(text) if has_any(text, words.relative) else ():
+    for m in RELATIVE.finditer(text) if words.relative else ():
         out.extend(_relative(m, text, sent, ctx, binder, summary))
-    w52 = "##" in text and "week" in text and ("high" in text or "low" in text)
-    for m in W52_RE.finditer(text) if w52 else ():
+    for m in W52.finditer(text):
         entity = _entity_before(ctx, base + m.start(), summary, subject)
         which = (m.group("which") or "").strip().lower()
         hl = m.group("hl").lower()
