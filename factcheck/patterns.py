@@ -195,9 +195,14 @@ def _best(clauses: list[frozenset[str]]) -> frozenset[str] | None:
     return min(clauses, key=_selectivity) if clauses else None
 
 
-def derive(source: str, flags: int = 0) -> tuple[frozenset[str] | None, tuple[frozenset[str], ...]]:
-    """(the characters a match can start with, or None for any; the prefilter clauses)."""
+def derive(
+    source: str, flags: int = 0
+) -> tuple[frozenset[str] | None, tuple[frozenset[str], ...], bool]:
+    """(the characters a match can start with, or None for any; the prefilter clauses;
+    whether the pattern starts open: with something `re` cannot use as a literal prefix, a
+    word boundary, a lookbehind, a group or a class, where a lead helps)."""
     parsed = _parser.parse(source, flags)
+    starts_open = bool(parsed.data) and parsed.data[0][0] is not _c.LITERAL
     ignore_case = bool(parsed.state.flags & re.IGNORECASE)
     try:
         first, nullable = _first(parsed)
@@ -207,9 +212,9 @@ def derive(source: str, flags: int = 0) -> tuple[frozenset[str] | None, tuple[fr
     if lead is not None and ignore_case:
         lead = frozenset(c for ch in lead for c in (ch.lower(), ch.upper()))
     if ignore_case:
-        return lead, ()  # keys would have to be tested on lower-cased text: no prefilter
+        return lead, (), starts_open  # keys would need lower-cased text: no prefilter
     clauses = sorted(set(_clauses(parsed)), key=_selectivity)[:MAX_CLAUSES]
-    return lead, tuple(_minimal(c) for c in clauses)
+    return lead, tuple(_minimal(c) for c in clauses), starts_open
 
 
 def _minimal(clause: frozenset[str]) -> frozenset[str]:
@@ -222,18 +227,42 @@ def _minimal(clause: frozenset[str]) -> frozenset[str]:
     return frozenset(kept)
 
 
+#: The shortest key a word list's cover uses (shorter ones occur in most sentences).
+MIN_COVER_KEY: Final = 3
+
+
+def cover(phrases: tuple[str, ...] | list[str]) -> frozenset[str]:
+    """Few substrings of which every phrase contains one: the prefilter of a pattern built
+    from a word list (a trie, whose own parse tree yields a poor clause).
+
+    Greedy set cover over the substrings of the phrases' words (a key never spans a space,
+    which a pattern may match as any run of whitespace): the substring found in the most
+    phrases not yet covered, the longer one of equals, until every phrase is covered.  Keys
+    longer than `MIN_COVER_KEY` come first: a short word ("the", "day") is a key only for a
+    phrase that has no longer one, since short words occur in most sentences."""
+    holders: dict[str, set[int]] = {}
+    for i, phrase in enumerate(phrases):
+        for word in phrase.split():
+            if len(word) <= MIN_COVER_KEY:
+                holders.setdefault(word, set()).add(i)
+            for a in range(len(word) - MIN_COVER_KEY + 1):
+                for b in range(a + MIN_COVER_KEY, len(word) + 1):
+                    holders.setdefault(word[a:b], set()).add(i)
+    left = set(range(len(phrases)))
+    keys: set[str] = set()
+    while left:
+        useful = {k: len(held & left) for k, held in holders.items() if not held.isdisjoint(left)}
+        key = max(useful, key=lambda k: (len(k) > MIN_COVER_KEY, useful[k], len(k), k))
+        keys.add(key)
+        left -= holders[key]
+    return frozenset(keys)
+
+
 def _with_lead(source: str, lead: frozenset[str]) -> str:
     klass = "".join(re.escape(c) for c in sorted(lead))
     flags = _INLINE_FLAGS_RE.match(source)
     at = flags.end() if flags else 0
     return f"{source[:at]}(?=[{klass}]){source[at:]}"
-
-
-def _starts_open(source: str, flags: int) -> bool:
-    """Does the pattern start with something `re` cannot use as a literal prefix (a word
-    boundary, a lookbehind, a group, a class)?  Only then does a lead help."""
-    parsed = _parser.parse(source, flags)
-    return bool(parsed.data) and parsed.data[0][0] is not _c.LITERAL
 
 
 class Scan:
@@ -246,8 +275,14 @@ class Scan:
 
     __slots__ = ("clauses", "keys", "lead", "regex", "source")
 
-    def __init__(self, source: str, flags: int = 0) -> None:
-        lead, clauses = derive(source, flags)
+    def __init__(
+        self, source: str, flags: int = 0, words: tuple[str, ...] | list[str] | None = None
+    ) -> None:
+        """`words`: the phrases a word-list pattern was built from (spaces matched as any
+        whitespace); its prefilter is then their `cover`."""
+        lead, clauses, starts_open = derive(source, flags)
+        if words is not None:
+            clauses = (_minimal(cover(words)),)
         self.source = source
         self.lead = lead
         self.clauses: tuple[tuple[str, ...], ...] = tuple(
@@ -256,7 +291,7 @@ class Scan:
         #: every key of every clause, for an article-wide test of which can occur at all
         self.keys: tuple[str, ...] = tuple(sorted({k for c in self.clauses for k in c}))
         use_lead = lead is not None and 0 < len(lead) <= MAX_LEAD_CHARS
-        if use_lead and lead is not None and _starts_open(source, flags):
+        if use_lead and lead is not None and starts_open:
             source = _with_lead(source, lead)
         self.regex: re.Pattern[str] = re.compile(source, flags)
 
@@ -268,22 +303,38 @@ class Scan:
                 return False
         return True
 
+    def _may_match_in(self, text: str, pos: int, endpos: int) -> bool:
+        """`may_match` of `text[pos:endpos]`, without the copy."""
+        for clause in self.clauses:
+            found = False
+            for key in clause:
+                if text.find(key, pos, endpos) >= 0:
+                    found = True
+                    break
+            if not found:
+                return False
+        return True
+
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[Any]:
-        if not self.may_match(text):
-            return iter(())
         if endpos is None:
+            if not self.may_match(text):
+                return iter(())
             return self.regex.finditer(text, pos)
+        if not self._may_match_in(text, pos, endpos):
+            return iter(())
         return self.regex.finditer(text, pos, endpos)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
-        if not self.may_match(text):
-            return None
-        return self.regex.search(text, pos, len(text) if endpos is None else endpos)
+        if endpos is None and pos == 0:
+            return self.regex.search(text) if self.may_match(text) else None
+        end = len(text) if endpos is None else endpos
+        return self.regex.search(text, pos, end) if self._may_match_in(text, pos, end) else None
 
     def match(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
-        if not self.may_match(text):
-            return None
-        return self.regex.match(text, pos, len(text) if endpos is None else endpos)
+        if endpos is None and pos == 0:
+            return self.regex.match(text) if self.may_match(text) else None
+        end = len(text) if endpos is None else endpos
+        return self.regex.match(text, pos, end) if self._may_match_in(text, pos, end) else None
 
     def __repr__(self) -> str:
         return f"Scan({self.source!r}, lead={sorted(self.lead or ())}, clauses={self.clauses})"
