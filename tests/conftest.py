@@ -102,3 +102,49 @@ def built_brief(data_dir: Path) -> Callable[[str, str], WeeklyIndexBrief]:
     ../shared/marketdata, once per session (for writer's own tests)."""
     return _built
 
+
+# --- the checker's tests alone: `pytest --checker-only` ---------------------------------------
+
+TESTS = Path(__file__).resolve().parent
+CHECKER_LIST = TESTS / "checker_tests.txt"
+
+
+@cache
+def checker_tests() -> tuple[Path, ...]:
+    """The test files and folders tests/checker_tests.txt lists."""
+    lines = CHECKER_LIST.read_text(encoding="utf-8").splitlines()
+    return tuple(TESTS / s for line in lines if (s := line.strip()) and not s.startswith("#"))
+
+
+def is_checker_test(path: Path) -> bool:
+    return any(path == entry or entry in path.parents for entry in checker_tests())
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--checker-only",
+        action="store_true",
+        help="collect only the checker's tests (tests/checker_tests.txt): they need neither "
+        "writer nor its dependencies",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "checker: a test of factcheck alone (listed in tests/checker_tests.txt)"
+    )
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    if not config.getoption("--checker-only") or collection_path.is_dir():
+        return None
+    name = collection_path.name
+    if name.startswith("test_") and name.endswith(".py") and not is_checker_test(collection_path):
+        return True
+    return None
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if is_checker_test(item.path):
+            item.add_marker(pytest.mark.checker)
