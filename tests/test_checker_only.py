@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import ast
 import os
+import re
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 from tests.conftest import CHECKER_LIST, TESTS, checker_tests, is_checker_test
@@ -200,3 +202,43 @@ def test_the_checker_tests_collect_without_writer_or_its_dependencies() -> None:
     # `-q --collect-only` prints one "tests/test_x.py: 12" line a file
     collected = {line.split(":")[0] for line in done.stdout.splitlines() if ".py: " in line}
     assert collected == {str(p.relative_to(ROOT)) for p in listed_files()}
+
+
+#: Import name -> the distribution that provides it, where they differ.
+DISTRIBUTION = {"yaml": "pyyaml"}
+
+
+def third_party(imports: set[str]) -> set[str]:
+    """The distributions `imports` come from: neither the standard library nor this
+    repository."""
+    tops = {name.split(".")[0] for name in imports}
+    return {
+        DISTRIBUTION.get(top, top)
+        for top in tops
+        if top and top not in sys.stdlib_module_names and top not in ("factcheck", "tests")
+    }
+
+
+def test_ci_runs_the_documented_command_installing_what_the_checker_tests_import() -> None:
+    """docs/development.md's command is .ci/run's, and it installs exactly the distributions
+    the checker and its tests import, each as pyproject.toml requires it."""
+    doc = (ROOT / "docs" / "development.md").read_text(encoding="utf-8")
+    (command,) = [line for line in doc.splitlines() if "--checker-only" in line and "venv" in line]
+    ci = (
+        (ROOT / ".ci" / "run")
+        .read_text(encoding="utf-8")
+        .replace("pip install -q ", "pip install ")
+    )
+    assert command in ci.splitlines()
+    install = next(part for part in command.split(" && ") if " install " in part)
+    specs = re.findall(r"'([^']+)'", install)
+    installed = {re.split(r"[<>=!~]", spec)[0].lower() for spec in specs}
+    imports = set().union(
+        *(i for t in [*listed_files(), TESTS / "conftest.py"] for i in reached(t).values()),
+        *(_imports(ast.parse(p.read_text("utf-8"))) for p in (ROOT / "factcheck").rglob("*.py")),
+    )
+    imported = third_party(imports)
+    assert installed == imported | {"pytest"}
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    required = {*project["dependencies"], *project["optional-dependencies"]["test"]}
+    assert set(specs) <= required, specs
