@@ -4,9 +4,10 @@
     python -m tests.briefs.generate RUT-2025-08-15 SPX-2025-08-08+RUT RUT-2025-08-08@2025-08-05
 
 (`make briefs`, or `make briefs BRIEFS="RUT-2025-08-15"` to add one.)  A stem names what to
-build (see tests/briefs/__init__.py).  Provenance is made machine-independent: the source is
-written as `../shared/marketdata`, the fetch time is the last day of data, and the library
-versions are left out, so the files change only when the figures do.
+build (see tests/briefs/__init__.py).  Provenance is made machine-independent: the data folder is
+written as `../shared/marketdata` (in the source and the notes), the fetch time is the last
+day of data, and the library versions are left out, so the files change only when the
+brief does.
 """
 
 from __future__ import annotations
@@ -34,9 +35,15 @@ def build(key: Key, data_dir: Path = DATA) -> WeeklyIndexBrief:
         peers=peer_entities(key.symbol, key.named) if key.named else None,
         as_of=dt.date.fromisoformat(key.as_of) if key.as_of else None,
     )
+    where = (str(data_dir.resolve()), str(data_dir))
+    notes = tuple(
+        note.replace(where[0], "../shared/marketdata").replace(where[1], "../shared/marketdata")
+        for note in built.provenance.notes
+    )
     provenance = built.provenance.model_copy(
         update={
             "source": "snapshot:../shared/marketdata",
+            "notes": notes,
             "fetched_at": dt.datetime.combine(built.provenance.data_end, dt.time(), tzinfo=dt.UTC),
             "library_versions": {},
         }
