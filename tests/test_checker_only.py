@@ -210,12 +210,14 @@ DISTRIBUTION = {"yaml": "pyyaml"}
 
 def third_party(imports: set[str]) -> set[str]:
     """The distributions `imports` come from: neither the standard library nor this
-    repository."""
+    repository (a script of tests/ imported by its name, as tests/rules/briefs/make.py, is
+    the repository's too)."""
+    local = {"factcheck", "tests", *(p.stem for p in TESTS.rglob("*.py"))}
     tops = {name.split(".")[0] for name in imports}
     return {
         DISTRIBUTION.get(top, top)
         for top in tops
-        if top and top not in sys.stdlib_module_names and top not in ("factcheck", "tests")
+        if top and top not in sys.stdlib_module_names and top not in local
     }
 
 
