@@ -25,7 +25,8 @@ from typing import Final
 
 from factcheck._rx import ascii_shape, has_any, lower_same_length
 from factcheck.compact_table import compact_tables
-from factcheck.errors import TooLarge
+from factcheck.errors import CheckError, TooLarge
+from factcheck.frontmatter import parse_front_matter, split_front_matter
 from factcheck.grammar import GAP_PATTERN, OUTSIDE
 from factcheck.numfmt import Hedge, parse_hedge
 from factcheck.scan import html_spans, md_links
@@ -259,8 +260,6 @@ class Document:
 _START: Final = attrgetter("start")
 _NEWLINE_RE: Final = re.compile("\n")
 _DIGIT_RE: Final = re.compile(r"\d", re.ASCII)
-#: YAML front matter between `---` lines, or TOML between `+++` lines (Hugo).
-_FRONT_RE: Final = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n(.*?)\r?\n\1[ \t]*(?:\r?\n|\Z)", re.S)
 #: Emphasis and code marks.  Every branch starts with the mark itself (the lone `*` checks
 #: its neighbours after it), so the scan jumps from mark to mark instead of trying every
 #: position of the article.
@@ -314,15 +313,6 @@ _ABBREV: Final = frozenset(
     }
 )
 _BOUNDARY_RE: Final = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(*]*[A-Z0-9$])", re.ASCII)
-
-
-def split_front_matter(text: str) -> tuple[str | None, int]:
-    """The front matter block (without fences) and where the body starts; the block is YAML,
-    or TOML when `text` starts with `+++`."""
-    match = _FRONT_RE.match(text)
-    if match is None:
-        return None, 0
-    return match.group(2), match.end()
 
 
 def _mask(text: str, start: int, end: int) -> str:
@@ -917,9 +907,6 @@ def parse(text: str, *, anchor: dt.date | None = None) -> Document:
     front_text, body_start = split_front_matter(text)
     front: dict[str, str] = {}
     if front_text is not None:
-        from factcheck.errors import CheckError
-        from factcheck.frontmatter import parse_front_matter
-
         try:
             front = parse_front_matter(front_text, toml=text.startswith("+++"))
         except CheckError:

@@ -22,7 +22,7 @@ from typing import Final
 
 from factcheck import ids
 from factcheck.brief import WeeklyIndexBrief
-from factcheck.extract import split_front_matter
+from factcheck.frontmatter import split_front_matter
 from factcheck.report import CheckReport, Claim, Severity, Status
 from factcheck.rules import FORM
 from factcheck.scan import first_hole, first_link, md_images
