@@ -13,7 +13,6 @@ import re
 import subprocess
 import sys
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -27,11 +26,12 @@ from factcheck.form import FormRules, check_form, with_form
 from factcheck.report import CheckReport, Claim, Severity, Status
 from factcheck.rules import BY_CODE, FAMILIES, FORM, RULES, Rule, listing, markdown
 
+from .briefs import Key
+from .briefs import load as load_brief
 from .realstyle.answers import Mark, strip_marks
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "rules"
-BRIEFS = FIXTURES / "briefs"
 SHARED_DATA = ROOT.parent / "shared" / "marketdata"
 
 _HEADER_RE = re.compile(r"\A<!-- fixture\n(?P<yaml>.*?)\n-->\n", re.S)
@@ -63,9 +63,10 @@ def load(code: str) -> Fixture:
     return Fixture(BY_CODE[code], meta, text, marks)
 
 
-@cache
 def brief(name: str) -> WeeklyIndexBrief:
-    return WeeklyIndexBrief.model_validate_json((BRIEFS / f"{name}.json").read_text("utf-8"))
+    """A committed brief (tests/briefs) by its file name: `RUT-2025-08-08`."""
+    key = Key.from_stem(name)
+    return load_brief(key.symbol, key.day, *key.named, as_of=key.as_of)
 
 
 def report_of(fx: Fixture) -> CheckReport:
@@ -200,7 +201,7 @@ def test_input_fixture_gives_its_finding(code: str, tmp_path: Path) -> None:
     article.write_text(fx.text, encoding="utf-8")
     for name, source in (fx.meta.get("beside") or {}).items():
         # a file next to the article: a committed brief, with the edits the fixture names
-        data = json.loads((BRIEFS / f"{source['brief']}.json").read_text("utf-8"))
+        data = json.loads(Key.from_stem(source["brief"]).path.read_text("utf-8"))
         for fact in data["facts"]:
             if fact["id"] in source.get("set", {}):
                 fact["value"], fact["display"] = source["set"][fact["id"]]
@@ -220,24 +221,3 @@ def test_input_fixture_gives_its_finding(code: str, tmp_path: Path) -> None:
     assert len(mine) == fx.meta["findings"], reports[str(article)]["claims"]
     assert all(c["status"] != "verified" and c["severity"] == "error" for c in mine)
     assert reports[str(other)]["ok"], "the other file of the run is still checked"
-
-
-# --- the committed briefs ----------------------------------------------------------------------
-
-
-def test_committed_briefs_are_what_writer_builds_today() -> None:
-    pytest.importorskip("writer.pipeline", reason="writer builds the briefs")
-    if not SHARED_DATA.is_dir():
-        pytest.skip("../shared/marketdata is not here")
-    sys.path.insert(0, str(BRIEFS))
-    try:
-        import make  # type: ignore[import-not-found]
-    finally:
-        sys.path.remove(str(BRIEFS))
-    for name in make.BRIEFS:
-        built = WeeklyIndexBrief.model_validate_json(make.build(name, SHARED_DATA))
-        kept = brief(name)
-        # the provenance names library versions, which differ between installs
-        assert built.model_dump(exclude={"provenance"}) == kept.model_dump(
-            exclude={"provenance"}
-        ), f"regenerate: python tests/rules/briefs/make.py ({name})"
