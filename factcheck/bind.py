@@ -809,7 +809,7 @@ class Binder:
         taken = [(d.start - base, d.end - base) for d in sent.dates]
         # Each scan below is skipped when a literal every match contains is absent (`in` is
         # far cheaper than a regex scan, and most sentences name no weekday, month or "##").
-        for m in WEEKDAY_RE.finditer(sent.text) if "day" in sent.text else ():
+        for m in WEEKDAY_RE.finditer(sent.text):
             if any(a <= m.start() < b for a, b in taken):
                 continue
             weekday = _weekday(m.group("wd"))

@@ -211,9 +211,10 @@ def derive(
         lead = None
     if lead is not None and ignore_case:
         lead = frozenset(c for ch in lead for c in (ch.lower(), ch.upper()))
-    if ignore_case:
-        return lead, (), starts_open  # keys would need lower-cased text: no prefilter
-    clauses = sorted(set(_clauses(parsed)), key=_selectivity)[:MAX_CLAUSES]
+    found = _clauses(parsed)
+    if ignore_case:  # the keys hold for lower-cased text only (`Scan.may_match_lowered`)
+        found = [frozenset(k.lower() for k in c) for c in found]
+    clauses = sorted(set(found), key=_selectivity)[:MAX_CLAUSES]
     return lead, tuple(_minimal(c) for c in clauses), starts_open
 
 
@@ -273,7 +274,7 @@ class Scan:
     prefilter themselves (`may_match`) once for several calls.
     """
 
-    __slots__ = ("clauses", "keys", "lead", "regex", "source")
+    __slots__ = ("clauses", "keys", "lead", "lower_clauses", "regex", "source")
 
     def __init__(
         self, source: str, flags: int = 0, words: tuple[str, ...] | list[str] | None = None
@@ -285,11 +286,16 @@ class Scan:
             clauses = (_minimal(cover(words)),)
         self.source = source
         self.lead = lead
-        self.clauses: tuple[tuple[str, ...], ...] = tuple(
-            tuple(sorted(c, key=lambda k: (-len(k), k))) for c in clauses
+        ordered = tuple(tuple(sorted(c, key=lambda k: (-len(k), k))) for c in clauses)
+        ignore_case = bool(re.compile(source, flags).flags & re.IGNORECASE)
+        #: the prefilter on text as given (none for a case-insensitive pattern) ...
+        self.clauses: tuple[tuple[str, ...], ...] = () if ignore_case else ordered
+        #: ... and on lower-cased text
+        self.lower_clauses: tuple[tuple[str, ...], ...] = tuple(
+            tuple(dict.fromkeys(k.lower() for k in c)) for c in ordered
         )
         #: every key of every clause, for an article-wide test of which can occur at all
-        self.keys: tuple[str, ...] = tuple(sorted({k for c in self.clauses for k in c}))
+        self.keys: tuple[str, ...] = tuple(sorted({k for c in ordered for k in c}))
         use_lead = lead is not None and 0 < len(lead) <= MAX_LEAD_CHARS
         if use_lead and lead is not None and starts_open:
             source = _with_lead(source, lead)
@@ -302,6 +308,16 @@ class Scan:
             if not has_any(text, clause):
                 return False
         return True
+
+    def may_match_lowered(self, low: str) -> bool:
+        """`may_match` of a text given lower-cased (`low`), for any pattern."""
+        for clause in self.lower_clauses:  # noqa: SIM110
+            if not has_any(low, clause):
+                return False
+        return True
+
+    def sub(self, repl: Any, text: str) -> str:
+        return self.regex.sub(repl, text) if self.may_match(text) else text
 
     def _may_match_in(self, text: str, pos: int, endpos: int) -> bool:
         """`may_match` of `text[pos:endpos]`, without the copy."""
