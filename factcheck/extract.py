@@ -677,7 +677,7 @@ def _figure_matches(text: str) -> list[re.Match[str]]:
         digit = _DIGIT_RE.search(text, pos)
         if digit is None:
             return out
-        m = FIGURE_RE.search(text, max(pos, digit.start() - _FIGURE_LEAD))
+        m = FIGURE_RE.regex.search(text, max(pos, digit.start() - _FIGURE_LEAD))
         if m is None:
             return out
         out.append(m)
