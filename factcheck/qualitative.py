@@ -16,10 +16,11 @@ from decimal import Decimal
 from typing import Final
 
 from factcheck import ids
+from factcheck._rx import trie
 from factcheck.bind import Binder, Binding, Mention, SentenceContext
 from factcheck.brief import Fact, WeeklyIndexBrief
 from factcheck.extract import WEEKDAYS, Document, Figure, Sentence
-from factcheck.grammar import DIRECTION, DOWN, UP
+from factcheck.grammar import DIRECTION, DOWN, STREAK_DOWN, STREAK_UP, UP
 from factcheck.patterns import Scan
 from factcheck.report import Status
 from factcheck.rules import (
@@ -166,16 +167,8 @@ _DOWN: Final = frozenset(
         "in the red",
     )
 )
-_STREAK_UP: Final = re.compile(
-    r"\b(?:winning|gains?|advances?|rises?|up|higher|rall(?:y|ies)|"
-    r"advancing|rising|positive)\b",
-    re.ASCII,
-)
-_STREAK_DOWN: Final = re.compile(
-    r"\b(?:losing|loss(?:es)?|declines?|falls?|down|lower|drops?|"
-    r"declining|falling|negative|retreats?)\b",
-    re.ASCII,
-)
+_STREAK_UP: Final = Scan(rf"\b(?:{trie(STREAK_UP)})\b", re.ASCII)
+_STREAK_DOWN: Final = Scan(rf"\b(?:{trie(STREAK_DOWN)})\b", re.ASCII)
 _STREAK_WEEK: Final = re.compile(r"\bweek(?:ly|s)?\b", re.ASCII)
 _STREAK_DAY: Final = re.compile(r"\b(?:daily|sessions?|days?|trading[\s-]days?)\b", re.ASCII)
 
