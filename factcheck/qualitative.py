@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Final
@@ -294,41 +295,303 @@ def _settle(
 
 
 @dataclass(slots=True)
-class ArticleWords:
-    """Which of the phrase scans can match anywhere in one article (its prefilter passes on
-    the whole text).
+class PhraseReading:
+    """One sentence as the phrase judges read it, and what they have found in it so far."""
 
-    A scan that cannot is skipped for every sentence with one attribute test, which costs
+    doc: Document
+    sent: Sentence
+    ctx: SentenceContext
+    binder: Binder
+    summary: Binding | None
+    text: str  # the sentence, lower-cased
+    base: int  # where it starts in the document
+    out: list[Finding]
+    #: spans of the finish claims ("ended the week higher"): the words of a claim judged
+    finished: list[tuple[int, int]]
+
+
+PhraseJudge = Callable[[PhraseReading, "re.Match[str]"], None]
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseKind:
+    """A kind of worded claim: the scan that finds its phrasings, the judge that settles
+    one match, and the registry rule it reports under (`factcheck.rules`)."""
+
+    scan: Scan
+    judge: PhraseJudge
+    rule: Rule
+
+
+def _judge_finish(r: PhraseReading, m: re.Match[str]) -> None:
+    """ "finished the week higher", "ended in the red": a direction over the period named."""
+    brief = r.binder.brief
+    r.finished.append(m.span())
+    if _STREAK_TAIL_RE.match(r.text, m.end()):
+        return  # "closed higher for three straight sessions" is a streak claim
+    word = _SPACES_RE.sub(" ", m.group("dir").lower())
+    mid = m.group("mid").lower()
+    period = (
+        "week"
+        if _WEEK_WORD_RE.search(mid)
+        else _period_near(r.ctx, r.base + m.start(), r.base + m.end(), r.summary, lower=r.doc.lower)
+    )
+    if period is None:
+        return
+    _settle(r.out, brief, r.ctx, r.summary, m, r.base, period, word)
+
+
+def _judge_territory(r: PhraseReading, m: re.Match[str]) -> None:
+    """ "back in positive territory for 2024": the sign of the period's change."""
+    brief = r.binder.brief
+    if any(a < m.end() and m.start() < b for a, b in r.finished):
+        return  # "ended in positive territory for the year": the finish claim's
+    period = _territory_period(m.group("what"), brief.week.last_session.year)
+    if period is not None:
+        _settle(r.out, brief, r.ctx, r.summary, m, r.base, period, f"in {m.group('dir')} territory")
+
+
+def _judge_posted(r: PhraseReading, m: re.Match[str]) -> None:
+    """ "posted a weekly gain", "a losing week": the week's (or a day's) direction."""
+    brief = r.binder.brief
+    word = (m.group("dir") or m.group("dir2") or "").lower()
+    period = (
+        "week"
+        if (m.group("period") or "weekly").lower() == "weekly" or m.group("dir2")
+        else _period_near(r.ctx, r.base + m.start(), r.base + m.end(), r.summary)
+    )
+    if period is None:
+        return
+    _settle(r.out, brief, r.ctx, r.summary, m, r.base, period, word)
+
+
+def _judge_week_move(r: PhraseReading, m: re.Match[str]) -> None:
+    """ "a modest weekly pullback": the week's direction worded as a noun."""
+    brief = r.binder.brief
+    if any(a < m.end() and m.start() < b for a, b in r.finished) or any(
+        f.start < r.base + m.end() and r.base + m.start() < f.end for f in r.out
+    ):
+        return  # the words of a claim already judged ("posted a weekly advance")
+    noun = (m.group("dir") or m.group("dir2") or "").lower()
+    _settle(
+        r.out,
+        brief,
+        r.ctx,
+        r.summary,
+        m,
+        r.base,
+        "week",
+        "gain" if noun in _WEEK_MOVE_UP else "loss",
+    )
+
+
+def _judge_week_extreme(r: PhraseReading, m: re.Match[str]) -> None:
+    """ "hit its weekly high on Thursday": the week's extreme on the day named."""
+    brief = r.binder.brief
+    subject = r.binder.subject
+    hl = (m.group("hl") or m.group("hl2") or "").lower()
+    which = (m.group("which") or m.group("which2") or "").strip().lower()
+    day = _period_near(r.ctx, r.base + m.start(), r.base + m.end(), r.summary, ("date",))
+    if day is None or not day[:1].isdigit():
+        return
+    entity = _entity_before(r.ctx, r.base + m.start(), r.summary, subject)
+    facts = _extreme_facts(brief, entity, "week", which, hl.startswith("high"))
+    if not facts:
+        r.out.append(
+            _phrase(
+                m,
+                r.base,
+                Status.UNSUPPORTED,
+                None,
+                None,
+                "no weekly high/low for this index",
+                EXTREME_ON_DAY,
+            )
+        )
+        return
+    if any(f.on is not None and f.on.isoformat() == day for f in facts):
+        r.out.append(
+            _phrase(m, r.base, Status.VERIFIED, facts[0], None, facts[0].label, EXTREME_ON_DAY)
+        )
+    else:
+        f = facts[0]
+        when = f"{f.on:%A}" if f.on else "another day"
+        r.out.append(
+            _phrase(
+                m,
+                r.base,
+                Status.CONTRADICTED,
+                f,
+                when,
+                f"the {f.label.removeprefix(brief.subject.name + ' ')} was on {when} "
+                f"({f.display}), not {dt.date.fromisoformat(day):%A}",
+                EXTREME_ON_DAY,
+            )
+        )
+
+
+def _judge_every_session(r: PhraseReading, m: re.Match[str]) -> None:
+    """ "rose in every session": every daily change of the week has that sign."""
+    brief = r.binder.brief
+    subject = r.binder.subject
+    entity = _entity_before(r.ctx, r.base + m.start(), r.summary, subject)
+    up = _SPACES_RE.sub(" ", m.group("dir")) in _UP_VERBS
+    changes = [
+        change
+        for d in brief.week.sessions
+        if (change := brief.get(ids.session(entity, "change_pct", d))) is not None
+    ]
+    wrong = [f for f in changes if (f.value > 0) != up]
+    if not changes:
+        r.out.append(
+            _phrase(
+                m,
+                r.base,
+                Status.UNSUPPORTED,
+                None,
+                None,
+                "no daily changes for this index",
+                EVERY_SESSION,
+            )
+        )
+    elif wrong:
+        r.out.append(
+            _phrase(
+                m,
+                r.base,
+                Status.CONTRADICTED,
+                wrong[0],
+                wrong[0].display,
+                f"not every session: {wrong[0].label} is {wrong[0].display}",
+                EVERY_SESSION,
+            )
+        )
+    else:
+        r.out.append(
+            _phrase(
+                m,
+                r.base,
+                Status.VERIFIED,
+                changes[0],
+                None,
+                "every session's change agrees",
+                EVERY_SESSION,
+            )
+        )
+
+
+def _judge_week_start(r: PhraseReading, m: re.Match[str]) -> None:
+    """ "On Tuesday the week opened ...": the week's first session."""
+    brief = r.binder.brief
+    lead = [p for p in r.ctx.periods if p.kind == "date" and p.start - r.base <= 6]
+    first = brief.week.sessions[0].isoformat()
+    if lead and lead[0].value != first and lead[0].value[:1].isdigit():
+        r.out.append(
+            _phrase(
+                m,
+                r.base,
+                Status.CONTRADICTED,
+                None,
+                f"{brief.week.sessions[0]:%A}",
+                f"the week opened on {brief.week.sessions[0]:%A}, not "
+                f"{dt.date.fromisoformat(lead[0].value):%A}",
+                WEEK_START,
+            )
+        )
+
+
+def _judge_ticker(r: PhraseReading, m: re.Match[str]) -> None:
+    """ "the Nasdaq Composite (SPX)": a ticker that names another index."""
+    named = _entity_before(r.ctx, r.base + m.start(), None, "")
+    said = r.binder.entity_of.get(m.group("ticker"))
+    if named and said and named != said:
+        r.out.append(
+            _phrase(
+                m,
+                r.base,
+                Status.MISATTRIBUTED,
+                None,
+                f"({named})",
+                f"the name before says {named}, the ticker says {said}",
+                TICKER_NAME,
+            )
+        )
+
+
+def _judge_gave_back(r: PhraseReading, m: re.Match[str]) -> None:
+    """ "gave back all of Monday's gains": the closes it compares."""
+    r.out.extend(_gave_back(m, r.doc, r.sent, r.ctx, r.binder, r.summary))
+
+
+def _judge_relative(r: PhraseReading, m: re.Match[str]) -> None:
+    """ "outpaced the S&P 500": two indices' changes over the period."""
+    r.out.extend(_relative(m, r.text, r.sent, r.ctx, r.binder, r.summary))
+
+
+def _judge_w52(r: PhraseReading, m: re.Match[str]) -> None:
+    """ "hit a 52-week high": set on a session of the week."""
+    brief = r.binder.brief
+    subject = r.binder.subject
+    entity = _entity_before(r.ctx, r.base + m.start(), r.summary, subject)
+    which = (m.group("which") or "").strip().lower()
+    hl = m.group("hl").lower()
+    facts = _extreme_facts(brief, entity, "52w", which, hl == "high")
+    if not facts:
+        r.out.append(
+            _phrase(
+                m,
+                r.base,
+                Status.UNSUPPORTED,
+                None,
+                None,
+                "the brief has no 52-week range here",
+                W52_EXTREME,
+            )
+        )
+        return
+    sessions = set(brief.week.sessions)
+    if any(f.on in sessions for f in facts):
+        r.out.append(
+            _phrase(m, r.base, Status.VERIFIED, facts[0], None, facts[0].label, W52_EXTREME)
+        )
+    else:
+        f = facts[0]
+        label = f.label.removeprefix(brief.subject.name + " ")
+        message = f"no 52-week {hl} this week: the {label} is {f.display}"
+        r.out.append(_phrase(m, r.base, Status.CONTRADICTED, f, None, message, W52_EXTREME))
+
+
+#: Every kind of worded claim, in the order they are judged (a later kind skips the words
+#: of a claim an earlier one judged).
+PHRASE_KINDS: Final[tuple[PhraseKind, ...]] = (
+    PhraseKind(FINISH, _judge_finish, DIRECTION_OVER_PERIOD),
+    PhraseKind(TERRITORY, _judge_territory, DIRECTION_OVER_PERIOD),
+    PhraseKind(POSTED, _judge_posted, DIRECTION_OVER_PERIOD),
+    PhraseKind(WEEK_MOVE, _judge_week_move, DIRECTION_OVER_PERIOD),
+    PhraseKind(WEEK_EXTREME, _judge_week_extreme, EXTREME_ON_DAY),
+    PhraseKind(EVERY_SESSION_SCAN, _judge_every_session, EVERY_SESSION),
+    PhraseKind(WEEK_START_SCAN, _judge_week_start, WEEK_START),
+    PhraseKind(TICKER, _judge_ticker, TICKER_NAME),
+    PhraseKind(GAVE_BACK_SCAN, _judge_gave_back, GAVE_BACK),
+    PhraseKind(RELATIVE, _judge_relative, COMPARE_ENTITIES),
+    PhraseKind(W52, _judge_w52, W52_EXTREME),
+)
+
+
+@dataclass(slots=True)
+class ArticleWords:
+    """Which phrase kinds can match anywhere in one article (their scan's prefilter passes on
+    the whole text), one flag per `PHRASE_KINDS` row.
+
+    A kind that cannot is skipped for every sentence with one test of a flag, which costs
     less than asking its prefilter again sentence by sentence."""
 
-    finish: bool
-    territory: bool
-    posted: bool
-    week_move: bool
-    week_extreme: bool
-    every_session: bool
-    week_start: bool
-    ticker: bool
-    gave: bool
-    relative: bool
-    w52: bool
+    live: tuple[bool, ...]
 
     @classmethod
     def of(cls, doc: Document) -> ArticleWords:
         low = doc.lower
-        return cls(
-            FINISH.may_match(low),
-            TERRITORY.may_match(low),
-            POSTED.may_match(low),
-            WEEK_MOVE.may_match(low),
-            WEEK_EXTREME.may_match(low),
-            EVERY_SESSION_SCAN.may_match(low),
-            WEEK_START_SCAN.may_match(low),
-            TICKER.may_match(low),
-            GAVE_BACK_SCAN.may_match(low),
-            RELATIVE.may_match(low),
-            W52.may_match(low),
-        )
+        return cls(tuple(kind.scan.may_match(low) for kind in PHRASE_KINDS))
 
 
 def check_sentence(
@@ -340,201 +603,13 @@ def check_sentence(
     words: ArticleWords,
 ) -> list[Finding]:
     """Every qualitative claim of one sentence, decided against the brief."""
-    brief = binder.brief
-    subject = binder.subject
     text = doc.lower[sent.start : sent.end]
-    base = sent.start
-    out: list[Finding] = []
-
-    finished: list[tuple[int, int]] = []
-    for m in FINISH.finditer(text) if words.finish else ():
-        finished.append(m.span())
-        if _STREAK_TAIL_RE.match(text, m.end()):
-            continue  # "closed higher for three straight sessions" is a streak claim
-        word = _SPACES_RE.sub(" ", m.group("dir").lower())
-        mid = m.group("mid").lower()
-        period = (
-            "week"
-            if _WEEK_WORD_RE.search(mid)
-            else _period_near(ctx, base + m.start(), base + m.end(), summary, lower=doc.lower)
-        )
-        if period is None:
-            continue
-        _settle(out, brief, ctx, summary, m, base, period, word)
-    for m in TERRITORY.finditer(text) if words.territory else ():
-        if any(a < m.end() and m.start() < b for a, b in finished):
-            continue  # "ended in positive territory for the year": the finish claim's
-        period = _territory_period(m.group("what"), brief.week.last_session.year)
-        if period is not None:
-            _settle(out, brief, ctx, summary, m, base, period, f"in {m.group('dir')} territory")
-    for m in POSTED.finditer(text) if words.posted else ():
-        word = (m.group("dir") or m.group("dir2") or "").lower()
-        period = (
-            "week"
-            if (m.group("period") or "weekly").lower() == "weekly" or m.group("dir2")
-            else _period_near(ctx, base + m.start(), base + m.end(), summary)
-        )
-        if period is None:
-            continue
-        _settle(out, brief, ctx, summary, m, base, period, word)
-    for m in WEEK_MOVE.finditer(text) if words.week_move else ():
-        if any(a < m.end() and m.start() < b for a, b in finished) or any(
-            f.start < base + m.end() and base + m.start() < f.end for f in out
-        ):
-            continue  # the words of a claim already judged ("posted a weekly advance")
-        noun = (m.group("dir") or m.group("dir2") or "").lower()
-        _settle(
-            out, brief, ctx, summary, m, base, "week", "gain" if noun in _WEEK_MOVE_UP else "loss"
-        )
-    for m in WEEK_EXTREME.finditer(text) if words.week_extreme else ():
-        hl = (m.group("hl") or m.group("hl2") or "").lower()
-        which = (m.group("which") or m.group("which2") or "").strip().lower()
-        day = _period_near(ctx, base + m.start(), base + m.end(), summary, ("date",))
-        if day is None or not day[:1].isdigit():
-            continue
-        entity = _entity_before(ctx, base + m.start(), summary, subject)
-        facts = _extreme_facts(brief, entity, "week", which, hl.startswith("high"))
-        if not facts:
-            out.append(
-                _phrase(
-                    m,
-                    base,
-                    Status.UNSUPPORTED,
-                    None,
-                    None,
-                    "no weekly high/low for this index",
-                    EXTREME_ON_DAY,
-                )
-            )
-            continue
-        if any(f.on is not None and f.on.isoformat() == day for f in facts):
-            out.append(
-                _phrase(m, base, Status.VERIFIED, facts[0], None, facts[0].label, EXTREME_ON_DAY)
-            )
-        else:
-            f = facts[0]
-            when = f"{f.on:%A}" if f.on else "another day"
-            out.append(
-                _phrase(
-                    m,
-                    base,
-                    Status.CONTRADICTED,
-                    f,
-                    when,
-                    f"the {f.label.removeprefix(brief.subject.name + ' ')} was on {when} "
-                    f"({f.display}), not {dt.date.fromisoformat(day):%A}",
-                    EXTREME_ON_DAY,
-                )
-            )
-    for m in EVERY_SESSION_SCAN.finditer(text) if words.every_session else ():
-        entity = _entity_before(ctx, base + m.start(), summary, subject)
-        up = _SPACES_RE.sub(" ", m.group("dir")) in _UP_VERBS
-        changes = [
-            change
-            for d in brief.week.sessions
-            if (change := brief.get(ids.session(entity, "change_pct", d))) is not None
-        ]
-        wrong = [f for f in changes if (f.value > 0) != up]
-        if not changes:
-            out.append(
-                _phrase(
-                    m,
-                    base,
-                    Status.UNSUPPORTED,
-                    None,
-                    None,
-                    "no daily changes for this index",
-                    EVERY_SESSION,
-                )
-            )
-        elif wrong:
-            out.append(
-                _phrase(
-                    m,
-                    base,
-                    Status.CONTRADICTED,
-                    wrong[0],
-                    wrong[0].display,
-                    f"not every session: {wrong[0].label} is {wrong[0].display}",
-                    EVERY_SESSION,
-                )
-            )
-        else:
-            out.append(
-                _phrase(
-                    m,
-                    base,
-                    Status.VERIFIED,
-                    changes[0],
-                    None,
-                    "every session's change agrees",
-                    EVERY_SESSION,
-                )
-            )
-    for m in WEEK_START_SCAN.finditer(text) if words.week_start else ():
-        lead = [p for p in ctx.periods if p.kind == "date" and p.start - base <= 6]
-        first = brief.week.sessions[0].isoformat()
-        if lead and lead[0].value != first and lead[0].value[:1].isdigit():
-            out.append(
-                _phrase(
-                    m,
-                    base,
-                    Status.CONTRADICTED,
-                    None,
-                    f"{brief.week.sessions[0]:%A}",
-                    f"the week opened on {brief.week.sessions[0]:%A}, not "
-                    f"{dt.date.fromisoformat(lead[0].value):%A}",
-                    WEEK_START,
-                )
-            )
-    for m in TICKER.finditer(text) if words.ticker else ():
-        named = _entity_before(ctx, base + m.start(), None, "")
-        said = binder.entity_of.get(m.group("ticker"))
-        if named and said and named != said:
-            out.append(
-                _phrase(
-                    m,
-                    base,
-                    Status.MISATTRIBUTED,
-                    None,
-                    f"({named})",
-                    f"the name before says {named}, the ticker says {said}",
-                    TICKER_NAME,
-                )
-            )
-    for m in GAVE_BACK_SCAN.finditer(text) if words.gave else ():
-        out.extend(_gave_back(m, doc, sent, ctx, binder, summary))
-    for m in RELATIVE.finditer(text) if words.relative else ():
-        out.extend(_relative(m, text, sent, ctx, binder, summary))
-    for m in W52.finditer(text) if words.w52 else ():
-        entity = _entity_before(ctx, base + m.start(), summary, subject)
-        which = (m.group("which") or "").strip().lower()
-        hl = m.group("hl").lower()
-        facts = _extreme_facts(brief, entity, "52w", which, hl == "high")
-        if not facts:
-            out.append(
-                _phrase(
-                    m,
-                    base,
-                    Status.UNSUPPORTED,
-                    None,
-                    None,
-                    "the brief has no 52-week range here",
-                    W52_EXTREME,
-                )
-            )
-            continue
-        sessions = set(brief.week.sessions)
-        if any(f.on in sessions for f in facts):
-            out.append(
-                _phrase(m, base, Status.VERIFIED, facts[0], None, facts[0].label, W52_EXTREME)
-            )
-        else:
-            f = facts[0]
-            label = f.label.removeprefix(brief.subject.name + " ")
-            message = f"no 52-week {hl} this week: the {label} is {f.display}"
-            out.append(_phrase(m, base, Status.CONTRADICTED, f, None, message, W52_EXTREME))
-    return out
+    r = PhraseReading(doc, sent, ctx, binder, summary, text, sent.start, [], [])
+    for kind, live in zip(PHRASE_KINDS, words.live, strict=True):
+        if live:
+            for m in kind.scan.finditer(text):
+                kind.judge(r, m)
+    return r.out
 
 
 def _extreme_facts(

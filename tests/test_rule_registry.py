@@ -221,3 +221,12 @@ def test_input_fixture_gives_its_finding(code: str, tmp_path: Path) -> None:
     assert len(mine) == fx.meta["findings"], reports[str(article)]["claims"]
     assert all(c["status"] != "verified" and c["severity"] == "error" for c in mine)
     assert reports[str(other)]["ok"], "the other file of the run is still checked"
+
+
+def test_every_phrase_rule_has_its_kinds_of_phrasing() -> None:
+    """The phrase judges are rows (`qualitative.PHRASE_KINDS`: a scan, a judge, a rule):
+    every phrase rule of the registry has at least one, and every row names one."""
+    from factcheck.qualitative import PHRASE_KINDS
+
+    phrase_rules = {r.code for r in RULES if r.family == "phrase"}
+    assert {kind.rule.code for kind in PHRASE_KINDS} == phrase_rules
