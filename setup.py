@@ -31,6 +31,9 @@ COMPILED = [
     "factcheck/match.py",
     "factcheck/qualitative.py",
     "factcheck/check.py",
+    "factcheck/patterns.py",
+    "factcheck/reading.py",
+    "factcheck/dates.py",
 ]
 
 

@@ -1,40 +1,28 @@
 """The public entry point: `check_text(text, brief)` -> a `CheckReport` with one claim per
 figure, date and checkable phrase of the article.
 
-The pipeline is extract -> bind -> match (figures) / qualitative (phrases) -> report.  The
-per-brief work (entity regex, fact index) is cached, so checking many articles against one
+The pipeline is extract -> bind -> match (figures) / qualitative (phrases) / dates ->
+report; this module only orchestrates it (`factcheck.reading` walks the sentences in
+order).  The per-brief work (entity regex, fact index) is cached, so checking many articles against one
 brief costs one setup.  An article about another week than the brief's yields a single
 `wrong_week` finding instead of a wall of mismatches.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-from collections import Counter, OrderedDict
-from collections.abc import Iterable, Iterator
+from collections import OrderedDict
 from operator import itemgetter
 from typing import Any, Final
 
-from factcheck.bind import (
-    Binder,
-    Binding,
-    Mention,
-    SentenceContext,
-    apply_column,
-    heading_entity,
-    is_outside,
-    period_tokens,
-)
+from factcheck.bind import Binder, apply_column
 from factcheck.brief import WeeklyIndexBrief
-from factcheck.extract import WEEKDAY_NAMES, Document, Figure, Sentence, parse
+from factcheck.dates import date_verdict, wrong_week
+from factcheck.extract import Document, Figure, Sentence, parse
 from factcheck.match import FactIndex, Verdict, judge
 from factcheck.qualitative import ArticleWords, Finding, check_sentence, check_streak
+from factcheck.reading import read_in_order
 from factcheck.report import CheckReport, Claim, Severity, Status
-from factcheck.rules import DATE_OUTSIDE, SESSION_DATE, WEEKDAY_DATE, WRONG_WEEK, Rule
-
-#: More than this share of dated mentions outside the brief's week means another week.
-WRONG_WEEK_SHARE: Final = 0.5
+from factcheck.rules import Rule
 
 _FIRST: Final = itemgetter(0)
 _CACHE: Final[OrderedDict[int, tuple[WeeklyIndexBrief, Binder, FactIndex]]] = OrderedDict()
@@ -185,137 +173,6 @@ class _Builder:
         )
 
 
-_HOLIDAY_RE: Final = re.compile(
-    r"(?i)\b(?:holiday|closed\s+(?:on|for)|shut|no\s+trading|"
-    r"did\s+not\s+trade|market\s+closure|were\s+closed|was\s+closed)\b",
-    re.ASCII,
-)
-
-
-def _date_verdict(
-    fig: Figure, brief: WeeklyIndexBrief, index: FactIndex, sentence: str
-) -> tuple[Status, str | None, str, Rule]:
-    date = fig.date
-    assert date is not None
-    if fig.weekday is not None and fig.weekday != date.weekday():
-        right = f"{WEEKDAY_NAMES[date.weekday()]}, {date:%b} {date.day}"
-        return (
-            Status.MISMATCH,
-            right,
-            (f"{date:%b} {date.day}, {date.year} was a {WEEKDAY_NAMES[date.weekday()]}"),
-            WEEKDAY_DATE,
-        )
-    if date in index.dates:
-        return Status.VERIFIED, None, "a session or a date of the brief", SESSION_DATE
-    as_of = brief.week.as_of
-    if as_of is not None and as_of < date <= brief.week.end:
-        # a daily wrap's dateline is often the next day's, and what it says of later days
-        # is an outlook: a day of the week, as a weekend day is, with no figure to settle
-        return (
-            Status.VERIFIED,
-            None,
-            f"a day after {as_of:%a %b %-d}, the session reported",
-            SESSION_DATE,
-        )
-    if brief.week.start <= date <= brief.week.end:
-        if date.weekday() >= 5:
-            return (
-                Status.VERIFIED,
-                None,
-                "a weekend day of the week (a dateline, no session)",
-                SESSION_DATE,
-            )
-        if _HOLIDAY_RE.search(sentence):
-            return Status.VERIFIED, None, "no session that day, as the article says", SESSION_DATE
-        return (
-            Status.MISMATCH,
-            None,
-            f"no {brief.subject.name} session on {date:%a %b %-d}",
-            SESSION_DATE,
-        )
-    return (
-        Status.UNSUPPORTED,
-        None,
-        (f"{date.isoformat()} is outside the week {brief.week.start}..{brief.week.end}"),
-        DATE_OUTSIDE,
-    )
-
-
-def _possessive(doc: Document, m: Mention) -> bool:
-    """ "Monday's": the mention qualifies something else rather than setting the topic."""
-    around = doc.text[m.end - 2 : m.end + 2]
-    return "'s" in around or "’s" in around
-
-
-def _summary(
-    doc: Document, sent: Sentence, ctx: SentenceContext, prev: Binding | None
-) -> Binding | None:
-    """What the next sentence inherits: the last entity and period this one mentioned."""
-    # an index named goes on; a company or a commodity named in passing does not
-    named = [m.value for m in ctx.entities if not is_outside(m.value)]
-    entity = named[-1] if named else (prev.entity if prev else None)
-    periods = [m for m in ctx.periods if m.kind in ("date", "week", "w52", "ytd", "prev", "mtd")]
-    topic = periods[-1] if periods else None
-    if periods:
-        plain = [m for m in periods if not _possessive(doc, m)]
-        lead = [m for m in plain if m.kind == "date" and m.start - sent.start <= 6]
-        topic = lead[0] if lead else plain[-1] if plain else periods[-1]
-    tokens = period_tokens(topic) if topic is not None else frozenset()
-    if entity is None and not tokens:
-        return prev
-    inherited = prev.periods or prev.periods_inherited if prev is not None else frozenset()
-    return Binding(
-        entity=entity,
-        entity_inherited=not named,
-        from_heading=not named and prev is not None and prev.from_heading,
-        periods=frozenset(),
-        periods_inherited=tokens or inherited,
-    )
-
-
-#: A short line ending in a colon heads what follows ("On Friday:", "For the week:").
-_LABEL_WORDS: Final = 6
-
-
-def _is_label(sent: Sentence) -> bool:
-    text = sent.text.strip()
-    return (
-        sent.block_kind == "para"
-        and text.endswith(":")
-        and not sent.figures
-        and len(text.split()) <= _LABEL_WORDS
-    )
-
-
-Reading = tuple[Sentence, SentenceContext, Binding | None, SentenceContext | None]
-
-
-def read_in_order(doc: Document, binder: Binder) -> Iterator[Reading]:
-    """Each sentence with its context, the running summary of its block (what a sentence
-    that names no index or period inherits) and the nearest heading's context."""
-    summary: Binding | None = None
-    heading: SentenceContext | None = None
-    block = -1
-    for sent in doc.sentences:
-        ctx = binder.context(doc, sent)
-        if sent.block_kind == "heading" or _is_label(sent):
-            ctx.label = sent.block_kind != "heading"
-            heading, summary = ctx, None
-        elif sent.block != block:
-            # a block starts from what its heading names ("### S&P 500 (SPX): the week")
-            named = heading_entity(heading)
-            summary = (
-                Binding(entity=named, entity_inherited=True, from_heading=True) if named else None
-            )
-        block = sent.block
-        if summary is not None and summary.entity is not None:
-            binder.resolve_generic(ctx, summary.entity)
-        else:
-            binder.resolve_generic(ctx, heading_entity(heading))
-        yield sent, ctx, summary, heading
-        summary = _summary(doc, sent, ctx, summary)
-
-
 def check_text(
     text: str, brief: WeeklyIndexBrief, *, source: str = "-", strict: bool = True
 ) -> CheckReport:
@@ -334,7 +191,7 @@ def check_text(
     dates: list[tuple[Figure, Status]] = []
     for sent, ctx, summary, heading in read_in_order(doc, binder):
         for fig in sent.dates:
-            status, expected, message, rule = _date_verdict(fig, brief, index, sent.text)
+            status, expected, message, rule = date_verdict(fig, brief, index, sent.text)
             dates.append((fig, status))
             out.add(
                 fig.start,
@@ -373,97 +230,9 @@ def check_text(
         for finding in check_sentence(doc, sent, ctx, binder, summary, words):
             out.finding(finding, sent)
     claims = [c for _, c in sorted(out.claims, key=_FIRST)]
-    wrong = _wrong_week(doc, brief, dates, claims)
+    wrong = wrong_week(doc, brief, dates, claims)
     if wrong is not None:
         claims = [wrong]
     return CheckReport.model_construct(
         source=source, brief_id=brief_id(brief), claims=tuple(claims), strict=strict
-    )
-
-
-def _largest_week(figures: list[Figure]) -> int:
-    """How many of these dated figures fall in the one week most of them fall in."""
-    weeks = Counter(f.date - dt.timedelta(days=f.date.weekday()) for f in figures if f.date)
-    return weeks.most_common(1)[0][1] if weeks else 0
-
-
-def _wrong_week(
-    doc: Document,
-    brief: WeeklyIndexBrief,
-    dates: list[tuple[Figure, Status]],
-    claims: Iterable[Claim],
-) -> Claim | None:
-    """One finding when the article is evidently about another week than the brief."""
-    week = brief.week
-    # the previous week's last session is the base of the week's changes ("Change vs Fri
-    # Aug 1"): a recap may name it on every line and is still about its own week
-    outside = [
-        f
-        for f, _ in dates
-        if f.date is not None
-        and not (week.start <= f.date <= week.end)
-        and f.date != week.previous_session
-    ]
-    out_ids = {id(f) for f in outside}  # identity: comparing Figure dataclasses is costly
-    foreign = [f for f, status in dates if status is not Status.VERIFIED and id(f) in out_ids]
-    walk = [f for f, _ in dates if f.weekday is not None]
-    walk_out = [f for f in walk if id(f) in out_ids]
-    claimed_week: dt.date | None = None
-    week_text = doc.front_matter.get("week")
-    if week_text:
-        try:
-            claimed_week = dt.date.fromisoformat(week_text.strip())
-        except ValueError:
-            claimed_week = None
-    claimed_other = claimed_week is not None and not (week.start <= claimed_week <= week.end)
-    # another week means one other week: background dates (a record in February, data due
-    # next Wednesday) fall in many weeks and say nothing about the article's own
-    by_walk = len(walk) >= 2 and _largest_week(walk_out) > WRONG_WEEK_SHARE * len(walk)
-    by_dates = len(dates) >= 2 and _largest_week(foreign) > WRONG_WEEK_SHARE * len(dates)
-    by_front = by_figures = False
-    if not (by_walk or by_dates) and (claimed_other or outside):
-        # figures the data contradicts, not those it cannot settle: a third-party article
-        # quotes much the brief does not hold, and a background date does not move its week
-        figures = [c for c in claims if c.kind not in ("date", "phrase")]
-        wrong = [c for c in figures if c.status in (Status.MISMATCH, Status.MISATTRIBUTED)]
-        mostly_wrong = len(figures) >= 3 and len(wrong) > WRONG_WEEK_SHARE * len(figures)
-        by_front = claimed_other and mostly_wrong
-        by_figures = (
-            mostly_wrong and len(dates) >= 2 and len(outside) > WRONG_WEEK_SHARE * len(dates)
-        )
-    if not (by_walk or by_dates or by_front or by_figures):
-        return None
-    foreign = walk_out or foreign or outside
-    mondays = Counter(f.date - dt.timedelta(days=f.date.weekday()) for f in foreign if f.date)
-    if mondays:
-        common = mondays.most_common(1)[0][0]
-        foreign = [
-            f for f in foreign if f.date and f.date - dt.timedelta(days=f.date.weekday()) == common
-        ]
-    if foreign:
-        first = foreign[0]
-        line, col = doc.position(first.start)
-        text = doc.text[first.start : first.end]
-        monday = first.date - dt.timedelta(days=first.date.weekday()) if first.date else None
-        about = f"the week of {monday:%b %-d, %Y}" if monday else text
-    else:
-        line, col, text = 1, 1, doc.text.split("\n", 1)[0]
-        about = f"the week of {claimed_week}"
-    return Claim(
-        line=line,
-        col=col,
-        text=text,
-        sentence=text,
-        value=None,
-        kind="date",
-        status=Status.WRONG_WEEK,
-        severity=Severity.ERROR,
-        fact_id=None,
-        expected=f"{week.start}..{week.end}",
-        message=(
-            f"the article is about {about}, not the brief's week "
-            f"({brief.subject.key} {week.start}..{week.end}); check it against its "
-            "own week's data"
-        ),
-        rule=WRONG_WEEK.code,
     )

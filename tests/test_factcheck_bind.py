@@ -9,7 +9,7 @@ import pytest
 
 from factcheck.bind import Binder, Binding
 from factcheck.brief import WeeklyIndexBrief
-from factcheck.check import read_in_order
+from factcheck.reading import read_in_order
 from factcheck.extract import parse
 
 
