@@ -779,6 +779,9 @@ class SentenceContext:
     label: bool = False
 
 
+_IN_BRACKETS_RE: Final = re.compile(r"\([^()]*\)", re.ASCII)
+
+
 @dataclass(frozen=True, slots=True)
 class HeaderCell:
     """What a table header cell says about the figures it heads (`Binder.header_cell`)."""
@@ -1060,13 +1063,15 @@ class Binder:
         here.dates = [d for d in dates if a <= d.start < b]
         ctx = self.context(doc, here)
         lead = doc.lower[a:b].lstrip(" *_`")
-        lead_at = b - len(lead)
         named = {m.value for m in ctx.entities if m.kind == "entity"}
-        entity = (
-            next(iter(named))
-            if len(named) == 1 and ctx.entities and ctx.entities[0].start == lead_at
-            else None
-        )
+        entity = None
+        if len(named) == 1 and ctx.entities and ctx.entities[0].start == b - len(lead):
+            # what follows the name is a ticker, or header words ("Nasdaq close"), not more
+            # name ("S&P 500 weight" heads no index's figures)
+            rest = _IN_BRACKETS_RE.sub(" ", doc.lower[ctx.entities[0].end : b])
+            said = header_words(rest)
+            if not any(c.isalpha() for c in rest) or said.metric or said.period:
+                entity = next(iter(named))
         days = {m.value for m in ctx.periods if m.kind == "date" and m.value[:1].isdigit()}
         words = header_words(doc.lower[a:b])
         cell = self._cells[span] = HeaderCell(
@@ -1659,7 +1664,8 @@ def apply_column(binder: Binder, doc: Document, sent: Sentence, fig: Figure, b: 
     """A table cell's figure is what its headers say: the header row's cell over it and the
     row's first cell (a header column) may each name an index, a metric and a period
     (`grammar.header_words`), or a session (`Binder.header_cell`), so indices may head the
-    rows or the columns, and sessions the rows or the columns.  Where both say one thing,
+    rows or the columns (or the corner cell: the table's one index), and sessions the rows
+    or the columns.  Where both say one thing,
     the header row's cell wins, but for the metric a row title names (a table of "Metric |
     Value"); a session the row names wins over a "day" or "week" column."""
     at = next((i for i, (a, end) in enumerate(sent.cells) if a <= fig.start < end), -1)
@@ -1667,13 +1673,14 @@ def apply_column(binder: Binder, doc: Document, sent: Sentence, fig: Figure, b: 
         return
     head = binder.header_cell(doc, sent.header_cells[at], sent.header_dates)
     row = binder.header_cell(doc, sent.cells[0], sent.dates) if at > 0 else _NO_HEADER
+    entity = head.entity
+    if entity is None and row.entity is None and at > 0:
+        # the corner over the row titles names the table's index ("| Nasdaq | Close |
+        # Change |" over a row per session)
+        entity = binder.header_cell(doc, sent.header_cells[0], sent.header_dates).entity
     # (a spread in percentage points keeps the subject `bind` gives it)
-    if (
-        head.entity is not None
-        and row.entity in (None, head.entity)
-        and fig.kind != "percentage_points"
-    ):
-        b.entity, b.entity_inherited, b.entity_guessed = head.entity, False, False
+    if entity is not None and row.entity in (None, entity) and fig.kind != "percentage_points":
+        b.entity, b.entity_inherited, b.entity_guessed = entity, False, False
         b.from_heading = False
     day = head.day
     if day is not None and any(t.startswith("d:") for t in b.periods):
@@ -1684,7 +1691,7 @@ def apply_column(binder: Binder, doc: Document, sent: Sentence, fig: Figure, b: 
     metric = said.words.metric or row.words.metric
     column = completed(Column(metric, head.words.period or row.words.period))
     if column is None:
-        if head.entity is None and day is None:
+        if entity is None and day is None:
             return  # the headers say nothing of this cell
         # a table of indices by session (or of sessions by index): the level, or the change
         # a sign or a percent makes it

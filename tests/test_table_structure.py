@@ -171,7 +171,7 @@ def test_the_usual_orientation_still_binds_by_row(spx: WeeklyIndexBrief) -> None
 
 
 def test_header_cells_read_as_the_text_is_read(spx: WeeklyIndexBrief) -> None:
-    titles = ["S&P 500 (SPX)", "Nasdaq close", "vs S&P 500", "Wed Aug 6", "Wk %", "Index"]
+    titles = ["S&P 500 (SPX)", "Nasdaq close", "vs S&P 500", "Wed Aug 6", "Wk %", "Dow weight"]
     text = "| " + " | ".join(titles) + " |\n|---|---|---|---|---|---|\n| 1 | 2 | 3 | 4 | 5 | 6 |\n"
     doc = parse(text, anchor=spx.week.last_session)
     row = doc.sentences[-1]
@@ -208,3 +208,21 @@ def test_row_titles_name_the_metric_under_a_generic_value_column(spx: WeeklyInde
 
     _assert_swap_caught(table(False), spx, (6, 1), set())
     _assert_swap_caught(table(True), spx, (6, 1), {(3, 1), (4, 1)})
+
+
+def test_the_corner_cell_names_the_index_of_a_table_by_session(spx: WeeklyIndexBrief) -> None:
+    def table(close: str | None) -> str:
+        rows = [
+            [
+                f"{dt.date.fromisoformat(d):%a %b} {int(d[-2:])}",
+                _show(spx, f"COMP.close.{d}"),
+                _show(spx, f"COMP.change_pct.{d}"),
+            ]
+            for d in DAYS
+        ]
+        if close is not None:  # Wednesday's Nasdaq close replaced by the S&P 500's
+            rows[2][1] = close
+        return _pipe(["Nasdaq", "Close", "Change"], rows)
+
+    _assert_swap_caught(table(None), spx, (len(DAYS), 2), set())
+    _assert_swap_caught(table(_show(spx, "SPX.close.2025-08-06")), spx, (len(DAYS), 2), {(2, 1)})
