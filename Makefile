@@ -1,7 +1,7 @@
 # One task runner: `make check` is the lint/type gate CI runs; `make test` the test suite.
 PY ?= .venv/bin/python
 
-.PHONY: check test bench fixtures
+.PHONY: check test bench fixtures briefs
 
 check:
 	$(PY) -m ruff format --check .
@@ -27,3 +27,10 @@ bench:
 
 fixtures:
 	$(PY) fixtures/generate.py
+
+# tests/briefs: the briefs the checker's tests read, rebuilt with writer from $(DATA);
+# `make briefs BRIEFS="RUT-2025-08-15 SPX-2025-08-08+RUT"` adds those.
+BRIEFS ?=
+
+briefs:
+	$(PY) -m tests.briefs.generate --data-dir $(DATA) $(BRIEFS)

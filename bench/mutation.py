@@ -37,7 +37,7 @@ sys.path.append(str(ROOT))  # after site-packages: an installed (compiled) build
 
 from factcheck.brief import Fact, WeeklyIndexBrief  # noqa: E402
 from factcheck.check import check_text  # noqa: E402
-from factcheck.extract import split_front_matter  # noqa: E402
+from factcheck.frontmatter import split_front_matter  # noqa: E402
 from factcheck.numfmt import (  # noqa: E402
     LEVEL_TRUNCATION_MIN,
     Hedge,

@@ -23,7 +23,6 @@ from operator import attrgetter
 from typing import Final
 
 from factcheck._rx import ascii_shape, has_any, trie
-from factcheck._rx import lead as _lead
 from factcheck.brief import Entity, WeeklyIndexBrief
 from factcheck.extract import MONTHS, WEEKDAY_RE, WEEKDAYS, Document, Figure, Sentence
 from factcheck.grammar import (
@@ -40,6 +39,7 @@ from factcheck.grammar import (
     header_words,
 )
 from factcheck.numfmt import LEVEL_SCALE, Hedge
+from factcheck.patterns import Scan
 
 UP_WORDS: Final[tuple[str, ...]] = tuple(w for w, d in DIRECTION if d == UP)
 DOWN_WORDS: Final[tuple[str, ...]] = tuple(w for w, d in DIRECTION if d == DOWN)
@@ -228,38 +228,16 @@ def _period_phrases() -> dict[str, str]:
 
 
 _PERIOD_WORDS: Final = _period_phrases()
-#: One of these occurs in every period phrase: a sentence with none of them skips the scan.
-_PERIOD_KEYS: Final = (
-    "week",
-    "day",
-    "daily",
-    "year",
-    "session",
-    "ytd",
-    "month",
-    "annual",
-    "friday",
-    "january",
-    "mtd",
-    "overnight",
-    "afternoon",
-    "morning",
-    "quarter",
-    "half",
-)
-assert all(any(k in p for k in _PERIOD_KEYS) for p in _PERIOD_WORDS)
-_PERIOD_RE: Final = re.compile(
-    rf"{_lead(list(_PERIOD_WORDS))}(?<![#\w-])(?:{trie(list(_PERIOD_WORDS))})"
-    r"(?![\w-])",
-    re.ASCII,
+_PERIOD_RE: Final = Scan(
+    rf"(?<![#\w-])(?:{trie(list(_PERIOD_WORDS))})(?![\w-])", re.ASCII, words=list(_PERIOD_WORDS)
 )
 #: A month named without a day ("the November high") points at facts set in that month.
 #: Every month's name, once: the month patterns below are built from it.
 _MONTH_ALTERNATION: Final = (
     "january|february|march|april|may|june|july|august|september|october|november|december"
 )
-_MONTH_RE: Final = re.compile(
-    rf"(?=[adfjmnos])\b(?P<mon>{_MONTH_ALTERNATION})(?:'s|’s)?\s+(?:intraday\s+|closing\s+)?(?:high|low|peak|trough|top|"
+_MONTH_RE: Final = Scan(
+    rf"\b(?P<mon>{_MONTH_ALTERNATION})(?:'s|’s)?\s+(?:intraday\s+|closing\s+)?(?:high|low|peak|trough|top|"
     r"bottom)",
     re.ASCII,
 )
@@ -295,12 +273,11 @@ _TOP_MOVER_RE: Final = re.compile(
 )
 #: A span before the brief: "across the preceding Year of the Dragon", "over the previous
 #: quarter" (not the previous week or session, which the brief holds).
-_PAST_SPAN_RE: Final = re.compile(
-    r"(?=[adiot])\b(?:across|over|during|in|throughout)\s+the\s+(?:preceding|previous|prior|"
+_PAST_SPAN_RE: Final = Scan(
+    r"\b(?:across|over|during|in|throughout)\s+the\s+(?:preceding|previous|prior|"
     r"past|last)\s+(?!week|session|day|trading\s+day|friday|five|four|three|two|\d|#)[a-z]+",
     re.ASCII,
 )
-_PAST_WORDS: Final = ("preceding", "previous", "prior", "past", "last")
 #: Right before a level: the finish of a period ("ending the week with a whimper at").
 _CLOSE_AT_RE: Final = re.compile(
     r"\b(?:ending|ended|finishing|finished|closing|settling|settled|wrapping\s+up|wrapped\s+up)"
@@ -309,26 +286,23 @@ _CLOSE_AT_RE: Final = re.compile(
 )
 #: A month as the span of a move ("during the month of June", "for December"), not a date
 #: ("in December 15", "in June 2025": a day or a year follows).
-_MONTH_SPAN_RE: Final = re.compile(
-    r"(?=[adfijmnost])\b(?:(?:in|for|during|over|throughout)\s+(?:the\s+month\s+of\s+)?"
+_MONTH_SPAN_RE: Final = Scan(
+    r"\b(?:(?:in|for|during|over|throughout)\s+(?:the\s+month\s+of\s+)?"
     rf"(?P<mon>{_MONTH_ALTERNATION})\b(?!\s*[#\d]|\s+(?:quarter|half)\b)"
     # "the June quarter", "the December half": a span the brief has no figure for
     rf"|(?:(?:for|in|over|during)\s+the\s+)?(?P<span>{_MONTH_ALTERNATION})\s+(?:quarter|half)\b)",
     re.ASCII,
 )
 #: What every `_MONTH_RE` match ends with.
-_EXTREME_WORDS: Final = ("high", "low", "peak", "trough", "top", "bottom")
 _MONTH_NUMBER: Final = {name: i for i, name in enumerate(_MONTH_ALTERNATION.split("|"), 1)}
 _MONTH_NAMES: Final = tuple(_MONTH_NUMBER)  # what every `_MONTH_RE` match starts with
-_CLAUSE_BREAK_RE: Final = re.compile(
-    r"(?=[abtwy;])(?:\b(?:while|whereas|but|although|though|yet)\b|;)", re.ASCII
-)
-_WEEK_CLOSER_RE: Final = re.compile(
-    r"(?=[cefrw])(?:closed|ended|finished|wrapped\s+up|rounded\s+out|capped|closing|ending|finishing)"
+_CLAUSE_BREAK_RE: Final = Scan(r"(?:\b(?:while|whereas|but|although|though|yet)\b|;)", re.ASCII)
+_WEEK_CLOSER_RE: Final = Scan(
+    r"(?:closed|ended|finished|wrapped\s+up|rounded\s+out|capped|closing|ending|finishing)"
     r"\s+(?:out\s+)?(?:the\s+)?$",
     re.ASCII,
 )
-_BASE_CLOSE_RE: Final = re.compile(
+_BASE_CLOSE_RE: Final = Scan(
     r"^(?:(?!\bto\s+[\d#])[^;])*?\b(?:from|since|versus|vs\.?|compared\s+(?:with|to)|on|above|below)\s+"
     r"(?:the\s+)?(?:previous|prior|last|preceding)\s+(?:(?:week'?s|week’s|friday'?s|friday’s|"
     r"weekly)\s+clos|friday\b)",
@@ -342,8 +316,8 @@ _SPAN_RE: Final = re.compile(
 _PARTICIPLE_RE: Final = re.compile(
     r"\s*(?:\([^)]*\))?(?:\s+[a-z]+){0,3}\s*,\s*[a-z]+ing\b[^,;]*$", re.ASCII
 )
-_COMPARE_VERB_RE: Final = re.compile(
-    r"(?=[beltou])\b(?:outpac|outperform|underperform|lagg?|trail|beat|eclips|top|edg(?:ed|ing)\s+out)",
+_COMPARE_VERB_RE: Final = Scan(
+    r"\b(?:outpac|outperform|underperform|lagg?|trail|beat|eclips|top|edg(?:ed|ing)\s+out)",
     re.ASCII,
 )
 _FOLLOW_GAP_RE: Final = re.compile(
@@ -371,13 +345,13 @@ _CHAIN_GAP_RE: Final = re.compile(
 _ON_DATE_GAP_RE: Final = re.compile(
     r"[\s,]*(?:\(|on\b|set\s+on\b|from\b|reached\s+on\b)\s*", re.ASCII
 )
-_SUPERLATIVE_SCOPE_RE: Final = re.compile(
-    r"(?=[bhlpstw])\b(?:highest|lowest|best|worst|biggest|largest|strongest|weakest|sharpest|steepest|"
+_SUPERLATIVE_SCOPE_RE: Final = Scan(
+    r"\b(?:highest|lowest|best|worst|biggest|largest|strongest|weakest|sharpest|steepest|"
     r"high|low|top|bottom|peak)\b[\w\s'’-]{0,25}?\s(?:of|for|in)\s+$",
     re.ASCII,
 )
-_BASE_BEFORE_RE: Final = re.compile(
-    r"(?=[cfosv])\b(?:from|since|versus|vs\.?|over|compared\s+(?:with|to))\s+(?:the\s+|its\s+)?$",
+_BASE_BEFORE_RE: Final = Scan(
+    r"\b(?:from|since|versus|vs\.?|over|compared\s+(?:with|to))\s+(?:the\s+|its\s+)?$",
     re.ASCII,
 )
 #: Between a change and the year-end base right after it ("0.29% above its 2023 finish").
@@ -387,10 +361,10 @@ _YEAR_BASE_GAP_RE: Final = re.compile(
     re.ASCII,
 )
 _BASE_AFTER_RE: Final = re.compile(r"\s*(?:'s|’s)?\s*(?:close|closing|finish|settlement)", re.ASCII)
-_PREV_WORD_RE: Final = re.compile(r"(?=[lp])(?:previous|prior|last|preceding)\s+$", re.ASCII)
+_PREV_WORD_RE: Final = Scan(r"(?:previous|prior|last|preceding)\s+$", re.ASCII)
 #: Periods written with (masked) digits: "52-week", "50-day", "in 2025".
-_PERIOD_DIGITS_RE: Final = re.compile(
-    r"(?=[#ifs])(?:(?P<w52>##\s*-?\s*weeks?)|(?P<ma>#{2,3}\s*-?\s*(?:day|session)s?)|"
+_PERIOD_DIGITS_RE: Final = Scan(
+    r"(?:(?P<w52>##\s*-?\s*weeks?)|(?P<ma>#{2,3}\s*-?\s*(?:day|session)s?)|"
     r"(?P<ytd>\b(?:in|for|so\s+far\s+in)\s+(?:19|20)\d\d\b|\b(?:since|from)\s+the\s+end\s+of\s+"
     r"(?:19|20)\d\d\b|\bits\s+(?:19|20)\d\d\s+(?:finish|close|closing\s+level|year-end)))",
     re.ASCII,
@@ -398,15 +372,6 @@ _PERIOD_DIGITS_RE: Final = re.compile(
 
 
 _YEAR_RE: Final = re.compile(r"(?:19|20)\d\d", re.ASCII)
-
-
-def _period_digits_possible(text: str) -> bool:
-    """Could `_PERIOD_DIGITS_RE` match?  Its spans need "##" and a week/day/session word, or
-    a 19xx/20xx year; masked index names put "##" in most sentences, so "#" alone is not
-    enough of a test."""
-    if "19" in text or "20" in text:
-        return True
-    return "##" in text and ("week" in text or "day" in text or "session" in text)
 
 
 #: "the index", "the broad index", "the small-cap gauge": whichever index was named last.
@@ -532,11 +497,10 @@ _METRIC_OF: Final[dict[str, frozenset[str]]] = {}
 for _words, _metrics in _METRICS:
     for _w in _words:
         _METRIC_OF.setdefault(_w, _metrics)
-_METRIC_OR_DIRECTION_RE: Final = re.compile(
-    rf"{_lead([*_METRIC_OF, *UP_WORDS, *DOWN_WORDS])}\b(?:(?P<metric>{trie(list(_METRIC_OF))})"
-    rf"|(?P<direction>{trie(UP_WORDS + DOWN_WORDS)}))\b",
+_METRIC_OR_DIRECTION_RE: Final = Scan(
+    rf"\b(?:(?P<metric>{trie(list(_METRIC_OF))})|(?P<direction>{trie(UP_WORDS + DOWN_WORDS)}))\b",
     re.ASCII,
-)
+).regex
 assert {w for p in _METRIC_OF for w in p.split()} & {
     w for p in UP_WORDS + DOWN_WORDS for w in p.split()
 } == {"topped"}, "metric and direction words may overlap only where the scan handles it"
@@ -547,7 +511,7 @@ def _direction_of(word: str) -> int:
 
 
 #: A percent figure followed by "below its 52-week high" is a distance from that high.
-_DISTANCE_RE: Final = re.compile(
+_DISTANCE_RE: Final = Scan(
     r"^[^.;]{0,12}?\b(?:below|under|off|from|short\s+of|shy\s+of|above|over|beneath|of)\s+"
     r"(?:its|the|their|a|that|this)\s+(?P<what>[\w\s#'’-]{0,40}?)"
     r"(?P<kind>moving\s+average|average|high|low|peak|trough|top|bottom|\bma\b|record|"
@@ -556,40 +520,12 @@ _DISTANCE_RE: Final = re.compile(
     re.ASCII,
 )
 #: A label before a percent naming the distance it measures ("Distance from 52-week high:").
-_DISTANCE_LABEL_RE: Final = re.compile(
-    r"(?=[abdfou])(?:distance\s+from|below|off|from|under|above|over)\s+(?:its\s+|the\s+)?"
+_DISTANCE_LABEL_RE: Final = Scan(
+    r"(?:distance\s+from|below|off|from|under|above|over)\s+(?:its\s+|the\s+)?"
     r"(?:##\s*-?\s*week\s+)?(?:intraday\s+|closing\s+)?(?P<kind>high|low)s?\b"
     r"[\s:(\-–—=]*$",
     re.ASCII,
 )
-_DISTANCE_WORDS: Final = (
-    "average",
-    "high",
-    "low",
-    "peak",
-    "trough",
-    "ma",
-    "record",
-    "day",
-    "close",
-    "top",
-    "bottom",
-)
-
-
-def _distance(tail: str) -> re.Match[str] | None:
-    """`_DISTANCE_RE.match(tail)`, skipped when none of the words it ends with occurs: the
-    lazy scan costs a few microseconds per percent figure and rarely matches."""
-    return _DISTANCE_RE.match(tail) if has_any(tail, _DISTANCE_WORDS) else None
-
-
-def _base_close(tail: str) -> re.Match[str] | None:
-    """`_BASE_CLOSE_RE.match(tail)`, skipped when the "clos" or "friday" every match ends
-    with is absent (the tempered scan over up to 80 characters is the costly part of binding
-    a period)."""
-    return _BASE_CLOSE_RE.match(tail) if ("clos" in tail or "friday" in tail) else None
-
-
 #: Capitalized words that are no company's name: the grammar's list, months and weekdays.
 _NOT_NAMES: Final = NOT_NAMES | frozenset(MONTHS) | frozenset(WEEKDAYS)
 #: How far before a figure a mention of something outside the brief still owns it.
@@ -683,9 +619,7 @@ _SHARE_OF_RE: Final = re.compile(
     r"losses|volume|turnover|shares|stocks|companies|members|constituents|index)\b",
     re.ASCII,
 )
-_RANGE_WORD_RE: Final = re.compile(
-    r"(?=[brst])\b(?:range|between|traded|trading|swung|spanned)\b", re.ASCII
-)
+_RANGE_WORD_RE: Final = Scan(r"\b(?:range|between|traded|trading|swung|spanned)\b", re.ASCII)
 # Compiled once: `re.sub(pattern_string, ...)` in a per-figure path pays a cache lookup
 # (about a microsecond) on every call.
 _SPACES_RE: Final = re.compile(r"\s+", re.ASCII)
@@ -896,7 +830,7 @@ class Binder:
         taken = [(d.start - base, d.end - base) for d in sent.dates]
         # Each scan below is skipped when a literal every match contains is absent (`in` is
         # far cheaper than a regex scan, and most sentences name no weekday, month or "##").
-        for m in WEEKDAY_RE.finditer(sent.text) if "day" in sent.text else ():
+        for m in WEEKDAY_RE.finditer(sent.text):
             if any(a <= m.start() < b for a, b in taken):
                 continue
             weekday = _weekday(m.group("wd"))
@@ -917,7 +851,7 @@ class Binder:
                 continue
             value = day.isoformat() if day else f"missing:{m.group('wd')}"
             ctx.periods.append(Mention(base + m.start(), base + m.end(), "date", value))
-        for m in _PERIOD_RE.finditer(text) if has_any(text, _PERIOD_KEYS) else ():
+        for m in _PERIOD_RE.finditer(text):
             phrase = m.group(0)
             kind = _PERIOD_WORDS.get(phrase) or _PERIOD_WORDS.get(
                 _SPACES_RE.sub(" ", phrase), "week"
@@ -944,8 +878,7 @@ class Binder:
             ):
                 continue  # "Friday closed the week with a gain of 1.81%": Friday's move
             ctx.periods.append(Mention(base + m.start(), base + m.end(), kind, value))
-        month = has_any(text, _EXTREME_WORDS) and has_any(text, _MONTH_NAMES)
-        for m in _MONTH_RE.finditer(text) if month else ():
+        for m in _MONTH_RE.finditer(text):
             ctx.periods.append(
                 Mention(
                     base + m.start(),
@@ -954,16 +887,16 @@ class Binder:
                     str(_MONTH_NUMBER[m.group("mon")]),
                 )
             )
-        for m in _PAST_SPAN_RE.finditer(text) if has_any(text, _PAST_WORDS) else ():
+        for m in _PAST_SPAN_RE.finditer(text):
             ctx.periods.append(Mention(base + m.start(), base + m.end(), "none", "none"))
-        for m in _MONTH_SPAN_RE.finditer(text) if has_any(text, _MONTH_NAMES) else ():
+        for m in _MONTH_SPAN_RE.finditer(text):
             # "rose 1.3 per cent during the month of June", "For December, the index ...":
             # the month to date when it is the brief's month, else no figure the brief has
             mon = m.group("mon")
             this = mon is not None and _MONTH_NUMBER[mon] == self.sessions[-1].month
             what = "mtd" if this else "none"
             ctx.periods.append(Mention(base + m.start(), base + m.end(), what, what))
-        for m in _PERIOD_DIGITS_RE.finditer(text) if _period_digits_possible(text) else ():
+        for m in _PERIOD_DIGITS_RE.finditer(text):
             kind = m.lastgroup or ""
             value = kind
             if kind == "w52":
@@ -1241,7 +1174,7 @@ class Binder:
                     b.periods_inherited = period_tokens(heading.periods[-1])
         # metric
         tail = doc.lower[fig.end : min(sent.end, fig.end + 70)]
-        dist = _distance(tail) if fig.kind == "percent" else None
+        dist = _DISTANCE_RE.match(tail) if fig.kind == "percent" else None
         b.metrics = self._metric(doc, sent, ctx, fig, lo, b, tail, dist)
         if fig.kind == "percent" and _TOTAL_RETURN_RE.match(tail):
             b.metrics = _NO_FACT  # "6.4 per cent including dividends": not the price index
@@ -1337,7 +1270,7 @@ class Binder:
         """`section_day`: the session the section heading names, if it names one."""
         best: Mention | None = None
         best_dist = 10**9
-        if fig.kind in ("percent", "points") and _base_close(
+        if fig.kind in ("percent", "points") and _BASE_CLOSE_RE.match(
             doc.lower[fig.end : min(sent.end, fig.end + 80)]
         ):
             return frozenset({"week"})  # "…, or 0.02%, from the previous week's close"
@@ -1478,7 +1411,7 @@ class Binder:
         if fig.kind == "points" and not fig.range_role:
             if _SPAN_RE.match(tail):
                 return frozenset({"range_pts"})  # "a 646.30-point range": no such fact
-            if _base_close(tail):
+            if _BASE_CLOSE_RE.match(tail):
                 return frozenset({"change_pts"})  # "271.32 points below last week's close"
             near = [m for m in ctx.metrics if lo <= m[0] and m[1] <= fig.start]
             if not near or any(d[0] >= lo and d[1] <= fig.start for d in ctx.directions):
@@ -1896,12 +1829,10 @@ def _entity_regex_cached(entities: tuple[Entity, ...]) -> tuple[re.Pattern[str],
     # a digit of an outside name may be masked ("CSI ###") or not ("Nasdaq 100" when the
     # masking list does not know it): either way it is part of the name
     pattern = trie(list(names), space=r"[\s-]+").replace("\\#", r"[#\d]")
-    regex = re.compile(
-        rf"{_lead([*names, 'the', 'it', *'0123456789'])}(?:(?<![\w&/])(?:{pattern})"
-        r"(?![\w#]|/asx|-[a-z])"
-        rf"|\b(?P<generic>{_ENTITY_GENERIC})\b)",
+    regex = Scan(
+        rf"(?:(?<![\w&/])(?:{pattern})(?![\w#]|/asx|-[a-z])|\b(?P<generic>{_ENTITY_GENERIC})\b)",
         re.ASCII,
-    )
+    ).regex
     for g in ("the index", "the benchmark", "the gauge", "the measure", "the barometer"):
         names.setdefault(g, subject)
     return regex, names

@@ -31,6 +31,7 @@ from factcheck.extract import WEEKDAY_NAMES, Document, Figure, Sentence, parse
 from factcheck.match import FactIndex, Verdict, judge
 from factcheck.qualitative import ArticleWords, Finding, check_sentence, check_streak
 from factcheck.report import CheckReport, Claim, Severity, Status
+from factcheck.rules import DATE_OUTSIDE, SESSION_DATE, WEEKDAY_DATE, WRONG_WEEK, Rule
 
 #: More than this share of dated mentions outside the brief's week means another week.
 WRONG_WEEK_SHARE: Final = 0.5
@@ -75,6 +76,7 @@ def trusted_claim(
     fact_id: str | None,
     expected: str | None,
     message: str,
+    rule: str | None,
 ) -> Claim:
     """A `Claim` from values the checker built itself, already of the declared types.
 
@@ -97,6 +99,7 @@ def trusted_claim(
         "fact_id": fact_id,
         "expected": expected,
         "message": message,
+        "rule": rule,
     }
     _set(claim, "__dict__", values)
     _set(claim, "__pydantic_fields_set__", set(_CLAIM_FIELDS))  # a copy: pydantic owns it
@@ -142,6 +145,7 @@ class _Builder:
         fact_id: str | None,
         expected: str | None,
         message: str,
+        rule: Rule,
     ) -> None:
         line, col = self.doc.position(start)
         # trusted_claim: every field is built here from typed values; validating (or even
@@ -161,6 +165,7 @@ class _Builder:
                     fact_id,
                     expected,
                     message,
+                    rule.code,
                 ),
             )
         )
@@ -176,6 +181,7 @@ class _Builder:
             f.fact.id if f.fact else None,
             f.expected,
             f.message,
+            f.rule,
         )
 
 
@@ -188,7 +194,7 @@ _HOLIDAY_RE: Final = re.compile(
 
 def _date_verdict(
     fig: Figure, brief: WeeklyIndexBrief, index: FactIndex, sentence: str
-) -> tuple[Status, str | None, str]:
+) -> tuple[Status, str | None, str, Rule]:
     date = fig.date
     assert date is not None
     if fig.weekday is not None and fig.weekday != date.weekday():
@@ -197,24 +203,41 @@ def _date_verdict(
             Status.MISMATCH,
             right,
             (f"{date:%b} {date.day}, {date.year} was a {WEEKDAY_NAMES[date.weekday()]}"),
+            WEEKDAY_DATE,
         )
     if date in index.dates:
-        return Status.VERIFIED, None, "a session or a date of the brief"
+        return Status.VERIFIED, None, "a session or a date of the brief", SESSION_DATE
     as_of = brief.week.as_of
     if as_of is not None and as_of < date <= brief.week.end:
         # a daily wrap's dateline is often the next day's, and what it says of later days
         # is an outlook: a day of the week, as a weekend day is, with no figure to settle
-        return Status.VERIFIED, None, f"a day after {as_of:%a %b %-d}, the session reported"
+        return (
+            Status.VERIFIED,
+            None,
+            f"a day after {as_of:%a %b %-d}, the session reported",
+            SESSION_DATE,
+        )
     if brief.week.start <= date <= brief.week.end:
         if date.weekday() >= 5:
-            return Status.VERIFIED, None, "a weekend day of the week (a dateline, no session)"
+            return (
+                Status.VERIFIED,
+                None,
+                "a weekend day of the week (a dateline, no session)",
+                SESSION_DATE,
+            )
         if _HOLIDAY_RE.search(sentence):
-            return Status.VERIFIED, None, "no session that day, as the article says"
-        return Status.MISMATCH, None, f"no {brief.subject.name} session on {date:%a %b %-d}"
+            return Status.VERIFIED, None, "no session that day, as the article says", SESSION_DATE
+        return (
+            Status.MISMATCH,
+            None,
+            f"no {brief.subject.name} session on {date:%a %b %-d}",
+            SESSION_DATE,
+        )
     return (
         Status.UNSUPPORTED,
         None,
         (f"{date.isoformat()} is outside the week {brief.week.start}..{brief.week.end}"),
+        DATE_OUTSIDE,
     )
 
 
@@ -311,7 +334,7 @@ def check_text(
     dates: list[tuple[Figure, Status]] = []
     for sent, ctx, summary, heading in read_in_order(doc, binder):
         for fig in sent.dates:
-            status, expected, message = _date_verdict(fig, brief, index, sent.text)
+            status, expected, message, rule = _date_verdict(fig, brief, index, sent.text)
             dates.append((fig, status))
             out.add(
                 fig.start,
@@ -323,6 +346,7 @@ def check_text(
                 None,
                 expected,
                 message,
+                rule,
             )
         for at, fig in enumerate(sent.figures):
             if fig.kind == "count":
@@ -344,6 +368,7 @@ def check_text(
                 verdict.fact.id if verdict.fact else None,
                 verdict.expected,
                 verdict.message,
+                verdict.rule,
             )
         for finding in check_sentence(doc, sent, ctx, binder, summary, words):
             out.finding(finding, sent)
@@ -440,4 +465,5 @@ def _wrong_week(
             f"({brief.subject.key} {week.start}..{week.end}); check it against its "
             "own week's data"
         ),
+        rule=WRONG_WEEK.code,
     )

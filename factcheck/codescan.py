@@ -4,8 +4,8 @@ DevOps) and reviewdog's Diagnostic Format (rdjson).
 Why a module of its own: these are interchange formats with their own vocabulary (rules,
 regions, levels, suggestions) and their own rules about columns; `factcheck.render` keeps
 the formats writer defines.  Both stream: results are written as each report is finished,
-and what SARIF wants once per run (the rules) is fixed in advance, one per finding status,
-so nothing but a count is held between reports.
+and what SARIF wants once per run (the rules) is fixed in advance, the whole rule registry
+(`factcheck.rules`), so nothing but a count is held between reports.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from __future__ import annotations
 import json
 from typing import Any, Final
 
-from factcheck.render import end_col, findings, printable
-from factcheck.report import CheckReport, Claim, Severity, Status
+from factcheck.report import CheckReport, Claim, Severity, Status, end_col, findings, printable
+from factcheck.rules import RULES, Rule
 from factcheck.srcroot import SourceRoots
 
 SARIF_VERSION: Final = "2.1.0"
@@ -23,50 +23,34 @@ SARIF_SCHEMA: Final = (
 )
 TOOL: Final = "writer"
 
-#: One rule per kind of finding: (status, short description, what to do).
-RULES: Final[tuple[tuple[Status, str, str], ...]] = (
-    (
-        Status.MISMATCH,
-        "A figure the market data contradicts",
-        "Write the figure the data gives (the expected value in the message).",
+#: What to do about a finding of each status (SARIF `help`, beside the rule's own doc).
+_FIX: Final = {
+    Status.MISMATCH: "Write the figure the data gives (the expected value in the message).",
+    Status.MISATTRIBUTED: (
+        "Attribute the figure to what it is true of, or use the figure of what the text names."
     ),
-    (
-        Status.MISATTRIBUTED,
-        "A figure true of another day, index or measure than the text says",
-        "Attribute the figure to what it is true of, or use the figure of what the text names.",
-    ),
-    (
-        Status.UNSUPPORTED,
-        "A figure no fact of the week's data can settle",
-        "Say what the figure is (index, session, measure), or drop it.",
-    ),
-    (
-        Status.CONTRADICTED,
-        "A direction, streak or comparison the data refutes",
-        "Describe the move as the data shows it.",
-    ),
-    (
-        Status.WRONG_WEEK,
-        "The article is about another week than its data",
-        "Check the article against its own week (front matter `week` or --week).",
-    ),
-    (
-        Status.UNREADABLE,
-        "A file that could not be read or placed",
-        "Give the file front matter (ticker, week) or pass --ticker and --week.",
-    ),
-    (
-        Status.NO_DATA,
-        "The market data the article needs is unavailable",
-        "Fetch the data (writer fetch) or point --data-dir at it.",
-    ),
-    (
-        Status.NOT_AN_ARTICLE,
-        "Not in the form of an article (headline, prose, sections, disclaimer)",
-        "Apply the fix the message names.",
-    ),
-)
-_RULE_INDEX: Final = {status: i for i, (status, _, _) in enumerate(RULES)}
+    Status.UNSUPPORTED: "Say what the figure is (index, session, measure), or drop it.",
+    Status.CONTRADICTED: "Describe the move as the data shows it.",
+    Status.WRONG_WEEK: "Check the article against its own week (front matter `week` or --week).",
+    Status.UNREADABLE: "Give the file front matter (ticker, week) or pass --ticker and --week.",
+    Status.NO_DATA: "Fetch the data (writer fetch) or point --data-dir at it.",
+    Status.NOT_AN_ARTICLE: "Apply the fix the message names.",
+}
+#: A result's `ruleIndex`: its rule's place in the run's rule table (the whole registry).
+_RULE_INDEX: Final = {r.code: i for i, r in enumerate(RULES)}
+
+
+def sarif_rule(rule: Rule) -> dict[str, Any]:
+    """A registry rule as a SARIF `reportingDescriptor`."""
+    return {
+        "id": rule.code,
+        "name": "".join(w.capitalize() for w in rule.name.split("-")),
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": rule.doc},
+        "help": {"text": f"{rule.summary}. {rule.doc}"},
+        "defaultConfiguration": {"level": "error"},
+        "properties": {"family": rule.family},
+    }
 
 
 def _message(c: Claim) -> str:
@@ -131,27 +115,21 @@ class SarifRenderer(_FindingRows):
             value = getattr(c, name)
             if value is not None:
                 properties[name] = value
-        return {
-            "ruleId": c.status.value,
-            "ruleIndex": _RULE_INDEX[c.status],
-            "level": _LEVELS[c.severity],
-            "message": {"text": _message(c)},
-            "locations": [{"physicalLocation": location}],
-            "properties": properties,
-        }
+        properties["status"] = c.status.value
+        properties["fix"] = _FIX.get(c.status, "")
+        result: dict[str, Any] = {"ruleId": c.rule or c.status.value}
+        if c.rule in _RULE_INDEX:
+            result["ruleIndex"] = _RULE_INDEX[c.rule]
+        result.update(
+            level=_LEVELS[c.severity],
+            message={"text": _message(c)},
+            locations=[{"physicalLocation": location}],
+            properties=properties,
+        )
+        return result
 
     def footer(self) -> str:
-        rules = [
-            {
-                "id": status.value,
-                "name": "".join(w.capitalize() for w in status.value.split("_")),
-                "shortDescription": {"text": short},
-                "fullDescription": {"text": f"{short}. {fix}"},
-                "help": {"text": fix},
-                "defaultConfiguration": {"level": "error"},
-            }
-            for status, short, fix in RULES
-        ]
+        rules = [sarif_rule(rule) for rule in RULES]
         driver = {"name": TOOL, "version": _version(), "rules": rules}
         tail: dict[str, Any] = {"tool": {"driver": driver}, "columnKind": "unicodeCodePoints"}
         if base_ids := self.roots.base_ids():
@@ -198,7 +176,7 @@ class RdjsonRenderer(_FindingRows):
             "message": _message(c),
             "location": location,
             "severity": _RDJSON_SEVERITY[c.severity],
-            "code": {"value": c.status.value},
+            "code": {"value": c.rule or c.status.value},
         }
         if c.status is Status.MISMATCH and c.expected and c.kind not in _NO_SUGGESTION:
             diagnostic["suggestions"] = [{"range": span, "text": c.expected}]

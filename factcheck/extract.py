@@ -23,11 +23,13 @@ from functools import lru_cache
 from operator import attrgetter
 from typing import Final
 
-from factcheck._rx import ascii_shape, has_any, lower_same_length
+from factcheck._rx import ascii_shape, lower_same_length
 from factcheck.compact_table import compact_tables
-from factcheck.errors import TooLarge
+from factcheck.errors import CheckError, TooLarge
+from factcheck.frontmatter import parse_front_matter, split_front_matter
 from factcheck.grammar import GAP_PATTERN, OUTSIDE
 from factcheck.numfmt import Hedge, parse_hedge
+from factcheck.patterns import Scan
 from factcheck.scan import html_spans, md_links
 
 MONTHS: Final[dict[str, int]] = {
@@ -121,8 +123,8 @@ _WEEKDAY: Final = (
     r"Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)"
 )
 #: `Monday, Aug 4`, `Aug. 4, 2025`, `August 4`, `4 August 2025`, `2025-08-08`, `8/8/2025`.
-DATE_RE: Final = re.compile(
-    rf"\b(?=[MTWFSJAOND\d])(?:{_WEEKDAY}\.?,?\s+)?(?:{_MONTH}\s+(?P<day>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?"
+DATE_RE: Final = Scan(
+    rf"\b(?:{_WEEKDAY}\.?,?\s+)?(?:{_MONTH}\s+(?P<day>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?"
     rf"(?:,?\s+(?P<year>(?:19|20)\d\d)(?![-\d]))?(?![\d,]*\d)"
     rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH.replace('?P<mon>', '?P<mon2>')}"
     rf"(?:,?\s+(?P<year2>(?:19|20)\d\d))?"
@@ -132,8 +134,8 @@ DATE_RE: Final = re.compile(
     rf"|(?P<sm>\d{{1,2}})/(?P<sd>\d{{1,2}})/(?P<sy>(?:19|20)\d\d|\d\d)(?![\d/]))\b",
     re.ASCII,
 )
-WEEKDAY_RE: Final = re.compile(
-    r"(?=[MTWFS])\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?P<poss>'s|’s)?\b",
+WEEKDAY_RE: Final = Scan(
+    r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?P<poss>'s|’s)?\b",
     re.ASCII,
 )
 
@@ -148,11 +150,7 @@ _OUTSIDE_DIGIT_NAMES: Final = sorted(
     key=len,
     reverse=True,
 )
-_NAME_DIGITS_LEAD: Final = "".join(
-    sorted(set("rsanfedchq") | {n[0].lower() for n in OUTSIDE if any(c.isdigit() for c in n)})
-)
-NAME_DIGITS_RE: Final = re.compile(
-    rf"(?=[{_NAME_DIGITS_LEAD}\d])"
+NAME_DIGITS_RE: Final = Scan(
     r"\b(?:russell\s+(?:1000|2000|3000)|s&p(?:/asx)?\s+(?:500|400|600|100|200|300)|"
     r"asx\s*200|nasdaq(?:[\s-]100)|ftse\s+(?:100|250)|nikkei\s+225|euro\s*stoxx\s+50|"
     r"dax\s+40|cac\s+40|hang\s+seng\s+(?:tech|china\s+enterprises|composite)\s+\d+|"
@@ -179,8 +177,8 @@ _UNIT: Final = (
     r"-points?\b|-percent\b|-per-cent\b)"
 )
 #: One figure: optional sign and currency, number, scale and unit.
-FIGURE_RE: Final = re.compile(
-    rf"(?=[+\-−–$€£¥UAHCNS\d.])(?P<sign>{_SIGN})?(?P<cur>{_CURRENCY})?(?P<sign2>{_SIGN})?(?P<num>{_NUM})(?![\d])"
+FIGURE_RE: Final = Scan(
+    rf"(?P<sign>{_SIGN})?(?P<cur>{_CURRENCY})?(?P<sign2>{_SIGN})?(?P<num>{_NUM})(?![\d])"
     rf"(?P<scale>{_SCALE})?(?P<unit>{_UNIT})?(?P<unit2>\s+per\s+share\b)?",
     re.ASCII,
 )
@@ -197,8 +195,8 @@ STREAK_RE: Final = re.compile(
     r"up|down|higher|lower|streak|sessions?|days?|weeks?)?",
     re.ASCII,
 )
-_STREAK_WORDS: Final = ("straight", "consecutive", "successive", "in a row", "streak", "first")
-STREAK_HINT_RE: Final = re.compile(r"(?i)straight|consecutive|successive|in a row|streak", re.ASCII)
+#: What makes a count a streak's ("three straight sessions"), besides "first" with a kind.
+STREAK_HINT_RE: Final = Scan(r"(?i)straight|consecutive|successive|in a row|streak", re.ASCII)
 
 
 @dataclass(slots=True)
@@ -266,8 +264,6 @@ class Document:
 _START: Final = attrgetter("start")
 _NEWLINE_RE: Final = re.compile("\n")
 _DIGIT_RE: Final = re.compile(r"\d", re.ASCII)
-#: YAML front matter between `---` lines, or TOML between `+++` lines (Hugo).
-_FRONT_RE: Final = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n(.*?)\r?\n\1[ \t]*(?:\r?\n|\Z)", re.S)
 #: Emphasis and code marks.  Every branch starts with the mark itself (the lone `*` checks
 #: its neighbours after it), so the scan jumps from mark to mark instead of trying every
 #: position of the article.
@@ -321,15 +317,6 @@ _ABBREV: Final = frozenset(
     }
 )
 _BOUNDARY_RE: Final = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(*]*[A-Z0-9$])", re.ASCII)
-
-
-def split_front_matter(text: str) -> tuple[str | None, int]:
-    """The front matter block (without fences) and where the body starts; the block is YAML,
-    or TOML when `text` starts with `+++`."""
-    match = _FRONT_RE.match(text)
-    if match is None:
-        return None, 0
-    return match.group(2), match.end()
 
 
 def _mask(text: str, start: int, end: int) -> str:
@@ -661,27 +648,6 @@ def _year_for(month: int, day: int, anchor: dt.date | None) -> int:
     return anchor.year
 
 
-#: DATE_RE is case-sensitive: a written date has one of these (capitalised) month
-#: abbreviations, an ISO date has a hyphen, a numeric one slashes.  Sentences with none of
-#: them skip the scan.
-_DATE_KEYS: Final = (
-    "-",
-    "/",
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "May",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Oct",
-    "Nov",
-    "Dec",
-)
-
-
 def date_parts(m: re.Match[str]) -> tuple[int | None, int, int]:
     """(year or None when not written, month, day) of a `DATE_RE` match: the one reading of
     its three shapes, for the checker and for `locate`.  The date may not exist."""
@@ -700,8 +666,6 @@ def date_parts(m: re.Match[str]) -> tuple[int | None, int, int]:
 
 def _dates(text: str, offset: int, anchor: dt.date | None) -> list[Figure]:
     out: list[Figure] = []
-    if not has_any(text, _DATE_KEYS):
-        return out
     for m in DATE_RE.finditer(text):
         wd = m.group("wd")
         weekday = WEEKDAYS[wd.lower()] if wd else None
@@ -833,15 +797,15 @@ _GAP_BEFORE_RE: Final = re.compile(
     r"(?:the\s+|its\s+|that\s+)?$",
     re.ASCII,
 )
-_LEVEL_RELATION_RE: Final = re.compile(
-    r"(?i)(?=[abou])\b(?:above|below|over|under|beneath)\s+(?:the\s+)?$", re.ASCII
+_LEVEL_RELATION_RE: Final = Scan(
+    r"(?i)\b(?:above|below|over|under|beneath)\s+(?:the\s+)?$", re.ASCII
 )
 
 
-_BETWEEN_RE: Final = re.compile(r"(?i)(?=[bf])\b(?:between|from)\s+(?:a\s+low\s+of\s+)?$", re.ASCII)
+_BETWEEN_RE: Final = Scan(r"(?i)\b(?:between|from)\s+(?:a\s+low\s+of\s+)?$", re.ASCII)
 #: "the range of 2,200 to 2,250", "a zone from 4,900 through 5,000": a range, not a move.
-_RANGE_LEAD_RE: Final = re.compile(
-    r"(?i)(?=[aborz])\b(?:(?:range|ranged|zone|area|band|region)(?:\s+(?:is|was|of|from|"
+_RANGE_LEAD_RE: Final = Scan(
+    r"(?i)\b(?:(?:range|ranged|zone|area|band|region)(?:\s+(?:is|was|of|from|"
     r"runs\s+from|ran\s+from|now\s+runs\s+from))?|of)\s+$",
     re.ASCII,
 )
@@ -901,8 +865,8 @@ def _streaks(text: str, low: str, offset: int) -> list[Figure]:
     """Counts written as words or digits in streak phrases ("three straight sessions");
     `low` is `text` lower-cased."""
     out: list[Figure] = []
-    if not has_any(low, _STREAK_WORDS):
-        return out
+    if not (STREAK_HINT_RE.may_match_lowered(low) or "first" in low):
+        return out  # a count is a streak's only with a hint word, or "first" (below)
     for m in STREAK_RE.finditer(text):
         tail = text[m.end() : m.end() + 25]
         phrase = text[m.start() : m.end()] + tail
@@ -944,9 +908,6 @@ def parse(text: str, *, anchor: dt.date | None = None) -> Document:
     front_text, body_start = split_front_matter(text)
     front: dict[str, str] = {}
     if front_text is not None:
-        from factcheck.errors import CheckError
-        from factcheck.frontmatter import parse_front_matter
-
         try:
             front = parse_front_matter(front_text, toml=text.startswith("+++"))
         except CheckError:

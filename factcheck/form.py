@@ -22,8 +22,9 @@ from typing import Final
 
 from factcheck import ids
 from factcheck.brief import WeeklyIndexBrief
-from factcheck.extract import split_front_matter
+from factcheck.frontmatter import split_front_matter
 from factcheck.report import CheckReport, Claim, Severity, Status
+from factcheck.rules import FORM
 from factcheck.scan import first_hole, first_link, md_images
 
 #: The most findings one rule reports (the last one says how many more there are).
@@ -200,7 +201,9 @@ def _length(
     ]
 
 
-def _pattern(regex: re.Pattern[str] | Callable[[str], tuple[int, int] | None], reason: str) -> Rule:
+def _pattern(
+    regex: re.Pattern[str] | Callable[[str], tuple[int, int] | None], reason: str
+) -> FormRule:
     """A rule finding `regex` on a line: a pattern, or a scanner giving the first match's span
     (for the patterns a regex would scan in quadratic time)."""
     search = regex if callable(regex) else _span_of(regex)
@@ -326,10 +329,10 @@ def _any_verified(
     return [Problem(page.first_line, "", "no figure in it is one the data verifies")]
 
 
-Rule = Callable[[Page, WeeklyIndexBrief, CheckReport, FormRules], list[Problem]]
+FormRule = Callable[[Page, WeeklyIndexBrief, CheckReport, FormRules], list[Problem]]
 
 #: (name, rule, the fix a finding asks for), in the order an editor would say them.
-RULES: Final[tuple[tuple[str, Rule, str], ...]] = (
+RULES: Final[tuple[tuple[str, FormRule, str], ...]] = (
     ("headline", _headline, "start with one `# ` headline line"),
     ("prose", _prose, "write paragraphs of full sentences, not lists of labels and values"),
     ("sections", _sections, "organise the article under `## ` section headings"),
@@ -399,6 +402,7 @@ def check_form(
                     fact_id=None,
                     expected=None,
                     message=f"{name}: {problem.reason}; {fix}",
+                    rule=FORM[name.replace("_", "-")].code,
                 )
             )
     return out

@@ -26,12 +26,23 @@ _SIMPLE_LINE_RE = re.compile(
     r"(?P<key>[A-Za-z_][A-Za-z0-9_]*): +(?:(?P<date>\d{4}-\d\d-\d\d)|"
     r"(?P<word>[A-Za-z^][A-Za-z0-9^._-]*)) *"
 )
+#: YAML front matter between `---` lines, or TOML between `+++` lines (Hugo).
+_FRONT_RE = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n(.*?)\r?\n\1[ \t]*(?:\r?\n|\Z)", re.S)
 #: Plain words YAML 1.1 reads as booleans or null, not strings.
 _YAML_SPECIAL = frozenset(
     w
     for base in ("yes", "no", "true", "false", "on", "off", "null")
     for w in (base, base.capitalize(), base.upper())
 )
+
+
+def split_front_matter(text: str) -> tuple[str | None, int]:
+    """The front matter block (without fences) and where the body starts; the block is YAML,
+    or TOML when `text` starts with `+++`."""
+    match = _FRONT_RE.match(text)
+    if match is None:
+        return None, 0
+    return match.group(2), match.end()
 
 
 def _simple_front_matter(block: str) -> dict[str, str] | None:
@@ -117,8 +128,6 @@ def _toml_front_matter(block: str) -> dict[str, str]:
 
 def read_front_matter(text: str) -> dict[str, str]:
     """The front matter of an article's text ({} when it has none)."""
-    from factcheck.extract import split_front_matter
-
     block, _ = split_front_matter(text)
     return {} if block is None else parse_front_matter(block, toml=text.startswith("+++"))
 

@@ -24,9 +24,8 @@ from factcheck.extract import (
     NAME_DIGITS_RE,
     WEEKDAYS,
     date_parts,
-    split_front_matter,
 )
-from factcheck.frontmatter import read_front_matter
+from factcheck.frontmatter import read_front_matter, split_front_matter
 
 #: "week ending Aug 8", "week ended Friday, August 8, 2025", "for the week to Aug 8".
 _WEEK_END_RE: Final = re.compile(

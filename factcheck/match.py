@@ -34,6 +34,16 @@ from factcheck.numfmt import (
     written_matches,
 )
 from factcheck.report import Status
+from factcheck.rules import (
+    CHANGE_BASE,
+    DISTANCE_FROM_LEVEL,
+    FIGURE_ATTRIBUTION,
+    FIGURE_DIRECTION,
+    FIGURE_UNSETTLED,
+    FIGURE_VALUE,
+    OUTSIDE_BRIEF,
+    Rule,
+)
 
 _EXTREMES: Final = frozenset({"high", "low", "close_high", "close_low"})
 
@@ -101,6 +111,7 @@ class Verdict:
     fact: Fact | None
     expected: str | None
     message: str
+    rule: Rule  # the registry entry that decided it (`factcheck.rules`)
 
 
 def fact_tokens(
@@ -406,6 +417,7 @@ def judge(index: FactIndex, fig: Figure, b: Binding) -> Verdict:
             verdict.fact.display,
             f"wrong direction ({b.direction_from!r} beside a {'+' if fig.sign > 0 else '-'} "
             f"sign): {verdict.fact.label} is {verdict.fact.display}",
+            FIGURE_DIRECTION,
         )
     if verdict.status is not _VERIFIED and b.gap_to is not None:
         gap = _gap_verdict(index, fig, b, verdict)
@@ -424,7 +436,11 @@ def judge(index: FactIndex, fig: Figure, b: Binding) -> Verdict:
     reason = _guess(fig, b, verdict)
     if reason is not None:
         return Verdict(
-            Status.UNSUPPORTED, verdict.fact, verdict.expected, f"{reason}; {verdict.message}"
+            Status.UNSUPPORTED,
+            verdict.fact,
+            verdict.expected,
+            f"{reason}; {verdict.message}",
+            FIGURE_UNSETTLED,
         )
     return verdict
 
@@ -465,6 +481,7 @@ def _gap_verdict(index: FactIndex, fig: Figure, b: Binding, verdict: Verdict) ->
                     close.display,
                     f"{close.label} ({close.display}) is {fig.text.strip()} {where} "
                     f"{level.text.strip()}",
+                    DISTANCE_FROM_LEVEL,
                 )
     close = closes[0]
     if known and close is not None and not b.entity_guessed:
@@ -476,6 +493,7 @@ def _gap_verdict(index: FactIndex, fig: Figure, b: Binding, verdict: Verdict) ->
             None,
             f"{close.label} is {close.display}, which is not {fig.text.strip()} {where} "
             f"{level.text.strip()}",
+            DISTANCE_FROM_LEVEL,
         )
     if verdict.status not in _ERRORS:
         return None
@@ -484,6 +502,7 @@ def _gap_verdict(index: FactIndex, fig: Figure, b: Binding, verdict: Verdict) ->
         verdict.fact,
         verdict.expected,
         f"measured from {level.text.strip()}, a level the brief does not hold; {verdict.message}",
+        DISTANCE_FROM_LEVEL,
     )
 
 
@@ -492,6 +511,7 @@ _NOT_SAID: Final = Verdict(
     None,
     None,
     "the article does not say what figure this is, and no index in the brief trades near it",
+    FIGURE_UNSETTLED,
 )
 
 
@@ -611,7 +631,7 @@ def _diagnosed(index: FactIndex, fig: Figure, b: Binding) -> Verdict | None:
     why = wrong_base(index.brief, fig, target, _sign(fig, b))
     if why is None:
         return None
-    return Verdict(Status.MISMATCH, target, expected_text(target, fig), why)
+    return Verdict(Status.MISMATCH, target, expected_text(target, fig), why, CHANGE_BASE)
 
 
 def _judge(index: FactIndex, fig: Figure, b: Binding) -> Verdict:
@@ -622,6 +642,7 @@ def _judge(index: FactIndex, fig: Figure, b: Binding) -> Verdict:
             None,
             None,
             f"about {b.entity[1:]}, which the brief does not cover",
+            OUTSIDE_BRIEF,
         )
     if index.group(fig, b) is None:
         return Verdict(
@@ -629,6 +650,7 @@ def _judge(index: FactIndex, fig: Figure, b: Binding) -> Verdict:
             None,
             None,
             f"no {fig.kind.replace('_', ' ')} figure in the brief can settle this",
+            FIGURE_UNSETTLED,
         )
     periods = b.periods or b.periods_inherited
     full = _consistent(index.narrowed(fig, b, b.entity, periods), b)
@@ -678,7 +700,9 @@ def _judge(index: FactIndex, fig: Figure, b: Binding) -> Verdict:
                     # true of another session / entity than the context named
                     conflict = conflict or item
                     continue
-                return Verdict(_VERIFIED, item.fact, item.fact.display, item.fact.label)
+                return Verdict(
+                    _VERIFIED, item.fact, item.fact.display, item.fact.label, FIGURE_VALUE
+                )
             if mag and sign_wrong is None:
                 sign_wrong = item
     if conflict is not None:
@@ -693,6 +717,7 @@ def _judge(index: FactIndex, fig: Figure, b: Binding) -> Verdict:
             f"the sentence names no {what}, and {fig.text.strip()} is the "
             f"{conflict.fact.label} ({conflict.fact.display}), not of the {what} the text "
             "before was about",
+            FIGURE_UNSETTLED,
         )
     if sign_wrong is not None:
         f = sign_wrong.fact
@@ -703,6 +728,7 @@ def _judge(index: FactIndex, fig: Figure, b: Binding) -> Verdict:
             f,
             f.display if not fig.sign else expected_text(f, fig),
             f"wrong direction{word}: {f.label} is {f.display}",
+            FIGURE_DIRECTION,
         )
     others = []
     for item in index.pool(fig, b):
@@ -721,6 +747,7 @@ def _judge(index: FactIndex, fig: Figure, b: Binding) -> Verdict:
             expected_text(target, fig) if target else None,
             f"wrong {what}: {fig.text.strip()} is the {item.fact.label} "
             f"({item.fact.display}){claimed}",
+            FIGURE_ATTRIBUTION,
         )
     candidates = full or explicit
     if candidates:
@@ -734,16 +761,19 @@ def _judge(index: FactIndex, fig: Figure, b: Binding) -> Verdict:
                 expected_text(item.fact, fig),
                 f"no such figure for {b.entity} in the brief; {item.fact.label} is "
                 f"{item.fact.display}",
+                FIGURE_UNSETTLED,
             )
         return Verdict(
             Status.MISMATCH,
             item.fact,
             expected_text(item.fact, fig),
             f"{item.fact.label} is {item.fact.display}",
+            FIGURE_VALUE,
         )
     return Verdict(
         Status.UNSUPPORTED,
         None,
         None,
         "no fact in the brief matches what this figure is said to be",
+        FIGURE_UNSETTLED,
     )

@@ -16,18 +16,31 @@ from decimal import Decimal
 from typing import Final
 
 from factcheck import ids
-from factcheck._rx import has_any
 from factcheck.bind import Binder, Binding, Mention, SentenceContext
 from factcheck.brief import Fact, WeeklyIndexBrief
 from factcheck.extract import WEEKDAYS, Document, Figure, Sentence
 from factcheck.grammar import DIRECTION, DOWN, UP
+from factcheck.patterns import Scan
 from factcheck.report import Status
+from factcheck.rules import (
+    COMPARE_ENTITIES,
+    DIRECTION_OVER_PERIOD,
+    EVERY_SESSION,
+    EXTREME_ON_DAY,
+    GAVE_BACK,
+    STREAK_CURRENT,
+    STREAK_ON_DAY,
+    TICKER_NAME,
+    W52_EXTREME,
+    WEEK_START,
+    Rule,
+)
 
 FLAT_PCT: Final = Decimal("0.1")
 """|change| below this (percent) counts as "flat" / "unchanged" / "little changed"."""
 
-FINISH_RE: Final = re.compile(
-    r"(?=[cefsw])\b(?:finish|end|close|settle|wrap(?:ped)?\s+up)(?:ed|s|ing|d)?\b"
+FINISH: Final = Scan(
+    r"\b(?:finish|end|close|settle|wrap(?:ped)?\s+up)(?:ed|s|ing|d)?\b"
     r"(?P<mid>[^.;:\d#]{0,30}?)"
     r"\b(?P<dir>higher|lower|in\s+positive\s+territory|in\s+negative\s+territory|"
     r"in\s+the\s+green|in\s+the\s+red|in\s+the\s+black|up|down|flat|unchanged)\b"
@@ -35,14 +48,14 @@ FINISH_RE: Final = re.compile(
     re.ASCII,
 )
 #: "back in positive territory for 2024": the sign of the period's change, no verb needed.
-TERRITORY_RE: Final = re.compile(
-    r"(?=[i])\b(?:in|into)\s+(?P<dir>positive|negative)\s+territory\s+"
+TERRITORY: Final = Scan(
+    r"\b(?:in|into)\s+(?P<dir>positive|negative)\s+territory\s+"
     r"(?:(?:for|on|in|so\s+far\s+in)\s+)?(?P<what>the\s+year|this\s+year|the\s+week|"
     r"(?:19|20)\d\d|year\s+to\s+date|year-to-date|ytd)\b",
     re.ASCII,
 )
-POSTED_RE: Final = re.compile(
-    r"(?=[belnprsw])(?:\b(?:posted|recorded|notched|logged|booked|scored|suffered|eked\s+out)\s+"
+POSTED: Final = Scan(
+    r"(?:\b(?:posted|recorded|notched|logged|booked|scored|suffered|eked\s+out)\s+"
     r"(?:a|an|its)\s+(?:\w+\s+){0,2}?(?P<period>weekly|daily)\s+(?P<dir>gain|advance|loss|"
     r"decline|drop)\b|(?<!after\s)(?<!after\sa\s)(?<!following\sa\s)\b(?P<dir2>winning|losing|"
     r"positive|negative)\s+week\b)",
@@ -50,8 +63,8 @@ POSTED_RE: Final = re.compile(
 )
 #: "a modest weekly pullback", "ended a volatile week with a net loss": the week's direction
 #: worded as a noun, with no figure; not a week before ("after a weekly loss").
-WEEK_MOVE_RE: Final = re.compile(
-    r"(?=[aefcw])(?<!after\s)(?<!following\s)(?<!snapped\s)(?<!snapping\s)(?<!broke\s)"
+WEEK_MOVE: Final = Scan(
+    r"(?<!after\s)(?<!following\s)(?<!snapped\s)(?<!snapping\s)(?<!broke\s)"
     r"(?<!ended\s)(?<!ending\s)\b(?:an?|its)\s+(?:[a-z-]+\s+){0,2}?weekly\s+"
     r"(?P<dir>gain|advance|rise|rally|loss|decline|drop|pullback|retreat|slide|fall)\b"
     r"|\b(?:ended|finished|closed|wrapped\s+up|ends|finishes|closes)\s+(?:a|the)\s+"
@@ -60,15 +73,15 @@ WEEK_MOVE_RE: Final = re.compile(
     re.ASCII,
 )
 _WEEK_MOVE_UP: Final = frozenset({"gain", "advance", "rise", "rally"})
-WEEK_EXTREME_RE: Final = re.compile(
-    r"(?=[afhilnt])(?:\b(?:its|the|a|fresh|new)\s+(?:new\s+)?(?:weekly|week's|week’s)\s+"
+WEEK_EXTREME: Final = Scan(
+    r"(?:\b(?:its|the|a|fresh|new)\s+(?:new\s+)?(?:weekly|week's|week’s)\s+"
     r"(?P<which>intraday\s+|closing\s+)?(?P<hl>high|low)\b|"
     r"\b(?P<hl2>highest|lowest)\s+(?P<which2>clos(?:e|ing)\s+|intraday\s+)?(?:level\s+|point\s+)?"
     r"(?:of|for)\s+the\s+week\b)",
     re.ASCII,
 )
-GAVE_BACK_RE: Final = re.compile(
-    r"(?=[egrsw])\b(?P<verb>gave\s+back|giving\s+back|gives\s+back|given\s+back|"
+GAVE_BACK_SCAN: Final = Scan(
+    r"\b(?P<verb>gave\s+back|giving\s+back|gives\s+back|given\s+back|"
     r"erased|erasing|erases|"
     r"wiped\s+out|surrendered|reversed|recouped|recovered|recouping|recovering|erase|"
     r"reclaim(?:ed|ing|s)?|regain(?:ed|ing|s)?)\s+"
@@ -77,15 +90,15 @@ GAVE_BACK_RE: Final = re.compile(
     r"(?P<what>gains?|advance|rally|rise|losses|loss|decline|drop|slide|lost\s+ground)\b",
     re.ASCII,
 )
-RELATIVE_RE: Final = re.compile(
-    r"(?=[beflotu])\b(?P<verb>(?P<neg>lagged|lagging|lags|lag|trailed|trailing|trails|trail|"
+RELATIVE: Final = Scan(
+    r"\b(?P<verb>(?P<neg>lagged|lagging|lags|lag|trailed|trailing|trails|trail|"
     r"underperformed|underperforming|underperforms|fell\s+behind|fall\s+behind)|"
     r"(?P<pos>outperformed|outperforming|outperforms|outperform|eclipsed|eclipsing|eclipses|"
     r"outpaced|outpacing|outpaces|outpace|beat|beating|beats|bested|outran|outdid))\b",
     re.ASCII,
 )
-W52_RE: Final = re.compile(
-    r"(?=[achilmnprstw])\b(?:hit|hits|hitting|reached|reaches|reaching|touched|touches|"
+W52: Final = Scan(
+    r"\b(?:hit|hits|hitting|reached|reaches|reaching|touched|touches|"
     r"touching|set|sets|"
     r"setting|notched|notches|marked|marks|posted|posts|was|were|is|at|clinched|scaled|"
     r"logged|made|makes|a)\s+(?:a\s+|an\s+|its\s+|their\s+|the\s+)?(?:new\s+|fresh\s+)?"
@@ -100,8 +113,8 @@ _STREAK_TAIL_RE: Final = re.compile(
     r"(?:sessions?|days?|weeks?)\b",
     re.ASCII,
 )
-EVERY_SESSION_RE: Final = re.compile(
-    r"(?=[acdfglrs])\b(?P<dir>rose|gained|advanced|climbed|rallied|finished\s+higher|"
+EVERY_SESSION_SCAN: Final = Scan(
+    r"\b(?P<dir>rose|gained|advanced|climbed|rallied|finished\s+higher|"
     r"closed\s+higher|rises|"
     r"gains|climbs|fell|declined|dropped|slipped|lost|finished\s+lower|closed\s+lower|falls|"
     r"declines|drops|slips)\s+(?:in\s+|on\s+)?(?:all\s+(?:(?:of\s+the\s+)?(?:two|three|four|"
@@ -109,10 +122,8 @@ EVERY_SESSION_RE: Final = re.compile(
     r"trading\s+day))",
     re.ASCII,
 )
-WEEK_START_RE: Final = re.compile(
-    r"(?=[bkos])\b(?:opened|started|began|kicked\s+off)\s+the\s+week\b", re.ASCII
-)
-TICKER_RE: Final = re.compile(r"\((?P<ticker>[a-z0-9^]{2,8})\)", re.ASCII)
+WEEK_START_SCAN: Final = Scan(r"\b(?:opened|started|began|kicked\s+off)\s+the\s+week\b", re.ASCII)
+TICKER: Final = Scan(r"\((?P<ticker>[a-z0-9^]{2,8})\)", re.ASCII)
 
 
 def _grammar_words(direction: int, *words: str) -> tuple[str, ...]:
@@ -126,7 +137,7 @@ def _grammar_words(direction: int, *words: str) -> tuple[str, ...]:
     return words
 
 
-#: The up verbs of EVERY_SESSION_RE ("rose in every session"); its other verbs are down.
+#: The up verbs of EVERY_SESSION_SCAN ("rose in every session"); its other verbs are down.
 #: "finished higher" and "closed higher" are the pattern's own phrases, compared whole:
 #: grammar has "higher" but no finish-verb phrases.
 _UP_VERBS: Final = (
@@ -136,7 +147,7 @@ _UP_VERBS: Final = (
     "finished higher",
     "closed higher",
 )
-#: The direction words FINISH_RE, TERRITORY_RE and POSTED_RE capture, compared whole.  The
+#: The direction words FINISH, TERRITORY and POSTED capture, compared whole.  The
 #: phrases ("in positive territory", "in the green", "in the black", "in negative territory",
 #: "in the red") are those patterns' own, not grammar's: grammar has "positive", "negative",
 #: "green" and "red" only as single words, and no "black".
@@ -178,7 +189,8 @@ class Finding:
     fact: Fact | None
     expected: str | None
     message: str
-    value: str | None = None
+    value: str | None  # the count as claimed, signed (streaks); None for phrases
+    rule: Rule  # the registry entry that decided it (`factcheck.rules`)
 
 
 def _phrase(
@@ -188,9 +200,12 @@ def _phrase(
     fact: Fact | None,
     expected: str | None,
     message: str,
+    rule: Rule,
 ) -> Finding:
     """A finding on the phrase `m` matched in a sentence that starts at `base`."""
-    return Finding(base + m.start(), base + m.end(), "phrase", status, fact, expected, message)
+    return Finding(
+        base + m.start(), base + m.end(), "phrase", status, fact, expected, message, None, rule
+    )
 
 
 def _change(brief: WeeklyIndexBrief, entity: str, period: str) -> Fact | None:
@@ -225,8 +240,8 @@ def _period_near(
         if m.kind not in kinds:
             continue
         if lower is not None and (
-            (m.start >= end and _OTHER_CLAUSE_RE.search(lower, end, m.start))
-            or (m.end <= start and _CLAUSE_BEFORE_RE.search(lower, m.end, start))
+            (m.start >= end and _OTHER_CLAUSE.search(lower, end, m.start))
+            or (m.end <= start and _CLAUSE_BEFORE.search(lower, m.end, start))
         ):
             continue
         dist = start - m.end if m.end <= start else m.start - end if m.start >= end else 0
@@ -256,79 +271,18 @@ def _sign_word(value: Decimal) -> str:
     return "higher" if value > 0 else "lower" if value < 0 else "unchanged"
 
 
-_FINISH_WORDS: Final = ("finish", "end", "close", "settl", "wrap")
-#: What FINISH_RE's direction group needs ("higher", "in the green", "flat", ...).
-_FINISH_DIRECTIONS: Final = (
-    "higher",
-    "lower",
-    "positive",
-    "negative",
-    "green",
-    "red",
-    "black",
-    "up",
-    "down",
-    "flat",
-    "unchanged",
-)
-_POSTED_VERBS: Final = (
-    "posted",
-    "recorded",
-    "notched",
-    "logged",
-    "booked",
-    "scored",
-    "suffered",
-    "eked",
-)
-#: "a winning week": the other branch of POSTED_RE, which needs " week" and one of these.
-_WEEK_MOOD_WORDS: Final = ("winning", "losing", "positive", "negative")
-_GAVE_WORDS: Final = (
-    "back",
-    "erase",
-    "wiped",
-    "surrender",
-    "revers",
-    "recoup",
-    "recover",
-    "reclaim",
-    "regain",
-)
-_RELATIVE_WORDS: Final = (
-    "lag",
-    "trail",
-    "underperform",
-    "behind",
-    "outperform",
-    "eclips",
-    "outpac",
-    "beat",
-    "best",
-    "outran",
-    "outdid",
-)
-
-
 # Compiled once: `re.sub(pattern_string, ...)` per sentence pays a cache lookup each call.
 _SPACES_RE: Final = re.compile(r"\s+", re.ASCII)
 _WEEK_WORD_RE: Final = re.compile(r"\bweek", re.ASCII)
 #: What opens another clause between a phrase and a period mention after it ("finish lower,
 #: despite a bounce on Friday").
-_OTHER_CLAUSE_RE: Final = re.compile(
-    r"(?=[abdetw;])(?:\b(?:despite|after|but|while|whereas|though|although|even\s+as)\b|;)",
+_OTHER_CLAUSE: Final = Scan(
+    r"(?:\b(?:despite|after|but|while|whereas|though|although|even\s+as)\b|;)",
     re.ASCII,
 )
 #: ... and between a period mention and a phrase after it.
-_CLAUSE_BEFORE_RE: Final = re.compile(r"(?=[;bw])(?:;|\b(?:but|while|whereas)\b)", re.ASCII)
+_CLAUSE_BEFORE: Final = Scan(r"(?:;|\b(?:but|while|whereas)\b)", re.ASCII)
 _CLAUSE_STOP_RE: Final = re.compile(r"[.;:]|\bwhile\b|\bbut\b|\bwhereas\b", re.ASCII)
-
-
-#: One of these is in every match of WEEK_EXTREME_RE's first branch ("its weekly high").
-_WEEKLY_WORDS: Final = ("weekly", "week's", "week’s")
-#: What every WEEK_START_RE match starts with.
-_WEEK_START_VERBS: Final = ("opened", "started", "began", "kicked")
-# Each scan below is skipped unless the sentence holds the words every match of it contains:
-# `in` is far cheaper than a regex scan, and most sentences hold none of them.
 
 
 def _settle(
@@ -348,26 +302,24 @@ def _settle(
 
 @dataclass(slots=True)
 class ArticleWords:
-    """The words of the rarely used key lists that occur anywhere in one article.
+    """Which of the rarely used scans can match anywhere in one article.
 
-    Most articles hold none of them; testing each sentence for each word would repeat, for
+    Most articles hold none of their keys; testing each sentence for them would repeat, for
     every sentence, a search that one test of the whole article settles."""
 
-    posted: tuple[str, ...]
-    week_start: tuple[str, ...]
-    gave: tuple[str, ...]
-    relative: tuple[str, ...]
+    posted: bool
+    week_start: bool
+    gave: bool
+    relative: bool
 
     @classmethod
     def of(cls, doc: Document) -> ArticleWords:
-        def present(words: tuple[str, ...]) -> tuple[str, ...]:
-            return tuple(w for w in words if w in doc.lower)
-
+        low = doc.lower
         return cls(
-            present(_POSTED_VERBS),
-            present(_WEEK_START_VERBS),
-            present(_GAVE_WORDS),
-            present(_RELATIVE_WORDS),
+            POSTED.may_match(low),
+            WEEK_START_SCAN.may_match(low),
+            GAVE_BACK_SCAN.may_match(low),
+            RELATIVE.may_match(low),
         )
 
 
@@ -386,9 +338,8 @@ def check_sentence(
     base = sent.start
     out: list[Finding] = []
 
-    finish = has_any(text, _FINISH_DIRECTIONS) and has_any(text, _FINISH_WORDS)
     finished: list[tuple[int, int]] = []
-    for m in FINISH_RE.finditer(text) if finish else ():
+    for m in FINISH.finditer(text):
         finished.append(m.span())
         if _STREAK_TAIL_RE.match(text, m.end()):
             continue  # "closed higher for three straight sessions" is a streak claim
@@ -402,14 +353,13 @@ def check_sentence(
         if period is None:
             continue
         _settle(out, brief, ctx, summary, m, base, period, word)
-    for m in TERRITORY_RE.finditer(text) if "territory" in text else ():
+    for m in TERRITORY.finditer(text):
         if any(a < m.end() and m.start() < b for a, b in finished):
             continue  # "ended in positive territory for the year": the finish claim's
         period = _territory_period(m.group("what"), brief.week.last_session.year)
         if period is not None:
             _settle(out, brief, ctx, summary, m, base, period, f"in {m.group('dir')} territory")
-    posted = has_any(text, words.posted) or (" week" in text and has_any(text, _WEEK_MOOD_WORDS))
-    for m in POSTED_RE.finditer(text) if posted else ():
+    for m in POSTED.finditer(text) if words.posted else ():
         word = (m.group("dir") or m.group("dir2") or "").lower()
         period = (
             "week"
@@ -419,7 +369,7 @@ def check_sentence(
         if period is None:
             continue
         _settle(out, brief, ctx, summary, m, base, period, word)
-    for m in WEEK_MOVE_RE.finditer(text) if " week" in text else ():
+    for m in WEEK_MOVE.finditer(text):
         if any(a < m.end() and m.start() < b for a, b in finished) or any(
             f.start < base + m.end() and base + m.start() < f.end for f in out
         ):
@@ -428,10 +378,7 @@ def check_sentence(
         _settle(
             out, brief, ctx, summary, m, base, "week", "gain" if noun in _WEEK_MOVE_UP else "loss"
         )
-    extreme = (has_any(text, _WEEKLY_WORDS) and ("high" in text or "low" in text)) or (
-        ("highest" in text or "lowest" in text) and "week" in text
-    )
-    for m in WEEK_EXTREME_RE.finditer(text) if extreme else ():
+    for m in WEEK_EXTREME.finditer(text):
         hl = (m.group("hl") or m.group("hl2") or "").lower()
         which = (m.group("which") or m.group("which2") or "").strip().lower()
         day = _period_near(ctx, base + m.start(), base + m.end(), summary, ("date",))
@@ -442,12 +389,20 @@ def check_sentence(
         if not facts:
             out.append(
                 _phrase(
-                    m, base, Status.UNSUPPORTED, None, None, "no weekly high/low for this index"
+                    m,
+                    base,
+                    Status.UNSUPPORTED,
+                    None,
+                    None,
+                    "no weekly high/low for this index",
+                    EXTREME_ON_DAY,
                 )
             )
             continue
         if any(f.on is not None and f.on.isoformat() == day for f in facts):
-            out.append(_phrase(m, base, Status.VERIFIED, facts[0], None, facts[0].label))
+            out.append(
+                _phrase(m, base, Status.VERIFIED, facts[0], None, facts[0].label, EXTREME_ON_DAY)
+            )
         else:
             f = facts[0]
             when = f"{f.on:%A}" if f.on else "another day"
@@ -460,9 +415,10 @@ def check_sentence(
                     when,
                     f"the {f.label.removeprefix(brief.subject.name + ' ')} was on {when} "
                     f"({f.display}), not {dt.date.fromisoformat(day):%A}",
+                    EXTREME_ON_DAY,
                 )
             )
-    for m in EVERY_SESSION_RE.finditer(text) if "every" in text or "all " in text else ():
+    for m in EVERY_SESSION_SCAN.finditer(text):
         entity = _entity_before(ctx, base + m.start(), summary, subject)
         up = _SPACES_RE.sub(" ", m.group("dir")) in _UP_VERBS
         changes = [
@@ -473,7 +429,15 @@ def check_sentence(
         wrong = [f for f in changes if (f.value > 0) != up]
         if not changes:
             out.append(
-                _phrase(m, base, Status.UNSUPPORTED, None, None, "no daily changes for this index")
+                _phrase(
+                    m,
+                    base,
+                    Status.UNSUPPORTED,
+                    None,
+                    None,
+                    "no daily changes for this index",
+                    EVERY_SESSION,
+                )
             )
         elif wrong:
             out.append(
@@ -484,13 +448,22 @@ def check_sentence(
                     wrong[0],
                     wrong[0].display,
                     f"not every session: {wrong[0].label} is {wrong[0].display}",
+                    EVERY_SESSION,
                 )
             )
         else:
             out.append(
-                _phrase(m, base, Status.VERIFIED, changes[0], None, "every session's change agrees")
+                _phrase(
+                    m,
+                    base,
+                    Status.VERIFIED,
+                    changes[0],
+                    None,
+                    "every session's change agrees",
+                    EVERY_SESSION,
+                )
             )
-    for m in WEEK_START_RE.finditer(text) if has_any(text, words.week_start) else ():
+    for m in WEEK_START_SCAN.finditer(text) if words.week_start else ():
         lead = [p for p in ctx.periods if p.kind == "date" and p.start - base <= 6]
         first = brief.week.sessions[0].isoformat()
         if lead and lead[0].value != first and lead[0].value[:1].isdigit():
@@ -503,9 +476,10 @@ def check_sentence(
                     f"{brief.week.sessions[0]:%A}",
                     f"the week opened on {brief.week.sessions[0]:%A}, not "
                     f"{dt.date.fromisoformat(lead[0].value):%A}",
+                    WEEK_START,
                 )
             )
-    for m in TICKER_RE.finditer(text) if "(" in text else ():
+    for m in TICKER.finditer(text):
         named = _entity_before(ctx, base + m.start(), None, "")
         said = binder.entity_of.get(m.group("ticker"))
         if named and said and named != said:
@@ -517,14 +491,14 @@ def check_sentence(
                     None,
                     f"({named})",
                     f"the name before says {named}, the ticker says {said}",
+                    TICKER_NAME,
                 )
             )
-    for m in GAVE_BACK_RE.finditer(text) if has_any(text, words.gave) else ():
+    for m in GAVE_BACK_SCAN.finditer(text) if words.gave else ():
         out.extend(_gave_back(m, doc, sent, ctx, binder, summary))
-    for m in RELATIVE_RE.finditer(text) if has_any(text, words.relative) else ():
+    for m in RELATIVE.finditer(text) if words.relative else ():
         out.extend(_relative(m, text, sent, ctx, binder, summary))
-    w52 = "##" in text and "week" in text and ("high" in text or "low" in text)
-    for m in W52_RE.finditer(text) if w52 else ():
+    for m in W52.finditer(text):
         entity = _entity_before(ctx, base + m.start(), summary, subject)
         which = (m.group("which") or "").strip().lower()
         hl = m.group("hl").lower()
@@ -532,18 +506,26 @@ def check_sentence(
         if not facts:
             out.append(
                 _phrase(
-                    m, base, Status.UNSUPPORTED, None, None, "the brief has no 52-week range here"
+                    m,
+                    base,
+                    Status.UNSUPPORTED,
+                    None,
+                    None,
+                    "the brief has no 52-week range here",
+                    W52_EXTREME,
                 )
             )
             continue
         sessions = set(brief.week.sessions)
         if any(f.on in sessions for f in facts):
-            out.append(_phrase(m, base, Status.VERIFIED, facts[0], None, facts[0].label))
+            out.append(
+                _phrase(m, base, Status.VERIFIED, facts[0], None, facts[0].label, W52_EXTREME)
+            )
         else:
             f = facts[0]
             label = f.label.removeprefix(brief.subject.name + " ")
             message = f"no 52-week {hl} this week: the {label} is {f.display}"
-            out.append(_phrase(m, base, Status.CONTRADICTED, f, None, message))
+            out.append(_phrase(m, base, Status.CONTRADICTED, f, None, message, W52_EXTREME))
     return out
 
 
@@ -577,6 +559,8 @@ def _settle_direction(
                 None,
                 None,
                 f"no change for {entity} {period} in the brief",
+                None,
+                DIRECTION_OVER_PERIOD,
             )
         )
         return
@@ -599,6 +583,8 @@ def _settle_direction(
             fact,
             _sign_word(value),
             f"{fact.label} is {fact.display}" if not ok else fact.label,
+            None,
+            DIRECTION_OVER_PERIOD,
         )
     )
 
@@ -645,6 +631,7 @@ def _gave_back(
                     None,
                     None,
                     f"no session on {whose.title()} this week",
+                    GAVE_BACK,
                 )
             ]
     elif whose.startswith("the week"):
@@ -661,6 +648,7 @@ def _gave_back(
                 None,
                 f"{ref:%A} is not before {day:%A}: there were no gains of "
                 f"{ref:%A}'s to give back by then",
+                GAVE_BACK,
             )
         ]
     ref_change = brief.get(ids.session(entity, "change_pct", ref))
@@ -674,6 +662,7 @@ def _gave_back(
                 None,
                 f"{ref:%A} had no {'gains' if gains else 'losses'}"
                 f": {ref_change.label} is {ref_change.display}",
+                GAVE_BACK,
             )
         ]
     base_day = _session_before(brief, ref)
@@ -688,6 +677,7 @@ def _gave_back(
                 None,
                 None,
                 "the closes this claim compares are not in the brief",
+                GAVE_BACK,
             )
         ]
     ok = close.value <= base_close.value if gains else close.value >= base_close.value
@@ -699,7 +689,11 @@ def _gave_back(
             if gains
             else (f"did not recover all of the {what}: " + message)
         )
-    return [_phrase(m, base, Status.VERIFIED if ok else Status.CONTRADICTED, close, None, message)]
+    return [
+        _phrase(
+            m, base, Status.VERIFIED if ok else Status.CONTRADICTED, close, None, message, GAVE_BACK
+        )
+    ]
 
 
 def _relative(
@@ -738,6 +732,7 @@ def _relative(
                     None,
                     None,
                     f"no {period} change for {a} or {b_key}",
+                    COMPARE_ENTITIES,
                 )
             )
             continue
@@ -751,6 +746,7 @@ def _relative(
                 mine,
                 None if ok else ("outperformed" if worse else "lagged"),
                 message,
+                COMPARE_ENTITIES,
             )
         )
     return out
@@ -790,7 +786,9 @@ def check_streak(
     kind = "weekly" if weekly else "daily"
     n = int(fig.magnitude)
     if _STREAK_PAST_RE.search(doc.lower[sent.start : fig.start]):
-        return _unsettled(fig, n, "a streak of earlier in the week, which the brief does not date")
+        return _unsettled(
+            fig, n, "a streak of earlier in the week, which the brief does not date", STREAK_ON_DAY
+        )
     days = [
         dt.date.fromisoformat(p.value)
         for p in ctx.periods
@@ -812,7 +810,9 @@ def check_streak(
                 return found
             latest = _current_streak(fig, brief, entity, kind, n, direction)
             if latest.status is Status.MISMATCH:  # false of both days: which one is meant?
-                return _unsettled(fig, n, f"the sentence names no day; {found.message}")
+                return _unsettled(
+                    fig, n, f"the sentence names no day; {found.message}", STREAK_ON_DAY
+                )
             return latest
     ended = _STREAK_ENDED_RE.search(head) is not None
     if ended and not weekly:
@@ -820,7 +820,9 @@ def check_streak(
         day = max(days) if days else brief.week.last_session
         before = [d for d in (brief.week.previous_session, *brief.week.sessions) if d < day]
         if not before:
-            return _unsettled(fig, n, "the streak it ended began before the brief's data")
+            return _unsettled(
+                fig, n, "the streak it ended began before the brief's data", STREAK_ON_DAY
+            )
         return _streak_on(fig, brief, entity, before[-1], n, direction)
     if (
         not weekly
@@ -851,6 +853,7 @@ def _current_streak(
             None,
             f"no {kind} streak for {entity} in the brief (history too short)",
             str(n),
+            STREAK_CURRENT,
         )
     actual = int(fact.value)
     claimed = n * (direction or (1 if actual >= 0 else -1))
@@ -865,6 +868,7 @@ def _current_streak(
             fact.display,
             fact.label,
             str(claimed),
+            STREAK_CURRENT,
         )
     side = "up" if actual > 0 else "down" if actual < 0 else "flat"
     return Finding(
@@ -876,6 +880,7 @@ def _current_streak(
         str(abs(actual)),
         f"the streak is {abs(actual)} {what} {side} ({fact.display})",
         str(claimed),
+        STREAK_CURRENT,
     )
 
 
@@ -898,8 +903,8 @@ _AFTER_RE: Final = re.compile(
 )
 
 
-def _unsettled(fig: Figure, n: int, why: str) -> Finding:
-    return Finding(fig.start, fig.end, "count", Status.UNSUPPORTED, None, None, why, str(n))
+def _unsettled(fig: Figure, n: int, why: str, rule: Rule) -> Finding:
+    return Finding(fig.start, fig.end, "count", Status.UNSUPPORTED, None, None, why, str(n), rule)
 
 
 def _streak_as_of(brief: WeeklyIndexBrief, entity: str, day: dt.date) -> tuple[int, bool]:
@@ -942,6 +947,7 @@ def _streak_on(
             str(abs(actual)),
             message,
             str(claimed),
+            STREAK_ON_DAY,
         )
     if not complete and (claimed > 0) == (actual > 0) and abs(claimed) >= abs(actual):
         return Finding(
@@ -953,6 +959,7 @@ def _streak_on(
             None,
             f"at least {message}; the brief does not reach further back",
             str(claimed),
+            STREAK_ON_DAY,
         )
     return Finding(
         fig.start,
@@ -963,4 +970,5 @@ def _streak_on(
         str(abs(actual)),
         f"the streak is {message}",
         str(claimed),
+        STREAK_ON_DAY,
     )

@@ -14,19 +14,20 @@ same objects one per line with no array.  A report object is the same shape as t
 `{"schema_version", "file", "brief", "strict", "checked_against", "ok", "errors",
 "warnings", "claims": [...]}` where `checked_against` is "market data" or says that only the
 article's own brief was available, and each claim has `line`, `col`, `end_col`, `text`,
-`value`, `kind`, `status`, `severity`, `fact_id`, `expected`, `message` and `sentence`;
-every extracted claim is listed, verified ones too.
+`value`, `kind`, `status`, `severity`, `fact_id`, `expected`, `message`, `sentence` and
+`rule` (the code of the rule that made it, `factcheck.rules`); every extracted claim is
+listed, verified ones too.
 """
 
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable, Sequence
 from importlib import resources
 from typing import Any, Protocol
 
-from factcheck.report import CheckReport, Claim, Severity, Status
+from factcheck.report import CheckReport, Claim, Severity, Status, end_col, findings, printable
+from factcheck.rules import BY_CODE
 
 FORMATS = ("text", "json", "jsonl", "github", "sarif", "rdjson")
 
@@ -39,20 +40,6 @@ SCHEMA_VERSION = "1.0"
 GITHUB_ANNOTATIONS_PER_FILE = 10
 
 
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def printable(text: str) -> str:
-    """`text` with control characters shown as escapes (`\\x1b`): an article or a model's
-    reply must not drive the terminal it is printed on (colours, cursor moves, titles)."""
-    return _CONTROL_RE.sub(lambda m: f"\\x{ord(m.group(0)):02x}", text)
-
-
-def findings(report: CheckReport) -> list[Claim]:
-    """Claims worth showing: everything that is not verified."""
-    return [c for c in report.claims if c.status is not Status.VERIFIED]
-
-
 def mark(claim: Claim) -> str:
     """The claim's sentence with the figure marked »like this«."""
     at = claim.sentence.find(claim.text)
@@ -60,6 +47,19 @@ def mark(claim: Claim) -> str:
         return claim.sentence
     end = at + len(claim.text)
     return f"{claim.sentence[:at]}»{claim.text}«{claim.sentence[end:]}"
+
+
+def _code(claim: Claim) -> str:
+    """The rule's code at the end of a text line (`[F001]`): what `--list-rules` explains."""
+    return f" [{claim.rule}]" if claim.rule else ""
+
+
+def _title(claim: Claim) -> str:
+    """A GitHub annotation's title: the status and the rule's code and name."""
+    rule = BY_CODE.get(claim.rule) if claim.rule else None
+    if rule is None:
+        return claim.status.value
+    return f"{claim.status.value} {rule.code} {rule.name}"
 
 
 def _found_expected(claim: Claim) -> str:
@@ -101,14 +101,17 @@ class TextRenderer:
         for c in findings(report):
             if c.kind == "file":  # the file itself could not be checked
                 lines.append(
-                    printable(f"{report.source}: {c.severity.value}: {c.status.value}: {c.message}")
+                    printable(
+                        f"{report.source}: {c.severity.value}: {c.status.value}: {c.message}"
+                        + _code(c)
+                    )
                 )
                 continue
             if c.kind == "form":  # what makes it no article: the rule, the reason, the fix
                 lines.append(
                     printable(
                         f"{report.source}:{c.line}:{c.col}: {c.severity.value}: "
-                        f"{c.status.value}: {c.message}"
+                        f"{c.status.value}: {c.message}" + _code(c)
                     )
                 )
                 if c.text:
@@ -119,6 +122,7 @@ class TextRenderer:
                     f"{report.source}:{c.line}:{c.col}: {c.severity.value}: "
                     f"{c.status.value}: {_found_expected(c)}"
                     + (f" ({c.message})" if c.message else "")
+                    + _code(c)
                 )
             )
             lines.append(f"    {printable(mark(c))}")
@@ -148,12 +152,6 @@ def render_text(reports: Sequence[CheckReport]) -> str:
     return render(reports, "text")
 
 
-def end_col(claim: Claim) -> int:
-    """The column just after the claim's text on its line (1-based, exclusive), as SARIF and
-    GitHub's `endColumn` want it; the claim's own column when it has no text."""
-    return claim.col + len(claim.text.split("\n", 1)[0])
-
-
 def report_dict(report: CheckReport) -> dict[str, object]:
     """The report object of `--format json` and of the `.check.json` sidecar."""
     _, errors, warnings = counts(report)
@@ -180,6 +178,7 @@ def report_dict(report: CheckReport) -> dict[str, object]:
                 "expected": c.expected,
                 "message": c.message,
                 "sentence": c.sentence,
+                "rule": c.rule,
             }
             for c in report.claims
         ],
@@ -289,7 +288,7 @@ class GithubRenderer:
             lines.append(
                 f"::{level} file={_escape_property(report.source)},line={c.line},"
                 f"endLine={c.line},col={c.col},endColumn={end_col(c)},"
-                f"title={c.status.value}::{_escape_data(message)}"
+                f"title={_escape_property(_title(c))}::{_escape_data(message)}"
             )
         more = len(shown) - self.per_file
         if more > 0:

@@ -6,7 +6,9 @@ back to the LLM), documented in the README; change it only compatibly.
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
+from typing import Final
 
 from pydantic import BaseModel, ConfigDict
 
@@ -43,6 +45,8 @@ class Claim(BaseModel):
     fact_id: str | None = None  # the fact that verified or contradicts it
     expected: str | None = None  # how the article should write it
     message: str = ""
+    #: the code of the rule that made the claim (`factcheck.rules`: "F001", "P003" ...)
+    rule: str | None = None
 
 
 class CheckReport(BaseModel):
@@ -63,3 +67,24 @@ class CheckReport(BaseModel):
     @property
     def ok(self) -> bool:
         return not self.errors
+
+
+# What every output format reads of a report (`factcheck.render`, `factcheck.codescan`).
+_CONTROL_RE: Final = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """`text` with control characters shown as escapes (`\\x1b`): an article or a model's
+    reply must not drive the terminal it is printed on (colours, cursor moves, titles)."""
+    return _CONTROL_RE.sub(lambda m: f"\\x{ord(m.group(0)):02x}", text)
+
+
+def findings(report: CheckReport) -> list[Claim]:
+    """Claims worth showing: everything that is not verified."""
+    return [c for c in report.claims if c.status is not Status.VERIFIED]
+
+
+def end_col(claim: Claim) -> int:
+    """The column just after the claim's text on its line (1-based, exclusive), as SARIF and
+    GitHub's `endColumn` want it; the claim's own column when it has no text."""
+    return claim.col + len(claim.text.split("\n", 1)[0])

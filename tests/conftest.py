@@ -13,6 +13,7 @@ import pytest
 from hypothesis import settings
 
 from factcheck.brief import WeeklyIndexBrief
+from tests.briefs import load
 
 # Property tests judge correctness, not speed: a cold first example on a loaded CI machine
 # must not fail on hypothesis' 200 ms deadline.
@@ -62,16 +63,9 @@ def synthetic() -> Path:
     return SYNTHETIC
 
 
-# --- factcheck: real briefs from ../shared/marketdata ---------------------------------------
+# --- briefs ---------------------------------------------------------------------------------
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
-
-
-@cache
-def _brief(symbol: str, day: str) -> WeeklyIndexBrief:
-    from writer.pipeline import open_source, weekly_brief
-
-    return weekly_brief(symbol, dt.date.fromisoformat(day), open_source(SHARED_DATA))
 
 
 @pytest.fixture(scope="session")
@@ -80,12 +74,77 @@ def data_dir(shared_data: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def brief(data_dir: Path) -> Callable[[str, str], WeeklyIndexBrief]:
-    """brief("RUT", "2025-08-08"): the week's brief, built once per session."""
-    return _brief
+def brief() -> Callable[..., WeeklyIndexBrief]:
+    """brief("RUT", "2025-08-08"): the week's brief as committed in tests/briefs (built from
+    ../shared/marketdata by tests/briefs/generate.py, held to writer by
+    tests/test_committed_briefs.py); brief("SPX", "2025-08-08", "RUT") with the named indices
+    as peers too, brief("RUT", "2025-08-08", as_of="2025-08-05") as of a session.  Needs
+    neither writer nor the market data: the checker's tests use it."""
+    return load
 
 
 @pytest.fixture(scope="session")
-def rut(brief: Callable[[str, str], WeeklyIndexBrief]) -> WeeklyIndexBrief:
-    """Russell 2000, week of Aug 4-8 2025: the GENRE.md example week."""
-    return brief("RUT", "2025-08-08")
+def rut() -> WeeklyIndexBrief:
+    """Russell 2000, week of Aug 4-8 2025: the GENRE.md example week (committed brief)."""
+    return load("RUT", "2025-08-08")
+
+
+@cache
+def _built(symbol: str, day: str) -> WeeklyIndexBrief:
+    from writer.pipeline import open_source, weekly_brief
+
+    return weekly_brief(symbol, dt.date.fromisoformat(day), open_source(SHARED_DATA))
+
+
+@pytest.fixture(scope="session")
+def built_brief(data_dir: Path) -> Callable[[str, str], WeeklyIndexBrief]:
+    """built_brief("RUT", "2025-08-08"): the week's brief as writer builds it from
+    ../shared/marketdata, once per session (for writer's own tests)."""
+    return _built
+
+
+# --- the checker's tests alone: `pytest --checker-only` ---------------------------------------
+
+TESTS = Path(__file__).resolve().parent
+CHECKER_LIST = TESTS / "checker_tests.txt"
+
+
+@cache
+def checker_tests() -> tuple[Path, ...]:
+    """The test files and folders tests/checker_tests.txt lists."""
+    lines = CHECKER_LIST.read_text(encoding="utf-8").splitlines()
+    return tuple(TESTS / s for line in lines if (s := line.strip()) and not s.startswith("#"))
+
+
+def is_checker_test(path: Path) -> bool:
+    return any(path == entry or entry in path.parents for entry in checker_tests())
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--checker-only",
+        action="store_true",
+        help="collect only the checker's tests (tests/checker_tests.txt): they need neither "
+        "writer nor its dependencies",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "checker: a test of factcheck alone (listed in tests/checker_tests.txt)"
+    )
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    if not config.getoption("--checker-only") or collection_path.is_dir():
+        return None
+    name = collection_path.name
+    if name.startswith("test_") and name.endswith(".py") and not is_checker_test(collection_path):
+        return True
+    return None
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if is_checker_test(item.path):
+            item.add_marker(pytest.mark.checker)

@@ -184,12 +184,16 @@ def test_the_check_step_passes_the_extra_args_on(tmp_path: Path, shared_data: Pa
     (tmp_path / "oil.md").write_text(text, "utf-8")
     strict, output = _run_check_step(tmp_path, "oil.md", str(shared_data))
     assert (strict.returncode, output) == (1, "exit-code=1\n"), strict.stdout + strict.stderr
-    assert re.search(r"^::error file=oil\.md,.*title=unsupported::", strict.stdout, re.M)
+    assert re.search(
+        r"^::error file=oil\.md,.*title=unsupported F006 outside-brief::", strict.stdout, re.M
+    )
     lenient, output = _run_check_step(
         tmp_path, "oil.md", str(shared_data), args="\n  --allow-unsupported  \n"
     )
     assert (lenient.returncode, output) == (0, "exit-code=0\n"), lenient.stdout + lenient.stderr
-    assert re.search(r"^::warning file=oil\.md,.*title=unsupported::", lenient.stdout, re.M)
+    assert re.search(
+        r"^::warning file=oil\.md,.*title=unsupported F006 outside-brief::", lenient.stdout, re.M
+    )
     assert "::error" not in lenient.stdout
 
 

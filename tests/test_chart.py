@@ -177,13 +177,13 @@ def test_a_failed_write_replaces_nothing_and_cleans_up(
 
 @pytest.mark.parametrize(("symbol", "day"), [("RUT", "2025-08-08"), ("HSI", "2023-09-01")])
 def test_peers_are_rebased_to_the_subjects_previous_close(
-    brief: Callable[[str, str], WeeklyIndexBrief], data_dir: Path, symbol: str, day: str
+    built_brief: Callable[[str, str], WeeklyIndexBrief], data_dir: Path, symbol: str, day: str
 ) -> None:
     """Every line starts at the subject's previous close and ends where the entity's own
     weekly change takes it: the right edge orders the indices as the weekly changes do.
     (HSI that week: Hong Kong shut by a typhoon on Friday, New York open; each line keeps
     its own sessions.)"""
-    b = brief(symbol, day)
+    b = built_brief(symbol, day)
     lines = week_lines(b, _closes(b, data_dir))
     prev = b.get(ids.session(b.subject.key, "close", b.week.previous_session))
     assert prev is not None
@@ -209,7 +209,7 @@ _DATE = re.compile(rf"{_MONTH} \d{{4}}|(?:{_DAY}\s+)?{_MONTH}\s+\d{{1,2}}(?:,\s+
 @pytest.mark.parametrize(("symbol", "day"), [("RUT", "2025-08-08"), ("AXJO", "2025-02-21")])
 def test_every_figure_printed_on_the_chart_is_a_brief_display(
     mpl: None,
-    brief: Callable[[str, str], WeeklyIndexBrief],
+    built_brief: Callable[[str, str], WeeklyIndexBrief],
     data_dir: Path,
     symbol: str,
     day: str,
@@ -220,7 +220,7 @@ def test_every_figure_printed_on_the_chart_is_a_brief_display(
     import matplotlib
     from matplotlib.text import Text
 
-    b = brief(symbol, day)
+    b = built_brief(symbol, day)
     checked = chart._checked(b, _closes(b, data_dir))
     with matplotlib.rc_context(chart._RC):
         fig = chart._figure(b, checked)

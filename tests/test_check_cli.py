@@ -14,6 +14,7 @@ import yaml
 from typer.testing import CliRunner
 
 from factcheck.brief import WeeklyIndexBrief
+from factcheck.rules import BY_CODE
 from writer.cli import app
 
 from .conftest import CORPUS
@@ -58,7 +59,7 @@ def test_wrong_figure_exits_1_with_location_and_expected(data_dir: Path, tmp_pat
     lines = result.stdout.splitlines()
     assert lines[0] == (
         f'{path}:{line}:{col}: error: mismatch: found "2,225.76", expected '
-        '"2,225.67" (Russell 2000 close Tue Aug 5 is 2,225.67)'
+        '"2,225.67" (Russell 2000 close Tue Aug 5 is 2,225.67) [F001]'
     )
     assert lines[1] == ("    The index rose 0.60% to »2,225.76«, its highest close of the week.")
     assert re.fullmatch(
@@ -74,7 +75,7 @@ def test_github_annotations(data_dir: Path, tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.stdout == (
         f"::error file={str(path).replace(':', '%3A')},line={line},endLine={line},"
-        f"col={col},endColumn={col + len('2,225.76')},title=mismatch::"
+        f"col={col},endColumn={col + len('2,225.76')},title=mismatch F001 figure-value::"
         'mismatch: found "2,225.76", expected "2,225.67" (Russell 2000 close Tue Aug 5 is '
         "2,225.67)\n"
     )
@@ -100,10 +101,14 @@ def test_json_lists_every_claim(data_dir: Path, tmp_path: Path) -> None:
         "expected",
         "message",
         "sentence",
+        "rule",
     }
     assert all(set(c) == keys for c in bad["claims"])
     (wrong,) = [c for c in bad["claims"] if c["status"] != "verified"]
     assert wrong["end_col"] == wrong["col"] + len(wrong["text"])
+    # every claim names the rule that judged it, one the registry lists
+    assert wrong["rule"] == "F001"
+    assert {c["rule"] for c in good["claims"]} <= set(BY_CODE)
     assert (
         wrong["line"],
         wrong["col"],
@@ -144,7 +149,7 @@ def test_other_week_is_one_finding(data_dir: Path, tmp_path: Path) -> None:
     assert re.fullmatch(
         rf"{re.escape(str(path))}:\d+:\d+: error: wrong_week: found "
         r'"Monday, Aug 4", expected "2025-08-11\.\.2025-08-17" \(the article '
-        r"is about the week of Aug 4, 2025, .*\)",
+        r"is about the week of Aug 4, 2025, .*\) \[D004\]",
         first,
     )
     assert result.stdout.count("wrong_week") == 1

@@ -15,7 +15,6 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from factcheck.locate import SessionHint, infer_session, speaks_of_week
 from writer.cli import app
 
 runner = CliRunner()
@@ -79,31 +78,6 @@ def test_a_later_dateline_in_a_wrap_is_not_an_error(data_dir: Path, tmp_path: Pa
     path.write_text(text, encoding="utf-8")
     result = check(path, data_dir, "--week", "2025-08-08")
     assert result.exit_code == 0, result.output
-
-
-@pytest.mark.parametrize(
-    ("lede", "hint"),
-    [
-        ("Stocks slipped on Thursday as yields rose.", SessionHint(weekday=3)),
-        ("Monday 4th August 2025\n\nShares fell on Tuesday, led by banks.", SessionHint(weekday=1)),
-        ("Despite Wednesday's losses, the index held its gains.", SessionHint(weekday=2)),
-        ("The index closed its final trading day of 2024 lower.", SessionHint(year_end=True)),
-        ("The index rose 2% for the week after a drop on Monday.", None),
-        ("Stocks had their best week since May; on Friday they rose.", None),
-        ("The index rose 1.2% to 2,200.", None),
-        ("Good Friday trading was thin.", None),
-        ("# Small-Cap Weekly\n\nWednesday did most of the work for small caps.", None),
-        ("*Desk note, week ending November 8*\n\nStocks jumped on Wednesday.", None),
-        ("Stocks fell on Monday; the Fed meets later this week.", SessionHint(weekday=0)),
-    ],
-)
-def test_the_lede_names_the_session(lede: str, hint: SessionHint | None) -> None:
-    assert infer_session(lede) == hint
-
-
-def test_weekly_jobless_claims_are_not_the_week() -> None:
-    assert not speaks_of_week("Stocks fell on Thursday despite a drop in weekly jobless claims.")
-    assert speaks_of_week("Stocks fell on Thursday, trimming the weekly gain to 1%.")
 
 
 def test_the_year_end_session_of_a_week_that_spans_two_years(

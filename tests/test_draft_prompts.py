@@ -60,7 +60,7 @@ def test_every_template_renders(rut: WeeklyIndexBrief) -> None:
 
 
 def test_user_prompt_holds_every_figure_the_article_needs_and_no_plumbing(
-    brief: object,
+    built_brief: object,
 ) -> None:
     """The prompt is cut to what a recap uses: every figure the offline drafter cites is
     there, written as the checker expects it; no fact id, no data note for the operator;
@@ -69,7 +69,7 @@ def test_user_prompt_holds_every_figure_the_article_needs_and_no_plumbing(
     from writer.draft.offline import draft_offline
 
     for symbol, day in [("RUT", "2025-08-08"), ("HSI", "2025-03-14"), ("ASX200", "2024-11-08")]:
-        b: WeeklyIndexBrief = brief(symbol, day)  # type: ignore[operator]
+        b: WeeklyIndexBrief = built_brief(symbol, day)  # type: ignore[operator]
         user = prompting.user_message(b)
         report = check_text(draft_offline(b), b)
         cited = {c.fact_id for c in report.claims if c.fact_id and c.kind != "date"}

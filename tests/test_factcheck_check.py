@@ -54,22 +54,6 @@ def test_claims_carry_exact_positions(rut: WeeklyIndexBrief) -> None:
         assert text[offset : offset + len(c.text)] == c.text
 
 
-def test_drafted_article_verifies_and_one_wrong_figure_is_found(rut: WeeklyIndexBrief) -> None:
-    from writer.draft.offline import draft_offline
-
-    text = draft_offline(rut)
-    assert check_text(text, rut).ok
-    wrong = text.replace("to settle at 2,225.67", "to settle at 2,225.76", 1)
-    assert wrong != text
-    (error,) = check_text(wrong, rut).errors
-    assert (error.text, error.status, error.expected, error.fact_id) == (
-        "2,225.76",
-        Status.MISMATCH,
-        "2,225.67",
-        "RUT.close.2025-08-05",
-    )
-
-
 def test_article_about_another_week_is_one_wrong_week_finding(
     brief: Callable[[str, str], WeeklyIndexBrief],
 ) -> None:
@@ -93,6 +77,35 @@ def test_non_session_day_in_the_week(brief: Callable[[str, str], WeeklyIndexBrie
     assert bad.claims[0].status is Status.MISMATCH
     ok = check_text("Markets were closed on Thursday, Nov 28, for Thanksgiving.", rut_thanksgiving)
     assert ok.ok
+
+
+TUESDAY_WRAP = (
+    "Small caps rise again\n\n"
+    "Small-cap stocks closed higher on Tuesday. The Russell 2000 rose 0.60% to 2,225.67, "
+    "which leaves it down {ytd} for the year to date.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("as_of", "ytd", "ok"),
+    [
+        ("2025-08-05", "0.20%", True),
+        ("2025-08-05", "0.53%", False),  # Friday's figure in Tuesday's wrap
+        (None, "0.53%", True),
+        (None, "0.20%", False),  # Tuesday's figure in the week's recap
+    ],
+)
+def test_a_daily_wrap_is_checked_as_of_its_session(
+    brief: Callable[..., WeeklyIndexBrief], as_of: str | None, ytd: str, ok: bool
+) -> None:
+    """Russell 2000, week of Aug 4-8 2025: -0.20% on the year as of Tuesday Aug 5, -0.53%
+    as of Friday (how `writer check` finds the session: tests/test_daily_wrap_check.py)."""
+    b = brief("RUT", "2025-08-08", as_of=as_of)
+    assert b.week.as_of == (dt.date.fromisoformat(as_of) if as_of else None)
+    report = check_text(TUESDAY_WRAP.format(ytd=ytd), b)
+    assert report.ok is ok, [(c.text, c.status, c.expected) for c in report.claims]
+    (figure,) = [c for c in report.claims if c.text == ytd]
+    assert (figure.status is Status.VERIFIED) is ok
 
 
 # --- properties ----------------------------------------------------------------------------

@@ -32,9 +32,9 @@ def form(text: str, brief: WeeklyIndexBrief, rules: FormRules | None = None) -> 
     ],
 )
 def test_the_offline_drafters_articles_have_the_house_form(
-    brief: object, symbol: str, day: str
+    built_brief: object, symbol: str, day: str
 ) -> None:
-    b: WeeklyIndexBrief = brief(symbol, day)  # type: ignore[operator]
+    b: WeeklyIndexBrief = built_brief(symbol, day)  # type: ignore[operator]
     assert form(draft_offline(b), b) == []
 
 

@@ -1,10 +1,10 @@
 """The checker on prose it did not write: one test per class of failure found in real
 published recaps (studied, never copied; every sentence here is ours).  Each figure's truth is
-read from the brief built from ../shared/marketdata, never from the checker's own report."""
+read from the brief built from ../shared/marketdata (committed in tests/briefs), never from
+the checker's own report."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
 
@@ -19,20 +19,11 @@ Briefs = Callable[..., WeeklyIndexBrief]
 
 
 @pytest.fixture(scope="session")
-def named_brief(data_dir: object) -> Briefs:
+def named_brief(brief: Briefs) -> Briefs:
     """named_brief("COMP", "2025-08-08", "SPX", "DJI"): a brief whose peers are the named
-    indices too, as `writer check` builds one for an article that names them."""
-    from writer.check_command import peer_entities
-    from writer.pipeline import open_source, weekly_brief
-
-    source = open_source(data_dir)  # type: ignore[arg-type]
-
-    def build(symbol: str, day: str, *named: str) -> WeeklyIndexBrief:
-        return weekly_brief(
-            symbol, dt.date.fromisoformat(day), source, peers=peer_entities(symbol, named)
-        )
-
-    return build
+    indices too, as `writer check` builds one for an article that names them (committed in
+    tests/briefs)."""
+    return brief
 
 
 def lenient(text: str, brief: WeeklyIndexBrief) -> CheckReport:

@@ -6,8 +6,7 @@ import datetime as dt
 
 import pytest
 
-from factcheck.locate import infer_week
-from writer.symbols import named_in
+from factcheck.locate import SessionHint, infer_session, infer_week, speaks_of_week
 
 
 @pytest.mark.parametrize(
@@ -43,6 +42,29 @@ def test_no_date_no_week() -> None:
     assert infer_week("The index closed at 2,218.42 on Friday.") is None
 
 
-def test_indices_named_in_order_longest_name_first() -> None:
-    text = "The Nasdaq 100 and the S&P/ASX 200 rose; the S&P 500, small-caps and the Dow fell."
-    assert [e.key for e in named_in(text)] == ["NDX", "ASX200", "SPX", "RUT", "DJI"]
+# --- the session a daily wrap reports (how `writer check` uses it: test_daily_wrap_check.py)
+
+
+@pytest.mark.parametrize(
+    ("lede", "hint"),
+    [
+        ("Stocks slipped on Thursday as yields rose.", SessionHint(weekday=3)),
+        ("Monday 4th August 2025\n\nShares fell on Tuesday, led by banks.", SessionHint(weekday=1)),
+        ("Despite Wednesday's losses, the index held its gains.", SessionHint(weekday=2)),
+        ("The index closed its final trading day of 2024 lower.", SessionHint(year_end=True)),
+        ("The index rose 2% for the week after a drop on Monday.", None),
+        ("Stocks had their best week since May; on Friday they rose.", None),
+        ("The index rose 1.2% to 2,200.", None),
+        ("Good Friday trading was thin.", None),
+        ("# Small-Cap Weekly\n\nWednesday did most of the work for small caps.", None),
+        ("*Desk note, week ending November 8*\n\nStocks jumped on Wednesday.", None),
+        ("Stocks fell on Monday; the Fed meets later this week.", SessionHint(weekday=0)),
+    ],
+)
+def test_the_lede_names_the_session(lede: str, hint: SessionHint | None) -> None:
+    assert infer_session(lede) == hint
+
+
+def test_weekly_jobless_claims_are_not_the_week() -> None:
+    assert not speaks_of_week("Stocks fell on Thursday despite a drop in weekly jobless claims.")
+    assert speaks_of_week("Stocks fell on Thursday, trimming the weekly gain to 1%.")

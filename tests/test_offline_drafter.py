@@ -10,7 +10,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from factcheck.brief import WeeklyIndexBrief
 from factcheck.check import check_text
+from factcheck.report import Status
 from writer.data.snapshot import SnapshotSource
 from writer.draft.offline import DISCLAIMER, draft_offline
 from writer.pipeline import weekly_brief
@@ -91,3 +93,17 @@ def test_phrasing_varies_with_the_data(shared_data: Path) -> None:
         for i in range(12)
     }
     assert len(ledes) >= 4, ledes  # the verb of the lede follows size and direction
+
+
+def test_drafted_article_verifies_and_one_wrong_figure_is_found(rut: WeeklyIndexBrief) -> None:
+    text = draft_offline(rut)
+    assert check_text(text, rut).ok
+    wrong = text.replace("to settle at 2,225.67", "to settle at 2,225.76", 1)
+    assert wrong != text
+    (error,) = check_text(wrong, rut).errors
+    assert (error.text, error.status, error.expected, error.fact_id) == (
+        "2,225.76",
+        Status.MISMATCH,
+        "2,225.67",
+        "RUT.close.2025-08-05",
+    )

@@ -23,6 +23,7 @@ from factcheck.render import (
     report_schema,
 )
 from factcheck.report import CheckReport
+from factcheck.rules import BY_CODE, RULES
 from writer.cli import app
 
 from .conftest import CORPUS
@@ -117,12 +118,16 @@ def test_sarif_is_valid_sarif_2_1_0_and_points_at_each_figure(
     (run,) = log["runs"]
     rules = [r["id"] for r in run["tool"]["driver"]["rules"]]
     assert len(rules) == len(set(rules))
+    assert rules == [r.code for r in RULES]  # the whole registry, each with its doc
+    for descriptor in run["tool"]["driver"]["rules"]:
+        assert BY_CODE[descriptor["id"]].doc == descriptor["fullDescription"]["text"]
     results = run["results"]
     assert results, "the wrong figure and the unplaceable file are results"
     for r in results:
         assert rules[r["ruleIndex"]] == r["ruleId"]
     bad_text = files["bad"].read_text(encoding="utf-8")
-    (wrong,) = [r for r in results if r["ruleId"] == "mismatch"]
+    (wrong,) = [r for r in results if r["properties"]["status"] == "mismatch"]
+    assert wrong["ruleId"] == "F001"  # a close a few points off: the figure-value rule
     region = wrong["locations"][0]["physicalLocation"]["region"]
     line = bad_text.splitlines()[region["startLine"] - 1]
     assert line[region["startColumn"] - 1 : region["endColumn"] - 1] == "2,225.76"
@@ -131,7 +136,7 @@ def test_sarif_is_valid_sarif_2_1_0_and_points_at_each_figure(
     assert wrong["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith(
         "bad%20recap.md"
     )
-    (unreadable,) = [r for r in results if r["ruleId"] == "unreadable"]
+    (unreadable,) = [r for r in results if r["ruleId"] == "I001"]
     assert "region" not in unreadable["locations"][0]["physicalLocation"]
     # a correct article alone is a valid log with no results
     clean = json.loads(check(str(GOOD), "--format", "sarif", data_dir=data_dir).stdout)
@@ -147,7 +152,7 @@ def test_rdjson_gives_reviewdog_each_finding_and_the_fix(
     data = json.loads(result.stdout)
     assert data["source"]["name"] == "writer"
     (diagnostic,) = data["diagnostics"]
-    assert diagnostic["severity"] == "ERROR" and diagnostic["code"]["value"] == "mismatch"
+    assert diagnostic["severity"] == "ERROR" and diagnostic["code"]["value"] == "F001"
     assert diagnostic["location"]["path"] == str(files["bad"])
     span = diagnostic["location"]["range"]
     line = files["bad"].read_text(encoding="utf-8").splitlines()[span["start"]["line"] - 1]

@@ -4,7 +4,7 @@ import pytest
 
 from writer.calendar import scheduled_week
 from writer.errors import NoSessions, UnknownSymbol
-from writer.symbols import peers_of, resolve
+from writer.symbols import named_in, peers_of, resolve
 
 AFTER = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 
@@ -86,3 +86,8 @@ def test_week_before_the_calendar_starts_is_one_clear_error() -> None:
     # an article's dateline can name any year; the exchange tables start in 2000
     with pytest.raises(NoSessions, match="before the XNYS calendar starts"):
         scheduled_week("XNYS", dt.date(1995, 8, 8), AFTER)
+
+
+def test_indices_named_in_order_longest_name_first() -> None:
+    text = "The Nasdaq 100 and the S&P/ASX 200 rose; the S&P 500, small-caps and the Dow fell."
+    assert [e.key for e in named_in(text)] == ["NDX", "ASX200", "SPX", "RUT", "DJI"]

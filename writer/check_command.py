@@ -38,6 +38,7 @@ from factcheck.frontmatter import article_target, read_front_matter
 from factcheck.locate import infer_session, infer_week, speaks_of_week
 from factcheck.render import renderer
 from factcheck.report import CheckReport, Claim, Severity, Status
+from factcheck.rules import BRIEF_DIFFERS, NO_DATA, UNREADABLE
 from writer import symbols
 from writer.errors import DataUnavailable, WriterError
 
@@ -401,6 +402,7 @@ def audit_sidecar(
             expected=actual,
             message=f"the brief attached to the article says {said}, the market data says "
             f"{actual}: the article was checked against the market data",
+            rule=BRIEF_DIFFERS.code,
         )
         for fact_id, said, actual in differences(attached, data)
     ]
@@ -429,6 +431,7 @@ def file_failure(name: str, exc: WriterError | CheckError, strict: bool) -> Chec
         status=status,
         severity=Severity.ERROR,
         message=message,
+        rule=(NO_DATA if status is Status.NO_DATA else UNREADABLE).code,
     )
     return CheckReport(source=name, brief_id="-", claims=(claim,), strict=strict)
 

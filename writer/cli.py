@@ -400,6 +400,14 @@ def check(
         bool,
         typer.Option("--schema", help="print the JSON Schema of the json/jsonl reports and exit"),
     ] = False,
+    list_rules: Annotated[
+        bool,
+        typer.Option(
+            "--list-rules",
+            help="print the checker's rules (code, name, what each checks) and exit; "
+            "--format json or markdown for the full docs",
+        ),
+    ] = False,
 ) -> None:
     """Check every figure of articles against the market data; exit 1 on any wrong figure."""
     from factcheck.render import FORMATS, report_schema
@@ -408,6 +416,13 @@ def check(
 
     if schema:
         sys.stdout.write(report_schema())
+        raise typer.Exit(0)
+    if list_rules:
+        from factcheck.rules import listing
+
+        if fmt not in ("text", "json", "markdown"):
+            raise fail(f"--list-rules prints text, json or markdown, not {fmt!r}", 2)
+        sys.stdout.write(listing(fmt))
         raise typer.Exit(0)
     if not files:
         raise fail("no articles given: name the files to check, or - to read stdin", 2)

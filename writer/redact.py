@@ -13,7 +13,7 @@ import os
 import re
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-from factcheck.render import printable
+from factcheck.report import printable
 
 __all__ = ["MASK", "env_secrets", "printable", "redact"]
 
