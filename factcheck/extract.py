@@ -23,11 +23,11 @@ from functools import lru_cache
 from operator import attrgetter
 from typing import Final
 
-from factcheck._rx import ascii_shape, lower_same_length
+from factcheck._rx import ascii_shape, lower_same_length, trie
 from factcheck.compact_table import compact_tables
 from factcheck.errors import CheckError, TooLarge
 from factcheck.frontmatter import parse_front_matter, split_front_matter
-from factcheck.grammar import GAP_PATTERN, OUTSIDE
+from factcheck.grammar import GAP_PATTERN, OUTSIDE, STREAK_AFTER_COUNT, STREAK_HINTS
 from factcheck.numfmt import Hedge, parse_hedge
 from factcheck.patterns import Scan
 from factcheck.scan import html_spans, md_links
@@ -158,8 +158,8 @@ NAME_DIGITS_RE: Final = Scan(
     # a line break between the digits and the word is one in wrapped prose, not at a row of
     # a plain-text table ("... 44,175.61" over "Week    +2.43%")
     r"\d+(?:-|[ \t]|\n(?![a-z]+(?:[ \t]{2}|\t|[ \t]?[-+\d(])))"
-    r"(?:week|day|session|month|year|weeks|days|yr|yrs|wk|wks|mo)(?![\s-]*(?:winning|losing|"
-    r"streak|run|rally|slide|gain|loss|advance|decline|straight|consecutive|in\s+a\s+row))|"
+    r"(?:week|day|session|month|year|weeks|days|yr|yrs|wk|wks|mo)"
+    rf"(?![\s-]*(?:{trie(STREAK_AFTER_COUNT)}))|"
     r"q[1-4]|h[12]|fy\s?\d{2,4}|fiscal\s+(?:year\s+)?\d{4}|(?:19|20)\d\d(?=s\b)|"
     r"\d+-(?:stock|member|company|share|year|month)s?\b)\b",
     re.ASCII,
@@ -195,8 +195,9 @@ STREAK_RE: Final = re.compile(
     r"up|down|higher|lower|streak|sessions?|days?|weeks?)?",
     re.ASCII,
 )
-#: What makes a count a streak's ("three straight sessions"), besides "first" with a kind.
-STREAK_HINT_RE: Final = Scan(r"(?i)straight|consecutive|successive|in a row|streak", re.ASCII)
+#: What makes a count a streak's ("three straight sessions", "a 2-day skid"), besides
+#: "first" with a kind: the grammar's ORDER and RUN words.
+STREAK_HINT_RE: Final = Scan(rf"(?i){trie(STREAK_HINTS)}", re.ASCII)
 
 
 @dataclass(slots=True)
@@ -704,7 +705,7 @@ def _figure_matches(text: str) -> list[re.Match[str]]:
         digit = _DIGIT_RE.search(text, pos)
         if digit is None:
             return out
-        m = FIGURE_RE.search(text, max(pos, digit.start() - _FIGURE_LEAD))
+        m = FIGURE_RE.regex.search(text, max(pos, digit.start() - _FIGURE_LEAD))
         if m is None:
             return out
         out.append(m)

@@ -15,6 +15,7 @@ checker should learn is a row here plus a test.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Final
 
 UP: Final = +1
@@ -34,6 +35,66 @@ GAP_SIDES: Final[tuple[tuple[str, int], ...]] = (
 )
 #: The same words as a regex alternation (spaces match any run of whitespace).
 GAP_PATTERN: Final = "|".join(w.replace(" ", r"\s+") for w, _ in GAP_SIDES)
+
+
+class StreakRole(StrEnum):
+    """What a word does in a streak phrase ("its third straight weekly gain", "a 2-day skid")."""
+
+    ORDER = "order"  # the moves were in a row: "straight", "consecutive", "in a row"
+    RUN = "run"  # names the run itself: "streak", "skid"
+    MOVE = "move"  # the direction of each move, or of the run: "gains", "losing", "rally"
+
+
+@dataclass(frozen=True)
+class StreakWord:
+    word: str  # lower case; a space matches any run of whitespace
+    role: StreakRole
+    direction: int = 0  # UP, DOWN, or 0 when the word says none ("streak", "run")
+    #: right after a count of days or weeks it makes the count a streak's ("a 3-day rally"),
+    #: where "3-day" is otherwise a name's digits ("the 50-day average", "a 3-day weekend")
+    after_count: bool = False
+
+
+def _moves(direction: int, words: str, after_count: str = "") -> tuple[StreakWord, ...]:
+    after = set(after_count.split())
+    return tuple(StreakWord(w, StreakRole.MOVE, direction, w in after) for w in words.split())
+
+
+#: Every word of a streak phrase, once.  A count is read as a streak's when an ORDER or RUN
+#: word is near it; the direction is the first UP or DOWN word after it (or the last before).
+#: Patterns (`factcheck.extract.STREAK_HINT_RE` and the masking of "N-day" names,
+#: `factcheck.qualitative`'s direction scans) are built from these rows, so a new phrasing
+#: ("broke a 2-day skid") is one row here.
+STREAK_WORDS: Final[tuple[StreakWord, ...]] = (
+    *(
+        StreakWord(w, StreakRole.ORDER, 0, True)
+        for w in ("straight", "consecutive", "successive", "in a row")
+    ),
+    StreakWord("streak", StreakRole.RUN, 0, True),
+    StreakWord("skid", StreakRole.RUN, DOWN, True),
+    *_moves(0, "run slide", after_count="run slide"),
+    *_moves(
+        UP,
+        "winning gain gains advance advances rise rises up higher rally rallies advancing "
+        "rising positive",
+        after_count="winning gain advance rally",
+    ),
+    *_moves(
+        DOWN,
+        "losing loss losses decline declines fall falls down lower drop drops declining "
+        "falling negative retreat retreats",
+        after_count="losing loss decline",
+    ),
+)
+#: The words that make a count a streak's.
+STREAK_HINTS: Final = tuple(
+    s.word for s in STREAK_WORDS if s.role in (StreakRole.ORDER, StreakRole.RUN)
+)
+#: The words after "N-day" / "N-week" that make it a streak's count rather than a name.
+STREAK_AFTER_COUNT: Final = tuple(s.word for s in STREAK_WORDS if s.after_count)
+#: The streak words with a direction, by direction.
+STREAK_UP: Final = tuple(s.word for s in STREAK_WORDS if s.direction == UP)
+STREAK_DOWN: Final = tuple(s.word for s in STREAK_WORDS if s.direction == DOWN)
 
 #: (word or phrase, direction): verbs, nouns and adjectives writers use for a move.
 DIRECTION: Final[tuple[tuple[str, int], ...]] = (

@@ -33,6 +33,8 @@ _c: Any = importlib.import_module("re._constants")
 MAX_LEAD_CHARS: Final = 30
 #: At most this many clauses are tested per text (the most selective ones).
 MAX_CLAUSES: Final = 2
+#: Below this many characters a regex search costs less than testing the keys first.
+SHORT_TEXT: Final = 80
 #: Branches of literals are multiplied out into keys up to this many.
 MAX_KEYS: Final = 64
 
@@ -302,10 +304,14 @@ class Scan:
         self.regex: re.Pattern[str] = re.compile(source, flags)
 
     def may_match(self, text: str) -> bool:
-        """False when no match can be in `text` (a key of some clause is missing).  A loop:
-        `all(...)` over a generator costs twice as much in this per-sentence path."""
-        for clause in self.clauses:  # noqa: SIM110
-            if not has_any(text, clause):
+        """False when no match can be in `text` (a key of some clause is missing).  Loops
+        written out: this runs for every scan of every sentence, where a call or a generator
+        per clause costs more than the test itself."""
+        for clause in self.clauses:
+            for key in clause:
+                if key in text:
+                    break
+            else:
                 return False
         return True
 
@@ -332,25 +338,29 @@ class Scan:
         return True
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[Any]:
-        if endpos is None:
-            if not self.may_match(text):
+        if endpos is not None:
+            if not self._may_match_in(text, pos, endpos):
                 return iter(())
-            return self.regex.finditer(text, pos)
-        if not self._may_match_in(text, pos, endpos):
-            return iter(())
-        return self.regex.finditer(text, pos, endpos)
+            return self.regex.finditer(text, pos, endpos)
+        for clause in self.clauses:  # `may_match`, inlined: the per-sentence path
+            for key in clause:
+                if key in text:
+                    break
+            else:
+                return iter(())
+        return self.regex.finditer(text, pos)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
-        if endpos is None and pos == 0:
-            return self.regex.search(text) if self.may_match(text) else None
         end = len(text) if endpos is None else endpos
-        return self.regex.search(text, pos, end) if self._may_match_in(text, pos, end) else None
+        if end - pos > SHORT_TEXT and not self._may_match_in(text, pos, end):
+            return None
+        return self.regex.search(text, pos, end)
 
     def match(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
-        if endpos is None and pos == 0:
-            return self.regex.match(text) if self.may_match(text) else None
         end = len(text) if endpos is None else endpos
-        return self.regex.match(text, pos, end) if self._may_match_in(text, pos, end) else None
+        if end - pos > SHORT_TEXT and not self._may_match_in(text, pos, end):
+            return None
+        return self.regex.match(text, pos, end)
 
     def __repr__(self) -> str:
         return f"Scan({self.source!r}, lead={sorted(self.lead or ())}, clauses={self.clauses})"

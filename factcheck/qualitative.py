@@ -16,10 +16,11 @@ from decimal import Decimal
 from typing import Final
 
 from factcheck import ids
+from factcheck._rx import trie
 from factcheck.bind import Binder, Binding, Mention, SentenceContext
 from factcheck.brief import Fact, WeeklyIndexBrief
 from factcheck.extract import WEEKDAYS, Document, Figure, Sentence
-from factcheck.grammar import DIRECTION, DOWN, UP
+from factcheck.grammar import DIRECTION, DOWN, STREAK_DOWN, STREAK_UP, UP
 from factcheck.patterns import Scan
 from factcheck.report import Status
 from factcheck.rules import (
@@ -166,16 +167,8 @@ _DOWN: Final = frozenset(
         "in the red",
     )
 )
-_STREAK_UP: Final = re.compile(
-    r"\b(?:winning|gains?|advances?|rises?|up|higher|rall(?:y|ies)|"
-    r"advancing|rising|positive)\b",
-    re.ASCII,
-)
-_STREAK_DOWN: Final = re.compile(
-    r"\b(?:losing|loss(?:es)?|declines?|falls?|down|lower|drops?|"
-    r"declining|falling|negative|retreats?)\b",
-    re.ASCII,
-)
+_STREAK_UP: Final = Scan(rf"\b(?:{trie(STREAK_UP)})\b", re.ASCII)
+_STREAK_DOWN: Final = Scan(rf"\b(?:{trie(STREAK_DOWN)})\b", re.ASCII)
 _STREAK_WEEK: Final = re.compile(r"\bweek(?:ly|s)?\b", re.ASCII)
 _STREAK_DAY: Final = re.compile(r"\b(?:daily|sessions?|days?|trading[\s-]days?)\b", re.ASCII)
 
@@ -302,24 +295,39 @@ def _settle(
 
 @dataclass(slots=True)
 class ArticleWords:
-    """Which of the rarely used scans can match anywhere in one article.
+    """Which of the phrase scans can match anywhere in one article (its prefilter passes on
+    the whole text).
 
-    Most articles hold none of their keys; testing each sentence for them would repeat, for
-    every sentence, a search that one test of the whole article settles."""
+    A scan that cannot is skipped for every sentence with one attribute test, which costs
+    less than asking its prefilter again sentence by sentence."""
 
+    finish: bool
+    territory: bool
     posted: bool
+    week_move: bool
+    week_extreme: bool
+    every_session: bool
     week_start: bool
+    ticker: bool
     gave: bool
     relative: bool
+    w52: bool
 
     @classmethod
     def of(cls, doc: Document) -> ArticleWords:
         low = doc.lower
         return cls(
+            FINISH.may_match(low),
+            TERRITORY.may_match(low),
             POSTED.may_match(low),
+            WEEK_MOVE.may_match(low),
+            WEEK_EXTREME.may_match(low),
+            EVERY_SESSION_SCAN.may_match(low),
             WEEK_START_SCAN.may_match(low),
+            TICKER.may_match(low),
             GAVE_BACK_SCAN.may_match(low),
             RELATIVE.may_match(low),
+            W52.may_match(low),
         )
 
 
@@ -339,7 +347,7 @@ def check_sentence(
     out: list[Finding] = []
 
     finished: list[tuple[int, int]] = []
-    for m in FINISH.finditer(text):
+    for m in FINISH.finditer(text) if words.finish else ():
         finished.append(m.span())
         if _STREAK_TAIL_RE.match(text, m.end()):
             continue  # "closed higher for three straight sessions" is a streak claim
@@ -353,7 +361,7 @@ def check_sentence(
         if period is None:
             continue
         _settle(out, brief, ctx, summary, m, base, period, word)
-    for m in TERRITORY.finditer(text):
+    for m in TERRITORY.finditer(text) if words.territory else ():
         if any(a < m.end() and m.start() < b for a, b in finished):
             continue  # "ended in positive territory for the year": the finish claim's
         period = _territory_period(m.group("what"), brief.week.last_session.year)
@@ -369,7 +377,7 @@ def check_sentence(
         if period is None:
             continue
         _settle(out, brief, ctx, summary, m, base, period, word)
-    for m in WEEK_MOVE.finditer(text):
+    for m in WEEK_MOVE.finditer(text) if words.week_move else ():
         if any(a < m.end() and m.start() < b for a, b in finished) or any(
             f.start < base + m.end() and base + m.start() < f.end for f in out
         ):
@@ -378,7 +386,7 @@ def check_sentence(
         _settle(
             out, brief, ctx, summary, m, base, "week", "gain" if noun in _WEEK_MOVE_UP else "loss"
         )
-    for m in WEEK_EXTREME.finditer(text):
+    for m in WEEK_EXTREME.finditer(text) if words.week_extreme else ():
         hl = (m.group("hl") or m.group("hl2") or "").lower()
         which = (m.group("which") or m.group("which2") or "").strip().lower()
         day = _period_near(ctx, base + m.start(), base + m.end(), summary, ("date",))
@@ -418,7 +426,7 @@ def check_sentence(
                     EXTREME_ON_DAY,
                 )
             )
-    for m in EVERY_SESSION_SCAN.finditer(text):
+    for m in EVERY_SESSION_SCAN.finditer(text) if words.every_session else ():
         entity = _entity_before(ctx, base + m.start(), summary, subject)
         up = _SPACES_RE.sub(" ", m.group("dir")) in _UP_VERBS
         changes = [
@@ -479,7 +487,7 @@ def check_sentence(
                     WEEK_START,
                 )
             )
-    for m in TICKER.finditer(text):
+    for m in TICKER.finditer(text) if words.ticker else ():
         named = _entity_before(ctx, base + m.start(), None, "")
         said = binder.entity_of.get(m.group("ticker"))
         if named and said and named != said:
@@ -498,7 +506,7 @@ def check_sentence(
         out.extend(_gave_back(m, doc, sent, ctx, binder, summary))
     for m in RELATIVE.finditer(text) if words.relative else ():
         out.extend(_relative(m, text, sent, ctx, binder, summary))
-    for m in W52.finditer(text):
+    for m in W52.finditer(text) if words.w52 else ():
         entity = _entity_before(ctx, base + m.start(), summary, subject)
         which = (m.group("which") or "").strip().lower()
         hl = m.group("hl").lower()
