@@ -34,7 +34,9 @@ from factcheck.grammar import (
     NOT_NAMES,
     OUTSIDE,
     UP,
-    column_meaning,
+    Column,
+    completed,
+    header_words,
 )
 from factcheck.numfmt import LEVEL_SCALE, Hedge
 from factcheck.patterns import Scan
@@ -711,6 +713,22 @@ class SentenceContext:
     label: bool = False
 
 
+_IN_BRACKETS_RE: Final = re.compile(r"\([^()]*\)", re.ASCII)
+
+
+@dataclass(frozen=True, slots=True)
+class HeaderCell:
+    """What a table header cell says about the figures it heads (`Binder.header_cell`)."""
+
+    entity: str | None  # the index (or outside thing) it names
+    words: Column  # the metric and period its words name, each None if none
+    day: str | None  # the session it dates, ISO
+    text: list[str]  # its words, lower case
+
+
+_NO_HEADER: Final = HeaderCell(None, Column(None, None), None, [])
+
+
 class Binder:
     """Compiled per brief: entity names and the week's dates are what mentions resolve to."""
 
@@ -727,6 +745,9 @@ class Binder:
             if f.metric == "close" and f.period == brief.week.last_session.isoformat()
         }
         self._keys: dict[str, str] = {}  # entity mention as written -> entity key
+        #: the table header cells read in the document checked last (`header_cell`)
+        self._cells: dict[tuple[int, int], HeaderCell] = {}
+        self._cells_of: Document | None = None
         #: the base of the year-to-date change: the subject's last close of the year before
         year = brief.week.last_session.year
         self.year_base: str | None = max(
@@ -957,6 +978,49 @@ class Binder:
             found = True
         if found:
             ctx.entities.sort(key=_START)
+
+    def header_cell(
+        self, doc: Document, span: tuple[int, int], dates: tuple[Figure, ...] | list[Figure]
+    ) -> HeaderCell:
+        """What a table's header cell (a header row's cell, or a row's first) says: the index
+        it names, read as the text's names are read, when the cell starts with the name
+        ("S&P 500", "Nasdaq close"; not "vs S&P 500"); the metric and period its words name
+        (`grammar.header_words`); the session it dates ("Aug 4", "Monday")."""
+        if self._cells_of is not doc:
+            self._cells, self._cells_of = {}, doc
+        cell = self._cells.get(span)
+        if cell is not None:
+            return cell
+        a, b = span
+        here = Sentence(a, b, doc.masked[a:b], -1, "table")
+        here.dates = [d for d in dates if a <= d.start < b]
+        ctx = self.context(doc, here)
+        lead = doc.lower[a:b].lstrip(" *_`")
+        named = {m.value for m in ctx.entities if m.kind == "entity"}
+        entity = None
+        if len(named) == 1 and ctx.entities and ctx.entities[0].start == b - len(lead):
+            # what follows the name is a ticker, or header words ("Nasdaq close"), not more
+            # name ("S&P 500 weight" heads no index's figures)
+            rest = _IN_BRACKETS_RE.sub(" ", doc.lower[ctx.entities[0].end : b])
+            said = header_words(rest)
+            if not any(c.isalpha() for c in rest) or said.metric or said.period:
+                entity = next(iter(named))
+        days = {m.value for m in ctx.periods if m.kind == "date" and m.value[:1].isdigit()}
+        words = header_words(doc.lower[a:b])
+        cell = self._cells[span] = HeaderCell(
+            entity,
+            words,
+            next(iter(days)) if len(days) == 1 else None,
+            doc.lower[a:b].split(),
+        )
+        return cell
+
+    def is_level(self, fig: Figure) -> bool:
+        """Is a figure near some index's last close (a level, not a change in points)?"""
+        return any(
+            close / LEVEL_SCALE <= fig.magnitude <= close * LEVEL_SCALE
+            for close in self.last_close.values()
+        )
 
     def entities_named(self, doc: Document) -> set[str]:
         """Every entity the article names (generic phrases excluded), looked up as
@@ -1529,44 +1593,79 @@ def heading_entity(ctx: SentenceContext | None) -> str | None:
     return next(iter(named)) if len(named) == 1 else None
 
 
-def apply_column(
-    sent: Sentence, fig: Figure, b: Binding, last_session: dt.date, year_end: str | None = None
-) -> None:
-    """A table cell's figure is what its column header says (`grammar.column_meaning`): the metric,
-    and the period unless the row itself names one."""
-    for i, (a, end) in enumerate(sent.cells):
-        if not (a <= fig.start < end) or i >= len(sent.header):
-            continue
-        column = column_meaning(sent.header[i])
-        if column is None:
-            return
-        metric = column.metric
-        if metric == "change":
-            b.metrics = frozenset({"change_pct" if fig.kind == "percent" else "change_pts"})
-        elif metric == "from_high":
-            b.metrics = frozenset({"from_high_pct", "from_close_high_pct"})
-        elif metric in ("high", "low") and fig.kind == "percent":
-            b.metrics = frozenset({f"from_{metric}_pct", f"from_close_{metric}_pct"})
-        elif metric is not None and fig.kind != "percent":
-            b.metrics = frozenset({metric})
-        period = column.period
-        if (
-            period is None
-            and metric == "close"
-            and year_end is not None
-            and f"{int(year_end[:4])}" in sent.header[i].split()
-        ):
-            b.periods = frozenset({f"d:{year_end}"})  # "2024 Close": that year's last close
-            return
-        if period is None and metric == "close":
-            period = "week"  # "Close" in a weekly table: the week's last close
-        if period is None or (b.periods and period in ("day", "week")):
-            return  # the row names its own session ("| Mon, Apr 7 | 5,062.25 |")
-        if period == "day":
-            b.periods = frozenset({f"d:{last_session.isoformat()}"})
-        elif period is not None:
-            b.periods = frozenset({period})
+def apply_column(binder: Binder, doc: Document, sent: Sentence, fig: Figure, b: Binding) -> None:
+    """A table cell's figure is what its headers say: the header row's cell over it and the
+    row's first cell (a header column) may each name an index, a metric and a period
+    (`grammar.header_words`), or a session (`Binder.header_cell`), so indices may head the
+    rows or the columns (or the corner cell: the table's one index), and sessions the rows
+    or the columns.  Where both say one thing,
+    the header row's cell wins, but for the metric a row title names (a table of "Metric |
+    Value"); a session the row names wins over a "day" or "week" column."""
+    at = next((i for i, (a, end) in enumerate(sent.cells) if a <= fig.start < end), -1)
+    if at < 0 or at >= len(sent.header) or at >= len(sent.header_cells):
         return
+    head = binder.header_cell(doc, sent.header_cells[at], sent.header_dates)
+    row = binder.header_cell(doc, sent.cells[0], sent.dates) if at > 0 else _NO_HEADER
+    entity = head.entity
+    if entity is None and row.entity is None and at > 0:
+        # the corner over the row titles names the table's index ("| Nasdaq | Close |
+        # Change |" over a row per session)
+        entity = binder.header_cell(doc, sent.header_cells[0], sent.header_dates).entity
+    # (a spread in percentage points keeps the subject `bind` gives it)
+    if entity is not None and row.entity in (None, entity) and fig.kind != "percentage_points":
+        b.entity, b.entity_inherited, b.entity_guessed = entity, False, False
+        b.from_heading = False
+    day = head.day
+    if day is not None and any(t.startswith("d:") for t in b.periods):
+        day = None  # the row names its own session
+    # a row title's metric is the row's ("| 52-week high | 6,427.02 |" under "Value"),
+    # unless the title is an index's name
+    said = row if row.words.metric is not None and row.entity is None else head
+    metric = said.words.metric or row.words.metric
+    column = completed(Column(metric, head.words.period or row.words.period))
+    if column is None:
+        if entity is None and day is None:
+            return  # the headers say nothing of this cell
+        # a table of indices by session (or of sessions by index): the level, or the change
+        # a sign or a percent makes it
+        if fig.kind == "percent":
+            column = Column("change", None)
+        elif fig.kind == "number" and not fig.sign and binder.is_level(fig):
+            column = Column("close", None)
+        else:
+            column = Column("change", None)
+    metric = column.metric
+    if metric == "change":
+        b.metrics = frozenset({"change_pct" if fig.kind == "percent" else "change_pts"})
+    elif metric == "from_high":
+        b.metrics = frozenset({"from_high_pct", "from_close_high_pct"})
+    elif metric in ("high", "low") and fig.kind == "percent":
+        b.metrics = frozenset({f"from_{metric}_pct", f"from_close_{metric}_pct"})
+    elif metric is not None and fig.kind != "percent":
+        b.metrics = frozenset({metric})
+    period = column.period
+    year_end = binder.year_base
+    if (
+        period is None
+        and metric == "close"
+        and year_end is not None
+        and f"{int(year_end[:4])}" in said.text
+    ):
+        b.periods = frozenset({f"d:{year_end}"})  # "2024 Close": that year's last close
+        return
+    if day is not None and period in (None, "day"):
+        b.periods = frozenset({f"d:{day}"})  # "| Index | Aug 4 | Aug 5 |"
+        if day not in binder.known_days:
+            b.unknown_date = day
+        return
+    if period is None and metric == "close":
+        period = "week"  # "Close" in a weekly table: the week's last close
+    if period is None or (b.periods and period in ("day", "week")):
+        return  # the row names its own session ("| Mon, Apr 7 | 5,062.25 |")
+    if period == "day":
+        b.periods = frozenset({f"d:{binder.brief.week.last_session.isoformat()}"})
+    else:
+        b.periods = frozenset({period})
 
 
 _LIST_JOIN_RE: Final = re.compile(r"\s*(?:,|and|,\s*and|&)\s*(?:the\s+)?", re.ASCII)

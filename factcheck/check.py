@@ -213,7 +213,7 @@ def check_text(
             if single:
                 b.entity_guessed = False
             if sent.block_kind == "table":
-                apply_column(sent, fig, b, brief.week.last_session, binder.year_base)
+                apply_column(binder, doc, sent, fig, b)
             verdict: Verdict = judge(index, fig, b)
             out.add(
                 fig.start,

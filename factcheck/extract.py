@@ -155,7 +155,10 @@ NAME_DIGITS_RE: Final = Scan(
     r"asx\s*200|nasdaq(?:[\s-]100)|ftse\s+(?:100|250)|nikkei\s+225|euro\s*stoxx\s+50|"
     r"dax\s+40|cac\s+40|hang\s+seng\s+(?:tech|china\s+enterprises|composite)\s+\d+|"
     rf"{'|'.join(_OUTSIDE_DIGIT_NAMES)}|"
-    r"\d+(?:-|\s)(?:week|day|session|month|year|weeks|days|yr|yrs|wk|wks|mo)"
+    # a line break between the digits and the word is one in wrapped prose, not at a row of
+    # a plain-text table ("... 44,175.61" over "Week    +2.43%")
+    r"\d+(?:-|[ \t]|\n(?![a-z]+(?:[ \t]{2}|\t|[ \t]?[-+\d(])))"
+    r"(?:week|day|session|month|year|weeks|days|yr|yrs|wk|wks|mo)"
     rf"(?![\s-]*(?:{trie(STREAK_AFTER_COUNT)}))|"
     r"q[1-4]|h[12]|fy\s?\d{2,4}|fiscal\s+(?:year\s+)?\d{4}|(?:19|20)\d\d(?=s\b)|"
     r"\d+-(?:stock|member|company|share|year|month)s?\b)\b",
@@ -235,6 +238,10 @@ class Sentence:
     #: a row of a table pasted with its cells run together (`factcheck.compact_table`): its
     #: first cell is the label, each other cell one figure
     compact: bool = False
+    #: a table row's header line: the spans of its cells (absolute; the i-th over the row's
+    #: i-th cell) and the dates written in it ("| Index | Aug 4 | Aug 5 |")
+    header_cells: tuple[tuple[int, int], ...] = ()
+    header_dates: tuple[Figure, ...] = ()
 
 
 @dataclass(slots=True)
@@ -420,24 +427,30 @@ def _bounded(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def _blocks(
-    masked: str, body_start: int, original: str | None = None
-) -> list[tuple[str, int, int, tuple[str, ...], tuple[tuple[int, int], ...]]]:
-    """(kind, start, end, header, cells) for each Markdown block of the body.  Structure
-    (list markers, headings, tables) is read from the original text, since masking blanks
-    list markers."""
+#: A block of the body: (kind, start, end, header, cells, header cells), the last three for
+#: tables: a row's header titles, its cell spans, and the spans of its header line's cells.
+Block = tuple[
+    str, int, int, tuple[str, ...], tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]
+]
+
+
+def _blocks(masked: str, body_start: int, original: str | None = None) -> list[Block]:
+    """(kind, start, end, header, cells, header cells) for each Markdown block of the body.
+    Structure (list markers, headings, tables) is read from the original text, since masking
+    blanks list markers."""
     source = masked if original is None else original
-    out: list[tuple[str, int, int, tuple[str, ...], tuple[tuple[int, int], ...]]] = []
+    out: list[Block] = []
     para: list[int] = []  # [start, end] of the open paragraph or list item
     kind = "para"
     header: tuple[str, ...] = ()
+    header_spans: tuple[tuple[int, int], ...] = ()
     in_fence = False
     pos = body_start
 
     def close() -> None:
         nonlocal para
         if para:
-            out.append((kind, para[0], para[1], (), ()))
+            out.append((kind, para[0], para[1], (), (), ()))
             para = []
 
     lines = source[body_start:].split("\n")
@@ -460,15 +473,16 @@ def _blocks(
             spanned = tuple((start + a, start + b) for a, b in spans)
             if what == "header":
                 header = tuple(masked[a:b].strip().lower() for a, b in spanned)
-                out.append(("header", start, end, (), spanned))
+                header_spans = spanned
+                out.append(("header", start, end, (), spanned, ()))
             else:
                 if line_no - 1 not in compact:
-                    header = ()  # rows with no header line above them
-                out.append(("compact", start, end, header, spanned))
+                    header, header_spans = (), ()  # rows with no header line above them
+                out.append(("compact", start, end, header, spanned, header_spans))
             continue
         if not stripped:
             close()
-            header = ()
+            header, header_spans = (), ()
             continue
         if stripped.startswith("|") or (stripped.count("|") >= 2 and not para):
             close()
@@ -478,33 +492,46 @@ def _blocks(
             cell_start = start
             for i, ch in enumerate(line + "|"):
                 if ch == "|":
-                    # empty cells count: a row's i-th cell is under the header's i-th
-                    if line[cell_start - start : i].strip() or cells:
+                    # empty cells count ("| | S&P 500 | Nasdaq |": the corner over the row
+                    # titles): a row's i-th cell is under the header's i-th; only the
+                    # margin before a leading pipe is no cell
+                    if cell_start > start or line[:i].strip():
                         cells.append((cell_start, start + i))
                     cell_start = start + i + 1
             while cells and not line[cells[-1][0] - start : cells[-1][1] - start].strip():
                 cells.pop()
             names = tuple(masked[a:b].strip().lower() for a, b in cells)
             if not header:
-                header = names
-                out.append(("header", start, end, (), tuple(cells)))
+                header, header_spans = names, tuple(cells)
+                out.append(("header", start, end, (), header_spans, ()))
             else:
-                out.append(("table", start, end, header, tuple(cells)))
+                out.append(("table", start, end, header, tuple(cells), header_spans))
             continue
         if line_no in aligned:
             close()
             columns = aligned[line_no]
+            if not header and columns:
+                # the rows' titles stand left of the first title: the header's corner is
+                # blank ("          S&P 500    Nasdaq" over "Close    6,389.45 ...")
+                titles = []
+                below = line_no + 1
+                while below in aligned:
+                    titles.append(aligned[below][0][1])
+                    below += 1
+                if titles and max(titles) < columns[0][0]:
+                    columns = [(0, max(titles)), *columns]
             cells = [(start + a, start + b) for a, b in columns]
             if not header:
                 header = tuple(masked[a:b].strip().lower() for a, b in cells)
-                header_cols = columns
-                out.append(("header", start, end, (), tuple(cells)))
+                header_cols, header_spans = columns, tuple(cells)
+                out.append(("header", start, end, (), header_spans, ()))
             else:
-                out.append(("table", start, end, header, _under(columns, header_cols, start)))
+                under = _under(columns, header_cols, start)
+                out.append(("table", start, end, header, under, header_spans))
             continue
         if _HEADING_RE.match(line):
             close()
-            out.append(("heading", start, end, (), ()))
+            out.append(("heading", start, end, (), (), ()))
             continue
         if _LIST_RE.match(line):
             close()
@@ -891,16 +918,35 @@ def parse(text: str, *, anchor: dt.date | None = None) -> Document:
     masked = ascii_shape(head + _mask_markup(text[body_start:]))
     masked, lower = _mask_name_digits(masked, lower_same_length(masked))
     sentences: list[Sentence] = []
-    for block_no, (kind, b_start, b_end, header, cells) in enumerate(
+    header_dates: dict[tuple[tuple[int, int], ...], tuple[Figure, ...]] = {}
+    for block_no, (kind, b_start, b_end, header, cells, header_cells) in enumerate(
         _blocks(masked, body_start, text)
     ):
         one = kind in ("table", "header", "compact")
         spans = [(b_start, b_end)] if one else _split_sentences(masked, b_start, b_end)
         if any(b - a > MAX_SENTENCE for a, b in spans):
             spans = _bounded(masked, spans)
+        dated: tuple[Figure, ...] = ()
+        if header_cells:
+            dated = header_dates.get(header_cells, ())
+            if header_cells not in header_dates:
+                h_start, h_end = header_cells[0][0], header_cells[-1][1]
+                dated = header_dates[header_cells] = tuple(
+                    _dates(masked[h_start:h_end], h_start, anchor)
+                )
         for s_start, s_end in spans:
             chunk = masked[s_start:s_end]
-            sent = Sentence(s_start, s_end, chunk, block_no, kind, header=header, cells=cells)
+            sent = Sentence(
+                s_start,
+                s_end,
+                chunk,
+                block_no,
+                kind,
+                header=header,
+                cells=cells,
+                header_cells=header_cells,
+                header_dates=dated,
+            )
             if kind == "header":  # column names ("Close 11/24", "52-wk high") are no figures
                 sentences.append(sent)
                 continue

@@ -745,11 +745,23 @@ def _first(words: str, table: tuple[tuple[str, str], ...]) -> str | None:
     return None
 
 
+def header_words(header: str) -> Column:
+    """The metric and the period a table header's words name, each None where they name
+    none ("Wk %" -> change, week; "Close" -> close, no period; "S&P 500" -> neither)."""
+    words = f" {' '.join(header.lower().replace('(', ' ').replace(')', ' ').split())} "
+    return Column(_first(words, COLUMN_METRICS), _first(words, COLUMN_PERIODS))
+
+
 def column_meaning(header: str) -> Column | None:
     """What a table header says about the figures under it ("Wk %" -> a weekly change,
     "Friday close" -> the last session's close, "Prior Week" -> the previous close)."""
-    words = f" {' '.join(header.lower().replace('(', ' ').replace(')', ' ').split())} "
-    period, metric = _first(words, COLUMN_PERIODS), _first(words, COLUMN_METRICS)
+    return completed(header_words(header))
+
+
+def completed(column: Column) -> Column | None:
+    """A header's words with the metric a period alone implies ("YTD" is a change, "Prior
+    Week" the previous close); None when they name neither."""
+    metric, period = column.metric, column.period
     if metric is None and period is not None:
         metric = "close" if period == "prev" else "change"
     if metric is None:
