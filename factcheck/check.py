@@ -3,9 +3,8 @@ figure, date and checkable phrase of the article.
 
 The pipeline is extract -> bind -> match (figures) / qualitative (phrases) / dates ->
 report; this module only orchestrates it (`factcheck.reading` walks the sentences in
-order).  The per-brief work (entity regex, fact index) is cached, so checking many articles against one
-brief costs one setup.  An article about another week than the brief's yields a single
-`wrong_week` finding instead of a wall of mismatches.
+order, `factcheck.dates` judges dates and the article's week).  The per-brief work (entity
+regex, fact index) is cached, so checking many articles against one brief costs one setup.
 """
 
 from __future__ import annotations

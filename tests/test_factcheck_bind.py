@@ -9,8 +9,8 @@ import pytest
 
 from factcheck.bind import Binder, Binding
 from factcheck.brief import WeeklyIndexBrief
-from factcheck.reading import read_in_order
 from factcheck.extract import parse
+from factcheck.reading import read_in_order
 
 
 def bindings(text: str, brief: WeeklyIndexBrief) -> dict[str, Binding]:

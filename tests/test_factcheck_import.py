@@ -23,7 +23,18 @@ def test_import_factcheck_pulls_no_heavy_dependency() -> None:
 
 
 #: The modules setup.py compiles with mypyc in a wheel build.
-COMPILED = ("_rx", "numfmt", "extract", "bind", "match", "qualitative", "check")
+COMPILED = (
+    "_rx",
+    "numfmt",
+    "extract",
+    "bind",
+    "match",
+    "qualitative",
+    "check",
+    "patterns",
+    "reading",
+    "dates",
+)
 
 
 @pytest.mark.skipif(
