@@ -26,13 +26,19 @@ from factcheck._rx import ascii_shape, has_any, trie
 from factcheck.brief import Entity, WeeklyIndexBrief
 from factcheck.extract import MONTHS, WEEKDAY_RE, WEEKDAYS, Document, Figure, Sentence
 from factcheck.grammar import (
+    CLOSE_HIGH,
+    CLOSE_LOW,
     DIRECTION,
     DOWN,
     GAP_PATTERN,
     GAP_SIDES,
+    LEVELISH,
+    MA_METRICS,
+    METRIC_WORDS,
     MOVE_VERBS,
     NOT_NAMES,
     OUTSIDE,
+    PERIOD_PHRASES,
     UP,
     Column,
     completed,
@@ -57,177 +63,7 @@ _OR_LINK_RE: Final = re.compile(
 )
 
 
-def _period_phrases() -> dict[str, str]:
-    """Literal period phrases (lower case) -> the kind of period they name."""
-    out: dict[str, str] = {}
-    for adj in ("previous", "prior", "last"):
-        for poss in ("'s", "’s", "s", ""):
-            for noun in ("close", "closing level", "finish", "final close"):
-                for the in ("", "the "):
-                    out[f"{the}{adj} week{poss} {noun}"] = "prevclose"
-                    out[f"{the}{adj} friday{poss} {noun}"] = "prevclose"
-    for phrase in ("previous week", "prior week", "last week", "preceding week", "week before"):
-        out[phrase] = "prev"
-        out[f"the {phrase}"] = "prev"  # before "the week" can take the first two words
-        for poss in ("'s", "’s"):
-            out[f"{phrase}{poss}"] = "prev"
-            out[f"the {phrase}{poss}"] = "prev"
-    for phrase in ("a week earlier", "a week ago", "the week prior", "one week earlier"):
-        out[phrase] = "prev"
-    # "fell 2.24 per cent overnight": the other market's last session, whichever day it was
-    for phrase in ("overnight", "on wall street overnight", "overnight on wall street"):
-        out[phrase] = "anyday"
-    for phrase in ("one-year", "1-year", "12-month", "twelve-month", "annual"):
-        out[phrase] = "w52"
-    for phrase in (
-        "year to date",
-        "year-to-date",
-        "ytd",
-        "so far this year",
-        "so far in the year",
-        "this year",
-        "for the year",
-        "since the start of the year",
-        "since the start of year",
-        "since january",
-    ):
-        out[phrase] = "ytd"
-    for phrase in (
-        "month to date",
-        "month-to-date",
-        "mtd",
-        "so far this month",
-        "so far in the month",
-        "for the month",
-        "this month",
-        "in the month",
-        "month so far",
-    ):
-        out[phrase] = "mtd"
-    for phrase in (
-        "on the day",
-        "that day",
-        "the day",
-        "the session",
-        "on the session",
-        "daily",
-        "that afternoon",
-        "that morning",
-        "that session",
-    ):
-        out[phrase] = "day"
-    for phrase in (
-        "week",
-        "weekly",
-        "week's",
-        "week’s",
-        "this week",
-        "the week",
-        "on the week",
-        "over the week",
-        "for the week",
-        "this week's",
-        "the week's",
-        "the same week",
-        "over the same week",
-        "the past week",
-        "over the past week",
-        "during the week",
-        "in the week",
-    ):
-        out[phrase] = "week"
-    for n in ("two", "three", "four", "five", "2", "3", "4", "5"):
-        for lead in ("the", "over the", "all", "in all", "across the", "during the"):
-            out[f"{lead} {n} sessions"] = "week"
-            out[f"{lead} {n} trading days"] = "week"
-    for verb in (
-        "opened",
-        "started",
-        "began",
-        "begun",
-        "kicked off",
-        "open",
-        "start",
-        "begin",
-        "kick off",
-    ):
-        out[f"{verb} the week"] = "weekstart"
-    # periods the brief holds no figures for: a figure about one can only be unsupported
-    for lead in ("", "the ", "this ", "for the ", "in the ", "over the ", "during the "):
-        for span in (
-            "quarter",
-            "first quarter",
-            "second quarter",
-            "third quarter",
-            "fourth quarter",
-            "first half",
-            "second half",
-            "half-year",
-            "financial year",
-            "fiscal year",
-            "course of the financial year",
-            "course of the fiscal year",
-        ):
-            out[f"{lead}{span}"] = "none"
-    # a few sessions or weeks that are not the week: "in just two trading sessions",
-    # "in the prior two weeks" (the brief holds the week and the one before, not two back)
-    for n in ("two", "three", "2", "3"):
-        for lead in ("in", "in just", "in only", "over", "within", "across"):
-            for unit in ("sessions", "trading sessions", "days", "trading days"):
-                out[f"{lead} {n} {unit}"] = "none"
-        for adj in ("prior", "previous", "past", "last", "preceding"):
-            out[f"the {adj} {n} weeks"] = "none"
-    # rolling spans and earlier years: no brief holds their figures
-    for phrase in (
-        "over the past month",
-        "in the past month",
-        "over the last month",
-        "past month",
-        "compared to the same time last year",
-        "compared with the same time last year",
-        "from the same time last year",
-        "from a year ago",
-        "from a year earlier",
-        "than a year ago",
-        "year on year",
-        "year-on-year",
-        "year over year",
-        "year-over-year",
-        "over the past year",
-        "over the past 12 months",
-        "in the past year",
-        "last year",
-        "from last year",
-        "the previous year",
-        "the prior year",
-        "a year earlier",
-    ):
-        out[phrase] = "none"
-    for phrase in (
-        "a single session",
-        "one session",
-        "a single day",
-        "one day",
-        "a single trading day",
-        "one trading day",
-    ):
-        out[phrase] = "anyday"
-    for phrase in (
-        "the final session",
-        "the last session",
-        "the final trading day",
-        "the last trading day",
-        "the final day",
-        "in the final session",
-    ):
-        out[phrase] = "weekend"  # the week's last session
-    for adj in ("previous", "prior", "last", "preceding"):
-        out[f"{adj} friday"] = "prev"
-        out[f"the {adj} friday"] = "prev"
-    return out
-
-
-_PERIOD_WORDS: Final = _period_phrases()
+_PERIOD_WORDS: Final = PERIOD_PHRASES
 _PERIOD_RE: Final = Scan(
     rf"(?<![#\w-])(?:{trie(list(_PERIOD_WORDS))})(?![\w-])", re.ASCII, words=list(_PERIOD_WORDS)
 )
@@ -393,30 +229,8 @@ _SUB_INDEX_RE: Final = re.compile(
 #: The noun of an extreme level ("record peak of", "all-time high of"), not of a record move.
 _EXTREME_NOUN_RE: Final = re.compile(r"\b(?:high|peak|top|low|bottom|trough|close)\b", re.ASCII)
 
-#: Metric words and the fact metrics each allows.
-#: Level facts are matched by kind: `level_high` (prior week's high, swing highs),
-#: `level_low` (prior week's low, swing lows), `level_round` (round numbers); see
-#: `match.metric_of`.  Support/resistance words accept any price level.
-_MA_METRICS: Final = frozenset({"ma", "vs_ma_pct"})
-_LEVELISH: Final = frozenset(
-    {
-        "level",
-        "level_high",
-        "level_low",
-        "level_round",
-        "high",
-        "low",
-        "close",
-        "close_high",
-        "close_low",
-        "ma",
-        "open",
-    }
-)
-_CLOSE_HIGH: Final = frozenset({"close_high"})
 #: A metric no fact has: what a figure is bound to when the brief cannot hold its fact.
 _NO_FACT: Final = frozenset({"none"})
-_CLOSE_LOW: Final = frozenset({"close_low"})
 _CLOSES: Final = frozenset({"close", "close_high", "close_low"})
 #: What makes "highest close" the extreme of a period the brief has ("of the week").
 _EXTREME_SCOPE_RE: Final = re.compile(
@@ -424,77 +238,8 @@ _EXTREME_SCOPE_RE: Final = re.compile(
     r"year",
     re.ASCII,
 )
-_METRICS: Final[tuple[tuple[tuple[str, ...], frozenset[str]], ...]] = (
-    (
-        ("closing high", "highest close", "highest closing", "record close", "best close"),
-        _CLOSE_HIGH,
-    ),
-    (("closing low", "lowest close", "lowest closing", "worst close"), _CLOSE_LOW),
-    (
-        ("intraday high", "session high", "peak", "peaked", "highest level", "highest point"),
-        frozenset({"high", "level_high"}),
-    ),
-    (
-        ("intraday low", "session low", "lowest level", "lowest point", "trough"),
-        frozenset({"low", "level_low"}),
-    ),
-    (("moving average", "average", "ma", "sma", "dma"), _MA_METRICS),
-    (
-        (
-            "support",
-            "resistance",
-            "level",
-            "levels",
-            "zone",
-            "area",
-            "round",
-            "ceiling",
-            "floor",
-            "barrier",
-            "mark",
-            "threshold",
-            "hurdle",
-            "handle",
-            "pivot",
-            "swing",
-        ),
-        _LEVELISH,
-    ),
-    # An unqualified "high"/"low" is the intraday one (GENRE: the 52-week range is intraday);
-    # a closing extreme must be called one ("closing high", "highest close").
-    (("high", "highs", "topped out", "top"), frozenset({"high", "level_high"})),
-    (("low", "lows", "bottomed", "bottom"), frozenset({"low", "level_low"})),
-    (("open", "opened", "opening", "opens"), frozenset({"open"})),
-    (
-        (
-            "close",
-            "closed",
-            "closes",
-            "closing",
-            "finished at",
-            "finishing at",
-            "finish at",
-            "finished the week at",
-            "finished the day at",
-            "finished the session at",
-            "settle at",
-            "settled at",
-            "settling at",
-            "ended at",
-            "ending at",
-            "end at",
-            "ends at",
-            "ended the week at",
-            "ended the day at",
-            "ended the session at",
-            "finished",
-            "settled",
-        ),
-        frozenset({"close", "close_high", "close_low"}),
-    ),
-)
 _METRIC_OF: Final[dict[str, frozenset[str]]] = {}
-for _words, _metrics in _METRICS:
+for _words, _metrics in METRIC_WORDS:
     for _w in _words:
         _METRIC_OF.setdefault(_w, _metrics)
 _METRIC_OR_DIRECTION_RE: Final = Scan(
@@ -925,7 +670,7 @@ class Binder:
             if any(a <= m.start() < b for a, b in names):
                 continue  # "Dow Jones Industrial Average" names an index, not a metric
             metrics = _METRIC_OF.get(word) or _METRIC_OF[_squash(word)]
-            if metrics in (_CLOSE_HIGH, _CLOSE_LOW) and not (
+            if metrics in (CLOSE_HIGH, CLOSE_LOW) and not (
                 _EXTREME_SCOPE_RE.match(text, m.end())
                 or "week" in text[max(0, m.start() - 16) : m.start()]
             ):
@@ -1210,9 +955,9 @@ class Binder:
             b.metrics = frozenset({"close_high", "close_low", "high", "low", "close"})
             b.periods, b.periods_inherited, b.beyond_data = frozenset(), frozenset(), True
         elif fig.kind == "number" and _CONDITIONAL_LEVEL_RE.search(head):
-            b.metrics = _LEVELISH  # "A close above 39,105 opens the path": a level
+            b.metrics = LEVELISH  # "A close above 39,105 opens the path": a level
             fig.hedge = Hedge.EXACT
-        if b.metrics is _LEVELISH and fig.hedge in (Hedge.ABOVE, Hedge.BELOW):
+        if b.metrics is LEVELISH and fig.hedge in (Hedge.ABOVE, Hedge.BELOW):
             # "closed above the 22,500 level": a named level must be one the data has
             fig.hedge = Hedge.EXACT
         if dist is not None:  # a percent's distance from a high, low or average
@@ -1404,7 +1149,7 @@ class Binder:
             if _SHARE_OF_RE.match(tail):
                 return _NO_FACT
             if FOLLOW_DIR_RE.match(tail) and any(
-                m[2] is _MA_METRICS and m[1] <= fig.start for m in ctx.metrics
+                m[2] is MA_METRICS and m[1] <= fig.start for m in ctx.metrics
             ):
                 return frozenset({"vs_ma_pct"})  # "50-day MA: 21,470.76 (index 11.59% above)"
             return frozenset({"change_pct"})
@@ -1418,9 +1163,9 @@ class Binder:
                 return frozenset({"change_pts"})
         if fig.range_role is not None:
             window = doc.lower[sent.start : fig.start]
-            levelish = [m for m in ctx.metrics if m[1] <= fig.start and m[2] is _LEVELISH]
+            levelish = [m for m in ctx.metrics if m[1] <= fig.start and m[2] is LEVELISH]
             if levelish and fig.start - levelish[-1][1] < 30:
-                return _LEVELISH
+                return LEVELISH
             if _RANGE_WORD_RE.search(window) or "52w" in b.periods or "week" in b.periods:
                 return frozenset({"low"}) if fig.range_role == "low" else frozenset({"high"})
         before = [m for m in ctx.metrics if m[1] <= fig.start and m[0] >= lo - 1]
@@ -1437,7 +1182,7 @@ class Binder:
             after = [
                 m
                 for m in ctx.metrics
-                if m[2] is _LEVELISH
+                if m[2] is LEVELISH
                 and m[0] >= fig.end
                 and m[0] - fig.end < 40
                 and not _FIGURE_BETWEEN_RE.search(doc.masked[fig.end : m[0]])
@@ -1448,7 +1193,7 @@ class Binder:
             for m in after
             if (
                 "(" in doc.masked[fig.end : m[0]]
-                or (m[2] is _LEVELISH and not doc.masked[fig.end : m[0]].strip())
+                or (m[2] is LEVELISH and not doc.masked[fig.end : m[0]].strip())
             )
             and not (before and nxt - m[1] < 20)
         ]  # "the 22,500 level", "2,218.42 (its intraday high)"; not "MA: 1,955.65 (close
