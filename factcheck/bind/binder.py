@@ -15,463 +15,116 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
 from itertools import pairwise
-from operator import attrgetter
 from typing import Final
 
-from factcheck._rx import ascii_shape, has_any, trie
-from factcheck.brief import Entity, WeeklyIndexBrief
-from factcheck.extract import MONTHS, WEEKDAY_RE, WEEKDAYS, Document, Figure, Sentence
+from factcheck._rx import has_any
+from factcheck.bind.model import (
+    _IN_BRACKETS_RE,
+    _START,
+    OUTSIDE_PREFIX,
+    Binding,
+    HeaderCell,
+    Mention,
+    SentenceContext,
+    is_outside,
+    period_tokens,
+)
+from factcheck.bind.names import (
+    _EXACT,
+    _TRAILING_INDEX_RE,
+    _bare,
+    _entity_regex,
+    _exact_key,
+    _name_key,
+    _squash,
+    _weekday,
+    heading_entity,
+)
+from factcheck.bind.patterns import (
+    _BASE_AFTER_RE,
+    _BASE_BEFORE_RE,
+    _BASE_CLOSE_RE,
+    _CHAIN_GAP_RE,
+    _CLAUSE_BREAK_RE,
+    _CLOSE_AT_RE,
+    _CLOSES,
+    _COMPANY_RESULT_RE,
+    _COMPARE_VERB_RE,
+    _CONDITIONAL_LEVEL_RE,
+    _DAYS_SPAN_RE,
+    _DIRECTION_OF,
+    _DISTANCE_LABEL_RE,
+    _DISTANCE_RE,
+    _EXTREME_BEFORE_RE,
+    _EXTREME_NOUN_RE,
+    _EXTREME_SCOPE_RE,
+    _FIGURE_BETWEEN_RE,
+    _FOLLOW_GAP_RE,
+    _FROM_A_RE,
+    _INTRADAY_MOVE_RE,
+    _METRIC_GAP_RE,
+    _METRIC_OF,
+    _METRIC_OR_DIRECTION_RE,
+    _MONTH_NAMES,
+    _MONTH_NUMBER,
+    _MONTH_RE,
+    _MONTH_SPAN_RE,
+    _MOVE_AFTER_NAME_RE,
+    _MOVE_IN_RE,
+    _MOVE_WORDS,
+    _NO_FACT,
+    _NON_DIGIT_RE,
+    _NOT_NAMES,
+    _ON_DATE_GAP_RE,
+    _OR_LINK_RE,
+    _OUTSIDE_REACH,
+    _PARTICIPLE_RE,
+    _PAST_DECLINE_RE,
+    _PAST_SPAN_RE,
+    _PERIOD_DIGITS_RE,
+    _PERIOD_RE,
+    _PERIOD_WORDS,
+    _PREV_WORD_RE,
+    _PRICED,
+    _PROPER_RE,
+    _RANGE_WORD_RE,
+    _SHARE_OF_RE,
+    _SHARES_OF_RE,
+    _SPACES_RE,
+    _SPAN_RE,
+    _SUB_INDEX_RE,
+    _SUPERLATIVE_SCOPE_RE,
+    _TO_END_RE,
+    _TO_PRICE_RE,
+    _TOP_MOVER_RE,
+    _TOTAL_RETURN_RE,
+    _WEEK_CLOSER_RE,
+    _YEAR_BASE_GAP_RE,
+    _YEAR_RE,
+    _YEAR_SPAN_RE,
+    FOLLOW_DIR_RE,
+    _owns_relative_clause,
+    _same_clause,
+)
+from factcheck.brief import WeeklyIndexBrief
+from factcheck.extract import WEEKDAY_RE, Document, Figure, Sentence
 from factcheck.grammar import (
     CLOSE_HIGH,
     CLOSE_LOW,
-    DIRECTION,
-    DOWN,
     GAP_PATTERN,
     GAP_SIDES,
     LEVELISH,
     MA_METRICS,
-    METRIC_WORDS,
-    MOVE_VERBS,
-    NOT_NAMES,
-    OUTSIDE,
-    PERIOD_PHRASES,
     UP,
-    Column,
-    completed,
     header_words,
 )
 from factcheck.numfmt import LEVEL_SCALE, Hedge
-from factcheck.patterns import Scan
-
-UP_WORDS: Final[tuple[str, ...]] = tuple(w for w, d in DIRECTION if d == UP)
-DOWN_WORDS: Final[tuple[str, ...]] = tuple(w for w, d in DIRECTION if d == DOWN)
-_DIRECTION_OF: Final[dict[str, int]] = dict(DIRECTION)
-#: A direction given right after a figure ("0.17% higher", "10.06% below its high").
-FOLLOW_DIR_RE: Final = re.compile(
-    r"^\s*(?:(?P<up>higher|above|up|better|ahead|stronger|gain|gains|advance|rise|jump|"
-    r"rally|increase|climb|surge|rebound)|"
-    r"(?P<down>lower|below|down|under|weaker|behind|off|shy\s+of|short\s+of|loss|losses|"
-    r"drop|decline|fall|dip|slide|slip|decrease|retreat|pullback|plunge|tumble))\b",
-    re.ASCII,
-)
-_OR_LINK_RE: Final = re.compile(
-    r"(?i)^\s*(?:,\s*)?(?:or|\(|,\s*or|and|a\s+move\s+of)\s*$", re.ASCII
-)
-
-
-_PERIOD_WORDS: Final = PERIOD_PHRASES
-_PERIOD_RE: Final = Scan(
-    rf"(?<![#\w-])(?:{trie(list(_PERIOD_WORDS))})(?![\w-])", re.ASCII, words=list(_PERIOD_WORDS)
-)
-#: A month named without a day ("the November high") points at facts set in that month.
-#: Every month's name, once: the month patterns below are built from it.
-_MONTH_ALTERNATION: Final = (
-    "january|february|march|april|may|june|july|august|september|october|november|december"
-)
-_MONTH_RE: Final = Scan(
-    rf"\b(?P<mon>{_MONTH_ALTERNATION})(?:'s|’s)?\s+(?:intraday\s+|closing\s+)?(?:high|low|peak|trough|top|"
-    r"bottom)",
-    re.ASCII,
-)
-#: After a figure: a total return, which a price index's data cannot settle.
-_TOTAL_RETURN_RE: Final = re.compile(
-    r"[^.;\d]{0,40}?\b(?:(?:including|includes|with|plus)\s+dividends|(?:total|gross)\s+return"
-    r"|accumulation\s+index)\b",
-    re.ASCII,
-)
-#: After a figure: the size of an earlier fall, which no brief figure is.
-_PAST_DECLINE_RE: Final = re.compile(
-    r"\s+(?:dip|drawdown|correction|crash|bear\s+market|sell-?off)\b", re.ASCII
-)
-#: Before a move: one within a session, which no daily figure is ("a temporary increase of",
-#: "briefly rose", "at one point down").
-_INTRADAY_MOVE_RE: Final = re.compile(
-    r"\b(?:temporary|temporarily|briefly|at\s+one\s+point|earlier\s+in\s+the\s+(?:session|day))"
-    r"\b[^.;,\d]*$",
-    re.ASCII,
-)
-_FROM_A_RE: Final = re.compile(r"\bfrom\s+(?:a|an|the|its)\s+$", re.ASCII)
-#: After a figure: a company's results ("drop in net profit", "slide in full-year earnings").
-_COMPANY_RESULT_RE: Final = re.compile(
-    r"\s+(?:[a-z]+\s+){0,1}(?:drop|rise|fall|increase|decline|slide|jump|gain|surge|plunge)\s+"
-    r"in\s+(?:[a-z-]+\s+){0,2}?(?:profit|earnings|revenue|sales|income|dividend)s?\b",
-    re.ASCII,
-)
-#: Before a figure, in its clause: a constituent singled out ("the biggest large-cap gainer").
-_TOP_MOVER_RE: Final = re.compile(
-    r"\b(?:biggest|best|worst|top|largest|strongest|weakest)\s+(?:[a-z-]+\s+){0,2}?"
-    r"(?:gainer|loser|performer|faller|riser|decliner|mover|drag|laggard)s?\b[^.;]*$",
-    re.ASCII,
-)
-#: A span before the brief: "across the preceding Year of the Dragon", "over the previous
-#: quarter" (not the previous week or session, which the brief holds).
-_PAST_SPAN_RE: Final = Scan(
-    r"\b(?:across|over|during|in|throughout)\s+the\s+(?:preceding|previous|prior|"
-    r"past|last)\s+(?!week|session|day|trading\s+day|friday|five|four|three|two|\d|#)[a-z]+",
-    re.ASCII,
-)
-#: Right before a level: the finish of a period ("ending the week with a whimper at").
-_CLOSE_AT_RE: Final = re.compile(
-    r"\b(?:ending|ended|finishing|finished|closing|settling|settled|wrapping\s+up|wrapped\s+up)"
-    r"\s+(?:the\s+(?:week|day|session)\s+)?(?:[a-z]+\s+){0,4}?at\s+$",
-    re.ASCII,
-)
-#: A month as the span of a move ("during the month of June", "for December"), not a date
-#: ("in December 15", "in June 2025": a day or a year follows).
-_MONTH_SPAN_RE: Final = Scan(
-    r"\b(?:(?:in|for|during|over|throughout)\s+(?:the\s+month\s+of\s+)?"
-    rf"(?P<mon>{_MONTH_ALTERNATION})\b(?!\s*[#\d]|\s+(?:quarter|half)\b)"
-    # "the June quarter", "the December half": a span the brief has no figure for
-    rf"|(?:(?:for|in|over|during)\s+the\s+)?(?P<span>{_MONTH_ALTERNATION})\s+(?:quarter|half)\b)",
-    re.ASCII,
-)
-#: What every `_MONTH_RE` match ends with.
-_MONTH_NUMBER: Final = {name: i for i, name in enumerate(_MONTH_ALTERNATION.split("|"), 1)}
-_MONTH_NAMES: Final = tuple(_MONTH_NUMBER)  # what every `_MONTH_RE` match starts with
-_CLAUSE_BREAK_RE: Final = Scan(r"(?:\b(?:while|whereas|but|although|though|yet)\b|;)", re.ASCII)
-_WEEK_CLOSER_RE: Final = Scan(
-    r"(?:closed|ended|finished|wrapped\s+up|rounded\s+out|capped|closing|ending|finishing)"
-    r"\s+(?:out\s+)?(?:the\s+)?$",
-    re.ASCII,
-)
-_BASE_CLOSE_RE: Final = Scan(
-    r"^(?:(?!\bto\s+[\d#])[^;])*?\b(?:from|since|versus|vs\.?|compared\s+(?:with|to)|on|above|below)\s+"
-    r"(?:the\s+)?(?:previous|prior|last|preceding)\s+(?:(?:week'?s|week’s|friday'?s|friday’s|"
-    r"weekly)\s+clos|friday\b)",
-    re.ASCII,
-)
-_SPAN_RE: Final = re.compile(
-    r"\s*(?:trading\s+|intraday\s+|daily\s+|weekly\s+)?(?:range|span|swing)", re.ASCII
-)
-#: ", gaining": a participle clause after the object ("outperformed the S&P 500 as well,
-#: gaining 3.82%"), a few adverb words allowed before its comma.
-_PARTICIPLE_RE: Final = re.compile(
-    r"\s*(?:\([^)]*\))?(?:\s+[a-z]+){0,3}\s*,\s*[a-z]+ing\b[^,;]*$", re.ASCII
-)
-_COMPARE_VERB_RE: Final = Scan(
-    r"\b(?:outpac|outperform|underperform|lagg?|trail|beat|eclips|top|edg(?:ed|ing)\s+out)",
-    re.ASCII,
-)
-_FOLLOW_GAP_RE: Final = re.compile(
-    r"[\s,(]*(?:(?:gain|loss|drop|dip|slip|rise|fall|decline|advance|rally|jump|move|slide|"
-    r"climb|rebound|bounce|retreat|increase|decrease|surge|plunge|tumble|pullback|selloff|"
-    r"sell-off|setback|swing)s?\s+|(?:higher|lower|up|down|ahead|in\s+front|above|below)\s+)?"
-    r"(?:on|by|at|in|for|during|over|from|of|since|with)?"
-    r"[\s(]*(?:the\s+|a\s+|its\s+|this\s+)?|\s*\(|[\s,(]*"
-    # "6468.54 record close of August 14": the extreme's own day
-    r"|\s*(?:(?:record|closing|intraday|all-time)\s+)?(?:close|high|low|peak|trough)\s+"
-    r"(?:of|on|set\s+on|from|reached\s+on)\s+",
-    re.ASCII,
-)
-#: "510.30 points, or 2.4 percent, to 22,067.62 on Wednesday": the day that ends the chain
-#: of a change and the close it reached belongs to each figure of it.
-_CHAIN_GAP_RE: Final = re.compile(
-    r"[\s,]*(?:or\s+[+\-]?[\d.,]+\s*(?:%|percent|per\s+cent|pct|points?)?[\s,]*)?"
-    r"(?:(?:higher|lower|up|down)\s+)?(?:to|at)\s+(?:a\s+)?(?:record\s+)?[\d.,]+"
-    r"\s*(?:points?)?[\s,]*(?:on|by)?\s*"
-    # "a gain of 794.27 points, or 2.1%, for the week"
-    r"|[\s,]*or\s+[+\-]?[\d.,]+\s*(?:%|percent|per\s+cent|pct)[\s,]*(?:higher|lower|up|down)?"
-    r"[\s,]*(?:on|for|in|over|during)?\s*",
-    re.ASCII,
-)
-_ON_DATE_GAP_RE: Final = re.compile(
-    r"[\s,]*(?:\(|on\b|set\s+on\b|from\b|reached\s+on\b)\s*", re.ASCII
-)
-_SUPERLATIVE_SCOPE_RE: Final = Scan(
-    r"\b(?:highest|lowest|best|worst|biggest|largest|strongest|weakest|sharpest|steepest|"
-    r"high|low|top|bottom|peak)\b[\w\s'’-]{0,25}?\s(?:of|for|in)\s+$",
-    re.ASCII,
-)
-_BASE_BEFORE_RE: Final = Scan(
-    r"\b(?:from|since|versus|vs\.?|over|compared\s+(?:with|to))\s+(?:the\s+|its\s+)?$",
-    re.ASCII,
-)
-#: Between a change and the year-end base right after it ("0.29% above its 2023 finish").
-_YEAR_BASE_GAP_RE: Final = re.compile(
-    r"[\s,]*(?:(?:above|below|over|under|up|down|higher|lower|ahead|behind)\s+)?"
-    r"(?:from\s+|than\s+)?",
-    re.ASCII,
-)
-_BASE_AFTER_RE: Final = re.compile(r"\s*(?:'s|’s)?\s*(?:close|closing|finish|settlement)", re.ASCII)
-_PREV_WORD_RE: Final = Scan(r"(?:previous|prior|last|preceding)\s+$", re.ASCII)
-#: Periods written with (masked) digits: "52-week", "50-day", "in 2025".
-_PERIOD_DIGITS_RE: Final = Scan(
-    r"(?:(?P<w52>##\s*-?\s*weeks?)|(?P<ma>#{2,3}\s*-?\s*(?:day|session)s?)|"
-    r"(?P<ytd>\b(?:in|for|so\s+far\s+in)\s+(?:19|20)\d\d\b|\b(?:since|from)\s+the\s+end\s+of\s+"
-    r"(?:19|20)\d\d\b|\bits\s+(?:19|20)\d\d\s+(?:finish|close|closing\s+level|year-end)))",
-    re.ASCII,
-)
-
-
-_YEAR_RE: Final = re.compile(r"(?:19|20)\d\d", re.ASCII)
-
-
-#: "the index", "the broad index", "the small-cap gauge": whichever index was named last.
-_ENTITY_GENERIC: Final = (
-    r"the\s+(?:[a-z]+(?:-[a-z]+)?\s+){0,2}(?:index|benchmark|gauge|barometer)(?!\s+of\b)|"
-    r"the\s+measure|"
-    r"the\s+(?:share\s*)?market|the\s+bourse|it(?=\s+(?:rose|fell|gained|lost|added|shed|slid|"
-    r"closed|finished|ended|jumped|climbed|dropped|slipped|edged|rallied|dipped|declined|"
-    r"advanced|rebounded|sank|tumbled|plunged|surged|soared|eased|is|was|now|sits|stands|"
-    r"remains|touched|hit|traded|opened|flirted|held)\b)"
-)
-
-#: Capitalised name words between a known index's name and "Index" / "Average": a sub-index
-#: or sector index of it ("Technology Index", "Transportation Average", "Health Care index").
-_SUB_INDEX_RE: Final = re.compile(
-    r"[ \t]+(?:(?!Index\b|Average\b)[A-Z][A-Za-z&-]*[ \t]+){1,4}(?:Index|Average|index)\b"
-)
-
-#: The noun of an extreme level ("record peak of", "all-time high of"), not of a record move.
-_EXTREME_NOUN_RE: Final = re.compile(r"\b(?:high|peak|top|low|bottom|trough|close)\b", re.ASCII)
-
-#: A metric no fact has: what a figure is bound to when the brief cannot hold its fact.
-_NO_FACT: Final = frozenset({"none"})
-_CLOSES: Final = frozenset({"close", "close_high", "close_low"})
-#: What makes "highest close" the extreme of a period the brief has ("of the week").
-_EXTREME_SCOPE_RE: Final = re.compile(
-    r"\s+(?:of|for|in|this)\s+(?:the\s+)?(?:week|year|##|52|twelve|12)|\s+(?:of|in)\s+(?:a|one)\s+"
-    r"year",
-    re.ASCII,
-)
-_METRIC_OF: Final[dict[str, frozenset[str]]] = {}
-for _words, _metrics in METRIC_WORDS:
-    for _w in _words:
-        _METRIC_OF.setdefault(_w, _metrics)
-_METRIC_OR_DIRECTION_RE: Final = Scan(
-    rf"\b(?:(?P<metric>{trie(list(_METRIC_OF))})|(?P<direction>{trie(UP_WORDS + DOWN_WORDS)}))\b",
-    re.ASCII,
-).regex
-assert {w for p in _METRIC_OF for w in p.split()} & {
-    w for p in UP_WORDS + DOWN_WORDS for w in p.split()
-} == {"topped"}, "metric and direction words may overlap only where the scan handles it"
 
 
 def _direction_of(word: str) -> int:
     return _DIRECTION_OF.get(word) or _DIRECTION_OF.get(_squash(word), 1)
-
-
-#: A percent figure followed by "below its 52-week high" is a distance from that high.
-_DISTANCE_RE: Final = Scan(
-    r"^[^.;]{0,12}?\b(?:below|under|off|from|short\s+of|shy\s+of|above|over|beneath|of)\s+"
-    r"(?:its|the|their|a|that|this)\s+(?P<what>[\w\s#'’-]{0,40}?)"
-    r"(?P<kind>moving\s+average|average|high|low|peak|trough|top|bottom|\bma\b|record|"
-    r"all-time\s+high|"
-    r"#{2,3}\s*-?\s*day\b|(?<=#\s)close)",
-    re.ASCII,
-)
-#: A label before a percent naming the distance it measures ("Distance from 52-week high:").
-_DISTANCE_LABEL_RE: Final = Scan(
-    r"(?:distance\s+from|below|off|from|under|above|over)\s+(?:its\s+|the\s+)?"
-    r"(?:##\s*-?\s*week\s+)?(?:intraday\s+|closing\s+)?(?P<kind>high|low)s?\b"
-    r"[\s:(\-–—=]*$",
-    re.ASCII,
-)
-#: Capitalized words that are no company's name: the grammar's list, months and weekdays.
-_NOT_NAMES: Final = NOT_NAMES | frozenset(MONTHS) | frozenset(WEEKDAYS)
-#: How far before a figure a mention of something outside the brief still owns it.
-_OUTSIDE_REACH: Final = 50
-#: "Chipmaker Nvidia, the symbol of the AI trade, which ended the quarter 80% higher": a
-#: relative clause's figures are its antecedent's, however far the clause runs.
-_RELATIVE_CLAUSE_RE: Final = re.compile(r",\s*(?:which|whose|who)\b", re.ASCII)
-_RELATIVE_REACH: Final = 160
-
-
-#: After a move: the money price it ended at ("0.45 per cent to $33.63", "to HK$61.35").
-_TO_PRICE_RE: Final = re.compile(
-    r"(?:[^.;:\d]{0,30}?\bto\s+|\s*\(\s*)(?:us|a|hk|nz|c|s)?\$\s?(?P<price>\d[\d,]*(?:\.\d+)?)",
-    re.ASCII,
-)
-_PRICED: Final = "~a share quoted in money"
-#: How far an outside name owns the figures of its own clause, nothing named between.
-_CLAUSE_REACH: Final = 120
-
-
-def _same_clause(doc: Document, m: Mention, fig: Figure) -> bool:
-    """ "The broader All Ordinaries also closed marginally higher up 8.3 points or 0.09 per
-    cent to 8841.90": nothing between the name and the figure opens another clause."""
-    return (
-        fig.start - m.end <= _CLAUSE_REACH
-        and not _CLAUSE_BREAK_RE.search(doc.lower, m.end, fig.start)
-        and not _ANOTHER_SUBJECT_RE.search(_BRACKETED_RE.sub(" ", doc.text[m.end : fig.start]))
-    )
-
-
-#: A bracket, or the name's own last word: "All Ordinaries Index (ASX: XAO) shed ...".
-_BRACKETED_RE: Final = re.compile(r"\([^()]*\)|^\s*(?:Index|index)\b", re.ASCII)
-
-
-#: Between a name and a figure: another name (a capital) or a market word, which may own it.
-_ANOTHER_SUBJECT_RE: Final = re.compile(
-    r"\b[A-Z]|\b(?:market|markets|index|indices|shares|stocks|benchmark|bourse)\b", re.ASCII
-)
-
-
-def _owns_relative_clause(doc: Document, m: Mention, fig: Figure) -> bool:
-    return fig.start - m.end < _RELATIVE_REACH and bool(
-        _RELATIVE_CLAUSE_RE.search(doc.lower, m.end, fig.start)
-    )
-
-
-#: A capitalized name ("Alibaba", "WiseTech Global", "Chipmaker SMIC").
-_PROPER_RE: Final = re.compile(r"(?<![\w.&'’-])[A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|&))*")
-#: One-word moves, by which a title-case headline's name ends ("... Garden Falls More Than").
-_MOVE_WORDS: Final = frozenset(v for v in MOVE_VERBS if " " not in v) | frozenset(
-    {"falls", "rises", "jumps", "slips", "sinks", "climbs", "gains", "drops", "surges", "tumbles"}
-)
-#: Before a name: "Shares of Tesla, whose ..., finished the year up 62%": a company.
-_SHARES_OF_RE: Final = re.compile(r"\b(?:shares|stock)\s+(?:of|in)\s+$", re.ASCII)
-#: ... followed by a move: "Alibaba rose", "Xero added", "Tencent edged up", "BHP shares fell".
-_MOVE_AFTER_NAME_RE: Final = re.compile(
-    # a ticker in brackets may stand between: "Rio Tinto (ASX: RIO) which rose"
-    r"(?:'s|’s)?(?:\s*\((?:[a-z]+\s*:\s*)?[a-z][a-z0-9.]{0,5}\))?(?:'s|’s)?"
-    rf"(?:,?\s+(?:which\s+|that\s+|who\s+)?(?:shares\s+|stock\s+)?(?:also\s+|again\s+)?"
-    rf"(?:{trie(MOVE_VERBS)})\b"
-    # "Info Tech (-1.6%) and Real Estate (-1.1%)", "NAB (up 0.6 per cent)": the move in
-    # brackets; "Bio-Techne (TECH), up 21%"; "CSL's 16.9 per cent slide"
-    r"|\s*\(\s*(?:up\s+|down\s+)?[+\-−]?\d[\d.,]*\s*(?:%|per\s*cent|percent)\s*\)"
-    r"|,\s*(?:up|down)\s+[+\-−]?\d"
-    r"|\s+(?:finished|ended|closed|was|were)\s+(?:up\s+|down\s+)?(?=[+\-−]?\d)"
-    r"|(?<=s)\s+\d[\d.,]*\s*(?:%|per\s*cent|percent)\s+(?:slide|drop|fall|gain|rise|jump|"
-    r"plunge|surge|rally|decline|advance)s?\b)",
-    re.ASCII,
-)
-#: "the 4.66% advance in the S&P 500": the index after the figure is the one it is about.
-_MOVE_IN_RE: Final = re.compile(
-    r"\s*(?:advance|gain|rise|jump|rally|drop|decline|loss|fall|slide|move|increase|decrease|"
-    r"retreat|rebound)s?\s+(?:in|for|of|by)\s+(?:the\s+)?",
-    re.ASCII,
-)
-#: Before a level that is an extreme of an unstated period.
-_EXTREME_BEFORE_RE: Final = re.compile(
-    r"\b(?:record|all-time|peak\s+close|as\s+(?:low|high)\s+as|that|(?:old|former|earlier)\s+"
-    r"(?:record\s+|intraday\s+|closing\s+)?(?:high|peak|top|low|bottom))\b[^.;#\d]{0,30}$",
-    re.ASCII,
-)
-#: "A close above 39,105", "a break below 38,000": a level to watch, not a close.
-_CONDITIONAL_LEVEL_RE: Final = re.compile(
-    r"\ba\s+(?:daily\s+|weekly\s+|decisive\s+|sustained\s+)?(?:close|break|move|push|"
-    r"drop|run)\s+(?:back\s+)?(?:above|below|under|over|beyond|through|toward|towards)\s*$",
-    re.ASCII,
-)
-#: "about 19% of S&P 500 market value": a share of something, not a change.
-_SHARE_OF_RE: Final = re.compile(
-    r"^\s*of\s+(?:the\s+)?(?:[\w&#'’-]+\s+){0,3}?(?:market\s+value|weight(?:ing)?|gains?|"
-    r"losses|volume|turnover|shares|stocks|companies|members|constituents|index)\b",
-    re.ASCII,
-)
-_RANGE_WORD_RE: Final = Scan(r"\b(?:range|between|traded|trading|swung|spanned)\b", re.ASCII)
-# Compiled once: `re.sub(pattern_string, ...)` in a per-figure path pays a cache lookup
-# (about a microsecond) on every call.
-_SPACES_RE: Final = re.compile(r"\s+", re.ASCII)
-_NON_DIGIT_RE: Final = re.compile(r"\D")
-_NAME_SPACES_RE: Final = re.compile(r"[\s-]+", re.ASCII)
-_DAYS_SPAN_RE: Final = re.compile(r"(\d+)\s*-?\s*(?:day|session)")
-_YEAR_SPAN_RE: Final = re.compile(r"(?i)\d+\s*-?\s*week|year|12-month")
-#: Between a figure and the metric word right after it: "2,218.42 (its intraday high".
-_METRIC_GAP_RE: Final = re.compile(
-    r"[\s(]*(?:\w+'s\s+|the\s+|its\s+|a\s+)?(?:intraday\s+|"
-    r"closing\s+|session\s+)?",
-    re.ASCII,
-)
-_FIGURE_BETWEEN_RE: Final = re.compile(r"[\d#,;]", re.ASCII)
-_TO_END_RE: Final = re.compile(
-    r"(?i)\bto\s+(?:a\s+|another\s+)?(?:fresh\s+|new\s+)?(?:record\s+)?(?:high\s+of\s+)?$|\bto\s*$",
-    re.ASCII,
-)
-
-
-@dataclass(slots=True)
-class Binding:
-    """What a figure talks about.  `None` means unbound: any value of the attribute fits."""
-
-    entity: str | None = None
-    entity_inherited: bool = False
-    #: nothing named it: the subject by default, in an article that names other things too
-    entity_guessed: bool = False
-    #: the entity comes from the section heading (stated for the section), not the text
-    from_heading: bool = False
-    versus: tuple[str, ...] = ()  # other entities named in the sentence (spreads)
-    periods: frozenset[str] = frozenset()
-    periods_inherited: frozenset[str] = frozenset()
-    metrics: frozenset[str] | None = None
-    direction: int = 0  # +1 up, -1 down, 0 not said
-    direction_from: str = ""  # the word that gave it
-    #: the word is right by the figure ("lost +2.38%", "+2.38% lower"): a sign that
-    #: disagrees with it makes the sentence say two things
-    direction_adjacent: bool = False
-    sessions_named: int = 0  # distinct session dates named in the sentence and its heading
-    beyond_data: bool = False  # about something that may predate the brief (a record)
-
-    def with_metrics(self, metrics: frozenset[str]) -> Binding:
-        """A copy bound to other metrics (written out: `dataclasses.replace` does not work on
-        the classes mypyc compiles)."""
-        return Binding(
-            entity=self.entity,
-            entity_inherited=self.entity_inherited,
-            entity_guessed=self.entity_guessed,
-            from_heading=self.from_heading,
-            versus=self.versus,
-            periods=self.periods,
-            periods_inherited=self.periods_inherited,
-            metrics=metrics,
-            direction=self.direction,
-            direction_from=self.direction_from,
-            direction_adjacent=self.direction_adjacent,
-            sessions_named=self.sessions_named,
-            beyond_data=self.beyond_data,
-            unknown_date=self.unknown_date,
-            gap_to=self.gap_to,
-            gap_side=self.gap_side,
-        )
-
-    unknown_date: str | None = None  # a date right by the figure that the brief has no facts for
-    #: "8.18% below the 2,442.03 close", "61 points shy of the record close of 8,355.9": the
-    #: level the article measures this change from, and which side of it the close is on
-    #: (-1 below, +1 above)
-    gap_to: Figure | None = None
-    gap_side: int = 0
-
-
-@dataclass(slots=True)
-class Mention:
-    start: int
-    end: int
-    kind: str
-    value: str
-
-
-_START: Final = attrgetter("start")
-
-
-@dataclass(slots=True)
-class SentenceContext:
-    entities: list[Mention] = field(default_factory=list)
-    periods: list[Mention] = field(default_factory=list)
-    metrics: list[tuple[int, int, frozenset[str]]] = field(default_factory=list)
-    directions: list[tuple[int, int, int, str]] = field(default_factory=list)
-    #: a label line ("For the week:"): its period is stated for every line under it
-    label: bool = False
-
-
-_IN_BRACKETS_RE: Final = re.compile(r"\([^()]*\)", re.ASCII)
-
-
-@dataclass(frozen=True, slots=True)
-class HeaderCell:
-    """What a table header cell says about the figures it heads (`Binder.header_cell`)."""
-
-    entity: str | None  # the index (or outside thing) it names
-    words: Column  # the metric and period its words name, each None if none
-    day: str | None  # the session it dates, ISO
-    text: list[str]  # its words, lower case
-
-
-_NO_HEADER: Final = HeaderCell(None, Column(None, None), None, [])
 
 
 class Binder:
@@ -1330,89 +983,6 @@ def _gap_to(
     return None
 
 
-def heading_entity(ctx: SentenceContext | None) -> str | None:
-    """The one index a heading names ("### S&P 500 (SPX): the week"), if it names one."""
-    if ctx is None:
-        return None
-    named = {m.value for m in ctx.entities if m.kind == "entity"}
-    return next(iter(named)) if len(named) == 1 else None
-
-
-def apply_column(binder: Binder, doc: Document, sent: Sentence, fig: Figure, b: Binding) -> None:
-    """A table cell's figure is what its headers say: the header row's cell over it and the
-    row's first cell (a header column) may each name an index, a metric and a period
-    (`grammar.header_words`), or a session (`Binder.header_cell`), so indices may head the
-    rows or the columns (or the corner cell: the table's one index), and sessions the rows
-    or the columns.  Where both say one thing,
-    the header row's cell wins, but for the metric a row title names (a table of "Metric |
-    Value"); a session the row names wins over a "day" or "week" column."""
-    at = next((i for i, (a, end) in enumerate(sent.cells) if a <= fig.start < end), -1)
-    if at < 0 or at >= len(sent.header) or at >= len(sent.header_cells):
-        return
-    head = binder.header_cell(doc, sent.header_cells[at], sent.header_dates)
-    row = binder.header_cell(doc, sent.cells[0], sent.dates) if at > 0 else _NO_HEADER
-    entity = head.entity
-    if entity is None and row.entity is None and at > 0:
-        # the corner over the row titles names the table's index ("| Nasdaq | Close |
-        # Change |" over a row per session)
-        entity = binder.header_cell(doc, sent.header_cells[0], sent.header_dates).entity
-    # (a spread in percentage points keeps the subject `bind` gives it)
-    if entity is not None and row.entity in (None, entity) and fig.kind != "percentage_points":
-        b.entity, b.entity_inherited, b.entity_guessed = entity, False, False
-        b.from_heading = False
-    day = head.day
-    if day is not None and any(t.startswith("d:") for t in b.periods):
-        day = None  # the row names its own session
-    # a row title's metric is the row's ("| 52-week high | 6,427.02 |" under "Value"),
-    # unless the title is an index's name
-    said = row if row.words.metric is not None and row.entity is None else head
-    metric = said.words.metric or row.words.metric
-    column = completed(Column(metric, head.words.period or row.words.period))
-    if column is None:
-        if entity is None and day is None:
-            return  # the headers say nothing of this cell
-        # a table of indices by session (or of sessions by index): the level, or the change
-        # a sign or a percent makes it
-        if fig.kind == "percent":
-            column = Column("change", None)
-        elif fig.kind == "number" and not fig.sign and binder.is_level(fig):
-            column = Column("close", None)
-        else:
-            column = Column("change", None)
-    metric = column.metric
-    if metric == "change":
-        b.metrics = frozenset({"change_pct" if fig.kind == "percent" else "change_pts"})
-    elif metric == "from_high":
-        b.metrics = frozenset({"from_high_pct", "from_close_high_pct"})
-    elif metric in ("high", "low") and fig.kind == "percent":
-        b.metrics = frozenset({f"from_{metric}_pct", f"from_close_{metric}_pct"})
-    elif metric is not None and fig.kind != "percent":
-        b.metrics = frozenset({metric})
-    period = column.period
-    year_end = binder.year_base
-    if (
-        period is None
-        and metric == "close"
-        and year_end is not None
-        and f"{int(year_end[:4])}" in said.text
-    ):
-        b.periods = frozenset({f"d:{year_end}"})  # "2024 Close": that year's last close
-        return
-    if day is not None and period in (None, "day"):
-        b.periods = frozenset({f"d:{day}"})  # "| Index | Aug 4 | Aug 5 |"
-        if day not in binder.known_days:
-            b.unknown_date = day
-        return
-    if period is None and metric == "close":
-        period = "week"  # "Close" in a weekly table: the week's last close
-    if period is None or (b.periods and period in ("day", "week")):
-        return  # the row names its own session ("| Mon, Apr 7 | 5,062.25 |")
-    if period == "day":
-        b.periods = frozenset({f"d:{binder.brief.week.last_session.isoformat()}"})
-    else:
-        b.periods = frozenset({period})
-
-
 _LIST_JOIN_RE: Final = re.compile(r"\s*(?:,|and|,\s*and|&)\s*(?:the\s+)?", re.ASCII)
 
 
@@ -1482,106 +1052,3 @@ def _joined(doc: Document, left: Figure, right: Figure) -> bool:
     return left.kind == right.kind and bool(
         _LIST_JOIN_RE.fullmatch(doc.lower, left.end, right.start)
     )
-
-
-def _period_token_set(m: Mention) -> set[str]:
-    if m.kind in ("date", "basedate"):
-        return {f"d:{m.value}"}
-    if m.kind == "prevclose":
-        return {"prev"}
-    if m.kind == "ma":
-        return {m.value}
-    if m.kind == "day":
-        return set()
-    if m.kind == "month":
-        return {f"mon:{m.value}"}
-    return {m.value if m.kind != "w52" else "52w"}
-
-
-_TOKENS: Final[dict[tuple[str, str], frozenset[str]]] = {}
-
-
-def period_tokens(m: Mention) -> frozenset[str]:
-    """The period tokens a mention names (see the module docstring), shared per (kind, value):
-    every sentence names a few periods, and most are the same few across an article."""
-    key = (m.kind, m.value)
-    tokens = _TOKENS.get(key)
-    if tokens is None:
-        if len(_TOKENS) > 4096:  # dates accumulate in a long-lived process
-            _TOKENS.clear()
-        tokens = _TOKENS[key] = frozenset(_period_token_set(m))
-    return tokens
-
-
-def _weekday(name: str) -> int:
-    return WEEKDAYS[name.lower()]
-
-
-def _bare(word: str) -> str:
-    """A word as NOT_NAMES lists it: lower case, without a possessive or a trailing dot."""
-    low = word.lower().rstrip(".")
-    return low[:-2] if low.endswith(("'s", "’s")) else low
-
-
-def _squash(text: str) -> str:
-    """Runs of whitespace as one space (trie phrases match any whitespace between words)."""
-    return " ".join(text.split())
-
-
-def _norm(text: str) -> str:
-    return _NAME_SPACES_RE.sub(" ", text.lower()).strip()
-
-
-#: The prefix of an entity key that names something outside the brief ("~oil").
-OUTSIDE_PREFIX: Final = "~"
-
-
-def is_outside(entity: str | None) -> bool:
-    return entity is not None and entity.startswith(OUTSIDE_PREFIX)
-
-
-#: Keys of names looked up with their digits ("russell 3000" is not "russell 2000", which
-#: the masked key "russell ####" cannot tell apart).
-_EXACT: Final = "="
-
-
-_TRAILING_INDEX_RE: Final = re.compile(r"\s+(?:index|average|composite)$")
-
-
-def _exact_key(name: str) -> str:
-    return _norm(ascii_shape(name)).replace("-", " ")
-
-
-def _name_key(name: str) -> str:
-    """How a name is looked up: ASCII-shaped, lower case, digits as `#` (names' digits are
-    masked before binding), runs of spaces and hyphens as one space."""
-    return _norm(re.sub(r"\d", "#", ascii_shape(name))).replace("-", " ")
-
-
-@lru_cache(maxsize=64)
-def _entity_regex_cached(entities: tuple[Entity, ...]) -> tuple[re.Pattern[str], dict[str, str]]:
-    names: dict[str, str] = {}
-    for e in entities:
-        for n in (e.name, *e.aliases, e.key, e.yahoo.lstrip("^")):
-            names.setdefault(_name_key(n), e.key)
-            if any(c.isdigit() for c in n):
-                names.setdefault(_EXACT + _exact_key(n), e.key)
-    for n in OUTSIDE:  # after the brief's names: an index the brief holds is never outside
-        names.setdefault(_name_key(n), OUTSIDE_PREFIX + n)
-        if any(c.isdigit() for c in n):
-            names.setdefault(_EXACT + _exact_key(n), OUTSIDE_PREFIX + n)
-    subject = entities[0].key
-    # a digit of an outside name may be masked ("CSI ###") or not ("Nasdaq 100" when the
-    # masking list does not know it): either way it is part of the name
-    pattern = trie(list(names), space=r"[\s-]+").replace("\\#", r"[#\d]")
-    regex = Scan(
-        rf"(?:(?<![\w&/])(?:{pattern})(?![\w#]|/asx|-[a-z])|\b(?P<generic>{_ENTITY_GENERIC})\b)",
-        re.ASCII,
-    ).regex
-    for g in ("the index", "the benchmark", "the gauge", "the measure", "the barometer"):
-        names.setdefault(g, subject)
-    return regex, names
-
-
-def _entity_regex(entities: tuple[Entity, ...]) -> tuple[re.Pattern[str], dict[str, str]]:
-    return _entity_regex_cached(tuple(entities))
