@@ -163,8 +163,26 @@ class Binder:
         )
 
     def context(self, doc: Document, sent: Sentence) -> SentenceContext:
+        """What a sentence names, in the order it names it: indices and other things (and the
+        companies its figures may be about), sessions and periods, and (for a sentence with
+        figures) metric and direction words."""
         ctx = SentenceContext()
         text = doc.lower[sent.start : sent.end]
+        self._entity_mentions(doc, sent, text, ctx)
+        if sent.figures:
+            self._companies(doc, sent, ctx)
+        self._session_mentions(sent, text, ctx)
+        self._period_mentions(doc, sent, text, ctx)
+        if len(ctx.periods) > 1:
+            ctx.periods.sort(key=_START)
+        if sent.figures:  # metric and direction words only matter to figures
+            self._metric_and_direction_words(sent, text, ctx)
+        return ctx
+
+    def _entity_mentions(
+        self, doc: Document, sent: Sentence, text: str, ctx: SentenceContext
+    ) -> None:
+        """The indices, generic references ("the index") and things outside the brief."""
         base = sent.start
         # a compact row's label runs into its first figure ("russell 20002,230.16"): its
         # name is looked for in the label cell alone
@@ -216,14 +234,14 @@ class Binder:
                         sub.end(),
                     )
             ctx.entities.append(Mention(found_at + m.start(), end, kind, key))
-        if sent.figures:
-            self._companies(doc, sent, ctx)
+
+    def _session_mentions(self, sent: Sentence, text: str, ctx: SentenceContext) -> None:
+        """Written dates, and weekdays as the sessions of the brief's week they name."""
+        base = sent.start
         for d in sent.dates:
             if d.date is not None:
                 ctx.periods.append(Mention(d.start, d.end, "date", d.date.isoformat()))
         taken = [(d.start - base, d.end - base) for d in sent.dates]
-        # Each scan below is skipped when a literal every match contains is absent (`in` is
-        # far cheaper than a regex scan, and most sentences name no weekday, month or "##").
         for m in WEEKDAY_RE.finditer(sent.text):
             if any(a <= m.start() < b for a, b in taken):
                 continue
@@ -245,6 +263,13 @@ class Binder:
                 continue
             value = day.isoformat() if day else f"missing:{m.group('wd')}"
             ctx.periods.append(Mention(base + m.start(), base + m.end(), "date", value))
+
+    def _period_mentions(
+        self, doc: Document, sent: Sentence, text: str, ctx: SentenceContext
+    ) -> None:
+        """Period phrases ("this week", "year to date"), months, past spans and spans written
+        with digits ("52-week", "in 2025")."""
+        base = sent.start
         for m in _PERIOD_RE.finditer(text):
             phrase = m.group(0)
             kind = _PERIOD_WORDS.get(phrase) or _PERIOD_WORDS.get(
@@ -301,10 +326,10 @@ class Binder:
                 digits = _NON_DIGIT_RE.sub("", doc.text[base + m.start() : base + m.end()])
                 value = f"{digits}d" if digits else "ma"
             ctx.periods.append(Mention(base + m.start(), base + m.end(), kind, value))
-        if len(ctx.periods) > 1:
-            ctx.periods.sort(key=_START)
-        if not sent.figures:
-            return ctx  # metric and direction words only matter to figures
+
+    def _metric_and_direction_words(self, sent: Sentence, text: str, ctx: SentenceContext) -> None:
+        """Metric words ("closing high", "support") and direction words ("rose", "lower")."""
+        base = sent.start
         names = [(e.start - base, e.end - base) for e in ctx.entities]
         # One scan for metric and direction words (about 3% of a check faster than two): the
         # lists share no word but "topped", which "topped out" (a metric) and "topped" (a
@@ -325,7 +350,6 @@ class Binder:
             ):
                 metrics = _CLOSES  # "its highest close since July 24": a close, not the week's
             ctx.metrics.append((base + m.start(), base + m.end(), metrics))
-        return ctx
 
     def _span_is_ytd(self, phrase: str) -> bool:
         """Is "the quarter" / "the first half" this year to date (a span that starts with the
