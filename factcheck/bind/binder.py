@@ -509,7 +509,35 @@ class Binder:
         next_fig = figures[idx + 1] if 0 <= idx < len(figures) - 1 else None
         lo = prev_fig.end if prev_fig is not None else sent.start
         hi = next_fig.start if next_fig is not None else sent.end
-        # entity: nearest preceding mention, else one right after, else inherited
+        self._bind_entity(doc, sent, ctx, fig, idx, hi, prev, heading, b)
+        self._bind_period(doc, sent, ctx, fig, idx, lo, hi, prev, heading, b)
+        self._bind_metric(doc, sent, ctx, fig, lo, b)
+        self._bind_doubts(ctx, heading, fig, b)
+        # direction
+        b.direction, b.direction_from, b.direction_adjacent = self._direction(
+            doc, sent, ctx, fig, prev_fig, lo
+        )
+        if fig.kind in ("percent", "points"):
+            gap = _gap_to(doc, figures, idx, sent.start, sent.end)
+            if gap is not None:
+                b.gap_to, b.gap_side = gap
+        return b
+
+    def _bind_entity(
+        self,
+        doc: Document,
+        sent: Sentence,
+        ctx: SentenceContext,
+        fig: Figure,
+        idx: int,
+        hi: int,
+        prev: Binding | None,
+        heading: SentenceContext | None,
+        b: Binding,
+    ) -> None:
+        """The figure's index: the nearest mention before it, else one right after, else
+        the one inherited from the text or heading before; a company's or a share price's
+        figures are no index's."""
         # a company or commodity named earlier in a long sentence does not own its figures
         before = [
             m
@@ -575,7 +603,22 @@ class Binder:
             # "sank 2.7 per cent to HK$535": a share price, far from the index's level (an
             # index written with a dollar sign, "to $7982", stays the index)
             b.entity, b.entity_inherited, b.entity_guessed = _PRICED, False, False
-        # period
+
+    def _bind_period(
+        self,
+        doc: Document,
+        sent: Sentence,
+        ctx: SentenceContext,
+        fig: Figure,
+        idx: int,
+        lo: int,
+        hi: int,
+        prev: Binding | None,
+        heading: SentenceContext | None,
+        b: Binding,
+    ) -> None:
+        """The figure's period tokens: stated in its stretch of the sentence, else inherited
+        from the sentence before or the heading (a label line's period is stated)."""
         section_day = (
             heading.periods[-1].value
             if heading is not None and heading.periods and heading.periods[-1].kind == "date"
@@ -590,7 +633,19 @@ class Binder:
                     b.periods = period_tokens(heading.periods[-1])
                 else:
                     b.periods_inherited = period_tokens(heading.periods[-1])
-        # metric
+
+    def _bind_metric(
+        self,
+        doc: Document,
+        sent: Sentence,
+        ctx: SentenceContext,
+        fig: Figure,
+        lo: int,
+        b: Binding,
+    ) -> None:
+        """The figure's metrics, and what the words around it say it is not: a total return,
+        a move within a session, an earlier fall's depth, a company's result, an extreme of
+        some other period, a conditional level, a distance from a high or an average."""
         tail = doc.lower[fig.end : min(sent.end, fig.end + 70)]
         dist = _DISTANCE_RE.match(tail) if fig.kind == "percent" else None
         b.metrics = self._metric(doc, sent, ctx, fig, lo, b, tail, dist)
@@ -650,8 +705,12 @@ class Binder:
             and b.periods <= {"50d", "200d"}
         ):
             b.metrics = frozenset({"vs_ma_pct"})  # "roughly 9% above the 200-day"
-        # what could make a binding a guess: several sessions named, or a date the brief
-        # holds nothing for right by the figure ("the record close of 8,355.9 set on Oct 17")
+
+    def _bind_doubts(
+        self, ctx: SentenceContext, heading: SentenceContext | None, fig: Figure, b: Binding
+    ) -> None:
+        """What could make a binding a guess: several sessions named, or a date the brief
+        holds nothing for right by the figure ("the record close of 8,355.9 set on Oct 17")."""
         named_days = {m.value for m in ctx.periods if m.kind == "date"}
         if heading is not None:
             named_days |= {m.value for m in heading.periods if m.kind == "date"}
@@ -664,15 +723,6 @@ class Binder:
                 and (0 <= fig.start - m.end < 40 or 0 <= m.start - fig.end < 40)
             ):
                 b.unknown_date = m.value
-        # direction
-        b.direction, b.direction_from, b.direction_adjacent = self._direction(
-            doc, sent, ctx, fig, prev_fig, lo
-        )
-        if fig.kind in ("percent", "points"):
-            gap = _gap_to(doc, figures, idx, sent.start, sent.end)
-            if gap is not None:
-                b.gap_to, b.gap_side = gap
-        return b
 
     def _periods(
         self,
