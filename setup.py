@@ -31,6 +31,7 @@ COMPILED = [
     "factcheck/bind/patterns.py",
     "factcheck/bind/names.py",
     "factcheck/bind/binder.py",
+    "factcheck/bind/metrics.py",
     "factcheck/bind/pairing.py",
     "factcheck/bind/tables.py",
     "factcheck/match.py",

@@ -31,6 +31,7 @@ COMPILED = (
     "bind.patterns",
     "bind.names",
     "bind.binder",
+    "bind.metrics",
     "bind.pairing",
     "bind.tables",
     "match",

@@ -13,6 +13,7 @@ The package, one job a module:
 - `names`: index names, compiled into one scan per brief, and the index a heading names;
 - `binder`: the `Binder`, compiled per brief, which reads a sentence's context and binds
   each figure;
+- `metrics`: which metric a figure is, from the words around it;
 - `pairing`: the level a change is measured from, and which listed mention goes with which
   figure ("..., respectively");
 - `tables`: what a table cell's header cells say about its figure.
