@@ -727,8 +727,6 @@ class Binder:
         section_day: str | None = None,
     ) -> frozenset[str]:
         """`section_day`: the session the section heading names, if it names one."""
-        best: Mention | None = None
-        best_dist = 10**9
         if fig.kind in ("percent", "points") and _BASE_CLOSE_RE.match(
             doc.lower[fig.end : min(sent.end, fig.end + 80)]
         ):
@@ -745,27 +743,24 @@ class Binder:
         pick = _respectively(doc, sent, ctx.periods, fig, idx)
         if pick is not None:
             return period_tokens(pick)
-        for m in ctx.periods:
-            if m.end <= fig.start:
-                if m.start - sent.start > 20 and _CLAUSE_BREAK_RE.search(
-                    doc.lower[m.end : fig.start]
-                ):
-                    continue  # "…so far this year, while the Nasdaq closed at …"
-                dist = fig.start - m.end
-            elif m.start >= fig.end:
-                gap = doc.lower[fig.end : m.start]
-                if m.start < hi and _FOLLOW_GAP_RE.fullmatch(gap):
-                    dist = m.start - fig.end
-                elif _CHAIN_GAP_RE.fullmatch(gap):
-                    dist = (m.start - fig.end) // 2  # the chain names its day last
-                else:
-                    continue
-            else:
-                continue
-            if dist < best_dist:
-                best, best_dist = m, dist
+        best = _nearest_period(doc, sent, ctx, fig, hi)
         if best is None:
             return frozenset()
+        return self._period_of(doc, sent, ctx, fig, hi, best, section_day)
+
+    def _period_of(
+        self,
+        doc: Document,
+        sent: Sentence,
+        ctx: SentenceContext,
+        fig: Figure,
+        hi: int,
+        best: Mention,
+        section_day: str | None,
+    ) -> frozenset[str]:
+        """The tokens of the period mention that governs a figure, read as the words around
+        it say: a base ("since the Dec 31 close") opens the period after it, "that day" is
+        the date named before, a 52-week or prior-week extreme takes the date right after."""
         tokens = period_tokens(best)
         if (
             best.kind == "date"
@@ -859,3 +854,30 @@ class Binder:
             if earlier:
                 return earlier[-1][2], earlier[-1][3], False
         return 0, "", False
+
+
+def _nearest_period(
+    doc: Document, sent: Sentence, ctx: SentenceContext, fig: Figure, hi: int
+) -> Mention | None:
+    """The period mention nearest a figure: before it in its clause, or right after it where
+    only a short gap or a chain of figures stands between ("rose 0.6% on Tuesday")."""
+    best: Mention | None = None
+    best_dist = 10**9
+    for m in ctx.periods:
+        if m.end <= fig.start:
+            if m.start - sent.start > 20 and _CLAUSE_BREAK_RE.search(doc.lower[m.end : fig.start]):
+                continue  # "…so far this year, while the Nasdaq closed at …"
+            dist = fig.start - m.end
+        elif m.start >= fig.end:
+            gap = doc.lower[fig.end : m.start]
+            if m.start < hi and _FOLLOW_GAP_RE.fullmatch(gap):
+                dist = m.start - fig.end
+            elif _CHAIN_GAP_RE.fullmatch(gap):
+                dist = (m.start - fig.end) // 2  # the chain names its day last
+            else:
+                continue
+        else:
+            continue
+        if dist < best_dist:
+            best, best_dist = m, dist
+    return best
