@@ -16,7 +16,8 @@ from typing import Any, Final
 from factcheck.bind import Binder, apply_column
 from factcheck.brief import WeeklyIndexBrief
 from factcheck.dates import date_verdict, wrong_week
-from factcheck.extract import Document, Figure, Sentence, parse
+from factcheck.document import Document, Figure, Sentence
+from factcheck.extract import parse
 from factcheck.match import FactIndex, Verdict, judge
 from factcheck.qualitative import ArticleWords, Finding, check_sentence, check_streak
 from factcheck.reading import read_in_order

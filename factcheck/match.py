@@ -20,7 +20,7 @@ from factcheck import ids
 from factcheck.bind import Binding, is_outside
 from factcheck.brief import Fact, WeeklyIndexBrief
 from factcheck.diagnose import wrong_base
-from factcheck.extract import Figure
+from factcheck.document import Figure
 from factcheck.numfmt import (
     LEVEL_SCALE,
     LEVEL_TRUNCATION_MIN,

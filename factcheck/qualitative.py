@@ -20,7 +20,8 @@ from factcheck import ids
 from factcheck._rx import trie
 from factcheck.bind import Binder, Binding, Mention, SentenceContext
 from factcheck.brief import Fact, WeeklyIndexBrief
-from factcheck.extract import WEEKDAYS, Document, Figure, Sentence
+from factcheck.datewords import WEEKDAYS
+from factcheck.document import Document, Figure, Sentence
 from factcheck.grammar import DIRECTION, DOWN, STREAK_DOWN, STREAK_UP, UP
 from factcheck.patterns import Scan
 from factcheck.report import Status
