@@ -34,6 +34,7 @@ COMPILED = [
     "factcheck/streak_counts.py",
     "factcheck/bind.py",
     "factcheck/match.py",
+    "factcheck/fact_index.py",
     "factcheck/qualitative.py",
     "factcheck/finding.py",
     "factcheck/gave_back.py",

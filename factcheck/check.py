@@ -19,8 +19,9 @@ from factcheck.brief import WeeklyIndexBrief
 from factcheck.dates import date_verdict, wrong_week
 from factcheck.document import Document, Figure, Sentence
 from factcheck.extract import parse
+from factcheck.fact_index import FactIndex
 from factcheck.finding import Finding
-from factcheck.match import FactIndex, Verdict, judge
+from factcheck.match import Verdict, judge
 from factcheck.qualitative import ArticleWords, check_sentence
 from factcheck.reading import read_in_order
 from factcheck.report import CheckReport, Claim, Severity, Status

@@ -34,6 +34,7 @@ COMPILED = (
     "streak_counts",
     "bind",
     "match",
+    "fact_index",
     "qualitative",
     "finding",
     "gave_back",
