@@ -81,7 +81,7 @@ def main() -> None:
 
 def _all_python() -> bool:
     """True when the checker's modules are plain Python (no mypyc extension loaded)."""
-    import factcheck.bind as bind
+    import factcheck.bind.binder as bind
 
     return (bind.__file__ or "").endswith(".py")
 

@@ -767,3 +767,293 @@ def completed(column: Column) -> Column | None:
     if metric is None:
         return None
     return Column(metric, period)
+
+
+# --- periods ---------------------------------------------------------------------------------
+
+
+class PeriodKind(StrEnum):
+    """What a period phrase names (the binder turns each into the brief's period tokens)."""
+
+    WEEK = "week"  # the brief's week: "this week", "over the five sessions"
+    WEEKSTART = "weekstart"  # "opened the week": the week's first session
+    WEEKEND = "weekend"  # "the final session": the week's last session
+    DAY = "day"  # "on the day", "that session": the session the sentence is about
+    ANYDAY = "anyday"  # "overnight", "in a single session": some session, whichever
+    PREV = "prev"  # the week before: "last week", "the prior Friday"
+    PREVCLOSE = "prevclose"  # the previous week's last close, as a base
+    YTD = "ytd"  # "so far this year"
+    MTD = "mtd"  # "month to date"
+    W52 = "w52"  # "one-year", "12-month": the trailing 52 weeks
+    NONE = "none"  # a span no brief holds figures for: "the first half", "year on year"
+
+
+def _period_phrases() -> dict[str, str]:
+    """Literal period phrases (lower case) -> the kind of period they name (`PeriodKind`)."""
+    out: dict[str, str] = {}
+    for adj in ("previous", "prior", "last"):
+        for poss in ("'s", "’s", "s", ""):
+            for noun in ("close", "closing level", "finish", "final close"):
+                for the in ("", "the "):
+                    out[f"{the}{adj} week{poss} {noun}"] = PeriodKind.PREVCLOSE
+                    out[f"{the}{adj} friday{poss} {noun}"] = PeriodKind.PREVCLOSE
+    for phrase in ("previous week", "prior week", "last week", "preceding week", "week before"):
+        out[phrase] = PeriodKind.PREV
+        out[f"the {phrase}"] = PeriodKind.PREV  # before "the week" can take the first two words
+        for poss in ("'s", "’s"):
+            out[f"{phrase}{poss}"] = PeriodKind.PREV
+            out[f"the {phrase}{poss}"] = PeriodKind.PREV
+    for phrase in ("a week earlier", "a week ago", "the week prior", "one week earlier"):
+        out[phrase] = PeriodKind.PREV
+    # "fell 2.24 per cent overnight": the other market's last session, whichever day it was
+    for phrase in ("overnight", "on wall street overnight", "overnight on wall street"):
+        out[phrase] = PeriodKind.ANYDAY
+    for phrase in ("one-year", "1-year", "12-month", "twelve-month", "annual"):
+        out[phrase] = PeriodKind.W52
+    for phrase in (
+        "year to date",
+        "year-to-date",
+        "ytd",
+        "so far this year",
+        "so far in the year",
+        "this year",
+        "for the year",
+        "since the start of the year",
+        "since the start of year",
+        "since january",
+    ):
+        out[phrase] = PeriodKind.YTD
+    for phrase in (
+        "month to date",
+        "month-to-date",
+        "mtd",
+        "so far this month",
+        "so far in the month",
+        "for the month",
+        "this month",
+        "in the month",
+        "month so far",
+    ):
+        out[phrase] = PeriodKind.MTD
+    for phrase in (
+        "on the day",
+        "that day",
+        "the day",
+        "the session",
+        "on the session",
+        "daily",
+        "that afternoon",
+        "that morning",
+        "that session",
+    ):
+        out[phrase] = PeriodKind.DAY
+    for phrase in (
+        "week",
+        "weekly",
+        "week's",
+        "week’s",
+        "this week",
+        "the week",
+        "on the week",
+        "over the week",
+        "for the week",
+        "this week's",
+        "the week's",
+        "the same week",
+        "over the same week",
+        "the past week",
+        "over the past week",
+        "during the week",
+        "in the week",
+    ):
+        out[phrase] = PeriodKind.WEEK
+    for n in ("two", "three", "four", "five", "2", "3", "4", "5"):
+        for lead in ("the", "over the", "all", "in all", "across the", "during the"):
+            out[f"{lead} {n} sessions"] = PeriodKind.WEEK
+            out[f"{lead} {n} trading days"] = PeriodKind.WEEK
+    for verb in (
+        "opened",
+        "started",
+        "began",
+        "begun",
+        "kicked off",
+        "open",
+        "start",
+        "begin",
+        "kick off",
+    ):
+        out[f"{verb} the week"] = PeriodKind.WEEKSTART
+    # periods the brief holds no figures for: a figure about one can only be unsupported
+    for lead in ("", "the ", "this ", "for the ", "in the ", "over the ", "during the "):
+        for span in (
+            "quarter",
+            "first quarter",
+            "second quarter",
+            "third quarter",
+            "fourth quarter",
+            "first half",
+            "second half",
+            "half-year",
+            "financial year",
+            "fiscal year",
+            "course of the financial year",
+            "course of the fiscal year",
+        ):
+            out[f"{lead}{span}"] = PeriodKind.NONE
+    # a few sessions or weeks that are not the week: "in just two trading sessions",
+    # "in the prior two weeks" (the brief holds the week and the one before, not two back)
+    for n in ("two", "three", "2", "3"):
+        for lead in ("in", "in just", "in only", "over", "within", "across"):
+            for unit in ("sessions", "trading sessions", "days", "trading days"):
+                out[f"{lead} {n} {unit}"] = PeriodKind.NONE
+        for adj in ("prior", "previous", "past", "last", "preceding"):
+            out[f"the {adj} {n} weeks"] = PeriodKind.NONE
+    # rolling spans and earlier years: no brief holds their figures
+    for phrase in (
+        "over the past month",
+        "in the past month",
+        "over the last month",
+        "past month",
+        "compared to the same time last year",
+        "compared with the same time last year",
+        "from the same time last year",
+        "from a year ago",
+        "from a year earlier",
+        "than a year ago",
+        "year on year",
+        "year-on-year",
+        "year over year",
+        "year-over-year",
+        "over the past year",
+        "over the past 12 months",
+        "in the past year",
+        "last year",
+        "from last year",
+        "the previous year",
+        "the prior year",
+        "a year earlier",
+    ):
+        out[phrase] = PeriodKind.NONE
+    for phrase in (
+        "a single session",
+        "one session",
+        "a single day",
+        "one day",
+        "a single trading day",
+        "one trading day",
+    ):
+        out[phrase] = PeriodKind.ANYDAY
+    for phrase in (
+        "the final session",
+        "the last session",
+        "the final trading day",
+        "the last trading day",
+        "the final day",
+        "in the final session",
+    ):
+        out[phrase] = PeriodKind.WEEKEND  # the week's last session
+    for adj in ("previous", "prior", "last", "preceding"):
+        out[f"{adj} friday"] = PeriodKind.PREV
+        out[f"the {adj} friday"] = PeriodKind.PREV
+    return out
+
+
+#: Every period phrase the checker reads, lower case -> its kind.
+PERIOD_PHRASES: Final = _period_phrases()
+
+
+# --- metrics ---------------------------------------------------------------------------------
+
+#: The fact metrics metric words allow.
+#: Level facts are matched by kind: `level_high` (prior week's high, swing highs),
+#: `level_low` (prior week's low, swing lows), `level_round` (round numbers); see
+#: `match.metric_of`.  Support/resistance words accept any price level.
+MA_METRICS: Final = frozenset({"ma", "vs_ma_pct"})
+LEVELISH: Final = frozenset(
+    {
+        "level",
+        "level_high",
+        "level_low",
+        "level_round",
+        "high",
+        "low",
+        "close",
+        "close_high",
+        "close_low",
+        "ma",
+        "open",
+    }
+)
+CLOSE_HIGH: Final = frozenset({"close_high"})
+CLOSE_LOW: Final = frozenset({"close_low"})
+#: Metric words and the fact metrics each allows, in order of precedence (the first row that
+#: has a word decides it).
+METRIC_WORDS: Final[tuple[tuple[tuple[str, ...], frozenset[str]], ...]] = (
+    (
+        ("closing high", "highest close", "highest closing", "record close", "best close"),
+        CLOSE_HIGH,
+    ),
+    (("closing low", "lowest close", "lowest closing", "worst close"), CLOSE_LOW),
+    (
+        ("intraday high", "session high", "peak", "peaked", "highest level", "highest point"),
+        frozenset({"high", "level_high"}),
+    ),
+    (
+        ("intraday low", "session low", "lowest level", "lowest point", "trough"),
+        frozenset({"low", "level_low"}),
+    ),
+    (("moving average", "average", "ma", "sma", "dma"), MA_METRICS),
+    (
+        (
+            "support",
+            "resistance",
+            "level",
+            "levels",
+            "zone",
+            "area",
+            "round",
+            "ceiling",
+            "floor",
+            "barrier",
+            "mark",
+            "threshold",
+            "hurdle",
+            "handle",
+            "pivot",
+            "swing",
+        ),
+        LEVELISH,
+    ),
+    # An unqualified "high"/"low" is the intraday one (GENRE: the 52-week range is intraday);
+    # a closing extreme must be called one ("closing high", "highest close").
+    (("high", "highs", "topped out", "top"), frozenset({"high", "level_high"})),
+    (("low", "lows", "bottomed", "bottom"), frozenset({"low", "level_low"})),
+    (("open", "opened", "opening", "opens"), frozenset({"open"})),
+    (
+        (
+            "close",
+            "closed",
+            "closes",
+            "closing",
+            "finished at",
+            "finishing at",
+            "finish at",
+            "finished the week at",
+            "finished the day at",
+            "finished the session at",
+            "settle at",
+            "settled at",
+            "settling at",
+            "ended at",
+            "ending at",
+            "end at",
+            "ends at",
+            "ended the week at",
+            "ended the day at",
+            "ended the session at",
+            "finished",
+            "settled",
+        ),
+        frozenset({"close", "close_high", "close_low"}),
+    ),
+)

@@ -63,6 +63,35 @@ def test_front_matter_date_places_the_session(data_dir: Path, tmp_path: Path) ->
     assert "as of" not in result.stdout
 
 
+WEEK_SO_FAR = (
+    "# Small caps extend gains\n\n"
+    "The Russell 2000 rose 0.60% to 2,225.67, leaving it up {wtd} for the week so far.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("front", "extra", "wtd", "ok"),
+    [
+        ("date: 2025-08-05\n", (), "2.72%", True),  # the week to Tuesday's close
+        ("date: 2025-08-05\n", (), "2.38%", False),  # Friday's weekly change
+        ("", ("--date", "2025-08-05"), "2.72%", True),
+        ("", ("--date", "2025-08-05"), "2.27%", False),
+    ],
+)
+def test_a_wrap_with_ticker_and_week_in_its_front_matter_is_checked_as_of_its_date(
+    data_dir: Path, tmp_path: Path, front: str, extra: tuple[str, ...], wtd: str, ok: bool
+) -> None:
+    """Front matter naming the ticker and the week took the weekly path and dropped both the
+    front matter's `date:` and `--date` (and "the week so far" in the lede reads as a recap
+    of the week): a correct Tuesday wrap failed against Friday's figures."""
+    path = tmp_path / "wrap.md"
+    head = f"---\nticker: RUT\nweek: 2025-08-08\n{front}---\n"
+    path.write_text(head + WEEK_SO_FAR.format(wtd=wtd), encoding="utf-8")
+    result = runner.invoke(app, ["check", str(path), "--data-dir", str(data_dir), *extra])
+    assert result.exit_code == (0 if ok else 1), result.output
+    assert "as of 2025-08-05" in result.stdout
+
+
 def test_a_date_that_is_not_a_session_is_bad_input(data_dir: Path, tmp_path: Path) -> None:
     path = tmp_path / "wrap.md"
     path.write_text(TUESDAY_WRAP.format(ytd="down 0.20%"), encoding="utf-8")

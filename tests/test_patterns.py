@@ -25,13 +25,15 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def _scans() -> list[tuple[str, Scan]]:
     found = []
-    for info in pkgutil.iter_modules(factcheck.__path__):
-        module = importlib.import_module(f"factcheck.{info.name}")
+    for info in pkgutil.walk_packages(factcheck.__path__, "factcheck."):
+        module = importlib.import_module(info.name)
         # the source in the checkout: in the compiled wheel the module file is a binary
-        source = (ROOT / "factcheck" / f"{info.name}.py").read_text(encoding="utf-8")
+        relative = info.name.replace(".", "/")
+        path = ROOT / (f"{relative}/__init__.py" if info.ispkg else f"{relative}.py")
+        source = path.read_text(encoding="utf-8")
         for name, value in vars(module).items():
             if isinstance(value, Scan) and f"{name}: Final = Scan(" in source:
-                found.append((f"{info.name}.{name}", value))  # where it is declared
+                found.append((f"{info.name.removeprefix('factcheck.')}.{name}", value))
     return sorted(found, key=lambda x: x[0])
 
 
@@ -146,7 +148,7 @@ def test_no_hand_written_lead_or_key_tuple_outside_the_pattern_compiler() -> Non
     prefilter: both are derived by `Scan` (factcheck/patterns.py and factcheck/_rx.py are
     the mechanism itself)."""
     offenders = []
-    for path in sorted((ROOT / "factcheck").glob("*.py")):
+    for path in sorted((ROOT / "factcheck").rglob("*.py")):
         if path.name in ("patterns.py", "_rx.py"):
             continue
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):

@@ -307,6 +307,11 @@ def prepare(
         raise MalformedInput(f"{name}: {exc}") from None
     found = [p for p in sidecars(name) if p.is_file()]
     if fm_ticker and fm_week:
+        # a daily wrap (`--date`, front matter `date:`, its lede) is checked as of its
+        # session, against a brief built for that close: never the week's pinned brief
+        as_of = date or session_of(text, fm_ticker, fm_week)
+        if as_of is not None:
+            return Article(name, text, fm_ticker, fm_week, None, as_of=as_of)
         # `writer draft` saves the brief beside the article and its sha256 in the front
         # matter: that exact brief needs no market data (and cannot drift from it).
         pinned = read_front_matter(text).get("brief_sha256")
@@ -340,14 +345,12 @@ def prepare(
 
 
 def session_of(text: str, ticker: str, week: dt.date) -> dt.date | None:
-    """The session a daily wrap of `week` reports, from its front matter `date:` or its lede
-    (`factcheck.locate.infer_session`), when it is a session of that week before its last;
+    """The session a daily wrap of `week` reports, from its front matter `date:` (first) or its
+    lede (`factcheck.locate.infer_session`), when it is a session of that week before its last;
     None for a recap of the whole week (and for anything that cannot be placed: the whole
     week is then checked, as before)."""
     from writer.calendar import scheduled_week
 
-    if speaks_of_week(text):
-        return None
     try:
         calendar = symbols.resolve(ticker).calendar
         sessions = scheduled_week(calendar, week, dt.datetime.now(dt.UTC)).sessions
@@ -355,10 +358,14 @@ def session_of(text: str, ticker: str, week: dt.date) -> dt.date | None:
         return None
     if not sessions:
         return None
-    candidates: list[dt.date] = []
     stated = read_front_matter(text).get("date", "")[:10]
     with contextlib.suppress(ValueError):  # no date, or one that is not ISO: the lede
-        candidates.append(dt.date.fromisoformat(stated))
+        day = dt.date.fromisoformat(stated)
+        if day in sessions and day != sessions[-1]:
+            return day  # the front matter says which session: the lede cannot overrule it
+    if speaks_of_week(text):
+        return None
+    candidates: list[dt.date] = []
     hint = infer_session(text)
     if hint is not None and hint.weekday is not None:
         candidates += [s for s in sessions if s.weekday() == hint.weekday]
