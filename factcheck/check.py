@@ -1,10 +1,11 @@
 """The public entry point: `check_text(text, brief)` -> a `CheckReport` with one claim per
 figure, date and checkable phrase of the article.
 
-The pipeline is extract -> bind -> match (figures) / qualitative (phrases) / dates ->
-report; this module only orchestrates it (`factcheck.reading` walks the sentences in
-order, `factcheck.dates` judges dates and the article's week).  The per-brief work (entity
-regex, fact index) is cached, so checking many articles against one brief costs one setup.
+The pipeline is extract -> bind -> match (figures) / qualitative (phrases) / streak_judges
+(streak counts) / dates -> report; this module only orchestrates it (`factcheck.reading`
+walks the sentences in order, `factcheck.dates` judges dates and the article's week).  The
+per-brief work (entity regex, fact index) is cached, so checking many articles against one
+brief costs one setup.
 """
 
 from __future__ import annotations
@@ -16,12 +17,16 @@ from typing import Any, Final
 from factcheck.bind import Binder, apply_column
 from factcheck.brief import WeeklyIndexBrief
 from factcheck.dates import date_verdict, wrong_week
-from factcheck.extract import Document, Figure, Sentence, parse
-from factcheck.match import FactIndex, Verdict, judge
-from factcheck.qualitative import ArticleWords, Finding, check_sentence, check_streak
+from factcheck.document import Document, Figure, Sentence
+from factcheck.extract import parse
+from factcheck.fact_index import FactIndex
+from factcheck.finding import Finding
+from factcheck.match import Verdict, judge
+from factcheck.qualitative import ArticleWords, check_sentence
 from factcheck.reading import read_in_order
 from factcheck.report import CheckReport, Claim, Severity, Status
 from factcheck.rules import Rule
+from factcheck.streak_judges import check_streak
 
 _FIRST: Final = itemgetter(0)
 _CACHE: Final[OrderedDict[int, tuple[WeeklyIndexBrief, Binder, FactIndex]]] = OrderedDict()

@@ -16,8 +16,9 @@ from collections.abc import Iterable
 from typing import Final
 
 from factcheck.brief import WeeklyIndexBrief
-from factcheck.extract import WEEKDAY_NAMES, Document, Figure
-from factcheck.match import FactIndex
+from factcheck.datewords import WEEKDAY_NAMES
+from factcheck.document import Document, Figure
+from factcheck.fact_index import FactIndex
 from factcheck.report import Claim, Severity, Status
 from factcheck.rules import DATE_OUTSIDE, SESSION_DATE, WEEKDAY_DATE, WRONG_WEEK, Rule
 

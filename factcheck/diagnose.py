@@ -19,7 +19,8 @@ from typing import Final
 
 from factcheck import ids
 from factcheck.brief import Fact, WeeklyIndexBrief
-from factcheck.extract import WEEKDAY_NAMES, Figure
+from factcheck.datewords import WEEKDAY_NAMES
+from factcheck.document import Figure
 from factcheck.numfmt import written_matches
 
 _BASE_DAY_RE: Final = re.compile(r" vs ((?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w* \w+ \d+) close")

@@ -18,13 +18,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Final
 
-from factcheck.extract import (
-    DATE_RE,
-    MONTHS,
-    NAME_DIGITS_RE,
-    WEEKDAYS,
-    date_parts,
-)
+from factcheck.datewords import DATE_RE, MONTHS, WEEKDAYS, date_parts
+from factcheck.extract import NAME_DIGITS_RE
 from factcheck.frontmatter import read_front_matter, split_front_matter
 
 #: "week ending Aug 8", "week ended Friday, August 8, 2025", "for the week to Aug 8".

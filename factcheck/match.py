@@ -7,20 +7,22 @@ guess about context, so a fit that needs one of them dropped still verifies.  Ot
 with a fact that differs in exactly one explicit attribute is `misattributed` (it names the
 fact); a figure whose attributes pick out candidates that it does not fit is a `mismatch`
 (the closest candidate's value is the expected text); with no candidate it is `unsupported`.
+
+The candidates come from `factcheck.fact_index`, built once per brief.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Final
 
 from factcheck import ids
 from factcheck.bind import Binding, is_outside
-from factcheck.brief import Fact, WeeklyIndexBrief
+from factcheck.brief import Fact
 from factcheck.diagnose import wrong_base
-from factcheck.extract import Figure
+from factcheck.document import Figure
+from factcheck.fact_index import FactIndex, IndexedFact
 from factcheck.numfmt import (
     LEVEL_SCALE,
     LEVEL_TRUNCATION_MIN,
@@ -28,8 +30,6 @@ from factcheck.numfmt import (
     Unit,
     format_value,
     point_change_matches,
-    round_half_even,
-    round_half_up,
     truncates_to,
     written_matches,
 )
@@ -45,9 +45,6 @@ from factcheck.rules import (
     Rule,
 )
 
-_EXTREMES: Final = frozenset({"high", "low", "close_high", "close_low"})
-
-
 # Enum members read once per figure and candidate: module constants are static in the
 # compiled build, where `Hedge.EXACT` is a class attribute lookup each time.
 _EXACT: Final = Hedge.EXACT
@@ -57,54 +54,6 @@ _VERIFIED: Final = Status.VERIFIED
 _PRECOMPUTED_PLACES: Final = 6
 
 
-@dataclass(slots=True)  # not frozen: built ~170 times per brief, and frozen init is slow
-class IndexedFact:
-    """A fact with what matching reads of it for every candidate figure copied into plain
-    fields (reading a pydantic model's attribute costs a dict lookup each time)."""
-
-    fact: Fact
-    tokens: frozenset[str]
-    metric: str  # the fact's metric, with levels split by kind (see `metric_of`)
-    entity: str
-    versus: str | None
-    value: Decimal
-    signed: bool
-    #: decimals -> the values an exact figure may be written as (the magnitude for signed
-    #: facts), half-up and half-even: numfmt.rounds_to, filled in lazily
-    rounded: dict[int, frozenset[Decimal]]
-    #: decimals -> does the value round (half-up) to zero there, filled in lazily
-    zero: dict[int, bool]
-
-    def exact(self, decimals: int) -> frozenset[Decimal]:
-        cached = self.rounded.get(decimals)
-        if cached is None:
-            target = abs(self.value) if self.signed else self.value
-            cached = frozenset((round_half_up(target, decimals), round_half_even(target, decimals)))
-            self.rounded[decimals] = cached
-        return cached
-
-    def rounds_to_zero(self, decimals: int) -> bool:
-        cached = self.zero.get(decimals)
-        if cached is None:
-            cached = self.zero[decimals] = round_half_up(self.value, decimals) == 0
-        return cached
-
-
-def indexed(fact: Fact, tokens: frozenset[str]) -> IndexedFact:
-    return IndexedFact(
-        fact, tokens, metric_of(fact), fact.entity, fact.versus, fact.value, fact.signed, {}, {}
-    )
-
-
-def metric_of(fact: Fact) -> str:
-    """`level_high` / `level_low` / `level_round` for levels, else the fact's metric."""
-    if fact.metric != "level":
-        return fact.metric
-    if fact.period.startswith("round"):
-        return "level_round"
-    return "level_high" if "high" in fact.period else "level_low"
-
-
 @dataclass(slots=True)  # not frozen: one per figure, and frozen init is slower
 class Verdict:
     status: Status
@@ -112,136 +61,6 @@ class Verdict:
     expected: str | None
     message: str
     rule: Rule  # the registry entry that decided it (`factcheck.rules`)
-
-
-def fact_tokens(
-    fact: Fact, brief: WeeklyIndexBrief, last_by_entity: dict[str, dt.date]
-) -> frozenset[str]:
-    """Period tokens a fact answers to (see `factcheck.bind`)."""
-    tokens: set[str] = set()
-    period = fact.period
-    if len(period) == 10 and period[4] == "-":
-        day = dt.date.fromisoformat(period)
-        tokens.add(f"d:{period}")
-        if brief.week.start <= day <= brief.week.end:
-            tokens.add("anyday")
-        if day == brief.week.previous_session:
-            tokens.add("prev")
-        elif day < brief.week.start:
-            tokens.add("ytd")
-        if day == last_by_entity.get(fact.entity) and fact.metric == "close":
-            tokens.add("week")
-    elif period in ("week", "52w", "ytd", "50d", "200d"):
-        tokens.add(period)
-        if fact.metric in _EXTREMES and fact.on is not None:
-            tokens.add(f"d:{fact.on.isoformat()}")
-            tokens.add(f"mon:{fact.on.month}")
-    elif period in ("weekly", "daily", "weekly_prev"):
-        tokens.add({"weekly": "week", "daily": "daily", "weekly_prev": "prev"}[period])
-    elif period == "prev_week":
-        tokens.add("prev")
-    elif period == "mtd":
-        tokens.add("mtd")
-    else:  # levels
-        tokens.add("level")
-        if period.startswith("prev_week"):
-            tokens.add("prev")
-        if fact.on is not None:
-            tokens.add(f"d:{fact.on.isoformat()}")
-            tokens.add(f"mon:{fact.on.month}")
-    return frozenset(tokens)
-
-
-class FactIndex:
-    """The brief's facts grouped by the kind of figure that can cite them."""
-
-    def __init__(self, brief: WeeklyIndexBrief) -> None:
-        self.brief = brief
-        last: dict[str, dt.date] = {}
-        for f in brief.facts:
-            if f.metric == "close" and f.on is not None and brief.week.start <= f.on:
-                last[f.entity] = max(last.get(f.entity, f.on), f.on)
-        self.groups: dict[str, list[IndexedFact]] = {
-            "percent": [],
-            "points": [],
-            "level": [],
-            "signed_points": [],
-            "percentage_points": [],
-            "count": [],
-        }
-        self.dates: set[dt.date] = set(brief.week.sessions) | {brief.week.previous_session}
-        #: each entity's last close of the week (what tells a level from a change)
-        self.last_close: dict[str, Decimal] = {}
-        self.last_close_fact: dict[str, Fact] = {}
-        for f in brief.facts:
-            if f.metric == "close" and f.on is not None and f.on == last.get(f.entity):
-                self.last_close[f.entity] = f.value
-                self.last_close_fact[f.entity] = f
-        #: entities that trade on another exchange's calendar than the subject's
-        self.other_calendar: frozenset[str] = frozenset(
-            e.key for e in brief.peers if e.calendar != brief.subject.calendar
-        )
-        for f in brief.facts:
-            item = indexed(f, fact_tokens(f, brief, last))
-            if f.on is not None:
-                self.dates.add(f.on)
-            if len(f.period) == 10 and f.period[4] == "-":
-                self.dates.add(dt.date.fromisoformat(f.period))
-            if f.unit is Unit.PERCENT:
-                self.groups["percent"].append(item)
-            elif f.unit is Unit.POINTS:
-                self.groups["points"].append(item)
-                self.groups["signed_points" if f.signed else "level"].append(item)
-            elif f.unit is Unit.PERCENTAGE_POINTS:
-                self.groups["percentage_points"].append(item)
-            elif f.unit is Unit.COUNT:
-                self.groups["count"].append(item)
-
-        self.by_entity: dict[str, dict[str, list[IndexedFact]]] = {}
-        for name, items in self.groups.items():
-            grouped: dict[str, list[IndexedFact]] = {}
-            for item in items:
-                grouped.setdefault(item.entity, []).append(item)
-            self.by_entity[name] = grouped
-        #: (group, entity or "*", period token) -> facts: most figures have a period bound,
-        #: so candidates come from one short list instead of the whole brief.  Filled on
-        #: first use: an article asks for a few dozen of the brief's ~600 combinations.
-        self.by_token: dict[tuple[str, str, str], list[IndexedFact]] = {}
-
-    def narrowed(
-        self, fig: Figure, b: Binding, entity: str | None, periods: frozenset[str]
-    ) -> list[IndexedFact]:
-        """`pool` cut down by one of the required period tokens (a superset of the matches)."""
-        name = self.group(fig, b)
-        if name is None:
-            return []
-        if not periods or (b.metrics is not None and "level_round" in b.metrics):
-            return self.pool(fig, b, entity)
-        token = next(iter(periods))
-        key = (name, entity or "*", token)
-        hit = self.by_token.get(key)
-        if hit is None:
-            pool = self.groups[name] if entity is None else self.by_entity[name].get(entity, [])
-            hit = self.by_token[key] = [item for item in pool if token in item.tokens]
-        return hit
-
-    def group(self, fig: Figure, b: Binding) -> str | None:
-        """Which facts a figure of this kind can cite."""
-        if fig.kind in ("percent", "points", "percentage_points"):
-            return fig.kind
-        if fig.kind == "number":
-            if b.metrics is not None and "change_pts" in b.metrics:
-                return "signed_points"
-            return "level"
-        return None
-
-    def pool(self, fig: Figure, b: Binding, entity: str | None = None) -> list[IndexedFact]:
-        name = self.group(fig, b)
-        if name is None:
-            return []
-        if entity is not None:
-            return self.by_entity[name].get(entity, [])
-        return self.groups[name]
 
 
 def _sign(fig: Figure, b: Binding) -> int:
@@ -635,6 +454,34 @@ def _diagnosed(index: FactIndex, fig: Figure, b: Binding) -> Verdict | None:
 
 
 def _judge(index: FactIndex, fig: Figure, b: Binding) -> Verdict:
+    """The rules of the module docstring, in order: a figure about something outside the
+    brief, or of a kind no fact has, is unsupported; a fact that fits verifies (those
+    consistent with every bound attribute first, then, only when none fits, those
+    consistent with the explicit ones); a fit true of another day or index than the one
+    inherited from context is unsupported; a fit in size but not sign is a wrong direction;
+    a fit with a fact differing in exactly one attribute is misattributed; else the closest
+    candidate makes it a mismatch, and with no candidate it is unsupported."""
+    unsettled = _outside_the_brief(index, fig, b)
+    if unsettled is not None:
+        return unsettled
+    periods = b.periods or b.periods_inherited
+    full = _consistent(index.narrowed(fig, b, b.entity, periods), b)
+    found = _fit(index, fig, b, full)
+    if found.verdict is not None:
+        return found.verdict
+    if found.conflict is not None:
+        return _fits_another_context(fig, b, full, found.conflict)
+    if found.sign_wrong is not None:
+        return _wrong_direction(fig, b, found.sign_wrong)
+    misattributed = _misattributed(index, fig, b, full or found.explicit)
+    if misattributed is not None:
+        return misattributed
+    return _closest_misfit(fig, b, full, found.explicit)
+
+
+def _outside_the_brief(index: FactIndex, fig: Figure, b: Binding) -> Verdict | None:
+    """Unsupported when the figure is about something the brief does not cover, or is of a
+    kind (with the metric bound) that no fact of the brief has."""
     if is_outside(b.entity):
         assert b.entity is not None
         return Verdict(
@@ -652,84 +499,129 @@ def _judge(index: FactIndex, fig: Figure, b: Binding) -> Verdict:
             f"no {fig.kind.replace('_', ' ')} figure in the brief can settle this",
             FIGURE_UNSETTLED,
         )
-    periods = b.periods or b.periods_inherited
-    full = _consistent(index.narrowed(fig, b, b.entity, periods), b)
+    return None
+
+
+@dataclass(slots=True)
+class _Fit:
+    """What scoring the candidates found: the verdict when one fits, else the first that
+    fits in size but not sign, the first that fits but is true of another context than the
+    inherited one, and the candidates of the explicit attributes alone."""
+
+    verdict: Verdict | None
+    sign_wrong: IndexedFact | None
+    conflict: IndexedFact | None
+    explicit: list[IndexedFact]
+
+
+def _fit(index: FactIndex, fig: Figure, b: Binding, full: list[IndexedFact]) -> _Fit:
+    """Pass 0 scores `full` (consistent with every bound attribute); pass 1, only when
+    nothing fits and something was inherited, the facts consistent with the explicit
+    attributes alone."""
     sign_wrong: IndexedFact | None = None
-    inherited_day: set[str] = set()  # only pass 1 needs it: computed there
+    for item in full:
+        mag, sign = fits(item, fig, b)
+        if mag and sign:
+            return _Fit(_verified(item), None, None, full)
+        if mag and sign_wrong is None:
+            sign_wrong = item
+    # a session inherited from the sentence before ("On Tuesday, ... It closed at ...") says
+    # which day; an inherited "week", or a day on another exchange's calendar ("overnight
+    # on Wall Street"), does not
+    inherited_day: set[str] = set()
+    if (
+        not b.periods
+        and (b.metrics is None or "level_round" not in b.metrics)
+        and b.entity not in index.other_calendar
+    ):
+        inherited_day = _day_tokens(b.periods_inherited) - {"week"}
+    explicit = _explicit_only(index, fig, b)
+    if explicit is None:
+        return _Fit(None, sign_wrong, None, full)
     conflict: IndexedFact | None = None
-    explicit = full
-    for pass_no in (0, 1):
-        if pass_no == 1:
-            if (
-                not b.periods
-                and (b.metrics is None or "level_round" not in b.metrics)
-                and b.entity not in index.other_calendar
-            ):
-                # a session inherited from the sentence before ("On Tuesday, ... It closed
-                # at ...") says which day; an inherited "week", or a day on another
-                # exchange's calendar ("overnight on Wall Street"), does not
-                inherited_day = _day_tokens(b.periods_inherited) - {"week"}
-            # only when nothing fits: drop the inherited attributes (computed lazily)
-            if b.entity_inherited:
-                explicit = [
-                    i
-                    for i in index.narrowed(fig, b, None, b.periods)
-                    if _entity_ok(i, b, True) and _period_ok(i, b, True) and _metric_ok(i, b)
-                ]
-            elif b.periods_inherited and not b.periods:
-                explicit = [
-                    i
-                    for i in index.pool(fig, b, b.entity)
-                    if _entity_ok(i, b, True) and _metric_ok(i, b)
-                ]
-            else:
-                break
-        group = full if pass_no == 0 else explicit
-        for item in group:
-            mag, sign = fits(item, fig, b)
-            if mag and sign:
-                if pass_no == 1 and (
-                    (
-                        inherited_day
-                        and (days := _day_tokens(item.tokens))
-                        and not days & inherited_day
-                        and (item.fact.period[:1].isdigit() or item.fact.period == "week")
-                    )
-                    or (b.entity_inherited and item.fact.entity != b.entity)
-                ):
-                    # true of another session / entity than the context named
-                    conflict = conflict or item
-                    continue
-                return Verdict(
-                    _VERIFIED, item.fact, item.fact.display, item.fact.label, FIGURE_VALUE
-                )
-            if mag and sign_wrong is None:
-                sign_wrong = item
-    if conflict is not None:
-        # true of another session (or index) than the one the sentence before was about:
-        # what the figure is about was inherited, so this is a likely slip, not a stated one
-        target = _closest(full, fig, b).fact if full else None
-        what = "index" if conflict.fact.entity != b.entity else "day"
-        return Verdict(
-            Status.UNSUPPORTED,
-            target or conflict.fact,
-            expected_text(target, fig) if target else None,
-            f"the sentence names no {what}, and {fig.text.strip()} is the "
-            f"{conflict.fact.label} ({conflict.fact.display}), not of the {what} the text "
-            "before was about",
-            FIGURE_UNSETTLED,
+    for item in explicit:
+        mag, sign = fits(item, fig, b)
+        if mag and sign:
+            if _another_context(item, b, inherited_day):
+                # true of another session / entity than the context named
+                conflict = conflict or item
+                continue
+            return _Fit(_verified(item), None, None, explicit)
+        if mag and sign_wrong is None:
+            sign_wrong = item
+    return _Fit(None, sign_wrong, conflict, explicit)
+
+
+def _verified(item: IndexedFact) -> Verdict:
+    return Verdict(_VERIFIED, item.fact, item.fact.display, item.fact.label, FIGURE_VALUE)
+
+
+def _explicit_only(index: FactIndex, fig: Figure, b: Binding) -> list[IndexedFact] | None:
+    """The candidates with the inherited attributes dropped (None when nothing was
+    inherited: then there is no second pass)."""
+    if b.entity_inherited:
+        return [
+            i
+            for i in index.narrowed(fig, b, None, b.periods)
+            if _entity_ok(i, b, True) and _period_ok(i, b, True) and _metric_ok(i, b)
+        ]
+    if b.periods_inherited and not b.periods:
+        return [
+            i for i in index.pool(fig, b, b.entity) if _entity_ok(i, b, True) and _metric_ok(i, b)
+        ]
+    return None
+
+
+def _another_context(item: IndexedFact, b: Binding, inherited_day: set[str]) -> bool:
+    """Whether a fact that fits is of another session than the inherited day, or of another
+    index than the inherited one."""
+    return bool(
+        (
+            inherited_day
+            and (days := _day_tokens(item.tokens))
+            and not days & inherited_day
+            and (item.fact.period[:1].isdigit() or item.fact.period == "week")
         )
-    if sign_wrong is not None:
-        f = sign_wrong.fact
-        word = f" ({b.direction_from!r})" if b.direction_from and not fig.sign else ""
-        # the figure is right and its direction is not: expect the signed display
-        return Verdict(
-            Status.MISMATCH,
-            f,
-            f.display if not fig.sign else expected_text(f, fig),
-            f"wrong direction{word}: {f.label} is {f.display}",
-            FIGURE_DIRECTION,
-        )
+        or (b.entity_inherited and item.fact.entity != b.entity)
+    )
+
+
+def _fits_another_context(
+    fig: Figure, b: Binding, full: list[IndexedFact], conflict: IndexedFact
+) -> Verdict:
+    """True of another session (or index) than the one the sentence before was about: what
+    the figure is about was inherited, so this is a likely slip, not a stated one."""
+    target = _closest(full, fig, b).fact if full else None
+    what = "index" if conflict.fact.entity != b.entity else "day"
+    return Verdict(
+        Status.UNSUPPORTED,
+        target or conflict.fact,
+        expected_text(target, fig) if target else None,
+        f"the sentence names no {what}, and {fig.text.strip()} is the "
+        f"{conflict.fact.label} ({conflict.fact.display}), not of the {what} the text "
+        "before was about",
+        FIGURE_UNSETTLED,
+    )
+
+
+def _wrong_direction(fig: Figure, b: Binding, sign_wrong: IndexedFact) -> Verdict:
+    """The figure is right and its direction is not: expect the signed display."""
+    f = sign_wrong.fact
+    word = f" ({b.direction_from!r})" if b.direction_from and not fig.sign else ""
+    return Verdict(
+        Status.MISMATCH,
+        f,
+        f.display if not fig.sign else expected_text(f, fig),
+        f"wrong direction{word}: {f.label} is {f.display}",
+        FIGURE_DIRECTION,
+    )
+
+
+def _misattributed(
+    index: FactIndex, fig: Figure, b: Binding, candidates: list[IndexedFact]
+) -> Verdict | None:
+    """A fit with a fact of the brief that differs from the binding in exactly one attribute
+    (the first such), reported against the closest of the `candidates`."""
     others = []
     for item in index.pool(fig, b):
         mag, sign = fits(item, fig, b)
@@ -737,18 +629,25 @@ def _judge(index: FactIndex, fig: Figure, b: Binding) -> Verdict:
             diff = _differences(item, b)
             if len(diff) == 1:
                 others.append((item, diff[0]))
-    if others:
-        item, what = others[0]
-        target = _closest(full or explicit, fig, b).fact if (full or explicit) else None
-        claimed = f"; {target.label} is {expected_text(target, fig)}" if target else ""
-        return Verdict(
-            Status.MISATTRIBUTED,
-            target or item.fact,
-            expected_text(target, fig) if target else None,
-            f"wrong {what}: {fig.text.strip()} is the {item.fact.label} "
-            f"({item.fact.display}){claimed}",
-            FIGURE_ATTRIBUTION,
-        )
+    if not others:
+        return None
+    item, what = others[0]
+    target = _closest(candidates, fig, b).fact if candidates else None
+    claimed = f"; {target.label} is {expected_text(target, fig)}" if target else ""
+    return Verdict(
+        Status.MISATTRIBUTED,
+        target or item.fact,
+        expected_text(target, fig) if target else None,
+        f"wrong {what}: {fig.text.strip()} is the {item.fact.label} ({item.fact.display}){claimed}",
+        FIGURE_ATTRIBUTION,
+    )
+
+
+def _closest_misfit(
+    fig: Figure, b: Binding, full: list[IndexedFact], explicit: list[IndexedFact]
+) -> Verdict:
+    """No fit: a mismatch against the closest candidate, unsupported without one (or when
+    the only candidates are another index's than the inherited one)."""
     candidates = full or explicit
     if candidates:
         item = _closest(candidates, fig, b)

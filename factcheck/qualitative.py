@@ -5,6 +5,10 @@ gains", "lagged the S&P 500", "third straight weekly gain", "hit a 52-week high"
 found by one precompiled pattern and decided by comparing facts of the brief, never by
 judging prose.  A phrase whose entity or period cannot be pinned down is left alone rather
 than guessed at; a phrase whose fact is missing from the brief is `unsupported`.
+
+The phrase kinds are rows (`PHRASE_KINDS`: a scan, a judge, a rule).  Streak counts ("third
+straight weekly gain") are judged in `factcheck.streak_judges`; both report `Finding`s
+(`factcheck.finding`).
 """
 
 from __future__ import annotations
@@ -17,11 +21,12 @@ from decimal import Decimal
 from typing import Final
 
 from factcheck import ids
-from factcheck._rx import trie
 from factcheck.bind import Binder, Binding, Mention, SentenceContext
 from factcheck.brief import Fact, WeeklyIndexBrief
-from factcheck.extract import WEEKDAYS, Document, Figure, Sentence
-from factcheck.grammar import DIRECTION, DOWN, STREAK_DOWN, STREAK_UP, UP
+from factcheck.document import Document, Sentence
+from factcheck.finding import Finding, entity_before, phrase_finding
+from factcheck.gave_back import gave_back
+from factcheck.grammar import DIRECTION, DOWN, UP
 from factcheck.patterns import Scan
 from factcheck.report import Status
 from factcheck.rules import (
@@ -30,8 +35,6 @@ from factcheck.rules import (
     EVERY_SESSION,
     EXTREME_ON_DAY,
     GAVE_BACK,
-    STREAK_CURRENT,
-    STREAK_ON_DAY,
     TICKER_NAME,
     W52_EXTREME,
     WEEK_START,
@@ -168,53 +171,12 @@ _DOWN: Final = frozenset(
         "in the red",
     )
 )
-_STREAK_UP: Final = Scan(rf"\b(?:{trie(STREAK_UP)})\b", re.ASCII)
-_STREAK_DOWN: Final = Scan(rf"\b(?:{trie(STREAK_DOWN)})\b", re.ASCII)
-_STREAK_WEEK: Final = re.compile(r"\bweek(?:ly|s)?\b", re.ASCII)
-_STREAK_DAY: Final = re.compile(r"\b(?:daily|sessions?|days?|trading[\s-]days?)\b", re.ASCII)
-
-
-@dataclass(slots=True)  # not frozen: frozen init is slower
-class Finding:
-    start: int
-    end: int
-    kind: str
-    status: Status
-    fact: Fact | None
-    expected: str | None
-    message: str
-    value: str | None  # the count as claimed, signed (streaks); None for phrases
-    rule: Rule  # the registry entry that decided it (`factcheck.rules`)
-
-
-def _phrase(
-    m: re.Match[str],
-    base: int,
-    status: Status,
-    fact: Fact | None,
-    expected: str | None,
-    message: str,
-    rule: Rule,
-) -> Finding:
-    """A finding on the phrase `m` matched in a sentence that starts at `base`."""
-    return Finding(
-        base + m.start(), base + m.end(), "phrase", status, fact, expected, message, None, rule
-    )
 
 
 def _change(brief: WeeklyIndexBrief, entity: str, period: str) -> Fact | None:
     if period in ("week", "ytd"):
         return brief.get(ids.period(entity, period, "change_pct"))
     return brief.get(ids.session(entity, "change_pct", period))
-
-
-def _entity_before(ctx: SentenceContext, pos: int, summary: Binding | None, subject: str) -> str:
-    before = [m for m in ctx.entities if m.end <= pos]
-    if before:
-        return before[-1].value
-    if summary is not None and summary.entity is not None:
-        return summary.entity
-    return subject
 
 
 def _period_near(
@@ -290,7 +252,7 @@ def _settle(
     word: str,
 ) -> None:
     """A direction claimed for the entity named before the match, over `period`."""
-    entity = _entity_before(ctx, base + m.start(), summary, brief.subject.key)
+    entity = entity_before(ctx, base + m.start(), summary, brief.subject.key)
     _settle_direction(out, brief, entity, period, word, base + m.start(), base + m.end())
 
 
@@ -394,11 +356,11 @@ def _judge_week_extreme(r: PhraseReading, m: re.Match[str]) -> None:
     day = _period_near(r.ctx, r.base + m.start(), r.base + m.end(), r.summary, ("date",))
     if day is None or not day[:1].isdigit():
         return
-    entity = _entity_before(r.ctx, r.base + m.start(), r.summary, subject)
+    entity = entity_before(r.ctx, r.base + m.start(), r.summary, subject)
     facts = _extreme_facts(brief, entity, "week", which, hl.startswith("high"))
     if not facts:
         r.out.append(
-            _phrase(
+            phrase_finding(
                 m,
                 r.base,
                 Status.UNSUPPORTED,
@@ -411,13 +373,15 @@ def _judge_week_extreme(r: PhraseReading, m: re.Match[str]) -> None:
         return
     if any(f.on is not None and f.on.isoformat() == day for f in facts):
         r.out.append(
-            _phrase(m, r.base, Status.VERIFIED, facts[0], None, facts[0].label, EXTREME_ON_DAY)
+            phrase_finding(
+                m, r.base, Status.VERIFIED, facts[0], None, facts[0].label, EXTREME_ON_DAY
+            )
         )
     else:
         f = facts[0]
         when = f"{f.on:%A}" if f.on else "another day"
         r.out.append(
-            _phrase(
+            phrase_finding(
                 m,
                 r.base,
                 Status.CONTRADICTED,
@@ -434,7 +398,7 @@ def _judge_every_session(r: PhraseReading, m: re.Match[str]) -> None:
     """ "rose in every session": every daily change of the week has that sign."""
     brief = r.binder.brief
     subject = r.binder.subject
-    entity = _entity_before(r.ctx, r.base + m.start(), r.summary, subject)
+    entity = entity_before(r.ctx, r.base + m.start(), r.summary, subject)
     up = _SPACES_RE.sub(" ", m.group("dir")) in _UP_VERBS
     changes = [
         change
@@ -444,7 +408,7 @@ def _judge_every_session(r: PhraseReading, m: re.Match[str]) -> None:
     wrong = [f for f in changes if (f.value > 0) != up]
     if not changes:
         r.out.append(
-            _phrase(
+            phrase_finding(
                 m,
                 r.base,
                 Status.UNSUPPORTED,
@@ -456,7 +420,7 @@ def _judge_every_session(r: PhraseReading, m: re.Match[str]) -> None:
         )
     elif wrong:
         r.out.append(
-            _phrase(
+            phrase_finding(
                 m,
                 r.base,
                 Status.CONTRADICTED,
@@ -468,7 +432,7 @@ def _judge_every_session(r: PhraseReading, m: re.Match[str]) -> None:
         )
     else:
         r.out.append(
-            _phrase(
+            phrase_finding(
                 m,
                 r.base,
                 Status.VERIFIED,
@@ -487,7 +451,7 @@ def _judge_week_start(r: PhraseReading, m: re.Match[str]) -> None:
     first = brief.week.sessions[0].isoformat()
     if lead and lead[0].value != first and lead[0].value[:1].isdigit():
         r.out.append(
-            _phrase(
+            phrase_finding(
                 m,
                 r.base,
                 Status.CONTRADICTED,
@@ -502,11 +466,11 @@ def _judge_week_start(r: PhraseReading, m: re.Match[str]) -> None:
 
 def _judge_ticker(r: PhraseReading, m: re.Match[str]) -> None:
     """ "the Nasdaq Composite (SPX)": a ticker that names another index."""
-    named = _entity_before(r.ctx, r.base + m.start(), None, "")
+    named = entity_before(r.ctx, r.base + m.start(), None, "")
     said = r.binder.entity_of.get(m.group("ticker"))
     if named and said and named != said:
         r.out.append(
-            _phrase(
+            phrase_finding(
                 m,
                 r.base,
                 Status.MISATTRIBUTED,
@@ -520,7 +484,7 @@ def _judge_ticker(r: PhraseReading, m: re.Match[str]) -> None:
 
 def _judge_gave_back(r: PhraseReading, m: re.Match[str]) -> None:
     """ "gave back all of Monday's gains": the closes it compares."""
-    r.out.extend(_gave_back(m, r.doc, r.sent, r.ctx, r.binder, r.summary))
+    r.out.extend(gave_back(m, r.sent, r.ctx, r.binder, r.summary))
 
 
 def _judge_relative(r: PhraseReading, m: re.Match[str]) -> None:
@@ -532,13 +496,13 @@ def _judge_w52(r: PhraseReading, m: re.Match[str]) -> None:
     """ "hit a 52-week high": set on a session of the week."""
     brief = r.binder.brief
     subject = r.binder.subject
-    entity = _entity_before(r.ctx, r.base + m.start(), r.summary, subject)
+    entity = entity_before(r.ctx, r.base + m.start(), r.summary, subject)
     which = (m.group("which") or "").strip().lower()
     hl = m.group("hl").lower()
     facts = _extreme_facts(brief, entity, "52w", which, hl == "high")
     if not facts:
         r.out.append(
-            _phrase(
+            phrase_finding(
                 m,
                 r.base,
                 Status.UNSUPPORTED,
@@ -552,13 +516,13 @@ def _judge_w52(r: PhraseReading, m: re.Match[str]) -> None:
     sessions = set(brief.week.sessions)
     if any(f.on in sessions for f in facts):
         r.out.append(
-            _phrase(m, r.base, Status.VERIFIED, facts[0], None, facts[0].label, W52_EXTREME)
+            phrase_finding(m, r.base, Status.VERIFIED, facts[0], None, facts[0].label, W52_EXTREME)
         )
     else:
         f = facts[0]
         label = f.label.removeprefix(brief.subject.name + " ")
         message = f"no 52-week {hl} this week: the {label} is {f.display}"
-        r.out.append(_phrase(m, r.base, Status.CONTRADICTED, f, None, message, W52_EXTREME))
+        r.out.append(phrase_finding(m, r.base, Status.CONTRADICTED, f, None, message, W52_EXTREME))
 
 
 #: Every kind of worded claim, in the order they are judged (a later kind skips the words
@@ -672,113 +636,6 @@ def _settle_direction(
     )
 
 
-def _session_before(brief: WeeklyIndexBrief, day: dt.date) -> dt.date:
-    earlier = [d for d in brief.week.sessions if d < day]
-    return earlier[-1] if earlier else brief.week.previous_session
-
-
-def _gave_back(
-    m: re.Match[str],
-    doc: Document,
-    sent: Sentence,
-    ctx: SentenceContext,
-    binder: Binder,
-    summary: Binding | None,
-) -> list[Finding]:
-    brief = binder.brief
-    base = sent.start
-    entity = _entity_before(ctx, base + m.start(), summary, brief.subject.key)
-    whose = m.group("whose").lower().replace("’", "'").removesuffix("'s")
-    gains = m.group("what").lower().startswith(("gain", "advance", "rally", "rise"))
-    by_weekday = binder.by_weekday
-    others = [
-        x
-        for x in ctx.periods
-        if x.kind == "date" and not (base + m.start("whose") <= x.start < base + m.end("whose"))
-    ]
-    day_text = others[-1].value if others else None
-    if day_text is None and summary is not None:
-        tokens = [t for t in (summary.periods or summary.periods_inherited) if t.startswith("d:")]
-        day_text = tokens[0][2:] if tokens else None
-    if day_text is None or not day_text[:1].isdigit():
-        return []
-    day = dt.date.fromisoformat(day_text)
-    if whose in WEEKDAYS:
-        ref = by_weekday.get(WEEKDAYS[whose])
-        if ref is None:
-            return [
-                _phrase(
-                    m,
-                    base,
-                    Status.CONTRADICTED,
-                    None,
-                    None,
-                    f"no session on {whose.title()} this week",
-                    GAVE_BACK,
-                )
-            ]
-    elif whose.startswith("the week"):
-        ref = brief.week.sessions[0]
-    else:
-        ref = _session_before(brief, day)
-    if ref >= day:
-        return [
-            _phrase(
-                m,
-                base,
-                Status.CONTRADICTED,
-                None,
-                None,
-                f"{ref:%A} is not before {day:%A}: there were no gains of "
-                f"{ref:%A}'s to give back by then",
-                GAVE_BACK,
-            )
-        ]
-    ref_change = brief.get(ids.session(entity, "change_pct", ref))
-    if ref_change is not None and (ref_change.value > 0) != gains:
-        return [
-            _phrase(
-                m,
-                base,
-                Status.CONTRADICTED,
-                ref_change,
-                None,
-                f"{ref:%A} had no {'gains' if gains else 'losses'}"
-                f": {ref_change.label} is {ref_change.display}",
-                GAVE_BACK,
-            )
-        ]
-    base_day = _session_before(brief, ref)
-    close = brief.get(ids.session(entity, "close", day))
-    base_close = brief.get(ids.session(entity, "close", base_day))
-    if close is None or base_close is None:
-        return [
-            _phrase(
-                m,
-                base,
-                Status.UNSUPPORTED,
-                None,
-                None,
-                "the closes this claim compares are not in the brief",
-                GAVE_BACK,
-            )
-        ]
-    ok = close.value <= base_close.value if gains else close.value >= base_close.value
-    what = "gains" if gains else "losses"
-    message = f"{close.label} ({close.display}) vs {base_close.label} ({base_close.display})"
-    if not ok:
-        message = (
-            f"did not give back all of the {what}: " + message
-            if gains
-            else (f"did not recover all of the {what}: " + message)
-        )
-    return [
-        _phrase(
-            m, base, Status.VERIFIED if ok else Status.CONTRADICTED, close, None, message, GAVE_BACK
-        )
-    ]
-
-
 def _relative(
     m: re.Match[str],
     text: str,
@@ -794,7 +651,7 @@ def _relative(
     stop = _CLAUSE_STOP_RE.search(tail)
     if stop is not None:
         clause_end = base + m.end() + stop.start()
-    a = _entity_before(ctx, base + m.start(), summary, brief.subject.key)
+    a = entity_before(ctx, base + m.start(), summary, brief.subject.key)
     targets = [
         x.value for x in ctx.entities if base + m.end() <= x.start < clause_end and x.value != a
     ]
@@ -808,7 +665,7 @@ def _relative(
         theirs = _change(brief, b_key, period)
         if mine is None or theirs is None:
             out.append(
-                _phrase(
+                phrase_finding(
                     m,
                     base,
                     Status.UNSUPPORTED,
@@ -822,7 +679,7 @@ def _relative(
         ok = mine.value < theirs.value if worse else mine.value > theirs.value
         message = f"{mine.label} {mine.display} vs {theirs.label} {theirs.display}"
         out.append(
-            _phrase(
+            phrase_finding(
                 m,
                 base,
                 Status.VERIFIED if ok else Status.CONTRADICTED,
@@ -833,225 +690,3 @@ def _relative(
             )
         )
     return out
-
-
-def _first_direction(text: str, reverse: bool = False) -> int:
-    """+1 / -1 for the direction word nearest the start of `text` (of its end if reversed)."""
-    if reverse:
-        text = text[::-1]
-        ups = [m.end() for m in _STREAK_UP.finditer(text)]
-        downs = [m.end() for m in _STREAK_DOWN.finditer(text)]
-        up, down = max(ups, default=-1), max(downs, default=-1)
-        return 0 if up == down == -1 else (1 if up > down else -1)
-    up_m, down_m = _STREAK_UP.search(text), _STREAK_DOWN.search(text)
-    if up_m is None and down_m is None:
-        return 0
-    if down_m is None or (up_m is not None and up_m.start() < down_m.start()):
-        return 1
-    return -1
-
-
-def check_streak(
-    fig: Figure,
-    doc: Document,
-    sent: Sentence,
-    ctx: SentenceContext,
-    binder: Binder,
-    summary: Binding | None,
-) -> Finding:
-    """A count in a streak phrase ("third straight weekly gain") against the streak facts."""
-    brief = binder.brief
-    tail = doc.lower[fig.end : min(sent.end, fig.end + 45)]
-    head = doc.lower[max(sent.start, fig.start - 45) : fig.start]
-    weekly = bool(_STREAK_WEEK.search(tail[:30])) and not _STREAK_DAY.search(tail[:12])
-    direction = _first_direction(tail) or _first_direction(head[::-1], reverse=True)
-    entity = _entity_before(ctx, fig.start, summary, brief.subject.key)
-    kind = "weekly" if weekly else "daily"
-    n = int(fig.magnitude)
-    if _STREAK_PAST_RE.search(doc.lower[sent.start : fig.start]):
-        return _unsettled(
-            fig, n, "a streak of earlier in the week, which the brief does not date", STREAK_ON_DAY
-        )
-    days = [
-        dt.date.fromisoformat(p.value)
-        for p in ctx.periods
-        if p.kind == "date"
-        and p.value[:1].isdigit()
-        and not _AFTER_RE.search(doc.lower[max(sent.start, p.start - 24) : p.start])
-    ]
-    if not days and summary is not None:
-        # "That made three straight gains." after a day's walk: as of that day, when true
-        # of it (the day is inherited, so a misfit falls back to the week's last session)
-        inherited = [
-            dt.date.fromisoformat(t[2:])
-            for t in summary.periods or summary.periods_inherited
-            if t.startswith("d:") and t[2:3].isdigit()
-        ]
-        if not weekly and inherited and max(inherited) in brief.week.sessions:
-            found = _streak_on(fig, brief, entity, max(inherited), n, direction)
-            if found.status is not Status.MISMATCH:
-                return found
-            latest = _current_streak(fig, brief, entity, kind, n, direction)
-            if latest.status is Status.MISMATCH:  # false of both days: which one is meant?
-                return _unsettled(
-                    fig, n, f"the sentence names no day; {found.message}", STREAK_ON_DAY
-                )
-            return latest
-    ended = _STREAK_ENDED_RE.search(head) is not None
-    if ended and not weekly:
-        # "ending a five-day winning streak" on Friday: the run up to Thursday
-        day = max(days) if days else brief.week.last_session
-        before = [d for d in (brief.week.previous_session, *brief.week.sessions) if d < day]
-        if not before:
-            return _unsettled(
-                fig, n, "the streak it ended began before the brief's data", STREAK_ON_DAY
-            )
-        return _streak_on(fig, brief, entity, before[-1], n, direction)
-    if (
-        not weekly
-        and days
-        and max(days) in brief.week.sessions
-        and max(days) != brief.week.last_session
-    ):
-        return _streak_on(fig, brief, entity, max(days), n, direction)
-    if ended:
-        kind = "weekly_prev"  # "snapped a two-week losing streak": the weeks before this one
-    return _current_streak(fig, brief, entity, kind, n, direction)
-
-
-def _current_streak(
-    fig: Figure, brief: WeeklyIndexBrief, entity: str, kind: str, n: int, direction: int
-) -> Finding:
-    """A streak claimed as of the week's end (`kind` daily or weekly) or of the week before
-    (`weekly_prev`), against the brief's streak fact."""
-    weekly = kind != "daily"
-    fact = brief.get(ids.streak(entity, kind))
-    if fact is None:
-        return Finding(
-            fig.start,
-            fig.end,
-            "count",
-            Status.UNSUPPORTED,
-            None,
-            None,
-            f"no {kind} streak for {entity} in the brief (history too short)",
-            str(n),
-            STREAK_CURRENT,
-        )
-    actual = int(fact.value)
-    claimed = n * (direction or (1 if actual >= 0 else -1))
-    what = "weeks" if weekly else "sessions"
-    if claimed == actual:
-        return Finding(
-            fig.start,
-            fig.end,
-            "count",
-            Status.VERIFIED,
-            fact,
-            fact.display,
-            fact.label,
-            str(claimed),
-            STREAK_CURRENT,
-        )
-    side = "up" if actual > 0 else "down" if actual < 0 else "flat"
-    return Finding(
-        fig.start,
-        fig.end,
-        "count",
-        Status.MISMATCH,
-        fact,
-        str(abs(actual)),
-        f"the streak is {abs(actual)} {what} {side} ({fact.display})",
-        str(claimed),
-        STREAK_CURRENT,
-    )
-
-
-#: Before a streak count: the streak ended ("ending a", "snapped its", "broke a", "after a").
-_STREAK_ENDED_RE: Final = re.compile(
-    r"\b(?:end|ends|ended|ending|snap|snaps|snapped|snapping|break|breaks|broke|breaking|"
-    r"halt|halts|halted|halting|stop|stops|stopped|stopping|after|following|from|"
-    r"stretch(?:ed)?\s+out\s+of|out\s+of)\s+(?:a|an|its|the|their|that)?\s*$",
-    re.ASCII,
-)
-
-
-#: "Earlier in the week the benchmark had climbed for four consecutive sessions".
-_STREAK_PAST_RE: Final = re.compile(
-    r"\bearlier\s+(?:in\s+)?(?:the|this)\s+week\b|\bhad\s+", re.ASCII
-)
-#: A day after which the streak came ("Four Straight Up Days After a Shaky Monday").
-_AFTER_RE: Final = re.compile(
-    r"\b(?:after|since|following|before)\s+(?:a\s+|an\s+|the\s+)?[a-z]*\s*$"
-)
-
-
-def _unsettled(fig: Figure, n: int, why: str, rule: Rule) -> Finding:
-    return Finding(fig.start, fig.end, "count", Status.UNSUPPORTED, None, None, why, str(n), rule)
-
-
-def _streak_as_of(brief: WeeklyIndexBrief, entity: str, day: dt.date) -> tuple[int, bool]:
-    """Consecutive up (+) / down (-) sessions ending on `day`, from the brief's daily changes,
-    and whether the run is known to be complete (it did not reach the start of the data)."""
-    sessions = [d for d in (brief.week.previous_session, *brief.week.sessions) if d <= day]
-    sign = count = 0
-    for d in reversed(sessions):
-        f = brief.get(ids.session(entity, "change_pct", d))
-        if f is None:
-            return count * sign, False
-        s = (f.value > 0) - (f.value < 0)
-        if sign == 0:
-            if s == 0:
-                return 0, True
-            sign = s
-        if s != sign:
-            return count * sign, True
-        count += 1
-    return count * sign, False
-
-
-def _streak_on(
-    fig: Figure, brief: WeeklyIndexBrief, entity: str, day: dt.date, n: int, direction: int
-) -> Finding:
-    """A daily streak claimed as of a session before the last ("a second straight gain on
-    Tuesday"): counted from the week's daily changes."""
-    actual, complete = _streak_as_of(brief, entity, day)
-    claimed = n * (direction or (1 if actual >= 0 else -1))
-    fact = brief.get(ids.session(entity, "change_pct", day))
-    side = "up" if actual > 0 else "down" if actual < 0 else "flat"
-    message = f"{abs(actual)} sessions {side} as of {day:%a %b %-d}"
-    if claimed == actual and complete:
-        return Finding(
-            fig.start,
-            fig.end,
-            "count",
-            Status.VERIFIED,
-            fact,
-            str(abs(actual)),
-            message,
-            str(claimed),
-            STREAK_ON_DAY,
-        )
-    if not complete and (claimed > 0) == (actual > 0) and abs(claimed) >= abs(actual):
-        return Finding(
-            fig.start,
-            fig.end,
-            "count",
-            Status.UNSUPPORTED,
-            fact,
-            None,
-            f"at least {message}; the brief does not reach further back",
-            str(claimed),
-            STREAK_ON_DAY,
-        )
-    return Finding(
-        fig.start,
-        fig.end,
-        "count",
-        Status.MISMATCH,
-        fact,
-        str(abs(actual)),
-        f"the streak is {message}",
-        str(claimed),
-        STREAK_ON_DAY,
-    )

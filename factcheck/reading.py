@@ -21,7 +21,7 @@ from factcheck.bind import (
     is_outside,
     period_tokens,
 )
-from factcheck.extract import Document, Sentence
+from factcheck.document import Document, Sentence
 
 
 def _possessive(doc: Document, m: Mention) -> bool:

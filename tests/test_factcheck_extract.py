@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.extract import Figure, parse
+from factcheck.document import Figure
+from factcheck.extract import parse
 from factcheck.numfmt import Hedge
 
 ANCHOR = dt.date(2025, 8, 8)
@@ -247,6 +248,6 @@ def test_ascii_shape_keeps_length_and_punctuation() -> None:
 
 @given(st.text(alphabet="0123456789.,+-−–$€US AHKNZC%pointsbcrle\n", max_size=80))
 def test_figure_search_from_the_digits_finds_what_a_full_scan_finds(text: str) -> None:
-    from factcheck.extract import FIGURE_RE, _figure_matches
+    from factcheck.figures import FIGURE_RE, figure_matches
 
-    assert [m.span() for m in _figure_matches(text)] == [m.span() for m in FIGURE_RE.finditer(text)]
+    assert [m.span() for m in figure_matches(text)] == [m.span() for m in FIGURE_RE.finditer(text)]

@@ -1,0 +1,244 @@
+"""Figures in a sentence: numbers with their sign, currency, scale and unit, which pairs
+of them are the ends of a range, a unit written once after a list, and the hedge before
+each ("about", "more than", "below").  Dates are found first (`factcheck.datewords`) and
+skipped here.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from typing import Final
+
+from factcheck.document import Figure
+from factcheck.grammar import GAP_PATTERN
+from factcheck.numfmt import Hedge, parse_hedge
+from factcheck.patterns import Scan
+
+#: A bare 19xx/20xx integer without a thousands separator is a year ("its 2024 close"):
+#: index levels are written with separators ("2,218"), so this never hides a level.
+_NUM: Final = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+_SIGN: Final = r"[+\-−–]"
+_CURRENCY: Final = r"(?:US\$|A\$|HK\$|C\$|NZ\$|S\$|\$|€|£|¥)"
+_SCALE: Final = r"(?:\s*(?:trillion|billion|million|thousand|bn|mn|tn|[mbk])\b)"
+_UNIT: Final = (
+    r"(?:\s*%|\s+per\s*cent\b|\s+percent(?:age\s+points?)?\b|\s+pct\b|\s+pp\b|"
+    r"\s+basis\s+points?\b|\s+bps?\b|\s+points?\b|\s+pts?\b|\s+per\s+share\b|"
+    r"-points?\b|-percent\b|-per-cent\b)"
+)
+#: One figure: optional sign and currency, number, scale and unit.
+FIGURE_RE: Final = Scan(
+    rf"(?P<sign>{_SIGN})?(?P<cur>{_CURRENCY})?(?P<sign2>{_SIGN})?(?P<num>{_NUM})(?![\d])"
+    rf"(?P<scale>{_SCALE})?(?P<unit>{_UNIT})?(?P<unit2>\s+per\s+share\b)?",
+    re.ASCII,
+)
+#: What may stand between the two figures of a range (with spaces around): `-`, en/em dash,
+#: `to`, `and` (after `between`), `through`.
+_RANGE_SEPS: Final = frozenset({"-", "–", "—", "to", "and", "through"})
+_ASCII_SPACE: Final = " \t\n\r\f\v"  # what `\s` is to an ASCII-mode pattern
+
+
+def _decimal(text: str) -> Decimal:
+    try:
+        return Decimal(text.replace(",", ""))
+    except InvalidOperation:  # pragma: no cover - the regex only admits digits
+        return Decimal(0)
+
+
+@lru_cache(maxsize=128)  # a handful of unit spellings, once per figure
+def _kind(unit: str) -> str:
+    u = unit.strip().lower()
+    if not u:
+        return "number"
+    if u == "%" or u in ("percent", "per cent", "pct") or u.startswith("per cent"):
+        return "percent"
+    if u.startswith("percentage") or u == "pp":
+        return "percentage_points"
+    if u.startswith("basis") or u in ("bp", "bps"):
+        return "basis_points"
+    u = u.lstrip("-").replace("-", " ")
+    if u == "percent" or u == "per cent":
+        return "percent"
+    if u.startswith(("point", "pt")):
+        return "points"
+    if u.startswith("per"):
+        return "currency"
+    return "number"
+
+
+_DIGIT_RE: Final = re.compile(r"\d", re.ASCII)
+#: How far before its first digit a figure can start: a sign, "US$", a sign and a ".".
+_FIGURE_LEAD: Final = 6
+
+
+def figure_matches(text: str) -> list[re.Match[str]]:
+    """`FIGURE_RE.finditer(text)`, found faster: no figure starts more than `_FIGURE_LEAD`
+    characters before a digit, so each search starts just before the next digit (a fast
+    single-class scan) instead of trying every position of the sentence."""
+    out: list[re.Match[str]] = []
+    pos = 0
+    while True:
+        digit = _DIGIT_RE.search(text, pos)
+        if digit is None:
+            return out
+        m = FIGURE_RE.regex.search(text, max(pos, digit.start() - _FIGURE_LEAD))
+        if m is None:
+            return out
+        out.append(m)
+        pos = m.end()
+
+
+_ORDINAL_RE: Final = re.compile(r"(?:st|nd|rd|th)\b", re.ASCII)
+
+
+def figures_in(text: str, offset: int, dates: list[Figure]) -> list[Figure]:
+    """Numbers in a sentence's masked text (dates already found are skipped)."""
+    blocked = [(d.start - offset, d.end - offset) for d in dates]
+    out: list[Figure] = []
+    for m in figure_matches(text):
+        sign1, cur, sign2, num, scale, unit1, unit2 = m.group(
+            "sign", "cur", "sign2", "num", "scale", "unit", "unit2"
+        )
+        a = m.start("num")
+        if blocked and any(s <= a < e for s, e in blocked):
+            continue
+        if a > 0:
+            before = text[a - 1]
+            if before.isalpha() or before in "#_/" or (num[0] == "." and before.isdigit()):
+                continue  # part of a word or a masked name ("Q3", "ASX200")
+        cur_start = m.start("cur") if cur else a
+        sign_text = sign1 or sign2 or ""
+        start = (
+            m.start("sign") if sign1 else cur_start if cur else (m.start("sign2") if sign2 else a)
+        )
+        if sign_text == "–" or (sign_text == "-" and start > 0 and text[start - 1].isalnum()):
+            sign_text, start = "", cur_start  # a hyphen or dash joining things, not a minus
+        kind = "currency" if cur else _kind(unit1 or unit2 or "")
+        decimals = len(num) - num.index(".") - 1 if "." in num else 0
+        if kind == "number" and _ORDINAL_RE.match(text, m.end("num")):
+            continue  # "its 5th weekly record", "for the 1st time": a rank, not a figure
+        if (
+            kind == "number"
+            and not scale
+            and decimals == 0
+            and not sign_text
+            and len(num) == 4
+            and num[:2] in ("19", "20")
+        ):
+            continue  # a year
+        value = _decimal(num)
+        end = (
+            m.end("unit2")
+            if unit2
+            else m.end("unit")
+            if unit1
+            else (m.end("scale") if scale else m.end("num"))
+        )
+        sign = -1 if sign_text in ("-", "−") else 1 if sign_text == "+" else 0
+        if kind == "basis_points":
+            value, decimals, kind = value / 100, decimals + 2, "percentage_points"
+        out.append(
+            Figure(
+                offset + start,
+                offset + end,
+                text[start:end],
+                kind,
+                value,
+                decimals,
+                sign,
+                scale=scale.strip() if scale and scale.strip() else None,
+            )
+        )
+    if len(out) > 1:
+        _mark_ranges(text, offset, out)
+        _share_units(text, offset, out)
+    _read_hedges(text, offset, out)
+    return out
+
+
+def _read_hedges(text: str, offset: int, figs: list[Figure]) -> None:
+    """Each figure's hedge, from the words before it ("about", "more than", "below")."""
+    for fig in figs:
+        at = fig.start - offset
+        before = text[max(0, at - 40) : at]
+        fig.hedge = parse_hedge(before)
+        if fig.hedge is not Hedge.EXACT and _GAP_BEFORE_RE.search(before):
+            # "8.18% below the 2,442.03 close": "below" is the percent's, the level is exact
+            fig.hedge = Hedge.EXACT
+        elif (
+            fig.kind == "number"
+            and fig.hedge in (Hedge.MORE_THAN, Hedge.LESS_THAN)
+            and _LEVEL_RELATION_RE.search(before)
+        ):
+            # "dipped below 4,900": a relation to a price, not "a little more/less than"
+            fig.hedge = Hedge.ABOVE if fig.hedge is Hedge.MORE_THAN else Hedge.BELOW
+
+
+_GAP_BEFORE_RE: Final = re.compile(
+    rf"(?i)\d\s*(?:%|per\s*cent|percent|points?|pts)\s+(?:{GAP_PATTERN}|over)\s+"
+    r"(?:the\s+|its\s+|that\s+)?$",
+    re.ASCII,
+)
+_LEVEL_RELATION_RE: Final = Scan(
+    r"(?i)\b(?:above|below|over|under|beneath)\s+(?:the\s+)?$", re.ASCII
+)
+
+
+_BETWEEN_RE: Final = Scan(r"(?i)\b(?:between|from)\s+(?:a\s+low\s+of\s+)?$", re.ASCII)
+#: "the range of 2,200 to 2,250", "a zone from 4,900 through 5,000": a range, not a move.
+_RANGE_LEAD_RE: Final = Scan(
+    r"(?i)\b(?:(?:range|ranged|zone|area|band|region)(?:\s+(?:is|was|of|from|"
+    r"runs\s+from|ran\s+from|now\s+runs\s+from))?|of)\s+$",
+    re.ASCII,
+)
+
+
+def _mark_ranges(text: str, offset: int, figs: list[Figure]) -> None:
+    for left, right in itertools.pairwise(figs):
+        word = text[left.end - offset : right.start - offset].strip(_ASCII_SPACE)
+        if word not in _RANGE_SEPS:
+            continue
+        if word in ("and", "to", "through"):
+            prefix = text[: left.start - offset]
+            if word == "and" and not _BETWEEN_RE.search(prefix):
+                continue
+            if word in ("to", "through") and not (
+                _BETWEEN_RE.search(prefix) or _RANGE_LEAD_RE.search(prefix)
+            ):
+                continue
+        if left.kind == "number" and right.kind in ("percent", "points", "number"):
+            left.kind = right.kind if right.kind != "points" else left.kind
+        if left.kind != right.kind:
+            continue
+        left.range_role, right.range_role = "low", "high"
+
+
+_LIST_JOINS: Final = frozenset({"and", ",", ", and", "or", ", or"})
+#: How much larger than the next member a list's member may be.
+_LIST_SCALE: Final = 30
+#: What introduces a level, not a list of changes ("its average of 199.16 and 6.83% above").
+_LEVEL_INTRO_RE: Final = re.compile(
+    r"(?i)(?:\b(?:of|at|to|near|around|from|than|is|was)|[:=(])\s*$", re.ASCII
+)
+
+
+def _share_units(text: str, offset: int, figs: list[Figure]) -> None:
+    """ "up 0.54 and 2.57 points": a unit written once after a list is every member's.  A
+    figure far larger than the one after it, or one a level word introduces ("its average
+    of 199.16 and 6.83% above ..."), is a level, not a member of the list."""
+    for i in range(len(figs) - 2, -1, -1):
+        left, right = figs[i], figs[i + 1]
+        if (
+            left.kind == "number"
+            and right.kind in ("points", "percent")
+            and left.range_role is None
+            and right.range_role is None
+            and left.magnitude <= right.magnitude * _LIST_SCALE
+            and not _LEVEL_INTRO_RE.search(
+                text, max(0, left.start - offset - 12), left.start - offset
+            )
+            and text[left.end - offset : right.start - offset].strip(_ASCII_SPACE) in _LIST_JOINS
+        ):
+            left.kind = right.kind
