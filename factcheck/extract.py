@@ -30,7 +30,7 @@ from typing import Final
 
 from factcheck._rx import ascii_shape, lower_same_length, trie
 from factcheck.blocks import Block, read_blocks
-from factcheck.datewords import MONTHS, WEEKDAY_RE, WEEKDAYS, dates_in
+from factcheck.datewords import dates_in
 from factcheck.document import Document, Figure, Sentence
 from factcheck.errors import CheckError, TooLarge
 from factcheck.figures import figures_in
@@ -40,18 +40,12 @@ from factcheck.patterns import Scan
 from factcheck.scan import html_spans, md_links
 from factcheck.streak_counts import streaks_in
 
-#: Re-exported for `factcheck.bind`, which imports them from here.
+#: What other modules take from here: the reader and its limits.
 __all__ = [
     "MAX_ARTICLE_CHARS",
     "MAX_FIGURES",
     "MAX_SENTENCE",
-    "MONTHS",
     "NAME_DIGITS_RE",
-    "WEEKDAYS",
-    "WEEKDAY_RE",
-    "Document",
-    "Figure",
-    "Sentence",
     "parse",
 ]
 
@@ -134,10 +128,6 @@ _ABBREV: Final = frozenset(
     }
 )
 _BOUNDARY_RE: Final = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(*]*[A-Z0-9$])", re.ASCII)
-
-
-def _mask(text: str, start: int, end: int) -> str:
-    return text[:start] + " " * (end - start) + text[end:]
 
 
 def _mask_markup(body: str) -> str:

@@ -18,9 +18,10 @@ MAX_FUNCTION_LINES = 80
 
 #: Modules allowed past MAX_FILE_LINES (paths under factcheck/), and why.
 LONG_FILES = {
-    # the Binder, being split into modules of one job each (factcheck/bind/) by another
-    # change in progress
-    "bind/binder.py": "being split",
+    # the Binder class alone is ~780 lines of per-brief state and the steps of binding a
+    # figure (each under MAX_FUNCTION_LINES); what is not the Binder's is in bind/'s other
+    # modules
+    "bind/binder.py": "one class",
     # the vocabulary (word tables and what each word means): data, not logic
     "grammar.py": "word tables",
 }
@@ -28,8 +29,6 @@ LONG_FILES = {
 #: Functions allowed past MAX_FUNCTION_LINES ("path:Class.function", nested functions dotted
 #: too), with their length when listed: the most they may have.
 LONG_FUNCTIONS = {
-    # the Binder, being split (see LONG_FILES)
-    "bind/binder.py:Binder._periods": 92,
     # builds the table of period phrases from loops over their spellings: vocabulary
     "grammar.py:_period_phrases": 168,
 }

@@ -100,7 +100,8 @@ from factcheck.bind.patterns import (
     _same_clause,
 )
 from factcheck.brief import WeeklyIndexBrief
-from factcheck.extract import WEEKDAY_RE, Document, Figure, Sentence
+from factcheck.datewords import WEEKDAY_RE
+from factcheck.document import Document, Figure, Sentence
 from factcheck.grammar import (
     CLOSE_HIGH,
     CLOSE_LOW,

@@ -23,7 +23,7 @@ from factcheck.bind.patterns import (
     _TO_END_RE,
     FOLLOW_DIR_RE,
 )
-from factcheck.extract import Document, Figure, Sentence
+from factcheck.document import Document, Figure, Sentence
 from factcheck.grammar import LEVELISH, MA_METRICS
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import Final
 
-from factcheck.extract import Figure
+from factcheck.document import Figure
 from factcheck.grammar import Column
 
 

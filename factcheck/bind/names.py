@@ -12,7 +12,7 @@ from factcheck._rx import ascii_shape, trie
 from factcheck.bind.model import OUTSIDE_PREFIX, SentenceContext
 from factcheck.bind.patterns import _ENTITY_GENERIC, _NAME_SPACES_RE
 from factcheck.brief import Entity
-from factcheck.extract import WEEKDAYS
+from factcheck.datewords import WEEKDAYS
 from factcheck.grammar import OUTSIDE
 from factcheck.patterns import Scan
 

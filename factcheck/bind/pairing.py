@@ -10,7 +10,7 @@ from typing import Final
 
 from factcheck.bind.model import Mention
 from factcheck.bind.patterns import _CLAUSE_BREAK_RE, _SPACES_RE
-from factcheck.extract import Document, Figure, Sentence
+from factcheck.document import Document, Figure, Sentence
 from factcheck.grammar import GAP_PATTERN, GAP_SIDES, UP
 
 #: What may stand between a direction word and its figure for the two to be one phrase

@@ -9,7 +9,8 @@ from typing import Final
 
 from factcheck._rx import trie
 from factcheck.bind.model import Mention
-from factcheck.extract import MONTHS, WEEKDAYS, Document, Figure
+from factcheck.datewords import MONTHS, WEEKDAYS
+from factcheck.document import Document, Figure
 from factcheck.grammar import (
     DIRECTION,
     DOWN,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from factcheck.bind.binder import Binder
 from factcheck.bind.model import _NO_HEADER, Binding
-from factcheck.extract import Document, Figure, Sentence
+from factcheck.document import Document, Figure, Sentence
 from factcheck.grammar import Column, completed
 
 
