@@ -28,9 +28,10 @@ sys.path.append(str(ROOT))  # after site-packages: an installed (compiled) build
 
 from factcheck.check import check_text  # noqa: E402
 from factcheck.errors import TooLarge  # noqa: E402
-from factcheck.form import FormRules, check_form  # noqa: E402
+from factcheck.form import FormRules  # noqa: E402
+from factcheck.genres import form_findings  # noqa: E402
 from writer.draft.llm import unfence  # noqa: E402
-from writer.draft.offline import draft_offline  # noqa: E402
+from writer.genres.weekly_index.offline import draft_offline  # noqa: E402
 from writer.pipeline import open_source, weekly_brief  # noqa: E402
 
 _NUMBER_RE = re.compile(r"[+\-]?\d[\d,]*(?:\.\d+)?%?")
@@ -105,7 +106,7 @@ def _check(text: str, brief: object) -> bool:
         report = check_text(text, brief, strict=False)  # type: ignore[arg-type]
     except TooLarge:
         return True
-    check_form(text, brief, report, FormRules())  # type: ignore[arg-type]
+    form_findings(text, brief, report, FormRules())  # type: ignore[arg-type]
     return False
 
 

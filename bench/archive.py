@@ -84,7 +84,7 @@ def articles(
     if cache is not None and cache.is_file():
         rows = json.loads(cache.read_text(encoding="utf-8"))
         return [(s, dt.date.fromisoformat(d), t) for s, d, t in rows]
-    from writer.draft.offline import draft_offline
+    from writer.genres.weekly_index.offline import draft_offline
     from writer.pipeline import open_source, weekly_brief
 
     source = open_source(data_dir)

@@ -27,7 +27,7 @@ sys.path.append(str(ROOT))  # after site-packages: an installed (compiled) build
 import factcheck  # noqa: E402
 from factcheck.brief import WeeklyIndexBrief  # noqa: E402
 from factcheck.check import check_text  # noqa: E402
-from writer.draft.offline import draft_offline  # noqa: E402
+from writer.genres.weekly_index.offline import draft_offline  # noqa: E402
 from writer.pipeline import open_source, weekly_brief  # noqa: E402
 
 SYMBOLS = ("RUT", "SPX", "COMP", "DJI", "HSI", "ASX200")

@@ -30,7 +30,7 @@ from factcheck.check import check_text  # noqa: E402
 from tests.llm_server import Reply, serve  # noqa: E402
 from writer.data.snapshot import SnapshotSource  # noqa: E402
 from writer.draft.command import DraftOptions, run_draft  # noqa: E402
-from writer.draft.offline import draft_offline  # noqa: E402
+from writer.genres.weekly_index.offline import draft_offline  # noqa: E402
 from writer.pipeline import weekly_brief  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "marketdata"

@@ -531,7 +531,7 @@ OPERATORS: dict[str, Callable[[Article, random.Random], Iterator[Mutant]]] = {
 
 
 def load_articles(data_dir: Path, limit: int, seed: int) -> list[Article]:
-    from writer.draft.offline import draft_offline
+    from writer.genres.weekly_index.offline import draft_offline
     from writer.pipeline import open_source, weekly_brief
 
     source = open_source(data_dir)
@@ -682,7 +682,7 @@ def main() -> None:
         rows.append((name, total, hit, misses))
 
     print(
-        f"articles: {len(articles)} ({drafted} drafted by writer.draft.offline across "
+        f"articles: {len(articles)} ({drafted} drafted by the offline drafter across "
         f"{len(SYMBOLS)} indices and many weeks, {len(articles) - drafted} hand-written "
         "in tests/corpus)"
     )

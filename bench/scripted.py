@@ -24,7 +24,7 @@ if str(ROOT) not in sys.path:
 
 from writer.calendar import weeks_between  # noqa: E402
 from writer.data.snapshot import SnapshotSource  # noqa: E402
-from writer.draft.offline import draft_offline  # noqa: E402
+from writer.genres.weekly_index.offline import draft_offline  # noqa: E402
 from writer.pipeline import weekly_brief  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "marketdata"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
@@ -109,17 +109,23 @@ class Provenance(_Strict):
     notes: tuple[str, ...] = ()
 
 
-class WeeklyIndexBrief(_Strict):
-    kind: Literal["weekly_index"] = "weekly_index"
+class Brief(_Strict):
+    """What every kind of brief has: the entity it is about, the others it may name, its
+    facts (unique ids) and where the data came from.
+
+    The checker's shared parts (reading, figure judging, reports) need only this; what a
+    genre adds (a trading week, a fiscal quarter) is a field of its own kind, read by the
+    genre's parts.  `kind` names the brief kind; `factcheck.genres` maps it to its genre."""
+
+    kind: str
     subject: Entity
     peers: tuple[Entity, ...]
-    week: Week
     facts: tuple[Fact, ...]
     provenance: Provenance
     _by_id: dict[str, Fact] = PrivateAttr(default_factory=dict)
 
     @model_validator(mode="after")
-    def _ids_unique(self) -> WeeklyIndexBrief:
+    def _ids_unique(self) -> Self:
         by_id = {f.id: f for f in self.facts}
         if len(by_id) != len(self.facts):
             ids = [f.id for f in self.facts]
@@ -134,6 +140,15 @@ class WeeklyIndexBrief(_Strict):
 
     def get(self, fact_id: str) -> Fact | None:
         return self._by_id.get(fact_id)
+
+
+class WeeklyIndexBrief(Brief):
+    """The brief of an index's trading week (a weekly recap), or of one session of it with
+    `week.as_of` set (a daily wrap): every figure as of the week's last close or that
+    session's."""
+
+    kind: Literal["weekly_index"] = "weekly_index"
+    week: Week
 
 
 def differences(attached: WeeklyIndexBrief, data: WeeklyIndexBrief) -> list[tuple[str, str, str]]:

@@ -21,6 +21,7 @@ from factcheck.document import Document, Figure, Sentence
 from factcheck.extract import parse
 from factcheck.fact_index import FactIndex
 from factcheck.finding import Finding
+from factcheck.genres import Genre, genre_of
 from factcheck.match import Verdict, judge
 from factcheck.qualitative import ArticleWords, check_sentence
 from factcheck.reading import read_in_order
@@ -32,23 +33,15 @@ _FIRST: Final = itemgetter(0)
 _CACHE: Final[OrderedDict[int, tuple[WeeklyIndexBrief, Binder, FactIndex]]] = OrderedDict()
 
 
-def _prepared(brief: WeeklyIndexBrief) -> tuple[Binder, FactIndex]:
+def _prepared(brief: WeeklyIndexBrief, genre: Genre) -> tuple[Binder, FactIndex]:
     hit = _CACHE.get(id(brief))
     if hit is not None and hit[0] is brief:
         return hit[1], hit[2]
-    binder, index = Binder(brief), FactIndex(brief)
+    binder, index = Binder(brief, genre.outside), FactIndex(brief, genre.bases)
     _CACHE[id(brief)] = (brief, binder, index)
     while len(_CACHE) > 32:
         _CACHE.popitem(last=False)
     return binder, index
-
-
-def brief_id(brief: WeeklyIndexBrief) -> str:
-    """What a report says it was checked against: the week, or the session of a daily wrap."""
-    as_of = brief.week.as_of
-    if as_of is not None:
-        return f"{brief.subject.key} {brief.week.start}..{brief.week.end} as of {as_of}"
-    return f"{brief.subject.key} {brief.week.start}..{brief.week.end}"
 
 
 _CLAIM_FIELDS: Final = frozenset(Claim.model_fields)
@@ -185,10 +178,11 @@ def check_text(
     `strict` makes unsupported figures errors (the default when gating drafts); without it
     they are warnings (for third-party articles that cite things the brief does not hold).
     """
-    binder, index = _prepared(brief)
-    doc = parse(text, anchor=brief.week.last_session)
+    genre = genre_of(brief)
+    binder, index = _prepared(brief, genre)
+    doc = parse(text, anchor=genre.anchor(brief))
     out = _Builder(doc, strict)
-    words = ArticleWords.of(doc)
+    words = ArticleWords.of(doc, genre.phrase_rules)
     # In an article that names only its subject, a sentence that names nothing is about the
     # subject; where it names other things too, that default is a guess.
     single = binder.entities_named(doc) <= {binder.subject}
@@ -238,5 +232,5 @@ def check_text(
     if wrong is not None:
         claims = [wrong]
     return CheckReport.model_construct(
-        source=source, brief_id=brief_id(brief), claims=tuple(claims), strict=strict
+        source=source, brief_id=genre.describe(brief), claims=tuple(claims), strict=strict
     )

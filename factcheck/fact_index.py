@@ -13,6 +13,7 @@ from typing import Final
 
 from factcheck.bind import Binding
 from factcheck.brief import Fact, WeeklyIndexBrief
+from factcheck.diagnose import Bases
 from factcheck.document import Figure
 from factcheck.numfmt import Unit, round_half_even, round_half_up
 
@@ -108,8 +109,10 @@ def fact_tokens(
 class FactIndex:
     """The brief's facts grouped by the kind of figure that can cite them."""
 
-    def __init__(self, brief: WeeklyIndexBrief) -> None:
+    def __init__(self, brief: WeeklyIndexBrief, bases: Bases) -> None:
+        """`bases`: the likely wrong bases of a change (`factcheck.genres.Genre.bases`)."""
         self.brief = brief
+        self.bases = bases
         last: dict[str, dt.date] = {}
         for f in brief.facts:
             if f.metric == "close" and f.on is not None and brief.week.start <= f.on:

@@ -20,8 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
-from factcheck import ids
-from factcheck.brief import WeeklyIndexBrief
+from factcheck.brief import Brief
 from factcheck.frontmatter import split_front_matter
 from factcheck.report import CheckReport, Claim, Severity, Status
 from factcheck.rules import FORM
@@ -118,9 +117,7 @@ def _numbered(page: Page) -> list[tuple[int, str]]:
     return [(page.first_line + i, line) for i, line in enumerate(page.lines) if line.strip()]
 
 
-def _headline(
-    page: Page, brief: WeeklyIndexBrief, report: CheckReport, rules: FormRules
-) -> list[Problem]:
+def _headline(page: Page, brief: Brief, report: CheckReport, rules: FormRules) -> list[Problem]:
     first = next(((n, line) for n, line in _numbered(page)), None)
     if first is not None and _HEADLINE_RE.match(first[1]):
         return []
@@ -142,9 +139,7 @@ def _data_like(line: str) -> bool:
     return words < 4 or not value.endswith((".", "!", "?"))
 
 
-def _prose(
-    page: Page, brief: WeeklyIndexBrief, report: CheckReport, rules: FormRules
-) -> list[Problem]:
+def _prose(page: Page, brief: Brief, report: CheckReport, rules: FormRules) -> list[Problem]:
     prose = [(n, p) for n, p in page.paragraphs if _SENTENCE_RE.search(p)]
     if len(prose) >= rules.min_paragraphs:
         content = [
@@ -171,9 +166,7 @@ def _prose(
     ]
 
 
-def _sections(
-    page: Page, brief: WeeklyIndexBrief, report: CheckReport, rules: FormRules
-) -> list[Problem]:
+def _sections(page: Page, brief: Brief, report: CheckReport, rules: FormRules) -> list[Problem]:
     found = [line for _, line in _numbered(page) if _SECTION_RE.match(line)]
     if len(found) >= rules.min_sections:
         return []
@@ -187,9 +180,7 @@ def _sections(
     ]
 
 
-def _length(
-    page: Page, brief: WeeklyIndexBrief, report: CheckReport, rules: FormRules
-) -> list[Problem]:
+def _length(page: Page, brief: Brief, report: CheckReport, rules: FormRules) -> list[Problem]:
     if rules.min_words <= page.words <= rules.max_words:
         return []
     return [
@@ -208,9 +199,7 @@ def _pattern(
     (for the patterns a regex would scan in quadratic time)."""
     search = regex if callable(regex) else _span_of(regex)
 
-    def rule(
-        page: Page, brief: WeeklyIndexBrief, report: CheckReport, rules: FormRules
-    ) -> list[Problem]:
+    def rule(page: Page, brief: Brief, report: CheckReport, rules: FormRules) -> list[Problem]:
         out = []
         for n, line in _numbered(page):
             span = search(line)
@@ -229,9 +218,7 @@ def _span_of(regex: re.Pattern[str]) -> Callable[[str], tuple[int, int] | None]:
     return search
 
 
-def _links(
-    page: Page, brief: WeeklyIndexBrief, report: CheckReport, rules: FormRules
-) -> list[Problem]:
+def _links(page: Page, brief: Brief, report: CheckReport, rules: FormRules) -> list[Problem]:
     """Links and URLs, except the article's own images (`rules.images`): its chart is no
     link to the outside, and its alt text is checked with the figures."""
     out = []
@@ -246,9 +233,7 @@ def _links(
     return out
 
 
-def _echo(
-    page: Page, brief: WeeklyIndexBrief, report: CheckReport, rules: FormRules
-) -> list[Problem]:
+def _echo(page: Page, brief: Brief, report: CheckReport, rules: FormRules) -> list[Problem]:
     wanted = {" ".join(p.split()) for p in rules.prompt_lines if len(p.strip()) >= 40}
     out = []
     for n, line in _numbered(page):
@@ -257,9 +242,7 @@ def _echo(
     return out
 
 
-def _disclaimer(
-    page: Page, brief: WeeklyIndexBrief, report: CheckReport, rules: FormRules
-) -> list[Problem]:
+def _disclaimer(page: Page, brief: Brief, report: CheckReport, rules: FormRules) -> list[Problem]:
     if rules.disclaimer is None:
         return []
     said = rules.disclaimer.strip("*").strip()
@@ -270,9 +253,7 @@ def _disclaimer(
     return [Problem(page.first_line, "", f'{what}; end with it once: "{said}"')]
 
 
-def _repeats(
-    page: Page, brief: WeeklyIndexBrief, report: CheckReport, rules: FormRules
-) -> list[Problem]:
+def _repeats(page: Page, brief: Brief, report: CheckReport, rules: FormRules) -> list[Problem]:
     seen: dict[str, int] = {}
     out = []
     for n, p in page.paragraphs:
@@ -286,53 +267,19 @@ def _repeats(
     return out
 
 
-def _lede(
-    page: Page, brief: WeeklyIndexBrief, report: CheckReport, rules: FormRules
-) -> list[Problem]:
-    """The first paragraph names the subject with its weekly change and its close.  Whether
-    they are right is the figure check's to say: a wrong close there is one finding, not two."""
-    if not page.paragraphs:
-        return []  # `_prose` says so
-    n, lede = page.paragraphs[0]
-    last = page.first_line + len(page.lines)
-    end = page.paragraphs[1][0] if len(page.paragraphs) > 1 else last
-    subject = brief.subject.key
-    # a figure there that the figure check judged (verified, or an error it reports itself)
-    verified = {c.fact_id for c in report.claims if n <= c.line < end and c.fact_id is not None}
-    week = {ids.period(subject, "week", "change_pct"), ids.period(subject, "week", "change_pts")}
-    close = ids.session(subject, "close", brief.week.last_session)
-    missing = []
-    if not any(f in verified for f in week):
-        missing.append("its weekly change")
-    if close not in verified:
-        missing.append(f"its close on {brief.week.last_session:%A}")
-    names = (brief.subject.name, brief.subject.key, *brief.subject.aliases)
-    if not any(name.lower() in lede.lower() for name in names if name):
-        missing.insert(0, f"the {brief.subject.name} by name")
-    if not missing:
-        return []
-    return [
-        Problem(
-            n,
-            lede[:80],
-            f"the lede must give {' and '.join(missing)}, as the data shows "
-            f"{'them' if len(missing) > 1 else 'it'}",
-        )
-    ]
-
-
-def _any_verified(
-    page: Page, brief: WeeklyIndexBrief, report: CheckReport, rules: FormRules
-) -> list[Problem]:
+def _any_verified(page: Page, brief: Brief, report: CheckReport, rules: FormRules) -> list[Problem]:
     if any(c.status is Status.VERIFIED and c.kind != "date" for c in report.claims):
         return []
     return [Problem(page.first_line, "", "no figure in it is one the data verifies")]
 
 
-FormRule = Callable[[Page, WeeklyIndexBrief, CheckReport, FormRules], list[Problem]]
+FormRule = Callable[[Page, Brief, CheckReport, FormRules], list[Problem]]
+#: (name, rule, the fix a finding asks for)
+FormRow = tuple[str, FormRule, str]
 
-#: (name, rule, the fix a finding asks for), in the order an editor would say them.
-RULES: Final[tuple[tuple[str, FormRule, str], ...]] = (
+#: The rules every genre shares, in the order an editor would say them; a genre's own (its
+#: lede, `factcheck.genres`) come after these, and `LAST` after those.
+RULES: Final[tuple[FormRow, ...]] = (
     ("headline", _headline, "start with one `# ` headline line"),
     ("prose", _prose, "write paragraphs of full sentences, not lists of labels and values"),
     ("sections", _sections, "organise the article under `## ` section headings"),
@@ -368,18 +315,24 @@ RULES: Final[tuple[tuple[str, FormRule, str], ...]] = (
     ("echo", _echo, "do not repeat the instructions"),
     ("disclaimer", _disclaimer, "end with the disclaimer, once"),
     ("repeat", _repeats, "say each thing once"),
-    ("lede", _lede, "open with the index, its weekly change and its close"),
+)
+LAST: Final[tuple[FormRow, ...]] = (
     ("verified", _any_verified, "write about the week's figures from the data"),
 )
 
 
 def check_form(
-    text: str, brief: WeeklyIndexBrief, report: CheckReport, rules: FormRules
+    text: str,
+    brief: Brief,
+    report: CheckReport,
+    rules: FormRules,
+    genre_rules: Sequence[FormRow] = (),
 ) -> list[Claim]:
-    """Every form finding of `text` (whose figures `report` judged), as error claims."""
+    """Every form finding of `text` (whose figures `report` judged), as error claims: the
+    shared rules and the genre's own (`factcheck.genres.form_findings` passes them)."""
     page = read_page(text)
     out: list[Claim] = []
-    for name, rule, fix in RULES:
+    for name, rule, fix in (*RULES, *genre_rules, *LAST):
         problems = rule(page, brief, report, rules)
         if len(problems) > MAX_PER_RULE:  # a fact list copied back is one problem, not 200
             more = len(problems) - MAX_PER_RULE

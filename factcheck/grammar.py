@@ -556,17 +556,6 @@ OUTSIDE: Final[tuple[str, ...]] = (
     "retail sales",
     "PCE",
     "PMI",
-    "earnings",
-    "revenue",
-    "profit",
-    "dividend",
-    "dividends",
-    "EPS",
-    "guidance",
-    "forecast",
-    "estimate",
-    "target",
-    "price target",
     "the stock",
     "the shares",
     "its shares",
@@ -582,6 +571,23 @@ OUTSIDE: Final[tuple[str, ...]] = (
     "tariffs",
     "tariff",
     "Wall Street futures",
+)
+
+#: A company's results and what is said of them: outside an index's data, the very data of
+#: an earnings brief.  Which genre holds them outside is the genre's to say
+#: (`factcheck.genres`).
+COMPANY_RESULTS: Final[tuple[str, ...]] = (
+    "earnings",
+    "revenue",
+    "profit",
+    "dividend",
+    "dividends",
+    "EPS",
+    "guidance",
+    "forecast",
+    "estimate",
+    "target",
+    "price target",
 )
 
 #: Capitalized words that begin a sentence without naming a company ("Stocks rose 1%");

@@ -1,12 +1,13 @@
 """Fact ids, written in one place.
 
-A fact id (`RUT.close.2025-08-05`, `RUT.week.change_pct`, `RUT.vs.SPX.spread_pp.week`) is the
-key three parties must spell the same way: the brief builder (`writer.brief`) names each fact
-it makes, the offline drafter looks facts up by id to write its figures, and the judges
-(`match`, `qualitative`, `diagnose`) look up the fact a claim is about.  An id a judge spells
-differently from the builder raises nothing: the lookup finds no fact, and a claim the data
-settles is reported `unsupported` or left unchecked.  So every id is built by one of these
-functions instead of an f-string at each use; the catalogue of ids is in the README.
+A fact id (`RUT.close.2025-08-05`, `RUT.week.change_pct`, `RUT.vs.SPX.spread_pp.week`) is
+the key three parties must spell the same way: the brief builder
+(`writer.genres.weekly_index.brief`) names each fact it makes, the offline drafter looks
+facts up by id to write its figures, and the judges (`match`, `qualitative`, `diagnose`)
+look up the fact a claim is about.  An id a judge spells differently from the builder raises
+nothing: the lookup finds no fact, and a claim the data settles is reported `unsupported` or
+left unchecked.  So every id is built by one of these functions instead of an f-string at
+each use; the catalogue of ids is in the README.
 
 Pure and dependency-free, so `writer` (which depends on `factcheck`) and the checker share it.
 """

@@ -447,7 +447,8 @@ def _diagnosed(index: FactIndex, fig: Figure, b: Binding) -> Verdict | None:
     target = index.brief.get(f"{b.entity}.{period}.{metric}")
     if target is None:
         return None
-    why = wrong_base(index.brief, fig, target, _sign(fig, b))
+    found = index.bases(index.brief, target)
+    why = None if found is None else wrong_base(*found, fig, target, _sign(fig, b))
     if why is None:
         return None
     return Verdict(Status.MISMATCH, target, expected_text(target, fig), why, CHANGE_BASE)

@@ -553,9 +553,12 @@ class ArticleWords:
     live: tuple[bool, ...]
 
     @classmethod
-    def of(cls, doc: Document) -> ArticleWords:
+    def of(cls, doc: Document, enabled: frozenset[str]) -> ArticleWords:
+        """`enabled`: the rule codes of the phrase kinds the article's genre runs."""
         low = doc.lower
-        return cls(tuple(kind.scan.may_match(low) for kind in PHRASE_KINDS))
+        return cls(
+            tuple(kind.rule.code in enabled and kind.scan.may_match(low) for kind in PHRASE_KINDS)
+        )
 
 
 def check_sentence(

@@ -17,11 +17,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck.brief import WeeklyIndexBrief
+from tests import frame_oracle
 from tests.conftest import SYNTHETIC
-from writer import metrics, series
+from tests.frame_oracle import weekly_brief_by_slicing
+from writer import series
 from writer.data.snapshot import SnapshotSource
 from writer.errors import WriterError
-from writer.pipeline import weekly_brief, weekly_brief_by_slicing
+from writer.pipeline import weekly_brief
 
 NOW = dt.datetime(2026, 6, 1, tzinfo=dt.UTC)
 SYMBOLS = ("RUT", "SPX", "COMP", "DJI", "HSI", "ASX200", "IWM")
@@ -222,7 +224,7 @@ def test_one_year_before_is_pandas_date_offset(day: dt.date) -> None:
 
 @given(st.lists(st.sampled_from([1.0, 2.0, 2.5, 3.0, 1e-300, 5e-324]), max_size=12))
 def test_streak_on_lists_is_the_numpy_one(closes: list[float]) -> None:
-    count = metrics.streak(pd.Series(closes, dtype="float64"))
+    count = frame_oracle.streak(pd.Series(closes, dtype="float64"))
     assert series._run(closes) == count
 
 

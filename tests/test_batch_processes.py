@@ -29,7 +29,7 @@ from typer.testing import CliRunner
 
 from writer.cli import app
 from writer.draft.batch import Turns
-from writer.draft.offline import draft_offline
+from writer.genres.weekly_index.offline import draft_offline
 
 from .llm_server import LLMServer, Reply, serve
 

@@ -20,8 +20,9 @@ from factcheck import ids
 from factcheck.brief import WeeklyIndexBrief
 from factcheck.check import check_text
 from factcheck.report import Severity, Status
-from writer import chart
-from writer.chart import (
+from writer.errors import WriterError
+from writer.genres.weekly_index import chart
+from writer.genres.weekly_index.chart import (
     ChartDataMismatch,
     ChartUnavailable,
     alt_text,
@@ -30,7 +31,6 @@ from writer.chart import (
     render_chart,
     week_lines,
 )
-from writer.errors import WriterError
 from writer.pipeline import open_source, weekly_brief
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -115,7 +115,7 @@ def test_a_fresh_process_renders_the_same_svg(
     code = (
         "import datetime as dt, sys\n"
         "from pathlib import Path\n"
-        "from writer.chart import history_request, render_chart\n"
+        "from writer.genres.weekly_index.chart import history_request, render_chart\n"
         "from writer.pipeline import open_source, weekly_brief\n"
         "src = open_source(Path(sys.argv[1]))\n"
         "b = weekly_brief('RUT', dt.date(2025, 8, 8), src)\n"
@@ -341,7 +341,7 @@ def test_module_imports_and_alt_text_work_without_matplotlib(data_dir: Path) -> 
         "sys.modules['matplotlib'] = None\n"
         "import datetime as dt\n"
         "from pathlib import Path\n"
-        "import writer.chart as chart\n"
+        "import writer.genres.weekly_index.chart as chart\n"
         "from writer.pipeline import open_source, weekly_brief\n"
         "src = open_source(Path(sys.argv[1]))\n"
         "b = weekly_brief('RUT', dt.date(2025, 8, 8), src)\n"
@@ -363,7 +363,7 @@ def test_module_imports_and_alt_text_work_without_matplotlib(data_dir: Path) -> 
 
 
 def test_importing_the_module_does_not_import_matplotlib() -> None:
-    code = "import sys, writer.chart; print('matplotlib' in sys.modules)"
+    code = "import sys, writer.genres.weekly_index.chart; print('matplotlib' in sys.modules)"
     out = subprocess.run(
         [sys.executable, "-c", code], check=True, cwd=ROOT, capture_output=True, text=True
     )
@@ -377,7 +377,7 @@ def test_charts_drawn_by_threads_at_once_are_the_chart_drawn_alone(
     (`rc_context` sets and restores it), so drawings at once must not mix styles."""
     from concurrent.futures import ThreadPoolExecutor
 
-    from writer.chart import chart_bytes
+    from writer.genres.weekly_index.chart import chart_bytes
 
     closes = _closes(rut, data_dir)
     alone = chart_bytes(rut, closes)

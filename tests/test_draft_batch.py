@@ -17,8 +17,8 @@ from typer.testing import CliRunner
 from factcheck.brief import WeeklyIndexBrief
 from writer.calendar import last_finished_week, weeks_between
 from writer.cli import app
-from writer.draft.offline import draft_offline
 from writer.draft.spend import PRICES, Meter, Usage, calls_per_article, cost
+from writer.genres.weekly_index.offline import draft_offline
 
 from .llm_server import LLMServer, Reply, serve
 

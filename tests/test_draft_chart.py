@@ -28,7 +28,7 @@ def test_the_chart_is_published_with_the_article_and_its_alt_text_is_checked(
     data_dir: Path, tmp_path: Path, rut: WeeklyIndexBrief
 ) -> None:
     pytest.importorskip("matplotlib")
-    from writer.chart import alt_text
+    from writer.genres.weekly_index.chart import alt_text
 
     out = tmp_path / "articles"
     result = draft(out, data_dir, "--chart")

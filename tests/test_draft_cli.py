@@ -22,7 +22,7 @@ from tests.llm_server import LLMServer, Reply, closed_port, serve
 from writer.auditlog import default_log
 from writer.cli import app
 from writer.data.snapshot import SnapshotSource
-from writer.draft.offline import draft_offline
+from writer.genres.weekly_index.offline import draft_offline
 
 runner = CliRunner()
 FRONT_MATTER_KEYS = [
@@ -280,7 +280,7 @@ def test_a_non_article_is_rejected_by_the_form_check(
 ) -> None:
     """Right figures do not make an article: the model sends the same reply back, so the
     loop stops at the second attempt, rejects it with exit 1 and keeps it with the reasons."""
-    from writer.draft import prompting
+    from writer.genres.weekly_index import prompting
 
     texts = {
         "60 words": " ".join(good.split()[:60]),
@@ -563,7 +563,7 @@ def test_a_small_context_gets_a_prompt_and_a_reply_that_fit(
 ) -> None:
     """A 4,096-token model (the context of the small models tried) gets a request it can
     hold with room for the article; a context that cannot is exit 2 before any call."""
-    from writer.draft import prompting
+    from writer.genres.weekly_index import prompting
 
     server.default = Reply(text=good)
     result = draft(out, "--quiet", "--context-tokens", "4096")
@@ -616,7 +616,7 @@ def test_a_revision_sheds_the_data_to_fit_a_short_context(
     """A real 135M model at 4,096 tokens: the revision (data, draft and findings) did not
     fit.  It drops the data it need not repeat (the findings give the right figures, the
     draft the rest) and is sent, within the context."""
-    from writer.draft import prompting
+    from writer.genres.weekly_index import prompting
 
     server.enqueue(Reply(text=wrong), Reply(text=good))
     result = draft(out, "--quiet", "--context-tokens", "3600")

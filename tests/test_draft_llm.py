@@ -24,8 +24,8 @@ from writer.draft.llm import (
     get_client,
     unfence,
 )
-from writer.draft.offline import draft_offline
 from writer.errors import BadInput, LLMUnavailable
+from writer.genres.weekly_index.offline import draft_offline
 
 FAST = {"retry-after-ms": "10"}  # lets the SDK's retry wait 10 ms instead of its backoff
 

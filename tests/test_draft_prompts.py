@@ -7,7 +7,7 @@ from jinja2 import UndefinedError
 
 from factcheck.brief import WeeklyIndexBrief
 from factcheck.report import Claim, Severity, Status
-from writer.draft import prompting
+from writer.genres.weekly_index import prompting
 
 
 def finding(**over: object) -> Claim:
@@ -66,7 +66,7 @@ def test_user_prompt_holds_every_figure_the_article_needs_and_no_plumbing(
     there, written as the checker expects it; no fact id, no data note for the operator;
     and it fits a 4,096-token model's context with room for the article."""
     from factcheck.check import check_text
-    from writer.draft.offline import draft_offline
+    from writer.genres.weekly_index.offline import draft_offline
 
     for symbol, day in [("RUT", "2025-08-08"), ("HSI", "2025-03-14"), ("ASX200", "2024-11-08")]:
         b: WeeklyIndexBrief = built_brief(symbol, day)  # type: ignore[operator]
@@ -169,7 +169,9 @@ def test_compile_templates_compiles_every_shipped_template(rut: WeeklyIndexBrief
     from importlib import resources
 
     shipped = [
-        e.name for e in resources.files("writer.prompts").iterdir() if e.name.endswith(".j2")
+        e.name
+        for e in resources.files("writer.genres.weekly_index.prompts").iterdir()
+        if e.name.endswith(".j2")
     ]
     assert len(shipped) >= 3
     prompting._template.cache_clear()

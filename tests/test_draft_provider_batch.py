@@ -21,8 +21,8 @@ import pytest
 from typer.testing import CliRunner
 
 from writer.cli import app
-from writer.draft.offline import draft_offline
 from writer.draft.spend import PRICES
+from writer.genres.weekly_index.offline import draft_offline
 
 from .batch_api_server import BatchServer, Failure, serve
 from .llm_server import Reply

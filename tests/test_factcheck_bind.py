@@ -10,11 +10,12 @@ import pytest
 from factcheck.bind import Binder, Binding
 from factcheck.brief import WeeklyIndexBrief
 from factcheck.extract import parse
+from factcheck.genres import genre_of
 from factcheck.reading import read_in_order
 
 
 def bindings(text: str, brief: WeeklyIndexBrief) -> dict[str, Binding]:
-    binder = Binder(brief)
+    binder = Binder(brief, genre_of(brief).outside)
     doc = parse(text, anchor=brief.week.last_session)
     out: dict[str, Binding] = {}
     for sent, ctx, summary, heading in read_in_order(doc, binder):

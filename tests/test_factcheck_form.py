@@ -7,15 +7,16 @@ import pytest
 
 from factcheck.brief import WeeklyIndexBrief
 from factcheck.check import check_text
-from factcheck.form import MAX_PER_RULE, RULES, FormRules, check_form
-from writer.draft import prompting
-from writer.draft.offline import DISCLAIMER, draft_offline
+from factcheck.form import MAX_PER_RULE, RULES, FormRules
+from factcheck.genres import form_findings
+from writer.genres.weekly_index import prompting
+from writer.genres.weekly_index.offline import DISCLAIMER, draft_offline
 
 
 def form(text: str, brief: WeeklyIndexBrief, rules: FormRules | None = None) -> list[str]:
     report = check_text(text, brief, strict=False)
     house = rules or FormRules(disclaimer=DISCLAIMER)
-    return [c.message.split(":")[0] for c in check_form(text, brief, report, house)]
+    return [c.message.split(":")[0] for c in form_findings(text, brief, report, house)]
 
 
 @pytest.mark.parametrize(

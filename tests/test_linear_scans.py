@@ -20,6 +20,7 @@ import pytest
 from factcheck import form, scan
 from factcheck.brief import WeeklyIndexBrief
 from factcheck.check import check_text
+from factcheck.genres import form_findings
 
 #: The regexes the scanners replace: the oracle their answers are compared with.
 OLD_LINK = re.compile(r"!?\[([^\]\n]*)\]\(([^)\n]*)\)")
@@ -98,4 +99,4 @@ def test_checking_a_flood_is_linear(unit: str, rut: WeeklyIndexBrief) -> None:
 def test_the_form_rules_on_a_flood_are_linear(unit: str, rut: WeeklyIndexBrief) -> None:
     report = check_text("# A\n\nThe index rose.", rut, strict=False)
     rules = form.FormRules()
-    grows_linearly(flood(unit), lambda text: form.check_form(text, rut, report, rules), 2000)
+    grows_linearly(flood(unit), lambda text: form_findings(text, rut, report, rules), 2000)

@@ -11,8 +11,9 @@ import pandas as pd
 import pytest
 
 from factcheck.brief import Fact, WeeklyIndexBrief
+from tests.frame_oracle import pivots, streak
 from writer.data.snapshot import SnapshotSource
-from writer.metrics import pivots, round_levels, streak
+from writer.metrics import round_levels
 from writer.pipeline import weekly_brief
 
 AUG8 = dt.date(2025, 8, 8)

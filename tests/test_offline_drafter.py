@@ -14,7 +14,7 @@ from factcheck.brief import WeeklyIndexBrief
 from factcheck.check import check_text
 from factcheck.report import Status
 from writer.data.snapshot import SnapshotSource
-from writer.draft.offline import DISCLAIMER, draft_offline
+from writer.genres.weekly_index.offline import DISCLAIMER, draft_offline
 from writer.pipeline import weekly_brief
 
 SHARED_SYMBOLS = (

@@ -19,6 +19,7 @@ from factcheck.bind import Binder
 from factcheck.brief import WeeklyIndexBrief
 from factcheck.check import check_text
 from factcheck.extract import parse
+from factcheck.genres import genre_of
 from factcheck.grammar import Column, header_words
 from factcheck.report import Claim, Severity, Status
 
@@ -176,7 +177,7 @@ def test_header_cells_read_as_the_text_is_read(spx: WeeklyIndexBrief) -> None:
     doc = parse(text, anchor=spx.week.last_session)
     row = doc.sentences[-1]
     assert len(row.header_cells) == len(titles) == len(row.cells)
-    binder = Binder(spx)
+    binder = Binder(spx, genre_of(spx).outside)
     read = [binder.header_cell(doc, span, row.header_dates) for span in row.header_cells]
     assert [c.entity for c in read] == ["SPX", "COMP", None, None, None, None]
     assert read[1].words == Column("close", None)

@@ -35,6 +35,7 @@ from factcheck.check import check_text
 from factcheck.errors import CheckError, MalformedInput
 from factcheck.extract import MAX_ARTICLE_CHARS
 from factcheck.frontmatter import article_target, read_front_matter
+from factcheck.genres import UnknownGenre, load_brief
 from factcheck.locate import infer_session, infer_week, speaks_of_week
 from factcheck.render import renderer
 from factcheck.report import CheckReport, Claim, Severity, Status
@@ -93,11 +94,12 @@ def check_one(name: str, text: str | None, brief: WeeklyIndexBrief, strict: bool
     report = check_text(text, brief, source=name, strict=strict)
     if not _FORM[0]:
         return report
-    from factcheck.form import FormRules, check_form, with_form
+    from factcheck.form import FormRules, with_form
+    from factcheck.genres import form_findings
 
     # the article's own chart (`rut-2025-08-08.png` beside `rut-2025-08-08.md`) is no link
     chart = Path(name).with_suffix(".png").name
-    return with_form(report, check_form(text, brief, report, FormRules(images=(chart,))))
+    return with_form(report, form_findings(text, brief, report, FormRules(images=(chart,))))
 
 
 def _jobs(files: int) -> int:
@@ -280,13 +282,21 @@ def _read(name: str, stdin_text: str | None) -> str:
 
 
 def load_sidecar(path: Path) -> WeeklyIndexBrief:
+    """The brief saved beside an article, parsed as its kind's model (`factcheck.genres`).
+    `writer check` places articles in a trading week, so a brief of another kind is
+    refused here with what it is, until its genre brings its own placing."""
     try:
-        return WeeklyIndexBrief.model_validate_json(path.read_text(encoding="utf-8"))
+        brief = load_brief(path.read_text(encoding="utf-8"))
+    except UnknownGenre as exc:
+        raise MalformedInput(f"{path}: {exc}; check it with a writer that knows it") from None
     except (ValidationError, ValueError) as exc:
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise MalformedInput(f"{path}: not a brief ({first})") from None
     except OSError as exc:
         raise MalformedInput(f"{path}: cannot read ({exc.strerror})") from None
+    if not isinstance(brief, WeeklyIndexBrief):
+        raise MalformedInput(f"{path}: a {brief.kind} brief; `writer check` places weekly ones")
+    return brief
 
 
 def sidecars(name: str) -> list[Path]:

@@ -54,3 +54,9 @@ class LLMUnavailable(WriterError):
 
 class DraftRejected(WriterError):
     exit_code = 1
+
+
+class ChartUnavailable(WriterError):
+    """matplotlib is not installed: the chart is an optional extra (`writer[chart]`)."""
+
+    exit_code = 2

@@ -8,12 +8,10 @@ import os
 from collections.abc import Callable, Iterable, Mapping
 from importlib import metadata
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from factcheck.brief import Entity, WeeklyIndexBrief
-from writer import metrics as m
 from writer import series, symbols
-from writer.brief import brief_from_bars
 from writer.calendar import (
     ScheduledWeek,
     _calendar,
@@ -27,8 +25,12 @@ from writer.data.cache import CachedSource
 from writer.data.snapshot import SnapshotSource
 from writer.data.yahoo import YahooSource
 from writer.errors import DataUnavailable, NoSessions, SymbolNotFound, WriterError
+from writer.genres.weekly_index.brief import brief_from_bars
 from writer.places import cache_dir
 from writer.series import Bars
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 T = TypeVar("T")
 
@@ -170,6 +172,8 @@ def weekly_brief(
     now: dt.datetime | None = None,
     peers: tuple[Entity, ...] | None = None,
     as_of: dt.date | None = None,
+    *,
+    reference: Callable[[pd.DataFrame], Bars] | None = None,
 ) -> WeeklyIndexBrief:
     """Every figure of the trading week containing `week_of` for `symbol` and its peers
     (`peers`: instead of the default ones), from `source`.
@@ -180,23 +184,13 @@ def weekly_brief(
     fetched by range converts what it returns.  The brief is the one `weekly_brief_by_slicing`
     builds with pandas, fact for fact (`tests/test_archive_briefs.py`).
 
+    `reference` (the tests' oracle, `tests/frame_oracle.py`): read the fetched frames through
+    it instead, one pandas slice per figure, and validate every fact.
+
     `as_of`, a session of that week: the brief of a daily wrap of that session (see
-    `writer.brief.brief_from_bars`); the week's last session gives the whole week."""
-    return _weekly_brief(symbol, week_of, source, now, peers, as_of, sliced=False)
-
-
-def weekly_brief_by_slicing(
-    symbol: str,
-    week_of: dt.date,
-    source: PriceSource,
-    now: dt.datetime | None = None,
-    peers: tuple[Entity, ...] | None = None,
-    as_of: dt.date | None = None,
-) -> WeeklyIndexBrief:
-    """`weekly_brief` the way it was built before `writer.series`: the fetched frames, one
-    pandas slice per figure, every row validated with `iterrows`, every fact validated.
-    Slow; kept as the independent reference the fast path is tested against."""
-    return _weekly_brief(symbol, week_of, source, now, peers, as_of, sliced=True)
+    `writer.genres.weekly_index.brief.brief_from_bars`); the week's last session gives the
+    whole week."""
+    return _weekly_brief(symbol, week_of, source, now, peers, as_of, reference)
 
 
 def _weekly_brief(
@@ -206,8 +200,7 @@ def _weekly_brief(
     now: dt.datetime | None,
     peers: tuple[Entity, ...] | None,
     as_of: dt.date | None,
-    *,
-    sliced: bool,
+    reference: Callable[[pd.DataFrame], Bars] | None,
 ) -> WeeklyIndexBrief:
     now = now or dt.datetime.now(dt.UTC)
     subject = symbols.resolve(symbol)
@@ -222,17 +215,15 @@ def _weekly_brief(
         as_of = None  # the week's last session: the whole week
     notes: list[str] = []
     start = week.start - dt.timedelta(days=HISTORY_DAYS)
-    book = None if sliced else series.book_for(source)
+    book = None if reference is not None else series.book_for(source)
     bars: dict[str, Bars]
     if book is not None:
         windows, kept = _fetch(book.windows, subject, peer_entities, start, week.end, notes)
         bars = dict(windows)
     else:
         frames, kept = _fetch(source.history, subject, peer_entities, start, week.end, notes)
-        if sliced:
-            bars = {sym: m.FrameBars(frame) for sym, frame in frames.items()}
-        else:
-            bars = {sym: series.whole(frame) for sym, frame in frames.items()}
+        wrap = reference or series.whole
+        bars = {sym: wrap(frame) for sym, frame in frames.items()}
     subject_bars = bars[subject.yahoo]
     if subject_bars.between(week.start, week.end).empty:
         raise DataUnavailable(
@@ -271,7 +262,7 @@ def _weekly_brief(
         now,
         library_versions(),
         tuple(notes),
-        trusted=not sliced,
+        trusted=reference is None,
         as_of=as_of,
     )
 

@@ -9,12 +9,13 @@ a slice of the frame, and each row read is a `Series`: over half of `writer chec
 of each price, which rows validation may refuse), and a `Window` is a range of its positions,
 what `writer.data.clip` returns as a frame, answering each metric by bisection and list slices.
 
-Every answer is the one the pandas functions of `writer.metrics` give on the clipped frame
-(same sessions, same Decimals, same first-session tie-breaks); `writer.brief` builds a brief
-from either through the `Bars` protocol, and `tests/test_archive_briefs.py` holds the two
-paths to equal briefs over every week of the real data.  A `SeriesBook` keeps the whole series
-of each symbol of a snapshot source, so the briefs of any number of weeks of one symbol are
-windows of one conversion: per week, only the week's own figures are computed.
+Every answer is the one the pandas functions of the tests' oracle (`tests/frame_oracle.py`)
+give on the clipped frame (same sessions, same Decimals, same first-session tie-breaks);
+`writer.genres.weekly_index.brief` builds a brief from either through the `Bars` protocol,
+and `tests/test_archive_briefs.py` holds the two paths to equal briefs over every week of
+the real data.  A `SeriesBook` keeps the whole series of each symbol of a snapshot source,
+so the briefs of any number of weeks of one symbol are windows of one conversion: per week,
+only the week's own figures are computed.
 """
 
 from __future__ import annotations

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from decimal import Decimal
 
 from factcheck.bind.metrics import percent_metric, points_metric, range_metric, worded_metric
@@ -118,10 +119,12 @@ def _direction_of(word: str) -> int:
 class Binder:
     """Compiled per brief: entity names and the week's dates are what mentions resolve to."""
 
-    def __init__(self, brief: WeeklyIndexBrief) -> None:
+    def __init__(self, brief: WeeklyIndexBrief, outside: Sequence[str]) -> None:
+        """`outside`: names of things the brief's genre holds no figures of
+        (`factcheck.genres.Genre.outside`)."""
         self.brief = brief
         self.subject = brief.subject.key
-        self.entity_re, self.entity_of = _entity_regex(brief.entities)
+        self.entity_re, self.entity_of = _entity_regex(brief.entities, outside)
         self.sessions = brief.week.sessions
         self.by_weekday: dict[int, dt.date] = {d.weekday(): d for d in brief.week.sessions}
         #: each entity's last close: what an index level near it is

@@ -1,10 +1,11 @@
 """Index names as the binder finds them: the brief's entities and their aliases, the
-things outside any brief (`grammar.OUTSIDE`), normalised and compiled into one scan per
-brief; and the index a heading names."""
+things outside the brief (its genre's list: `grammar.OUTSIDE` and more), normalised and
+compiled into one scan per brief; and the index a heading names."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Final
 
@@ -13,7 +14,6 @@ from factcheck.bind.model import OUTSIDE_PREFIX, SentenceContext
 from factcheck.bind.patterns import _ENTITY_GENERIC, _NAME_SPACES_RE
 from factcheck.brief import Entity
 from factcheck.datewords import WEEKDAYS
-from factcheck.grammar import OUTSIDE
 from factcheck.patterns import Scan
 
 
@@ -63,14 +63,16 @@ def _name_key(name: str) -> str:
 
 
 @lru_cache(maxsize=64)
-def _entity_regex_cached(entities: tuple[Entity, ...]) -> tuple[re.Pattern[str], dict[str, str]]:
+def _entity_regex_cached(
+    entities: tuple[Entity, ...], outside: tuple[str, ...]
+) -> tuple[re.Pattern[str], dict[str, str]]:
     names: dict[str, str] = {}
     for e in entities:
         for n in (e.name, *e.aliases, e.key, e.yahoo.lstrip("^")):
             names.setdefault(_name_key(n), e.key)
             if any(c.isdigit() for c in n):
                 names.setdefault(_EXACT + _exact_key(n), e.key)
-    for n in OUTSIDE:  # after the brief's names: an index the brief holds is never outside
+    for n in outside:  # after the brief's names: an index the brief holds is never outside
         names.setdefault(_name_key(n), OUTSIDE_PREFIX + n)
         if any(c.isdigit() for c in n):
             names.setdefault(_EXACT + _exact_key(n), OUTSIDE_PREFIX + n)
@@ -87,5 +89,9 @@ def _entity_regex_cached(entities: tuple[Entity, ...]) -> tuple[re.Pattern[str],
     return regex, names
 
 
-def _entity_regex(entities: tuple[Entity, ...]) -> tuple[re.Pattern[str], dict[str, str]]:
-    return _entity_regex_cached(tuple(entities))
+def _entity_regex(
+    entities: tuple[Entity, ...], outside: Sequence[str]
+) -> tuple[re.Pattern[str], dict[str, str]]:
+    """The scan for the names of `entities` and of the things `outside` the brief (its
+    genre's list, `factcheck.genres`), and what each name found is."""
+    return _entity_regex_cached(tuple(entities), tuple(outside))

@@ -493,7 +493,7 @@ def _draft_with_briefer(
 ) -> None:
     """The rest of `_draft_in_processes` once the brief process runs: load the HTTP client,
     wait until the data is read (or raise why it cannot be), fork the workers, collect."""
-    from writer.draft import prompting
+    from writer.genres import GENRES
 
     client = None
     if _calls_llm(batch.template, batch.client_factory):
@@ -504,7 +504,8 @@ def _draft_with_briefer(
         # connection is open yet, so each worker's copy opens its own
         default_log().ensure()
         client = _shared_client(batch.template, batch.client_factory)
-    prompting.compile_templates()
+    for genre in GENRES.values():
+        genre.prompting().compile_templates()
     batch.meter.share()
     try:
         unreadable = data_read.recv()  # None once the data is read

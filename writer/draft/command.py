@@ -150,9 +150,9 @@ class OfflineDrafter:
     can_revise = False
 
     def draft(self, brief: WeeklyIndexBrief) -> Draft:
-        from writer.draft.offline import draft_offline
+        from writer.genres import genre_of
 
-        return Draft(text=draft_offline(brief))
+        return Draft(text=genre_of(brief).offline(brief))
 
     def revise(
         self,
@@ -181,7 +181,8 @@ def strict_check(
     back, is never published; `factcheck/form.py`).  The form rules are made once per brief
     (the prompt lines they hold cost a render of both prompts)."""
     from factcheck.check import check_text
-    from factcheck.form import check_form, with_form
+    from factcheck.form import with_form
+    from factcheck.genres import form_findings
 
     images = (chart.png_name,) if chart is not None else ()
     made: dict[int, tuple[WeeklyIndexBrief, FormRules]] = {}
@@ -191,7 +192,7 @@ def strict_check(
         if held is None or held[0] is not brief:
             held = made[id(brief)] = (brief, house_form(brief, prompted, images))
         report = check_text(text, brief, source=source, strict=True)
-        return with_form(report, check_form(text, brief, report, held[1]))
+        return with_form(report, form_findings(text, brief, report, held[1]))
 
     return check
 
@@ -202,14 +203,16 @@ def house_form(
     """The weekly recap's form for drafts: the house disclaimer, the article's own chart as
     the one image it may show, and, for a drafter that was prompted, the prompt's own lines
     (which must not come back)."""
-    from writer.draft.offline import DISCLAIMER
+    from writer.genres import genre_of
 
+    genre = genre_of(brief)
     if not prompted:
-        return FormRules(disclaimer=DISCLAIMER, images=images)
-    from writer.draft import prompting
-
+        return FormRules(disclaimer=genre.disclaimer, images=images)
+    prompting = genre.prompting()
     prompt = prompting.system_message(brief) + "\n" + prompting.user_message(brief)
-    return FormRules(disclaimer=DISCLAIMER, prompt_lines=tuple(prompt.splitlines()), images=images)
+    return FormRules(
+        disclaimer=genre.disclaimer, prompt_lines=tuple(prompt.splitlines()), images=images
+    )
 
 
 def brief_json(brief: WeeklyIndexBrief) -> str:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from factcheck.brief import WeeklyIndexBrief
 from factcheck.report import CheckReport
 from writer.draft.loop import Draft, Drafter
+from writer.errors import ChartUnavailable
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -39,8 +40,6 @@ def wanted(choice: bool | None) -> bool:
         return False
     installed = matplotlib_installed()
     if choice and not installed:
-        from writer.chart import ChartUnavailable
-
         raise ChartUnavailable(
             "the chart needs matplotlib, which is not installed: install writer[chart] "
             "(pip install 'writer[chart]') or pass --no-chart"
@@ -59,16 +58,17 @@ class Chart:
 
     @classmethod
     def of(cls, brief: WeeklyIndexBrief, source: PriceSource, stem: str) -> Chart:
-        from writer.chart import history_request, markdown_image
+        from writer.genres import genre_of
 
-        closes = source.history(*history_request(brief))
+        chart = genre_of(brief).charting()
+        closes = source.history(*chart.history_request(brief))
         png = f"{stem}.png"
-        return cls(closes, markdown_image(brief, png), png, f"{stem}.svg")
+        return cls(closes, chart.markdown_image(brief, png), png, f"{stem}.svg")
 
     def files(self, brief: WeeklyIndexBrief) -> dict[str, bytes]:
-        from writer.chart import chart_bytes
+        from writer.genres import genre_of
 
-        png, svg = chart_bytes(brief, self.closes)
+        png, svg = genre_of(brief).charting().chart_bytes(brief, self.closes)
         return {self.png_name: png, self.svg_name: svg}
 
 

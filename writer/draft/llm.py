@@ -40,7 +40,6 @@ from openai.types.chat import ChatCompletion, ChatCompletionMessageParam
 from factcheck.brief import WeeklyIndexBrief
 from factcheck.report import CheckReport, Claim
 from writer.auditlog import AuditLog
-from writer.draft import prompting
 from writer.draft.loop import Draft
 from writer.draft.settings import (
     DEFAULT_MODEL,
@@ -51,6 +50,7 @@ from writer.draft.settings import (
 )
 from writer.draft.spend import Meter, Usage, calls_per_article
 from writer.errors import BadInput, LLMUnavailable
+from writer.genres import Prompting, genre_of
 from writer.redact import redact
 
 try:  # the HTTP library the installed openai SDK is built on
@@ -408,14 +408,19 @@ class LLMDrafter:
         return redact(str(self.client.base_url).rstrip("/"))
 
     def draft(self, brief: WeeklyIndexBrief) -> Draft:
+        prompting = genre_of(brief).prompting()
         messages = self._fitted(
             lambda detail: prompting.first_messages(brief, detail=detail),
             (prompting.FULL, prompting.COMPACT),
+            prompting,
         )
         return self._article(messages, attempt=1, purpose="draft")
 
     def _fitted(
-        self, build: Callable[[int], list[dict[str, str]]], details: tuple[int, ...]
+        self,
+        build: Callable[[int], list[dict[str, str]]],
+        details: tuple[int, ...],
+        prompting: Prompting,
     ) -> list[dict[str, str]]:
         """The request with the most data (`details`, largest first, see `prompting.FULL`)
         that the model's context (`WRITER_CONTEXT_TOKENS`) can hold with a reply; sets the
@@ -454,6 +459,7 @@ class LLMDrafter:
         1,500-token drafts left room for three at 4,096 tokens; the next revision gets the
         rest)."""
         errors = report.errors
+        prompting = genre_of(brief).prompting()
         too_big: BadInput | None = None
         for cap in (len(errors), *REVISION_FINDINGS):
             shown = errors[:cap]
@@ -465,7 +471,7 @@ class LLMDrafter:
 
             try:
                 messages = self._fitted(
-                    build, (prompting.FULL, prompting.COMPACT, prompting.NO_DATA)
+                    build, (prompting.FULL, prompting.COMPACT, prompting.NO_DATA), prompting
                 )
                 break
             except BadInput as exc:

@@ -5,10 +5,10 @@ Fact ids are `ENTITY.metric.period` (`RUT.close.2025-08-05`, `RUT.week.change_pc
 whose history is too short to compute honestly (a 52-week high from six months of data) is
 left out and the reason is recorded in the provenance notes, never approximated.
 
-One builder, two kinds of bars (`writer.series.Bars`): `writer.series.Window`s, ranges of a
-symbol's series converted once, with trusted facts (`weekly_brief`, fast enough for an
-archive gate's hundreds of weeks), and DataFrames with one pandas slice per figure and every
-fact validated (`build_weekly_brief`, the reference the fast path is tested against).
+One builder over any `writer.series.Bars`: `writer.series.Window`s, ranges of a symbol's
+series converted once, with trusted facts (fast enough for an archive gate's hundreds of
+weeks); the tests build the same brief from DataFrames, one pandas slice per figure and every
+fact validated (`tests/frame_oracle.py`), as the reference the fast path is held equal to.
 """
 
 from __future__ import annotations
@@ -17,8 +17,6 @@ import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any, Final
-
-import pandas as pd
 
 from factcheck import ids
 from factcheck.brief import Entity, Fact, Provenance, Week, WeeklyIndexBrief
@@ -425,37 +423,6 @@ def _levels(
     return f.items
 
 
-def build_weekly_brief(
-    subject: Entity,
-    peers: tuple[Entity, ...],
-    bars: dict[str, pd.DataFrame],
-    week_start: dt.date,
-    week_end: dt.date,
-    scheduled: tuple[dt.date, ...],
-    source: str,
-    fetched_at: dt.datetime,
-    library_versions: dict[str, str],
-    notes: tuple[str, ...] = (),
-) -> WeeklyIndexBrief:
-    """Every figure of the week for the subject and its peers.  `bars` is keyed by Yahoo symbol.
-
-    From frames, with one pandas slice per figure (`writer.metrics.FrameBars`): the reference
-    `brief_from_bars` over `writer.series` windows is held equal to."""
-    return brief_from_bars(
-        subject,
-        peers,
-        {symbol: m.FrameBars(frame) for symbol, frame in bars.items()},
-        week_start,
-        week_end,
-        scheduled,
-        source,
-        fetched_at,
-        library_versions,
-        notes,
-        trusted=False,
-    )
-
-
 def brief_from_bars(
     subject: Entity,
     peers: tuple[Entity, ...],
@@ -471,7 +438,8 @@ def brief_from_bars(
     trusted: bool = True,
     as_of: dt.date | None = None,
 ) -> WeeklyIndexBrief:
-    """`build_weekly_brief` from any `Bars` (`writer.series.Window`s on the fast path).
+    """Every figure of the week for the subject and its peers (`bars` keyed by Yahoo symbol),
+    from any `Bars` (`writer.series.Window`s on the fast path).
 
     `trusted` builds the facts without validating each (`trusted_fact`); the brief itself is
     validated either way (unique ids, the week, the provenance).  `as_of`, a session of the
@@ -486,7 +454,7 @@ def brief_from_bars(
     week = subject_bars.between(week_start, week_end)
     prev = subject_bars.previous_close(week_start)
     if week.empty or prev is None:
-        raise ValueError("build_weekly_brief needs the week's bars and one session before it")
+        raise ValueError("brief_from_bars needs the week's bars and one session before it")
     facts, changes, days = _entity_facts(subject, subject_bars, week, prev, all_notes, trusted)
     happened = {s.date for s in days}
     for day in sorted(set(scheduled) - happened):

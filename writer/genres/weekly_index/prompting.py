@@ -1,4 +1,5 @@
-"""Prompts for the LLM drafter: Jinja templates shipped as package data in `writer.prompts`.
+"""The weekly recap's prompts for the LLM drafter: Jinja templates shipped as package data in
+`writer.genres.weekly_index.prompts`.
 
 Why templates: the wording is data that editors tune, not code; `StrictUndefined` makes a
 template that names a variable we do not pass fail loudly instead of sending the model a
@@ -19,7 +20,7 @@ from jinja2 import Environment, StrictUndefined, Template
 
 from factcheck.brief import Fact, WeeklyIndexBrief
 from factcheck.report import Claim
-from writer.draft.offline import DISCLAIMER as OFFLINE_DISCLAIMER
+from writer.genres.weekly_index.offline import DISCLAIMER as OFFLINE_DISCLAIMER
 
 TEMPLATES = ("system.j2", "user.j2", "revise.j2")
 MIN_WORDS = 400
@@ -48,7 +49,11 @@ def _environment() -> Environment:
 
 def template_source(name: str) -> str:
     """The raw text of a shipped template (read from the installed package, not the repo)."""
-    return resources.files("writer.prompts").joinpath(name).read_text(encoding="utf-8")
+    return (
+        resources.files("writer.genres.weekly_index.prompts")
+        .joinpath(name)
+        .read_text(encoding="utf-8")
+    )
 
 
 @cache
@@ -61,7 +66,7 @@ def _template(name: str) -> Template:
 def compile_templates() -> None:
     """Compile every shipped template now: a batch does it once before it forks its worker
     processes, so that no worker compiles them on its first request."""
-    for entry in resources.files("writer.prompts").iterdir():
+    for entry in resources.files("writer.genres.weekly_index.prompts").iterdir():
         if entry.name.endswith(".j2"):
             _template(entry.name)
 

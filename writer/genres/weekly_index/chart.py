@@ -42,9 +42,9 @@ with matplotlib drawn as paths, a fixed `svg.hashsalt`, no date in the metadata;
 brief and closes give byte-identical files with one matplotlib version.
 
 **matplotlib is optional** (`pip install 'writer[chart]'`): it is imported inside
-`render_chart`, so `import writer.chart` and `alt_text` work without it, and its absence is
-`ChartUnavailable` (exit 2) with the install command.  The Agg canvas is used directly,
-never pyplot, so no global backend is chosen and no figure outlives the call.
+`render_chart`, so `import writer.genres.weekly_index.chart` and `alt_text` work without it,
+and its absence is `ChartUnavailable` (exit 2) with the install command.  The Agg canvas is
+used directly, never pyplot, so no global backend is chosen and no figure outlives the call.
 """
 
 from __future__ import annotations
@@ -65,7 +65,7 @@ import pandas as pd
 from factcheck import ids
 from factcheck.brief import Entity, Fact, WeeklyIndexBrief
 from factcheck.numfmt import format_number
-from writer.errors import DataUnavailable, WriterError
+from writer.errors import ChartUnavailable, DataUnavailable
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -112,12 +112,6 @@ _MA: Final = {50: "#e6a100", 200: "#8c6d46"}
 _BAND: Final = "#5b8db8"
 _WEEK: Final = "#fff1c1"
 _REFERENCE: Final = "#777777"
-
-
-class ChartUnavailable(WriterError):
-    """matplotlib is not installed: the chart is an optional extra (`writer[chart]`)."""
-
-    exit_code = 2
 
 
 class ChartDataMismatch(DataUnavailable):

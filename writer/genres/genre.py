@@ -1,0 +1,87 @@
+"""What a genre is to writer: the parts of drafting that differ between kinds of article.
+
+Each field is read by one shared part of writer (named beside it); heavy modules (pandas,
+matplotlib, Jinja) are behind loaders, so a row costs nothing until its genre drafts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+from factcheck.genres import Genre
+from factcheck.report import Claim
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    import pandas as pd
+
+    from factcheck.brief import WeeklyIndexBrief
+
+
+class Prompting(Protocol):
+    """A genre's prompts for a model: the first request and the revision request, at a
+    level of detail (`FULL`, `COMPACT`, `NO_DATA`) that the caller fits to the model's
+    context."""
+
+    FULL: int
+    COMPACT: int
+    NO_DATA: int
+    REPLY_TOKENS: int
+
+    def first_messages(
+        self, brief: WeeklyIndexBrief, *, detail: int = ...
+    ) -> list[dict[str, str]]: ...
+
+    def revision_messages(
+        self,
+        brief: WeeklyIndexBrief,
+        draft: str,
+        findings: Sequence[Claim],
+        attempt: int,
+        max_attempts: int,
+        *,
+        detail: int = ...,
+    ) -> list[dict[str, str]]: ...
+
+    def messages_tokens(self, messages: Sequence[dict[str, str]]) -> int: ...
+
+    def system_message(self, brief: WeeklyIndexBrief) -> str: ...
+
+    def user_message(self, brief: WeeklyIndexBrief, *, detail: int = ...) -> str: ...
+
+    def compile_templates(self) -> None: ...
+
+
+class Charting(Protocol):
+    """A genre's chart: the closes it needs, the image line, the files."""
+
+    def history_request(self, brief: WeeklyIndexBrief) -> tuple[list[str], dt.date, dt.date]: ...
+
+    def markdown_image(self, brief: WeeklyIndexBrief, png_name: str) -> str: ...
+
+    def chart_bytes(
+        self, brief: WeeklyIndexBrief, closes: Mapping[str, pd.Series | pd.DataFrame]
+    ) -> tuple[bytes, bytes]: ...
+
+
+@dataclass(frozen=True)
+class WriterGenre:
+    """One kind of article, as writer drafts it."""
+
+    #: the checker's genre of the same brief kind
+    checker: Genre
+    #: the deterministic offline drafter: brief -> article (`writer.draft.command`)
+    offline: Callable[[WeeklyIndexBrief], str]
+    #: the line every article of the genre ends with (the house form, `factcheck.form`)
+    disclaimer: str
+    #: its prompts for a model (`writer.draft.llm`), loaded on first use
+    prompting: Callable[[], Prompting]
+    #: its chart (`writer.draft.illustrate`), loaded on first use
+    charting: Callable[[], Charting]
+
+    @property
+    def kind(self) -> str:
+        return self.checker.kind

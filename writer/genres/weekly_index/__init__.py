@@ -1,0 +1,33 @@
+"""The weekly index recap (and the daily wrap of one of its sessions), writer's side: its
+brief builder (`brief`), offline drafter (`offline`), prompts (`prompting` and the templates
+in `prompts/`) and chart (`chart`).  The figures it is built from are the shared market
+measures (`writer.metrics`, `writer.series`), which a daily wrap uses too."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from factcheck.genres import GENRES as CHECKER_GENRES
+from writer.genres.genre import Charting, Prompting, WriterGenre
+from writer.genres.weekly_index.offline import DISCLAIMER, draft_offline
+
+
+def _prompting() -> Prompting:
+    from writer.genres.weekly_index import prompting
+
+    return prompting
+
+
+def _charting() -> Charting:
+    from writer.genres.weekly_index import chart
+
+    return chart
+
+
+GENRE: Final = WriterGenre(
+    checker=CHECKER_GENRES["weekly_index"],
+    offline=draft_offline,
+    disclaimer=DISCLAIMER,
+    prompting=_prompting,
+    charting=_charting,
+)
