@@ -9,6 +9,7 @@ so no `(?i)` (which is slow too) is needed.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any, Final
 
 
@@ -62,24 +63,36 @@ def lower_same_length(text: str) -> str:
 _NON_ASCII_RE: Final = re.compile(r"[^\x00-\x7f]")
 
 
+#: Arabic decimal and thousands separators, which Arabic-Indic digits are written with
+_ARABIC_MARKS: Final = {"\u066b": ".", "\u066c": ","}
+
+
 def _shape_char(m: re.Match[str]) -> str:
     c = m.group(0)
     if c.isspace():
         return " "
+    if "\uff01" <= c <= "\uff5e":  # fullwidth forms: "２,２８１.４２", "３％", "＋"
+        return chr(ord(c) - 0xFEE0)
+    if c in _ARABIC_MARKS:
+        return _ARABIC_MARKS[c]
+    if c.isdecimal():  # a decimal digit of any script ("٢٢٨١"); not ² or ½ (not decimal)
+        return str(unicodedata.decimal(c))
     if c.isalnum() or c == "_":
         return "x"
     return c
 
 
 def ascii_shape(text: str) -> str:
-    """`text` with each non-ASCII space made " " and each non-ASCII letter or digit made "x"
-    (same length; punctuation such as ’ or − kept).
+    """`text` with each non-ASCII space made " ", each decimal digit of another script made
+    its ASCII digit, each fullwidth form made its ASCII character, and each other non-ASCII
+    letter or digit made "x" (same length; punctuation such as ’ or − kept).
 
     The checker's patterns are compiled with `re.ASCII`, which scans a fifth faster than
     Unicode matching (no Unicode table lookup for every `\\b`, `\\w` and `\\s`).  On shaped
     text they find word boundaries and spaces exactly where Unicode patterns would find them
-    in the original: "S&P\u00a0500" with a no-break space is still a name.  Only digits of
-    other scripts stop being digits, which no figure in a recap is written with.
+    in the original: "S&P\u00a0500" with a no-break space is still a name.  A figure written
+    in other digits ("２,２８１.４２", fullwidth; "٢٢٨١", Arabic-Indic) is read as the figure
+    it is, never skipped: a reader sees a number there, so the checker must judge one.
     """
     if text.isascii():
         return text

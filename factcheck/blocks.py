@@ -15,6 +15,9 @@ from factcheck.compact_table import compact_tables
 _LIST_RE: Final = re.compile(r"^(\s*)(?:[-*+]|\d{1,3}[.)])\s+")
 _HEADING_RE: Final = re.compile(r"^\s{0,3}#{1,6}\s+")
 _TABLE_RULE_RE: Final = re.compile(r"[\s|:\-]+")
+#: A code fence as CommonMark has it: up to three spaces, three or more backticks (with no
+#: backtick after them on the line: "```RUT``` is the ticker" is inline code) or tildes.
+_FENCE_RE: Final = re.compile(r" {0,3}(?:(`{3,})[^`]*|(~{3,}).*)")
 
 
 #: A block of the body: (kind, start, end, header, cells, header cells), the last three for
@@ -49,17 +52,25 @@ class _BlockReader:
         self.header_cols: list[tuple[int, int]] = []
 
     def read(self, body_start: int) -> list[Block]:
-        in_fence = False
+        fence = ""  # the open code fence ("```", "~~~~" ...), or none
         pos = body_start
         for line_no, line in enumerate(self.lines):
             start, end = pos, pos + len(line)
             pos = end + 1
             stripped = line.strip()
-            if stripped.startswith(("```", "~~~")):
+            opener = _FENCE_RE.fullmatch(line)
+            if opener is not None and (
+                not fence or (stripped.startswith(fence) and not stripped.strip(fence[0]))
+            ):
                 self.close()
-                in_fence = not in_fence
-            elif in_fence:
-                continue
+                fence = "" if fence else (opener.group(1) or opener.group(2))
+            elif fence:
+                # code is shown to readers as written: each line is read as a line of text
+                # (its figures are claims like any other), never joined with the next
+                self.close()
+                if stripped:
+                    self.text_line(line, start, end)
+                    self.close()
             elif line_no in self.compact and line_no not in self.aligned:
                 self.close()
                 self.compact_row(line_no, start, end)
@@ -112,10 +123,14 @@ class _BlockReader:
                 if cell_start > start or line[:i].strip():
                     cells.append((cell_start, start + i))
                 cell_start = start + i + 1
+        width = len(cells)
         while cells and not line[cells[-1][0] - start : cells[-1][1] - start].strip():
             cells.pop()
         if not self.header:
-            self.header, self.header_spans = self.names(cells), tuple(cells)
+            # a header row of empty titles ("| | |") is still the header: the row under it
+            # is data, not titles
+            self.header = self.names(cells) or ("",) * max(width, 1)
+            self.header_spans = tuple(cells)
             self.out.append(("header", start, end, (), self.header_spans, ()))
         else:
             self.out.append(("table", start, end, self.header, tuple(cells), self.header_spans))

@@ -34,7 +34,7 @@ from factcheck.datewords import dates_in
 from factcheck.document import Document, Figure, Sentence
 from factcheck.errors import CheckError, TooLarge
 from factcheck.figures import figures_in
-from factcheck.frontmatter import parse_front_matter, split_front_matter
+from factcheck.frontmatter import parse_front_matter, shown_fields, split_front_matter
 from factcheck.grammar import OUTSIDE, STREAK_AFTER_COUNT
 from factcheck.patterns import Scan
 from factcheck.scan import html_spans, md_links
@@ -239,6 +239,18 @@ MAX_ARTICLE_CHARS: Final = 1 << 20  # 1 MiB of text
 MAX_FIGURES: Final = 50_000
 
 
+def _head(text: str, body_start: int, shown: list[tuple[int, int]]) -> str:
+    """The front matter blanked (newlines kept), but for the values of the fields readers
+    see (`shown`)."""
+    out: list[str] = []
+    pos = 0
+    for a, b in (*shown, (body_start, body_start)):
+        out.append(_NOT_NEWLINE_RE.sub(" ", text[pos:a]))
+        out.append(text[a:b])
+        pos = b
+    return "".join(out)
+
+
 def parse(text: str, *, anchor: dt.date | None = None) -> Document:
     """Split an article into sentences and find every figure and date in each.
 
@@ -256,11 +268,20 @@ def parse(text: str, *, anchor: dt.date | None = None) -> Document:
         except CheckError:
             front = {}  # the CLI reports bad front matter; checking the text goes on
     line_starts = [0] + [m.end() for m in _NEWLINE_RE.finditer(text)]
-    head = "".join("\n" if ch == "\n" else " " for ch in text[:body_start])
+    shown = shown_fields(text[:body_start])
+    head = _head(text, body_start, shown)
     masked = ascii_shape(head + _mask_markup(text[body_start:]))
     masked, lower = _mask_name_digits(masked, lower_same_length(masked))
-    sentences = _Sentences(masked, lower, anchor).read(read_blocks(masked, body_start, text))
+    # the fields a site renders as the headline or the summary are read as headings
+    blocks: list[Block] = [("heading", a, b, (), (), ()) for a, b in shown]
+    blocks += read_blocks(masked, body_start, text)
+    sentences = _Sentences(masked, lower, anchor).read(blocks)
     return Document(text, masked, lower, body_start, sentences, front, line_starts)
+
+
+def _written_as_figure(fig: Figure) -> bool:
+    """Is a number written as a figure (decimals, a thousands separator, or a unit)?"""
+    return fig.decimals > 0 or "," in fig.text or fig.kind != "number"
 
 
 class _Sentences:
@@ -298,7 +319,9 @@ class _Sentences:
                 sentences.append(sent)
                 if kind == "compact":
                     self.fill_compact(sent)
-                elif kind != "header":  # column names ("Close 11/24", "52-wk high") are none
+                elif kind == "header":
+                    self.fill_header(sent)
+                else:
                     self.fill(sent)
         return sentences
 
@@ -319,6 +342,16 @@ class _Sentences:
         sent.block_kind, sent.compact = "table", True
         sent.figures = [f for a, b in sent.cells[1:] for f in figures_in(self.masked[a:b], a, [])]
         self.seen += len(sent.figures)
+
+    def fill_header(self, sent: Sentence) -> None:
+        """A table header's figures: a header is shown to readers like any row, so a figure
+        written there ("| Index | 2,281.42 |") is a claim.  Column names' numbers are not:
+        a header's dates ("Close 11/24") are the columns' (`dates_over`), and a bare whole
+        number is a year or a name's ("2024 Close", "52-wk high"); what is kept is written
+        as a figure is, with decimals, a thousands separator or a unit."""
+        self.fill(sent)
+        sent.dates = []
+        sent.figures = [f for f in sent.figures if f.kind != "count" and _written_as_figure(f)]
 
     def fill(self, sent: Sentence) -> None:
         """A sentence's dates, figures and streak counts, in order of position."""

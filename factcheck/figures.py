@@ -163,6 +163,11 @@ def _read_hedges(text: str, offset: int, figs: list[Figure]) -> None:
     for fig in figs:
         at = fig.start - offset
         before = text[max(0, at - 40) : at]
+        symbol = _COMPARATOR_SIGNS.get(before[-1:]) if fig.sign == 0 else None
+        if symbol is not None:
+            # "gained <1%", "≥ 2%" as one word with the figure: a bound, never exact
+            fig.hedge = symbol
+            continue
         fig.hedge = parse_hedge(before)
         if fig.hedge is not Hedge.EXACT and _GAP_BEFORE_RE.search(before):
             # "8.18% below the 2,442.03 close": "below" is the percent's, the level is exact
@@ -174,6 +179,17 @@ def _read_hedges(text: str, offset: int, figs: list[Figure]) -> None:
         ):
             # "dipped below 4,900": a relation to a price, not "a little more/less than"
             fig.hedge = Hedge.ABOVE if fig.hedge is Hedge.MORE_THAN else Hedge.BELOW
+
+
+#: A comparison sign written against the figure ("<1%", ">2,400", "≤0.5%"): the figure is
+#: a bound.  A sign after a space is left to the words before it: "> 2,400" at a line's
+#: start is a Markdown quote.
+_COMPARATOR_SIGNS: Final = {
+    "<": Hedge.LESS_THAN,
+    ">": Hedge.MORE_THAN,
+    "≤": Hedge.AT_MOST,
+    "≥": Hedge.AT_LEAST,
+}
 
 
 _GAP_BEFORE_RE: Final = re.compile(

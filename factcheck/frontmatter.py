@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tomllib
+from typing import Final
 
 import yaml
 
@@ -34,6 +35,28 @@ _YAML_SPECIAL = frozenset(
     for base in ("yes", "no", "true", "false", "on", "off", "null")
     for w in (base, base.capitalize(), base.upper())
 )
+
+
+#: Front matter fields that site generators render for readers (the page's headline, its
+#: summary and the description search engines and link previews show): one-line values.
+_SHOWN_RE: Final = re.compile(
+    r"^(?:title|subtitle|headline|description|summary|excerpt|lede|dek)[ \t]*[:=][ \t]*"
+    r"(?P<value>[\"']?)(?P<text>[^\n]*?)(?P=value)[ \t]*$",
+    re.MULTILINE | re.IGNORECASE,
+)
+
+
+def shown_fields(head: str) -> list[tuple[int, int]]:
+    """Spans (in `head`, the text up to the body) of the front matter values readers see:
+    a headline in `title:` is published as surely as one in the body, so its figures are
+    checked.  A block scalar (`title: >`) is not read."""
+    if not head:
+        return []
+    return [
+        m.span("text")
+        for m in _SHOWN_RE.finditer(head)
+        if m.group("text") and m.group("text") not in (">", "|", ">-", "|-")
+    ]
 
 
 def split_front_matter(text: str) -> tuple[str | None, int]:

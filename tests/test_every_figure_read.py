@@ -1,0 +1,151 @@
+"""Nothing passes in silence (part): a number a reader sees is a number the checker reads.
+
+Each case is a form in which a wrong figure used to be skipped, so that the article passed
+with one claim fewer and nothing said: digits of other scripts, a line that opens with inline
+code taken for a code fence, a real code fence, text between `<` and `>` taken for an HTML
+tag, a table's header row (and the row under an empty header taken for one), the front
+matter fields a site renders as the headline, and a comparison sign against a figure.  The
+true figures: RUT, week of 2025-08-08, close 2,218.42, week +2.38%.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.check import check_text
+from factcheck.extract import parse
+from factcheck.numfmt import Hedge
+from factcheck.report import CheckReport, Status
+
+from .briefs import load
+
+WRONG_CLOSE = "2,281.42"
+
+
+def _check(text: str) -> CheckReport:
+    return check_text(text, load("RUT", "2025-08-08"))
+
+
+def _claim(report: CheckReport, written: str) -> Status:
+    found = [c for c in report.claims if c.text.strip() == written]
+    assert found, (written, [(c.text, c.status) for c in report.claims])
+    return found[0].status
+
+
+@pytest.mark.parametrize(
+    ("close", "week"),
+    [
+        ("２,２８１.４２", "２.３８％"),  # fullwidth
+        ("٢٢٨١٫٤٢", "2.38%"),  # Arabic-Indic digits, Arabic decimal separator
+        ("２２８１.４２", "+２.３８％"),
+    ],
+)
+def test_digits_of_other_scripts_are_read_as_the_figures_they_are(close: str, week: str) -> None:
+    report = _check(f"The Russell 2000 closed the week at {close}, up {week}.\n")
+    assert _claim(report, close) is Status.MISMATCH  # the close is 2,218.42
+    assert _claim(report, week) is Status.VERIFIED
+
+
+def test_a_right_figure_in_other_digits_is_verified() -> None:
+    report = _check("The Russell 2000 closed the week at ２,２１８.４２.\n")
+    assert _claim(report, "２,２１８.４２") is Status.VERIFIED
+
+
+def test_superscripts_and_fractions_are_not_digits() -> None:
+    """ "2.38%²" is a footnote mark; its ² must not become a digit of the figure."""
+    report = _check("The Russell 2000 rose 2.38%² this week.\n")
+    assert _claim(report, "2.38%") is Status.VERIFIED
+
+
+def test_a_line_opening_with_inline_code_is_text() -> None:
+    report = _check(f"```RUT``` is the ticker. The Russell 2000 closed at {WRONG_CLOSE} Friday.\n")
+    assert _claim(report, WRONG_CLOSE) is Status.MISMATCH
+
+
+@pytest.mark.parametrize("fence", ["```", "~~~", "````text"])
+def test_a_code_fence_is_shown_to_readers_so_its_figures_are_checked(fence: str) -> None:
+    closer = fence.removesuffix("text")
+    text = (
+        "The week in brief.\n\n"
+        f"{fence}\nThe Russell 2000 closed at {WRONG_CLOSE} on Friday.\n{closer}\n\n"
+        "After the fence, the Russell 2000 closed at 2,218.42 on Friday.\n"
+    )
+    report = _check(text)
+    assert _claim(report, WRONG_CLOSE) is Status.MISMATCH
+    assert _claim(report, "2,218.42") is Status.VERIFIED
+    lines = {c.text.strip(): c.line for c in report.claims}
+    assert lines[WRONG_CLOSE] == 4 and lines["2,218.42"] == 7
+
+
+def test_a_fence_closes_only_with_its_own_kind_of_fence() -> None:
+    text = f"```\n~~~\nThe Russell 2000 closed at {WRONG_CLOSE} on Friday.\n```\n"
+    assert _claim(_check(text), WRONG_CLOSE) is Status.MISMATCH
+
+
+def test_text_between_angle_brackets_is_not_a_tag() -> None:
+    report = _check("The Russell 2000 rose 2.38% this week, <3% by any measure >1%.\n")
+    assert {c.text.strip() for c in report.claims} >= {"2.38%", "3%", "1%"}
+
+
+def test_real_tags_are_still_markup() -> None:
+    report = _check("The Russell 2000 <b>closed</b> at 2,218.42 on Friday.<br/>\n")
+    assert [c.text.strip() for c in report.claims] == ["2,218.42"]
+    assert _claim(report, "2,218.42") is Status.VERIFIED
+
+
+@pytest.mark.parametrize(
+    ("sign", "hedge"),
+    [("<", Hedge.LESS_THAN), (">", Hedge.MORE_THAN), ("≤", Hedge.AT_MOST), ("≥", Hedge.AT_LEAST)],
+)
+def test_a_comparison_sign_against_a_figure_makes_it_a_bound(sign: str, hedge: Hedge) -> None:
+    doc = parse(f"The Russell 2000 gained {sign}3% this week.\n")
+    (fig,) = [f for s in doc.sentences for f in s.figures]
+    assert fig.hedge is hedge
+
+
+def test_more_than_a_figure_the_week_did_not_reach_is_wrong() -> None:
+    report = _check("The Russell 2000 gained >3% this week.\n")
+    assert _claim(report, "3%") is not Status.VERIFIED
+
+
+def test_a_table_header_row_is_read() -> None:
+    text = f"| Index | {WRONG_CLOSE} |\n|---|---|\n| Russell 2000 | 2,218.42 |\n"
+    report = _check(text)
+    assert _claim(report, WRONG_CLOSE) is not Status.VERIFIED
+    assert _claim(report, "2,218.42") is Status.VERIFIED
+
+
+def test_a_header_rows_years_and_dates_are_column_names_not_figures() -> None:
+    header = "| Index | 2024 Close | Close 8/8 |\n|---|---|---|\n"
+    text = header + "| Russell 2000 | 2,230.16 | 2,218.42 |\n"
+    report = _check(text)
+    assert [(c.line, c.text.strip()) for c in report.claims] == [(3, "2,230.16"), (3, "2,218.42")]
+    assert all(c.status is Status.VERIFIED for c in report.claims)
+
+
+def test_the_row_under_an_empty_header_row_is_data() -> None:
+    text = f"| | |\n|---|---|\n| Russell 2000 close | {WRONG_CLOSE} |\n"
+    assert _claim(_check(text), WRONG_CLOSE) is Status.MISMATCH
+
+
+def test_front_matter_fields_readers_see_are_checked() -> None:
+    text = (
+        "---\n"
+        f"title: Russell 2000 Jumps 9.38% to {WRONG_CLOSE}\n"
+        'description: "Small caps rose 2.38% this week"\n'
+        "ticker: RUT\n"
+        "week: 2025-08-08\n"
+        "---\n"
+        "The Russell 2000 closed at 2,218.42 on Friday.\n"
+    )
+    report = _check(text)
+    lines = {c.text.strip(): (c.line, c.status) for c in report.claims}
+    assert lines["9.38%"][0] == 2 and lines["9.38%"][1] is not Status.VERIFIED
+    assert lines[WRONG_CLOSE] == (2, Status.MISMATCH)
+    assert lines["2.38%"] == (3, Status.VERIFIED)
+    assert lines["2,218.42"] == (7, Status.VERIFIED)
+
+
+def test_other_front_matter_is_not_text() -> None:
+    text = "---\nticker: RUT\nweek: 2025-08-08\nweight: 2281\n---\nThe Russell 2000 rose.\n"
+    assert [c for c in _check(text).claims if c.line < 6] == []
