@@ -309,6 +309,16 @@ BRIEF_DIFFERS: Final = _rule(
     market data today says otherwise (a revised bar, an edited sidecar), each differing fact
     is a `mismatch` and the article is checked against the market data.""",
 )
+NOTHING_CHECKED: Final = _rule(
+    "I004",
+    "nothing-checked",
+    "input",
+    "An article in which the checker found nothing to check",
+    """No figure, date or worded claim that the checker could read (an empty body, an
+    article in a language or layout it does not read): a gate that passes it has checked
+    nothing, so `writer check` says so, an error in strict mode and a warning with
+    `--allow-unsupported`, instead of reporting `0 claims` as a pass.""",
+)
 
 #: Every rule, in registry order (families as in FAMILIES, codes ascending).
 RULES: Final[tuple[Rule, ...]] = tuple(

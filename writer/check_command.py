@@ -39,7 +39,7 @@ from factcheck.genres import UnknownGenre, load_brief
 from factcheck.locate import infer_session, infer_week, speaks_of_week
 from factcheck.render import renderer
 from factcheck.report import CheckReport, Claim, Severity, Status
-from factcheck.rules import BRIEF_DIFFERS, NO_DATA, UNREADABLE
+from factcheck.rules import BRIEF_DIFFERS, NO_DATA, NOTHING_CHECKED, UNREADABLE
 from writer import symbols
 from writer.errors import DataUnavailable, WriterError
 
@@ -91,7 +91,7 @@ def check_one(name: str, text: str | None, brief: WeeklyIndexBrief, strict: bool
             text = read_article(name)
         except (CheckError, WriterError) as exc:
             return file_failure(name, exc, strict)
-    report = check_text(text, brief, source=name, strict=strict)
+    report = nothing_checked(check_text(text, brief, source=name, strict=strict))
     if not _FORM[0]:
         return report
     from factcheck.form import FormRules, with_form
@@ -431,6 +431,30 @@ def _about(name: str, exc: WriterError) -> WriterError:
     error = WriterError(f"{name}: {exc}")
     error.exit_code = exc.exit_code
     return error
+
+
+def nothing_checked(report: CheckReport) -> CheckReport:
+    """`report`, with a finding when the checker read nothing it could check in the article
+    (no figure, no worded claim; dates alone settle nothing): `0 claims` is not a pass.  An
+    error in strict mode, else a warning."""
+    if any(c.kind != "date" for c in report.claims):
+        return report
+    claim = Claim(
+        line=1,
+        col=1,
+        text="",
+        sentence="",
+        value=None,
+        kind="file",
+        status=Status.UNSUPPORTED,
+        severity=Severity.ERROR if report.strict else Severity.WARNING,
+        message=(
+            "nothing in it could be checked: no figure or claim the checker reads "
+            "(an empty body, or figures in a form it does not read); a gate cannot pass it"
+        ),
+        rule=NOTHING_CHECKED.code,
+    )
+    return report.model_copy(update={"claims": (claim, *report.claims)})
 
 
 def file_failure(name: str, exc: WriterError | CheckError, strict: bool) -> CheckReport:
