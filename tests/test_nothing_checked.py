@@ -22,9 +22,9 @@ def _check(tmp_path: Path, body: str, *options: str) -> tuple[int, list[dict[str
         pytest.skip("../shared/marketdata is not here")
     article = tmp_path / "recap.md"
     article.write_text(FRONT + body, encoding="utf-8")
+    writer = [sys.executable, "-c", "from writer.cli import main; main()", "check"]
     done = subprocess.run(
-        [sys.executable, "-c", "from writer.cli import main; main()", "check", str(article)]
-        + ["--format", "json", "--data-dir", str(SHARED_DATA), *options],
+        [*writer, str(article), "--format", "json", "--data-dir", str(SHARED_DATA), *options],
         capture_output=True,
         text=True,
         timeout=300,
