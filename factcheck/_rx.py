@@ -76,6 +76,11 @@ def _shape_char(m: re.Match[str]) -> str:
     if c in _ARABIC_MARKS:
         return _ARABIC_MARKS[c]
     if c.isdecimal():  # a decimal digit of any script ("٢٢٨١"); not ² or ½ (not decimal)
+        # glued to a letter it is no figure's digit: text decoded in the wrong encoding
+        # ("๐Ÿ‡º", an emoji flag read as Thai) is full of digits of other scripts
+        at, text = m.start(), m.string
+        if (at and text[at - 1].isalpha()) or text[at + 1 : at + 2].isalpha():
+            return "x"
         return str(unicodedata.decimal(c))
     if c.isalnum() or c == "_":
         return "x"

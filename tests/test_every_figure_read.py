@@ -149,3 +149,10 @@ def test_front_matter_fields_readers_see_are_checked() -> None:
 def test_other_front_matter_is_not_text() -> None:
     text = "---\nticker: RUT\nweek: 2025-08-08\nweight: 2281\n---\nThe Russell 2000 rose.\n"
     assert [c for c in _check(text).claims if c.line < 6] == []
+
+
+def test_digits_glued_to_letters_are_not_figures() -> None:
+    """Text decoded in the wrong encoding (an emoji flag read as Thai: "๐Ÿ‡º") is full of
+    other scripts' digits; glued to letters they are no figure's."""
+    report = _check("• ๐Ÿ‡º๐Ÿ‡¸ Russell 2000 rose 2.38% this week.\n")
+    assert [c.text.strip() for c in report.claims] == ["2.38%"]
