@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable
@@ -132,3 +133,124 @@ def test_dates_are_read_as_yyyy_mm_dd_only(
     err = refused(draft(folder, tmp_path / "out"), tmp_path / "out")
     assert f"RUT.csv, line 2: date {first!r} is not written YYYY-MM-DD" in err
     assert "write every date as YYYY-MM-DD" in err
+
+
+# --- sessions against the exchange calendar -------------------------------------------------
+
+
+def test_a_row_on_a_weekend_is_refused(shared_data: Path, tmp_path: Path) -> None:
+    """Before: exit 0 and an article of the week to "Saturday's session"."""
+    folder = snapshot(shared_data, tmp_path / "data", copy_row("2025-08-08", "2025-08-09"))
+    err = refused(draft(folder, tmp_path / "out"), tmp_path / "out")
+    assert "^RUT has a row for Sat Aug 09, 2025, a day XNYS did not trade" in err
+    assert str(folder / "RUT.csv") in err and "--allow-gaps" in err
+
+
+def test_a_missing_session_inside_the_week_is_refused(shared_data: Path, tmp_path: Path) -> None:
+    """Before: exit 0, Thursday's change printed against Tuesday's close, the gap only a
+    note inside the brief."""
+    folder = snapshot(shared_data, tmp_path / "data", drop("2025-08-06"))
+    err = refused(draft(folder, tmp_path / "out"), tmp_path / "out")
+    assert "^RUT has no row for Wed Aug 06, 2025, a session XNYS scheduled" in err
+    assert "--allow-gaps" in err
+
+
+def test_a_missing_last_session_of_the_week_is_refused(shared_data: Path, tmp_path: Path) -> None:
+    """Before: exit 0 and rut-2025-08-07.md, a week that ended on Thursday."""
+    folder = snapshot(shared_data, tmp_path / "data", drop("2025-08-08"))
+    err = refused(draft(folder, tmp_path / "out"), tmp_path / "out")
+    assert "^RUT has no row for Fri Aug 08, 2025, a session XNYS scheduled" in err
+
+
+def test_a_missing_session_in_the_52_week_window_is_refused(
+    shared_data: Path, tmp_path: Path
+) -> None:
+    """Before: exit 0, the 52-week intraday high 2,449.86 instead of 2,466.49 (Nov 25, 2024,
+    the row dropped)."""
+    folder = snapshot(shared_data, tmp_path / "data", drop("2024-11-25"))
+    err = refused(draft(folder, tmp_path / "out"), tmp_path / "out")
+    assert "^RUT has no row for Mon Nov 25, 2024, a session XNYS scheduled" in err
+
+
+def test_allow_gaps_goes_on_and_says_so_on_stderr(shared_data: Path, tmp_path: Path) -> None:
+    folder = snapshot(shared_data, tmp_path / "data", drop("2025-08-06"))
+    done = run("brief", "RUT", "--week", WEEK, "--data-dir", str(folder), "--allow-gaps")
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.startswith("writer: warning: ")
+    assert "^RUT has no row for Wed Aug 06, 2025, a session XNYS scheduled" in done.stderr
+    assert "kept by --allow-gaps" in done.stderr
+    weekend = snapshot(shared_data, tmp_path / "weekend", copy_row("2025-08-08", "2025-08-09"))
+    done = run("brief", "RUT", "--week", WEEK, "--data-dir", str(weekend), "--allow-gaps")
+    assert done.returncode == 0, done.stderr
+    assert "a row for Sat Aug 09, 2025, a day XNYS did not trade" in done.stderr
+
+
+def test_a_known_unscheduled_closure_is_no_gap(shared_data: Path) -> None:
+    """The real data: Hong Kong shut for Typhoon Saola (Sep 1, 2023) and a black rainstorm
+    (Sep 8, 2023), days its calendar scheduled; the weeks around them are still briefed."""
+    for day in ("2023-09-07", "2023-09-15", "2024-08-30"):
+        done = run("brief", "HSI", "--week", day, "--data-dir", str(shared_data))
+        assert done.returncode == 0, (day, done.stderr)
+        assert done.stderr == ""
+
+
+# --- moves beyond a bound -------------------------------------------------------------------
+
+
+def test_a_scale_break_is_refused(shared_data: Path, tmp_path: Path) -> None:
+    """Before: exit 0 and "The Russell 2000 (RUT) sank 89.76%" over the week."""
+    folder = snapshot(shared_data, tmp_path / "data", scaled_from("2025-08-04", 10))
+    err = refused(draft(folder, tmp_path / "out"), tmp_path / "out")
+    assert "^RUT closed at 221.23 on Mon Aug 04, 2025, -89.79% from 2,166.78 on Fri Aug 01" in err
+    assert "more than the 25% an index moves in a day" in err
+    assert "--max-move" in err
+
+
+def test_max_move_lets_a_real_move_through(shared_data: Path, tmp_path: Path) -> None:
+    folder = snapshot(shared_data, tmp_path / "data", scaled_from("2025-08-04", 10))
+    done = run("brief", "RUT", "--week", WEEK, "--data-dir", str(folder), "--max-move", "95")
+    assert done.returncode == 0, done.stderr
+    done = run("brief", "RUT", "--week", WEEK, "--data-dir", str(folder), "--max-move", "0")
+    assert done.returncode == 2
+    assert one_line(done).startswith("writer: --max-move must be more than 0")
+
+
+# --- the price cache, checked the same way --------------------------------------------------
+
+
+def _cache(shared: Path, cache_dir: Path) -> Path:
+    """The real SQLite price cache, filled from the real rows (as `writer fetch` would from
+    Yahoo), covering the year before the week."""
+    from writer.data.cache import CachedSource
+    from writer.data.snapshot import SnapshotSource
+
+    path = cache_dir / "prices.sqlite"
+    CachedSource(SnapshotSource(shared), path).history(
+        ["^RUT", "^GSPC", "^IXIC"], dt.date(2024, 6, 1), dt.date(2025, 8, 31)
+    )
+    return path
+
+
+def test_a_bar_deleted_from_the_cache_is_refused(shared_data: Path) -> None:
+    """Before: exit 0, the missing Wednesday taken for a holiday."""
+    path = _cache(shared_data, Path(os.environ["WRITER_CACHE_DIR"]))
+    assert brief().returncode == 0  # the cache alone serves the week: no network needed
+    with sqlite3.connect(path) as db:
+        db.execute("DELETE FROM bars WHERE symbol = '^RUT' AND date = '2025-08-06'")
+    db.close()
+    err = refused(brief())
+    assert f"the price cache {path}" in err
+    assert "^RUT has no row for Wed Aug 06, 2025, a session XNYS scheduled" in err
+    assert "delete it" in err and "--allow-gaps" in err
+
+
+def test_a_weekend_bar_in_the_cache_is_refused(shared_data: Path) -> None:
+    path = _cache(shared_data, Path(os.environ["WRITER_CACHE_DIR"]))
+    with sqlite3.connect(path) as db:
+        db.execute(
+            "INSERT INTO bars SELECT symbol, '2025-08-09', open, high, low, close, volume "
+            "FROM bars WHERE symbol = '^RUT' AND date = '2025-08-08'"
+        )
+    db.close()
+    err = refused(brief())
+    assert "^RUT has a row for Sat Aug 09, 2025, a day XNYS did not trade" in err
