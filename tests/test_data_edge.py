@@ -11,7 +11,10 @@ exits 3; with the flag that allows it, the run goes on and says so loudly on std
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -254,3 +257,78 @@ def test_a_weekend_bar_in_the_cache_is_refused(shared_data: Path) -> None:
     db.close()
     err = refused(brief())
     assert "^RUT has a row for Sat Aug 09, 2025, a day XNYS did not trade" in err
+
+
+# --- no data, no verdict --------------------------------------------------------------------
+
+
+def _tampered(shared: Path, out: Path) -> Path:
+    """An article and its sidecar brief edited to the same wrong close, the hash re-pinned."""
+    done = draft(shared, out)
+    assert done.returncode == 0, done.stderr
+    article = out / f"rut-{WEEK}.md"
+    sidecar = out / f"rut-{WEEK}.brief.json"
+    text = article.read_text(encoding="utf-8")
+    assert "closing Friday's session at 2,218.42" in text
+    body = sidecar.read_text(encoding="utf-8")
+    sidecar.write_text(
+        body.replace("2218.419921875", "2281.419921875").replace("2,218.42", "2,281.42"),
+        encoding="utf-8",
+    )
+    digest = hashlib.sha256(sidecar.read_bytes()).hexdigest()
+    text = re.sub(r"(?m)^brief_sha256: .*$", f"brief_sha256: {digest}", text)
+    article.write_text(text.replace("2,218.42", "2,281.42"), encoding="utf-8")
+    return article
+
+
+def test_without_market_data_the_gate_gives_no_verdict(shared_data: Path, tmp_path: Path) -> None:
+    """Before: exit 0, "checked against the article's own brief only"."""
+    article = _tampered(shared_data, tmp_path / "out")
+    done = run("check", str(article))  # no --data-dir: Yahoo, unreachable
+    err = refused(done)
+    assert done.stdout == ""
+    assert err.startswith(f"writer: {article}: no market data to check it against")
+    assert "cannot reach Yahoo Finance" in err or "Yahoo Finance" in err
+    assert "--data-dir" in err and "--trust-sidecar" in err
+    as_json = run("check", str(article), "--format", "json")
+    assert as_json.returncode == 3 and as_json.stdout == ""
+    # with the data, the wrong close is caught
+    checked = run("check", str(article), "--data-dir", str(shared_data))
+    assert checked.returncode == 1, checked.stderr
+
+
+def test_trust_sidecar_is_an_explicit_opt_in_said_in_the_report(
+    shared_data: Path, tmp_path: Path
+) -> None:
+    article = _tampered(shared_data, tmp_path / "out")
+    done = run("check", str(article), "--trust-sidecar")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.rstrip().endswith(
+        "checked against the article's own brief only, trusted by --trust-sidecar: no market "
+        "data being available)"
+    )
+    report = json.loads(run("check", str(article), "--trust-sidecar", "--format", "json").stdout)
+    assert "trusted by --trust-sidecar" in report[0]["checked_against"]
+
+
+def test_several_files_without_market_data_each_get_no_data(
+    shared_data: Path, tmp_path: Path
+) -> None:
+    article = _tampered(shared_data, tmp_path / "out")
+    other = tmp_path / "out" / "copy.md"
+    other.write_text(article.read_text(encoding="utf-8"), encoding="utf-8")
+    shutil.copy(article.with_suffix(".brief.json"), other.with_suffix(".brief.json"))
+    done = run("check", str(article), str(other), "--format", "json")
+    assert done.returncode == 3, done.stderr
+    reports = json.loads(done.stdout)
+    assert [r["claims"][0]["status"] for r in reports] == ["no_data", "no_data"]
+    assert all("--trust-sidecar" in r["claims"][0]["message"] for r in reports)
+
+
+@pytest.mark.parametrize("command", ["brief", "draft", "check"])
+def test_the_flags_are_in_the_help(command: str) -> None:
+    done = run(command, "--help")
+    assert done.returncode == 0, done.stderr
+    help_text = " ".join(done.stdout.split())
+    assert "--allow-gaps" in help_text and "--max-move PCT" in help_text
+    assert ("--trust-sidecar" in help_text) == (command == "check")

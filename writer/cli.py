@@ -429,6 +429,14 @@ def check(
         ),
     ] = False,
     data_dir: DataDir = None,
+    trust_sidecar: Annotated[
+        bool,
+        typer.Option(
+            "--trust-sidecar",
+            help="when no market data can be had, check an article against the brief beside "
+            "it alone (the report says so); without it, no data is exit 3",
+        ),
+    ] = False,
     allow_gaps: AllowGaps = False,
     max_move: MaxMove = None,
     form: Annotated[
@@ -484,6 +492,7 @@ def check(
             fmt=fmt,
             form=form,
             out=sys.stdout,
+            trust_sidecar=trust_sidecar,
         )
     sys.stdout.write(output)
     raise typer.Exit(code)
