@@ -188,13 +188,26 @@ def test_allow_gaps_goes_on_and_says_so_on_stderr(shared_data: Path, tmp_path: P
     assert "a row for Sat Aug 09, 2025, a day XNYS did not trade" in done.stderr
 
 
-def test_a_known_unscheduled_closure_is_no_gap(shared_data: Path) -> None:
-    """The real data: Hong Kong shut for Typhoon Saola (Sep 1, 2023) and a black rainstorm
-    (Sep 8, 2023), days its calendar scheduled; the weeks around them are still briefed."""
+def test_a_known_unscheduled_closure_is_no_gap_an_unknown_one_is(
+    shared_data: Path, tmp_path: Path
+) -> None:
+    """The real data: Hong Kong shut for Typhoon Saola (Fri Sep 1, 2023) and a black
+    rainstorm (Fri Sep 8, 2023), days its calendar scheduled; the weeks around them are still
+    briefed, quietly.  The Monday between them, a session Hong Kong held, is a gap."""
     for day in ("2023-09-07", "2023-09-15", "2024-08-30"):
         done = run("brief", "HSI", "--week", day, "--data-dir", str(shared_data))
         assert done.returncode == 0, (day, done.stderr)
         assert done.stderr == ""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    for name in ("GSPC.csv", "AXJO.csv"):
+        shutil.copy(shared_data / name, folder / name)
+    rows = (shared_data / "HSI.csv").read_text(encoding="utf-8").splitlines()
+    (folder / "HSI.csv").write_text(
+        "\n".join(r for r in rows if not r.startswith("2023-09-04,")) + "\n", encoding="utf-8"
+    )
+    done = run("brief", "HSI", "--week", "2023-09-07", "--data-dir", str(folder))
+    assert "^HSI has no row for Mon Sep 04, 2023, a session XHKG scheduled" in refused(done)
 
 
 # --- moves beyond a bound -------------------------------------------------------------------
@@ -309,6 +322,17 @@ def test_trust_sidecar_is_an_explicit_opt_in_said_in_the_report(
     )
     report = json.loads(run("check", str(article), "--trust-sidecar", "--format", "json").stdout)
     assert "trusted by --trust-sidecar" in report[0]["checked_against"]
+
+
+def test_trust_sidecar_never_trusts_past_data_that_cannot_be_right(
+    shared_data: Path, tmp_path: Path
+) -> None:
+    """The data is there and has a hole: refused, the sidecar is not a way around it."""
+    article = _tampered(shared_data, tmp_path / "out")
+    folder = snapshot(shared_data, tmp_path / "data", drop("2025-08-06"))
+    done = run("check", str(article), "--trust-sidecar", "--data-dir", str(folder))
+    err = refused(done)
+    assert err.startswith(f"writer: {article}: {folder / 'RUT.csv'}: ^RUT has no row for Wed")
 
 
 def test_several_files_without_market_data_each_get_no_data(
