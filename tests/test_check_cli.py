@@ -131,12 +131,18 @@ def test_stdin_with_ticker_and_week(data_dir: Path) -> None:
     )
 
 
-def test_sidecar_brief_needs_no_market_data(rut: WeeklyIndexBrief, tmp_path: Path) -> None:
+def test_a_sidecar_brief_alone_is_trusted_only_with_trust_sidecar(
+    rut: WeeklyIndexBrief, tmp_path: Path
+) -> None:
     path = tmp_path / "recap.md"
     path.write_text("Small caps finished at 2,218.42 on Friday.\n", encoding="utf-8")
     (tmp_path / "recap.md.brief.json").write_text(rut.model_dump_json(), encoding="utf-8")
-    result = invoke(str(path))
+    refused = invoke(str(path))  # no market data: Yahoo cannot be reached from a test
+    assert refused.exit_code == 3, refused.output
+    assert refused.stderr.startswith(f"writer: {path}: no market data to check it against")
+    result = invoke(str(path), "--trust-sidecar")
     assert result.exit_code == 0, result.output
+    assert "trusted by --trust-sidecar" in result.stdout
 
 
 def test_other_week_is_one_finding(data_dir: Path, tmp_path: Path) -> None:

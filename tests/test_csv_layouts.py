@@ -116,7 +116,7 @@ def test_without_a_volume_column_the_volume_is_zero(tmp_path: Path) -> None:
     ("row", "problem"),
     [
         ("2025-13-08,1,2,0.5,1.5", "line 3: date '2025-13-08' is not a date (YYYY-MM-DD)"),
-        ("08/08/2025,1,2,0.5,1.5", "line 3: date '08/08/2025' is not a date (YYYY-MM-DD)"),
+        ("08/08/2025,1,2,0.5,1.5", "line 3: date '08/08/2025' is not written YYYY-MM-DD"),
         ("2025-08-08,1,2,0.5", "line 3: 4 fields, the header has 5"),
         ("2025-08-08,1,2,low,1.5", "line 3: low is 'low', not a number"),
     ],

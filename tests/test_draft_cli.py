@@ -506,20 +506,25 @@ def test_offline_draft_does_not_import_openai(out: Path) -> None:
 def test_writer_check_uses_the_pinned_brief_without_market_data(
     out: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The article names its brief by sha256; with no market data that sidecar is used alone,
-    and the report says that nothing vouched for it."""
+    """The article names its brief by sha256; with no market data there is no verdict (exit
+    3), unless --trust-sidecar: then that sidecar is used alone, and the report says that
+    nothing vouched for it."""
     assert draft(out, "--offline", "--quiet").exit_code == 0
     empty = tmp_path / "no-data"
     empty.mkdir()
     monkeypatch.setenv("WRITER_DATA_DIR", str(empty))  # any market data lookup would fail
     article = str(out / "rut-2025-08-08.md")
-    result = runner.invoke(app, ["check", article])
+    refused = runner.invoke(app, ["check", article])
+    assert refused.exit_code == 3
+    assert refused.stderr.startswith(f"writer: {article}: no market data to check it against")
+    result = runner.invoke(app, ["check", article, "--trust-sidecar"])
     assert result.exit_code == 0, result.stderr
     assert result.stdout.endswith(
         "0 errors, 0 warnings (brief RUT 2025-08-04..2025-08-10, checked against the "
-        "article's own brief only, no market data being available)\n"
+        "article's own brief only, trusted by --trust-sidecar: no market data being "
+        "available)\n"
     )
-    as_json = runner.invoke(app, ["check", article, "--format", "json"])
+    as_json = runner.invoke(app, ["check", article, "--format", "json", "--trust-sidecar"])
     assert json.loads(as_json.stdout)[0]["checked_against"].startswith("the article's own")
     brief_path = out / "rut-2025-08-08.brief.json"
     brief_path.write_text(brief_path.read_text().replace("2218.419921875", "2218.5"))

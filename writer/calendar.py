@@ -244,6 +244,11 @@ def sessions_between(calendar: str, start: dt.date, end: dt.date) -> tuple[dt.da
     return _calendar(calendar).in_range(start, end)
 
 
+def first_session(calendar: str) -> dt.date:
+    """The first session the calendar knows: days before it cannot be judged."""
+    return _calendar(calendar).first_session
+
+
 #: Whole-day closures the exchange calendars do not schedule (weather, mourning), as data:
 #: a session missing from the data on one of these days is the market's, not the data's.
 UNSCHEDULED_CLOSURES: dict[str, dict[dt.date, str]] = {

@@ -5,8 +5,9 @@ The index and week an article is checked for come from, in order: its YAML front
 the one `brief_sha256` pins when the front matter has it), the `--ticker` / `--week` options,
 or the text itself (the indices it names, its dateline).  The figures are always checked
 against market data when any can be had: a sidecar brief is compared with the brief the data
-gives and every difference is an error (`audit_sidecar`); only without market data is the
-sidecar used alone, and the report says so.  Everything that can go wrong with the input
+gives and every difference is an error (`audit_sidecar`).  Without market data there is no
+verdict (exit 3, as for an article without a sidecar): the sidecar is used alone only with
+`--trust-sidecar`, and the report says so.  Everything that can go wrong with the input
 (unreadable file, bad YAML, no way to tell the week) is raised as `MalformedInput` naming the
 file, before any brief is built.
 """
@@ -41,7 +42,7 @@ from factcheck.render import renderer
 from factcheck.report import CheckReport, Claim, Severity, Status
 from factcheck.rules import BRIEF_DIFFERS, NO_DATA, NOTHING_CHECKED, UNREADABLE
 from writer import symbols
-from writer.errors import DataUnavailable, WriterError
+from writer.errors import BadData, DataUnavailable, WriterError
 
 if TYPE_CHECKING:
     from writer.data import PriceSource  # imports pandas; only the pipeline needs it
@@ -384,25 +385,39 @@ def session_of(text: str, ticker: str, week: dt.date) -> dt.date | None:
     return next((d for d in candidates if d in sessions and d != sessions[-1]), None)
 
 
-#: What a report says when only the article's own brief could be had.
-OWN_BRIEF_ONLY = "the article's own brief only, no market data being available"
+#: What a report says when only the article's own brief could be had (`--trust-sidecar`).
+OWN_BRIEF_ONLY = (
+    "the article's own brief only, trusted by --trust-sidecar: no market data being available"
+)
 
 
 def audit_sidecar(
-    art: Article, attached: WeeklyIndexBrief, source: PriceSource
+    art: Article, attached: WeeklyIndexBrief, source: PriceSource, trust: bool = False
 ) -> tuple[WeeklyIndexBrief, tuple[list[Claim], str]]:
     """The brief to check an article against when it came with one: the brief the market data
     gives for the same index, week and peers, with an error for every figure on which the
-    attached brief disagrees (see `factcheck.brief.differences`).  Only when the data cannot
-    be had is the attached brief used, and the report says so."""
+    attached brief disagrees (see `factcheck.brief.differences`).  When the data cannot be
+    had there is no verdict (`DataUnavailable`, exit 3), unless `trust` (`--trust-sidecar`):
+    then the attached brief is used alone, and the report says so.  Data that cannot be right
+    (`BadData`) is refused either way: it is there, and wrong."""
     from writer.pipeline import weekly_brief
 
     try:
         data = weekly_brief(
             attached.subject.key, attached.week.last_session, source, peers=attached.peers
         )
-    except DataUnavailable:
-        return attached, ([], OWN_BRIEF_ONLY)
+    except BadData as exc:
+        raise _about(art.name, exc) from None
+    except DataUnavailable as exc:
+        if trust:
+            return attached, ([], OWN_BRIEF_ONLY)
+        raise _about(
+            art.name,
+            DataUnavailable(
+                f"no market data to check it against ({exc}); pass --trust-sidecar to check "
+                "it against the brief beside it alone"
+            ),
+        ) from None
     except WriterError as exc:
         raise _about(art.name, exc) from None
     claims = [
@@ -489,6 +504,7 @@ def run_check(
     form: bool = False,
     out: TextIO | None = None,
     date: dt.date | None = None,
+    trust_sidecar: bool = False,
 ) -> tuple[str, int]:
     """Check every file; returns what was not written to `out` (all of the output when `out`
     is None) and the exit code.
@@ -497,6 +513,8 @@ def run_check(
     whose market data is missing) is a finding of its own and the others are still checked;
     the exit code is the worst outcome (1 wrong figures, 2 unreadable input, 3 no data).  A
     single file that cannot be checked is one line on stderr, as any other command's error.
+    An article with a sidecar brief and no market data is "no data" too, unless
+    `trust_sidecar`: then it is checked against its sidecar alone, and its report says so.
 
     Reports are rendered and written in the order of `names` as soon as every report before
     them is done, and then dropped: an archive's output is never held whole (only what the
@@ -506,7 +524,16 @@ def run_check(
     write = out.write if out is not None else buffer.append
     try:
         code = _run_check(
-            names, ticker, week, data_dir, not allow_unsupported, fmt, stdin_text, write, date
+            names,
+            ticker,
+            week,
+            data_dir,
+            not allow_unsupported,
+            fmt,
+            stdin_text,
+            write,
+            date,
+            trust_sidecar,
         )
     finally:
         _FORM[0] = False
@@ -570,6 +597,7 @@ def _run_check(
     stdin_text: str | None,
     write: Callable[[str], object],
     date: dt.date | None = None,
+    trust_sidecar: bool = False,
 ) -> int:
     single = len(names) == 1
     codes: list[int] = [0]
@@ -639,7 +667,7 @@ def _run_check(
             try:
                 if brief is not None:
                     assert source is not None
-                    brief, audits[i] = audit_sidecar(art, brief, source)
+                    brief, audits[i] = audit_sidecar(art, brief, source, trust_sidecar)
                 else:
                     from writer.pipeline import weekly_brief
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from functools import wraps
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
@@ -45,6 +46,40 @@ DataDir = Annotated[
         file_okay=False,
     ),
 ]
+
+AllowGaps = Annotated[
+    bool,
+    typer.Option(
+        "--allow-gaps",
+        help="go on when the data has a row on a day the exchange was shut, or no row for "
+        "a session it scheduled (each said on stderr); without it, exit 3",
+    ),
+]
+MaxMove = Annotated[
+    float | None,
+    typer.Option(
+        "--max-move",
+        metavar="PCT",
+        help="the largest daily move of an index's close, in percent, taken as real "
+        "(default 25); a larger one is refused as data that cannot be right, exit 3",
+    ),
+]
+
+
+def data_checks(allow_gaps: bool, max_move: float | None) -> AbstractContextManager[None]:
+    """The calendar and move checks of market data for this command (`--allow-gaps`,
+    `--max-move`), in force until it returns."""
+    import math
+    from contextlib import nullcontext
+
+    if max_move is not None and not (math.isfinite(max_move) and max_move > 0):
+        raise fail(f"--max-move must be more than 0 (a percent, e.g. 40), not {max_move:g}", 2)
+    if not allow_gaps and max_move is None:
+        return nullcontext()  # the defaults: nothing to import (pandas) before workers fork
+    from writer.data import validate
+
+    bound = validate.DEFAULT_CHECKS.max_move if max_move is None else max_move
+    return validate.using(validate.DataChecks(allow_gaps=allow_gaps, max_move=bound))
 
 
 def _check_formats(incomplete: str) -> list[str]:
@@ -111,6 +146,8 @@ def brief(
     week: Annotated[str, typer.Option("--week", help="any date in the trading week, YYYY-MM-DD")],
     fmt: Annotated[str, typer.Option("--format", help="table or json")] = "table",
     data_dir: DataDir = None,
+    allow_gaps: AllowGaps = False,
+    max_move: MaxMove = None,
 ) -> None:
     """Print every figure of the week: the brief the drafter and the checker work from."""
     from writer.calendar import parse_date
@@ -119,7 +156,8 @@ def brief(
 
     if fmt not in ("table", "json"):
         raise fail(f"--format must be table or json, not {fmt!r}", 2)
-    result = weekly_brief(symbol, parse_date(week), open_source(data_dir))
+    with data_checks(allow_gaps, max_move):
+        result = weekly_brief(symbol, parse_date(week), open_source(data_dir))
     if fmt == "json":
         sys.stdout.write(result.model_dump_json(indent=2) + "\n")
     else:
@@ -236,6 +274,8 @@ def draft(
         str | None,
         typer.Option("--budget-usd", help="start no new LLM call once the run cost this many US$"),
     ] = None,
+    allow_gaps: AllowGaps = False,
+    max_move: MaxMove = None,
 ) -> None:
     """Draft weekly recaps, check every figure (strict), repair, write them with sidecars.
 
@@ -260,11 +300,12 @@ def draft(
         context_tokens=context_tokens,
         chart=chart,
     )
-    if len(symbol) == 1 and not spec.latest and spec.first == spec.last and not provider_batch:
-        result = run_draft(options, meter=meter)
-        typer.echo(str(result.article))
-        return
-    _draft_batch(symbol, spec, options, jobs, workers, meter, provider_batch)
+    with data_checks(allow_gaps, max_move):
+        if len(symbol) == 1 and not spec.latest and spec.first == spec.last and not provider_batch:
+            result = run_draft(options, meter=meter)
+            typer.echo(str(result.article))
+            return
+        _draft_batch(symbol, spec, options, jobs, workers, meter, provider_batch)
 
 
 def _meter(budget_tokens: int | None, budget_usd: str | None) -> Meter:
@@ -388,6 +429,16 @@ def check(
         ),
     ] = False,
     data_dir: DataDir = None,
+    trust_sidecar: Annotated[
+        bool,
+        typer.Option(
+            "--trust-sidecar",
+            help="when no market data can be had, check an article against the brief beside "
+            "it alone (the report says so); without it, no data is exit 3",
+        ),
+    ] = False,
+    allow_gaps: AllowGaps = False,
+    max_move: MaxMove = None,
     form: Annotated[
         bool,
         typer.Option(
@@ -430,17 +481,19 @@ def check(
         raise fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}", 2)
     from writer.check_files import expand
 
-    output, code = run_check(
-        expand(files),
-        ticker=ticker,
-        week=parse_date(week) if week else None,
-        date=parse_date(date) if date else None,
-        data_dir=data_dir,
-        allow_unsupported=allow_unsupported,
-        fmt=fmt,
-        form=form,
-        out=sys.stdout,
-    )
+    with data_checks(allow_gaps, max_move):
+        output, code = run_check(
+            expand(files),
+            ticker=ticker,
+            week=parse_date(week) if week else None,
+            date=parse_date(date) if date else None,
+            data_dir=data_dir,
+            allow_unsupported=allow_unsupported,
+            fmt=fmt,
+            form=form,
+            out=sys.stdout,
+            trust_sidecar=trust_sidecar,
+        )
     sys.stdout.write(output)
     raise typer.Exit(code)
 

@@ -6,7 +6,9 @@
      │    └── NoSessions (2)        a week with no sessions, or one not finished yet
      ├── DataUnavailable (3)        network down, rate limited, empty data
      │    ├── BadData (3)           data that cannot be right (duplicate dates, high < low,
-     │    │                         prices <= 0, a missing session before the week)
+     │    │                         prices <= 0, a missing session before the week, a date
+     │    │                         not YYYY-MM-DD, rows off the exchange calendar, an index
+     │    │                         move past --max-move)
  │    └── SymbolNotFound (3)    the source has nothing for a symbol (exit 2 when it is the
  │                              subject and not a known index: then it is an unknown symbol)
      ├── LLMUnavailable (4)         endpoint unreachable, key refused, timeouts, garbage output

@@ -10,6 +10,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+import pandas as pd
+
 from factcheck.brief import Entity, WeeklyIndexBrief
 from writer import series, symbols
 from writer.calendar import (
@@ -20,7 +22,7 @@ from writer.calendar import (
     scheduled_week,
     sessions_between,
 )
-from writer.data import PriceSource
+from writer.data import PriceSource, validate
 from writer.data.cache import CachedSource
 from writer.data.snapshot import SnapshotSource
 from writer.data.yahoo import YahooSource
@@ -251,6 +253,15 @@ def _weekly_brief(
                 f"closure); the weekly change is from {expected:%a %b %d}"
                 for d, why in shut
             )
+        validate.span(
+            entity.yahoo,
+            entity.calendar,
+            *_dates_and_closes(entity_bars),
+            week.end,
+            validate.origin_of(source, entity.yahoo),
+            index=symbols.is_known(entity.key),
+            data_end=validate.data_end_of(source, entity.yahoo),
+        )
     return brief_from_bars(
         subject,
         kept,
@@ -265,6 +276,15 @@ def _weekly_brief(
         trusted=reference is None,
         as_of=as_of,
     )
+
+
+def _dates_and_closes(bars: Bars) -> tuple[list[dt.date], list[float]]:
+    """The sessions and closes of fetched bars, for `validate.span`."""
+    if isinstance(bars, series.Window):
+        return bars.s.dates[bars.lo : bars.hi], bars.s.close[bars.lo : bars.hi]
+    assert isinstance(bars, m.FrameBars)
+    index = pd.DatetimeIndex(bars.frame.index)
+    return list(index.date), bars.frame["close"].astype(float).tolist()
 
 
 def fetch_to_cache(

@@ -61,6 +61,14 @@ class CachedSource:
             "downloads) or set WRITER_CACHE_DIR to a writable folder"
         )
 
+    def origin(self, symbol: str) -> tuple[str, str]:
+        """Where `symbol`'s rows come from, and what to do when they cannot be right: the
+        cache only keeps downloads, so deleting it fetches them again."""
+        return (
+            f"the price cache {self.path} (from {self.inner.name})",
+            "delete it (it only keeps downloads) to fetch the data again",
+        )
+
     def _connect(self) -> sqlite3.Connection:
         return sqlite3.connect(self.path, timeout=30)
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
 from pathlib import Path
 
 import numpy as np
@@ -23,6 +24,8 @@ from writer.data import COLUMNS
 from writer.errors import BadData, BadInput
 
 REQUIRED = ("date", "open", "high", "low", "close")
+#: a session date: YYYY-MM-DD, alone or followed by a time (` 00:00:00-04:00`, `T00:00`)
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[ T].*)?")
 #: how a missing value is written (pandas' reading of them before this module)
 MISSING = frozenset({"", "null", "nan", "na", "n/a", "none", "-"})
 
@@ -72,25 +75,31 @@ class _Table:
         return BadData(f"{self.path}, line {self.lines[i]}: {problem}")
 
     def dates(self, texts: tuple[str, ...]) -> np.ndarray:
-        """Session dates: YYYY-MM-DD, alone or starting a timestamp (yfinance's `to_csv`
-        writes `2025-08-08 00:00:00-04:00`; the local date is the session's)."""
+        """Session dates in one explicit format, YYYY-MM-DD, alone or starting a timestamp
+        (yfinance's `to_csv` writes `2025-08-08 00:00:00-04:00`; the local date is the
+        session's).  Nothing else is guessed at: 03/07/2023 is the 3rd of July or the 7th of
+        March depending on who saved it, and 20230703 numpy reads as a year."""
         heads = [t.strip()[:10] for t in texts]
+        for i, text in enumerate(texts):
+            if not _DATE.fullmatch(text.strip()):
+                raise self.refuse(
+                    i,
+                    f"date {text.strip()!r} is not written YYYY-MM-DD; write every date as "
+                    "YYYY-MM-DD (day-first and month-first dates cannot be told apart)",
+                )
         try:
-            if all(len(t) == 10 for t in texts):
-                return np.array(heads, dtype="datetime64[D]")
+            return np.array(heads, dtype="datetime64[D]")
         except ValueError:
             pass
-        for i, text in enumerate(texts):
-            head, rest = text.strip()[:10], text.strip()[10:]
+        for i, head in enumerate(heads):  # the shape is right, the day is not (2025-02-30)
             try:
-                if rest[:1] not in ("", " ", "T"):
-                    raise ValueError(text)
                 dt.date.fromisoformat(head)
             except ValueError:
                 raise self.refuse(
-                    i, f"date {text!r} is not a date (YYYY-MM-DD); fix or remove the row"
+                    i,
+                    f"date {texts[i].strip()!r} is not a date (YYYY-MM-DD); fix or remove the row",
                 ) from None
-        return np.array(heads, dtype="datetime64[D]")
+        raise AssertionError("numpy refused dates that are each valid")
 
     def numbers(self, name: str, texts: tuple[str, ...]) -> np.ndarray:
         """Column `name` as floats, a missing value NaN (a holiday row, or a gap that

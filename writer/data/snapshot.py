@@ -27,6 +27,16 @@ class SnapshotSource:
     def available(self) -> list[str]:
         return sorted(p.stem for p in self.folder.glob("*.csv"))
 
+    def origin(self, symbol: str) -> tuple[str, str]:
+        """The file `symbol`'s rows come from, and what to do when they cannot be right."""
+        path = self.folder / snapshot_filename(symbol)
+        return str(path), "fix or re-fetch the file"
+
+    def last_date(self, symbol: str) -> dt.date | None:
+        """The last session the file holds: where the snapshot stops."""
+        index = pd.DatetimeIndex(self._read(symbol).index)
+        return index[-1].date() if len(index) else None
+
     def _read(self, symbol: str) -> pd.DataFrame:
         if symbol in self._frames:
             return self._frames[symbol]
