@@ -268,7 +268,7 @@ def parse(text: str, *, anchor: dt.date | None = None) -> Document:
         except CheckError:
             front = {}  # the CLI reports bad front matter; checking the text goes on
     line_starts = [0] + [m.end() for m in _NEWLINE_RE.finditer(text)]
-    shown = shown_fields(text[:body_start])
+    shown = shown_fields(text[:body_start], text[body_start:])
     head = _head(text, body_start, shown)
     masked = ascii_shape(head + _mask_markup(text[body_start:]))
     masked, lower = _mask_name_digits(masked, lower_same_length(masked))

@@ -46,16 +46,23 @@ _SHOWN_RE: Final = re.compile(
 )
 
 
-def shown_fields(head: str) -> list[tuple[int, int]]:
+_HEADING_LINE_RE: Final = re.compile(r"^ {0,3}#{1,6}[ \t]+([^\n]*?)[ \t#]*$", re.MULTILINE)
+
+
+def shown_fields(head: str, body: str = "") -> list[tuple[int, int]]:
     """Spans (in `head`, the text up to the body) of the front matter values readers see:
     a headline in `title:` is published as surely as one in the body, so its figures are
-    checked.  A block scalar (`title: >`) is not read."""
+    checked.  A value that is a heading of the body as well (`writer draft` copies the `# `
+    headline into `title:`) is read there, once.  A block scalar (`title: >`) is not read."""
     if not head:
         return []
+    headings = {m.group(1).strip() for m in _HEADING_LINE_RE.finditer(body)}
     return [
         m.span("text")
         for m in _SHOWN_RE.finditer(head)
-        if m.group("text") and m.group("text") not in (">", "|", ">-", "|-")
+        if m.group("text")
+        and m.group("text") not in (">", "|", ">-", "|-")
+        and m.group("text").strip() not in headings
     ]
 
 

@@ -213,6 +213,10 @@ class FrameBars:
     def check_previous_session(self, symbol: str, expected: dt.date, where: str) -> None:
         validate.previous_session_present(symbol, self.frame, expected, where)
 
+    def dates_and_closes(self) -> tuple[list[dt.date], list[float]]:
+        index = pd.DatetimeIndex(self.frame.index)
+        return list(index.date), self.frame["close"].astype(float).tolist()
+
 
 def weekly_brief_by_slicing(
     symbol: str,

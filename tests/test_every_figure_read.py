@@ -156,3 +156,15 @@ def test_digits_glued_to_letters_are_not_figures() -> None:
     other scripts' digits; glued to letters they are no figure's."""
     report = _check("• ๐Ÿ‡º๐Ÿ‡¸ Russell 2000 rose 2.38% this week.\n")
     assert [c.text.strip() for c in report.claims] == ["2.38%"]
+
+
+def test_a_title_that_is_the_bodys_headline_is_read_once() -> None:
+    """`writer draft` copies the `# ` headline into `title:`: one claim per figure."""
+    text = (
+        "---\ntitle: Russell 2000 rises 2.38% on the week\nticker: RUT\n---\n"
+        "# Russell 2000 rises 2.38% on the week\n\nIt closed at 2,218.42 on Friday.\n"
+    )
+    assert [(c.line, c.text.strip()) for c in _check(text).claims] == [
+        (5, "2.38%"),
+        (7, "2,218.42"),
+    ]

@@ -451,8 +451,9 @@ def _about(name: str, exc: WriterError) -> WriterError:
 def nothing_checked(report: CheckReport) -> CheckReport:
     """`report`, with a finding when the checker read nothing it could check in the article
     (no figure, no worded claim; dates alone settle nothing): `0 claims` is not a pass.  An
-    error in strict mode, else a warning."""
-    if any(c.kind != "date" for c in report.claims):
+    error in strict mode, else a warning.  A report that already fails (an article about
+    another week) needs no second finding."""
+    if any(c.kind != "date" or c.severity is Severity.ERROR for c in report.claims):
         return report
     claim = Claim(
         line=1,

@@ -10,8 +10,6 @@ from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-import pandas as pd
-
 from factcheck.brief import Entity, WeeklyIndexBrief
 from writer import series, symbols
 from writer.calendar import (
@@ -256,7 +254,7 @@ def _weekly_brief(
         validate.span(
             entity.yahoo,
             entity.calendar,
-            *_dates_and_closes(entity_bars),
+            *entity_bars.dates_and_closes(),
             week.end,
             validate.origin_of(source, entity.yahoo),
             index=symbols.is_known(entity.key),
@@ -276,15 +274,6 @@ def _weekly_brief(
         trusted=reference is None,
         as_of=as_of,
     )
-
-
-def _dates_and_closes(bars: Bars) -> tuple[list[dt.date], list[float]]:
-    """The sessions and closes of fetched bars, for `validate.span`."""
-    if isinstance(bars, series.Window):
-        return bars.s.dates[bars.lo : bars.hi], bars.s.close[bars.lo : bars.hi]
-    assert isinstance(bars, m.FrameBars)
-    index = pd.DatetimeIndex(bars.frame.index)
-    return list(index.date), bars.frame["close"].astype(float).tolist()
 
 
 def fetch_to_cache(

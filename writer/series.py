@@ -110,6 +110,10 @@ class Bars(Protocol):
         the week is missing."""
         ...
 
+    def dates_and_closes(self) -> tuple[list[dt.date], list[float]]:
+        """The sessions and closes, for `writer.data.validate.span`."""
+        ...
+
 
 class PriceSeries:
     """A frame of daily bars as lists, converted in one pass (see the module docstring)."""
@@ -315,6 +319,9 @@ class Window:
         i = self._upto(expected)
         if i == self.lo or self.s.dates[i - 1] != expected:
             validate.previous_session_present(symbol, self.frame(), expected, where)
+
+    def dates_and_closes(self) -> tuple[list[dt.date], list[float]]:
+        return self.s.dates[self.lo : self.hi], self.s.close[self.lo : self.hi]
 
 
 def _run(closes: Sequence[float]) -> int:
