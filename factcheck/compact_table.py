@@ -25,6 +25,8 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
+from factcheck.grammar import COLUMN_TITLE_ENDS, alternation
+
 #: A label: an index name with its digits ("Russell 2000", "S&P 500"), else words (bounded:
 #: every line of an article is tried, and a hostile one must cost no more than its length).
 _LABEL_RE: Final = re.compile(
@@ -41,9 +43,7 @@ _CELL_RE: Final = re.compile(
 _DATE_END_RE: Final = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{2,4})?")
 _TITLE_BREAK_RE: Final = re.compile(r"(?<=[a-z0-9)%])(?=[A-Z])|(?<=[a-z])(?=\d)")
 #: The word a column title ends with ("Weekly Change", "Closing Price", "Change (%)").
-_TITLE_END_RE: Final = re.compile(
-    r"(?i)\b(?:close|change|chg|price|level|return|pts|points|high|low|open)\b(?:\s*\(%\))?"
-)
+_TITLE_END_RE: Final = re.compile(rf"(?i)\b{alternation(COLUMN_TITLE_ENDS)}\b(?:\s*\(%\))?")
 #: At least this many rows make a table.
 MIN_ROWS: Final = 2
 #: At least this many figures in a row.

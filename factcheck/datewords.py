@@ -14,16 +14,12 @@ from factcheck.document import Figure
 from factcheck.grammar import MONTHS as MONTHS
 from factcheck.grammar import WEEKDAY_NAMES as WEEKDAY_NAMES
 from factcheck.grammar import WEEKDAYS as WEEKDAYS
+from factcheck.grammar import alternation
 from factcheck.patterns import Scan
 
-_MONTH: Final = (
-    r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
-    r"Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-_WEEKDAY: Final = (
-    r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-    r"Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)"
-)
+#: Month and weekday names as articles write them: capitalised, in full or abbreviated.
+_MONTH: Final = rf"(?P<mon>{alternation(m.title() for m in MONTHS)})\.?"
+_WEEKDAY: Final = rf"(?P<wd>{alternation(d.title() for d in WEEKDAYS)})"
 #: `Monday, Aug 4`, `Aug. 4, 2025`, `August 4`, `4 August 2025`, `2025-08-08`, `8/8/2025`.
 DATE_RE: Final = Scan(
     rf"\b(?:{_WEEKDAY}\.?,?\s+)?(?:{_MONTH}\s+(?P<day>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?"
@@ -37,7 +33,7 @@ DATE_RE: Final = Scan(
     re.ASCII,
 )
 WEEKDAY_RE: Final = Scan(
-    r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?P<poss>'s|’s)?\b",
+    rf"\b(?P<wd>{alternation(WEEKDAY_NAMES)})(?P<poss>'s|’s)?\b",
     re.ASCII,
 )
 

@@ -21,9 +21,12 @@ from factcheck import ids
 from factcheck.brief import Fact, WeeklyIndexBrief
 from factcheck.datewords import WEEKDAY_NAMES
 from factcheck.document import Figure
+from factcheck.grammar import CLOSE_WORD
 from factcheck.numfmt import written_matches
 
-_BASE_DAY_RE: Final = re.compile(r" vs ((?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w* \w+ \d+) close")
+#: "Fri" as a fact's label writes a weekday ("the week vs Fri Aug 1's close").
+_DAY_ABBREVIATIONS: Final = "|".join(name[:3] for name in WEEKDAY_NAMES)
+_BASE_DAY_RE: Final = re.compile(rf" vs ((?:{_DAY_ABBREVIATIONS})\w* \w+ \d+) {CLOSE_WORD}")
 
 
 @dataclass(frozen=True, slots=True)

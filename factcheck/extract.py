@@ -35,7 +35,7 @@ from factcheck.document import Document, Figure, Sentence
 from factcheck.errors import CheckError, TooLarge
 from factcheck.figures import figures_in
 from factcheck.frontmatter import parse_front_matter, split_front_matter
-from factcheck.grammar import OUTSIDE, STREAK_AFTER_COUNT
+from factcheck.grammar import NAME_COUNT_NOUNS, NAME_UNITS, OUTSIDE, STREAK_AFTER_COUNT, alternation
 from factcheck.patterns import Scan
 from factcheck.scan import html_spans, md_links
 from factcheck.streak_counts import streaks_in
@@ -68,10 +68,10 @@ NAME_DIGITS_RE: Final = Scan(
     # a line break between the digits and the word is one in wrapped prose, not at a row of
     # a plain-text table ("... 44,175.61" over "Week    +2.43%")
     r"\d+(?:-|[ \t]|\n(?![a-z]+(?:[ \t]{2}|\t|[ \t]?[-+\d(])))"
-    r"(?:week|day|session|month|year|weeks|days|yr|yrs|wk|wks|mo)"
+    rf"{alternation(NAME_UNITS)}"
     rf"(?![\s-]*(?:{trie(STREAK_AFTER_COUNT)}))|"
     r"q[1-4]|h[12]|fy\s?\d{2,4}|fiscal\s+(?:year\s+)?\d{4}|(?:19|20)\d\d(?=s\b)|"
-    r"\d+-(?:stock|member|company|share|year|month)s?\b)\b",
+    rf"\d+-{alternation(NAME_COUNT_NOUNS)}s?\b)\b",
     re.ASCII,
 )
 

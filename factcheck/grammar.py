@@ -2,9 +2,16 @@
 
 Binding, the phrase judges and the offline drafter read these tables; the regexes and
 prefilters that scan for them are derived from them where they are used, so a phrasing the
-checker should learn is a row here plus a test.
+checker should learn is a row here plus a test.  Each phrase kind names the rows it reads
+(`pick`, `forms`: a selection that fails at import when a row goes) and a pattern spells them
+with `alternation`; no regex outside this module spells a word of it (`tests/test_lexicon.py`).
 
 - `DIRECTION`: direction words and phrases, +1 up / -1 down.
+- Verbs with their form (`Verb`, `Form`): `FINISH_VERBS`, `OPEN_VERBS`, `CAP_VERBS`,
+  `STREAK_BREAK_VERBS`; `RESULT_VERBS`, `REACH_VERBS`, `GIVE_BACK_VERBS`, `COMPARE_VERBS`.
+- `MOVE_NOUNS`, `SIGNS`, `COMPARATIVES`, `EXTREMES`, `EXTREME_KINDS`, `RECORD_WORDS`,
+  `SUPERLATIVES`, `INDEX_NOUNS`, calendar words (`MONTHS`, `WEEKDAYS`), hedges (`Hedge`,
+  `HEDGE_WORDS`).
 - `OUTSIDE`: things articles quote figures about that no brief holds (other indices, sub-
   indices, sectors, commodities, currencies, yields, volatility, turnover).  A figure bound to
   one of them is about that thing, so it is never checked against the subject.
@@ -25,12 +32,12 @@ DOWN: Final = -1
 FLAT: Final = 0
 
 
-def alternation(rows: Iterable[str]) -> str:
+def alternation(rows: Iterable[str], space: str = r"\s+") -> str:
     """A regex group matching any of the phrases `rows`: `(?:a|b\\s+c)`, longest first (so a
     phrase is tried before a shorter one it starts with), each escaped, a space matching any
     run of whitespace.  The one way a pattern spells the lexicon's words."""
     unique = sorted(dict.fromkeys(rows), key=len, reverse=True)
-    return "(?:" + "|".join(r"\s+".join(map(re.escape, w.split(" "))) for w in unique) + ")"
+    return "(?:" + "|".join(space.join(map(re.escape, w.split(" "))) for w in unique) + ")"
 
 
 def pick(table: Iterable[str], *words: str) -> tuple[str, ...]:
@@ -1561,6 +1568,13 @@ TOP_MOVERS: Final = (
 PAST_SPAN_ADJECTIVES: Final = (*PRIOR_WORDS, "past")
 #: ... unless it is one the brief holds (or a count: "the past five sessions").
 PAST_SPAN_HELD: Final = BRIEF_SPANS
+#: "rose in every session", "closed lower every day" (and "in all five sessions": their
+#: plurals).
+EVERY_SPANS: Final = pick(BRIEF_SPANS, "session", "day", "trading day")
+#: "since the end of 2024": the base of a year-to-date change.
+SINCE_YEAR_END: Final = ("since the end of", "from the end of")
+#: "during the month of June".
+THE_MONTH_OF: Final = ("the month of",)
 #: Right before a level: the finish of a period ("ending the week with a whimper at").
 CLOSE_AT_VERBS: Final = forms(FINISH_VERBS, Form.PAST, Form.ING, but=("closed",))
 CLOSE_AT_SPANS: Final = pick(BRIEF_SPANS, "week", "day", "session")
@@ -1628,6 +1642,7 @@ SET_ON_VERBS: Final = pick(REACH_VERBS, "set", "reached")
 #: Units of a change spelled out ("2.1 percent", "35 points").
 PERCENT_WORDS: Final = ("percent", "per cent", "pct")
 POINT_WORDS: Final = (*pick(dict(COLUMN_METRICS), "points"), "point")
+PT_WORDS: Final = (*pick(dict(COLUMN_METRICS), "pts"), "pt")
 #: Between a change and the year-end base right after it ("0.29% above its 2023 finish").
 YEAR_BASE_WAYS: Final = (
     *pick(dict(GAP_SIDES), "above", "below", "under"),
@@ -1742,4 +1757,195 @@ DISTANCE_LABEL_SIDES: Final = (
 EXTREME_BEFORE_KINDS: Final = (
     *pick(RECORD_WORDS, "record"),
     *pick(dict(EXTREME_KINDS), "intraday", "closing"),
+)
+
+
+# --- what the streak readers read (`factcheck.streak_counts`, `factcheck.streak_judges`) -----
+
+_STREAK: Final = tuple(s.word for s in STREAK_WORDS)
+#: The spans a streak counts ("three straight weekly gains", "a 4-day rally").
+STREAK_UNITS: Final = (
+    *PERIOD_ADJECTIVES,
+    *pick(BRIEF_SPANS, "week", "session", "day"),
+    "trading day",
+)
+#: What a streak's count is of, right after it ("five straight gains", "3 down days").
+STREAK_KINDS: Final = (
+    *pick(_STREAK, "winning", "losing", "gain", "gains", "loss", "losses", "advance"),
+    *pick(_STREAK, "advances", "decline", "declines", "rise", "rises", "fall", "falls"),
+    *pick(_STREAK, "up", "down", "higher", "lower", "streak"),
+)
+STREAK_KIND_UNITS: Final = pick(BRIEF_SPANS, "session", "day", "week")
+#: A streak of sessions rather than weeks ("a daily losing streak", "three trading days").
+STREAK_DAILY: Final = pick(PERIOD_ADJECTIVES, "daily")
+STREAK_DAY_UNITS: Final = EVERY_SPANS
+#: Before a streak count: the streak ended ("ending a", "snapped its", "broke a").
+STREAK_ENDERS: Final = (
+    *pick(forms(FINISH_VERBS), "end", "ends", "ended", "ending"),
+    *forms(STREAK_BREAK_VERBS),
+)
+
+
+# --- the words of the other readers -----------------------------------------------------------
+
+#: A market closed on a day ("the Good Friday holiday", "was closed on Monday").
+CLOSURE_WORDS: Final = (
+    "holiday",
+    *(f"{v} {p}" for v in pick(forms(FINISH_VERBS), "closed") for p in ("on", "for")),
+    "shut",
+    "no trading",
+    "did not trade",
+    f"{pick(INDEX_NOUNS, 'market')[0]} closure",
+    *(f"{b} {v}" for b in ("were", "was") for v in pick(forms(FINISH_VERBS), "closed")),
+)
+#: What ends an index's name ("the Nasdaq Composite", "Dow Jones Industrial Average").
+INDEX_TRAILERS: Final = (
+    *INDEX_NOUN,
+    *(t.lower() for t in pick(INDEX_TITLES, "Average")),
+    "composite",
+)
+#: "close" as a fact's label writes it ("the week vs Fri Aug 1's close").
+CLOSE_WORD: Final = pick(_METRIC, "close")[0]
+#: A change measured from a level (`factcheck.bind.pairing`): "rebounded 9.1% from its
+#: intraday low of", "above that mark", "From the May 17 record close: -3.01%".
+GAP_LEVEL_NOUNS: Final = (
+    *pick(LEVEL_EXTREMES, "low", "high"),
+    CLOSE_WORD,
+    *pick(LEVEL_EXTREMES, "peak", "trough"),
+    *pick(RECORD_WORDS, "record"),
+    *pick(_METRIC, "level"),
+    *pick(LEVEL_EXTREMES, "bottom", "top"),
+)
+GAP_OVER: Final = ("over", *pick(dict(GAP_SIDES), "above"))
+GAP_THAT_NOUNS: Final = (
+    *pick(_METRIC, "level", "mark"),
+    *pick(LEVEL_EXTREMES, "peak", "high"),
+    CLOSE_WORD,
+    *pick(RECORD_WORDS, "record"),
+    *pick(LEVEL_EXTREMES, "top", "low"),
+)
+GAP_LABELS: Final = ("from", "vs", "vs.", "versus", *pick(dict(GAP_SIDES), "off"), "distance from")
+#: Where an article says which week it is about (`factcheck.locate`): "week ending Aug 8".
+WEEK_END_VERBS: Final = pick(forms(FINISH_VERBS), "ending", "ended", "ends")
+#: "its last trading day of 2025", "the final session of the year".
+YEAR_END_LAST: Final = (*pick(PRIOR_WORDS, "last"), "final")
+YEAR_END_SPANS: Final = pick(BRIEF_SPANS, "day", "session")
+TERRITORY_YEAR: Final = pick(TERRITORY_SPANS, "the year")
+FINAL_TRADING_DAY: Final = (f"{pick(YEAR_END_LAST, 'final')[0]} {DAY} of trading",)
+#: A week a daily wrap mentions for something else: an economic release ("weekly jobless
+#: claims") or what is still to come ("the week ahead", "later this week").
+OTHER_WEEKS: Final = (
+    *(f"{WEEKLY} {w}" for w in ("jobless", "unemployment", "initial")),
+    *(f"{w} claims" for w in pick(OUTSIDE, "jobless", "unemployment")),
+    f"{WEEK} ahead",
+    f"next {WEEK}",
+    *(f"{w} this {WEEK}" for w in ("later", "earlier")),
+    f"coming {WEEK}",
+    *(f"{w} {t}" for w in (WEEK, f"{WEEK}s") for t in ("ago", "earlier")),
+)
+#: "gave back all of the prior session's gains".
+GAVE_BACK_SESSION: Final = pick(BRIEF_SPANS, "session")
+
+
+# --- hedges ------------------------------------------------------------------------------------
+
+
+class Hedge(StrEnum):
+    """How a writer qualified a figure; each maps to one tolerance rule in `written_matches`."""
+
+    EXACT = "exact"
+    APPROXIMATE = "approximate"  # about, approximately, roughly, around, some
+    NEARLY = "nearly"  # nearly, almost, just under, close to, shy of
+    JUST_OVER = "just_over"  # just over, just above, slightly more than
+    MORE_THAN = "more_than"  # more than, over, above, in excess of
+    LESS_THAN = "less_than"  # less than, under, below
+    AT_LEAST = "at_least"
+    AT_MOST = "at_most"  # up to, as much as, no more than
+    ABOVE = "above"  # a price level relation: "dipped below 4,900", "closed above 22,500"
+    BELOW = "below"
+
+
+#: Words before a figure that qualify it ("just under" wins over "under": it starts first).
+HEDGE_WORDS: Final[tuple[tuple[str, Hedge], ...]] = (
+    ("slightly more than", Hedge.JUST_OVER),
+    ("a little more than", Hedge.JUST_OVER),
+    ("slightly less than", Hedge.NEARLY),
+    ("a little less than", Hedge.NEARLY),
+    ("just shy of", Hedge.NEARLY),
+    ("just below", Hedge.NEARLY),
+    ("just under", Hedge.NEARLY),
+    ("just over", Hedge.JUST_OVER),
+    ("just above", Hedge.JUST_OVER),
+    ("in excess of", Hedge.MORE_THAN),
+    ("more than", Hedge.MORE_THAN),
+    ("upwards of", Hedge.MORE_THAN),
+    ("north of", Hedge.MORE_THAN),
+    ("less than", Hedge.LESS_THAN),
+    ("no more than", Hedge.AT_MOST),
+    ("as much as", Hedge.AT_MOST),
+    ("up to", Hedge.AT_MOST),
+    ("at most", Hedge.AT_MOST),
+    ("at least", Hedge.AT_LEAST),
+    ("no less than", Hedge.AT_LEAST),
+    ("close to", Hedge.NEARLY),
+    ("shy of", Hedge.NEARLY),
+    ("nearly", Hedge.NEARLY),
+    ("almost", Hedge.NEARLY),
+    ("approximately", Hedge.APPROXIMATE),
+    ("approx.", Hedge.APPROXIMATE),
+    ("about", Hedge.APPROXIMATE),
+    ("around", Hedge.APPROXIMATE),
+    ("roughly", Hedge.APPROXIMATE),
+    ("some", Hedge.APPROXIMATE),
+    ("near", Hedge.APPROXIMATE),
+    ("circa", Hedge.APPROXIMATE),
+    ("~", Hedge.APPROXIMATE),
+    ("over", Hedge.MORE_THAN),
+    ("above", Hedge.MORE_THAN),
+    ("under", Hedge.LESS_THAN),
+    ("below", Hedge.LESS_THAN),
+)
+#: The figure readers' words (`factcheck.figures`): "2% above the 50-day", "a low of 4,900".
+CHANGE_UNITS_AFTER: Final = (*POINT_WORDS, *pick(PT_WORDS, "pts"))
+LEVEL_RELATIONS: Final = (*pick(dict(GAP_SIDES), "above", "below", "under", "beneath"), "over")
+RANGE_LOW: Final = pick(LEVEL_EXTREMES, "low")
+#: "the range of 2,200 to 2,250", "a zone from 4,900 through 5,000": a range, not a move.
+RANGE_NOUNS: Final = ("range", "ranged", *pick(_METRIC, "zone", "area"), "band", "region")
+#: The word a compact table's column title ends with ("Weekly Change", "Closing Price").
+COLUMN_TITLE_ENDS: Final = pick(
+    dict(COLUMN_METRICS),
+    "close",
+    "change",
+    "chg",
+    "price",
+    "level",
+    "return",
+    "pts",
+    "points",
+    "high",
+    "low",
+    "open",
+)
+#: After a count, the unit that makes it part of a name ("the 50-day average", "a 2-year
+#: high"), unless a streak word follows (`factcheck.extract.NAME_DIGITS_RE`).
+NAME_UNITS: Final = (
+    *pick(BRIEF_SPANS, "week", "day", "session"),
+    *pick(dict(COLUMN_PERIODS), "month"),
+    "year",
+    "weeks",
+    "days",
+    "yr",
+    "yrs",
+    *pick(dict(COLUMN_PERIODS), "wk"),
+    "wks",
+    "mo",
+)
+#: ... and the nouns after "N-" that name a thing's size ("a 30-stock index", "a 10-year").
+NAME_COUNT_NOUNS: Final = (
+    "stock",
+    "member",
+    "company",
+    "share",
+    "year",
+    *pick(dict(COLUMN_PERIODS), "month"),
 )

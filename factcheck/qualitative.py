@@ -30,6 +30,7 @@ from factcheck.grammar import (
     DIRECTION,
     DOWN,
     EVERY_SESSION_MOVES,
+    EVERY_SPANS,
     EXTREME_HIGH_LOW,
     EXTREME_HIGHEST_LOWEST,
     EXTREME_NOUNS,
@@ -38,6 +39,7 @@ from factcheck.grammar import (
     FLAT,
     GAVE_BACK_LOST,
     GAVE_BACK_PRIOR,
+    GAVE_BACK_SESSION,
     GIVE_BACK_VERBS,
     GIVEN_BACK,
     OPEN_VERBS,
@@ -133,7 +135,7 @@ WEEK_EXTREME: Final = Scan(
 GAVE_BACK_SCAN: Final = Scan(
     rf"\b(?P<verb>{alternation(GIVE_BACK_VERBS)})\s+"
     rf"all\s+(?:of\s+)?(?P<whose>[a-z]+(?:'s|’s)|{alternation(THE_WEEK)}(?:'s|’s)|its|the\s+"
-    rf"{alternation(GAVE_BACK_PRIOR)}\s+session(?:'s|’s)|"
+    rf"{alternation(GAVE_BACK_PRIOR)}\s+{alternation(GAVE_BACK_SESSION)}(?:'s|’s)|"
     rf"the(?=\s+{alternation(GAVE_BACK_LOST)}))\s+"
     rf"(?P<what>{alternation(GIVEN_BACK)})\b",
     re.ASCII,
@@ -161,9 +163,9 @@ _STREAK_TAIL_RE: Final = re.compile(
 )
 EVERY_SESSION_SCAN: Final = Scan(
     rf"\b(?P<dir>{alternation(w for w, _ in EVERY_SESSION_MOVES)})\s+(?:in\s+|on\s+)?"
-    r"(?:all\s+(?:(?:of\s+the\s+)?(?:two|three|four|"
-    r"five|\d)\s+)?(?:sessions|trading\s+days|days)|every\s+(?:single\s+)?(?:session|day|"
-    r"trading\s+day))",
+    r"(?:all\s+(?:(?:of\s+the\s+)?(?:two|three|four|five|\d)\s+)?"
+    rf"{alternation(f'{s}s' for s in EVERY_SPANS)}"
+    rf"|every\s+(?:single\s+)?{alternation(EVERY_SPANS)})",
     re.ASCII,
 )
 WEEK_START_SCAN: Final = Scan(

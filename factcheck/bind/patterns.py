@@ -76,9 +76,11 @@ from factcheck.grammar import (
     RECORD_WORDS,
     SET_ON_VERBS,
     SHARE_OF_WHOLES,
+    SINCE_YEAR_END,
     SPAN_QUALIFIERS,
     SUPERLATIVE_SCOPE,
     SWING,
+    THE_MONTH_OF,
     TITLE_MOVES,
     TO_END_EXTREMES,
     TOP_MOVER_ADJECTIVES,
@@ -166,7 +168,7 @@ _CLOSE_AT_RE: Final = re.compile(
 #: A month as the span of a move ("during the month of June", "for December"), not a date
 #: ("in December 15", "in June 2025": a day or a year follows).
 _MONTH_SPAN_RE: Final = Scan(
-    r"\b(?:(?:in|for|during|over|throughout)\s+(?:the\s+month\s+of\s+)?"
+    rf"\b(?:(?:in|for|during|over|throughout)\s+(?:{alternation(THE_MONTH_OF)}\s+)?"
     rf"(?P<mon>{_MONTH_ALTERNATION})\b(?!\s*[#\d]|\s+{alternation(MONTH_SPANS)}\b)"
     # "the June quarter", "the December half": a span the brief has no figure for
     rf"|(?:(?:for|in|over|during)\s+the\s+)?(?P<span>{_MONTH_ALTERNATION})\s+"
@@ -240,7 +242,7 @@ _PREV_WORD_RE: Final = Scan(rf"{alternation(PRIOR_WORDS)}\s+$", re.ASCII)
 #: Periods written with (masked) digits: "52-week", "50-day", "in 2025".
 _PERIOD_DIGITS_RE: Final = Scan(
     rf"(?:(?P<w52>##\s*-?\s*{WEEK}s?)|(?P<ma>#{{2,3}}\s*-?\s*{alternation(MA_SPANS)}s?)|"
-    r"(?P<ytd>\b(?:in|for|so\s+far\s+in)\s+(?:19|20)\d\d\b|\b(?:since|from)\s+the\s+end\s+of\s+"
+    rf"(?P<ytd>\b(?:in|for|so\s+far\s+in)\s+(?:19|20)\d\d\b|\b{alternation(SINCE_YEAR_END)}\s+"
     rf"(?:19|20)\d\d\b|\bits\s+(?:19|20)\d\d\s+{alternation(YEAR_END_BASES)}))",
     re.ASCII,
 )
