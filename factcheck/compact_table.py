@@ -25,14 +25,22 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-from factcheck.grammar import COLUMN_TITLE_ENDS, alternation
+from factcheck.grammar import (
+    COLUMN_TITLE_ENDS,
+    DIGIT_INDEX_NAMES,
+    DIGIT_INDEX_NAMES_HYPHENATED,
+    LABEL_DIGIT_NAMES,
+    alternation,
+)
 
+_BLANKS: Final = r"[ \t]+"
+_ONE_BLANK_OR_HYPHEN: Final = r"[ \t-]"
 #: A label: an index name with its digits ("Russell 2000", "S&P 500"), else words (bounded:
 #: every line of an article is tried, and a hostile one must cost no more than its length).
 _LABEL_RE: Final = re.compile(
-    r"[ \t]*(?:[-*•][ \t]+)?(?P<label>(?:russell[ \t]+(?:1000|2000|3000)|s&p(?:/asx)?[ \t]+"
-    r"(?:500|400|600|100|200)|asx[ \t]*200|nasdaq[ \t-]100|ftse[ \t]+(?:100|250)|"
-    r"nikkei[ \t]+225|stoxx[ \t]+600|cac[ \t]+40|dax[ \t]+40)"
+    r"[ \t]*(?:[-*•][ \t]+)?(?P<label>"
+    rf"(?:{alternation((*DIGIT_INDEX_NAMES, *LABEL_DIGIT_NAMES), space=_BLANKS)}|"
+    rf"{alternation(DIGIT_INDEX_NAMES_HYPHENATED, space=_ONE_BLANK_OR_HYPHEN)})"
     r"|[a-z][a-z&/.*'’() -]{0,40}?)[ \t]{0,4}(?=[+\-−$\d])",
     re.IGNORECASE,
 )

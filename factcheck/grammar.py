@@ -1949,3 +1949,34 @@ NAME_COUNT_NOUNS: Final = (
     "year",
     *pick(dict(COLUMN_PERIODS), "month"),
 )
+
+
+# --- index names with their digits ---------------------------------------------------------
+
+#: Index names whose digits are part of the name ("Russell 2000", "S&P/ASX 200"), lower case,
+#: as the masking of names' digits (`factcheck.extract`) and compact tables' row labels
+#: (`factcheck.compact_table`) read them.  A space matches the run of blanks each allows.
+DIGIT_INDEX_NAMES: Final = (
+    *(f"russell {n}" for n in ("1000", "2000", "3000")),
+    *(f"s&p{asx} {n}" for asx in ("", "/asx") for n in ("500", "400", "600", "100", "200")),
+    "asx 200",
+    "asx200",
+    "ftse 100",
+    "ftse 250",
+    *(n.lower() for n in pick(OUTSIDE, "Nikkei 225", "CAC 40")),
+    "dax 40",
+)
+#: ... with one blank or a hyphen between name and digits ("Nasdaq-100").
+DIGIT_INDEX_NAMES_HYPHENATED: Final = ("nasdaq 100",)
+#: ... read only as masking reads them: "S&P/ASX 300", "Euro Stoxx 50"; "Hang Seng Tech 30".
+MASKED_DIGIT_NAMES: Final = (
+    *(f"s&p{asx} 300" for asx in ("", "/asx")),
+    *(n.lower() for n in pick(OUTSIDE, "Euro Stoxx 50")),
+    "eurostoxx 50",
+)
+NUMBERED_OUTSIDE_NAMES: Final = tuple(
+    n.lower()
+    for n in pick(OUTSIDE, "Hang Seng Tech", "Hang Seng China Enterprises", "Hang Seng Composite")
+)
+#: ... read only as table labels read them: "STOXX 600".
+LABEL_DIGIT_NAMES: Final = ("stoxx 600",)
