@@ -1218,18 +1218,8 @@ def _period_phrases() -> dict[str, str]:
         for lead in ("the", "over the", "all", "in all", "across the", "during the"):
             out[f"{lead} {n} sessions"] = PeriodKind.WEEK
             out[f"{lead} {n} trading days"] = PeriodKind.WEEK
-    for verb in (
-        "opened",
-        "started",
-        "began",
-        "begun",
-        "kicked off",
-        "open",
-        "start",
-        "begin",
-        "kick off",
-    ):
-        out[f"{verb} the week"] = PeriodKind.WEEKSTART
+    for verb in OPEN_VERBS:
+        out[f"{verb.word} the week"] = PeriodKind.WEEKSTART
     # periods the brief holds no figures for: a figure about one can only be unsupported
     for lead in ("", "the ", "this ", "for the ", "in the ", "over the ", "during the "):
         for span in (
@@ -1299,7 +1289,7 @@ def _period_phrases() -> dict[str, str]:
         "in the final session",
     ):
         out[phrase] = PeriodKind.WEEKEND  # the week's last session
-    for adj in ("previous", "prior", "last", "preceding"):
+    for adj in PRIOR_WORDS:
         out[f"{adj} friday"] = PeriodKind.PREV
         out[f"the {adj} friday"] = PeriodKind.PREV
     return out
