@@ -25,12 +25,22 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
+from factcheck.grammar import (
+    COLUMN_TITLE_ENDS,
+    DIGIT_INDEX_NAMES,
+    DIGIT_INDEX_NAMES_HYPHENATED,
+    LABEL_DIGIT_NAMES,
+    alternation,
+)
+
+_BLANKS: Final = r"[ \t]+"
+_ONE_BLANK_OR_HYPHEN: Final = r"[ \t-]"
 #: A label: an index name with its digits ("Russell 2000", "S&P 500"), else words (bounded:
 #: every line of an article is tried, and a hostile one must cost no more than its length).
 _LABEL_RE: Final = re.compile(
-    r"[ \t]*(?:[-*•][ \t]+)?(?P<label>(?:russell[ \t]+(?:1000|2000|3000)|s&p(?:/asx)?[ \t]+"
-    r"(?:500|400|600|100|200)|asx[ \t]*200|nasdaq[ \t-]100|ftse[ \t]+(?:100|250)|"
-    r"nikkei[ \t]+225|stoxx[ \t]+600|cac[ \t]+40|dax[ \t]+40)"
+    r"[ \t]*(?:[-*•][ \t]+)?(?P<label>"
+    rf"(?:{alternation((*DIGIT_INDEX_NAMES, *LABEL_DIGIT_NAMES), space=_BLANKS)}|"
+    rf"{alternation(DIGIT_INDEX_NAMES_HYPHENATED, space=_ONE_BLANK_OR_HYPHEN)})"
     r"|[a-z][a-z&/.*'’() -]{0,40}?)[ \t]{0,4}(?=[+\-−$\d])",
     re.IGNORECASE,
 )
@@ -41,9 +51,7 @@ _CELL_RE: Final = re.compile(
 _DATE_END_RE: Final = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{2,4})?")
 _TITLE_BREAK_RE: Final = re.compile(r"(?<=[a-z0-9)%])(?=[A-Z])|(?<=[a-z])(?=\d)")
 #: The word a column title ends with ("Weekly Change", "Closing Price", "Change (%)").
-_TITLE_END_RE: Final = re.compile(
-    r"(?i)\b(?:close|change|chg|price|level|return|pts|points|high|low|open)\b(?:\s*\(%\))?"
-)
+_TITLE_END_RE: Final = re.compile(rf"(?i)\b{alternation(COLUMN_TITLE_ENDS)}\b(?:\s*\(%\))?")
 #: At least this many rows make a table.
 MIN_ROWS: Final = 2
 #: At least this many figures in a row.

@@ -19,6 +19,7 @@ from factcheck.brief import WeeklyIndexBrief
 from factcheck.datewords import WEEKDAY_NAMES
 from factcheck.document import Document, Figure
 from factcheck.fact_index import FactIndex
+from factcheck.grammar import CLOSURE_WORDS, alternation
 from factcheck.report import Claim, Severity, Status
 from factcheck.rules import DATE_OUTSIDE, SESSION_DATE, WEEKDAY_DATE, WRONG_WEEK, Rule
 
@@ -26,8 +27,7 @@ from factcheck.rules import DATE_OUTSIDE, SESSION_DATE, WEEKDAY_DATE, WRONG_WEEK
 WRONG_WEEK_SHARE: Final = 0.5
 
 _HOLIDAY_RE: Final = re.compile(
-    r"(?i)\b(?:holiday|closed\s+(?:on|for)|shut|no\s+trading|"
-    r"did\s+not\s+trade|market\s+closure|were\s+closed|was\s+closed)\b",
+    rf"(?i)\b{alternation(CLOSURE_WORDS)}\b",
     re.ASCII,
 )
 

@@ -11,71 +11,15 @@ from decimal import Decimal
 from typing import Final
 
 from factcheck.document import Figure
+from factcheck.grammar import MONTHS as MONTHS
+from factcheck.grammar import WEEKDAY_NAMES as WEEKDAY_NAMES
+from factcheck.grammar import WEEKDAYS as WEEKDAYS
+from factcheck.grammar import alternation
 from factcheck.patterns import Scan
 
-MONTHS: Final[dict[str, int]] = {
-    "jan": 1,
-    "january": 1,
-    "feb": 2,
-    "february": 2,
-    "mar": 3,
-    "march": 3,
-    "apr": 4,
-    "april": 4,
-    "may": 5,
-    "jun": 6,
-    "june": 6,
-    "jul": 7,
-    "july": 7,
-    "aug": 8,
-    "august": 8,
-    "sep": 9,
-    "sept": 9,
-    "september": 9,
-    "oct": 10,
-    "october": 10,
-    "nov": 11,
-    "november": 11,
-    "dec": 12,
-    "december": 12,
-}
-#: Weekday names by `date.weekday()`, as findings write them (not locale-dependent `%A`).
-WEEKDAY_NAMES: Final = (
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-)
-WEEKDAYS: Final[dict[str, int]] = {
-    "monday": 0,
-    "mon": 0,
-    "tuesday": 1,
-    "tue": 1,
-    "tues": 1,
-    "wednesday": 2,
-    "wed": 2,
-    "thursday": 3,
-    "thu": 3,
-    "thur": 3,
-    "thurs": 3,
-    "friday": 4,
-    "fri": 4,
-    "saturday": 5,
-    "sat": 5,
-    "sunday": 6,
-    "sun": 6,
-}
-_MONTH: Final = (
-    r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
-    r"Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-_WEEKDAY: Final = (
-    r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-    r"Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)"
-)
+#: Month and weekday names as articles write them: capitalised, in full or abbreviated.
+_MONTH: Final = rf"(?P<mon>{alternation(m.title() for m in MONTHS)})\.?"
+_WEEKDAY: Final = rf"(?P<wd>{alternation(d.title() for d in WEEKDAYS)})"
 #: `Monday, Aug 4`, `Aug. 4, 2025`, `August 4`, `4 August 2025`, `2025-08-08`, `8/8/2025`.
 DATE_RE: Final = Scan(
     rf"\b(?:{_WEEKDAY}\.?,?\s+)?(?:{_MONTH}\s+(?P<day>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?"
@@ -89,7 +33,7 @@ DATE_RE: Final = Scan(
     re.ASCII,
 )
 WEEKDAY_RE: Final = Scan(
-    r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?P<poss>'s|’s)?\b",
+    rf"\b(?P<wd>{alternation(WEEKDAY_NAMES)})(?P<poss>'s|’s)?\b",
     re.ASCII,
 )
 

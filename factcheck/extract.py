@@ -35,7 +35,17 @@ from factcheck.document import Document, Figure, Sentence
 from factcheck.errors import CheckError, TooLarge
 from factcheck.figures import figures_in
 from factcheck.frontmatter import parse_front_matter, shown_fields, split_front_matter
-from factcheck.grammar import OUTSIDE, STREAK_AFTER_COUNT
+from factcheck.grammar import (
+    DIGIT_INDEX_NAMES,
+    DIGIT_INDEX_NAMES_HYPHENATED,
+    MASKED_DIGIT_NAMES,
+    NAME_COUNT_NOUNS,
+    NAME_UNITS,
+    NUMBERED_OUTSIDE_NAMES,
+    OUTSIDE,
+    STREAK_AFTER_COUNT,
+    alternation,
+)
 from factcheck.patterns import Scan
 from factcheck.scan import html_spans, md_links
 from factcheck.streak_counts import streaks_in
@@ -49,6 +59,8 @@ __all__ = [
     "parse",
 ]
 
+#: One blank or a hyphen: "Nasdaq 100", "Nasdaq-100".
+_ONE_BLANK_OR_HYPHEN: Final = r"[\s-]"
 #: Names and phrases whose digits are context, not figures.  Masked before number search.
 #: Matched against the lower-cased text: `(?i)` makes the scan a third slower.
 _OUTSIDE_DIGIT_NAMES: Final = sorted(
@@ -61,17 +73,17 @@ _OUTSIDE_DIGIT_NAMES: Final = sorted(
     reverse=True,
 )
 NAME_DIGITS_RE: Final = Scan(
-    r"\b(?:russell\s+(?:1000|2000|3000)|s&p(?:/asx)?\s+(?:500|400|600|100|200|300)|"
-    r"asx\s*200|nasdaq(?:[\s-]100)|ftse\s+(?:100|250)|nikkei\s+225|euro\s*stoxx\s+50|"
-    r"dax\s+40|cac\s+40|hang\s+seng\s+(?:tech|china\s+enterprises|composite)\s+\d+|"
+    rf"\b(?:{alternation((*DIGIT_INDEX_NAMES, *MASKED_DIGIT_NAMES))}|"
+    rf"{alternation(DIGIT_INDEX_NAMES_HYPHENATED, space=_ONE_BLANK_OR_HYPHEN)}|"
+    rf"{alternation(NUMBERED_OUTSIDE_NAMES)}\s+\d+|"
     rf"{'|'.join(_OUTSIDE_DIGIT_NAMES)}|"
     # a line break between the digits and the word is one in wrapped prose, not at a row of
     # a plain-text table ("... 44,175.61" over "Week    +2.43%")
     r"\d+(?:-|[ \t]|\n(?![a-z]+(?:[ \t]{2}|\t|[ \t]?[-+\d(])))"
-    r"(?:week|day|session|month|year|weeks|days|yr|yrs|wk|wks|mo)"
+    rf"{alternation(NAME_UNITS)}"
     rf"(?![\s-]*(?:{trie(STREAK_AFTER_COUNT)}))|"
     r"q[1-4]|h[12]|fy\s?\d{2,4}|fiscal\s+(?:year\s+)?\d{4}|(?:19|20)\d\d(?=s\b)|"
-    r"\d+-(?:stock|member|company|share|year|month)s?\b)\b",
+    rf"\d+-{alternation(NAME_COUNT_NOUNS)}s?\b)\b",
     re.ASCII,
 )
 

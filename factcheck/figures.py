@@ -13,7 +13,16 @@ from functools import lru_cache
 from typing import Final
 
 from factcheck.document import Figure
-from factcheck.grammar import GAP_PATTERN
+from factcheck.grammar import (
+    CHANGE_UNITS_AFTER,
+    GAP_PATTERN,
+    LEVEL_RELATIONS,
+    POINT_WORDS,
+    PT_WORDS,
+    RANGE_LOW,
+    RANGE_NOUNS,
+    alternation,
+)
 from factcheck.numfmt import Hedge, parse_hedge
 from factcheck.patterns import Scan
 
@@ -23,10 +32,11 @@ _NUM: Final = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _SIGN: Final = r"[+\-−–]"
 _CURRENCY: Final = r"(?:US\$|A\$|HK\$|C\$|NZ\$|S\$|\$|€|£|¥)"
 _SCALE: Final = r"(?:\s*(?:trillion|billion|million|thousand|bn|mn|tn|[mbk])\b)"
+_POINTS: Final = alternation(POINT_WORDS)
 _UNIT: Final = (
-    r"(?:\s*%|\s+per\s*cent\b|\s+percent(?:age\s+points?)?\b|\s+pct\b|\s+pp\b|"
-    r"\s+basis\s+points?\b|\s+bps?\b|\s+points?\b|\s+pts?\b|\s+per\s+share\b|"
-    r"-points?\b|-percent\b|-per-cent\b)"
+    rf"(?:\s*%|\s+per\s*cent\b|\s+percent(?:age\s+{_POINTS})?\b|\s+pct\b|\s+pp\b|"
+    rf"\s+basis\s+{_POINTS}\b|\s+bps?\b|\s+{_POINTS}\b|\s+{alternation(PT_WORDS)}\b|"
+    rf"\s+per\s+share\b|-{_POINTS}\b|-percent\b|-per-cent\b)"
 )
 #: One figure: optional sign and currency, number, scale and unit.
 FIGURE_RE: Final = Scan(
@@ -193,19 +203,20 @@ _COMPARATOR_SIGNS: Final = {
 
 
 _GAP_BEFORE_RE: Final = re.compile(
-    rf"(?i)\d\s*(?:%|per\s*cent|percent|points?|pts)\s+(?:{GAP_PATTERN}|over)\s+"
+    rf"(?i)\d\s*(?:%|per\s*cent|percent|{alternation(CHANGE_UNITS_AFTER)})\s+"
+    rf"(?:{GAP_PATTERN}|over)\s+"
     r"(?:the\s+|its\s+|that\s+)?$",
     re.ASCII,
 )
-_LEVEL_RELATION_RE: Final = Scan(
-    r"(?i)\b(?:above|below|over|under|beneath)\s+(?:the\s+)?$", re.ASCII
+_LEVEL_RELATION_RE: Final = Scan(rf"(?i)\b{alternation(LEVEL_RELATIONS)}\s+(?:the\s+)?$", re.ASCII)
+
+
+_BETWEEN_RE: Final = Scan(
+    rf"(?i)\b(?:between|from)\s+(?:a\s+{alternation(RANGE_LOW)}\s+of\s+)?$", re.ASCII
 )
-
-
-_BETWEEN_RE: Final = Scan(r"(?i)\b(?:between|from)\s+(?:a\s+low\s+of\s+)?$", re.ASCII)
 #: "the range of 2,200 to 2,250", "a zone from 4,900 through 5,000": a range, not a move.
 _RANGE_LEAD_RE: Final = Scan(
-    r"(?i)\b(?:(?:range|ranged|zone|area|band|region)(?:\s+(?:is|was|of|from|"
+    rf"(?i)\b(?:{alternation(RANGE_NOUNS)}(?:\s+(?:is|was|of|from|"
     r"runs\s+from|ran\s+from|now\s+runs\s+from))?|of)\s+$",
     re.ASCII,
 )

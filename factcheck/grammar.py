@@ -2,9 +2,16 @@
 
 Binding, the phrase judges and the offline drafter read these tables; the regexes and
 prefilters that scan for them are derived from them where they are used, so a phrasing the
-checker should learn is a row here plus a test.
+checker should learn is a row here plus a test.  Each phrase kind names the rows it reads
+(`pick`, `forms`: a selection that fails at import when a row goes) and a pattern spells them
+with `alternation`; no regex outside this module spells a word of it (`tests/test_lexicon.py`).
 
 - `DIRECTION`: direction words and phrases, +1 up / -1 down.
+- Verbs with their form (`Verb`, `Form`): `FINISH_VERBS`, `OPEN_VERBS`, `CAP_VERBS`,
+  `STREAK_BREAK_VERBS`; `RESULT_VERBS`, `REACH_VERBS`, `GIVE_BACK_VERBS`, `COMPARE_VERBS`.
+- `MOVE_NOUNS`, `SIGNS`, `COMPARATIVES`, `EXTREMES`, `EXTREME_KINDS`, `RECORD_WORDS`,
+  `SUPERLATIVES`, `INDEX_NOUNS`, calendar words (`MONTHS`, `WEEKDAYS`), hedges (`Hedge`,
+  `HEDGE_WORDS`).
 - `OUTSIDE`: things articles quote figures about that no brief holds (other indices, sub-
   indices, sectors, commodities, currencies, yields, volatility, turnover).  A figure bound to
   one of them is about that thing, so it is never checked against the subject.
@@ -14,12 +21,40 @@ checker should learn is a row here plus a test.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Final
 
 UP: Final = +1
 DOWN: Final = -1
+FLAT: Final = 0
+
+
+def alternation(rows: Iterable[str], space: str = r"\s+") -> str:
+    """A regex group matching any of the phrases `rows`: `(?:a|b\\s+c)`, longest first (so a
+    phrase is tried before a shorter one it starts with), each escaped, a space matching any
+    run of whitespace.  The one way a pattern spells the lexicon's words."""
+    unique = sorted(dict.fromkeys(rows), key=len, reverse=True)
+    return "(?:" + "|".join(space.join(map(re.escape, w.split(" "))) for w in unique) + ")"
+
+
+def pick(table: Iterable[str], *words: str) -> tuple[str, ...]:
+    """`words`, each a row of `table`: a named selection of rows (what one phrase kind reads),
+    which fails at import if the table drops one of them."""
+    rows = set(table)
+    missing = [w for w in words if w not in rows]
+    if missing:
+        raise ValueError(f"not rows of the table: {missing}")
+    return words
+
+
+def pick_rows(table: Iterable[tuple[str, int]], *words: str) -> tuple[tuple[str, int], ...]:
+    """`pick` of a table of (word, meaning) rows, the rows with their meaning."""
+    meaning = dict(table)
+    return tuple((w, meaning[w]) for w in pick(meaning, *words))
+
 
 #: Words that put a change on one side of a level ("8.18% below the 2,442.03 close", "61
 #: points shy of the record"), with the side the close is on.  "over" is not one: "rose 1.5%
@@ -277,10 +312,326 @@ DIRECTION: Final[tuple[tuple[str, int], ...]] = (
     ),
 )
 
+#: The adverbs of a direction ("finished higher", "edged down").
+WAYS: Final = pick_rows(DIRECTION, "up", "down", "higher", "lower")
+_WAYS: Final = tuple(w for w, _ in WAYS)
+
+
+# --- calendar words --------------------------------------------------------------------------
+
+#: Month names and their abbreviations -> the month's number.
+MONTHS: Final[dict[str, int]] = {
+    "jan": 1,
+    "january": 1,
+    "feb": 2,
+    "february": 2,
+    "mar": 3,
+    "march": 3,
+    "apr": 4,
+    "april": 4,
+    "may": 5,
+    "jun": 6,
+    "june": 6,
+    "jul": 7,
+    "july": 7,
+    "aug": 8,
+    "august": 8,
+    "sep": 9,
+    "sept": 9,
+    "september": 9,
+    "oct": 10,
+    "october": 10,
+    "nov": 11,
+    "november": 11,
+    "dec": 12,
+    "december": 12,
+}
+#: Weekday names by `date.weekday()`, as findings write them (not locale-dependent `%A`).
+WEEKDAY_NAMES: Final = (
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+)
+WEEKDAYS: Final[dict[str, int]] = {
+    "monday": 0,
+    "mon": 0,
+    "tuesday": 1,
+    "tue": 1,
+    "tues": 1,
+    "wednesday": 2,
+    "wed": 2,
+    "thursday": 3,
+    "thu": 3,
+    "thur": 3,
+    "thurs": 3,
+    "friday": 4,
+    "fri": 4,
+    "saturday": 5,
+    "sat": 5,
+    "sunday": 6,
+    "sun": 6,
+}
+#: Each month's full name, January first.
+MONTH_NAMES: Final = tuple(
+    max((name for name, number in MONTHS.items() if number == n), key=len) for n in range(1, 13)
+)
+
+
+# --- verbs, nouns and adjectives of worded claims ---------------------------------------------
+
+
+class Form(StrEnum):
+    """The form of a verb row: which phrase kinds read it depends on it ("closed higher" and
+    "ended the week at" read different forms of the same verbs)."""
+
+    BASE = "base"  # "close"
+    PAST = "past"  # "closed"
+    PARTICIPLE = "participle"  # "begun", where it differs from the past
+    THIRD = "third"  # "closes"
+    ING = "ing"  # "closing"
+
+
+@dataclass(frozen=True, slots=True)
+class Verb:
+    word: str  # lower case; a space matches any run of whitespace
+    form: Form
+
+
+def _verb(base: str, past: str, third: str, ing: str) -> tuple[Verb, ...]:
+    return (
+        Verb(base, Form.BASE),
+        Verb(past, Form.PAST),
+        Verb(third, Form.THIRD),
+        Verb(ing, Form.ING),
+    )
+
+
+def forms(verbs: Iterable[Verb], *which: Form, but: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """The words of `verbs` in the forms `which` (every form when none is given), without the
+    rows `but` names (each must be a row: a phrase kind that does not read it)."""
+    rows = tuple(verbs)
+    pick((v.word for v in rows), *but)
+    return tuple(v.word for v in rows if (not which or v.form in which) and v.word not in but)
+
+
+#: Verbs that end a period, which a direction or a level follows ("closed higher", "ended the
+#: week at 5,000", "settled in the red").
+FINISH_VERBS: Final[tuple[Verb, ...]] = (
+    *_verb("finish", "finished", "finishes", "finishing"),
+    *_verb("end", "ended", "ends", "ending"),
+    *_verb("close", "closed", "closes", "closing"),
+    *_verb("settle", "settled", "settles", "settling"),
+    Verb("wrap up", Form.BASE),
+    Verb("wrapped up", Form.PAST),
+    Verb("wrapping up", Form.ING),
+)
+#: Verbs that end a period without a direction after them ("capped the week", "rounded out").
+CAP_VERBS: Final[tuple[Verb, ...]] = (Verb("capped", Form.PAST), Verb("rounded out", Form.PAST))
+#: Verbs that begin a period ("opened the week", "kicked off the week").
+OPEN_VERBS: Final[tuple[Verb, ...]] = (
+    Verb("opened", Form.PAST),
+    Verb("started", Form.PAST),
+    Verb("began", Form.PAST),
+    Verb("begun", Form.PARTICIPLE),
+    Verb("kicked off", Form.PAST),
+    Verb("open", Form.BASE),
+    Verb("start", Form.BASE),
+    Verb("begin", Form.BASE),
+    Verb("kick off", Form.BASE),
+)
+#: Verbs that report a period's result ("posted a weekly gain", "eked out a daily advance").
+RESULT_VERBS: Final = (
+    "posted",
+    "recorded",
+    "notched",
+    "logged",
+    "booked",
+    "scored",
+    "suffered",
+    "eked out",
+)
+#: Verbs that reach a level or an extreme ("hit a 52-week high", "touched its record").
+REACH_VERBS: Final = (
+    "hit",
+    "hits",
+    "hitting",
+    "reached",
+    "reaches",
+    "reaching",
+    "touched",
+    "touches",
+    "touching",
+    "set",
+    "sets",
+    "setting",
+    "notches",
+    "marked",
+    "marks",
+    "posts",
+    "clinched",
+    "scaled",
+    "made",
+    "makes",
+    *pick(RESULT_VERBS, "notched", "posted", "logged"),
+)
+#: Verbs that undo an earlier move ("gave back all of Monday's gains", "recouped all the
+#: lost ground").
+GIVE_BACK_VERBS: Final = (
+    "gave back",
+    "giving back",
+    "gives back",
+    "given back",
+    "erased",
+    "erasing",
+    "erases",
+    "erase",
+    "wiped out",
+    "surrendered",
+    "reversed",
+    "recouped",
+    "recouping",
+    "reclaim",
+    "reclaimed",
+    "reclaiming",
+    "reclaims",
+    "regain",
+    "regained",
+    "regaining",
+    "regains",
+    *pick((w for w, _ in DIRECTION), "recovered", "recovering"),
+)
+#: Verbs that compare two indices' moves, +1 the subject did better, -1 worse ("outpaced the
+#: S&P 500", "lagged the Nasdaq").
+COMPARE_VERBS: Final[tuple[tuple[str, int], ...]] = (
+    *((w, DOWN) for w in ("lag", "lags", "lagging", "trail", "trails", "trailing")),
+    *((w, DOWN) for w in ("underperform", "underperforming", "underperforms")),
+    *((w, DOWN) for w in ("fell behind", "fall behind")),
+    *((w, UP) for w in ("outperform", "outperforming", "outperforms", "outpace", "outpaces")),
+    *((w, UP) for w in ("outpacing", "eclipse", "eclipses", "eclipsing", "beating", "beats")),
+    *((w, UP) for w in ("bested", "outran", "outdid", "top", "edged out", "edging out")),
+    *pick_rows(DIRECTION, "lagged", "trailed", "underperformed"),
+    *pick_rows(DIRECTION, "outperformed", "eclipsed", "outpaced", "beat"),
+)
+#: The sign of a period's change, said without a verb of motion ("in the red", "flat").
+SIGN_ADJECTIVES: Final = pick_rows(DIRECTION, "positive", "negative")
+SIGNS: Final[tuple[tuple[str, int], ...]] = (
+    *((f"in {adj} territory", d) for adj, d in SIGN_ADJECTIVES),
+    ("in the green", UP),
+    ("in the red", DOWN),
+    ("in the black", UP),
+    ("flat", FLAT),
+    ("unchanged", FLAT),
+)
+#: Nouns of a move, with its direction ("a weekly gain", "the 2% slide").  Plurals are rows
+#: where a pattern reads them spelled out; most patterns add the plural `s` themselves.
+MOVE_NOUNS: Final[tuple[tuple[str, int], ...]] = (
+    *pick_rows(DIRECTION, "gain", "gains", "advance", "rise", "rally", "jump", "increase"),
+    *pick_rows(DIRECTION, "climb", "surge", "rebound"),
+    ("bounce", UP),
+    *pick_rows(DIRECTION, "loss", "losses", "drop", "decline", "fall", "dip", "slide", "slip"),
+    *pick_rows(DIRECTION, "decrease", "retreat", "pullback", "plunge", "tumble"),
+    *pick_rows(DIRECTION, "selloff", "sell-off"),
+    ("setback", DOWN),
+    ("lost ground", DOWN),
+    ("move", FLAT),
+)
+_NOUNS: Final = tuple(w for w, _ in MOVE_NOUNS)
+_DIRECTION_WORDS: Final = tuple(w for w, _ in DIRECTION)
+#: Comparatives of a level or a move ("2% better", "weaker by 1%").
+COMPARATIVES: Final[tuple[tuple[str, int], ...]] = (
+    ("better", UP),
+    ("stronger", UP),
+    ("weaker", DOWN),
+    *pick_rows(DIRECTION, "ahead", "behind"),
+)
+
+#: The finish verbs that take a way after them in `MOVE_VERBS` ("closed up", "ending lower").
+_BEFORE_A_WAY: Final = forms(
+    FINISH_VERBS, Form.PAST, Form.ING, but=("settled", "settling", "wrapped up", "wrapping up")
+)
+
+#: Verbs that end a streak ("snapped a three-day skid", "broke its losing run").
+STREAK_BREAK_VERBS: Final[tuple[Verb, ...]] = (
+    *_verb("snap", "snapped", "snaps", "snapping"),
+    *_verb("break", "broke", "breaks", "breaking"),
+    *_verb("halt", "halted", "halts", "halting"),
+    *_verb("stop", "stopped", "stops", "stopping"),
+)
+#: Words that put what follows before the move claimed ("after a weekly loss").
+SEQUENCE_WORDS: Final = ("after", "following")
+#: Words that point at the period before ("the prior session's", "previous Friday").
+PRIOR_WORDS: Final = ("previous", "prior", "last", "preceding")
+
+_COMPARE_ONLY: Final = ("eclipse", "underperform", "top", "edged out", "edging out")
+
+# the selections of these rows that each worded claim reads (`factcheck.qualitative`)
+
+#: "finished higher", "ended in the red" (not read there, as before: "finishes", "wrapping up").
+FINISH_CLAIM_VERBS: Final = forms(FINISH_VERBS, but=("finishes", "wrapping up"))
+FINISH_CLAIM_SIGNS: Final[tuple[tuple[str, int], ...]] = (*WAYS, *SIGNS)
+#: "posted a weekly gain"; "a winning week".
+POSTED_MOVES: Final = pick(_NOUNS, "gain", "advance", "loss", "decline", "drop")
+POSTED_WEEKS: Final = pick_rows(DIRECTION, "winning", "losing", "positive", "negative")
+#: "a modest weekly pullback"; "ended the week with a net loss" (not after "ended", or a
+#: streak's end: "snapped a weekly losing streak").
+STREAK_BREAK_PAST: Final = pick(forms(STREAK_BREAK_VERBS), "snapped", "snapping", "broke")
+WEEK_MOVE_NOUNS: Final = pick(
+    _NOUNS,
+    "gain",
+    "advance",
+    "rise",
+    "rally",
+    "loss",
+    "decline",
+    "drop",
+    "pullback",
+    "retreat",
+    "slide",
+    "fall",
+)
+WEEK_WITH_NOUNS: Final = pick(_NOUNS, "gain", "advance", "rise", "loss", "decline", "drop")
+WEEK_MOVE_VERBS: Final = forms(FINISH_VERBS, Form.PAST, Form.THIRD, but=("settled", "settles"))
+WEEK_MOVE_NOT_AFTER: Final = pick(forms(FINISH_VERBS), "ended", "ending")
+#: "gave back all of Monday's gains": what was given back.
+GIVEN_BACK: Final = pick(
+    _NOUNS,
+    "gain",
+    "gains",
+    "advance",
+    "rally",
+    "rise",
+    "losses",
+    "loss",
+    "decline",
+    "drop",
+    "slide",
+    "lost ground",
+)
+#: "outpaced the S&P 500", "lagged the Nasdaq" (the other compare verbs are read only near
+#: a figure: `factcheck.bind.patterns`).
+RELATIVE_VERBS: Final = tuple(
+    (w, d) for w, d in COMPARE_VERBS if w not in pick(dict(COMPARE_VERBS), *_COMPARE_ONLY)
+)
+#: "rose in every session", "closed lower every day".
+EVERY_SESSION_MOVES: Final[tuple[tuple[str, int], ...]] = (
+    *pick_rows(DIRECTION, "rose", "gained", "advanced", "climbed", "rallied", "rises", "gains"),
+    *pick_rows(DIRECTION, "climbs", "fell", "declined", "dropped", "slipped", "lost", "falls"),
+    *pick_rows(DIRECTION, "declines", "drops", "slips"),
+    *(
+        (f"{verb} {way}", d)
+        for verb in pick(forms(FINISH_VERBS), "finished", "closed")
+        for way, d in pick_rows(WAYS, "higher", "lower")
+    ),
+)
+
+
 #: Verbs that make the capitalised name before them the thing that moved ("Alibaba rose",
 #: "Xero added"): the DIRECTION words that are verbs in the past or present tense, and a few
 #: phrases built on them.  Not nouns ("gains of 1.5%") or adjectives.
-_WAYS: Final = ("up", "down", "higher", "lower")
 MOVE_VERBS: Final[tuple[str, ...]] = (
     "rose",
     "rises",
@@ -347,11 +698,7 @@ MOVE_VERBS: Final[tuple[str, ...]] = (
     "were down",
     "leapt",
     "leaped",
-    *(
-        f"{verb} {way}"
-        for verb in ("finished", "ended", "closed", "finishing", "ending", "closing")
-        for way in _WAYS
-    ),
+    *(f"{verb} {way}" for verb in _BEFORE_A_WAY for way in _WAYS),
     "rising",
     "falling",
     "gaining",
@@ -877,18 +1224,8 @@ def _period_phrases() -> dict[str, str]:
         for lead in ("the", "over the", "all", "in all", "across the", "during the"):
             out[f"{lead} {n} sessions"] = PeriodKind.WEEK
             out[f"{lead} {n} trading days"] = PeriodKind.WEEK
-    for verb in (
-        "opened",
-        "started",
-        "began",
-        "begun",
-        "kicked off",
-        "open",
-        "start",
-        "begin",
-        "kick off",
-    ):
-        out[f"{verb} the week"] = PeriodKind.WEEKSTART
+    for verb in OPEN_VERBS:
+        out[f"{verb.word} the week"] = PeriodKind.WEEKSTART
     # periods the brief holds no figures for: a figure about one can only be unsupported
     for lead in ("", "the ", "this ", "for the ", "in the ", "over the ", "during the "):
         for span in (
@@ -958,7 +1295,7 @@ def _period_phrases() -> dict[str, str]:
         "in the final session",
     ):
         out[phrase] = PeriodKind.WEEKEND  # the week's last session
-    for adj in ("previous", "prior", "last", "preceding"):
+    for adj in PRIOR_WORDS:
         out[f"{adj} friday"] = PeriodKind.PREV
         out[f"the {adj} friday"] = PeriodKind.PREV
     return out
@@ -1063,3 +1400,579 @@ METRIC_WORDS: Final[tuple[tuple[tuple[str, ...], frozenset[str]], ...]] = (
         frozenset({"close", "close_high", "close_low"}),
     ),
 )
+
+
+# --- what the worded claims read of the period and metric words ------------------------------
+
+_METRIC: Final = tuple(w for words, _ in METRIC_WORDS for w in words)
+#: The period words a pattern spells alone ("ended the week with", "a weekly loss").
+WEEK: Final = pick(PERIOD_PHRASES, "week")[0]
+WEEKLY: Final = pick(PERIOD_PHRASES, "weekly")[0]
+THE_WEEK: Final = pick(PERIOD_PHRASES, "the week")
+#: "in positive territory for the year" (and for a year written in digits).
+TERRITORY_SPANS: Final = (
+    *pick(PERIOD_PHRASES, "this year", "the week", "year to date", "year-to-date", "ytd"),
+    "the year",  # not a period phrase: "for the year" is
+)
+#: "posted a weekly gain", "logged a daily loss", "a weekly close above".
+PERIOD_ADJECTIVES: Final = pick(PERIOD_PHRASES, "daily", "weekly")
+POSTED_PERIODS: Final = PERIOD_ADJECTIVES
+#: "its weekly high", "the week's closing low".
+WEEK_EXTREME_PERIODS: Final = pick(PERIOD_PHRASES, "weekly", "week's", "week’s")
+#: Which extreme a high or low is: the closing one or the intraday one.
+EXTREME_KINDS: Final[tuple[tuple[str, str], ...]] = (
+    ("intraday", "intraday"),
+    ("session", "intraday"),
+    *((w, "close") for w in pick(_METRIC, "closing", "close")),
+)
+WEEK_EXTREME_KINDS: Final = pick(dict(EXTREME_KINDS), "intraday", "closing")
+WEEK_EXTREME_KINDS2: Final = pick(dict(EXTREME_KINDS), "close", "closing", "intraday")
+#: Extremes, +1 the top of a range, -1 its bottom ("a weekly high", "the lowest close").
+EXTREMES: Final[tuple[tuple[str, int], ...]] = (
+    *((w, UP) for w in pick(_METRIC, "high", "peak", "top")),
+    *((w, DOWN) for w in pick(_METRIC, "low", "trough", "bottom")),
+    ("highest", UP),
+    ("lowest", DOWN),
+)
+EXTREME_HIGH_LOW: Final = pick(dict(EXTREMES), "high", "low")
+EXTREME_HIGHEST_LOWEST: Final = pick(dict(EXTREMES), "highest", "lowest")
+#: "the highest level of the week".
+EXTREME_NOUNS: Final = (*pick(_METRIC, "level"), "point")
+#: "gave back all of the prior session's gains", "... all the lost ground".
+GAVE_BACK_PRIOR: Final = pick(PRIOR_WORDS, "prior", "previous")
+GAVE_BACK_LOST: Final = pick(_NOUNS, "lost ground")
+
+
+# --- what the binder's patterns read (`factcheck.bind.patterns`) ------------------------------
+
+#: Words that name an index without its name ("the benchmark", "the share market").
+INDEX_NOUNS: Final = (
+    "index",
+    "indices",
+    "benchmark",
+    "gauge",
+    "barometer",
+    "measure",
+    "market",
+    "markets",
+    "share market",
+    "sharemarket",
+    "bourse",
+)
+#: ... capitalised at the end of a name ("Technology Index", "Transportation Average").
+INDEX_TITLES: Final = ("Index", "Average")
+#: Words of a level that is a record ("a record close", "an all-time high").
+RECORD_WORDS: Final = ("record", "all-time")
+#: Words that put a base after them ("up 2% from the prior close", "versus Friday's").
+BASE_PREPOSITIONS: Final = ("from", "since", "versus", "vs", "vs.", "compared with", "compared to")
+#: The spans the brief holds figures for, as a pattern names them after "the past ..." or
+#: "ending the ... at" (the week, its sessions, the Friday).
+BRIEF_SPANS: Final = (
+    *pick(PERIOD_PHRASES, "week"),
+    "session",
+    "trading day",
+    *pick(dict(COLUMN_PERIODS), "day", "friday"),
+)
+DAY: Final = pick(BRIEF_SPANS, "day")[0]
+FRIDAY: Final = pick(BRIEF_SPANS, "friday")[0]
+MA: Final = pick(_METRIC, "ma")[0]
+SWING: Final = pick(_METRIC, "swing")[0]
+#: The extremes a level is ("the November peak", "10% off its high").
+LEVEL_EXTREMES: Final = pick(dict(EXTREMES), "high", "low", "peak", "trough", "top", "bottom")
+EXTREME_QUALIFIERS: Final = WEEK_EXTREME_KINDS
+#: Superlatives of a move or a level ("the biggest gainer", "the highest close of the week").
+SUPERLATIVES: Final = (
+    *EXTREME_HIGHEST_LOWEST,
+    "best",
+    "worst",
+    "biggest",
+    "largest",
+    "strongest",
+    "weakest",
+    "sharpest",
+    "steepest",
+)
+#: A direction right after a figure ("0.17% higher", "10.06% below its high").
+FOLLOW_DIRECTIONS: Final[tuple[tuple[str, int], ...]] = (
+    *WAYS,
+    *pick_rows(GAP_SIDES, "above", "below", "under", "off", "shy of", "short of"),
+    *COMPARATIVES,
+    *pick_rows(MOVE_NOUNS, "gain", "gains", "advance", "rise", "jump", "rally", "increase"),
+    *pick_rows(MOVE_NOUNS, "climb", "surge", "rebound", "loss", "losses", "drop", "decline"),
+    *pick_rows(MOVE_NOUNS, "fall", "dip", "slide", "slip", "decrease", "retreat", "pullback"),
+    *pick_rows(MOVE_NOUNS, "plunge", "tumble"),
+)
+#: After a figure: a total return, which a price index's data cannot settle.
+TOTAL_RETURN: Final = (
+    "including dividends",
+    "includes dividends",
+    "with dividends",
+    "plus dividends",
+    "total return",
+    "gross return",
+    "accumulation index",
+)
+#: After a figure: an earlier fall, which no brief figure is ("a 10% correction").
+PAST_DECLINES: Final = (
+    *pick(_NOUNS, "dip", "selloff", "sell-off"),
+    "drawdown",
+    "correction",
+    "crash",
+    "bear market",
+)
+#: Before a move: one within a session ("briefly rose", "at one point down").
+INTRADAY_WORDS: Final = (
+    "temporary",
+    "temporarily",
+    "briefly",
+    "at one point",
+    "earlier in the session",
+    "earlier in the day",
+)
+#: After a move: a company's results ("drop in net profit").
+COMPANY_RESULT_MOVES: Final = pick(
+    _NOUNS,
+    "drop",
+    "rise",
+    "fall",
+    "increase",
+    "decline",
+    "slide",
+    "jump",
+    "gain",
+    "surge",
+    "plunge",
+)
+RESULT_NOUNS: Final = ("profit", "earnings", "revenue", "sales", "income", "dividend")
+#: Before a figure: a constituent singled out ("the biggest large-cap gainer").
+TOP_MOVER_ADJECTIVES: Final = (
+    *pick(SUPERLATIVES, "biggest", "best", "worst", "largest", "strongest", "weakest"),
+    *pick(LEVEL_EXTREMES, "top"),
+)
+TOP_MOVERS: Final = (
+    "gainer",
+    "loser",
+    "performer",
+    "faller",
+    "riser",
+    "decliner",
+    "mover",
+    "drag",
+    "laggard",
+)
+#: "across the preceding Year of the Dragon": a span before the brief ...
+PAST_SPAN_ADJECTIVES: Final = (*PRIOR_WORDS, "past")
+#: ... unless it is one the brief holds (or a count: "the past five sessions").
+PAST_SPAN_HELD: Final = BRIEF_SPANS
+#: "rose in every session", "closed lower every day" (and "in all five sessions": their
+#: plurals).
+EVERY_SPANS: Final = pick(BRIEF_SPANS, "session", "day", "trading day")
+#: "since the end of 2024": the base of a year-to-date change.
+SINCE_YEAR_END: Final = ("since the end of", "from the end of")
+#: "during the month of June".
+THE_MONTH_OF: Final = ("the month of",)
+#: Right before a level: the finish of a period ("ending the week with a whimper at").
+CLOSE_AT_VERBS: Final = forms(FINISH_VERBS, Form.PAST, Form.ING, but=("closed",))
+CLOSE_AT_SPANS: Final = pick(BRIEF_SPANS, "week", "day", "session")
+#: "the June quarter", "the December half": a span the brief has no figure for.
+MONTH_SPANS: Final = (*pick(PERIOD_PHRASES, "quarter"), "half")
+#: Before a period phrase: what closes it ("closed out the week").
+WEEK_CLOSERS: Final = (
+    *forms(FINISH_VERBS, Form.PAST, Form.ING, but=("settled", "settling", "wrapping up")),
+    *forms(CAP_VERBS, Form.PAST),
+)
+#: "from the previous week's close", "versus the prior Friday".
+BASE_CLOSE_PREPOSITIONS: Final = (
+    *BASE_PREPOSITIONS,
+    "on",
+    *pick(dict(GAP_SIDES), "above", "below"),
+)
+BASE_BEFORE_PREPOSITIONS: Final = (*BASE_PREPOSITIONS, "over")
+#: "a 3% range", "the weekly trading span".
+SPAN_QUALIFIERS: Final = (
+    "trading",
+    *pick(dict(EXTREME_KINDS), "intraday"),
+    *PERIOD_ADJECTIVES,
+)
+#: The compare verbs as the start of a word ("outpac..." in "outpacing"): what `_COMPARE_VERB_RE`
+#: reads between two indices' names.
+COMPARE_STEMS: Final = pick(
+    dict(COMPARE_VERBS),
+    "outpace",
+    "outpacing",
+    "outperform",
+    "underperform",
+    "lag",
+    "trail",
+    "beat",
+    "eclipse",
+    "eclipsing",
+    "top",
+    "edged out",
+    "edging out",
+)
+#: Between a figure and what it is about ("a gain of 2% on the week", "record close of").
+FOLLOW_GAP_NOUNS: Final = (
+    *pick(_NOUNS, "gain", "loss", "drop", "dip", "slip", "rise", "fall", "decline", "advance"),
+    *pick(_NOUNS, "rally", "jump", "move", "slide", "climb", "rebound", "bounce", "retreat"),
+    *pick(_NOUNS, "increase", "decrease", "surge", "plunge", "tumble", "pullback", "selloff"),
+    *pick(_NOUNS, "sell-off", "setback"),
+    SWING,
+)
+FOLLOW_GAP_WAYS: Final = (
+    *_WAYS,
+    *pick(dict(COMPARATIVES), "ahead"),
+    "in front",
+    *pick(dict(GAP_SIDES), "above", "below"),
+)
+FOLLOW_GAP_EXTREME_KINDS: Final = (
+    *pick(RECORD_WORDS, "record", "all-time"),
+    *pick(dict(EXTREME_KINDS), "closing", "intraday"),
+)
+FOLLOW_GAP_EXTREMES: Final = (
+    *pick(_METRIC, "close"),
+    *pick(LEVEL_EXTREMES, "high", "low", "peak", "trough"),
+)
+#: "set on", "reached on": the day an extreme was made.
+SET_ON_VERBS: Final = pick(REACH_VERBS, "set", "reached")
+#: Units of a change spelled out ("2.1 percent", "35 points").
+PERCENT_WORDS: Final = ("percent", "per cent", "pct")
+POINT_WORDS: Final = (*pick(dict(COLUMN_METRICS), "points"), "point")
+PT_WORDS: Final = (*pick(dict(COLUMN_METRICS), "pts"), "pt")
+#: Between a change and the year-end base right after it ("0.29% above its 2023 finish").
+YEAR_BASE_WAYS: Final = (
+    *pick(dict(GAP_SIDES), "above", "below", "under"),
+    "over",
+    *_WAYS,
+    *pick(dict(COMPARATIVES), "ahead", "behind"),
+)
+#: After a base's possessive: what it is ("the prior week's close", "Friday's settlement").
+BASE_NOUNS: Final = (
+    *pick(_METRIC, "close", "closing"),
+    *pick(forms(FINISH_VERBS), "finish"),
+    "settlement",
+)
+#: "its 2023 finish": the year-end close.
+YEAR_END_BASES: Final = (*pick(forms(FINISH_VERBS), "finish", "close"), "closing level", "year-end")
+#: After "it": a move or a state, which makes "it" the index named last ("it rose", "it sits").
+IT_MOVES: Final = (
+    *pick(_DIRECTION_WORDS, "rose", "fell", "gained", "lost", "added", "shed", "slid", "jumped"),
+    *pick(_DIRECTION_WORDS, "climbed", "dropped", "slipped", "rallied", "dipped", "declined"),
+    *pick(_DIRECTION_WORDS, "advanced", "rebounded", "sank", "tumbled", "plunged", "surged"),
+    *pick(_DIRECTION_WORDS, "soared", "eased"),
+    *pick(forms(FINISH_VERBS), "closed", "finished", "ended"),
+    *pick(REACH_VERBS, "touched", "hit"),
+    *pick(forms(OPEN_VERBS), "opened"),
+)
+#: ", which rose": a move after a company's name; "a 16.9 per cent slide".
+MOVE_AFTER_NAME_FINISHES: Final = pick(forms(FINISH_VERBS), "finished", "ended", "closed")
+MOVE_AFTER_NAME_NOUNS: Final = pick(
+    _NOUNS, "slide", "drop", "fall", "gain", "rise", "jump", "plunge", "surge", "rally"
+) + pick(_NOUNS, "decline", "advance")
+#: "the 4.66% advance in the S&P 500": the index after the figure is the one it is about.
+MOVE_IN_NOUNS: Final = pick(
+    _NOUNS, "advance", "gain", "rise", "jump", "rally", "drop", "decline", "loss", "fall"
+) + pick(_NOUNS, "slide", "move", "increase", "decrease", "retreat", "rebound")
+#: Before a level that is an extreme of an unstated period ("the old record high").
+EXTREME_BEFORE_EXTREMES: Final = pick(LEVEL_EXTREMES, "high", "peak", "top", "low", "bottom")
+PEAK_CLOSE: Final = f"{pick(LEVEL_EXTREMES, 'peak')[0]} {pick(_METRIC, 'close')[0]}"
+#: "A close above 39,105", "a break below 38,000": a level to watch, not a close.
+CONDITIONAL_MOVES: Final = (
+    *pick(_METRIC, "close"),
+    "break",
+    *pick(_NOUNS, "move", "drop"),
+    "push",
+    *pick(tuple(w.word for w in STREAK_WORDS), "run"),
+)
+CONDITIONAL_SIDES: Final = (
+    *pick(dict(GAP_SIDES), "above", "below", "under"),
+    "over",
+    "beyond",
+    "through",
+    "toward",
+    "towards",
+)
+#: "about 19% of S&P 500 market value": a share of something, not a change.
+SHARE_OF_WHOLES: Final = (
+    *pick(OUTSIDE, "market value", "volume", "turnover"),
+    "weight",
+    "weighting",
+    *pick(_NOUNS, "gain", "gains", "losses"),
+    "shares",
+    "stocks",
+    "companies",
+    "members",
+    "constituents",
+    *pick(INDEX_NOUNS, "index"),
+)
+#: One-word moves, by which a title-case headline's name ends ("... Garden Falls More Than").
+TITLE_MOVES: Final = (
+    *(v for v in MOVE_VERBS if " " not in v),
+    *pick(_DIRECTION_WORDS, "gains", "drops"),
+)
+#: The names of the selections above as the binder's patterns spell them.
+WAY_WORDS: Final = _WAYS
+UP_DOWN: Final = pick(_WAYS, "up", "down")
+CHANGE_UNITS: Final = (*PERCENT_WORDS, *POINT_WORDS)
+CHAIN_RECORD: Final = pick(RECORD_WORDS, "record")
+TO_END_EXTREMES: Final = pick(LEVEL_EXTREMES, "high")
+BASE_CLOSE_NOUN: Final = pick(_METRIC, "close", "closing")
+OR_LINK_NOUNS: Final = pick(_NOUNS, "move")
+SUPERLATIVE_SCOPE: Final = (
+    *SUPERLATIVES,
+    *pick(LEVEL_EXTREMES, "high", "low", "top", "bottom", "peak"),
+)
+INDEX_NOUN: Final = pick(INDEX_NOUNS, "index")
+BRACKETED_INDEX: Final = (*pick(INDEX_TITLES, "Index"), *INDEX_NOUN)
+GENERIC_INDEX_NOUNS: Final = pick(INDEX_NOUNS, "index", "benchmark", "gauge", "barometer")
+GENERIC_MARKET_NOUNS: Final = pick(
+    INDEX_NOUNS, "measure", "share market", "sharemarket", "market", "bourse"
+)
+ANOTHER_SUBJECT_WORDS: Final = (
+    *pick(INDEX_NOUNS, "market", "markets", "index", "indices", "benchmark", "bourse"),
+    "shares",
+    "stocks",
+)
+EXTREME_LEVEL_NOUNS: Final = (*LEVEL_EXTREMES, *pick(_METRIC, "close"))
+MA_SPANS: Final = pick(BRIEF_SPANS, "day", "session")
+YEAR_SPAN_WORDS: Final = pick(PERIOD_PHRASES, "12-month")
+METRIC_GAP_KINDS: Final = pick(dict(EXTREME_KINDS), "intraday", "closing", "session")
+DISTANCE_KINDS: Final = (
+    *pick(_METRIC, "moving average", "average"),
+    *LEVEL_EXTREMES,
+    *pick(RECORD_WORDS, "record"),
+    f"{pick(RECORD_WORDS, 'all-time')[0]} {pick(LEVEL_EXTREMES, 'high')[0]}",
+)
+DISTANCE_CLOSE: Final = pick(_METRIC, "close")
+DISTANCE_LABEL_SIDES: Final = (
+    "distance from",
+    *pick(dict(GAP_SIDES), "below", "off", "under", "above"),
+    "from",
+    "over",
+)
+EXTREME_BEFORE_KINDS: Final = (
+    *pick(RECORD_WORDS, "record"),
+    *pick(dict(EXTREME_KINDS), "intraday", "closing"),
+)
+
+
+# --- what the streak readers read (`factcheck.streak_counts`, `factcheck.streak_judges`) -----
+
+_STREAK: Final = tuple(s.word for s in STREAK_WORDS)
+#: The spans a streak counts ("three straight weekly gains", "a 4-day rally").
+STREAK_UNITS: Final = (
+    *PERIOD_ADJECTIVES,
+    *pick(BRIEF_SPANS, "week", "session", "day"),
+    "trading day",
+)
+#: What a streak's count is of, right after it ("five straight gains", "3 down days").
+STREAK_KINDS: Final = (
+    *pick(_STREAK, "winning", "losing", "gain", "gains", "loss", "losses", "advance"),
+    *pick(_STREAK, "advances", "decline", "declines", "rise", "rises", "fall", "falls"),
+    *pick(_STREAK, "up", "down", "higher", "lower", "streak"),
+)
+STREAK_KIND_UNITS: Final = pick(BRIEF_SPANS, "session", "day", "week")
+#: A streak of sessions rather than weeks ("a daily losing streak", "three trading days").
+STREAK_DAILY: Final = pick(PERIOD_ADJECTIVES, "daily")
+STREAK_DAY_UNITS: Final = EVERY_SPANS
+#: Before a streak count: the streak ended ("ending a", "snapped its", "broke a").
+STREAK_ENDERS: Final = (
+    *pick(forms(FINISH_VERBS), "end", "ends", "ended", "ending"),
+    *forms(STREAK_BREAK_VERBS),
+)
+
+
+# --- the words of the other readers -----------------------------------------------------------
+
+#: A market closed on a day ("the Good Friday holiday", "was closed on Monday").
+CLOSURE_WORDS: Final = (
+    "holiday",
+    *(f"{v} {p}" for v in pick(forms(FINISH_VERBS), "closed") for p in ("on", "for")),
+    "shut",
+    "no trading",
+    "did not trade",
+    f"{pick(INDEX_NOUNS, 'market')[0]} closure",
+    *(f"{b} {v}" for b in ("were", "was") for v in pick(forms(FINISH_VERBS), "closed")),
+)
+#: What ends an index's name ("the Nasdaq Composite", "Dow Jones Industrial Average").
+INDEX_TRAILERS: Final = (
+    *INDEX_NOUN,
+    *(t.lower() for t in pick(INDEX_TITLES, "Average")),
+    "composite",
+)
+#: "close" as a fact's label writes it ("the week vs Fri Aug 1's close").
+CLOSE_WORD: Final = pick(_METRIC, "close")[0]
+#: A change measured from a level (`factcheck.bind.pairing`): "rebounded 9.1% from its
+#: intraday low of", "above that mark", "From the May 17 record close: -3.01%".
+GAP_LEVEL_NOUNS: Final = (
+    *pick(LEVEL_EXTREMES, "low", "high"),
+    CLOSE_WORD,
+    *pick(LEVEL_EXTREMES, "peak", "trough"),
+    *pick(RECORD_WORDS, "record"),
+    *pick(_METRIC, "level"),
+    *pick(LEVEL_EXTREMES, "bottom", "top"),
+)
+GAP_OVER: Final = ("over", *pick(dict(GAP_SIDES), "above"))
+GAP_THAT_NOUNS: Final = (
+    *pick(_METRIC, "level", "mark"),
+    *pick(LEVEL_EXTREMES, "peak", "high"),
+    CLOSE_WORD,
+    *pick(RECORD_WORDS, "record"),
+    *pick(LEVEL_EXTREMES, "top", "low"),
+)
+GAP_LABELS: Final = ("from", "vs", "vs.", "versus", *pick(dict(GAP_SIDES), "off"), "distance from")
+#: Where an article says which week it is about (`factcheck.locate`): "week ending Aug 8".
+WEEK_END_VERBS: Final = pick(forms(FINISH_VERBS), "ending", "ended", "ends")
+#: "its last trading day of 2025", "the final session of the year".
+YEAR_END_LAST: Final = (*pick(PRIOR_WORDS, "last"), "final")
+YEAR_END_SPANS: Final = pick(BRIEF_SPANS, "day", "session")
+TERRITORY_YEAR: Final = pick(TERRITORY_SPANS, "the year")
+FINAL_TRADING_DAY: Final = (f"{pick(YEAR_END_LAST, 'final')[0]} {DAY} of trading",)
+#: A week a daily wrap mentions for something else: an economic release ("weekly jobless
+#: claims") or what is still to come ("the week ahead", "later this week").
+OTHER_WEEKS: Final = (
+    *(f"{WEEKLY} {w}" for w in ("jobless", "unemployment", "initial")),
+    *(f"{w} claims" for w in pick(OUTSIDE, "jobless", "unemployment")),
+    f"{WEEK} ahead",
+    f"next {WEEK}",
+    *(f"{w} this {WEEK}" for w in ("later", "earlier")),
+    f"coming {WEEK}",
+    *(f"{w} {t}" for w in (WEEK, f"{WEEK}s") for t in ("ago", "earlier")),
+)
+#: "gave back all of the prior session's gains".
+GAVE_BACK_SESSION: Final = pick(BRIEF_SPANS, "session")
+
+
+# --- hedges ------------------------------------------------------------------------------------
+
+
+class Hedge(StrEnum):
+    """How a writer qualified a figure; each maps to one tolerance rule in `written_matches`."""
+
+    EXACT = "exact"
+    APPROXIMATE = "approximate"  # about, approximately, roughly, around, some
+    NEARLY = "nearly"  # nearly, almost, just under, close to, shy of
+    JUST_OVER = "just_over"  # just over, just above, slightly more than
+    MORE_THAN = "more_than"  # more than, over, above, in excess of
+    LESS_THAN = "less_than"  # less than, under, below
+    AT_LEAST = "at_least"
+    AT_MOST = "at_most"  # up to, as much as, no more than
+    ABOVE = "above"  # a price level relation: "dipped below 4,900", "closed above 22,500"
+    BELOW = "below"
+
+
+#: Words before a figure that qualify it ("just under" wins over "under": it starts first).
+HEDGE_WORDS: Final[tuple[tuple[str, Hedge], ...]] = (
+    ("slightly more than", Hedge.JUST_OVER),
+    ("a little more than", Hedge.JUST_OVER),
+    ("slightly less than", Hedge.NEARLY),
+    ("a little less than", Hedge.NEARLY),
+    ("just shy of", Hedge.NEARLY),
+    ("just below", Hedge.NEARLY),
+    ("just under", Hedge.NEARLY),
+    ("just over", Hedge.JUST_OVER),
+    ("just above", Hedge.JUST_OVER),
+    ("in excess of", Hedge.MORE_THAN),
+    ("more than", Hedge.MORE_THAN),
+    ("upwards of", Hedge.MORE_THAN),
+    ("north of", Hedge.MORE_THAN),
+    ("less than", Hedge.LESS_THAN),
+    ("no more than", Hedge.AT_MOST),
+    ("as much as", Hedge.AT_MOST),
+    ("up to", Hedge.AT_MOST),
+    ("at most", Hedge.AT_MOST),
+    ("at least", Hedge.AT_LEAST),
+    ("no less than", Hedge.AT_LEAST),
+    ("close to", Hedge.NEARLY),
+    ("shy of", Hedge.NEARLY),
+    ("nearly", Hedge.NEARLY),
+    ("almost", Hedge.NEARLY),
+    ("approximately", Hedge.APPROXIMATE),
+    ("approx.", Hedge.APPROXIMATE),
+    ("about", Hedge.APPROXIMATE),
+    ("around", Hedge.APPROXIMATE),
+    ("roughly", Hedge.APPROXIMATE),
+    ("some", Hedge.APPROXIMATE),
+    ("near", Hedge.APPROXIMATE),
+    ("circa", Hedge.APPROXIMATE),
+    ("~", Hedge.APPROXIMATE),
+    ("over", Hedge.MORE_THAN),
+    ("above", Hedge.MORE_THAN),
+    ("under", Hedge.LESS_THAN),
+    ("below", Hedge.LESS_THAN),
+)
+#: The figure readers' words (`factcheck.figures`): "2% above the 50-day", "a low of 4,900".
+CHANGE_UNITS_AFTER: Final = (*POINT_WORDS, *pick(PT_WORDS, "pts"))
+LEVEL_RELATIONS: Final = (*pick(dict(GAP_SIDES), "above", "below", "under", "beneath"), "over")
+RANGE_LOW: Final = pick(LEVEL_EXTREMES, "low")
+#: "the range of 2,200 to 2,250", "a zone from 4,900 through 5,000": a range, not a move.
+RANGE_NOUNS: Final = ("range", "ranged", *pick(_METRIC, "zone", "area"), "band", "region")
+#: The word a compact table's column title ends with ("Weekly Change", "Closing Price").
+COLUMN_TITLE_ENDS: Final = pick(
+    dict(COLUMN_METRICS),
+    "close",
+    "change",
+    "chg",
+    "price",
+    "level",
+    "return",
+    "pts",
+    "points",
+    "high",
+    "low",
+    "open",
+)
+#: After a count, the unit that makes it part of a name ("the 50-day average", "a 2-year
+#: high"), unless a streak word follows (`factcheck.extract.NAME_DIGITS_RE`).
+NAME_UNITS: Final = (
+    *pick(BRIEF_SPANS, "week", "day", "session"),
+    *pick(dict(COLUMN_PERIODS), "month"),
+    "year",
+    "weeks",
+    "days",
+    "yr",
+    "yrs",
+    *pick(dict(COLUMN_PERIODS), "wk"),
+    "wks",
+    "mo",
+)
+#: ... and the nouns after "N-" that name a thing's size ("a 30-stock index", "a 10-year").
+NAME_COUNT_NOUNS: Final = (
+    "stock",
+    "member",
+    "company",
+    "share",
+    "year",
+    *pick(dict(COLUMN_PERIODS), "month"),
+)
+
+
+# --- index names with their digits ---------------------------------------------------------
+
+#: Index names whose digits are part of the name ("Russell 2000", "S&P/ASX 200"), lower case,
+#: as the masking of names' digits (`factcheck.extract`) and compact tables' row labels
+#: (`factcheck.compact_table`) read them.  A space matches the run of blanks each allows.
+DIGIT_INDEX_NAMES: Final = (
+    *(f"russell {n}" for n in ("1000", "2000", "3000")),
+    *(f"s&p{asx} {n}" for asx in ("", "/asx") for n in ("500", "400", "600", "100", "200")),
+    "asx 200",
+    "asx200",
+    "ftse 100",
+    "ftse 250",
+    *(n.lower() for n in pick(OUTSIDE, "Nikkei 225", "CAC 40")),
+    "dax 40",
+)
+#: ... with one blank or a hyphen between name and digits ("Nasdaq-100").
+DIGIT_INDEX_NAMES_HYPHENATED: Final = ("nasdaq 100",)
+#: ... read only as masking reads them: "S&P/ASX 300", "Euro Stoxx 50"; "Hang Seng Tech 30".
+MASKED_DIGIT_NAMES: Final = (
+    *(f"s&p{asx} 300" for asx in ("", "/asx")),
+    *(n.lower() for n in pick(OUTSIDE, "Euro Stoxx 50")),
+    "eurostoxx 50",
+)
+NUMBERED_OUTSIDE_NAMES: Final = tuple(
+    n.lower()
+    for n in pick(OUTSIDE, "Hang Seng Tech", "Hang Seng China Enterprises", "Hang Seng Composite")
+)
+#: ... read only as table labels read them: "STOXX 600".
+LABEL_DIGIT_NAMES: Final = ("stoxx 600",)

@@ -21,10 +21,22 @@ from typing import Final
 from factcheck.datewords import DATE_RE, MONTHS, WEEKDAYS, date_parts
 from factcheck.extract import NAME_DIGITS_RE
 from factcheck.frontmatter import read_front_matter, split_front_matter
+from factcheck.grammar import (
+    FINAL_TRADING_DAY,
+    MONTH_NAMES,
+    OTHER_WEEKS,
+    TERRITORY_YEAR,
+    WEEK,
+    WEEK_END_VERBS,
+    WEEKDAY_NAMES,
+    YEAR_END_LAST,
+    YEAR_END_SPANS,
+    alternation,
+)
 
 #: "week ending Aug 8", "week ended Friday, August 8, 2025", "for the week to Aug 8".
 _WEEK_END_RE: Final = re.compile(
-    r"(?i)\bweek\s+(?:ending|ended|ends|to|through|of)\s*:?\s*$", re.ASCII
+    rf"(?i)\b{WEEK}\s+(?:{alternation(WEEK_END_VERBS)}|to|through|of)\s*:?\s*$", re.ASCII
 )
 _YEAR_RE: Final = re.compile(r"(?<![\d,.$])\b(?P<y>(?:19|20)\d\d)\b(?![\d,.%-])")
 #: Weights: a date in the headline or dateline, or after "week ending", says which week.
@@ -81,7 +93,7 @@ def infer_week(text: str) -> dt.date | None:
 
 
 _WEEKDAY_WORD_RE: Final = re.compile(
-    r"(?<!Good )\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.IGNORECASE
+    rf"(?<!Good )\b({alternation(WEEKDAY_NAMES)})\b", re.IGNORECASE
 )
 #: How far after a date without a weekday the lede's first weekday is looked for.
 _PAIR_REACH: Final = 400
@@ -151,26 +163,26 @@ _LEDE_CHARS: Final = 700
 #: A weekday word in the lede that names the session reported: "on Tuesday, September 25",
 #: "Tuesday's moves"; not a weekday heading a date with no "on" ("Wednesday 20th August
 #: 2025", a publication line), and not "Good Friday".
+#: Monday to Friday, and "Jan" to "Dec", as articles write them.
+_SESSION_DAYS: Final = WEEKDAY_NAMES[:5]
+_MONTH_ABBREVIATIONS: Final = "|".join(name[:3].title() for name in MONTH_NAMES)
 _SESSION_WEEKDAY_RE: Final = re.compile(
-    r"\bon\s+(?P<on>Monday|Tuesday|Wednesday|Thursday|Friday)\b"
-    r"|(?<!Good )\b(?P<bare>Monday|Tuesday|Wednesday|Thursday|Friday)\b"
-    r"(?!,?\s+(?:\d|the\s+\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b))"
+    rf"\bon\s+(?P<on>{alternation(_SESSION_DAYS)})\b"
+    rf"|(?<!Good )\b(?P<bare>{alternation(_SESSION_DAYS)})\b"
+    rf"(?!,?\s+(?:\d|the\s+\d|(?:{_MONTH_ABBREVIATIONS})[a-z]*\b))"
 )
 #: "its last trading day of 2025", "on New Year's Eve", "the final session of the year".
 _YEAR_END_RE: Final = re.compile(
-    r"(?i)\b(?:last|final)\s+(?:trading\s+)?(?:day|session)\s+of\s+(?:the\s+year|(?:19|20)\d\d)"
-    r"|\bNew\s+Year(?:'|’)?s\s+Eve\b|\bfinal\s+day\s+of\s+trading\b"
+    rf"(?i)\b(?:{alternation(YEAR_END_LAST)})\s+(?:trading\s+)?{alternation(YEAR_END_SPANS)}\s+of\s+"
+    rf"(?:{alternation(TERRITORY_YEAR)}|(?:19|20)\d\d)"
+    rf"|\bNew\s+Year(?:'|’)?s\s+Eve\b|\b{alternation(FINAL_TRADING_DAY)}\b"
 )
 #: A lede that speaks of the week is a weekly recap (or a Friday wrap that adds the week),
 #: whatever session it opens with.
-_WEEK_WORD_RE: Final = re.compile(r"(?i)\bweek(?:ly|s|'s|’s)?\b|\bweek-to-date\b")
+_WEEK_WORD_RE: Final = re.compile(rf"(?i)\b{WEEK}(?:ly|s|'s|’s)?\b|\b{WEEK}-to-date\b")
 #: ... except where a daily wrap mentions a week for something else: an economic release
 #: ("weekly jobless claims") or what is still to come ("the week ahead", "later this week").
-_OTHER_WEEK_RE: Final = re.compile(
-    r"(?i)\bweekly\s+(?:jobless|unemployment|initial)\b|\b(?:jobless|unemployment)\s+claims\b"
-    r"|\bweek\s+ahead\b|\bnext\s+week\b|\b(?:later|earlier)\s+this\s+week\b"
-    r"|\bcoming\s+week\b|\bweeks?\s+(?:ago|earlier)\b"
-)
+_OTHER_WEEK_RE: Final = re.compile(rf"(?i)\b{alternation(OTHER_WEEKS)}\b")
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,8 @@ from enum import StrEnum
 from typing import Final
 
 from factcheck._rx import lead, trie
+from factcheck.grammar import HEDGE_WORDS
+from factcheck.grammar import Hedge as Hedge
 
 
 class Unit(StrEnum):
@@ -25,21 +27,6 @@ class Unit(StrEnum):
     CURRENCY = "currency"
     COUNT = "count"
     DATE = "date"
-
-
-class Hedge(StrEnum):
-    """How a writer qualified a figure; each maps to one tolerance rule in `written_matches`."""
-
-    EXACT = "exact"
-    APPROXIMATE = "approximate"  # about, approximately, roughly, around, some
-    NEARLY = "nearly"  # nearly, almost, just under, close to, shy of
-    JUST_OVER = "just_over"  # just over, just above, slightly more than
-    MORE_THAN = "more_than"  # more than, over, above, in excess of
-    LESS_THAN = "less_than"  # less than, under, below
-    AT_LEAST = "at_least"
-    AT_MOST = "at_most"  # up to, as much as, no more than
-    ABOVE = "above"  # a price level relation: "dipped below 4,900", "closed above 22,500"
-    BELOW = "below"
 
 
 #: How many "last-place units" an unqualified figure may differ after rounding: none.
@@ -170,63 +157,23 @@ def written_matches(value: Decimal, written: Decimal, decimals: int, hedge: Hedg
     return written - unit <= value <= written  # AT_MOST
 
 
-#: Words before a figure that qualify it ("just under" wins over "under": it starts first).
-_HEDGE_WORDS: Final[tuple[tuple[str, Hedge], ...]] = (
-    ("slightly more than", Hedge.JUST_OVER),
-    ("a little more than", Hedge.JUST_OVER),
-    ("slightly less than", Hedge.NEARLY),
-    ("a little less than", Hedge.NEARLY),
-    ("just shy of", Hedge.NEARLY),
-    ("just below", Hedge.NEARLY),
-    ("just under", Hedge.NEARLY),
-    ("just over", Hedge.JUST_OVER),
-    ("just above", Hedge.JUST_OVER),
-    ("in excess of", Hedge.MORE_THAN),
-    ("more than", Hedge.MORE_THAN),
-    ("upwards of", Hedge.MORE_THAN),
-    ("north of", Hedge.MORE_THAN),
-    ("less than", Hedge.LESS_THAN),
-    ("no more than", Hedge.AT_MOST),
-    ("as much as", Hedge.AT_MOST),
-    ("up to", Hedge.AT_MOST),
-    ("at most", Hedge.AT_MOST),
-    ("at least", Hedge.AT_LEAST),
-    ("no less than", Hedge.AT_LEAST),
-    ("close to", Hedge.NEARLY),
-    ("shy of", Hedge.NEARLY),
-    ("nearly", Hedge.NEARLY),
-    ("almost", Hedge.NEARLY),
-    ("approximately", Hedge.APPROXIMATE),
-    ("approx.", Hedge.APPROXIMATE),
-    ("about", Hedge.APPROXIMATE),
-    ("around", Hedge.APPROXIMATE),
-    ("roughly", Hedge.APPROXIMATE),
-    ("some", Hedge.APPROXIMATE),
-    ("near", Hedge.APPROXIMATE),
-    ("circa", Hedge.APPROXIMATE),
-    ("~", Hedge.APPROXIMATE),
-    ("over", Hedge.MORE_THAN),
-    ("above", Hedge.MORE_THAN),
-    ("under", Hedge.LESS_THAN),
-    ("below", Hedge.LESS_THAN),
-)
 _HEDGE_RE: Final = re.compile(
     r"(?:^|(?<=[\s(]))"
-    + lead([w for w, _ in _HEDGE_WORDS])
+    + lead([w for w, _ in HEDGE_WORDS])
     + "(?P<h>"
-    + trie([w for w, _ in _HEDGE_WORDS], space=" ")
+    + trie([w for w, _ in HEDGE_WORDS], space=" ")
     + r")\s*(?:the\s+)?[+\-−]?\s*(?:us\$|a\$|hk\$|\$)?\s*$",
     re.ASCII,
 )
-_HEDGE_LAST: Final = frozenset(w.split()[-1] for w, _ in _HEDGE_WORDS)
-_HEDGE_BY_WORD: Final = {w: h for w, h in _HEDGE_WORDS}
+_HEDGE_LAST: Final = frozenset(w.split()[-1] for w, _ in HEDGE_WORDS)
+_HEDGE_BY_WORD: Final = {w: h for w, h in HEDGE_WORDS}
 
 
 def _words_before() -> dict[str, frozenset[str] | None]:
     """A hedge's last word -> the words that can stand right before it ("shy" and "north"
     for "of"), or None where the last word is a whole hedge ("about")."""
     out: dict[str, frozenset[str] | None] = {}
-    for phrase, _ in _HEDGE_WORDS:
+    for phrase, _ in HEDGE_WORDS:
         *head, last = phrase.split()
         if not head:
             out[last] = None

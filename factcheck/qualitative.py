@@ -26,7 +26,53 @@ from factcheck.brief import Fact, WeeklyIndexBrief
 from factcheck.document import Document, Sentence
 from factcheck.finding import Finding, entity_before, phrase_finding
 from factcheck.gave_back import gave_back
-from factcheck.grammar import DIRECTION, DOWN, UP
+from factcheck.grammar import (
+    DIRECTION,
+    DOWN,
+    EVERY_SESSION_MOVES,
+    EVERY_SPANS,
+    EXTREME_HIGH_LOW,
+    EXTREME_HIGHEST_LOWEST,
+    EXTREME_NOUNS,
+    FINISH_CLAIM_SIGNS,
+    FINISH_CLAIM_VERBS,
+    FLAT,
+    GAVE_BACK_LOST,
+    GAVE_BACK_PRIOR,
+    GAVE_BACK_SESSION,
+    GIVE_BACK_VERBS,
+    GIVEN_BACK,
+    OPEN_VERBS,
+    PERIOD_PHRASES,
+    POSTED_MOVES,
+    POSTED_PERIODS,
+    POSTED_WEEKS,
+    REACH_VERBS,
+    RELATIVE_VERBS,
+    RESULT_VERBS,
+    SEQUENCE_WORDS,
+    SIGN_ADJECTIVES,
+    SIGNS,
+    STREAK_BREAK_PAST,
+    STREAK_WORDS,
+    TERRITORY_SPANS,
+    THE_WEEK,
+    UP,
+    WEEK,
+    WEEK_EXTREME_KINDS,
+    WEEK_EXTREME_KINDS2,
+    WEEK_EXTREME_PERIODS,
+    WEEK_MOVE_NOT_AFTER,
+    WEEK_MOVE_NOUNS,
+    WEEK_MOVE_VERBS,
+    WEEK_WITH_NOUNS,
+    WEEKLY,
+    Form,
+    PeriodKind,
+    StreakRole,
+    alternation,
+    forms,
+)
 from factcheck.patterns import Scan
 from factcheck.report import Status
 from factcheck.rules import (
@@ -45,132 +91,95 @@ FLAT_PCT: Final = Decimal("0.1")
 """|change| below this (percent) counts as "flat" / "unchanged" / "little changed"."""
 
 FINISH: Final = Scan(
-    r"\b(?:finish|end|close|settle|wrap(?:ped)?\s+up)(?:ed|s|ing|d)?\b"
+    rf"\b{alternation(FINISH_CLAIM_VERBS)}\b"
     r"(?P<mid>[^.;:\d#]{0,30}?)"
-    r"\b(?P<dir>higher|lower|in\s+positive\s+territory|in\s+negative\s+territory|"
-    r"in\s+the\s+green|in\s+the\s+red|in\s+the\s+black|up|down|flat|unchanged)\b"
+    rf"\b(?P<dir>{alternation(w for w, _ in FINISH_CLAIM_SIGNS)})\b"
     r"(?!\s*(?:by\s+|at\s+|\()?\s*[+\-−]?[\d#$])",
     re.ASCII,
 )
 #: "back in positive territory for 2024": the sign of the period's change, no verb needed.
 TERRITORY: Final = Scan(
-    r"\b(?:in|into)\s+(?P<dir>positive|negative)\s+territory\s+"
-    r"(?:(?:for|on|in|so\s+far\s+in)\s+)?(?P<what>the\s+year|this\s+year|the\s+week|"
-    r"(?:19|20)\d\d|year\s+to\s+date|year-to-date|ytd)\b",
+    rf"\b(?:in|into)\s+(?P<dir>{alternation(w for w, _ in SIGN_ADJECTIVES)})\s+territory\s+"
+    rf"(?:(?:for|on|in|so\s+far\s+in)\s+)?(?P<what>{alternation(TERRITORY_SPANS)}|"
+    r"(?:19|20)\d\d)\b",
     re.ASCII,
 )
 POSTED: Final = Scan(
-    r"(?:\b(?:posted|recorded|notched|logged|booked|scored|suffered|eked\s+out)\s+"
-    r"(?:a|an|its)\s+(?:\w+\s+){0,2}?(?P<period>weekly|daily)\s+(?P<dir>gain|advance|loss|"
-    r"decline|drop)\b|(?<!after\s)(?<!after\sa\s)(?<!following\sa\s)\b(?P<dir2>winning|losing|"
-    r"positive|negative)\s+week\b)",
+    rf"(?:\b{alternation(RESULT_VERBS)}\s+"
+    r"(?:a|an|its)\s+(?:\w+\s+){0,2}?"
+    rf"(?P<period>{alternation(POSTED_PERIODS)})\s+(?P<dir>{alternation(POSTED_MOVES)})\b"
+    r"|(?<!after\s)(?<!after\sa\s)(?<!following\sa\s)"
+    rf"\b(?P<dir2>{alternation(w for w, _ in POSTED_WEEKS)})\s+{WEEK}\b)",
     re.ASCII,
 )
 #: "a modest weekly pullback", "ended a volatile week with a net loss": the week's direction
 #: worded as a noun, with no figure; not a week before ("after a weekly loss").
 WEEK_MOVE: Final = Scan(
-    r"(?<!after\s)(?<!following\s)(?<!snapped\s)(?<!snapping\s)(?<!broke\s)"
-    r"(?<!ended\s)(?<!ending\s)\b(?:an?|its)\s+(?:[a-z-]+\s+){0,2}?weekly\s+"
-    r"(?P<dir>gain|advance|rise|rally|loss|decline|drop|pullback|retreat|slide|fall)\b"
-    r"|\b(?:ended|finished|closed|wrapped\s+up|ends|finishes|closes)\s+(?:a|the)\s+"
-    r"(?:[a-z-]+\s+){0,3}?week\s+with\s+(?:a|an)\s+(?:(?:net|small|modest|slight|marginal|"
-    r"big|sharp|steep|solid)\s+)?(?P<dir2>gain|advance|rise|loss|decline|drop)\b",
+    "".join(rf"(?<!{re.escape(w)}\s)" for w in (*SEQUENCE_WORDS, *STREAK_BREAK_PAST))
+    + "".join(rf"(?<!{re.escape(w)}\s)" for w in WEEK_MOVE_NOT_AFTER)
+    + rf"\b(?:an?|its)\s+(?:[a-z-]+\s+){{0,2}}?{WEEKLY}\s+"
+    rf"(?P<dir>{alternation(WEEK_MOVE_NOUNS)})\b"
+    rf"|\b{alternation(WEEK_MOVE_VERBS)}\s+(?:a|the)\s+"
+    rf"(?:[a-z-]+\s+){{0,3}}?{WEEK}\s+with\s+(?:a|an)\s+(?:(?:net|small|modest|slight|marginal|"
+    rf"big|sharp|steep|solid)\s+)?(?P<dir2>{alternation(WEEK_WITH_NOUNS)})\b",
     re.ASCII,
 )
-_WEEK_MOVE_UP: Final = frozenset({"gain", "advance", "rise", "rally"})
 WEEK_EXTREME: Final = Scan(
-    r"(?:\b(?:its|the|a|fresh|new)\s+(?:new\s+)?(?:weekly|week's|week’s)\s+"
-    r"(?P<which>intraday\s+|closing\s+)?(?P<hl>high|low)\b|"
-    r"\b(?P<hl2>highest|lowest)\s+(?P<which2>clos(?:e|ing)\s+|intraday\s+)?(?:level\s+|point\s+)?"
-    r"(?:of|for)\s+the\s+week\b)",
+    rf"(?:\b(?:its|the|a|fresh|new)\s+(?:new\s+)?{alternation(WEEK_EXTREME_PERIODS)}\s+"
+    rf"(?P<which>{alternation(WEEK_EXTREME_KINDS)}\s+)?(?P<hl>{alternation(EXTREME_HIGH_LOW)})\b|"
+    rf"\b(?P<hl2>{alternation(EXTREME_HIGHEST_LOWEST)})\s+"
+    rf"(?P<which2>{alternation(WEEK_EXTREME_KINDS2)}\s+)?(?:{alternation(EXTREME_NOUNS)}\s+)?"
+    rf"(?:of|for)\s+{alternation(THE_WEEK)}\b)",
     re.ASCII,
 )
 GAVE_BACK_SCAN: Final = Scan(
-    r"\b(?P<verb>gave\s+back|giving\s+back|gives\s+back|given\s+back|"
-    r"erased|erasing|erases|"
-    r"wiped\s+out|surrendered|reversed|recouped|recovered|recouping|recovering|erase|"
-    r"reclaim(?:ed|ing|s)?|regain(?:ed|ing|s)?)\s+"
-    r"all\s+(?:of\s+)?(?P<whose>[a-z]+(?:'s|’s)|the\s+week(?:'s|’s)|its|the\s+prior\s+"
-    r"session(?:'s|’s)|the\s+previous\s+session(?:'s|’s)|the(?=\s+lost\s+ground))\s+"
-    r"(?P<what>gains?|advance|rally|rise|losses|loss|decline|drop|slide|lost\s+ground)\b",
+    rf"\b(?P<verb>{alternation(GIVE_BACK_VERBS)})\s+"
+    rf"all\s+(?:of\s+)?(?P<whose>[a-z]+(?:'s|’s)|{alternation(THE_WEEK)}(?:'s|’s)|its|the\s+"
+    rf"{alternation(GAVE_BACK_PRIOR)}\s+{alternation(GAVE_BACK_SESSION)}(?:'s|’s)|"
+    rf"the(?=\s+{alternation(GAVE_BACK_LOST)}))\s+"
+    rf"(?P<what>{alternation(GIVEN_BACK)})\b",
     re.ASCII,
 )
 RELATIVE: Final = Scan(
-    r"\b(?P<verb>(?P<neg>lagged|lagging|lags|lag|trailed|trailing|trails|trail|"
-    r"underperformed|underperforming|underperforms|fell\s+behind|fall\s+behind)|"
-    r"(?P<pos>outperformed|outperforming|outperforms|outperform|eclipsed|eclipsing|eclipses|"
-    r"outpaced|outpacing|outpaces|outpace|beat|beating|beats|bested|outran|outdid))\b",
+    rf"\b(?P<verb>(?P<neg>{alternation(w for w, d in RELATIVE_VERBS if d == DOWN)})|"
+    rf"(?P<pos>{alternation(w for w, d in RELATIVE_VERBS if d == UP)}))\b",
     re.ASCII,
 )
 W52: Final = Scan(
-    r"\b(?:hit|hits|hitting|reached|reaches|reaching|touched|touches|"
-    r"touching|set|sets|"
-    r"setting|notched|notches|marked|marks|posted|posts|was|were|is|at|clinched|scaled|"
-    r"logged|made|makes|a)\s+(?:a\s+|an\s+|its\s+|their\s+|the\s+)?(?:new\s+|fresh\s+)?"
-    r"##\s*-?\s*week\s+(?P<which>intraday\s+|closing\s+)?(?P<hl>high|low)\b(?!\s*of\b)",
+    rf"\b(?:{alternation(REACH_VERBS)}|was|were|is|at|a)\s+"
+    r"(?:a\s+|an\s+|its\s+|their\s+|the\s+)?(?:new\s+|fresh\s+)?"
+    rf"##\s*-?\s*{WEEK}\s+(?P<which>{alternation(WEEK_EXTREME_KINDS)}\s+)?"
+    rf"(?P<hl>{alternation(EXTREME_HIGH_LOW)})\b(?!\s*of\b)",
     re.ASCII,
 )
 #: "closed higher for three straight sessions", "... in a row": a streak, not one period's
 #: direction ("for the week" is a period).
 _STREAK_TAIL_RE: Final = re.compile(
-    r"\s+(?:for|in)\s+(?:a\s+|the\s+)?(?:[\w-]+[\s-]+)?(?:straight|consecutive|successive|"
-    r"row)\b|\s+(?:for|in)\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)[\s-]+"
+    r"\s+(?:for|in)\s+(?:a\s+|the\s+)?(?:[\w-]+[\s-]+)?"
+    rf"{alternation(s.word.split()[-1] for s in STREAK_WORDS if s.role is StreakRole.ORDER)}\b"
+    r"|\s+(?:for|in)\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)[\s-]+"
     r"(?:sessions?|days?|weeks?)\b",
     re.ASCII,
 )
 EVERY_SESSION_SCAN: Final = Scan(
-    r"\b(?P<dir>rose|gained|advanced|climbed|rallied|finished\s+higher|"
-    r"closed\s+higher|rises|"
-    r"gains|climbs|fell|declined|dropped|slipped|lost|finished\s+lower|closed\s+lower|falls|"
-    r"declines|drops|slips)\s+(?:in\s+|on\s+)?(?:all\s+(?:(?:of\s+the\s+)?(?:two|three|four|"
-    r"five|\d)\s+)?(?:sessions|trading\s+days|days)|every\s+(?:single\s+)?(?:session|day|"
-    r"trading\s+day))",
+    rf"\b(?P<dir>{alternation(w for w, _ in EVERY_SESSION_MOVES)})\s+(?:in\s+|on\s+)?"
+    r"(?:all\s+(?:(?:of\s+the\s+)?(?:two|three|four|five|\d)\s+)?"
+    rf"{alternation(f'{s}s' for s in EVERY_SPANS)}"
+    rf"|every\s+(?:single\s+)?{alternation(EVERY_SPANS)})",
     re.ASCII,
 )
-WEEK_START_SCAN: Final = Scan(r"\b(?:opened|started|began|kicked\s+off)\s+the\s+week\b", re.ASCII)
+WEEK_START_SCAN: Final = Scan(
+    rf"\b{alternation(forms(OPEN_VERBS, Form.PAST))}\s+{alternation(THE_WEEK)}\b", re.ASCII
+)
 TICKER: Final = Scan(r"\((?P<ticker>[a-z0-9^]{2,8})\)", re.ASCII)
 
 
-def _grammar_words(direction: int, *words: str) -> tuple[str, ...]:
-    """`words`, each one of `grammar.DIRECTION`'s with that direction: a named selection of
-    grammar's vocabulary, so the judges cannot read a word the other way from the binder.
-    Raises at import if grammar drops or reverses one of them."""
-    meaning = dict(DIRECTION)
-    wrong = [w for w in words if meaning.get(w) != direction]
-    if wrong:
-        raise ValueError(f"not grammar.DIRECTION words of direction {direction}: {wrong}")
-    return words
-
-
-#: The up verbs of EVERY_SESSION_SCAN ("rose in every session"); its other verbs are down.
-#: "finished higher" and "closed higher" are the pattern's own phrases, compared whole:
-#: grammar has "higher" but no finish-verb phrases.
-_UP_VERBS: Final = (
-    *_grammar_words(
-        UP, "rose", "gained", "advanced", "climbed", "rallied", "rises", "gains", "climbs"
-    ),
-    "finished higher",
-    "closed higher",
-)
-#: The direction words FINISH, TERRITORY and POSTED capture, compared whole.  The
-#: phrases ("in positive territory", "in the green", "in the black", "in negative territory",
-#: "in the red") are those patterns' own, not grammar's: grammar has "positive", "negative",
-#: "green" and "red" only as single words, and no "black".
-_UP: Final = frozenset(
-    (
-        *_grammar_words(UP, "higher", "up", "gain", "advance", "winning", "positive"),
-        "in positive territory",
-        "in the green",
-        "in the black",
-    )
-)
-_DOWN: Final = frozenset(
-    (
-        *_grammar_words(DOWN, "lower", "down", "loss", "decline", "drop", "losing", "negative"),
-        "in negative territory",
-        "in the red",
-    )
-)
+#: What the words these scans capture mean: +1 up, -1 down, 0 flat.
+_SIGN_OF: Final[dict[str, int]] = {
+    **dict(DIRECTION),
+    **dict(SIGNS),
+    **dict(EVERY_SESSION_MOVES),
+}
 
 
 def _change(brief: WeeklyIndexBrief, entity: str, period: str) -> Fact | None:
@@ -229,7 +238,7 @@ def _sign_word(value: Decimal) -> str:
 
 # Compiled once: `re.sub(pattern_string, ...)` per sentence pays a cache lookup each call.
 _SPACES_RE: Final = re.compile(r"\s+", re.ASCII)
-_WEEK_WORD_RE: Final = re.compile(r"\bweek", re.ASCII)
+_WEEK_WORD_RE: Final = re.compile(rf"\b{WEEK}", re.ASCII)
 #: What opens another clause between a phrase and a period mention after it ("finish lower,
 #: despite a bounce on Friday").
 _OTHER_CLAUSE: Final = Scan(
@@ -319,7 +328,8 @@ def _judge_posted(r: PhraseReading, m: re.Match[str]) -> None:
     word = (m.group("dir") or m.group("dir2") or "").lower()
     period = (
         "week"
-        if (m.group("period") or "weekly").lower() == "weekly" or m.group("dir2")
+        if PERIOD_PHRASES[(m.group("period") or WEEKLY).lower()] == PeriodKind.WEEK
+        or m.group("dir2")
         else _period_near(r.ctx, r.base + m.start(), r.base + m.end(), r.summary)
     )
     if period is None:
@@ -343,7 +353,7 @@ def _judge_week_move(r: PhraseReading, m: re.Match[str]) -> None:
         m,
         r.base,
         "week",
-        "gain" if noun in _WEEK_MOVE_UP else "loss",
+        noun,
     )
 
 
@@ -399,7 +409,7 @@ def _judge_every_session(r: PhraseReading, m: re.Match[str]) -> None:
     brief = r.binder.brief
     subject = r.binder.subject
     entity = entity_before(r.ctx, r.base + m.start(), r.summary, subject)
-    up = _SPACES_RE.sub(" ", m.group("dir")) in _UP_VERBS
+    up = _SIGN_OF[_SPACES_RE.sub(" ", m.group("dir"))] == UP
     changes = [
         change
         for d in brief.week.sessions
@@ -615,11 +625,12 @@ def _settle_direction(
         )
         return
     value = fact.value
-    if word in ("flat", "unchanged"):
+    sign = _SIGN_OF.get(word)
+    if sign == FLAT:
         ok = abs(value) < FLAT_PCT
-    elif word in _UP:
+    elif sign == UP:
         ok = value > 0
-    elif word in _DOWN:
+    elif sign == DOWN:
         ok = value < 0
     else:
         return

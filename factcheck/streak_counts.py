@@ -10,7 +10,15 @@ from typing import Final
 
 from factcheck._rx import trie
 from factcheck.document import Figure
-from factcheck.grammar import STREAK_HINTS
+from factcheck.grammar import (
+    STREAK_HINTS,
+    STREAK_KIND_UNITS,
+    STREAK_KINDS,
+    STREAK_UNITS,
+    STREAK_WORDS,
+    StreakRole,
+    alternation,
+)
 from factcheck.patterns import Scan
 
 NUMBER_WORDS: Final[dict[str, int]] = {
@@ -39,13 +47,15 @@ NUMBER_WORDS: Final[dict[str, int]] = {
     "eleventh": 11,
     "twelfth": 12,
 }
+#: A space or a hyphen between a unit's words ("trading-day").
+_SPACE_OR_HYPHEN: Final = r"[\s-]"
+_ORDER: Final = tuple(s.word for s in STREAK_WORDS if s.role is StreakRole.ORDER)
 STREAK_RE: Final = re.compile(
     r"(?i)\b(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}|"
     r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
-    r"\d{1,2}(?:st|nd|rd|th))[\s-]+(?:straight|consecutive|successive|in\s+a\s+row)?[\s-]*"
-    r"(?P<what>(?:weekly|daily|session|week|day|trading[\s-]day)s?)?\b[\s-]*"
-    r"(?P<kind>winning|losing|gains?|loss(?:es)?|advances?|declines?|rises?|falls?|"
-    r"up|down|higher|lower|streak|sessions?|days?|weeks?)?",
+    rf"\d{{1,2}}(?:st|nd|rd|th))[\s-]+{alternation(_ORDER)}?[\s-]*"
+    rf"(?P<what>{alternation(STREAK_UNITS, space=_SPACE_OR_HYPHEN)}s?)?\b[\s-]*"
+    rf"(?P<kind>{alternation(STREAK_KINDS)}|{alternation(STREAK_KIND_UNITS)}s?)?",
     re.ASCII,
 )
 #: What makes a count a streak's ("three straight sessions", "a 2-day skid"), besides

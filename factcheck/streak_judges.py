@@ -15,15 +15,30 @@ from factcheck.bind import Binder, Binding, SentenceContext
 from factcheck.brief import WeeklyIndexBrief
 from factcheck.document import Document, Figure, Sentence
 from factcheck.finding import Finding, entity_before
-from factcheck.grammar import STREAK_DOWN, STREAK_UP
+from factcheck.grammar import (
+    SEQUENCE_WORDS,
+    STREAK_DAILY,
+    STREAK_DAY_UNITS,
+    STREAK_DOWN,
+    STREAK_ENDERS,
+    STREAK_UP,
+    WEEK,
+    alternation,
+)
 from factcheck.patterns import Scan
 from factcheck.report import Status
 from factcheck.rules import STREAK_CURRENT, STREAK_ON_DAY, Rule
 
+#: A space or a hyphen between a unit's words ("trading-day").
+_SPACE_OR_HYPHEN: Final = r"[\s-]"
 _STREAK_UP: Final = Scan(rf"\b(?:{trie(STREAK_UP)})\b", re.ASCII)
 _STREAK_DOWN: Final = Scan(rf"\b(?:{trie(STREAK_DOWN)})\b", re.ASCII)
-_STREAK_WEEK: Final = re.compile(r"\bweek(?:ly|s)?\b", re.ASCII)
-_STREAK_DAY: Final = re.compile(r"\b(?:daily|sessions?|days?|trading[\s-]days?)\b", re.ASCII)
+_STREAK_WEEK: Final = re.compile(rf"\b{WEEK}(?:ly|s)?\b", re.ASCII)
+_STREAK_DAY: Final = re.compile(
+    rf"\b(?:{alternation(STREAK_DAILY)}|"
+    rf"{alternation(STREAK_DAY_UNITS, space=_SPACE_OR_HYPHEN)}s?)\b",
+    re.ASCII,
+)
 
 
 def _first_direction(text: str, reverse: bool = False) -> int:
@@ -160,8 +175,7 @@ def _current_streak(
 
 #: Before a streak count: the streak ended ("ending a", "snapped its", "broke a", "after a").
 _STREAK_ENDED_RE: Final = re.compile(
-    r"\b(?:end|ends|ended|ending|snap|snaps|snapped|snapping|break|breaks|broke|breaking|"
-    r"halt|halts|halted|halting|stop|stops|stopped|stopping|after|following|from|"
+    rf"\b(?:{alternation(STREAK_ENDERS)}|{alternation(SEQUENCE_WORDS)}|from|"
     r"stretch(?:ed)?\s+out\s+of|out\s+of)\s+(?:a|an|its|the|their|that)?\s*$",
     re.ASCII,
 )
@@ -169,7 +183,7 @@ _STREAK_ENDED_RE: Final = re.compile(
 
 #: "Earlier in the week the benchmark had climbed for four consecutive sessions".
 _STREAK_PAST_RE: Final = re.compile(
-    r"\bearlier\s+(?:in\s+)?(?:the|this)\s+week\b|\bhad\s+", re.ASCII
+    rf"\bearlier\s+(?:in\s+)?(?:the|this)\s+{WEEK}\b|\bhad\s+", re.ASCII
 )
 #: A day after which the streak came ("Four Straight Up Days After a Shaky Monday").
 _AFTER_RE: Final = re.compile(

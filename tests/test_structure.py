@@ -30,7 +30,7 @@ LONG_FILES = {
 #: too), with their length when listed: the most they may have.
 LONG_FUNCTIONS = {
     # builds the table of period phrases from loops over their spellings: vocabulary
-    "grammar.py:_period_phrases": 168,
+    "grammar.py:_period_phrases": 158,
 }
 
 

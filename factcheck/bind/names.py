@@ -14,6 +14,7 @@ from factcheck.bind.model import OUTSIDE_PREFIX, SentenceContext
 from factcheck.bind.patterns import _ENTITY_GENERIC, _NAME_SPACES_RE
 from factcheck.brief import Entity
 from factcheck.datewords import WEEKDAYS
+from factcheck.grammar import INDEX_TRAILERS, alternation
 from factcheck.patterns import Scan
 
 
@@ -49,7 +50,7 @@ def _norm(text: str) -> str:
 _EXACT: Final = "="
 
 
-_TRAILING_INDEX_RE: Final = re.compile(r"\s+(?:index|average|composite)$")
+_TRAILING_INDEX_RE: Final = re.compile(rf"\s+{alternation(INDEX_TRAILERS)}$")
 
 
 def _exact_key(name: str) -> str:

@@ -11,7 +11,16 @@ from typing import Final
 from factcheck.bind.model import Mention
 from factcheck.bind.patterns import _CLAUSE_BREAK_RE, _SPACES_RE
 from factcheck.document import Document, Figure, Sentence
-from factcheck.grammar import GAP_PATTERN, GAP_SIDES, UP
+from factcheck.grammar import (
+    GAP_LABELS,
+    GAP_LEVEL_NOUNS,
+    GAP_OVER,
+    GAP_PATTERN,
+    GAP_SIDES,
+    GAP_THAT_NOUNS,
+    UP,
+    alternation,
+)
 
 #: What may stand between a direction word and its figure for the two to be one phrase
 #: ("lost +2.38%", "fell by a +0.5%", "gained some -1.2%").
@@ -26,18 +35,18 @@ _GAP_TO_NEXT_RE: Final = re.compile(
     rf"\s*(?:{_GAP_WORDS}\s+(?:(?:its|the|that|this|a|their)\s+)?"
     r"(?:(?!(?:to|at|on|in|for|and|or|from|by|with)\s)[\w'’-]+\s+){0,4}?"
     # "rebounded 9.1 per cent from its intraday low of 7,169.2": "from" needs a level noun
-    r"|(?P<from>from)\s+(?:its|the|that|a)\s+(?:[\w'’-]+\s+){0,3}?(?:low|high|close|peak|"
-    r"trough|record|level|bottom|top)\s+)(?:of\s+|at\s+)?",
+    r"|(?P<from>from)\s+(?:its|the|that|a)\s+(?:[\w'’-]+\s+){0,3}?"
+    rf"{alternation(GAP_LEVEL_NOUNS)}\s+)(?:of\s+|at\s+)?",
     re.ASCII,
 )
 _GAP_TO_PREVIOUS_RE: Final = re.compile(
-    rf"\s*(?:{_GAP_WORDS}|(?P<over>over|above))(?:\s+(?:it|that\s+(?:level|mark|peak|high|"
-    r"close|record|top|low))\b|\s*(?=$|[),;.]))",
+    rf"\s*(?:{_GAP_WORDS}|(?P<over>{alternation(GAP_OVER)}))(?:\s+(?:it|that\s+"
+    rf"{alternation(GAP_THAT_NOUNS)})\b|\s*(?=$|[),;.]))",
     re.ASCII,
 )
 #: "**From the May 17 record close (40,003.59)**: -3.01%": a label that states the level.
 _GAP_LABEL_RE: Final = re.compile(
-    r"\b(?:from|vs\.?|versus|off|distance\s+from)\s+(?:the|its)\b[^:\n]{0,50}$", re.ASCII
+    rf"\b{alternation(GAP_LABELS)}\s+(?:the|its)\b[^:\n]{{0,50}}$", re.ASCII
 )
 _GAP_LABEL_END_RE: Final = re.compile(r"\s*\)?\s*\**\s*[:=]\s*\**\s*", re.ASCII)
 

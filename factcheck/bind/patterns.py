@@ -12,13 +12,90 @@ from factcheck.bind.model import Mention
 from factcheck.datewords import MONTHS, WEEKDAYS
 from factcheck.document import Document, Figure
 from factcheck.grammar import (
+    ANOTHER_SUBJECT_WORDS,
+    BASE_BEFORE_PREPOSITIONS,
+    BASE_CLOSE_NOUN,
+    BASE_CLOSE_PREPOSITIONS,
+    BASE_NOUNS,
+    BRACKETED_INDEX,
+    CHAIN_RECORD,
+    CHANGE_UNITS,
+    CLOSE_AT_SPANS,
+    CLOSE_AT_VERBS,
+    COMPANY_RESULT_MOVES,
+    RESULT_NOUNS,
+    COMPARE_STEMS,
+    CONDITIONAL_MOVES,
+    CONDITIONAL_SIDES,
+    DAY,
     DIRECTION,
+    DISTANCE_CLOSE,
+    DISTANCE_KINDS,
+    DISTANCE_LABEL_SIDES,
     DOWN,
+    EXTREME_BEFORE_EXTREMES,
+    EXTREME_BEFORE_KINDS,
+    EXTREME_HIGH_LOW,
+    EXTREME_LEVEL_NOUNS,
+    EXTREME_QUALIFIERS,
+    FOLLOW_DIRECTIONS,
+    FOLLOW_GAP_EXTREME_KINDS,
+    FOLLOW_GAP_EXTREMES,
+    FOLLOW_GAP_NOUNS,
+    FOLLOW_GAP_WAYS,
+    FRIDAY,
+    GAP_SIDES,
+    GENERIC_INDEX_NOUNS,
+    GENERIC_MARKET_NOUNS,
+    INDEX_NOUN,
+    INDEX_TITLES,
+    INTRADAY_WORDS,
+    IT_MOVES,
+    LEVEL_EXTREMES,
+    MA,
+    MA_SPANS,
+    METRIC_GAP_KINDS,
     METRIC_WORDS,
+    MONTH_NAMES,
+    MONTH_SPANS,
+    MOVE_AFTER_NAME_FINISHES,
+    MOVE_AFTER_NAME_NOUNS,
+    MOVE_IN_NOUNS,
     MOVE_VERBS,
     NOT_NAMES,
+    OR_LINK_NOUNS,
+    PAST_DECLINES,
+    PAST_SPAN_ADJECTIVES,
+    PAST_SPAN_HELD,
+    PEAK_CLOSE,
+    PERCENT_WORDS,
+    PERIOD_ADJECTIVES,
     PERIOD_PHRASES,
+    POINT_WORDS,
+    PRIOR_WORDS,
+    RECORD_WORDS,
+    SET_ON_VERBS,
+    SHARE_OF_WHOLES,
+    SINCE_YEAR_END,
+    SPAN_QUALIFIERS,
+    SUPERLATIVE_SCOPE,
+    SWING,
+    THE_MONTH_OF,
+    TITLE_MOVES,
+    TO_END_EXTREMES,
+    TOP_MOVER_ADJECTIVES,
+    TOP_MOVERS,
+    TOTAL_RETURN,
     UP,
+    UP_DOWN,
+    WAY_WORDS,
+    WEEK,
+    WEEK_CLOSERS,
+    WEEKLY,
+    YEAR_BASE_WAYS,
+    YEAR_END_BASES,
+    YEAR_SPAN_WORDS,
+    alternation,
 )
 from factcheck.patterns import Scan
 
@@ -27,14 +104,13 @@ DOWN_WORDS: Final[tuple[str, ...]] = tuple(w for w, d in DIRECTION if d == DOWN)
 _DIRECTION_OF: Final[dict[str, int]] = dict(DIRECTION)
 #: A direction given right after a figure ("0.17% higher", "10.06% below its high").
 FOLLOW_DIR_RE: Final = re.compile(
-    r"^\s*(?:(?P<up>higher|above|up|better|ahead|stronger|gain|gains|advance|rise|jump|"
-    r"rally|increase|climb|surge|rebound)|"
-    r"(?P<down>lower|below|down|under|weaker|behind|off|shy\s+of|short\s+of|loss|losses|"
-    r"drop|decline|fall|dip|slide|slip|decrease|retreat|pullback|plunge|tumble))\b",
+    rf"^\s*(?:(?P<up>{alternation(w for w, d in FOLLOW_DIRECTIONS if d == UP)})|"
+    rf"(?P<down>{alternation(w for w, d in FOLLOW_DIRECTIONS if d == DOWN)}))\b",
     re.ASCII,
 )
 _OR_LINK_RE: Final = re.compile(
-    r"(?i)^\s*(?:,\s*)?(?:or|\(|,\s*or|and|a\s+move\s+of)\s*$", re.ASCII
+    rf"(?i)^\s*(?:,\s*)?(?:or|\(|,\s*or|and|a\s+{alternation(OR_LINK_NOUNS)}\s+of)\s*$",
+    re.ASCII,
 )
 
 
@@ -44,64 +120,59 @@ _PERIOD_RE: Final = Scan(
 )
 #: A month named without a day ("the November high") points at facts set in that month.
 #: Every month's name, once: the month patterns below are built from it.
-_MONTH_ALTERNATION: Final = (
-    "january|february|march|april|may|june|july|august|september|october|november|december"
-)
+_MONTH_ALTERNATION: Final = "|".join(MONTH_NAMES)
 _MONTH_RE: Final = Scan(
-    rf"\b(?P<mon>{_MONTH_ALTERNATION})(?:'s|’s)?\s+(?:intraday\s+|closing\s+)?(?:high|low|peak|trough|top|"
-    r"bottom)",
+    rf"\b(?P<mon>{_MONTH_ALTERNATION})(?:'s|’s)?\s+(?:{alternation(EXTREME_QUALIFIERS)}\s+)?"
+    rf"{alternation(LEVEL_EXTREMES)}",
     re.ASCII,
 )
 #: After a figure: a total return, which a price index's data cannot settle.
 _TOTAL_RETURN_RE: Final = re.compile(
-    r"[^.;\d]{0,40}?\b(?:(?:including|includes|with|plus)\s+dividends|(?:total|gross)\s+return"
-    r"|accumulation\s+index)\b",
+    rf"[^.;\d]{{0,40}}?\b{alternation(TOTAL_RETURN)}\b",
     re.ASCII,
 )
 #: After a figure: the size of an earlier fall, which no brief figure is.
-_PAST_DECLINE_RE: Final = re.compile(
-    r"\s+(?:dip|drawdown|correction|crash|bear\s+market|sell-?off)\b", re.ASCII
-)
+_PAST_DECLINE_RE: Final = re.compile(rf"\s+{alternation(PAST_DECLINES)}\b", re.ASCII)
 #: Before a move: one within a session, which no daily figure is ("a temporary increase of",
 #: "briefly rose", "at one point down").
 _INTRADAY_MOVE_RE: Final = re.compile(
-    r"\b(?:temporary|temporarily|briefly|at\s+one\s+point|earlier\s+in\s+the\s+(?:session|day))"
-    r"\b[^.;,\d]*$",
+    rf"\b{alternation(INTRADAY_WORDS)}\b[^.;,\d]*$",
     re.ASCII,
 )
 _FROM_A_RE: Final = re.compile(r"\bfrom\s+(?:a|an|the|its)\s+$", re.ASCII)
 #: After a figure: a company's results ("drop in net profit", "slide in full-year earnings").
 _COMPANY_RESULT_RE: Final = re.compile(
-    r"\s+(?:[a-z]+\s+){0,1}(?:drop|rise|fall|increase|decline|slide|jump|gain|surge|plunge)\s+"
-    r"in\s+(?:[a-z-]+\s+){0,2}?(?:profit|earnings|revenue|sales|income|dividend)s?\b",
+    rf"\s+(?:[a-z]+\s+){{0,1}}{alternation(COMPANY_RESULT_MOVES)}\s+"
+    rf"in\s+(?:[a-z-]+\s+){{0,2}}?{alternation(RESULT_NOUNS)}s?\b",
     re.ASCII,
 )
 #: Before a figure, in its clause: a constituent singled out ("the biggest large-cap gainer").
 _TOP_MOVER_RE: Final = re.compile(
-    r"\b(?:biggest|best|worst|top|largest|strongest|weakest)\s+(?:[a-z-]+\s+){0,2}?"
-    r"(?:gainer|loser|performer|faller|riser|decliner|mover|drag|laggard)s?\b[^.;]*$",
+    rf"\b{alternation(TOP_MOVER_ADJECTIVES)}\s+(?:[a-z-]+\s+){{0,2}}?"
+    rf"{alternation(TOP_MOVERS)}s?\b[^.;]*$",
     re.ASCII,
 )
 #: A span before the brief: "across the preceding Year of the Dragon", "over the previous
 #: quarter" (not the previous week or session, which the brief holds).
 _PAST_SPAN_RE: Final = Scan(
-    r"\b(?:across|over|during|in|throughout)\s+the\s+(?:preceding|previous|prior|"
-    r"past|last)\s+(?!week|session|day|trading\s+day|friday|five|four|three|two|\d|#)[a-z]+",
+    rf"\b(?:across|over|during|in|throughout)\s+the\s+{alternation(PAST_SPAN_ADJECTIVES)}\s+"
+    rf"(?!{alternation(PAST_SPAN_HELD)}|five|four|three|two|\d|#)[a-z]+",
     re.ASCII,
 )
 #: Right before a level: the finish of a period ("ending the week with a whimper at").
 _CLOSE_AT_RE: Final = re.compile(
-    r"\b(?:ending|ended|finishing|finished|closing|settling|settled|wrapping\s+up|wrapped\s+up)"
-    r"\s+(?:the\s+(?:week|day|session)\s+)?(?:[a-z]+\s+){0,4}?at\s+$",
+    rf"\b{alternation(CLOSE_AT_VERBS)}"
+    rf"\s+(?:the\s+{alternation(CLOSE_AT_SPANS)}\s+)?(?:[a-z]+\s+){{0,4}}?at\s+$",
     re.ASCII,
 )
 #: A month as the span of a move ("during the month of June", "for December"), not a date
 #: ("in December 15", "in June 2025": a day or a year follows).
 _MONTH_SPAN_RE: Final = Scan(
-    r"\b(?:(?:in|for|during|over|throughout)\s+(?:the\s+month\s+of\s+)?"
-    rf"(?P<mon>{_MONTH_ALTERNATION})\b(?!\s*[#\d]|\s+(?:quarter|half)\b)"
+    rf"\b(?:(?:in|for|during|over|throughout)\s+(?:{alternation(THE_MONTH_OF)}\s+)?"
+    rf"(?P<mon>{_MONTH_ALTERNATION})\b(?!\s*[#\d]|\s+{alternation(MONTH_SPANS)}\b)"
     # "the June quarter", "the December half": a span the brief has no figure for
-    rf"|(?:(?:for|in|over|during)\s+the\s+)?(?P<span>{_MONTH_ALTERNATION})\s+(?:quarter|half)\b)",
+    rf"|(?:(?:for|in|over|during)\s+the\s+)?(?P<span>{_MONTH_ALTERNATION})\s+"
+    rf"{alternation(MONTH_SPANS)}\b)",
     re.ASCII,
 )
 #: What every `_MONTH_RE` match ends with.
@@ -109,18 +180,17 @@ _MONTH_NUMBER: Final = {name: i for i, name in enumerate(_MONTH_ALTERNATION.spli
 _MONTH_NAMES: Final = tuple(_MONTH_NUMBER)  # what every `_MONTH_RE` match starts with
 _CLAUSE_BREAK_RE: Final = Scan(r"(?:\b(?:while|whereas|but|although|though|yet)\b|;)", re.ASCII)
 _WEEK_CLOSER_RE: Final = Scan(
-    r"(?:closed|ended|finished|wrapped\s+up|rounded\s+out|capped|closing|ending|finishing)"
-    r"\s+(?:out\s+)?(?:the\s+)?$",
+    rf"{alternation(WEEK_CLOSERS)}\s+(?:out\s+)?(?:the\s+)?$",
     re.ASCII,
 )
 _BASE_CLOSE_RE: Final = Scan(
-    r"^(?:(?!\bto\s+[\d#])[^;])*?\b(?:from|since|versus|vs\.?|compared\s+(?:with|to)|on|above|below)\s+"
-    r"(?:the\s+)?(?:previous|prior|last|preceding)\s+(?:(?:week'?s|week’s|friday'?s|friday’s|"
-    r"weekly)\s+clos|friday\b)",
+    rf"^(?:(?!\bto\s+[\d#])[^;])*?\b{alternation(BASE_CLOSE_PREPOSITIONS)}\s+"
+    rf"(?:the\s+)?{alternation(PRIOR_WORDS)}\s+(?:(?:{WEEK}'?s|{WEEK}’s|{FRIDAY}'?s|{FRIDAY}’s|"
+    rf"{WEEKLY})\s+{alternation(BASE_CLOSE_NOUN)}|{FRIDAY}\b)",
     re.ASCII,
 )
 _SPAN_RE: Final = re.compile(
-    r"\s*(?:trading\s+|intraday\s+|daily\s+|weekly\s+)?(?:range|span|swing)", re.ASCII
+    rf"\s*(?:{alternation(SPAN_QUALIFIERS)}\s+)?(?:range|span|{SWING})", re.ASCII
 )
 #: ", gaining": a participle clause after the object ("outperformed the S&P 500 as well,
 #: gaining 3.82%"), a few adverb words allowed before its comma.
@@ -128,56 +198,52 @@ _PARTICIPLE_RE: Final = re.compile(
     r"\s*(?:\([^)]*\))?(?:\s+[a-z]+){0,3}\s*,\s*[a-z]+ing\b[^,;]*$", re.ASCII
 )
 _COMPARE_VERB_RE: Final = Scan(
-    r"\b(?:outpac|outperform|underperform|lagg?|trail|beat|eclips|top|edg(?:ed|ing)\s+out)",
+    rf"\b{alternation(COMPARE_STEMS)}",
     re.ASCII,
 )
 _FOLLOW_GAP_RE: Final = re.compile(
-    r"[\s,(]*(?:(?:gain|loss|drop|dip|slip|rise|fall|decline|advance|rally|jump|move|slide|"
-    r"climb|rebound|bounce|retreat|increase|decrease|surge|plunge|tumble|pullback|selloff|"
-    r"sell-off|setback|swing)s?\s+|(?:higher|lower|up|down|ahead|in\s+front|above|below)\s+)?"
+    rf"[\s,(]*(?:{alternation(FOLLOW_GAP_NOUNS)}s?\s+|{alternation(FOLLOW_GAP_WAYS)}\s+)?"
     r"(?:on|by|at|in|for|during|over|from|of|since|with)?"
     r"[\s(]*(?:the\s+|a\s+|its\s+|this\s+)?|\s*\(|[\s,(]*"
     # "6468.54 record close of August 14": the extreme's own day
-    r"|\s*(?:(?:record|closing|intraday|all-time)\s+)?(?:close|high|low|peak|trough)\s+"
-    r"(?:of|on|set\s+on|from|reached\s+on)\s+",
+    rf"|\s*(?:{alternation(FOLLOW_GAP_EXTREME_KINDS)}\s+)?{alternation(FOLLOW_GAP_EXTREMES)}\s+"
+    rf"(?:of|on|{alternation(SET_ON_VERBS)}\s+on|from)\s+",
     re.ASCII,
 )
 #: "510.30 points, or 2.4 percent, to 22,067.62 on Wednesday": the day that ends the chain
 #: of a change and the close it reached belongs to each figure of it.
 _CHAIN_GAP_RE: Final = re.compile(
-    r"[\s,]*(?:or\s+[+\-]?[\d.,]+\s*(?:%|percent|per\s+cent|pct|points?)?[\s,]*)?"
-    r"(?:(?:higher|lower|up|down)\s+)?(?:to|at)\s+(?:a\s+)?(?:record\s+)?[\d.,]+"
-    r"\s*(?:points?)?[\s,]*(?:on|by)?\s*"
+    rf"[\s,]*(?:or\s+[+\-]?[\d.,]+\s*(?:%|{alternation(CHANGE_UNITS)})?[\s,]*)?"
+    rf"(?:{alternation(WAY_WORDS)}\s+)?(?:to|at)\s+(?:a\s+)?(?:{alternation(CHAIN_RECORD)}\s+)?"
+    rf"[\d.,]+\s*(?:{alternation(POINT_WORDS)})?[\s,]*(?:on|by)?\s*"
     # "a gain of 794.27 points, or 2.1%, for the week"
-    r"|[\s,]*or\s+[+\-]?[\d.,]+\s*(?:%|percent|per\s+cent|pct)[\s,]*(?:higher|lower|up|down)?"
-    r"[\s,]*(?:on|for|in|over|during)?\s*",
+    rf"|[\s,]*or\s+[+\-]?[\d.,]+\s*(?:%|{alternation(PERCENT_WORDS)})[\s,]*"
+    rf"(?:{alternation(WAY_WORDS)})?[\s,]*(?:on|for|in|over|during)?\s*",
     re.ASCII,
 )
 _ON_DATE_GAP_RE: Final = re.compile(
-    r"[\s,]*(?:\(|on\b|set\s+on\b|from\b|reached\s+on\b)\s*", re.ASCII
+    rf"[\s,]*(?:\(|on\b|{alternation(SET_ON_VERBS)}\s+on\b|from\b)\s*", re.ASCII
 )
 _SUPERLATIVE_SCOPE_RE: Final = Scan(
-    r"\b(?:highest|lowest|best|worst|biggest|largest|strongest|weakest|sharpest|steepest|"
-    r"high|low|top|bottom|peak)\b[\w\s'’-]{0,25}?\s(?:of|for|in)\s+$",
+    rf"\b{alternation(SUPERLATIVE_SCOPE)}\b[\w\s'’-]{{0,25}}?\s(?:of|for|in)\s+$",
     re.ASCII,
 )
 _BASE_BEFORE_RE: Final = Scan(
-    r"\b(?:from|since|versus|vs\.?|over|compared\s+(?:with|to))\s+(?:the\s+|its\s+)?$",
+    rf"\b{alternation(BASE_BEFORE_PREPOSITIONS)}\s+(?:the\s+|its\s+)?$",
     re.ASCII,
 )
 #: Between a change and the year-end base right after it ("0.29% above its 2023 finish").
 _YEAR_BASE_GAP_RE: Final = re.compile(
-    r"[\s,]*(?:(?:above|below|over|under|up|down|higher|lower|ahead|behind)\s+)?"
-    r"(?:from\s+|than\s+)?",
+    rf"[\s,]*(?:{alternation(YEAR_BASE_WAYS)}\s+)?(?:from\s+|than\s+)?",
     re.ASCII,
 )
-_BASE_AFTER_RE: Final = re.compile(r"\s*(?:'s|’s)?\s*(?:close|closing|finish|settlement)", re.ASCII)
-_PREV_WORD_RE: Final = Scan(r"(?:previous|prior|last|preceding)\s+$", re.ASCII)
+_BASE_AFTER_RE: Final = re.compile(rf"\s*(?:'s|’s)?\s*{alternation(BASE_NOUNS)}", re.ASCII)
+_PREV_WORD_RE: Final = Scan(rf"{alternation(PRIOR_WORDS)}\s+$", re.ASCII)
 #: Periods written with (masked) digits: "52-week", "50-day", "in 2025".
 _PERIOD_DIGITS_RE: Final = Scan(
-    r"(?:(?P<w52>##\s*-?\s*weeks?)|(?P<ma>#{2,3}\s*-?\s*(?:day|session)s?)|"
-    r"(?P<ytd>\b(?:in|for|so\s+far\s+in)\s+(?:19|20)\d\d\b|\b(?:since|from)\s+the\s+end\s+of\s+"
-    r"(?:19|20)\d\d\b|\bits\s+(?:19|20)\d\d\s+(?:finish|close|closing\s+level|year-end)))",
+    rf"(?:(?P<w52>##\s*-?\s*{WEEK}s?)|(?P<ma>#{{2,3}}\s*-?\s*{alternation(MA_SPANS)}s?)|"
+    rf"(?P<ytd>\b(?:in|for|so\s+far\s+in)\s+(?:19|20)\d\d\b|\b{alternation(SINCE_YEAR_END)}\s+"
+    rf"(?:19|20)\d\d\b|\bits\s+(?:19|20)\d\d\s+{alternation(YEAR_END_BASES)}))",
     re.ASCII,
 )
 
@@ -187,29 +253,28 @@ _YEAR_RE: Final = re.compile(r"(?:19|20)\d\d", re.ASCII)
 
 #: "the index", "the broad index", "the small-cap gauge": whichever index was named last.
 _ENTITY_GENERIC: Final = (
-    r"the\s+(?:[a-z]+(?:-[a-z]+)?\s+){0,2}(?:index|benchmark|gauge|barometer)(?!\s+of\b)|"
-    r"the\s+measure|"
-    r"the\s+(?:share\s*)?market|the\s+bourse|it(?=\s+(?:rose|fell|gained|lost|added|shed|slid|"
-    r"closed|finished|ended|jumped|climbed|dropped|slipped|edged|rallied|dipped|declined|"
-    r"advanced|rebounded|sank|tumbled|plunged|surged|soared|eased|is|was|now|sits|stands|"
-    r"remains|touched|hit|traded|opened|flirted|held)\b)"
+    rf"the\s+(?:[a-z]+(?:-[a-z]+)?\s+){{0,2}}{alternation(GENERIC_INDEX_NOUNS)}(?!\s+of\b)|"
+    rf"the\s+{alternation(GENERIC_MARKET_NOUNS)}|"
+    rf"it(?=\s+(?:{alternation(IT_MOVES)}|edged|is|was|now|sits|stands|"
+    r"remains|traded|flirted|held)\b)"
 )
 
 #: Capitalised name words between a known index's name and "Index" / "Average": a sub-index
 #: or sector index of it ("Technology Index", "Transportation Average", "Health Care index").
 _SUB_INDEX_RE: Final = re.compile(
-    r"[ \t]+(?:(?!Index\b|Average\b)[A-Z][A-Za-z&-]*[ \t]+){1,4}(?:Index|Average|index)\b"
+    rf"[ \t]+(?:(?!{alternation(INDEX_TITLES)}\b)[A-Z][A-Za-z&-]*[ \t]+){{1,4}}"
+    rf"{alternation((*INDEX_TITLES, *INDEX_NOUN))}\b"
 )
 
 #: The noun of an extreme level ("record peak of", "all-time high of"), not of a record move.
-_EXTREME_NOUN_RE: Final = re.compile(r"\b(?:high|peak|top|low|bottom|trough|close)\b", re.ASCII)
+_EXTREME_NOUN_RE: Final = re.compile(rf"\b{alternation(EXTREME_LEVEL_NOUNS)}\b", re.ASCII)
 
 #: A metric no fact has: what a figure is bound to when the brief cannot hold its fact.
 _NO_FACT: Final = frozenset({"none"})
 _CLOSES: Final = frozenset({"close", "close_high", "close_low"})
 #: What makes "highest close" the extreme of a period the brief has ("of the week").
 _EXTREME_SCOPE_RE: Final = re.compile(
-    r"\s+(?:of|for|in|this)\s+(?:the\s+)?(?:week|year|##|52|twelve|12)|\s+(?:of|in)\s+(?:a|one)\s+"
+    rf"\s+(?:of|for|in|this)\s+(?:the\s+)?(?:{WEEK}|year|##|52|twelve|12)|\s+(?:of|in)\s+(?:a|one)\s+"
     r"year",
     re.ASCII,
 )
@@ -228,17 +293,17 @@ assert {w for p in _METRIC_OF for w in p.split()} & {
 
 #: A percent figure followed by "below its 52-week high" is a distance from that high.
 _DISTANCE_RE: Final = Scan(
-    r"^[^.;]{0,12}?\b(?:below|under|off|from|short\s+of|shy\s+of|above|over|beneath|of)\s+"
+    rf"^[^.;]{{0,12}}?\b(?:{alternation(w for w, _ in GAP_SIDES)}|from|over|of)\s+"
     r"(?:its|the|their|a|that|this)\s+(?P<what>[\w\s#'’-]{0,40}?)"
-    r"(?P<kind>moving\s+average|average|high|low|peak|trough|top|bottom|\bma\b|record|"
-    r"all-time\s+high|"
-    r"#{2,3}\s*-?\s*day\b|(?<=#\s)close)",
+    rf"(?P<kind>{alternation(DISTANCE_KINDS)}|\b{MA}\b|"
+    rf"#{{2,3}}\s*-?\s*{DAY}\b|(?<=#\s){alternation(DISTANCE_CLOSE)})",
     re.ASCII,
 )
 #: A label before a percent naming the distance it measures ("Distance from 52-week high:").
 _DISTANCE_LABEL_RE: Final = Scan(
-    r"(?:distance\s+from|below|off|from|under|above|over)\s+(?:its\s+|the\s+)?"
-    r"(?:##\s*-?\s*week\s+)?(?:intraday\s+|closing\s+)?(?P<kind>high|low)s?\b"
+    rf"{alternation(DISTANCE_LABEL_SIDES)}\s+(?:its\s+|the\s+)?"
+    rf"(?:##\s*-?\s*{WEEK}\s+)?(?:{alternation(EXTREME_QUALIFIERS)}\s+)?"
+    rf"(?P<kind>{alternation(EXTREME_HIGH_LOW)})s?\b"
     r"[\s:(\-–—=]*$",
     re.ASCII,
 )
@@ -273,12 +338,12 @@ def _same_clause(doc: Document, m: Mention, fig: Figure) -> bool:
 
 
 #: A bracket, or the name's own last word: "All Ordinaries Index (ASX: XAO) shed ...".
-_BRACKETED_RE: Final = re.compile(r"\([^()]*\)|^\s*(?:Index|index)\b", re.ASCII)
+_BRACKETED_RE: Final = re.compile(rf"\([^()]*\)|^\s*{alternation(BRACKETED_INDEX)}\b", re.ASCII)
 
 
 #: Between a name and a figure: another name (a capital) or a market word, which may own it.
 _ANOTHER_SUBJECT_RE: Final = re.compile(
-    r"\b[A-Z]|\b(?:market|markets|index|indices|shares|stocks|benchmark|bourse)\b", re.ASCII
+    rf"\b[A-Z]|\b{alternation(ANOTHER_SUBJECT_WORDS)}\b", re.ASCII
 )
 
 
@@ -291,9 +356,7 @@ def _owns_relative_clause(doc: Document, m: Mention, fig: Figure) -> bool:
 #: A capitalized name ("Alibaba", "WiseTech Global", "Chipmaker SMIC").
 _PROPER_RE: Final = re.compile(r"(?<![\w.&'’-])[A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|&))*")
 #: One-word moves, by which a title-case headline's name ends ("... Garden Falls More Than").
-_MOVE_WORDS: Final = frozenset(v for v in MOVE_VERBS if " " not in v) | frozenset(
-    {"falls", "rises", "jumps", "slips", "sinks", "climbs", "gains", "drops", "surges", "tumbles"}
-)
+_MOVE_WORDS: Final = frozenset(TITLE_MOVES)
 #: Before a name: "Shares of Tesla, whose ..., finished the year up 62%": a company.
 _SHARES_OF_RE: Final = re.compile(r"\b(?:shares|stock)\s+(?:of|in)\s+$", re.ASCII)
 #: ... followed by a move: "Alibaba rose", "Xero added", "Tencent edged up", "BHP shares fell".
@@ -304,35 +367,37 @@ _MOVE_AFTER_NAME_RE: Final = re.compile(
     rf"(?:{trie(MOVE_VERBS)})\b"
     # "Info Tech (-1.6%) and Real Estate (-1.1%)", "NAB (up 0.6 per cent)": the move in
     # brackets; "Bio-Techne (TECH), up 21%"; "CSL's 16.9 per cent slide"
-    r"|\s*\(\s*(?:up\s+|down\s+)?[+\-−]?\d[\d.,]*\s*(?:%|per\s*cent|percent)\s*\)"
-    r"|,\s*(?:up|down)\s+[+\-−]?\d"
-    r"|\s+(?:finished|ended|closed|was|were)\s+(?:up\s+|down\s+)?(?=[+\-−]?\d)"
-    r"|(?<=s)\s+\d[\d.,]*\s*(?:%|per\s*cent|percent)\s+(?:slide|drop|fall|gain|rise|jump|"
-    r"plunge|surge|rally|decline|advance)s?\b)",
+    rf"|\s*\(\s*(?:{alternation(UP_DOWN)}\s+)?[+\-−]?\d[\d.,]*\s*(?:%|per\s*cent|percent)\s*\)"
+    rf"|,\s*{alternation(UP_DOWN)}\s+[+\-−]?\d"
+    rf"|\s+(?:{alternation(MOVE_AFTER_NAME_FINISHES)}|was|were)\s+(?:{alternation(UP_DOWN)}\s+)?"
+    r"(?=[+\-−]?\d)"
+    r"|(?<=s)\s+\d[\d.,]*\s*(?:%|per\s*cent|percent)\s+"
+    rf"{alternation(MOVE_AFTER_NAME_NOUNS)}s?\b)",
     re.ASCII,
 )
 #: "the 4.66% advance in the S&P 500": the index after the figure is the one it is about.
 _MOVE_IN_RE: Final = re.compile(
-    r"\s*(?:advance|gain|rise|jump|rally|drop|decline|loss|fall|slide|move|increase|decrease|"
-    r"retreat|rebound)s?\s+(?:in|for|of|by)\s+(?:the\s+)?",
+    rf"\s*{alternation(MOVE_IN_NOUNS)}s?\s+(?:in|for|of|by)\s+(?:the\s+)?",
     re.ASCII,
 )
 #: Before a level that is an extreme of an unstated period.
 _EXTREME_BEFORE_RE: Final = re.compile(
-    r"\b(?:record|all-time|peak\s+close|as\s+(?:low|high)\s+as|that|(?:old|former|earlier)\s+"
-    r"(?:record\s+|intraday\s+|closing\s+)?(?:high|peak|top|low|bottom))\b[^.;#\d]{0,30}$",
+    rf"\b(?:{alternation((*RECORD_WORDS, PEAK_CLOSE))}|as\s+{alternation(EXTREME_HIGH_LOW)}\s+as|"
+    r"that|(?:old|former|earlier)\s+"
+    rf"(?:{alternation(EXTREME_BEFORE_KINDS)}\s+)?{alternation(EXTREME_BEFORE_EXTREMES)})"
+    r"\b[^.;#\d]{0,30}$",
     re.ASCII,
 )
 #: "A close above 39,105", "a break below 38,000": a level to watch, not a close.
 _CONDITIONAL_LEVEL_RE: Final = re.compile(
-    r"\ba\s+(?:daily\s+|weekly\s+|decisive\s+|sustained\s+)?(?:close|break|move|push|"
-    r"drop|run)\s+(?:back\s+)?(?:above|below|under|over|beyond|through|toward|towards)\s*$",
+    rf"\ba\s+(?:{alternation(PERIOD_ADJECTIVES)}\s+|decisive\s+|sustained\s+)?"
+    rf"{alternation(CONDITIONAL_MOVES)}\s+(?:back\s+)?{alternation(CONDITIONAL_SIDES)}\s*$",
     re.ASCII,
 )
 #: "about 19% of S&P 500 market value": a share of something, not a change.
 _SHARE_OF_RE: Final = re.compile(
-    r"^\s*of\s+(?:the\s+)?(?:[\w&#'’-]+\s+){0,3}?(?:market\s+value|weight(?:ing)?|gains?|"
-    r"losses|volume|turnover|shares|stocks|companies|members|constituents|index)\b",
+    r"^\s*of\s+(?:the\s+)?(?:[\w&#'’-]+\s+){0,3}?"
+    rf"{alternation(SHARE_OF_WHOLES)}\b",
     re.ASCII,
 )
 _RANGE_WORD_RE: Final = Scan(r"\b(?:range|between|traded|trading|swung|spanned)\b", re.ASCII)
@@ -341,16 +406,17 @@ _RANGE_WORD_RE: Final = Scan(r"\b(?:range|between|traded|trading|swung|spanned)\
 _SPACES_RE: Final = re.compile(r"\s+", re.ASCII)
 _NON_DIGIT_RE: Final = re.compile(r"\D")
 _NAME_SPACES_RE: Final = re.compile(r"[\s-]+", re.ASCII)
-_DAYS_SPAN_RE: Final = re.compile(r"(\d+)\s*-?\s*(?:day|session)")
-_YEAR_SPAN_RE: Final = re.compile(r"(?i)\d+\s*-?\s*week|year|12-month")
+_DAYS_SPAN_RE: Final = re.compile(rf"(\d+)\s*-?\s*{alternation(MA_SPANS)}")
+_YEAR_SPAN_RE: Final = re.compile(rf"(?i)\d+\s*-?\s*{WEEK}|year|{alternation(YEAR_SPAN_WORDS)}")
 #: Between a figure and the metric word right after it: "2,218.42 (its intraday high".
 _METRIC_GAP_RE: Final = re.compile(
-    r"[\s(]*(?:\w+'s\s+|the\s+|its\s+|a\s+)?(?:intraday\s+|"
-    r"closing\s+|session\s+)?",
+    r"[\s(]*(?:\w+'s\s+|the\s+|its\s+|a\s+)?"
+    rf"(?:{alternation(METRIC_GAP_KINDS)}\s+)?",
     re.ASCII,
 )
 _FIGURE_BETWEEN_RE: Final = re.compile(r"[\d#,;]", re.ASCII)
 _TO_END_RE: Final = re.compile(
-    r"(?i)\bto\s+(?:a\s+|another\s+)?(?:fresh\s+|new\s+)?(?:record\s+)?(?:high\s+of\s+)?$|\bto\s*$",
+    rf"(?i)\bto\s+(?:a\s+|another\s+)?(?:fresh\s+|new\s+)?(?:{alternation(CHAIN_RECORD)}\s+)?"
+    rf"(?:{alternation(TO_END_EXTREMES)}\s+of\s+)?$|\bto\s*$",
     re.ASCII,
 )

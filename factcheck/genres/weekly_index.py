@@ -22,11 +22,13 @@ from factcheck.datewords import WEEKDAY_NAMES
 from factcheck.diagnose import Base
 from factcheck.form import FormRules, Page, Problem
 from factcheck.genres.genre import Genre
-from factcheck.grammar import COMPANY_RESULTS, OUTSIDE
+from factcheck.grammar import CLOSE_WORD, COMPANY_RESULTS, OUTSIDE
 from factcheck.qualitative import PHRASE_KINDS
 from factcheck.report import CheckReport
 
-_BASE_DAY_RE: Final = re.compile(r" vs ((?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w* \w+ \d+) close")
+#: "Fri" as a fact's label writes a weekday ("the week vs Fri Aug 1's close").
+_DAY_ABBREVIATIONS: Final = "|".join(name[:3] for name in WEEKDAY_NAMES)
+_BASE_DAY_RE: Final = re.compile(rf" vs ((?:{_DAY_ABBREVIATIONS})\w* \w+ \d+) {CLOSE_WORD}")
 
 
 def _weekly(brief: Brief) -> WeeklyIndexBrief:
