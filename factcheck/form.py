@@ -18,10 +18,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Final
 
 from factcheck.brief import Brief
 from factcheck.frontmatter import split_front_matter
+from factcheck.grammar import CHAT_ASSENTS, CHAT_LABELS, CHAT_OPENERS, alternation
 from factcheck.report import CheckReport, Claim, Severity, Status
 from factcheck.rules import FORM
 from factcheck.scan import first_hole, first_link, md_images
@@ -79,16 +81,28 @@ _SENTENCE_RE: Final = re.compile(
 _KEY_VALUE_RE: Final = re.compile(
     r"\s*(?:[-*+]\s+)?(?:\*\*)?[^:|.!?]{1,40}(?:\*\*)?:\s*\S|.*\|.*\|"
 )
-_FACT_ID_RE: Final = re.compile(
-    r"(?<![\w.])[A-Z][A-Z0-9^]{1,9}\.(?:week|52w|ytd|mtd|prev_week|streak|level|vs|ma\d+|"
-    r"close|open|high|low|change_pct|change_pts)(?:\.[\w-]+)*(?![\w])"
-)
 _CHAT_RE: Final = re.compile(
-    r"^\s*(?:sure[,!]|certainly[,!]|of course[,!]|here(?:'s| is) (?:the|your|an?)\b|"
-    r"as an ai\b|i hope this\b|let me know\b|i (?:have|'ve) (?:written|drafted|revised)\b|"
-    r"below is\b|note:|user:|assistant:|system:)",
+    rf"^\s*(?:{alternation(CHAT_ASSENTS, space=' ')}[,!]|here(?:'s| is) (?:the|your|an?)\b|"
+    rf"{alternation(CHAT_OPENERS, space=' ')}\b|{alternation(CHAT_LABELS)}:)",
     re.IGNORECASE,
 )
+
+
+@lru_cache(maxsize=64)
+def _fact_id_regex(components: frozenset[str]) -> re.Pattern[str]:
+    """A fact id as a model copies it into text ("RUT.week.change_pct"): a ticker-like head and
+    one of the brief's own second id components after it (`week`, `52w`, `close`, `ma50` ...),
+    taken from the brief's ids (`factcheck.ids` builds them), never listed here."""
+    tokens = alternation(sorted(components))
+    return re.compile(rf"(?<![\w.])[A-Z][A-Z0-9^]{{1,9}}\.{tokens}(?:\.[\w-]+)*(?![\w])")
+
+
+def _fact_ids(page: Page, brief: Brief, report: CheckReport, rules: FormRules) -> list[Problem]:
+    components = frozenset(f.id.split(".")[1] for f in brief.facts if f.id.count(".") >= 1)
+    if not components:
+        return []
+    found = _pattern(_fact_id_regex(components), "a fact id from the data, not text for readers")
+    return found(page, brief, report, rules)
 
 
 def read_page(text: str) -> Page:
@@ -286,7 +300,7 @@ RULES: Final[tuple[FormRow, ...]] = (
     ("length", _length, "write an article of the house length"),
     (
         "fact_id",
-        _pattern(_FACT_ID_RE, "a fact id from the data, not text for readers"),
+        _fact_ids,
         "write the figure's display text, never its id",
     ),
     (

@@ -1976,3 +1976,25 @@ NUMBERED_OUTSIDE_NAMES: Final = tuple(
 )
 #: ... read only as table labels read them: "STOXX 600".
 LABEL_DIGIT_NAMES: Final = ("stoxx 600",)
+
+
+# --- a model's chat around an article (the form check's `chat` rule) -------------------------
+
+#: A reply that opens by agreeing ("Sure, ...", "Of course! ..."): with a comma or "!".
+CHAT_ASSENTS: Final = ("sure", "certainly", "of course")
+#: A reply that opens by talking to the requester about the article.
+CHAT_OPENERS: Final = (
+    "as an ai",
+    "i hope this",
+    "let me know",
+    "i have written",
+    "i have drafted",
+    "i have revised",
+    "i've written",
+    "i've drafted",
+    "i've revised",
+    "below is",
+)
+#: Labels at a line's start, of a chat transcript's roles or a note to the requester
+#: ("assistant: ...", "Note: ...").
+CHAT_LABELS: Final = ("user", "assistant", "system", "note")
