@@ -12,6 +12,8 @@ from factcheck.genres import form_findings
 from writer.genres.weekly_index import prompting
 from writer.genres.weekly_index.offline import DISCLAIMER, draft_offline
 
+from .briefs import load
+
 
 def form(text: str, brief: WeeklyIndexBrief, rules: FormRules | None = None) -> list[str]:
     report = check_text(text, brief, strict=False)
@@ -111,3 +113,32 @@ def test_labels_with_values_are_data_and_labelled_sentences_are_prose(
         f"- **{f.metric}:** The index stood at {f.display} over the week." for f in rut.facts[:40]
     )
     assert "prose" not in form(f"{head}\n\n{sentences}\n\n{rest}", rut)
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        *(f"{w.capitalize()}, here it is." for w in ("sure", "certainly", "of course")),
+        "As an AI, I wrote this.",
+        "I hope this helps.",
+        "Let me know if you need changes.",
+        "I've drafted the recap.",
+        "I have revised the figures.",
+        "Below is the article.",
+        *(f"{w.capitalize()}: see above." for w in ("user", "assistant", "system", "note")),
+    ],
+)
+def test_every_chat_opening_of_the_lexicon_is_found(opening: str) -> None:
+    from factcheck import form
+
+    assert form._CHAT_RE.search(opening) is not None, opening
+    assert form._CHAT_RE.search("The index rose. " + opening) is None  # only at a line's start
+
+
+def test_a_fact_id_is_found_by_the_briefs_own_id_components() -> None:
+    from factcheck import form
+
+    brief = load("RUT", "2025-08-08")
+    page = form.read_page("# T\n\nThe week's change was RUT.week.change_pct and RUT.ma50 too.\n")
+    found = form._fact_ids(page, brief, check_text("", brief), FormRules())
+    assert [p.text for p in found] == ["RUT.week.change_pct"]
