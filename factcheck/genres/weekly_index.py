@@ -142,7 +142,7 @@ def lede(page: Page, brief: Brief, report: CheckReport, rules: FormRules) -> lis
     ]
 
 
-GENRE: Final = Genre(
+GENRE: Final[Genre] = Genre(
     kind="weekly_index",
     name="weekly index recap",
     brief_type=WeeklyIndexBrief,

@@ -24,7 +24,7 @@ def _charting() -> Charting:
     return chart
 
 
-GENRE: Final = WriterGenre(
+GENRE: Final[WriterGenre] = WriterGenre(
     checker=CHECKER_GENRES["weekly_index"],
     offline=draft_offline,
     disclaimer=DISCLAIMER,
