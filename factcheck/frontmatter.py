@@ -54,16 +54,15 @@ def shown_fields(head: str, body: str = "") -> list[tuple[int, int]]:
     a headline in `title:` is published as surely as one in the body, so its figures are
     checked.  A value that is a heading of the body as well (`writer draft` copies the `# `
     headline into `title:`) is read there, once.  A block scalar (`title: >`) is not read."""
-    if not head:
+    shown = [
+        m
+        for m in _SHOWN_RE.finditer(head)
+        if m.group("text") and m.group("text") not in (">", "|", ">-", "|-")
+    ]
+    if not shown:  # the common front matter (ticker, week): the body is not scanned
         return []
     headings = {m.group(1).strip() for m in _HEADING_LINE_RE.finditer(body)}
-    return [
-        m.span("text")
-        for m in _SHOWN_RE.finditer(head)
-        if m.group("text")
-        and m.group("text") not in (">", "|", ">-", "|-")
-        and m.group("text").strip() not in headings
-    ]
+    return [m.span("text") for m in shown if m.group("text").strip() not in headings]
 
 
 def split_front_matter(text: str) -> tuple[str | None, int]:

@@ -455,30 +455,19 @@ def nothing_checked(report: CheckReport) -> CheckReport:
     another week) needs no second finding."""
     if any(c.kind != "date" or c.severity is Severity.ERROR for c in report.claims):
         return report
-    claim = Claim(
-        line=1,
-        col=1,
-        text="",
-        sentence="",
-        value=None,
-        kind="file",
-        status=Status.UNSUPPORTED,
-        severity=Severity.ERROR if report.strict else Severity.WARNING,
-        message=(
-            "nothing in it could be checked: no figure or claim the checker reads "
-            "(an empty body, or figures in a form it does not read); a gate cannot pass it"
-        ),
-        rule=NOTHING_CHECKED.code,
+    claim = _file_claim(
+        Status.UNSUPPORTED,
+        Severity.ERROR if report.strict else Severity.WARNING,
+        "nothing in it could be checked: no figure or claim the checker reads "
+        "(an empty body, or figures in a form it does not read); a gate cannot pass it",
+        NOTHING_CHECKED.code,
     )
     return report.model_copy(update={"claims": (claim, *report.claims)})
 
 
-def file_failure(name: str, exc: WriterError | CheckError, strict: bool) -> CheckReport:
-    """The verdict on a file that could not be checked: one error finding with the reason and
-    the fix, so the other files of the run are still checked and reported."""
-    status = Status.NO_DATA if exc.exit_code == 3 else Status.UNREADABLE
-    message = str(exc).removeprefix(f"{name}: ")
-    claim = Claim(
+def _file_claim(status: Status, severity: Severity, message: str, rule: str) -> Claim:
+    """A finding about a whole file (line 1, no figure), for the reports of the run."""
+    return Claim(
         line=1,
         col=1,
         text="",
@@ -486,10 +475,19 @@ def file_failure(name: str, exc: WriterError | CheckError, strict: bool) -> Chec
         value=None,
         kind="file",
         status=status,
-        severity=Severity.ERROR,
+        severity=severity,
         message=message,
-        rule=(NO_DATA if status is Status.NO_DATA else UNREADABLE).code,
+        rule=rule,
     )
+
+
+def file_failure(name: str, exc: WriterError | CheckError, strict: bool) -> CheckReport:
+    """The verdict on a file that could not be checked: one error finding with the reason and
+    the fix, so the other files of the run are still checked and reported."""
+    status = Status.NO_DATA if exc.exit_code == 3 else Status.UNREADABLE
+    message = str(exc).removeprefix(f"{name}: ")
+    rule = (NO_DATA if status is Status.NO_DATA else UNREADABLE).code
+    claim = _file_claim(status, Severity.ERROR, message, rule)
     return CheckReport(source=name, brief_id="-", claims=(claim,), strict=strict)
 
 

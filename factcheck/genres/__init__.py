@@ -24,7 +24,7 @@ GENRES: Final[dict[str, Genre]] = {g.kind: g for g in (weekly_index.GENRE,)}
 class _Kind(BaseModel):
     """Only a saved brief's `kind`, to choose the model that parses the rest."""
 
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="ignore", title="brief")
     kind: str
 
 
