@@ -75,11 +75,13 @@ def claim(out_dir: Path, stem: str) -> Iterator[None]:
 
 
 def probe_writable(out_dir: Path) -> None:
-    """Raise OSError now if `out_dir` cannot take new files (read-only, full, not ours)."""
+    """Raise OSError now if `out_dir` cannot take new files (read-only, full, not ours).
+
+    The probe is an anonymous file (`O_TMPFILE` where the system has it, else one unlinked
+    as soon as it is made): a run killed while probing leaves no file in the folder."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=out_dir, prefix=".writer-probe.", suffix=".tmp")
-    os.close(fd)
-    Path(tmp).unlink(missing_ok=True)
+    with tempfile.TemporaryFile(dir=out_dir, prefix=".writer-probe.", suffix=".tmp"):
+        pass
 
 
 def _staging(out_dir: Path, stem: str) -> Path:
