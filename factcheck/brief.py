@@ -142,16 +142,62 @@ class Brief(_Strict):
         return self._by_id.get(fact_id)
 
 
-class WeeklyIndexBrief(Brief):
-    """The brief of an index's trading week (a weekly recap), or of one session of it with
-    `week.as_of` set (a daily wrap): every figure as of the week's last close or that
-    session's."""
+class IndexBrief(Brief):
+    """What the briefs of an index's trading have: a week of sessions (the whole week, or the
+    week to a session's close).  The checker's shared parts read an index brief through this
+    type; each genre's brief is one of its kinds."""
 
-    kind: Literal["weekly_index"] = "weekly_index"
     week: Week
 
 
-def differences(attached: WeeklyIndexBrief, data: WeeklyIndexBrief) -> list[tuple[str, str, str]]:
+class WeeklyIndexBrief(IndexBrief):
+    """The brief of an index's trading week (a weekly recap): every figure as of the week's
+    last close.  (The checker also reads a session of a week this way when no daily wrap's
+    brief is at hand: `week.as_of` set, every figure as of that session's close.)"""
+
+    kind: Literal["weekly_index"] = "weekly_index"
+
+
+class Closed(_Strict):
+    """A weekday the exchange did not trade, and why: a holiday or an unscheduled closure."""
+
+    day: dt.date
+    why: str
+
+
+class Session(_Strict):
+    """The session a daily wrap reports, and the sessions either side of it."""
+
+    date: dt.date
+    previous: dt.date = Field(description="the session before: the day's change is from its close")
+    next: dt.date | None = Field(
+        default=None, description="the next scheduled session; None past the calendar's reach"
+    )
+    closed: tuple[Closed, ...] = Field(
+        default=(), description="weekdays without a session between `previous` and `next`"
+    )
+
+
+class DailyWrapBrief(IndexBrief):
+    """The brief of one session (a daily wrap): the day's open, high, low and close and its
+    move, the week, month and year to date, streaks and 52-week figures as of that close (the
+    same facts the checker holds a session's articles to), and the sessions around it.  A
+    Friday's wrap holds the whole week."""
+
+    kind: Literal["daily_wrap"] = "daily_wrap"
+    session: Session
+
+    @model_validator(mode="after")
+    def _session_ends_week(self) -> Self:
+        if self.week.last_session != self.session.date or self.week.as_of != self.session.date:
+            raise ValueError(
+                f"the week of a daily wrap must end at its session {self.session.date} "
+                f"(sessions to {self.week.last_session}, as of {self.week.as_of})"
+            )
+        return self
+
+
+def differences(attached: IndexBrief, data: IndexBrief) -> list[tuple[str, str, str]]:
     """(fact id, as attached, as the data gives it) for every figure on which a brief that
     came with an article and the brief built from market data disagree.
 

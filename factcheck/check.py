@@ -15,7 +15,7 @@ from operator import itemgetter
 from typing import Any, Final
 
 from factcheck.bind import Binder, apply_column
-from factcheck.brief import WeeklyIndexBrief
+from factcheck.brief import IndexBrief
 from factcheck.dates import date_verdict, wrong_week
 from factcheck.document import Document, Figure, Sentence
 from factcheck.extract import parse
@@ -30,10 +30,10 @@ from factcheck.rules import Rule
 from factcheck.streak_judges import check_streak
 
 _FIRST: Final = itemgetter(0)
-_CACHE: Final[OrderedDict[int, tuple[WeeklyIndexBrief, Binder, FactIndex]]] = OrderedDict()
+_CACHE: Final[OrderedDict[int, tuple[IndexBrief, Binder, FactIndex]]] = OrderedDict()
 
 
-def _prepared(brief: WeeklyIndexBrief, genre: Genre) -> tuple[Binder, FactIndex]:
+def _prepared(brief: IndexBrief, genre: Genre) -> tuple[Binder, FactIndex]:
     hit = _CACHE.get(id(brief))
     if hit is not None and hit[0] is brief:
         return hit[1], hit[2]
@@ -171,7 +171,7 @@ class _Builder:
 
 
 def check_text(
-    text: str, brief: WeeklyIndexBrief, *, source: str = "-", strict: bool = True
+    text: str, brief: IndexBrief, *, source: str = "-", strict: bool = True
 ) -> CheckReport:
     """Check every figure and checkable phrase of an article against one brief.
 

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Final
 
-from factcheck.brief import WeeklyIndexBrief
+from factcheck.brief import IndexBrief
 from factcheck.datewords import WEEKDAY_NAMES
 from factcheck.document import Document, Figure
 from factcheck.fact_index import FactIndex
@@ -33,7 +33,7 @@ _HOLIDAY_RE: Final = re.compile(
 
 
 def date_verdict(
-    fig: Figure, brief: WeeklyIndexBrief, index: FactIndex, sentence: str
+    fig: Figure, brief: IndexBrief, index: FactIndex, sentence: str
 ) -> tuple[Status, str | None, str, Rule]:
     date = fig.date
     assert date is not None
@@ -89,7 +89,7 @@ def _largest_week(figures: list[Figure]) -> int:
 
 def wrong_week(
     doc: Document,
-    brief: WeeklyIndexBrief,
+    brief: IndexBrief,
     dates: list[tuple[Figure, Status]],
     claims: Iterable[Claim],
 ) -> Claim | None:

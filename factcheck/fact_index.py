@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Final
 
 from factcheck.bind import Binding
-from factcheck.brief import Fact, WeeklyIndexBrief
+from factcheck.brief import Fact, IndexBrief
 from factcheck.diagnose import Bases
 from factcheck.document import Figure
 from factcheck.numfmt import Unit, round_half_even, round_half_up
@@ -69,7 +69,7 @@ def metric_of(fact: Fact) -> str:
 
 
 def fact_tokens(
-    fact: Fact, brief: WeeklyIndexBrief, last_by_entity: dict[str, dt.date]
+    fact: Fact, brief: IndexBrief, last_by_entity: dict[str, dt.date]
 ) -> frozenset[str]:
     """Period tokens a fact answers to (see `factcheck.bind`)."""
     tokens: set[str] = set()
@@ -109,7 +109,7 @@ def fact_tokens(
 class FactIndex:
     """The brief's facts grouped by the kind of figure that can cite them."""
 
-    def __init__(self, brief: WeeklyIndexBrief, bases: Bases) -> None:
+    def __init__(self, brief: IndexBrief, bases: Bases) -> None:
         """`bases`: the likely wrong bases of a change (`factcheck.genres.Genre.bases`)."""
         self.brief = brief
         self.bases = bases

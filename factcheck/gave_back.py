@@ -10,7 +10,7 @@ import re
 
 from factcheck import ids
 from factcheck.bind import Binder, Binding, SentenceContext
-from factcheck.brief import Fact, WeeklyIndexBrief
+from factcheck.brief import Fact, IndexBrief
 from factcheck.datewords import WEEKDAYS
 from factcheck.document import Sentence
 from factcheck.finding import Finding, entity_before, phrase_finding
@@ -18,7 +18,7 @@ from factcheck.report import Status
 from factcheck.rules import GAVE_BACK
 
 
-def _session_before(brief: WeeklyIndexBrief, day: dt.date) -> dt.date:
+def _session_before(brief: IndexBrief, day: dt.date) -> dt.date:
     earlier = [d for d in brief.week.sessions if d < day]
     return earlier[-1] if earlier else brief.week.previous_session
 
@@ -80,7 +80,7 @@ def _day_given_back(
 
 
 def _session_given_back(
-    brief: WeeklyIndexBrief, by_weekday: dict[int, dt.date], whose: str, day: dt.date
+    brief: IndexBrief, by_weekday: dict[int, dt.date], whose: str, day: dt.date
 ) -> dt.date | None:
     """The session whose move was given back: the weekday named (None if the week has no
     session that day), the week's first for "the week's", else the session before `day`."""
@@ -94,7 +94,7 @@ def _session_given_back(
 def _closes_given_back(
     m: re.Match[str],
     base: int,
-    brief: WeeklyIndexBrief,
+    brief: IndexBrief,
     entity: str,
     ref: dt.date,
     day: dt.date,

@@ -22,7 +22,7 @@ from typing import Final
 
 from factcheck import ids
 from factcheck.bind import Binder, Binding, Mention, SentenceContext
-from factcheck.brief import Fact, WeeklyIndexBrief
+from factcheck.brief import Fact, IndexBrief
 from factcheck.document import Document, Sentence
 from factcheck.finding import Finding, entity_before, phrase_finding
 from factcheck.gave_back import gave_back
@@ -182,7 +182,7 @@ _SIGN_OF: Final[dict[str, int]] = {
 }
 
 
-def _change(brief: WeeklyIndexBrief, entity: str, period: str) -> Fact | None:
+def _change(brief: IndexBrief, entity: str, period: str) -> Fact | None:
     if period in ("week", "ytd"):
         return brief.get(ids.period(entity, period, "change_pct"))
     return brief.get(ids.session(entity, "change_pct", period))
@@ -252,7 +252,7 @@ _CLAUSE_STOP_RE: Final = re.compile(r"[.;:]|\bwhile\b|\bbut\b|\bwhereas\b", re.A
 
 def _settle(
     out: list[Finding],
-    brief: WeeklyIndexBrief,
+    brief: IndexBrief,
     ctx: SentenceContext,
     summary: Binding | None,
     m: re.Match[str],
@@ -590,7 +590,7 @@ def check_sentence(
 
 
 def _extreme_facts(
-    brief: WeeklyIndexBrief, entity: str, period: str, which: str, high: bool
+    brief: IndexBrief, entity: str, period: str, which: str, high: bool
 ) -> list[Fact]:
     """The facts a "weekly high" or a "52-week closing low" can mean: the closing or the
     intraday extreme when the phrase says which ("closing", "intraday"), else either."""
@@ -601,7 +601,7 @@ def _extreme_facts(
 
 def _settle_direction(
     out: list[Finding],
-    brief: WeeklyIndexBrief,
+    brief: IndexBrief,
     entity: str,
     period: str,
     word: str,

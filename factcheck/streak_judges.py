@@ -12,7 +12,7 @@ from typing import Final
 from factcheck import ids
 from factcheck._rx import trie
 from factcheck.bind import Binder, Binding, SentenceContext
-from factcheck.brief import WeeklyIndexBrief
+from factcheck.brief import IndexBrief
 from factcheck.document import Document, Figure, Sentence
 from factcheck.finding import Finding, entity_before
 from factcheck.grammar import (
@@ -126,7 +126,7 @@ def check_streak(
 
 
 def _current_streak(
-    fig: Figure, brief: WeeklyIndexBrief, entity: str, kind: str, n: int, direction: int
+    fig: Figure, brief: IndexBrief, entity: str, kind: str, n: int, direction: int
 ) -> Finding:
     """A streak claimed as of the week's end (`kind` daily or weekly) or of the week before
     (`weekly_prev`), against the brief's streak fact."""
@@ -195,7 +195,7 @@ def _unsettled(fig: Figure, n: int, why: str, rule: Rule) -> Finding:
     return Finding(fig.start, fig.end, "count", Status.UNSUPPORTED, None, None, why, str(n), rule)
 
 
-def _streak_as_of(brief: WeeklyIndexBrief, entity: str, day: dt.date) -> tuple[int, bool]:
+def _streak_as_of(brief: IndexBrief, entity: str, day: dt.date) -> tuple[int, bool]:
     """Consecutive up (+) / down (-) sessions ending on `day`, from the brief's daily changes,
     and whether the run is known to be complete (it did not reach the start of the data)."""
     sessions = [d for d in (brief.week.previous_session, *brief.week.sessions) if d <= day]
@@ -216,7 +216,7 @@ def _streak_as_of(brief: WeeklyIndexBrief, entity: str, day: dt.date) -> tuple[i
 
 
 def _streak_on(
-    fig: Figure, brief: WeeklyIndexBrief, entity: str, day: dt.date, n: int, direction: int
+    fig: Figure, brief: IndexBrief, entity: str, day: dt.date, n: int, direction: int
 ) -> Finding:
     """A daily streak claimed as of a session before the last ("a second straight gain on
     Tuesday"): counted from the week's daily changes."""

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, NamedTuple, TextIO, TypeVar
 
 from pydantic import ValidationError
 
-from factcheck.brief import Entity, WeeklyIndexBrief, differences
+from factcheck.brief import DailyWrapBrief, Entity, IndexBrief, differences
 from factcheck.check import check_text
 from factcheck.errors import CheckError, MalformedInput
 from factcheck.extract import MAX_ARTICLE_CHARS
@@ -57,7 +57,7 @@ MAX_JOBS = 8
 
 #: (symbol, Monday of the week, peers, the session of a daily wrap or None): one brief
 Key = tuple[str, dt.date, tuple[str, ...], dt.date | None]
-Work = tuple[str, str | None, WeeklyIndexBrief, bool]  # name, text (None: read it again)
+Work = tuple[str, str | None, IndexBrief, bool]  # name, text (None: read it again)
 #: symbol, week, peers, (index, name, text or None)
 
 
@@ -83,7 +83,7 @@ _STRICT: list[bool] = []
 _FORM: list[bool] = [False]
 
 
-def check_one(name: str, text: str | None, brief: WeeklyIndexBrief, strict: bool) -> CheckReport:
+def check_one(name: str, text: str | None, brief: IndexBrief, strict: bool) -> CheckReport:
     """One article's report: every figure, and its form when `--form` asked for it.  A text
     of None is read again from the file (an archive's texts are not all held at once); a
     file gone or changed unreadable since it was placed is a finding of its own."""
@@ -164,11 +164,11 @@ def check_all(work: list[Work]) -> Iterator[CheckReport]:
 def _build_and_check(group_no: int) -> list[tuple[int, CheckReport]] | tuple[int, str]:
     """One brief built and all its articles checked, in a worker; errors come back as
     (exit code, message) because domain exceptions do not all survive pickling."""
-    from writer.pipeline import weekly_brief
+    from writer.pipeline import index_brief
 
     symbol, week, peers, as_of, items = _GROUPS[group_no]
     try:
-        brief = weekly_brief(
+        brief = index_brief(
             symbol, week, _SOURCE[0], peers=peer_entities(symbol, peers), as_of=as_of
         )
     except (WriterError, CheckError) as exc:
@@ -211,7 +211,7 @@ class Article:
     text: str | None  # None: dropped after placing, read again to check
     ticker: str | None
     week: dt.date | None
-    brief: WeeklyIndexBrief | None  # from a sidecar
+    brief: IndexBrief | None  # from a sidecar
     named: tuple[str, ...] = ()  # every known index the article names (brief peers)
     #: the session a daily wrap reports (`session_of`): checked as of its close
     as_of: dt.date | None = None
@@ -282,7 +282,7 @@ def _read(name: str, stdin_text: str | None) -> str:
         raise MalformedInput(f"{name}: cannot read ({exc.strerror})") from None
 
 
-def load_sidecar(path: Path) -> WeeklyIndexBrief:
+def load_sidecar(path: Path) -> IndexBrief:
     """The brief saved beside an article, parsed as its kind's model (`factcheck.genres`).
     `writer check` places articles in a trading week, so a brief of another kind is
     refused here with what it is, until its genre brings its own placing."""
@@ -295,8 +295,11 @@ def load_sidecar(path: Path) -> WeeklyIndexBrief:
         raise MalformedInput(f"{path}: not a brief ({first})") from None
     except OSError as exc:
         raise MalformedInput(f"{path}: cannot read ({exc.strerror})") from None
-    if not isinstance(brief, WeeklyIndexBrief):
-        raise MalformedInput(f"{path}: a {brief.kind} brief; `writer check` places weekly ones")
+    if not isinstance(brief, IndexBrief):
+        raise MalformedInput(
+            f"{path}: a {brief.kind} brief; `writer check` places index briefs (weekly recaps, "
+            "daily wraps)"
+        )
     return brief
 
 
@@ -392,19 +395,23 @@ OWN_BRIEF_ONLY = (
 
 
 def audit_sidecar(
-    art: Article, attached: WeeklyIndexBrief, source: PriceSource, trust: bool = False
-) -> tuple[WeeklyIndexBrief, tuple[list[Claim], str]]:
+    art: Article, attached: IndexBrief, source: PriceSource, trust: bool = False
+) -> tuple[IndexBrief, tuple[list[Claim], str]]:
     """The brief to check an article against when it came with one: the brief the market data
     gives for the same index, week and peers, with an error for every figure on which the
     attached brief disagrees (see `factcheck.brief.differences`).  When the data cannot be
     had there is no verdict (`DataUnavailable`, exit 3), unless `trust` (`--trust-sidecar`):
     then the attached brief is used alone, and the report says so.  Data that cannot be right
     (`BadData`) is refused either way: it is there, and wrong."""
-    from writer.pipeline import weekly_brief
+    from writer.pipeline import index_brief
 
     try:
-        data = weekly_brief(
-            attached.subject.key, attached.week.last_session, source, peers=attached.peers
+        data = index_brief(
+            attached.subject.key,
+            attached.week.last_session,
+            source,
+            peers=attached.peers,
+            as_of=attached.session.date if isinstance(attached, DailyWrapBrief) else None,
         )
     except BadData as exc:
         raise _about(art.name, exc) from None
@@ -657,7 +664,7 @@ def _run_check(
                 fail(i, outcome)
     else:
         assert source is not None or not articles
-        briefs: dict[Key, WeeklyIndexBrief] = {}
+        briefs: dict[Key, IndexBrief] = {}
         work: list[Work] = []
         order: list[int] = []
         audits: dict[int, tuple[list[Claim], str]] = {}
@@ -668,14 +675,14 @@ def _run_check(
                     assert source is not None
                     brief, audits[i] = audit_sidecar(art, brief, source, trust_sidecar)
                 else:
-                    from writer.pipeline import weekly_brief
+                    from writer.pipeline import index_brief
 
                     assert art.ticker is not None and art.week is not None and source is not None
                     key = art.key()
                     brief = briefs.get(key)
                     if brief is None:
                         try:
-                            brief = briefs[key] = weekly_brief(
+                            brief = briefs[key] = index_brief(
                                 art.ticker,
                                 art.week,
                                 source,

@@ -10,7 +10,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from factcheck.brief import Entity, WeeklyIndexBrief
+from factcheck.brief import DailyWrapBrief, Entity, IndexBrief, WeeklyIndexBrief
 from writer import series, symbols
 from writer.calendar import (
     ScheduledWeek,
@@ -193,6 +193,47 @@ def weekly_brief(
     return _weekly_brief(symbol, week_of, source, now, peers, as_of, reference)
 
 
+def session_brief(
+    symbol: str,
+    day: dt.date,
+    source: PriceSource,
+    now: dt.datetime | None = None,
+    peers: tuple[Entity, ...] | None = None,
+    *,
+    reference: Callable[[pd.DataFrame], Bars] | None = None,
+) -> DailyWrapBrief:
+    """The brief of a daily wrap of the session `day` for `symbol` and its peers: the
+    figures of its week to date as of that close (`weekly_brief` with `as_of`, a Friday's
+    holding the whole week), the session before it and the next one the calendar schedules,
+    and the weekdays between without a session."""
+    from writer.genres.daily_wrap.brief import closed_weekdays, daily_brief, previous_session
+
+    week_to_date = _weekly_brief(symbol, day, source, now, peers, day, reference, whole=False)
+    calendar = week_to_date.subject.calendar
+    ahead = _sessions_between(calendar, day + dt.timedelta(days=1), day + dt.timedelta(days=14))
+    held = [d for d in ahead if closure(calendar, d) is None]
+    following = held[0] if held else None
+    previous = previous_session(week_to_date.week, day)
+    scheduled = _sessions_between(calendar, previous, following or day + dt.timedelta(days=7))
+    closed = closed_weekdays(previous, day, following, scheduled, lambda d: closure(calendar, d))
+    return daily_brief(week_to_date, following, closed)
+
+
+def index_brief(
+    symbol: str,
+    week_of: dt.date,
+    source: PriceSource,
+    peers: tuple[Entity, ...] | None = None,
+    as_of: dt.date | None = None,
+) -> IndexBrief:
+    """The brief an article about `symbol` is checked against: the daily wrap's of the
+    session `as_of`, or the week's (`writer check` places an article by its front matter,
+    options and lede; see `writer.check_command`)."""
+    if as_of is not None:
+        return session_brief(symbol, as_of, source, peers=peers)
+    return weekly_brief(symbol, week_of, source, peers=peers)
+
+
 def _weekly_brief(
     symbol: str,
     week_of: dt.date,
@@ -201,6 +242,8 @@ def _weekly_brief(
     peers: tuple[Entity, ...] | None,
     as_of: dt.date | None,
     reference: Callable[[pd.DataFrame], Bars] | None,
+    *,
+    whole: bool = True,
 ) -> WeeklyIndexBrief:
     now = now or dt.datetime.now(dt.UTC)
     subject = symbols.resolve(symbol)
@@ -211,8 +254,8 @@ def _weekly_brief(
             f"{as_of:%a %b %-d, %Y} is not a {subject.calendar} session ({subject.name}); "
             "pass the date of the session the article reports"
         )
-    if as_of is not None and as_of == week.sessions[-1]:
-        as_of = None  # the week's last session: the whole week
+    if whole and as_of is not None and as_of == week.sessions[-1]:
+        as_of = None  # the week's last session: the whole week (a daily wrap keeps its day)
     notes: list[str] = []
     start = week.start - dt.timedelta(days=HISTORY_DAYS)
     book = None if reference is not None else series.book_for(source)

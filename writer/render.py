@@ -7,7 +7,7 @@ import os
 from rich.console import Console
 from rich.table import Table
 
-from factcheck.brief import WeeklyIndexBrief
+from factcheck.brief import IndexBrief
 
 #: The width of output to a pipe or a file: no line there is cut or wrapped (a table is as
 #: wide as its cells, a line as long as its text).
@@ -31,7 +31,7 @@ def make_console(*, stderr: bool = False, quiet: bool = False) -> Console:
     return console
 
 
-def print_brief_table(brief: WeeklyIndexBrief, console: Console | None = None) -> None:
+def print_brief_table(brief: IndexBrief, console: Console | None = None) -> None:
     console = console or make_console()
     week = brief.week
     title = (

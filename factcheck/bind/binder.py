@@ -100,7 +100,7 @@ from factcheck.bind.patterns import (
     _owns_relative_clause,
     _same_clause,
 )
-from factcheck.brief import WeeklyIndexBrief
+from factcheck.brief import IndexBrief
 from factcheck.datewords import WEEKDAY_RE
 from factcheck.document import Document, Figure, Sentence
 from factcheck.grammar import (
@@ -119,7 +119,7 @@ def _direction_of(word: str) -> int:
 class Binder:
     """Compiled per brief: entity names and the week's dates are what mentions resolve to."""
 
-    def __init__(self, brief: WeeklyIndexBrief, outside: Sequence[str]) -> None:
+    def __init__(self, brief: IndexBrief, outside: Sequence[str]) -> None:
         """`outside`: names of things the brief's genre holds no figures of
         (`factcheck.genres.Genre.outside`)."""
         self.brief = brief

@@ -14,11 +14,11 @@ from pydantic import BaseModel, ConfigDict
 
 from factcheck.brief import Brief
 from factcheck.form import FormRules, check_form
-from factcheck.genres import weekly_index
+from factcheck.genres import daily_wrap, weekly_index
 from factcheck.genres.genre import Genre
 from factcheck.report import CheckReport, Claim
 
-GENRES: Final[dict[str, Genre]] = {g.kind: g for g in (weekly_index.GENRE,)}
+GENRES: Final[dict[str, Genre]] = {g.kind: g for g in (weekly_index.GENRE, daily_wrap.GENRE)}
 
 
 class _Kind(BaseModel):

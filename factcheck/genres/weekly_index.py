@@ -1,7 +1,7 @@
 """The weekly index recap (and the daily wrap, a session of its week): what only this genre
 needs of the checker.
 
-Its brief is a `WeeklyIndexBrief`; a report names the week it was checked against (and the
+Its brief is a `IndexBrief`; a report names the week it was checked against (and the
 session, for a daily wrap); relative dates are read from the week's last session; company
 results (earnings, revenue, EPS ...) are outside its data; every phrase judge applies; its lede
 gives the index, its weekly change and its close; and a wrong weekly or year-to-date change is
@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import Final
 
 from factcheck import ids
-from factcheck.brief import Brief, Fact, WeeklyIndexBrief
+from factcheck.brief import Brief, Fact, IndexBrief, WeeklyIndexBrief
 from factcheck.datewords import WEEKDAY_NAMES
 from factcheck.diagnose import Base
 from factcheck.form import FormRules, Page, Problem
@@ -31,8 +31,8 @@ _DAY_ABBREVIATIONS: Final = "|".join(name[:3] for name in WEEKDAY_NAMES)
 _BASE_DAY_RE: Final = re.compile(rf" vs ((?:{_DAY_ABBREVIATIONS})\w* \w+ \d+) {CLOSE_WORD}")
 
 
-def _weekly(brief: Brief) -> WeeklyIndexBrief:
-    assert isinstance(brief, WeeklyIndexBrief), brief.kind
+def _weekly(brief: Brief) -> IndexBrief:
+    assert isinstance(brief, IndexBrief), brief.kind
     return brief
 
 
@@ -48,12 +48,12 @@ def anchor(brief: Brief) -> dt.date:
     return _weekly(brief).week.last_session
 
 
-def _close(brief: WeeklyIndexBrief, entity: str, day: dt.date) -> Decimal | None:
+def _close(brief: IndexBrief, entity: str, day: dt.date) -> Decimal | None:
     fact = brief.get(ids.session(entity, "close", day))
     return fact.value if fact is not None else None
 
 
-def _bases(brief: WeeklyIndexBrief, entity: str, period: str) -> list[Base]:
+def _bases(brief: IndexBrief, entity: str, period: str) -> list[Base]:
     week = brief.week
     out: list[Base] = []
     if period == "week":
@@ -90,7 +90,7 @@ def _bases(brief: WeeklyIndexBrief, entity: str, period: str) -> list[Base]:
     return out
 
 
-def _last_close(brief: WeeklyIndexBrief, entity: str) -> Decimal | None:
+def _last_close(brief: IndexBrief, entity: str) -> Decimal | None:
     days = [s for s in brief.week.sessions if brief.get(ids.session(entity, "close", s))]
     return _close(brief, entity, days[-1]) if days else None
 

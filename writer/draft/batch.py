@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 from rich.console import Console
 from rich.table import Table
 
-from factcheck.brief import WeeklyIndexBrief
+from factcheck.brief import IndexBrief
 from factcheck.errors import CheckError
 from writer import symbols
 from writer.calendar import last_finished_week, parse_date, weeks_between
@@ -235,7 +235,7 @@ def run_batch(
 def _draft_article(
     batch: _Batch,
     i: int,
-    brief: WeeklyIndexBrief,
+    brief: IndexBrief,
     client_factory: Callable[..., object] | None,
     finished: Finished,
     via: Via | None = None,
@@ -304,7 +304,7 @@ class Turns:
 
 #: An article ready to draft: its index in the run, its brief, and its chart when the
 #: process that built the brief also read the chart's closes (None: drawn from the source).
-ToDraft = tuple[int, WeeklyIndexBrief, illustrate.Chart | None]
+ToDraft = tuple[int, IndexBrief, illustrate.Chart | None]
 
 
 def _briefs_to_draft(
@@ -351,7 +351,7 @@ def _draft_share(
     pacing: contextlib.AbstractContextManager[object] = turns if model else contextlib.nullcontext()
     via = Via(while_waiting=turns.away) if model else None
 
-    def draft_one(i: int, brief: WeeklyIndexBrief, chart: illustrate.Chart | None) -> None:
+    def draft_one(i: int, brief: IndexBrief, chart: illustrate.Chart | None) -> None:
         shared = client.result()
         given = batch.client_factory or (shared and (lambda _settings: shared))
         with pacing:
@@ -372,7 +372,7 @@ def _draft_share(
             client.set_result(inherited[0])
         try:
             drafting = []
-            subjects: dict[str, WeeklyIndexBrief] = {}
+            subjects: dict[str, IndexBrief] = {}
             for n, (i, brief, chart) in enumerate(articles, 1):
                 drafting.append(pool.submit(draft_one, i, brief, chart))
                 subjects.setdefault(brief.subject.key, brief)
@@ -417,7 +417,7 @@ def _draft_in_provider_batches(
         for i, brief, _chart in _briefs_to_draft(batch, range(len(batch.runs)), finished):
             via = Via(rounds.requester(batch.runs[i].stem), batchapi.BATCH_PRICE)
 
-            def one(i: int = i, brief: WeeklyIndexBrief = brief, via: Via = via) -> None:
+            def one(i: int = i, brief: IndexBrief = brief, via: Via = via) -> None:
                 try:
                     _draft_article(batch, i, brief, lambda _settings: client, finished, via)
                 finally:
@@ -685,7 +685,7 @@ def _received(batch: _Batch, inbox: Any, finished: Finished) -> Iterator[ToDraft
             yield i, brief, chart
 
 
-def _warm_checker(briefs: Iterable[WeeklyIndexBrief]) -> None:
+def _warm_checker(briefs: Iterable[IndexBrief]) -> None:
     """The checker's patterns (about 0.1 s of regular expressions compiled on import) and
     each subject's entity pattern, built while the first requests are out: the time a
     draft's first check would otherwise spend on them, after its reply is back."""

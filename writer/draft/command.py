@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 from rich.console import Console
 
-from factcheck.brief import WeeklyIndexBrief
+from factcheck.brief import IndexBrief
 from factcheck.form import FormRules
 from factcheck.render import report_json
 from factcheck.report import CheckReport
@@ -105,7 +105,7 @@ class OutputPaths:
     out_dir: Path
 
     @classmethod
-    def of(cls, brief: WeeklyIndexBrief, out_dir: Path) -> OutputPaths:
+    def of(cls, brief: IndexBrief, out_dir: Path) -> OutputPaths:
         key = re.sub(r"[^a-z0-9.-]+", "-", brief.subject.key.lower()).strip("-.") or "index"
         return cls(f"{key}-{brief.week.last_session.isoformat()}", out_dir)
 
@@ -149,14 +149,14 @@ class OfflineDrafter:
     model: str | None = None
     can_revise = False
 
-    def draft(self, brief: WeeklyIndexBrief) -> Draft:
+    def draft(self, brief: IndexBrief) -> Draft:
         from writer.genres import genre_of
 
         return Draft(text=genre_of(brief).offline(brief))
 
     def revise(
         self,
-        brief: WeeklyIndexBrief,
+        brief: IndexBrief,
         previous: Draft,
         report: CheckReport,
         attempt: int,
@@ -175,7 +175,7 @@ class OfflineDrafter:
 
 def strict_check(
     source: str, prompted: bool = True, chart: illustrate.Chart | None = None
-) -> Callable[[str, WeeklyIndexBrief], CheckReport]:
+) -> Callable[[str, IndexBrief], CheckReport]:
     """The checker in strict mode, as the loop calls it: every figure, and the form (a draft
     right in every figure that is not an article, such as the prompt's fact list copied
     back, is never published; `factcheck/form.py`).  The form rules are made once per brief
@@ -185,9 +185,9 @@ def strict_check(
     from factcheck.genres import form_findings
 
     images = (chart.png_name,) if chart is not None else ()
-    made: dict[int, tuple[WeeklyIndexBrief, FormRules]] = {}
+    made: dict[int, tuple[IndexBrief, FormRules]] = {}
 
-    def check(text: str, brief: WeeklyIndexBrief) -> CheckReport:
+    def check(text: str, brief: IndexBrief) -> CheckReport:
         held = made.get(id(brief))
         if held is None or held[0] is not brief:
             held = made[id(brief)] = (brief, house_form(brief, prompted, images))
@@ -197,9 +197,7 @@ def strict_check(
     return check
 
 
-def house_form(
-    brief: WeeklyIndexBrief, prompted: bool = True, images: tuple[str, ...] = ()
-) -> FormRules:
+def house_form(brief: IndexBrief, prompted: bool = True, images: tuple[str, ...] = ()) -> FormRules:
     """The weekly recap's form for drafts: the house disclaimer, the article's own chart as
     the one image it may show, and, for a drafter that was prompted, the prompt's own lines
     (which must not come back)."""
@@ -215,11 +213,11 @@ def house_form(
     )
 
 
-def brief_json(brief: WeeklyIndexBrief) -> str:
+def brief_json(brief: IndexBrief) -> str:
     return brief.model_dump_json(indent=2) + "\n"
 
 
-def title_of(body: str, brief: WeeklyIndexBrief) -> str:
+def title_of(body: str, brief: IndexBrief) -> str:
     """The article's `# ` headline, or a plain one when the draft has none."""
     for line in body.splitlines():
         if line.startswith("# "):
@@ -232,7 +230,7 @@ def title_of(body: str, brief: WeeklyIndexBrief) -> str:
 
 
 def front_matter(
-    brief: WeeklyIndexBrief,
+    brief: IndexBrief,
     body: str,
     *,
     drafter: Drafter,
@@ -295,7 +293,7 @@ class Reporter:
 
 def choose_drafter(
     options: DraftOptions,
-    brief: WeeklyIndexBrief,
+    brief: IndexBrief,
     audit: AuditLog,
     client_factory: ClientFactory | None,
     reporter: Reporter,
@@ -344,7 +342,7 @@ def run_draft(
     audit: AuditLog | None = None,
     reporter: Reporter | None = None,
     now: dt.datetime | None = None,
-    brief: WeeklyIndexBrief | None = None,
+    brief: IndexBrief | None = None,
     meter: Meter | None = None,
     usage: Usage | None = None,
     via: Via | None = None,
@@ -430,7 +428,7 @@ def _publish(
 
 def _write(
     outcome: Outcome,
-    brief: WeeklyIndexBrief,
+    brief: IndexBrief,
     drafter: Drafter,
     paths: OutputPaths,
     now: dt.datetime,

@@ -37,7 +37,7 @@ import openai
 from openai import OpenAI
 from openai.types.chat import ChatCompletion, ChatCompletionMessageParam
 
-from factcheck.brief import WeeklyIndexBrief
+from factcheck.brief import IndexBrief
 from factcheck.report import CheckReport, Claim
 from writer.auditlog import AuditLog
 from writer.draft.loop import Draft
@@ -407,7 +407,7 @@ class LLMDrafter:
         """The base URL as it may be shown: without credentials (see `writer.redact`)."""
         return redact(str(self.client.base_url).rstrip("/"))
 
-    def draft(self, brief: WeeklyIndexBrief) -> Draft:
+    def draft(self, brief: IndexBrief) -> Draft:
         prompting = genre_of(brief).prompting()
         messages = self._fitted(
             lambda detail: prompting.first_messages(brief, detail=detail),
@@ -447,7 +447,7 @@ class LLMDrafter:
 
     def revise(
         self,
-        brief: WeeklyIndexBrief,
+        brief: IndexBrief,
         previous: Draft,
         report: CheckReport,
         attempt: int,

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
     import pandas as pd
 
-    from factcheck.brief import WeeklyIndexBrief
+    from factcheck.brief import IndexBrief
 
 
 class Prompting(Protocol):
@@ -31,13 +31,11 @@ class Prompting(Protocol):
     NO_DATA: int
     REPLY_TOKENS: int
 
-    def first_messages(
-        self, brief: WeeklyIndexBrief, *, detail: int = ...
-    ) -> list[dict[str, str]]: ...
+    def first_messages(self, brief: IndexBrief, *, detail: int = ...) -> list[dict[str, str]]: ...
 
     def revision_messages(
         self,
-        brief: WeeklyIndexBrief,
+        brief: IndexBrief,
         draft: str,
         findings: Sequence[Claim],
         attempt: int,
@@ -48,9 +46,9 @@ class Prompting(Protocol):
 
     def messages_tokens(self, messages: Sequence[dict[str, str]]) -> int: ...
 
-    def system_message(self, brief: WeeklyIndexBrief) -> str: ...
+    def system_message(self, brief: IndexBrief) -> str: ...
 
-    def user_message(self, brief: WeeklyIndexBrief, *, detail: int = ...) -> str: ...
+    def user_message(self, brief: IndexBrief, *, detail: int = ...) -> str: ...
 
     def compile_templates(self) -> None: ...
 
@@ -58,12 +56,12 @@ class Prompting(Protocol):
 class Charting(Protocol):
     """A genre's chart: the closes it needs, the image line, the files."""
 
-    def history_request(self, brief: WeeklyIndexBrief) -> tuple[list[str], dt.date, dt.date]: ...
+    def history_request(self, brief: IndexBrief) -> tuple[list[str], dt.date, dt.date]: ...
 
-    def markdown_image(self, brief: WeeklyIndexBrief, png_name: str) -> str: ...
+    def markdown_image(self, brief: IndexBrief, png_name: str) -> str: ...
 
     def chart_bytes(
-        self, brief: WeeklyIndexBrief, closes: Mapping[str, pd.Series | pd.DataFrame]
+        self, brief: IndexBrief, closes: Mapping[str, pd.Series | pd.DataFrame]
     ) -> tuple[bytes, bytes]: ...
 
 
@@ -74,7 +72,7 @@ class WriterGenre:
     #: the checker's genre of the same brief kind
     checker: Genre
     #: the deterministic offline drafter: brief -> article (`writer.draft.command`)
-    offline: Callable[[WeeklyIndexBrief], str]
+    offline: Callable[[IndexBrief], str]
     #: the line every article of the genre ends with (the house form, `factcheck.form`)
     disclaimer: str
     #: its prompts for a model (`writer.draft.llm`), loaded on first use

@@ -63,7 +63,7 @@ from typing import TYPE_CHECKING, Any, Final
 import pandas as pd
 
 from factcheck import ids
-from factcheck.brief import Entity, Fact, WeeklyIndexBrief
+from factcheck.brief import Entity, Fact, IndexBrief
 from factcheck.numfmt import format_number
 from writer.errors import ChartUnavailable, DataUnavailable
 
@@ -128,7 +128,7 @@ class ChartFiles:
     alt: str
 
 
-def history_request(brief: WeeklyIndexBrief) -> tuple[list[str], dt.date, dt.date]:
+def history_request(brief: IndexBrief) -> tuple[list[str], dt.date, dt.date]:
     """The arguments of `PriceSource.history` that give `render_chart` its closes: every
     entity of the brief (Yahoo symbols), from `HISTORY_DAYS` before the week to its end."""
     return (
@@ -141,11 +141,11 @@ def history_request(brief: WeeklyIndexBrief) -> tuple[list[str], dt.date, dt.dat
 # --- text: only the brief's display strings -------------------------------------------------
 
 
-def _fact(brief: WeeklyIndexBrief, fact_id: str) -> Fact | None:
+def _fact(brief: IndexBrief, fact_id: str) -> Fact | None:
     return brief.get(fact_id)
 
 
-def _required(brief: WeeklyIndexBrief, fact_id: str) -> Fact:
+def _required(brief: IndexBrief, fact_id: str) -> Fact:
     fact = brief.get(fact_id)
     if fact is None:
         raise ValueError(f"the brief has no {fact_id}: a weekly brief always does")
@@ -169,7 +169,7 @@ def _span(first: dt.date, last: dt.date) -> str:
     return f"{_day(first, first.year != last.year)} to {_day(last, True)}"
 
 
-def alt_text(brief: WeeklyIndexBrief) -> str:
+def alt_text(brief: IndexBrief) -> str:
     """One or two sentences for a reader who cannot see the chart, every figure a fact's
     `display` text and every date a session of the brief, so `check_text(strict=True)`
     verifies all of it:
@@ -212,7 +212,7 @@ def alt_text(brief: WeeklyIndexBrief) -> str:
     return text
 
 
-def markdown_image(brief: WeeklyIndexBrief, png_name: str) -> str:
+def markdown_image(brief: IndexBrief, png_name: str) -> str:
     """`![alt text](rut-2025-08-08.png)` for the article, the PNG named relative to it.
 
     Note for the article's own check: `factcheck.form`'s link rule matches `[...](...)`, so
@@ -239,7 +239,7 @@ def _close_series(data: pd.Series | pd.DataFrame) -> pd.Series:
 
 
 def _checked(
-    brief: WeeklyIndexBrief, closes: Mapping[str, pd.Series | pd.DataFrame]
+    brief: IndexBrief, closes: Mapping[str, pd.Series | pd.DataFrame]
 ) -> dict[str, pd.Series]:
     """Each entity's closes, after holding them to the brief: every close fact of the week
     and of the previous week's last session must be in the series with the same value (the
@@ -271,7 +271,7 @@ def _checked(
     return out
 
 
-def _week_line(series: pd.Series, brief: WeeklyIndexBrief) -> pd.Series:
+def _week_line(series: pd.Series, brief: IndexBrief) -> pd.Series:
     """The previous close (the last before the week) and the week's closes."""
     before = series.loc[: pd.Timestamp(brief.week.start - dt.timedelta(days=1))]
     week = series.loc[pd.Timestamp(brief.week.start) : pd.Timestamp(brief.week.end)]
@@ -279,7 +279,7 @@ def _week_line(series: pd.Series, brief: WeeklyIndexBrief) -> pd.Series:
     return line
 
 
-def _week_lines(brief: WeeklyIndexBrief, checked: Mapping[str, pd.Series]) -> dict[str, pd.Series]:
+def _week_lines(brief: IndexBrief, checked: Mapping[str, pd.Series]) -> dict[str, pd.Series]:
     base = float(_week_line(checked[brief.subject.yahoo], brief).iloc[0])
     out = {}
     for entity in brief.entities:
@@ -291,7 +291,7 @@ def _week_lines(brief: WeeklyIndexBrief, checked: Mapping[str, pd.Series]) -> di
 
 
 def week_lines(
-    brief: WeeklyIndexBrief, closes: Mapping[str, pd.Series | pd.DataFrame]
+    brief: IndexBrief, closes: Mapping[str, pd.Series | pd.DataFrame]
 ) -> dict[str, pd.Series]:
     """What the week panel draws, by Yahoo symbol: the subject's previous close and its
     closes in the week, and each peer's the same way *rebased*, multiplied by the subject's
@@ -367,7 +367,7 @@ def _month_ticks(days: Sequence[pd.Timestamp]) -> tuple[list[int], list[str]]:
     return at, labels
 
 
-def _context_panel(ax: Axes, brief: WeeklyIndexBrief, series: pd.Series) -> None:
+def _context_panel(ax: Axes, brief: IndexBrief, series: pd.Series) -> None:
     """Sessions are evenly spaced (x is the session's position), as on the week panel: no
     weekend or holiday gaps, and no dependence on matplotlib's untyped date helpers."""
     subject, week = brief.subject, brief.week
@@ -435,7 +435,7 @@ def _context_panel(ax: Axes, brief: WeeklyIndexBrief, series: pd.Series) -> None
     _format_y(ax)
 
 
-def _week_panel(ax: Axes, brief: WeeklyIndexBrief, closes: Mapping[str, pd.Series]) -> None:
+def _week_panel(ax: Axes, brief: IndexBrief, closes: Mapping[str, pd.Series]) -> None:
     subject, week = brief.subject, brief.week
     lines = _week_lines(brief, closes)
     days = sorted({ts for line in lines.values() for ts in line.index})
@@ -506,12 +506,12 @@ def _week_panel(ax: Axes, brief: WeeklyIndexBrief, closes: Mapping[str, pd.Serie
     _format_y(ax)
 
 
-def _title(brief: WeeklyIndexBrief) -> str:
+def _title(brief: IndexBrief) -> str:
     week = brief.week
     return f"{brief.subject.name}, week of {_span(week.sessions[0], week.last_session)}"
 
 
-def _figure(brief: WeeklyIndexBrief, checked: Mapping[str, pd.Series]) -> Figure:
+def _figure(brief: IndexBrief, checked: Mapping[str, pd.Series]) -> Figure:
     """The figure on an Agg canvas (no pyplot: no global backend, nothing left open).  Call
     inside `matplotlib.rc_context(_RC)`: the style is applied while drawing and saving."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -535,9 +535,7 @@ def _figure(brief: WeeklyIndexBrief, checked: Mapping[str, pd.Series]) -> Figure
     return fig
 
 
-def _draw(
-    brief: WeeklyIndexBrief, checked: Mapping[str, pd.Series], alt: str
-) -> tuple[bytes, bytes]:
+def _draw(brief: IndexBrief, checked: Mapping[str, pd.Series], alt: str) -> tuple[bytes, bytes]:
     """(PNG, SVG) bytes.  The alt text goes into both files' metadata (SVG `<title>` and
     description, PNG text chunks); the SVG's date and creator are left out, so the bytes
     depend on the brief and the closes alone (and the matplotlib version)."""
@@ -579,7 +577,7 @@ def _write_all(files: Mapping[Path, bytes]) -> None:
 
 
 def chart_bytes(
-    brief: WeeklyIndexBrief, closes: Mapping[str, pd.Series | pd.DataFrame]
+    brief: IndexBrief, closes: Mapping[str, pd.Series | pd.DataFrame]
 ) -> tuple[bytes, bytes]:
     """(PNG, SVG) of the brief's week, drawn in memory: for a caller that writes them with
     the article as one set (`writer draft`).  Raises as `render_chart` does."""
@@ -587,7 +585,7 @@ def chart_bytes(
 
 
 def render_chart(
-    brief: WeeklyIndexBrief,
+    brief: IndexBrief,
     closes: Mapping[str, pd.Series | pd.DataFrame],
     out_stem: Path,
 ) -> ChartFiles:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from factcheck import ids
-from factcheck.brief import Entity, Fact, WeeklyIndexBrief
+from factcheck.brief import Entity, Fact, IndexBrief
 from factcheck.grammar import DIRECTION, DOWN, MOVE_VERBS, UP
 from factcheck.numfmt import Unit, format_value
 
@@ -58,7 +58,7 @@ _COUNTS = (
 class _Figures:
     """Display text of the brief's facts; nothing else may put a figure into the article."""
 
-    def __init__(self, brief: WeeklyIndexBrief) -> None:
+    def __init__(self, brief: IndexBrief) -> None:
         self.brief = brief
 
     def fact(self, fact_id: str) -> Fact:
@@ -137,7 +137,7 @@ def _move_verb(voice: _Voice, slot: str, pct: Decimal) -> str:
     return voice.pick(slot, (_UP_MOVES if pct > 0 else _DOWN_MOVES)[tier])
 
 
-def _headline(brief: WeeklyIndexBrief, fig: _Figures, voice: _Voice) -> str:
+def _headline(brief: IndexBrief, fig: _Figures, voice: _Voice) -> str:
     s = brief.subject
     pct = fig.value(ids.period(s.key, "week", "change_pct"))
     size = abs(pct)
@@ -191,7 +191,7 @@ def _headline(brief: WeeklyIndexBrief, fig: _Figures, voice: _Voice) -> str:
     return f"{s.name} {verb}{angle}"
 
 
-def _lede(brief: WeeklyIndexBrief, fig: _Figures, voice: _Voice) -> list[str]:
+def _lede(brief: IndexBrief, fig: _Figures, voice: _Voice) -> list[str]:
     s, week = brief.subject, brief.week
     k = s.key
     last = week.last_session
@@ -235,7 +235,7 @@ def _lede(brief: WeeklyIndexBrief, fig: _Figures, voice: _Voice) -> list[str]:
     return [f"{first} {second} {third}"]
 
 
-def _peers(brief: WeeklyIndexBrief, fig: _Figures, voice: _Voice) -> list[str]:
+def _peers(brief: IndexBrief, fig: _Figures, voice: _Voice) -> list[str]:
     s, last = brief.subject, brief.week.last_session
     if not brief.peers:
         return []
@@ -278,7 +278,7 @@ def _peers(brief: WeeklyIndexBrief, fig: _Figures, voice: _Voice) -> list[str]:
     return [" ".join(sentences)]
 
 
-def _peer_context(brief: WeeklyIndexBrief, fig: _Figures, voice: _Voice) -> list[str]:
+def _peer_context(brief: IndexBrief, fig: _Figures, voice: _Voice) -> list[str]:
     """Where each peer stands against its own 52-week high: the backdrop for the subject."""
     out = []
     for p in brief.peers:
@@ -303,7 +303,7 @@ def _peer_context(brief: WeeklyIndexBrief, fig: _Figures, voice: _Voice) -> list
     return [" ".join(out)] if out else []
 
 
-def _session_line(brief: WeeklyIndexBrief, fig: _Figures, voice: _Voice, i: int) -> str:
+def _session_line(brief: IndexBrief, fig: _Figures, voice: _Voice, i: int) -> str:
     k = brief.subject.key
     sessions = brief.week.sessions
     d = sessions[i]
@@ -359,7 +359,7 @@ def _session_line(brief: WeeklyIndexBrief, fig: _Figures, voice: _Voice, i: int)
     return f"- **{_day(d)}:** {line}"
 
 
-def _context(brief: WeeklyIndexBrief, fig: _Figures, voice: _Voice) -> list[str]:
+def _context(brief: IndexBrief, fig: _Figures, voice: _Voice) -> list[str]:
     k, name = brief.subject.key, brief.subject.name
     last = brief.week.last_session
     out = []
@@ -426,7 +426,7 @@ def _context(brief: WeeklyIndexBrief, fig: _Figures, voice: _Voice) -> list[str]
     return out
 
 
-def _levels(brief: WeeklyIndexBrief, fig: _Figures, voice: _Voice) -> list[str]:
+def _levels(brief: IndexBrief, fig: _Figures, voice: _Voice) -> list[str]:
     k = brief.subject.key
     close = fig.value(ids.session(k, "close", brief.week.last_session))
     named = {
@@ -474,7 +474,7 @@ def _levels(brief: WeeklyIndexBrief, fig: _Figures, voice: _Voice) -> list[str]:
     return [" ".join(sentences)] if sentences else []
 
 
-def last_of(brief: WeeklyIndexBrief, entity: Entity) -> dt.date:
+def last_of(brief: IndexBrief, entity: Entity) -> dt.date:
     """The entity's last session of the week (a peer on another exchange may differ)."""
     days = [
         f.on
@@ -487,15 +487,15 @@ def last_of(brief: WeeklyIndexBrief, entity: Entity) -> dt.date:
     return max(days)
 
 
-def title(brief: WeeklyIndexBrief) -> str:
+def title(brief: IndexBrief) -> str:
     return _headline(brief, _Figures(brief), _voice(brief))
 
 
-def _voice(brief: WeeklyIndexBrief) -> _Voice:
+def _voice(brief: IndexBrief) -> _Voice:
     return _Voice(f"{brief.subject.key}:{brief.week.last_session}")
 
 
-def draft_offline(brief: WeeklyIndexBrief) -> str:
+def draft_offline(brief: IndexBrief) -> str:
     """A complete Markdown recap (no front matter) whose every figure comes from the brief."""
     fig, voice = _Figures(brief), _voice(brief)
     blocks = [

@@ -18,7 +18,7 @@ from typing import Any
 
 from jinja2 import Environment, StrictUndefined, Template
 
-from factcheck.brief import Fact, WeeklyIndexBrief
+from factcheck.brief import Fact, IndexBrief
 from factcheck.report import Claim
 from writer.genres.weekly_index.offline import DISCLAIMER as OFFLINE_DISCLAIMER
 
@@ -80,7 +80,7 @@ def _day(day: dt.date) -> str:
     return f"{day:%A}, {day:%b} {day.day}"
 
 
-def fact_groups(brief: WeeklyIndexBrief) -> list[FactGroup]:
+def fact_groups(brief: IndexBrief) -> list[FactGroup]:
     """The brief's facts grouped the way an article uses them: per index the week, each
     session, the longer-term context and the levels, then the comparisons between indices."""
     sessions = {d.isoformat(): d for d in brief.week.sessions}
@@ -122,7 +122,7 @@ _PEER_PERIODS = {"week": {"change_pct", "change_pts"}, "ytd": {"change_pct"},
                  "52w": {"high", "from_high_pct"}}  # fmt: skip
 
 
-def _wanted(fact: Fact, brief: WeeklyIndexBrief) -> bool:
+def _wanted(fact: Fact, brief: IndexBrief) -> bool:
     is_day = len(fact.period) == 10 and fact.period[4] == "-"
     if is_day and dt.date.fromisoformat(fact.period) < brief.week.start:
         # before the week: the bases a writer cites (the previous week's last close, the last
@@ -141,7 +141,7 @@ def _wanted(fact: Fact, brief: WeeklyIndexBrief) -> bool:
     return fact.metric in _PEER_PERIODS.get(fact.period, set())
 
 
-def prompt_groups(brief: WeeklyIndexBrief, *, context: bool = True) -> list[FactGroup]:
+def prompt_groups(brief: IndexBrief, *, context: bool = True) -> list[FactGroup]:
     """`fact_groups` cut to what the article uses (see `_wanted`); without `context`, the
     peers' sessions and the levels go too (the smallest prompt that still tells the week)."""
     out = []
@@ -177,7 +177,7 @@ def _tiktoken() -> Any:
         return None
 
 
-def system_message(brief: WeeklyIndexBrief) -> str:
+def system_message(brief: IndexBrief) -> str:
     return render(
         "system.j2",
         subject=brief.subject,
@@ -191,7 +191,7 @@ def system_message(brief: WeeklyIndexBrief) -> str:
     )
 
 
-def _short_label(fact: Fact, brief: WeeklyIndexBrief, day: dt.date | None) -> str:
+def _short_label(fact: Fact, brief: IndexBrief, day: dt.date | None) -> str:
     """The label without what the group heading says: its index's name, and its session in
     a session's group."""
     names = {e.key: e.name for e in brief.entities}
@@ -208,7 +208,7 @@ def _short_label(fact: Fact, brief: WeeklyIndexBrief, day: dt.date | None) -> st
 FULL, COMPACT, NO_DATA = 2, 1, 0
 
 
-def user_message(brief: WeeklyIndexBrief, *, detail: int = FULL) -> str:
+def user_message(brief: IndexBrief, *, detail: int = FULL) -> str:
     """The week's data for the model: each figure's display text and what it is, grouped by
     index and session, without fact ids (plumbing a model may copy into the article)."""
     week = brief.week
@@ -231,7 +231,7 @@ def user_message(brief: WeeklyIndexBrief, *, detail: int = FULL) -> str:
 
 
 def revise_message(
-    brief: WeeklyIndexBrief, findings: Sequence[Claim], attempt: int, max_attempts: int
+    brief: IndexBrief, findings: Sequence[Claim], attempt: int, max_attempts: int
 ) -> str:
     """Quote every finding (sentence, what was written, what the data says) for a rewrite.
     When the checker names a fact but no expected text (a wrong direction), the fact's own
@@ -246,7 +246,7 @@ def revise_message(
     )
 
 
-def first_messages(brief: WeeklyIndexBrief, *, detail: int = FULL) -> list[dict[str, str]]:
+def first_messages(brief: IndexBrief, *, detail: int = FULL) -> list[dict[str, str]]:
     return [
         {"role": "system", "content": system_message(brief)},
         {"role": "user", "content": user_message(brief, detail=detail)},
@@ -254,7 +254,7 @@ def first_messages(brief: WeeklyIndexBrief, *, detail: int = FULL) -> list[dict[
 
 
 def revision_messages(
-    brief: WeeklyIndexBrief,
+    brief: IndexBrief,
     draft: str,
     findings: Sequence[Claim],
     attempt: int,

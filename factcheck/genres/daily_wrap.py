@@ -1,0 +1,80 @@
+"""The daily wrap (one session of an index): what only this genre needs of the checker.
+
+Its brief is a `DailyWrapBrief`: the session's figures and the week, month and year to date
+as of its close, which are the same facts the weekly genre reads, so the reading, binding,
+phrase judges and wrong bases of the weekly recap apply unchanged (relative dates are read
+from the session, the last of its week to date).  What differs is what a report names (the
+session) and the lede: a daily wrap opens with the index, the day's move and its close.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Final
+
+from factcheck import ids
+from factcheck.brief import Brief, DailyWrapBrief
+from factcheck.form import FormRules, Page, Problem
+from factcheck.genres import weekly_index
+from factcheck.genres.genre import Genre
+from factcheck.report import CheckReport
+
+
+def _daily(brief: Brief) -> DailyWrapBrief:
+    assert isinstance(brief, DailyWrapBrief), brief.kind
+    return brief
+
+
+def describe(brief: Brief) -> str:
+    """What a report says it was checked against: the session (and the week it ends)."""
+    daily = _daily(brief)
+    return f"{brief.subject.key} session {daily.session.date} (week from {daily.week.start})"
+
+
+def anchor(brief: Brief) -> dt.date:
+    return _daily(brief).session.date
+
+
+def lede(page: Page, brief: Brief, report: CheckReport, rules: FormRules) -> list[Problem]:
+    """The first paragraph names the subject with the day's move and its close.  Whether they
+    are right is the figure check's to say: a wrong close there is one finding, not two."""
+    if not page.paragraphs:
+        return []  # `_prose` says so
+    n, text = page.paragraphs[0]
+    last = page.first_line + len(page.lines)
+    end = page.paragraphs[1][0] if len(page.paragraphs) > 1 else last
+    subject = brief.subject.key
+    day = _daily(brief).session.date
+    verified = {c.fact_id for c in report.claims if n <= c.line < end and c.fact_id is not None}
+    moved = {ids.session(subject, "change_pct", day), ids.session(subject, "change_pts", day)}
+    missing = []
+    if not moved & verified:
+        missing.append(f"its move on {day:%A}")
+    if ids.session(subject, "close", day) not in verified:
+        missing.append(f"its close on {day:%A}")
+    names = (brief.subject.name, brief.subject.key, *brief.subject.aliases)
+    if not any(name.lower() in text.lower() for name in names if name):
+        missing.insert(0, f"the {brief.subject.name} by name")
+    if not missing:
+        return []
+    return [
+        Problem(
+            n,
+            text[:80],
+            f"the lede must give {' and '.join(missing)}, as the data shows "
+            f"{'them' if len(missing) > 1 else 'it'}",
+        )
+    ]
+
+
+GENRE: Final[Genre] = Genre(
+    kind="daily_wrap",
+    name="daily market wrap",
+    brief_type=DailyWrapBrief,
+    describe=describe,
+    anchor=anchor,
+    outside=weekly_index.GENRE.outside,
+    phrase_rules=weekly_index.GENRE.phrase_rules,
+    form_rules=(("lede", lede, "open with the index, the day's move and its close"),),
+    bases=weekly_index.GENRE.bases,
+)
