@@ -37,7 +37,7 @@ def _prepared(brief: IndexBrief, genre: Genre) -> tuple[Binder, FactIndex]:
     hit = _CACHE.get(id(brief))
     if hit is not None and hit[0] is brief:
         return hit[1], hit[2]
-    binder, index = Binder(brief, genre.outside), FactIndex(brief, genre.bases)
+    binder, index = Binder(brief, genre.outside), FactIndex(brief, genre.bases, genre.days(brief))
     _CACHE[id(brief)] = (brief, binder, index)
     while len(_CACHE) > 32:
         _CACHE.popitem(last=False)
@@ -228,7 +228,7 @@ def check_text(
         for finding in check_sentence(doc, sent, ctx, binder, summary, words):
             out.finding(finding, sent)
     claims = [c for _, c in sorted(out.claims, key=_FIRST)]
-    wrong = wrong_week(doc, brief, dates, claims)
+    wrong = wrong_week(doc, brief, dates, claims, index.dates)
     if wrong is not None:
         claims = [wrong]
     return CheckReport.model_construct(

@@ -92,8 +92,11 @@ def wrong_week(
     brief: IndexBrief,
     dates: list[tuple[Figure, Status]],
     claims: Iterable[Claim],
+    vouched: set[dt.date] | frozenset[dt.date] = frozenset(),
 ) -> Claim | None:
-    """One finding when the article is evidently about another week than the brief."""
+    """One finding when the article is evidently about another week than the brief.  Days
+    the brief vouches for (`vouched`: a daily wrap's next session and closed days, which
+    may fall in the next week) never count as another week's."""
     week = brief.week
     # the previous week's last session is the base of the week's changes ("Change vs Fri
     # Aug 1"): a recap may name it on every line and is still about its own week
@@ -103,6 +106,7 @@ def wrong_week(
         if f.date is not None
         and not (week.start <= f.date <= week.end)
         and f.date != week.previous_session
+        and f.date not in vouched
     ]
     out_ids = {id(f) for f in outside}  # identity: comparing Figure dataclasses is costly
     foreign = [f for f, status in dates if status is not Status.VERIFIED and id(f) in out_ids]

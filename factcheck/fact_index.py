@@ -109,8 +109,11 @@ def fact_tokens(
 class FactIndex:
     """The brief's facts grouped by the kind of figure that can cite them."""
 
-    def __init__(self, brief: IndexBrief, bases: Bases) -> None:
-        """`bases`: the likely wrong bases of a change (`factcheck.genres.Genre.bases`)."""
+    def __init__(
+        self, brief: IndexBrief, bases: Bases, days: frozenset[dt.date] = frozenset()
+    ) -> None:
+        """`bases`: the likely wrong bases of a change (`factcheck.genres.Genre.bases`);
+        `days`: dates the brief vouches for besides its sessions (`Genre.days`)."""
         self.brief = brief
         self.bases = bases
         last: dict[str, dt.date] = {}
@@ -125,7 +128,7 @@ class FactIndex:
             "percentage_points": [],
             "count": [],
         }
-        self.dates: set[dt.date] = set(brief.week.sessions) | {brief.week.previous_session}
+        self.dates: set[dt.date] = set(brief.week.sessions) | {brief.week.previous_session} | days
         #: each entity's last close of the week (what tells a level from a change)
         self.last_close: dict[str, Decimal] = {}
         self.last_close_fact: dict[str, Fact] = {}

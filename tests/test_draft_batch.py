@@ -221,13 +221,13 @@ def test_a_batch_in_two_worker_processes_drafts_each_article_once(
 ) -> None:
     import os
 
-    from writer.draft.batch import WeekSpec, run_batch
+    from writer.draft.batch import DateSpec, run_batch
     from writer.draft.command import DraftOptions
     from writer.pipeline import open_source
 
     out = tmp_path / "articles"
     template = DraftOptions(symbol="RUT", week=dt.date(2025, 8, 8), out_dir=out, chart=False)
-    spec = WeekSpec.parse(None, "2025-07-07..2025-08-08")
+    spec = DateSpec.parse(None, "2025-07-07..2025-08-08")
     meter = Meter()
     runs, code = run_batch(
         ["RUT", "SPX"], spec, template, jobs=4, workers=2, meter=meter,

@@ -217,6 +217,46 @@ def last_finished_week(calendar: str, now: dt.datetime) -> dt.date:
     raise NoSessions(f"{calendar} has no finished trading week in the last year")
 
 
+def require_closed(calendar: str, day: dt.date, now: dt.datetime) -> None:
+    """Raise NoSessions unless the session `day` has closed at `now` (a daily wrap of a
+    session still trading would report a close that does not exist yet)."""
+    close = _calendar(calendar).close_of(day)
+    if close > now:
+        raise NoSessions(
+            f"the {calendar} session of {day} has not closed yet (it closes "
+            f"{close:%Y-%m-%d %H:%M} UTC); pick a session that has ended"
+        )
+
+
+def last_finished_session(calendar: str, now: dt.datetime) -> dt.date:
+    """The last session that has closed at `now`: what `--date last` means for an exchange
+    (a cron job in the evening gets the day's session, one in the morning the day before)."""
+    cal = _calendar(calendar)
+    day = min(now.date(), cal.last_session)
+    for session in reversed(cal.in_range(day - dt.timedelta(days=30), day)):
+        if cal.close_of(session) <= now:
+            return session
+    raise NoSessions(f"{calendar} has no finished session in the 30 days to {day}")
+
+
+def finished_sessions(
+    calendar: str, first: dt.date, last: dt.date, now: dt.datetime
+) -> tuple[dt.date, ...]:
+    """Every session from `first` to `last` that has closed at `now`, oldest first; a day the
+    exchange was shut although scheduled (`closure`) is no session."""
+    cal = _calendar(calendar)
+    if first < cal.first_session or last > cal.last_session:
+        raise NoSessions(
+            f"{first}..{last} reaches outside the {calendar} calendar "
+            f"({cal.first_session}..{cal.last_session}); pick dates inside it"
+        )
+    return tuple(
+        d
+        for d in cal.in_range(first, last)
+        if cal.close_of(d) <= now and closure(calendar, d) is None
+    )
+
+
 def weeks_between(calendar: str, first: dt.date, last: dt.date) -> tuple[dt.date, ...]:
     """The last session of every trading week from `first`'s week to `last`'s, oldest first
     (a week with no session, or not finished yet, is left out: `scheduled_week` would refuse

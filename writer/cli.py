@@ -21,7 +21,7 @@ from writer.cliflags import Command
 from writer.errors import WriterError
 
 if TYPE_CHECKING:  # the CLI imports its commands' modules only when they run
-    from writer.draft.batch import WeekSpec
+    from writer.draft.batch import DateSpec
     from writer.draft.command import DraftOptions
     from writer.draft.spend import Meter
 
@@ -210,6 +210,18 @@ def draft(
         str | None,
         typer.Option("--weeks", help="FIRST..LAST: every trading week in the range"),
     ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            help="a daily wrap of the session on this date, YYYY-MM-DD, or 'last' (the last "
+            "finished session of each symbol's exchange)",
+        ),
+    ] = None,
+    dates: Annotated[
+        str | None,
+        typer.Option("--dates", help="FIRST..LAST: a daily wrap of every session in the range"),
+    ] = None,
     out: Annotated[
         Path, typer.Option("--out", file_okay=False, help="folder for the article and its sidecars")
     ] = Path("articles"),
@@ -277,15 +289,16 @@ def draft(
     allow_gaps: AllowGaps = False,
     max_move: MaxMove = None,
 ) -> None:
-    """Draft weekly recaps, check every figure (strict), repair, write them with sidecars.
+    """Draft weekly recaps (--week) or daily wraps (--date), check every figure (strict),
+    repair, write them with sidecars.
 
-    One symbol and one --week: that article (its path on stdout).  Several symbols, --weeks
-    or --week last: a batch in one process, published ones skipped unless --force, a table
-    at the end, the exit code the worst outcome."""
-    from writer.draft.batch import WeekSpec
+    One symbol and one --week or --date: that article (its path on stdout).  Several
+    symbols, --weeks, --dates or 'last': a batch in one process, published ones skipped
+    unless --force, a table at the end, the exit code the worst outcome."""
+    from writer.draft.batch import DateSpec
     from writer.draft.command import DraftOptions, run_draft
 
-    spec = WeekSpec.parse(week, weeks)
+    spec = DateSpec.parse(week, weeks, date, dates)
     meter = _meter(budget_tokens, budget_usd)
     options = DraftOptions(
         symbol=symbol[0],
@@ -299,6 +312,7 @@ def draft(
         quiet=quiet,
         context_tokens=context_tokens,
         chart=chart,
+        genre=spec.genre,
     )
     with data_checks(allow_gaps, max_move):
         if len(symbol) == 1 and not spec.latest and spec.first == spec.last and not provider_batch:
@@ -328,7 +342,7 @@ def _meter(budget_tokens: int | None, budget_usd: str | None) -> Meter:
 
 def _draft_batch(
     names: list[str],
-    spec: WeekSpec,
+    spec: DateSpec,
     options: DraftOptions,
     jobs: int,
     workers: int | None,

@@ -17,6 +17,7 @@ from writer.calendar import (
     _calendar,
     closure,
     previous_scheduled,
+    require_closed,
     scheduled_week,
     sessions_between,
 )
@@ -89,6 +90,9 @@ def _fetch(
             notes.append(f"{dropped[0].key}: left out as a peer ({exc})")
             peers = tuple(p for p in peers if p.yahoo != exc.symbol)
 
+
+#: "at any time": the week as scheduled, whether or not its last session has closed
+_END_OF_TIME = dt.datetime.max.replace(tzinfo=dt.UTC)
 
 #: (calendar, Monday) -> the week as `scheduled_week` gave it, and the `now` it was asked at.
 _WEEKS: dict[tuple[str, dt.date], tuple[ScheduledWeek, dt.datetime]] = {}
@@ -219,6 +223,18 @@ def session_brief(
     return daily_brief(week_to_date, following, closed)
 
 
+def draft_brief(
+    kind: str, symbol: str, day: dt.date, source: PriceSource, now: dt.datetime | None = None
+) -> IndexBrief:
+    """The brief `writer draft` writes an article of genre `kind` from: the week containing
+    `day` (a weekly recap) or the session `day` (a daily wrap)."""
+    if kind == "daily_wrap":
+        return session_brief(symbol, day, source, now)
+    if kind == "weekly_index":
+        return weekly_brief(symbol, day, source, now)
+    raise ValueError(f"writer drafts no genre {kind!r}")
+
+
 def index_brief(
     symbol: str,
     week_of: dt.date,
@@ -248,7 +264,12 @@ def _weekly_brief(
     now = now or dt.datetime.now(dt.UTC)
     subject = symbols.resolve(symbol)
     peer_entities = symbols.peers_of(subject) if peers is None else peers
-    week = _scheduled_week(subject.calendar, week_of, now)
+    if whole:
+        week = _scheduled_week(subject.calendar, week_of, now)
+    else:  # a daily wrap: its session must have closed, not the whole week
+        week = _scheduled_week(subject.calendar, week_of, _END_OF_TIME)
+        if as_of is not None and as_of in week.sessions:
+            require_closed(subject.calendar, as_of, now)
     if as_of is not None and as_of not in week.sessions:
         raise NoSessions(
             f"{as_of:%a %b %-d, %Y} is not a {subject.calendar} session ({subject.name}); "
@@ -298,7 +319,7 @@ def _weekly_brief(
             entity.yahoo,
             entity.calendar,
             *entity_bars.dates_and_closes(),
-            week.end,
+            week.end if whole or as_of is None else as_of,
             validate.origin_of(source, entity.yahoo),
             index=symbols.is_known(entity.key),
             data_end=validate.data_end_of(source, entity.yahoo),

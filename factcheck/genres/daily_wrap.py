@@ -35,6 +35,14 @@ def anchor(brief: Brief) -> dt.date:
     return _daily(brief).session.date
 
 
+def days(brief: Brief) -> frozenset[dt.date]:
+    """The next session and the weekdays the exchange is shut around the session: "closed
+    on Monday, Dec 25; trading resumes on Tuesday, Dec 26" states dates the brief holds."""
+    session = _daily(brief).session
+    nxt = () if session.next is None else (session.next,)
+    return frozenset((*nxt, *(c.day for c in session.closed)))
+
+
 def lede(page: Page, brief: Brief, report: CheckReport, rules: FormRules) -> list[Problem]:
     """The first paragraph names the subject with the day's move and its close.  Whether they
     are right is the figure check's to say: a wrong close there is one finding, not two."""
@@ -77,4 +85,5 @@ GENRE: Final[Genre] = Genre(
     phrase_rules=weekly_index.GENRE.phrase_rules,
     form_rules=(("lede", lede, "open with the index, the day's move and its close"),),
     bases=weekly_index.GENRE.bases,
+    days=days,
 )

@@ -40,3 +40,6 @@ class Genre:
     form_rules: tuple[FormRow, ...]
     #: the likely wrong bases of a change: `match` (through `diagnose.wrong_base`)
     bases: Bases
+    #: days the brief vouches for besides its facts' sessions (a daily wrap's next session
+    #: and the weekdays the exchange is shut around it): `fact_index.FactIndex.dates`
+    days: Callable[[Brief], frozenset[dt.date]] = lambda brief: frozenset()

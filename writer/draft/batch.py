@@ -38,7 +38,13 @@ from rich.table import Table
 from factcheck.brief import IndexBrief
 from factcheck.errors import CheckError
 from writer import symbols
-from writer.calendar import last_finished_week, parse_date, weeks_between
+from writer.calendar import (
+    finished_sessions,
+    last_finished_session,
+    last_finished_week,
+    parse_date,
+    weeks_between,
+)
 from writer.draft import illustrate
 from writer.draft.command import DraftOptions, OutputPaths, Reporter, Via, run_draft
 from writer.draft.spend import BudgetReached, Meter, Usage
@@ -63,39 +69,68 @@ _RANGE_RE = re.compile(r"^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$")
 
 
 @dataclass(frozen=True)
-class WeekSpec:
-    """Which weeks: one date's week, every trading week of a range, or the last finished."""
+class DateSpec:
+    """Which articles: the week of a date, every trading week of a range, or the last
+    finished week; with `daily`, the session of a date, every session of a range, or the
+    last finished session (a daily wrap each)."""
 
     first: dt.date | None = None
     last: dt.date | None = None
     latest: bool = False
+    daily: bool = False
 
     @classmethod
-    def parse(cls, week: str | None, weeks: str | None) -> WeekSpec:
-        if (week is None) == (weeks is None):
-            raise BadInput("give --week DATE (or --week last) or --weeks FIRST..LAST")
-        if week is not None:
-            if week == "last":
-                return cls(latest=True)
-            day = parse_date(week)
-            return cls(day, day)
-        assert weeks is not None
-        m = _RANGE_RE.match(weeks.strip())
+    def parse(
+        cls,
+        week: str | None,
+        weeks: str | None,
+        date: str | None = None,
+        dates: str | None = None,
+    ) -> DateSpec:
+        given = [
+            (n, v)
+            for n, v in (("--week", week), ("--weeks", weeks), ("--date", date), ("--dates", dates))
+            if v is not None
+        ]
+        if len(given) != 1:
+            raise BadInput(
+                "give one of --week DATE|last, --weeks FIRST..LAST (weekly recaps), "
+                "--date DATE|last or --dates FIRST..LAST (daily wraps)"
+                + (f"; not {' and '.join(n for n, _ in given)}" if given else "")
+            )
+        name, text = given[0]
+        daily = name.startswith("--date")
+        if name in ("--week", "--date"):
+            if text == "last":
+                return cls(latest=True, daily=daily)
+            day = parse_date(text)
+            return cls(day, day, daily=daily)
+        m = _RANGE_RE.match(text.strip())
         if m is None:
-            raise BadInput(f"bad --weeks {weeks!r}: use FIRST..LAST, e.g. 2025-06-06..2025-08-08")
+            raise BadInput(f"bad {name} {text!r}: use FIRST..LAST, e.g. 2025-06-06..2025-08-08")
         first, last = parse_date(m.group(1)), parse_date(m.group(2))
         if last < first:
-            raise BadInput(f"--weeks {weeks}: the last date is before the first")
-        return cls(first, last)
+            raise BadInput(f"{name} {text}: the last date is before the first")
+        return cls(first, last, daily=daily)
 
     def last_sessions(self, calendar: str, now: dt.datetime) -> tuple[dt.date, ...]:
-        """A date in each week: its last scheduled session (or the date, for one week)."""
+        """A date in each week: its last scheduled session (or the date, for one week); with
+        `daily`, each session (closed by `now`, an unscheduled closure left out)."""
         if self.latest:
+            if self.daily:
+                return (last_finished_session(calendar, now),)
             return (last_finished_week(calendar, now),)
         assert self.first is not None and self.last is not None
         if self.first == self.last:
             return (self.first,)
+        if self.daily:
+            return finished_sessions(calendar, self.first, self.last, now)
         return weeks_between(calendar, self.first, self.last)
+
+    @property
+    def genre(self) -> str:
+        """The genre drafted (`writer.genres`)."""
+        return "daily_wrap" if self.daily else "weekly_index"
 
 
 @dataclass
@@ -115,7 +150,7 @@ class ArticleRun:
     pid: int = 0
 
 
-def plan(names: Sequence[str], spec: WeekSpec, now: dt.datetime) -> list[tuple[str, dt.date]]:
+def plan(names: Sequence[str], spec: DateSpec, now: dt.datetime) -> list[tuple[str, dt.date]]:
     """(symbol, a date in the week) for every article asked for, in the order asked."""
     out: list[tuple[str, dt.date]] = []
     for name in names:
@@ -123,7 +158,7 @@ def plan(names: Sequence[str], spec: WeekSpec, now: dt.datetime) -> list[tuple[s
         for day in spec.last_sessions(entity.calendar, now):
             out.append((name, day))
     if not out:
-        raise BadInput("no trading week in the range asked for")
+        raise BadInput(f"no trading {'session' if spec.daily else 'week'} in the range asked for")
     return out
 
 
@@ -170,7 +205,7 @@ class _Batch:
 
 def run_batch(
     names: Sequence[str],
-    spec: WeekSpec,
+    spec: DateSpec,
     template: DraftOptions,
     *,
     jobs: int = DEFAULT_JOBS,
@@ -312,13 +347,15 @@ def _briefs_to_draft(
 ) -> Iterator[ToDraft]:
     """Each article's brief, built once, in order; an article whose brief cannot be had, or
     that is already published (without `--force`), is reported here and not drafted."""
-    from writer.pipeline import weekly_brief
+    from writer.pipeline import draft_brief
 
     assert batch.source is not None
     for i in indices:
         run = batch.runs[i]
         try:
-            brief = weekly_brief(run.symbol, run.week, batch.source, now=batch.now)
+            brief = draft_brief(
+                batch.template.genre, run.symbol, run.week, batch.source, now=batch.now
+            )
         except (WriterError, CheckError) as exc:
             _ended(run, "failed", exc.exit_code, str(exc))
             finished(i, run)

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
 import uuid
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
@@ -84,6 +83,9 @@ class DraftOptions:
     context_tokens: int | None = None
     #: True: a chart is required; False: none; None: drawn when matplotlib is installed
     chart: bool | None = None
+    #: the genre drafted (`writer.genres`): a weekly recap of the week containing `week`, or
+    #: a daily wrap of the session `week`
+    genre: str = "weekly_index"
 
 
 @dataclass(frozen=True)
@@ -106,8 +108,9 @@ class OutputPaths:
 
     @classmethod
     def of(cls, brief: IndexBrief, out_dir: Path) -> OutputPaths:
-        key = re.sub(r"[^a-z0-9.-]+", "-", brief.subject.key.lower()).strip("-.") or "index"
-        return cls(f"{key}-{brief.week.last_session.isoformat()}", out_dir)
+        from writer.genres import genre_of
+
+        return cls(genre_of(brief).file_stem(brief), out_dir)
 
     def _path(self, suffix: str) -> Path:
         return self.out_dir / f"{self.stem}{suffix}"
@@ -219,14 +222,12 @@ def brief_json(brief: IndexBrief) -> str:
 
 def title_of(body: str, brief: IndexBrief) -> str:
     """The article's `# ` headline, or a plain one when the draft has none."""
+    from writer.genres import genre_of
+
     for line in body.splitlines():
         if line.startswith("# "):
             return line[2:].strip()
-    return (
-        f"{brief.subject.name} weekly recap: week ending "
-        f"{brief.week.last_session:%b} {brief.week.last_session.day}, "
-        f"{brief.week.last_session.year}"
-    )
+    return genre_of(brief).title(brief)
 
 
 def front_matter(
@@ -239,11 +240,13 @@ def front_matter(
     brief_sha256: str,
     now: dt.datetime,
 ) -> str:
-    """YAML front matter; `writer check` reads `ticker` and `week` from it."""
+    """YAML front matter; `writer check` reads `ticker` and `week` (and a daily wrap's
+    `date`) from it: the genre's `placing`."""
+    from writer.genres import genre_of
+
     meta: dict[str, Any] = {
         "title": title_of(body, brief),
-        "ticker": brief.subject.key,
-        "week": brief.week.last_session,
+        **genre_of(brief).placing(brief),
         "generated_at": now.astimezone(dt.UTC).isoformat(timespec="seconds"),
         "drafter": drafter.name,
         "model": drafter.model,
@@ -363,11 +366,11 @@ def run_draft(
 
         source = source or open_source(options.data_dir)
     if brief is None:
-        from writer.pipeline import weekly_brief
+        from writer.pipeline import draft_brief
 
         assert source is not None
         with reporter.working(f"building the {options.symbol} brief"):
-            brief = weekly_brief(options.symbol, options.week, source)
+            brief = draft_brief(options.genre, options.symbol, options.week, source)
     paths = OutputPaths.of(brief, options.out_dir)
     if not charted:
         chart = None

@@ -14,10 +14,10 @@ from __future__ import annotations
 from typing import Final
 
 from factcheck.brief import Brief
-from writer.genres import weekly_index
+from writer.genres import daily_wrap, weekly_index
 from writer.genres.genre import Charting, Prompting, WriterGenre
 
-GENRES: Final[dict[str, WriterGenre]] = {g.kind: g for g in (weekly_index.GENRE,)}
+GENRES: Final[dict[str, WriterGenre]] = {g.kind: g for g in (weekly_index.GENRE, daily_wrap.GENRE)}
 
 
 def genre_of(brief: Brief) -> WriterGenre:

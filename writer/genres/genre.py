@@ -6,10 +6,12 @@ matplotlib, Jinja) are behind loaders, so a row costs nothing until its genre dr
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
+from factcheck.brief import IndexBrief
 from factcheck.genres import Genre
 from factcheck.report import Claim
 
@@ -17,8 +19,6 @@ if TYPE_CHECKING:
     import datetime as dt
 
     import pandas as pd
-
-    from factcheck.brief import IndexBrief
 
 
 class Prompting(Protocol):
@@ -65,6 +65,11 @@ class Charting(Protocol):
     ) -> tuple[bytes, bytes]: ...
 
 
+def subject_slug(brief: IndexBrief) -> str:
+    """The subject's key as a file name part ("rut", "asx200")."""
+    return re.sub(r"[^a-z0-9.-]+", "-", brief.subject.key.lower()).strip("-.") or "index"
+
+
 @dataclass(frozen=True)
 class WriterGenre:
     """One kind of article, as writer drafts it."""
@@ -79,6 +84,12 @@ class WriterGenre:
     prompting: Callable[[], Prompting]
     #: its chart (`writer.draft.illustrate`), loaded on first use
     charting: Callable[[], Charting]
+    #: the headline when a draft has none (`writer.draft.command.title_of`)
+    title: Callable[[IndexBrief], str]
+    #: the outputs' file stem, unique per subject and genre (`OutputPaths.of`)
+    file_stem: Callable[[IndexBrief], str]
+    #: the front matter keys `writer check` places the article by (`front_matter`)
+    placing: Callable[[IndexBrief], dict[str, object]]
 
     @property
     def kind(self) -> str:

@@ -8,8 +8,8 @@ from __future__ import annotations
 from typing import Final
 
 from factcheck.genres import GENRES as CHECKER_GENRES
-from writer.genres.genre import Charting, Prompting, WriterGenre
-from writer.genres.weekly_index.offline import DISCLAIMER, draft_offline
+from writer.genres.genre import Charting, Prompting, WriterGenre, subject_slug
+from writer.genres.weekly_index.offline import DISCLAIMER, draft_offline, title
 
 
 def _prompting() -> Prompting:
@@ -30,4 +30,8 @@ GENRE: Final[WriterGenre] = WriterGenre(
     disclaimer=DISCLAIMER,
     prompting=_prompting,
     charting=_charting,
+    title=title,
+    # rut-2025-08-08: the week's last session
+    file_stem=lambda brief: f"{subject_slug(brief)}-{brief.week.last_session.isoformat()}",
+    placing=lambda brief: {"ticker": brief.subject.key, "week": brief.week.last_session},
 )

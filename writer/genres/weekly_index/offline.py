@@ -1,6 +1,6 @@
 """The deterministic offline drafter: a weekly recap written from the brief alone.
 
-Every figure goes through `_Figures`, which only hands out text formatted by
+Every figure goes through `Figures`, which only hands out text formatted by
 `factcheck.numfmt` from a fact the brief holds: the drafter cannot write a number the brief
 does not have.  Phrasing follows the data (size and direction of the moves, where the week
 sits against its peers, its 52-week range, round levels) and rotates among synonyms with a
@@ -10,134 +10,30 @@ reads the same.
 
 from __future__ import annotations
 
-import datetime as dt
-import zlib
-from collections.abc import Sequence
 from decimal import Decimal
 
 from factcheck import ids
-from factcheck.brief import Entity, Fact, IndexBrief
-from factcheck.grammar import DIRECTION, DOWN, MOVE_VERBS, UP
-from factcheck.numfmt import Unit, format_value
+from factcheck.brief import IndexBrief
+from writer.genres.prose import (
+    COUNTS,
+    LAG_VERBS,
+    LEAD_VERBS,
+    ORDINALS,
+    Figures,
+    Voice,
+    day_name,
+    last_of,
+    levels_to_watch,
+    move_verb,
+    short_date,
+)
 
 DISCLAIMER = (
     "*This recap is generated from market data for information only. It is not investment advice.*"
 )
-_ORDINALS = (
-    "",
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-)
-_COUNTS = (
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-)
 
 
-class _Figures:
-    """Display text of the brief's facts; nothing else may put a figure into the article."""
-
-    def __init__(self, brief: IndexBrief) -> None:
-        self.brief = brief
-
-    def fact(self, fact_id: str) -> Fact:
-        fact = self.brief.get(fact_id)
-        if fact is None:
-            raise KeyError(fact_id)
-        return fact
-
-    def has(self, *fact_ids: str) -> bool:
-        return all(self.brief.get(i) is not None for i in fact_ids)
-
-    def show(self, fact_id: str) -> str:
-        return self.fact(fact_id).display
-
-    def size(self, fact_id: str) -> str:
-        """The magnitude, for prose that carries the sign in a word ("fell 0.53%")."""
-        f = self.fact(fact_id)
-        text = format_value(abs(f.value), f.unit, f.precision)
-        return f"{text} points" if f.unit is Unit.POINTS and f.signed else text
-
-    def value(self, fact_id: str) -> Decimal:
-        return self.fact(fact_id).value
-
-
-class _Voice:
-    """Deterministic choice among synonyms, seeded by symbol, week and slot."""
-
-    def __init__(self, seed: str) -> None:
-        self.seed = seed
-
-    def pick(self, slot: str, options: Sequence[str]) -> str:
-        return options[zlib.crc32(f"{self.seed}:{slot}".encode()) % len(options)]
-
-
-def _day(d: dt.date) -> str:
-    return f"{d:%A}, {d:%b} {d.day}"
-
-
-def _short(d: dt.date, year: bool = False) -> str:
-    return f"{d:%b} {d.day}, {d.year}" if year else f"{d:%b} {d.day}"
-
-
-def _grammar_words(direction: int, *words: str, verbs: bool = False) -> tuple[str, ...]:
-    """`words` in this order, each one of `grammar.DIRECTION`'s with that direction (and of
-    `grammar.MOVE_VERBS` if `verbs`): the checker reads every direction word the drafter writes
-    the way the drafter meant it.  Raises at import if grammar drops or reverses one."""
-    meaning = dict(DIRECTION)
-    wrong = [w for w in words if meaning.get(w) != direction or (verbs and w not in MOVE_VERBS)]
-    if wrong:
-        raise ValueError(f"not grammar words of direction {direction}: {wrong}")
-    return words
-
-
-#: Verbs for a move, by size: under 0.25%, under 1%, under 2.5%, larger.  A selection of
-#: grammar's MOVE_VERBS (the order within a tier is the voice's rotation).
-_UP_MOVES = (
-    _grammar_words(UP, "edged up", "inched up", verbs=True),
-    _grammar_words(UP, "rose", "gained", "added", verbs=True),
-    _grammar_words(UP, "climbed", "advanced", "rallied", verbs=True),
-    _grammar_words(UP, "surged", "jumped", "soared", verbs=True),
-)
-_DOWN_MOVES = (
-    _grammar_words(DOWN, "edged down", "slipped", verbs=True),
-    _grammar_words(DOWN, "fell", "declined", "lost", verbs=True),
-    _grammar_words(DOWN, "dropped", "slid", "retreated", verbs=True),
-    _grammar_words(DOWN, "tumbled", "sank", "plunged", verbs=True),
-)
-#: Behind / ahead of a peer over the week, grammar's direction of the spread.
-_LAG_VERBS = _grammar_words(DOWN, "trailed", "lagged", "underperformed")
-_LEAD_VERBS = _grammar_words(UP, "outperformed", "beat", "outpaced")
-
-
-def _move_verb(voice: _Voice, slot: str, pct: Decimal) -> str:
-    size = abs(pct)
-    tier = 0 if size < Decimal("0.25") else 1 if size < 1 else 2 if size < Decimal("2.5") else 3
-    return voice.pick(slot, (_UP_MOVES if pct > 0 else _DOWN_MOVES)[tier])
-
-
-def _headline(brief: IndexBrief, fig: _Figures, voice: _Voice) -> str:
+def _headline(brief: IndexBrief, fig: Figures, voice: Voice) -> str:
     s = brief.subject
     pct = fig.value(ids.period(s.key, "week", "change_pct"))
     size = abs(pct)
@@ -191,19 +87,19 @@ def _headline(brief: IndexBrief, fig: _Figures, voice: _Voice) -> str:
     return f"{s.name} {verb}{angle}"
 
 
-def _lede(brief: IndexBrief, fig: _Figures, voice: _Voice) -> list[str]:
+def _lede(brief: IndexBrief, fig: Figures, voice: Voice) -> list[str]:
     s, week = brief.subject, brief.week
     k = s.key
     last = week.last_session
     week_pct = ids.period(k, "week", "change_pct")
     pct = fig.value(week_pct)
     when = voice.pick("wk", ("this week", "over the week", "on the week"))
-    if len(week.sessions) < min(5, len(_COUNTS)):
-        when = f"in a week shortened to {_COUNTS[len(week.sessions)]} sessions"
+    if len(week.sessions) < min(5, len(COUNTS)):
+        when = f"in a week shortened to {COUNTS[len(week.sessions)]} sessions"
     if abs(pct) < Decimal("0.005"):
         move = f"finished flat {when}"
     else:
-        move = f"{_move_verb(voice, 'lede', pct)} {fig.size(week_pct)} {when}"
+        move = f"{move_verb(voice, 'lede', pct)} {fig.size(week_pct)} {when}"
     day_id = ids.session(k, "change_pct", last)
     day_pct = fig.value(day_id)
     day = (
@@ -219,7 +115,7 @@ def _lede(brief: IndexBrief, fig: _Figures, voice: _Voice) -> list[str]:
     gain = "a gain" if pct > 0 else "a loss" if pct < 0 else "a change"
     second = (
         f"That is {gain} of {fig.size(ids.period(k, 'week', 'change_pts'))} from the previous "
-        f"week's close of {fig.show(ids.session(k, 'close', prev))} on {_day(prev)}."
+        f"week's close of {fig.show(ids.session(k, 'close', prev))} on {day_name(prev)}."
     )
     hi, lo = fig.fact(ids.period(k, "week", "high")), fig.fact(ids.period(k, "week", "low"))
     assert hi.on is not None and lo.on is not None
@@ -235,7 +131,7 @@ def _lede(brief: IndexBrief, fig: _Figures, voice: _Voice) -> list[str]:
     return [f"{first} {second} {third}"]
 
 
-def _peers(brief: IndexBrief, fig: _Figures, voice: _Voice) -> list[str]:
+def _peers(brief: IndexBrief, fig: Figures, voice: Voice) -> list[str]:
     s, last = brief.subject, brief.week.last_session
     if not brief.peers:
         return []
@@ -246,7 +142,7 @@ def _peers(brief: IndexBrief, fig: _Figures, voice: _Voice) -> list[str]:
         verb = (
             "was flat"
             if abs(pct) < Decimal("0.005")
-            else (f"{_move_verb(voice, 'pw' + p.key, pct)} {fig.size(week_pct)}")
+            else (f"{move_verb(voice, 'pw' + p.key, pct)} {fig.size(week_pct)}")
         )
         moves.append(
             f"the {p.name} {verb} to {fig.show(ids.session(p.key, 'close', last_of(brief, p)))}"
@@ -257,9 +153,9 @@ def _peers(brief: IndexBrief, fig: _Figures, voice: _Voice) -> list[str]:
     # The widest gap is the story ("trailed the Nasdaq by 1.49 points"), not a 0.04 one.
     for p, spread_id in sorted(spreads, key=lambda pair: -abs(fig.value(pair[1])))[:1]:
         if fig.value(spread_id) < 0:
-            word = voice.pick("lag" + p.key, _LAG_VERBS)
+            word = voice.pick("lag" + p.key, LAG_VERBS)
         else:
-            word = voice.pick("lead" + p.key, _LEAD_VERBS)
+            word = voice.pick("lead" + p.key, LEAD_VERBS)
         sentences.append(f"The {s.name} {word} the {p.name} by {fig.size(spread_id)}.")
     day_moves = []
     for p in brief.peers:
@@ -278,7 +174,7 @@ def _peers(brief: IndexBrief, fig: _Figures, voice: _Voice) -> list[str]:
     return [" ".join(sentences)]
 
 
-def _peer_context(brief: IndexBrief, fig: _Figures, voice: _Voice) -> list[str]:
+def _peer_context(brief: IndexBrief, fig: Figures, voice: Voice) -> list[str]:
     """Where each peer stands against its own 52-week high: the backdrop for the subject."""
     out = []
     for p in brief.peers:
@@ -290,7 +186,7 @@ def _peer_context(brief: IndexBrief, fig: _Figures, voice: _Voice) -> list[str]:
         gap = fig.value(ids.period(k, "52w", "from_high_pct"))
         where = (
             f"{fig.size(ids.period(k, '52w', 'from_high_pct'))} below its 52-week high of "
-            f"{high.display} ({_short(high.on, True)})"
+            f"{high.display} ({short_date(high.on, True)})"
             if gap < 0
             else f"at its 52-week high of {high.display}"
         )
@@ -303,7 +199,7 @@ def _peer_context(brief: IndexBrief, fig: _Figures, voice: _Voice) -> list[str]:
     return [" ".join(out)] if out else []
 
 
-def _session_line(brief: IndexBrief, fig: _Figures, voice: _Voice, i: int) -> str:
+def _session_line(brief: IndexBrief, fig: Figures, voice: Voice, i: int) -> str:
     k = brief.subject.key
     sessions = brief.week.sessions
     d = sessions[i]
@@ -316,7 +212,7 @@ def _session_line(brief: IndexBrief, fig: _Figures, voice: _Voice, i: int) -> st
         if abs(pct) >= 1:
             points = f", or {fig.size(ids.session(k, 'change_pts', d))},"
         move = (
-            f"The index {_move_verb(voice, f'd{i}', pct)} "
+            f"The index {move_verb(voice, f'd{i}', pct)} "
             f"{fig.size(ids.session(k, 'change_pct', d))}{points} {close_verb} "
             f"{fig.show(ids.session(k, 'close', d))}"
         )
@@ -356,10 +252,10 @@ def _session_line(brief: IndexBrief, fig: _Figures, voice: _Voice, i: int) -> st
                 if fig.value(ids.session(k, "close", d)) <= base:
                     line += f" That gave back all of {gain_day:%A}'s gains."
                 break
-    return f"- **{_day(d)}:** {line}"
+    return f"- **{day_name(d)}:** {line}"
 
 
-def _context(brief: IndexBrief, fig: _Figures, voice: _Voice) -> list[str]:
+def _context(brief: IndexBrief, fig: Figures, voice: Voice) -> list[str]:
     k, name = brief.subject.key, brief.subject.name
     last = brief.week.last_session
     out = []
@@ -370,14 +266,14 @@ def _context(brief: IndexBrief, fig: _Figures, voice: _Voice) -> list[str]:
         from_hi = fig.value(from_high)
         where = (
             f"sits {fig.size(from_high)} below its 52-week intraday high "
-            f"of {hi.display} ({_short(hi.on, True)})"
+            f"of {hi.display} ({short_date(hi.on, True)})"
             if from_hi < 0
             else f"closed at its 52-week intraday high of {hi.display}"
         )
         out.append(
             f"At {fig.show(ids.session(k, 'close', last))}, the {name} {where} and stands "
             f"{fig.size(ids.period(k, '52w', 'from_low_pct'))} above its 52-week low of "
-            f"{lo.display} ({_short(lo.on, True)}). Its 52-week range is {lo.display} - "
+            f"{lo.display} ({short_date(lo.on, True)}). Its 52-week range is {lo.display} - "
             f"{hi.display}."
         )
     parts = []
@@ -413,91 +309,30 @@ def _context(brief: IndexBrief, fig: _Figures, voice: _Voice) -> list[str]:
         parts.append(f"It {voice.pick('ma', ('finished', 'ended the week'))} {' and '.join(mas)}.")
     if fig.has(ids.streak(k, "weekly")):
         n = int(fig.value(ids.streak(k, "weekly")))
-        if 2 <= abs(n) < len(_ORDINALS):
+        if 2 <= abs(n) < len(ORDINALS):
             kind = "gain" if n > 0 else "loss"
-            parts.append(f"It was the index's {_ORDINALS[abs(n)]} straight weekly {kind}.")
+            parts.append(f"It was the index's {ORDINALS[abs(n)]} straight weekly {kind}.")
     if fig.has(ids.streak(k, "daily")):
         n = int(fig.value(ids.streak(k, "daily")))
-        if 3 <= abs(n) < len(_COUNTS):
+        if 3 <= abs(n) < len(COUNTS):
             side = "higher" if n > 0 else "lower"
-            parts.append(f"It has closed {side} for {_COUNTS[abs(n)]} straight sessions.")
+            parts.append(f"It has closed {side} for {COUNTS[abs(n)]} straight sessions.")
     if parts:
         out.append(" ".join(parts))
     return out
 
 
-def _levels(brief: IndexBrief, fig: _Figures, voice: _Voice) -> list[str]:
-    k = brief.subject.key
-    close = fig.value(ids.session(k, "close", brief.week.last_session))
-    named = {
-        "prev_week_high": "the prior week's high",
-        "prev_week_low": "the prior week's low",
-        "swing_high_1": "the swing high",
-        "swing_high_2": "the swing high",
-        "swing_low_1": "the swing low",
-        "swing_low_2": "the swing low",
-    }
-    above: list[tuple[Decimal, str]] = []
-    below: list[tuple[Decimal, str]] = []
-    for key, label in named.items():
-        f = brief.get(ids.level(k, key))
-        if f is None:
-            continue
-        when = f" from {_short(f.on)}" if f.on and key.startswith("swing") else ""
-        text = f"{label} of {f.display}{when}"
-        (above if f.value > close else below).append((f.value, text))
-    above.sort(key=lambda x: x[0])
-    below.sort(key=lambda x: -x[0])
-    sentences = []
-    if fig.has(ids.level(k, "round_above")):
-        lead = f"the round {fig.show(ids.level(k, 'round_above'))} level"
-        rest = [t for _, t in above[:2]]
-        sentences.append(
-            voice.pick("res", ("Overhead, ", "On the upside, "))
-            + lead
-            + (
-                " is the first test, followed by " + " and ".join(rest)
-                if rest
-                else " is the first test"
-            )
-            + "."
-        )
-    if fig.has(ids.level(k, "round_below")) and fig.value(ids.level(k, "round_below")) < close:
-        lead = f"{fig.show(ids.level(k, 'round_below'))} offers round-number support"
-        rest = [t for _, t in below[:2]]
-        sentences.append(
-            voice.pick("sup", ("On the downside, ", "Below, "))
-            + lead
-            + (", with " + " and ".join(rest) + " beneath it" if rest else "")
-            + "."
-        )
-    return [" ".join(sentences)] if sentences else []
-
-
-def last_of(brief: IndexBrief, entity: Entity) -> dt.date:
-    """The entity's last session of the week (a peer on another exchange may differ)."""
-    days = [
-        f.on
-        for f in brief.facts
-        if f.entity == entity.key
-        and f.metric == "close"
-        and f.on is not None
-        and brief.week.start <= f.on <= brief.week.end
-    ]
-    return max(days)
-
-
 def title(brief: IndexBrief) -> str:
-    return _headline(brief, _Figures(brief), _voice(brief))
+    return _headline(brief, Figures(brief), _voice(brief))
 
 
-def _voice(brief: IndexBrief) -> _Voice:
-    return _Voice(f"{brief.subject.key}:{brief.week.last_session}")
+def _voice(brief: IndexBrief) -> Voice:
+    return Voice(f"{brief.subject.key}:{brief.week.last_session}")
 
 
 def draft_offline(brief: IndexBrief) -> str:
     """A complete Markdown recap (no front matter) whose every figure comes from the brief."""
-    fig, voice = _Figures(brief), _voice(brief)
+    fig, voice = Figures(brief), _voice(brief)
     blocks = [
         f"# {_headline(brief, fig, voice)}",
         *_lede(brief, fig, voice),
@@ -508,7 +343,7 @@ def draft_offline(brief: IndexBrief) -> str:
     context = _context(brief, fig, voice) + _peer_context(brief, fig, voice)
     if context:
         blocks += ["## The bigger picture", *context]
-    levels = _levels(brief, fig, voice)
+    levels = levels_to_watch(brief, fig, voice)
     if levels:
         blocks += ["## Levels to watch", *levels]
     blocks.append(DISCLAIMER)
