@@ -208,11 +208,14 @@ def house_form(brief: IndexBrief, prompted: bool = True, images: tuple[str, ...]
 
     genre = genre_of(brief)
     if not prompted:
-        return FormRules(disclaimer=genre.disclaimer, images=images)
+        return FormRules(disclaimer=genre.disclaimer, images=images, min_words=genre.min_words)
     prompting = genre.prompting()
     prompt = prompting.system_message(brief) + "\n" + prompting.user_message(brief)
     return FormRules(
-        disclaimer=genre.disclaimer, prompt_lines=tuple(prompt.splitlines()), images=images
+        disclaimer=genre.disclaimer,
+        prompt_lines=tuple(prompt.splitlines()),
+        images=images,
+        min_words=genre.min_words,
     )
 
 

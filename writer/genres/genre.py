@@ -90,6 +90,8 @@ class WriterGenre:
     file_stem: Callable[[IndexBrief], str]
     #: the front matter keys `writer check` places the article by (`front_matter`)
     placing: Callable[[IndexBrief], dict[str, object]]
+    #: the house length's lower bound in words (`factcheck.form.FormRules.min_words`)
+    min_words: int = 200
 
     @property
     def kind(self) -> str:

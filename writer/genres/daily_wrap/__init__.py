@@ -36,4 +36,6 @@ GENRE: Final[WriterGenre] = WriterGenre(
     # rut-2025-08-05-daily: beside the weekly recap of the same date, never over it
     file_stem=lambda brief: f"{subject_slug(brief)}-{brief.week.last_session.isoformat()}-daily",
     placing=placing,
+    # a published close runs 150-250 words (AP's, AAP's); a weekly recap is longer
+    min_words=150,
 )

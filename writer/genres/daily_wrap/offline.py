@@ -75,14 +75,20 @@ def _headline(brief: DailyWrapBrief, fig: Figures, voice: Voice) -> str:
     return f"{s.name} {verb} on {day:%A}{angle}"
 
 
-def _lede(brief: DailyWrapBrief, fig: Figures, voice: Voice) -> str:
+def _lede(brief: DailyWrapBrief, fig: Figures, voice: Voice) -> list[str]:
+    """The day's move and close, and the previous close; then the session's own range (a
+    paragraph of its own)."""
     s, day = brief.subject, brief.session.date
     k = s.key
     pct_id, pts_id = ids.session(k, "change_pct", day), ids.session(k, "change_pts", day)
     close = fig.show(ids.session(k, "close", day))
     pct = fig.value(pct_id)
     if abs(pct) < _FLAT:
-        first = f"The {s.name} ({k}) was little changed on {_when(day)}, closing at {close}."
+        side = "above" if fig.value(pts_id) >= 0 else "below"
+        first = (
+            f"The {s.name} ({k}) was little changed on {_when(day)}, closing at {close}, "
+            f"{fig.size(pts_id)} {side} the previous session's close."
+        )
     else:
         first = (
             f"The {s.name} ({k}) {move_verb(voice, 'lede', pct)} {fig.size(pct_id)}, or "
@@ -101,7 +107,7 @@ def _lede(brief: DailyWrapBrief, fig: Figures, voice: Voice) -> str:
         f"The previous session, {prev:%A}, {prev:%b} {prev.day}, it had closed at "
         f"{fig.show(ids.session(k, 'close', prev))}."
     )
-    return f"{first} {second} {third}"
+    return [f"{first} {third}", second]
 
 
 def _peers(brief: DailyWrapBrief, fig: Figures, voice: Voice) -> list[str]:
@@ -276,7 +282,7 @@ def draft_offline(brief: IndexBrief) -> str:
     fig, voice = Figures(daily), _voice(daily)
     blocks = [
         f"# {_headline(daily, fig, voice)}",
-        _lede(daily, fig, voice),
+        *_lede(daily, fig, voice),
         *_peers(daily, fig, voice),
     ]
     week = _week_so_far(daily, fig, voice)
