@@ -21,6 +21,7 @@ from factcheck.brief import WeeklyIndexBrief
 from factcheck.check import check_text
 from factcheck.report import Severity, Status
 from writer.errors import WriterError
+from writer.genres import chart_common
 from writer.genres.weekly_index import chart
 from writer.genres.weekly_index.chart import (
     ChartDataMismatch,
@@ -222,7 +223,7 @@ def test_every_figure_printed_on_the_chart_is_a_brief_display(
 
     b = built_brief(symbol, day)
     checked = chart._checked(b, _closes(b, data_dir))
-    with matplotlib.rc_context(chart._RC):
+    with matplotlib.rc_context(chart_common.RC):
         fig = chart._figure(b, checked)
         fig.canvas.draw()
     ticks = {

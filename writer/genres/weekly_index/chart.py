@@ -50,34 +50,38 @@ used directly, never pyplot, so no global backend is chosen and no figure outliv
 from __future__ import annotations
 
 import datetime as dt
-import io
 import os
 import tempfile
-import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Final
 
 import pandas as pd
 
 from factcheck import ids
-from factcheck.brief import Entity, Fact, IndexBrief
-from factcheck.numfmt import format_number
-from writer.errors import ChartUnavailable, DataUnavailable
+from factcheck.brief import IndexBrief
+from writer.errors import ChartUnavailable as ChartUnavailable
+from writer.genres.chart_common import DPI as DPI
+from writer.genres.chart_common import HEIGHT_IN as HEIGHT_IN
+from writer.genres.chart_common import HEIGHT_PX as HEIGHT_PX
+from writer.genres.chart_common import REFERENCE_COLOR as _REFERENCE
+from writer.genres.chart_common import SUBJECT_COLOR as _SUBJECT
+from writer.genres.chart_common import SVG_HASHSALT as SVG_HASHSALT
+from writer.genres.chart_common import WIDTH_IN as WIDTH_IN
+from writer.genres.chart_common import WIDTH_PX as WIDTH_PX
+from writer.genres.chart_common import ChartDataMismatch as ChartDataMismatch
+from writer.genres.chart_common import checked_closes, draw, new_figure
+from writer.genres.chart_common import day_text as _day
+from writer.genres.chart_common import fact as _fact
+from writer.genres.chart_common import format_y as _format_y
+from writer.genres.chart_common import required as _required
+from writer.genres.chart_common import spread as _spread
+from writer.genres.chart_common import words as _words
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
-
-#: Output size: 1200 x 675 px (16:9, the size article pages and social cards use) at 120 dpi
-#: for the PNG; the SVG has the same geometry.
-WIDTH_IN: Final = 10.0
-HEIGHT_IN: Final = 5.625
-DPI: Final = 120
-WIDTH_PX: Final = round(WIDTH_IN * DPI)
-HEIGHT_PX: Final = round(HEIGHT_IN * DPI)
 
 #: Calendar days of closes in the context panel (about three months before the week's end).
 CONTEXT_DAYS: Final = 91
@@ -85,38 +89,10 @@ CONTEXT_DAYS: Final = 91
 #: day, so the 200-day average is a line over the whole panel (as `writer.pipeline` fetches).
 HISTORY_DAYS: Final = 400
 
-#: Fixed salt for the ids matplotlib puts in an SVG (clip paths, glyphs): without it they are
-#: random and two renders of one brief differ.
-SVG_HASHSALT: Final = "writer-chart"
-
-#: matplotlib style for the chart (typed `Any`: matplotlib's stubs want literal keys).
-_DRAWING: Final = threading.Lock()
-_RC: Final[Any] = {
-    "svg.hashsalt": SVG_HASHSALT,
-    "svg.fonttype": "path",  # glyphs as outlines: the same picture without the font
-    "font.family": "DejaVu Sans",  # bundled with matplotlib: no dependence on system fonts
-    "font.size": 9.0,
-    "axes.titlesize": 10.0,
-    "axes.spines.top": False,
-    "axes.spines.right": False,
-    "axes.grid": True,
-    "grid.color": "#e3e3e3",
-    "grid.linewidth": 0.6,
-    "legend.frameon": False,
-    "legend.fontsize": 8.0,
-}
-
-_SUBJECT: Final = "#1f3b73"
 _PEERS: Final = ("#d95f02", "#1b9e77", "#7570b3", "#e7298a", "#66a61e")
 _MA: Final = {50: "#e6a100", 200: "#8c6d46"}
 _BAND: Final = "#5b8db8"
 _WEEK: Final = "#fff1c1"
-_REFERENCE: Final = "#777777"
-
-
-class ChartDataMismatch(DataUnavailable):
-    """The closes given are not the ones the brief was built from (a close differs or is
-    missing): the chart would contradict its article, so none is drawn (exit 3)."""
 
 
 @dataclass(frozen=True)
@@ -139,27 +115,6 @@ def history_request(brief: IndexBrief) -> tuple[list[str], dt.date, dt.date]:
 
 
 # --- text: only the brief's display strings -------------------------------------------------
-
-
-def _fact(brief: IndexBrief, fact_id: str) -> Fact | None:
-    return brief.get(fact_id)
-
-
-def _required(brief: IndexBrief, fact_id: str) -> Fact:
-    fact = brief.get(fact_id)
-    if fact is None:
-        raise ValueError(f"the brief has no {fact_id}: a weekly brief always does")
-    return fact
-
-
-def _words(fact: Fact, entity: Entity) -> str:
-    """The fact's label without its entity's name: "50-day moving average"."""
-    prefix = f"{entity.name} "
-    return fact.label[len(prefix) :] if fact.label.startswith(prefix) else fact.label
-
-
-def _day(day: dt.date, year: bool) -> str:
-    return f"{day:%b %-d, %Y}" if year else f"{day:%b %-d}"
 
 
 def _span(first: dt.date, last: dt.date) -> str:
@@ -226,49 +181,13 @@ def markdown_image(brief: IndexBrief, png_name: str) -> str:
 # --- data -----------------------------------------------------------------------------------
 
 
-def _close_series(data: pd.Series | pd.DataFrame) -> pd.Series:
-    """A Series of closes by session (a bars frame's `close` column, or closes as given),
-    indexed by tz-naive session dates, ascending."""
-    series = data["close"] if isinstance(data, pd.DataFrame) else data
-    index = pd.DatetimeIndex(series.index)
-    if index.tz is not None:
-        index = index.tz_localize(None)
-    out = pd.Series(series.to_numpy(dtype="float64"), index=index.normalize())
-    result: pd.Series = out.dropna().sort_index()
-    return result
-
-
 def _checked(
     brief: IndexBrief, closes: Mapping[str, pd.Series | pd.DataFrame]
 ) -> dict[str, pd.Series]:
     """Each entity's closes, after holding them to the brief: every close fact of the week
-    and of the previous week's last session must be in the series with the same value (the
-    brief's values are the exact Decimals of these floats, so the comparison is exact)."""
-    out: dict[str, pd.Series] = {}
+    and of the previous week's last session must be in the series with the same value."""
     since = brief.week.start - dt.timedelta(days=14)
-    for entity in brief.entities:
-        if entity.yahoo not in closes:
-            raise ChartDataMismatch(
-                f"no closes for {entity.yahoo} to chart the {brief.subject.key} brief; pass "
-                "every symbol of history_request(brief)"
-            )
-        series = _close_series(closes[entity.yahoo])
-        by_day = dict(zip((ts.date() for ts in series.index), series.tolist(), strict=True))
-        for fact in brief.facts:
-            if fact.entity != entity.key or fact.metric != "close" or fact.on is None:
-                continue
-            if fact.on < since or fact.on > brief.week.end:
-                continue
-            got = by_day.get(fact.on)
-            if got is None or Decimal(got) != fact.value:
-                shown = "no close" if got is None else f"close {got!r}"
-                raise ChartDataMismatch(
-                    f"the closes of {entity.yahoo} are not the ones the brief was built from: "
-                    f"{shown} on {fact.on}, the brief's is {fact.display}; pass the data the "
-                    "brief came from"
-                )
-        out[entity.yahoo] = series.loc[: pd.Timestamp(brief.week.end)]
-    return out
+    return checked_closes(brief, closes, brief.entities, since, brief.week.end)
 
 
 def _week_line(series: pd.Series, brief: IndexBrief) -> pd.Series:
@@ -304,40 +223,6 @@ def week_lines(
 # --- drawing --------------------------------------------------------------------------------
 
 
-def _matplotlib() -> None:
-    """Import matplotlib here, not at module level: the chart is an optional extra."""
-    try:
-        import matplotlib  # noqa: F401
-    except ImportError:
-        raise ChartUnavailable(
-            "the chart needs matplotlib, which is not installed: install writer[chart] "
-            "(pip install 'writer[chart]')"
-        ) from None
-
-
-def _axis_text(value: float, places: int) -> str:
-    """An axis tick as the article writes figures (`2,250`), by the one formatter."""
-    return format_number(Decimal(repr(float(value))), places)
-
-
-def _spread(targets: list[float], gap: float) -> list[float]:
-    """Label heights at least `gap` apart, as close to `targets` as a simple sweep gets
-    (end-of-line labels of indices that moved alike would otherwise print over each
-    other)."""
-    order = sorted(range(len(targets)), key=lambda i: targets[i])
-    placed = [targets[i] for i in order]
-    for k in range(1, len(placed)):
-        placed[k] = max(placed[k], placed[k - 1] + gap)
-    shift = (sum(placed) - sum(targets[i] for i in order)) / len(placed) if placed else 0.0
-    placed = [p - shift for p in placed]  # recentre the group on its targets
-    for k in range(1, len(placed)):
-        placed[k] = max(placed[k], placed[k - 1] + gap)
-    out = [0.0] * len(targets)
-    for k, i in enumerate(order):
-        out[i] = placed[k]
-    return out
-
-
 def _day_labels(days: Sequence[pd.Timestamp]) -> list[str]:
     """ "Fri / Aug 1", "Mon / 4", ...: the month only where it changes, so six sessions fit
     the narrow panel without their labels running together."""
@@ -346,15 +231,6 @@ def _day_labels(days: Sequence[pd.Timestamp]) -> list[str]:
         new_month = k == 0 or ts.month != days[k - 1].month
         out.append(f"{ts:%a}\n{ts:%b %-d}" if new_month else f"{ts:%a}\n{ts:%-d}")
     return out
-
-
-def _format_y(ax: Axes) -> None:
-    from matplotlib.ticker import FuncFormatter, MaxNLocator
-
-    ax.yaxis.set_major_locator(MaxNLocator(nbins=6, steps=[1, 2, 2.5, 5, 10]))
-    ticks = [t for t in ax.get_yticks() if ax.get_ylim()[0] <= t <= ax.get_ylim()[1]]
-    places = 0 if all(float(t).is_integer() for t in ticks) else 2
-    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: _axis_text(v, places)))
 
 
 def _month_ticks(days: Sequence[pd.Timestamp]) -> tuple[list[int], list[str]]:
@@ -513,15 +389,12 @@ def _title(brief: IndexBrief) -> str:
 
 def _figure(brief: IndexBrief, checked: Mapping[str, pd.Series]) -> Figure:
     """The figure on an Agg canvas (no pyplot: no global backend, nothing left open).  Call
-    inside `matplotlib.rc_context(_RC)`: the style is applied while drawing and saving."""
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
-
+    inside `matplotlib.rc_context(chart_common.RC)`: the style applies while drawing and
+    saving."""
     subject, week = brief.subject, brief.week
     last = _required(brief, ids.session(subject.key, "close", week.last_session))
     change = _required(brief, ids.period(subject.key, "week", "change_pct"))
-    fig = Figure(figsize=(WIDTH_IN, HEIGHT_IN), dpi=DPI, layout="constrained")
-    FigureCanvasAgg(fig)
+    fig = new_figure()
     fig.suptitle(
         f"{_title(brief)}: closed at {last.display}, {change.display} on the week",
         fontsize=12,
@@ -536,22 +409,8 @@ def _figure(brief: IndexBrief, checked: Mapping[str, pd.Series]) -> Figure:
 
 
 def _draw(brief: IndexBrief, checked: Mapping[str, pd.Series], alt: str) -> tuple[bytes, bytes]:
-    """(PNG, SVG) bytes.  The alt text goes into both files' metadata (SVG `<title>` and
-    description, PNG text chunks); the SVG's date and creator are left out, so the bytes
-    depend on the brief and the closes alone (and the matplotlib version)."""
-    _matplotlib()
-    import matplotlib
-
-    # one drawing at a time per process: `rc_context` sets and restores matplotlib's global
-    # style, so two threads drawing at once (a batch's --jobs) restored it under each other
-    # and drew parts of a chart in the default style; worker processes still draw at once
-    with _DRAWING, matplotlib.rc_context(_RC):
-        fig = _figure(brief, checked)
-        png, svg = io.BytesIO(), io.BytesIO()
-        meta = {"Title": _title(brief), "Description": alt}
-        fig.savefig(png, format="png", dpi=DPI, metadata={**meta, "Software": None})
-        fig.savefig(svg, format="svg", metadata={**meta, "Date": None, "Creator": None})
-    return png.getvalue(), svg.getvalue()
+    """(PNG, SVG) bytes, the alt text in both files' metadata (`chart_common.draw`)."""
+    return draw(lambda: _figure(brief, checked), _title(brief), alt)
 
 
 def _write_all(files: Mapping[Path, bytes]) -> None:
