@@ -35,7 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.append(str(ROOT))  # after site-packages: an installed (compiled) build wins
 
-from factcheck.brief import Fact, WeeklyIndexBrief  # noqa: E402
+from factcheck.brief import Fact, IndexBrief  # noqa: E402
 from factcheck.check import check_text  # noqa: E402
 from factcheck.frontmatter import split_front_matter  # noqa: E402
 from factcheck.numfmt import (  # noqa: E402
@@ -126,7 +126,7 @@ QUAL_FLIPS = (
 class Article:
     name: str
     text: str
-    brief: WeeklyIndexBrief
+    brief: IndexBrief
     claims: tuple[Claim, ...]
     offsets: tuple[int, ...]  # start offset of each claim
 
@@ -339,8 +339,9 @@ def op_misattributed_day(art: Article, rng: random.Random) -> Iterator[Mutant]:
 def op_wrong_base(art: Article, rng: random.Random) -> Iterator[Mutant]:
     brief = art.brief
     for c, off, fact in numeric_claims(art, ("percent", "points")):
-        if fact.metric not in ("change_pct", "change_pts") or fact.period in ("ytd",):
-            continue
+        iso = len(fact.period) == 10 and fact.period[4] == "-"
+        if fact.metric not in ("change_pct", "change_pts") or not (iso or fact.period == "week"):
+            continue  # the year or month to date: no base in the week to take instead
         key = brief.subject.key if fact.entity == brief.subject.key else fact.entity
         days = [d for d in brief.week.sessions if brief.get(f"{key}.close.{d}")]
         if fact.period == "week":
@@ -530,9 +531,11 @@ OPERATORS: dict[str, Callable[[Article, random.Random], Iterator[Mutant]]] = {
 # --- corpus ------------------------------------------------------------------------------
 
 
-def load_articles(data_dir: Path, limit: int, seed: int) -> list[Article]:
-    from writer.genres.weekly_index.offline import draft_offline
-    from writer.pipeline import open_source, weekly_brief
+def load_articles(data_dir: Path, limit: int, seed: int, daily: bool = False) -> list[Article]:
+    """Offline drafts of random weeks (or, `daily`, sessions) of every symbol, and for weekly
+    recaps every hand-written article of tests/corpus."""
+    from writer.genres import genre_of
+    from writer.pipeline import draft_brief, open_source
 
     source = open_source(data_dir)
     rng = random.Random(seed)
@@ -540,21 +543,31 @@ def load_articles(data_dir: Path, limit: int, seed: int) -> list[Article]:
     for symbol in SYMBOLS:
         day = dt.date(2024, 7, 12)
         while day <= dt.date(2025, 12, 26):
-            targets.append((symbol, day))
+            if daily:
+                targets += [(symbol, day - dt.timedelta(days=n)) for n in range(5)]
+            else:
+                targets.append((symbol, day))
             day += dt.timedelta(days=7)
     rng.shuffle(targets)
-    briefs: dict[tuple[str, dt.date], WeeklyIndexBrief] = {}
+    kind = "daily_wrap" if daily else "weekly_index"
+    briefs: dict[tuple[str, dt.date], IndexBrief] = {}
     out: list[Article] = []
     for symbol, day in targets:
         if len(out) >= limit:
             break
         try:
-            brief = weekly_brief(symbol, day, source)
-        except Exception:  # weeks without data or history (noted in the table)
+            brief = draft_brief(kind, symbol, day, source)
+        except Exception:  # weeks without data or history, holidays (noted in the table)
             continue
         briefs[(symbol, day)] = brief
-        text = f"---\nticker: {symbol}\nweek: {day.isoformat()}\n---\n" + draft_offline(brief)
+        place = f"date: {day.isoformat()}\n" if daily else ""
+        head = f"---\nticker: {symbol}\n{place}week: {day.isoformat()}\n---\n"
+        text = head + genre_of(brief).offline(brief)
         out.append(make_article(f"draft:{symbol}:{day}", text, brief))
+    if daily:
+        return out
+    from writer.pipeline import weekly_brief
+
     for path in sorted((ROOT / "tests" / "corpus").glob("*.md")):
         text = path.read_text(encoding="utf-8")
         from factcheck.frontmatter import article_target
@@ -565,7 +578,7 @@ def load_articles(data_dir: Path, limit: int, seed: int) -> list[Article]:
     return out
 
 
-def make_article(name: str, text: str, brief: WeeklyIndexBrief) -> Article:
+def make_article(name: str, text: str, brief: IndexBrief) -> Article:
     report = check_text(text, brief)
     starts = line_starts(text)
     return Article(
@@ -573,7 +586,7 @@ def make_article(name: str, text: str, brief: WeeklyIndexBrief) -> Article:
     )
 
 
-def caught(mutant: Mutant, brief: WeeklyIndexBrief) -> bool:
+def caught(mutant: Mutant, brief: IndexBrief) -> bool:
     report = check_text(mutant.text, brief)
     return any(c.line == mutant.line or c.status is Status.WRONG_WEEK for c in report.errors)
 
@@ -588,7 +601,7 @@ def best_ms(run: Callable[[], object], times: int = 5) -> float:
     return best * 1000
 
 
-def check_fresh(text: str, briefs: Iterator[WeeklyIndexBrief]) -> None:
+def check_fresh(text: str, briefs: Iterator[IndexBrief]) -> None:
     check_text(text, next(briefs))
 
 
@@ -642,9 +655,12 @@ def main() -> None:
     parser.add_argument("--per-op", type=int, default=3, help="mutants per article and operator")
     parser.add_argument("--files", type=int, default=1000, help="files for the CLI timing")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--daily", action="store_true", help="daily wraps of random sessions, not weekly recaps"
+    )
     args = parser.parse_args()
 
-    articles = load_articles(args.data_dir, args.articles, args.seed)
+    articles = load_articles(args.data_dir, args.articles, args.seed, args.daily)
     drafted = sum(a.name.startswith("draft:") for a in articles)
     clean = [a for a in articles if not any(c.severity.value == "error" for c in a.claims)]
     fps = len(articles) - len(clean)
