@@ -143,21 +143,32 @@ def brief(
         str,
         typer.Argument(help="RUT, SPX, COMP, NDX, DJI, ASX200, HSI, N225, FTSE or a stock ticker"),
     ],
-    week: Annotated[str, typer.Option("--week", help="any date in the trading week, YYYY-MM-DD")],
+    week: Annotated[
+        str | None, typer.Option("--week", help="any date in the trading week, YYYY-MM-DD")
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option("--date", help="a session, YYYY-MM-DD: the brief of its daily wrap"),
+    ] = None,
     fmt: Annotated[str, typer.Option("--format", help="table or json")] = "table",
     data_dir: DataDir = None,
     allow_gaps: AllowGaps = False,
     max_move: MaxMove = None,
 ) -> None:
-    """Print every figure of the week: the brief the drafter and the checker work from."""
+    """Print every figure of the week (or, with --date, of a session and its week to date):
+    the brief the drafter and the checker work from."""
     from writer.calendar import parse_date
-    from writer.pipeline import open_source, weekly_brief
+    from writer.pipeline import draft_brief, open_source
     from writer.render import print_brief_table
 
     if fmt not in ("table", "json"):
         raise fail(f"--format must be table or json, not {fmt!r}", 2)
+    if (week is None) == (date is None):
+        raise fail("give --week DATE (a weekly recap's brief) or --date DATE (a daily wrap's)", 2)
+    kind, day = ("weekly_index", week) if date is None else ("daily_wrap", date)
+    assert day is not None
     with data_checks(allow_gaps, max_move):
-        result = weekly_brief(symbol, parse_date(week), open_source(data_dir))
+        result = draft_brief(kind, symbol, parse_date(day), open_source(data_dir))
     if fmt == "json":
         sys.stdout.write(result.model_dump_json(indent=2) + "\n")
     else:

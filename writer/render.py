@@ -7,7 +7,7 @@ import os
 from rich.console import Console
 from rich.table import Table
 
-from factcheck.brief import IndexBrief
+from factcheck.brief import DailyWrapBrief, IndexBrief
 
 #: The width of output to a pipe or a file: no line there is cut or wrapped (a table is as
 #: wide as its cells, a line as long as its text).
@@ -39,6 +39,15 @@ def print_brief_table(brief: IndexBrief, console: Console | None = None) -> None
         f"{week.last_session:%b %-d, %Y}: {len(week.sessions)} sessions, previous close "
         f"{week.previous_session:%a %b %-d}"
     )
+    if isinstance(brief, DailyWrapBrief):
+        session = brief.session
+        after = f", next session {session.next:%a %b %-d}" if session.next else ""
+        shut = "".join(f"; {c.day:%a %b %-d}: {c.why}" for c in session.closed)
+        title = (
+            f"{brief.subject.name} ({brief.subject.key}) session {session.date:%a %b %-d, %Y}: "
+            f"previous session {session.previous:%a %b %-d}{after}{shut}; the week to date "
+            f"from {week.start:%b %-d}"
+        )
     table = Table(title=title, show_lines=False)
     for column, justify in (
         ("fact id", "left"),
