@@ -71,6 +71,23 @@ def render(package: str, name: str, **context: Any) -> str:
     return template(package, name).render(**context).strip() + "\n"
 
 
+@dataclass(frozen=True)
+class Templates:
+    """One genre's shipped templates (its `prompts` package), for its module to name as
+    `template_source`, `compile_templates` and `render`."""
+
+    package: str
+
+    def source(self, name: str) -> str:
+        return template_source(self.package, name)
+
+    def compile(self) -> None:
+        compile_templates(self.package)
+
+    def render(self, name: str, **context: Any) -> str:
+        return render(self.package, name, **context)
+
+
 def day_name(day: dt.date) -> str:
     """ "Tuesday, Aug 5": a session as group headings and prompts name it."""
     return f"{day:%A}, {day:%b} {day.day}"

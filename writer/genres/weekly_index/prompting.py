@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Any
 
 from factcheck.brief import Fact, IndexBrief
 from factcheck.report import Claim
@@ -51,19 +50,13 @@ __all__ = [
 ]
 
 
-def template_source(name: str) -> str:
-    """The raw text of a shipped template (read from the installed package, not the repo)."""
-    return common.template_source(PACKAGE, name)
-
-
-def compile_templates() -> None:
-    """Compile every shipped template now (`prompting_common.compile_templates`)."""
-    common.compile_templates(PACKAGE)
-
-
-def render(name: str, **context: Any) -> str:
-    """Render one template; a variable the template needs but `context` lacks raises."""
-    return common.render(PACKAGE, name, **context)
+_templates = common.Templates(PACKAGE)
+#: A shipped template's raw text (read from the installed package, not the repo).
+template_source = _templates.source
+#: Compile every shipped template now: a batch does it before it forks its workers.
+compile_templates = _templates.compile
+#: Render one template; a variable the template needs but the context lacks raises.
+render = _templates.render
 
 
 def fact_groups(brief: IndexBrief) -> list[FactGroup]:
