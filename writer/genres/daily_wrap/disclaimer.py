@@ -1,4 +1,7 @@
-"""The line every daily wrap ends with (the house form, `factcheck.form`)."""
+"""The line every daily wrap ends with (the house form), for its drafters and its checker's
+form rules alike."""
+
+from __future__ import annotations
 
 from typing import Final
 

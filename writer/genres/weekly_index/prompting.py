@@ -1,83 +1,62 @@
 """The weekly recap's prompts for the LLM drafter: Jinja templates shipped as package data in
-`writer.genres.weekly_index.prompts`.
-
-Why templates: the wording is data that editors tune, not code; `StrictUndefined` makes a
-template that names a variable we do not pass fail loudly instead of sending the model a
-prompt with a silent hole in it.  The figures reach the model only as each fact's `display`
-text (formatted by `factcheck.numfmt`), the same text the checker expects back.
+`writer.genres.weekly_index.prompts`, rendered with what every genre's prompts share
+(`writer.genres.prompting_common`).  The figures reach the model only as each fact's
+`display` text (formatted by `factcheck.numfmt`), the same text the checker expects back.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import cache
-from importlib import resources
-from typing import Any
-
-from jinja2 import Environment, StrictUndefined, Template
 
 from factcheck.brief import Fact, IndexBrief
 from factcheck.report import Claim
+from writer.genres import prompting_common as common
+from writer.genres.prompting_common import (
+    COMPACT,
+    FULL,
+    NO_DATA,
+    FactGroup,
+    estimate_tokens,
+    fact_line,
+    messages_tokens,
+)
+from writer.genres.prompting_common import day_name as _day
 from writer.genres.weekly_index.offline import DISCLAIMER as OFFLINE_DISCLAIMER
 
+PACKAGE = "writer.genres.weekly_index.prompts"
 TEMPLATES = ("system.j2", "user.j2", "revise.j2")
 MIN_WORDS = 400
 MAX_WORDS = 700
 #: The offline drafter's disclaimer, without its italics, so both drafters say the same.
 DISCLAIMER = OFFLINE_DISCLAIMER.strip("*")
+#: The compiled templates, once per process (shared by every genre, keyed by its package).
+_template = common.template
 _SESSION_METRICS = {"open", "high", "low", "close", "change_pts", "change_pct"}
+__all__ = [
+    "COMPACT",
+    "FULL",
+    "NO_DATA",
+    "REPLY_TOKENS",
+    "FactGroup",
+    "compile_templates",
+    "estimate_tokens",
+    "first_messages",
+    "messages_tokens",
+    "revise_message",
+    "revision_messages",
+    "system_message",
+    "user_message",
+]
 
 
-@dataclass(frozen=True)
-class FactGroup:
-    title: str
-    facts: tuple[Fact, ...]
-
-
-@cache
-def _environment() -> Environment:
-    return Environment(
-        undefined=StrictUndefined,
-        autoescape=False,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-
-
-def template_source(name: str) -> str:
-    """The raw text of a shipped template (read from the installed package, not the repo)."""
-    return (
-        resources.files("writer.genres.weekly_index.prompts")
-        .joinpath(name)
-        .read_text(encoding="utf-8")
-    )
-
-
-@cache
-def _template(name: str) -> Template:
-    """A shipped template, compiled once per process: compiling costs more than rendering
-    (30 ms against 2 ms), and a batch renders four per article."""
-    return _environment().from_string(template_source(name))
-
-
-def compile_templates() -> None:
-    """Compile every shipped template now: a batch does it once before it forks its worker
-    processes, so that no worker compiles them on its first request."""
-    for entry in resources.files("writer.genres.weekly_index.prompts").iterdir():
-        if entry.name.endswith(".j2"):
-            _template(entry.name)
-
-
-def render(name: str, **context: Any) -> str:
-    """Render one template; a variable the template needs but `context` lacks raises."""
-    return _template(name).render(**context).strip() + "\n"
-
-
-def _day(day: dt.date) -> str:
-    return f"{day:%A}, {day:%b} {day.day}"
+_templates = common.Templates(PACKAGE)
+#: A shipped template's raw text (read from the installed package, not the repo).
+template_source = _templates.source
+#: Compile every shipped template now: a batch does it before it forks its workers.
+compile_templates = _templates.compile
+#: Render one template; a variable the template needs but the context lacks raises.
+render = _templates.render
 
 
 def fact_groups(brief: IndexBrief) -> list[FactGroup]:
@@ -155,28 +134,6 @@ def prompt_groups(brief: IndexBrief, *, context: bool = True) -> list[FactGroup]
     return out
 
 
-def estimate_tokens(text: str) -> int:
-    """Tokens `text` costs: tiktoken's count when it is installed, else an estimate of 2.5
-    characters a token.  Figures cost many tokens (Qwen2.5 splits every digit): a 7,464-
-    character RUT prompt was 2,705 tokens to Qwen2.5-1.5B, which this puts at 2,986."""
-    encoding = _tiktoken()
-    if encoding is not None:
-        return len(encoding.encode(text))
-    return len(text) * 2 // 5 + 1
-
-
-@cache
-def _tiktoken() -> Any:
-    """tiktoken's encoding, looked for once per process (a failed import is a search of the
-    whole path, and a batch estimates a few requests per article)."""
-    try:
-        import tiktoken
-
-        return tiktoken.get_encoding("cl100k_base")
-    except Exception:  # not installed, or its tables cannot be fetched offline
-        return None
-
-
 def system_message(brief: IndexBrief) -> str:
     return render(
         "system.j2",
@@ -191,23 +148,6 @@ def system_message(brief: IndexBrief) -> str:
     )
 
 
-def _short_label(fact: Fact, brief: IndexBrief, day: dt.date | None) -> str:
-    """The label without what the group heading says: its index's name, and its session in
-    a session's group."""
-    names = {e.key: e.name for e in brief.entities}
-    name = names.get(fact.entity, "")
-    label = fact.label.removeprefix(f"{name} ") if name else fact.label
-    if day is not None and fact.period == day.isoformat():
-        label = label.replace(f" {day:%a %b} {day.day}", "", 1)
-    return label
-
-
-#: How much of the week's data a request carries, largest first: all of it; without the
-#: peers' sessions and the levels; none (a revision only: its findings give the right figure
-#: for every sentence to change, and the draft holds the rest).
-FULL, COMPACT, NO_DATA = 2, 1, 0
-
-
 def user_message(brief: IndexBrief, *, detail: int = FULL) -> str:
     """The week's data for the model: each figure's display text and what it is, grouped by
     index and session, without fact ids (plumbing a model may copy into the article)."""
@@ -216,7 +156,7 @@ def user_message(brief: IndexBrief, *, detail: int = FULL) -> str:
     groups = []
     for group in prompt_groups(brief, context=detail == FULL) if detail > NO_DATA else ():
         day = days.get(group.title.rsplit(": ", 1)[-1])
-        lines = [f"{f.display}: {_short_label(f, brief, day)}" for f in group.facts]
+        lines = [fact_line(f, brief, day) for f in group.facts]
         groups.append((group.title, lines))
     return render(
         "user.j2",
@@ -236,21 +176,11 @@ def revise_message(
     """Quote every finding (sentence, what was written, what the data says) for a rewrite.
     When the checker names a fact but no expected text (a wrong direction), the fact's own
     display is what the data says."""
-    displays = {f.id: f.display for f in brief.facts}
-    return render(
-        "revise.j2",
-        findings=list(findings),
-        attempt=attempt,
-        max_attempts=max_attempts,
-        displays=displays,
-    )
+    return common.revise_message(PACKAGE, brief, findings, attempt, max_attempts)
 
 
 def first_messages(brief: IndexBrief, *, detail: int = FULL) -> list[dict[str, str]]:
-    return [
-        {"role": "system", "content": system_message(brief)},
-        {"role": "user", "content": user_message(brief, detail=detail)},
-    ]
+    return common.chat(system_message(brief), user_message(brief, detail=detail))
 
 
 def revision_messages(
@@ -264,17 +194,12 @@ def revision_messages(
 ) -> list[dict[str, str]]:
     """The original request, the last draft as the model's turn, then the findings.  Only
     the last draft is kept so the conversation does not grow with every attempt."""
-    return [
-        *first_messages(brief, detail=detail),
-        {"role": "assistant", "content": draft},
-        {"role": "user", "content": revise_message(brief, findings, attempt, max_attempts)},
-    ]
+    return common.revision_chat(
+        first_messages(brief, detail=detail),
+        draft,
+        revise_message(brief, findings, attempt, max_attempts),
+    )
 
 
 #: Tokens a reply needs: a 700-word article with its figures, and some room.
 REPLY_TOKENS = 1200
-
-
-def messages_tokens(messages: Sequence[dict[str, str]]) -> int:
-    """`estimate_tokens` over a chat, with a few tokens per message for the roles."""
-    return sum(estimate_tokens(m["content"]) + 4 for m in messages)
