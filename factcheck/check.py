@@ -228,7 +228,7 @@ def check_text(
         for finding in check_sentence(doc, sent, ctx, binder, summary, words):
             out.finding(finding, sent)
     claims = [c for _, c in sorted(out.claims, key=_FIRST)]
-    wrong = wrong_week(doc, brief, dates, claims, index.dates)
+    wrong = wrong_week(doc, brief, dates, claims, index.vouched)
     if wrong is not None:
         claims = [wrong]
     return CheckReport.model_construct(

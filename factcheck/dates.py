@@ -92,7 +92,7 @@ def wrong_week(
     brief: IndexBrief,
     dates: list[tuple[Figure, Status]],
     claims: Iterable[Claim],
-    vouched: set[dt.date] | frozenset[dt.date] = frozenset(),
+    vouched: frozenset[dt.date] = frozenset(),
 ) -> Claim | None:
     """One finding when the article is evidently about another week than the brief.  Days
     the brief vouches for (`vouched`: a daily wrap's next session and closed days, which

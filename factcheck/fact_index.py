@@ -128,6 +128,8 @@ class FactIndex:
             "percentage_points": [],
             "count": [],
         }
+        #: the genre's days (`Genre.days`), apart: no other week's for `dates.wrong_week`
+        self.vouched = days
         self.dates: set[dt.date] = set(brief.week.sessions) | {brief.week.previous_session} | days
         #: each entity's last close of the week (what tells a level from a change)
         self.last_close: dict[str, Decimal] = {}

@@ -194,7 +194,7 @@ def test_writer_draft_date_writes_a_wrap_that_writer_check_passes(
     )
     checked = runner.invoke(app, ["check", str(article), "--data-dir", str(shared_data)])
     assert checked.exit_code == 0, checked.output
-    assert "brief RUT session 2025-08-05" in checked.output
+    assert "brief RUT 2025-08-04..2025-08-10 as of 2025-08-05" in checked.output
     # the same article with Friday's week figure is a wrong figure (exit 1)
     article.write_text(text.replace("up 2.72%", "up 2.38%"), encoding="utf-8")
     wrong = runner.invoke(app, ["check", str(article), "--data-dir", str(shared_data)])

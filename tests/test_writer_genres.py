@@ -38,9 +38,17 @@ def test_the_drafter_and_the_house_form_come_from_the_briefs_genre() -> None:
     assert prompting.system_message(rut).splitlines()[0] in form.prompt_lines
 
 
-def test_each_genres_prompts_and_chart_load() -> None:
-    rut = load("RUT", "2025-08-08")
-    for genre in GENRES.values():
+def test_each_genres_prompts_and_chart_load(shared_data: Path) -> None:
+    """Each genre's prompts and chart, loaded through its row, for a brief of its kind."""
+    import datetime as dt
+
+    from writer.data.snapshot import SnapshotSource
+    from writer.pipeline import draft_brief
+
+    source = SnapshotSource(shared_data)
+    for kind, genre in GENRES.items():
+        rut = draft_brief(kind, "RUT", dt.date(2025, 8, 5), source)
+        assert genre_of(rut) is genre
         messages = genre.prompting().first_messages(rut)
         assert [m["role"] for m in messages] == ["system", "user"]
         symbols, start, end = genre.charting().history_request(rut)

@@ -26,9 +26,9 @@ def _daily(brief: Brief) -> DailyWrapBrief:
 
 
 def describe(brief: Brief) -> str:
-    """What a report says it was checked against: the session (and the week it ends)."""
-    daily = _daily(brief)
-    return f"{brief.subject.key} session {daily.session.date} (week from {daily.week.start})"
+    """What a report says it was checked against: the week, as of the session (the form
+    reports had before daily wraps were a genre: CI jobs may read it)."""
+    return weekly_index.describe(_daily(brief))
 
 
 def anchor(brief: Brief) -> dt.date:
