@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Final
 
-from factcheck.brief import IndexBrief
+from factcheck.brief import IndexBrief, Week
 from factcheck.datewords import WEEKDAY_NAMES
 from factcheck.document import Document, Figure
 from factcheck.fact_index import FactIndex
@@ -87,20 +87,13 @@ def _largest_week(figures: list[Figure]) -> int:
     return weeks.most_common(1)[0][1] if weeks else 0
 
 
-def wrong_week(
-    doc: Document,
-    brief: IndexBrief,
-    dates: list[tuple[Figure, Status]],
-    claims: Iterable[Claim],
-    vouched: frozenset[dt.date] = frozenset(),
-) -> Claim | None:
-    """One finding when the article is evidently about another week than the brief.  Days
-    the brief vouches for (`vouched`: a daily wrap's next session and closed days, which
-    may fall in the next week) never count as another week's."""
-    week = brief.week
-    # the previous week's last session is the base of the week's changes ("Change vs Fri
-    # Aug 1"): a recap may name it on every line and is still about its own week
-    outside = [
+def _outside_the_week(
+    dates: list[tuple[Figure, Status]], week: Week, vouched: frozenset[dt.date]
+) -> list[Figure]:
+    """The dated figures outside the brief's week.  The previous week's last session is the
+    base of the week's changes ("Change vs Fri Aug 1"): a recap may name it on every line and
+    is still about its own week; a day the brief vouches for is no other week's either."""
+    return [
         f
         for f, _ in dates
         if f.date is not None
@@ -108,6 +101,19 @@ def wrong_week(
         and f.date != week.previous_session
         and f.date not in vouched
     ]
+
+
+def wrong_week(
+    doc: Document,
+    brief: IndexBrief,
+    dates: list[tuple[Figure, Status]],
+    claims: Iterable[Claim],
+    vouched: frozenset[dt.date] = frozenset(),
+) -> Claim | None:
+    """One finding when the article is evidently about another week than the brief (days the
+    brief `vouched` for, a daily wrap's next session and closed days, are none)."""
+    week = brief.week
+    outside = _outside_the_week(dates, week, vouched)
     out_ids = {id(f) for f in outside}  # identity: comparing Figure dataclasses is costly
     foreign = [f for f, status in dates if status is not Status.VERIFIED and id(f) in out_ids]
     walk = [f for f, _ in dates if f.weekday is not None]

@@ -74,10 +74,12 @@ _SECTION_RE: Final = re.compile(r"##\s+\S")
 _LIST_RE: Final = re.compile(r"\s*(?:[-*+]|\d+[.)])\s+")
 #: A letter, 15 or more characters, then a full stop: tried only where a run between stops
 #: begins (from its first letter, the longest try), so no run is read once per letter in it.
-#: A sentence: a letter, 15 more characters and its end.  A decimal point is no end
-#: ("... in a range of 1,926.64 to 1,958.05." is one sentence).
+#: A sentence: a letter, 15 more characters and its end.  A decimal point is no end ("... in
+#: a range of 1,926.64 to 1,958.05." is one sentence), and no sentence begins after one.
+_DECIMAL_POINT: Final = r"(?<=\d)\.(?=\d)"
 _SENTENCE_RE: Final = re.compile(
-    r"(?<![^.!?])[^.!?A-Za-z]*+[A-Za-z](?:[^.!?]|(?<=\d)\.(?=\d)){15,}+[.!?](?:\s|$|[*_\"')\]])"
+    rf"(?<![^.!?])(?!(?<=\d\.)\d)(?:[^.!?A-Za-z]|{_DECIMAL_POINT})*+[A-Za-z]"
+    rf"(?:[^.!?]|{_DECIMAL_POINT}){{15,}}+[.!?](?:\s|$|[*_\"')\]])"
 )
 #: "Label: value" lines and table rows: data, not prose.
 _KEY_VALUE_RE: Final = re.compile(

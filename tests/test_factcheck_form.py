@@ -142,3 +142,20 @@ def test_a_fact_id_is_found_by_the_briefs_own_id_components() -> None:
     page = form.read_page("# T\n\nThe week's change was RUT.week.change_pct and RUT.ma50 too.\n")
     found = form._fact_ids(page, brief, check_text("", brief), FormRules())
     assert [p.text for p in found] == ["RUT.week.change_pct"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "sentence"),
+    [
+        ("The index closed at 2,218.42, up 2.38% on the week and 0.17% on the day.", True),
+        ("It traded in a range of 2,200.73 to 2,228.48.", True),
+        ("Close: 2,218.42", False),
+        ("Dow 1.5 Nasdaq 2.5 S&P 0.5", False),
+    ],
+)
+def test_a_sentence_may_end_in_a_decimal_figure(paragraph: str, sentence: bool) -> None:
+    """A decimal point is no sentence end: the prose rule once counted "... closed at
+    2,218.42." as no sentence, and failed every prose draft of a small model (issue 23)."""
+    from factcheck import form
+
+    assert bool(form._SENTENCE_RE.search(paragraph)) is sentence

@@ -32,7 +32,8 @@ OLD_HOLE = re.compile(
     r"\[(?:insert|placeholder|your|figure|date|index)[^\]]*\]|\blorem ipsum\b",
     re.IGNORECASE,
 )
-OLD_SENTENCE = re.compile(r"[A-Za-z][^.!?]{15,}[.!?](?:\s|$|[*_\"')\]])")
+#: what a sentence is, written plainly (a decimal point is no sentence end)
+OLD_SENTENCE = re.compile(r"[A-Za-z](?:[^.!?]|(?<=\d)\.(?=\d)){15,}[.!?](?:\s|$|[*_\"')\]])")
 
 
 def texts(alphabet: list[str], count: int = 3000, longest: int = 24) -> list[str]:
