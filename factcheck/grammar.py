@@ -1576,6 +1576,9 @@ CLOSE_AT_VERBS: Final = forms(FINISH_VERBS, Form.PAST, Form.ING, but=("closed",)
 CLOSE_AT_SPANS: Final = pick(BRIEF_SPANS, "week", "day", "session")
 #: "the June quarter", "the December half": a span the brief has no figure for.
 MONTH_SPANS: Final = (*pick(PERIOD_PHRASES, "quarter"), "half")
+#: "ended September with a 3.5% gain", "wrapped up December down 3%": a month as the span a
+#: change is over (a finish verb right before its name).
+MONTH_FINISH_VERBS: Final = forms(FINISH_VERBS)
 #: Before a period phrase: what closes it ("closed out the week").
 WEEK_CLOSERS: Final = (
     *forms(FINISH_VERBS, Form.PAST, Form.ING, but=("settled", "settling", "wrapping up")),

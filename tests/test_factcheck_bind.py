@@ -63,6 +63,13 @@ def test_entity_is_inherited_from_the_preceding_sentence(rut: WeeklyIndexBrief) 
         ("It sits 10.06% below its 52-week high.", "10.06%", {"52w"}),
         ("The previous week's close was 2,166.78.", "2,166.78", {"prev"}),
         ("It gained 51.64 points from the previous week's close.", "51.64 points", {"week"}),
+        # a month as the span of a change, without "in": the month to date when it is the
+        # brief's own, else a span the brief holds no figure for (never a day of the week)
+        ("August so far: small caps up 0.31%.", "0.31%", {"mtd"}),
+        ("Small caps finished July with a 1.7% gain.", "1.7%", {"none"}),
+        ("Chart below.July small caps were up 1.7% on the month.", "1.7%", {"none"}),
+        ("The index closed August 8 at 2,218.42.", "2,218.42", {"d:2025-08-08"}),
+        ("Investors may sell. The index rose 2.38% this week.", "2.38%", {"week"}),
     ],
 )
 def test_period_from_the_sentence(

@@ -63,6 +63,7 @@ from factcheck.bind.patterns import (
     _INTRADAY_MOVE_RE,
     _METRIC_OF,
     _METRIC_OR_DIRECTION_RE,
+    _MONTH_AS_SPAN_RE,
     _MONTH_NUMBER,
     _MONTH_RE,
     _MONTH_SPAN_RE,
@@ -303,7 +304,7 @@ class Binder:
             )
         for m in _PAST_SPAN_RE.finditer(text):
             ctx.periods.append(Mention(base + m.start(), base + m.end(), "none", "none"))
-        for m in _MONTH_SPAN_RE.finditer(text):
+        for m in (*_MONTH_SPAN_RE.finditer(text), *self._months_as_spans(doc, base, text)):
             # "rose 1.3 per cent during the month of June", "For December, the index ...":
             # the month to date when it is the brief's month, else no figure the brief has
             mon = m.group("mon")
@@ -321,6 +322,14 @@ class Binder:
                 digits = _NON_DIGIT_RE.sub("", doc.text[base + m.start() : base + m.end()])
                 value = f"{digits}d" if digits else "ma"
             ctx.periods.append(Mention(base + m.start(), base + m.end(), kind, value))
+
+    @staticmethod
+    def _months_as_spans(doc: Document, base: int, text: str) -> list[re.Match[str]]:
+        """Months named as a change's span without "in" ("ended September with a 3.5% gain",
+        "December XJO was down -3.28%"), written with a capital: "may" is a verb."""
+        return [
+            m for m in _MONTH_AS_SPAN_RE.finditer(text) if doc.text[base + m.start("mon")].isupper()
+        ]
 
     def _metric_and_direction_words(self, sent: Sentence, text: str, ctx: SentenceContext) -> None:
         """Metric words ("closing high", "support") and direction words ("rose", "lower")."""

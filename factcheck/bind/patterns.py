@@ -55,6 +55,7 @@ from factcheck.grammar import (
     MA_SPANS,
     METRIC_GAP_KINDS,
     METRIC_WORDS,
+    MONTH_FINISH_VERBS,
     MONTH_NAMES,
     MONTH_SPANS,
     MOVE_AFTER_NAME_FINISHES,
@@ -173,6 +174,16 @@ _MONTH_SPAN_RE: Final = Scan(
     # "the June quarter", "the December half": a span the brief has no figure for
     rf"|(?:(?:for|in|over|during)\s+the\s+)?(?P<span>{_MONTH_ALTERNATION})\s+"
     rf"{alternation(MONTH_SPANS)}\b)",
+    re.ASCII,
+)
+#: A month named as the span of a change without "in" or "for": after a finish verb ("ended
+#: September with a 3.5% gain") or opening a sentence or clause ("December XJO was down
+#: -3.28%", also run on after a caption's full stop); never a date ("December 31",
+#: "December 2024").
+_MONTH_AS_SPAN_RE: Final = Scan(
+    r"(?:^[^a-z0-9]*|(?<![\d.])[.:;]\s*|"
+    rf"\b(?:{alternation(MONTH_FINISH_VERBS)})\s+)(?P<mon>{_MONTH_ALTERNATION})\b"
+    r"(?!\s*[#\d]|'s|’s)",
     re.ASCII,
 )
 #: What every `_MONTH_RE` match ends with.
