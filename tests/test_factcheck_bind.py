@@ -70,6 +70,16 @@ def test_entity_is_inherited_from_the_preceding_sentence(rut: WeeklyIndexBrief) 
         ("Chart below.July small caps were up 1.7% on the month.", "1.7%", {"none"}),
         ("The index closed August 8 at 2,218.42.", "2,218.42", {"d:2025-08-08"}),
         ("Investors may sell. The index rose 2.38% this week.", "2.38%", {"week"}),
+        # the end of a move from a dated level is a later session's: the next one, unless
+        # the words name it
+        (
+            "It climbed from a close of 2,212.30 on Monday to 2,225.67.",
+            "2,225.67",
+            {"d:2025-08-05"},
+        ),
+        ("It climbed from Monday's close of 2,212.30 to 2,225.67.", "2,225.67", {"d:2025-08-05"}),
+        ("It climbed from Monday's close of 2,212.30 to 2,225.67.", "2,212.30", {"d:2025-08-04"}),
+        ("It slid from 2,243.16 on Wednesday to 2,218.42 on Friday.", "2,218.42", {"d:2025-08-08"}),
     ],
 )
 def test_period_from_the_sentence(

@@ -68,7 +68,9 @@ from factcheck.bind.patterns import (
     _MONTH_RE,
     _MONTH_SPAN_RE,
     _MOVE_AFTER_NAME_RE,
+    _MOVE_END_RE,
     _MOVE_IN_RE,
+    _MOVE_START_RE,
     _MOVE_WORDS,
     _NO_FACT,
     _NON_DIGIT_RE,
@@ -814,7 +816,32 @@ class Binder:
             ]
             if following:
                 tokens = tokens | period_tokens(following[0])
+        if fig.kind == "number" and best.kind in ("date", "basedate"):
+            tokens = self._move_end(doc, sent, ctx, fig, best) or tokens
         return tokens
+
+    def _move_end(
+        self, doc: Document, sent: Sentence, ctx: SentenceContext, fig: Figure, best: Mention
+    ) -> frozenset[str] | None:
+        """The level a move went to from a dated level ("from a close of 2,407.34 on
+        Wednesday to 2,467.70", "from Wednesday's close of 2,407.34 to 2,467.70"): the day
+        names the start, and a move with no day of its own ends at the next session's close,
+        as a change from a named close is the next session's (None: the figure is not such
+        an end)."""
+        if not (
+            _MOVE_START_RE.search(doc.lower[max(sent.start, best.start - 40) : best.start])
+            and _MOVE_END_RE.search(doc.lower[max(best.end, fig.start - 8) : fig.start])
+        ):
+            return None
+        for m in ctx.periods:  # "... to 2,218.42 on Friday": the end's own day
+            if (
+                m.kind == "date"
+                and 0 <= m.start - fig.end < 16
+                and _ON_DATE_GAP_RE.fullmatch(doc.lower[fig.end : m.start])
+            ):
+                return period_tokens(m)
+        later = [d.isoformat() for d in self.sessions if d.isoformat() > best.value]
+        return frozenset({f"d:{later[0]}"} if later else {"none"})
 
     def _metric(
         self,

@@ -141,6 +141,9 @@ _INTRADAY_MOVE_RE: Final = re.compile(
     re.ASCII,
 )
 _FROM_A_RE: Final = re.compile(r"\bfrom\s+(?:a|an|the|its)\s+$", re.ASCII)
+#: A move from a dated level to another: "from" before the date, "to" right before the end.
+_MOVE_START_RE: Final = re.compile(r"\bfrom\b(?:[^.;]|(?<=\d)\.(?=\d))*$", re.ASCII)
+_MOVE_END_RE: Final = re.compile(r"\bto\s+$", re.ASCII)
 #: After a figure: a company's results ("drop in net profit", "slide in full-year earnings").
 _COMPANY_RESULT_RE: Final = re.compile(
     rf"\s+(?:[a-z]+\s+){{0,1}}{alternation(COMPANY_RESULT_MOVES)}\s+"
