@@ -80,6 +80,13 @@ def test_entity_is_inherited_from_the_preceding_sentence(rut: WeeklyIndexBrief) 
         ("It climbed from Monday's close of 2,212.30 to 2,225.67.", "2,225.67", {"d:2025-08-05"}),
         ("It climbed from Monday's close of 2,212.30 to 2,225.67.", "2,212.30", {"d:2025-08-04"}),
         ("It slid from 2,243.16 on Wednesday to 2,218.42 on Friday.", "2,218.42", {"d:2025-08-08"}),
+        # coordinated figures share the span named after the last of them
+        (
+            "It was the laggard of the week after gains of 1.2% and 0.9% in the prior two weeks.",
+            "1.2%",
+            {"none"},
+        ),
+        ("It fell 0.30% on Thursday and rose 0.17% on Friday.", "0.30%", {"d:2025-08-07"}),
     ],
 )
 def test_period_from_the_sentence(

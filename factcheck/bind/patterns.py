@@ -232,7 +232,10 @@ _CHAIN_GAP_RE: Final = re.compile(
     rf"[\d.,]+\s*(?:{alternation(POINT_WORDS)})?[\s,]*(?:on|by)?\s*"
     # "a gain of 794.27 points, or 2.1%, for the week"
     rf"|[\s,]*or\s+[+\-]?[\d.,]+\s*(?:%|{alternation(PERCENT_WORDS)})[\s,]*"
-    rf"(?:{alternation(WAY_WORDS)})?[\s,]*(?:on|for|in|over|during)?\s*",
+    rf"(?:{alternation(WAY_WORDS)})?[\s,]*(?:on|for|in|over|during)?\s*"
+    # "gains of 1.6% and 0.7% in the prior two weeks": coordinated figures share the span
+    rf"|\s+and\s+[+\-]?[\d.,]+\s*(?:%|{alternation(PERCENT_WORDS)})\s+"
+    r"(?:on|for|in|over|during|across)\s*",
     re.ASCII,
 )
 _ON_DATE_GAP_RE: Final = re.compile(
