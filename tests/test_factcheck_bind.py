@@ -87,6 +87,10 @@ def test_entity_is_inherited_from_the_preceding_sentence(rut: WeeklyIndexBrief) 
             {"none"},
         ),
         ("It fell 0.30% on Thursday and rose 0.17% on Friday.", "0.30%", {"d:2025-08-07"}),
+        # a dateline run into the paragraph says when it was filed, not what it is about
+        ("Fri Aug 8, 2025 16:10 ET\nSmall caps are up 2.38% on the week.", "2.38%", {"week"}),
+        ("Aug 8, 2025 16:10 ET\nSmall caps are up 2.38%.", "2.38%", set()),
+        ("Small caps were up on Friday, Aug 8\nby 0.17%.", "0.17%", {"d:2025-08-08"}),
     ],
 )
 def test_period_from_the_sentence(

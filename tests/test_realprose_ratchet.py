@@ -22,7 +22,7 @@ SCORER = SHARED / "tools" / "score-realprose"
 #: clean articles that pass, articles with a wrong figure that fail (of 20 and 21)
 CLEAN_PASS, WRONG_FAIL = 16, 18
 #: wrong figures caught (of 43), false alarms at most, correct figures verified (of 303)
-CAUGHT, FALSE_ALARMS, VERIFIED = 39, 14, 209
+CAUGHT, FALSE_ALARMS, VERIFIED = 39, 13, 210
 
 
 def writer_exe() -> Path:

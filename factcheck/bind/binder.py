@@ -52,6 +52,7 @@ from factcheck.bind.patterns import (
     _COMPANY_RESULT_RE,
     _COMPARE_VERB_RE,
     _CONDITIONAL_LEVEL_RE,
+    _DATELINE_RE,
     _DAYS_SPAN_RE,
     _DIRECTION_OF,
     _DISTANCE_RE,
@@ -99,6 +100,7 @@ from factcheck.bind.patterns import (
     _YEAR_BASE_GAP_RE,
     _YEAR_RE,
     _YEAR_SPAN_RE,
+    DATELINE_MAX,
     FOLLOW_DIR_RE,
     _owns_relative_clause,
     _same_clause,
@@ -896,6 +898,19 @@ class Binder:
         return 0, "", False
 
 
+def _on_a_dateline(doc: Document, m: Mention, fig: Figure) -> bool:
+    """Is the mention on a line of its own before the figure's that holds no sentence (a
+    dateline, "2025-12-31 HKT 13:50", run into the paragraph below it): when the article
+    was filed, not what its figures are about."""
+    newline = doc.text.find("\n", m.end, fig.start)
+    if newline < 0:
+        return False
+    start = doc.text.rfind("\n", 0, m.start) + 1
+    if newline - start > DATELINE_MAX:
+        return False
+    return _DATELINE_RE.fullmatch(doc.text, start, newline) is not None
+
+
 def _nearest_period(
     doc: Document, sent: Sentence, ctx: SentenceContext, fig: Figure, hi: int
 ) -> Mention | None:
@@ -907,6 +922,8 @@ def _nearest_period(
         if m.end <= fig.start:
             if m.start - sent.start > 20 and _CLAUSE_BREAK_RE.search(doc.lower[m.end : fig.start]):
                 continue  # "…so far this year, while the Nasdaq closed at …"
+            if _on_a_dateline(doc, m, fig):
+                continue
             dist = fig.start - m.end
         elif m.start >= fig.end:
             gap = doc.lower[fig.end : m.start]

@@ -141,6 +141,11 @@ _INTRADAY_MOVE_RE: Final = re.compile(
     re.ASCII,
 )
 _FROM_A_RE: Final = re.compile(r"\bfrom\s+(?:a|an|the|its)\s+$", re.ASCII)
+#: A line with no sentence on it: digits, separators and capitalised words only ("2025-12-31
+#: HKT 13:50", "Tuesday, Aug 5, 2025 4:10 PM ET").
+_DATELINE_RE: Final = re.compile(r"[\s\d,:/.()\-]*+(?:[A-Z][A-Za-z]*+\.?[\s\d,:/.()\-]*+)*+")
+#: ... and it is short: a line longer than this is text.
+DATELINE_MAX: Final = 60
 #: A move from a dated level to another: "from" before the date, "to" right before the end.
 _MOVE_START_RE: Final = re.compile(r"\bfrom\b(?:[^.;]|(?<=\d)\.(?=\d))*$", re.ASCII)
 _MOVE_END_RE: Final = re.compile(r"\bto\s+$", re.ASCII)
