@@ -264,7 +264,9 @@ _PREV_WORD_RE: Final = Scan(rf"{alternation(PRIOR_WORDS)}\s+$", re.ASCII)
 #: Periods written with (masked) digits: "52-week", "50-day", "in 2025".
 _PERIOD_DIGITS_RE: Final = Scan(
     rf"(?:(?P<w52>##\s*-?\s*{WEEK}s?)|(?P<ma>#{{2,3}}\s*-?\s*{alternation(MA_SPANS)}s?)|"
-    rf"(?P<ytd>\b(?:in|for|so\s+far\s+in)\s+(?:19|20)\d\d\b|\b{alternation(SINCE_YEAR_END)}\s+"
+    # "since 2017 when it rose about 36 percent": what follows "<year> when" is that year's
+    rf"(?P<ytd>\b(?:in|for|so\s+far\s+in)\s+(?:19|20)\d\d\b|\b(?:19|20)\d\d,?\s+when\b|"
+    rf"\b{alternation(SINCE_YEAR_END)}\s+"
     rf"(?:19|20)\d\d\b|\bits\s+(?:19|20)\d\d\s+{alternation(YEAR_END_BASES)}))",
     re.ASCII,
 )
