@@ -1467,6 +1467,11 @@ RECORD_WORDS: Final = ("record", "all-time")
 BASE_PREPOSITIONS: Final = ("from", "since", "versus", "vs", "vs.", "compared with", "compared to")
 #: The spans the brief holds figures for, as a pattern names them after "the past ..." or
 #: "ending the ... at" (the week, its sessions, the Friday).
+#: "Last week": the week before the moment of writing, which is the reported week itself in a
+#: recap written after it ("rose 1.1% last week"); "the previous week" counts from the
+#: reported week, and "this week" says the article was written inside it.
+DEICTIC_LAST_WEEK: Final = pick(PERIOD_PHRASES, "last week", "the last week")
+THIS_WEEK: Final = pick(PERIOD_PHRASES, "this week")
 BRIEF_SPANS: Final = (
     *pick(PERIOD_PHRASES, "week"),
     "session",

@@ -236,3 +236,16 @@ def test_a_day_without_a_session_is_a_usage_error(
     )  # fmt: skip
     assert result.exit_code == 2
     assert message in result.output
+
+
+def test_last_week_in_a_daily_wrap_is_the_week_before(shared_data: Path) -> None:
+    """A daily wrap is written inside its week: its "last week" is the one before (a recap
+    that never says "this week" was written after its week, and means that one)."""
+    brief = session_brief("RUT", dt.date(2025, 8, 5), SnapshotSource(shared_data))
+    before = brief.get("RUT.prev_week.change_pct")
+    assert before is not None
+    text = f"The Russell 2000 moved {before.display} last week."
+    report = check_text(text, brief, strict=True)
+    assert [(c.status, c.fact_id) for c in report.claims if c.kind == "percent"] == [
+        (Status.VERIFIED, "RUT.prev_week.change_pct")
+    ]

@@ -91,6 +91,11 @@ def test_entity_is_inherited_from_the_preceding_sentence(rut: WeeklyIndexBrief) 
         ("Fri Aug 8, 2025 16:10 ET\nSmall caps are up 2.38% on the week.", "2.38%", {"week"}),
         ("Aug 8, 2025 16:10 ET\nSmall caps are up 2.38%.", "2.38%", set()),
         ("Small caps were up on Friday, Aug 8\nby 0.17%.", "0.17%", {"d:2025-08-08"}),
+        # "last week" in a recap that never says "this week" was written after the week
+        ("Small caps rose 2.38% last week.", "2.38%", {"week"}),
+        ("Small caps rose 2.38% this week after last week's 1.8% drop.", "1.8%", {"prev"}),
+        ("Small caps rose 2.38% after the previous week's 1.8% drop.", "1.8%", {"prev"}),
+        ("Resistance sits at last week's high of 2,273.38.", "2,273.38", {"prev"}),
         # "<year> when" names that year for what follows
         ("Its best year since 2020, when it rose about 18%, is this one.", "18%", {"none"}),
         ("Its best year was 2025, when it fell 0.53%.", "0.53%", {"ytd"}),

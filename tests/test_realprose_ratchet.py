@@ -20,9 +20,9 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 SCORER = SHARED / "tools" / "score-realprose"
 
 #: clean articles that pass, articles with a wrong figure that fail (of 20 and 21)
-CLEAN_PASS, WRONG_FAIL = 17, 18
+CLEAN_PASS, WRONG_FAIL = 18, 18
 #: wrong figures caught (of 43), false alarms at most, correct figures verified (of 303)
-CAUGHT, FALSE_ALARMS, VERIFIED = 39, 13, 210
+CAUGHT, FALSE_ALARMS, VERIFIED = 39, 12, 211
 
 
 def writer_exe() -> Path:

@@ -54,6 +54,7 @@ from factcheck.bind.patterns import (
     _CONDITIONAL_LEVEL_RE,
     _DATELINE_RE,
     _DAYS_SPAN_RE,
+    _DEICTIC_WEEK_RE,
     _DIRECTION_OF,
     _DISTANCE_RE,
     _EXTREME_BEFORE_RE,
@@ -92,6 +93,7 @@ from factcheck.bind.patterns import (
     _SPACES_RE,
     _SUB_INDEX_RE,
     _SUPERLATIVE_SCOPE_RE,
+    _THIS_WEEK_RE,
     _TO_END_RE,
     _TO_PRICE_RE,
     _TOP_MOVER_RE,
@@ -142,6 +144,8 @@ class Binder:
         #: the table header cells read in the document checked last (`header_cell`)
         self._cells: dict[tuple[int, int], HeaderCell] = {}
         self._cells_of: Document | None = None
+        #: the document last asked whether it says "this week", and its answer
+        self._vantage: tuple[Document | None, bool] = (None, False)
         #: the base of the year-to-date change: the subject's last close of the year before
         year = brief.week.last_session.year
         self.year_base: str | None = max(
@@ -284,6 +288,8 @@ class Binder:
                 kind, value = "date", self.sessions[-1].isoformat()
             elif kind == "prev" and "friday" in m.group(0):
                 kind, value = "date", self.brief.week.previous_session.isoformat()
+            elif kind == "prev" and _DEICTIC_WEEK_RE.match(phrase):
+                kind = "lastweek"  # its value stays "prev"; `_period_of` reads the figure
             elif kind == "week" and _SUPERLATIVE_SCOPE_RE.search(
                 text[max(0, m.start() - 40) : m.start()]
             ):
@@ -368,6 +374,18 @@ class Binder:
         if "first" in phrase:
             return month <= 3
         return not any(w in phrase for w in ("second", "third", "fourth")) and month <= 3
+
+    def _after_the_week(self, doc: Document) -> bool:
+        """Is a recap of a whole week written after it ended: it never calls its week "this
+        week".  Its moves "last week" ("rose 1.1% last week") are then the reported week's,
+        as a recap published on the weekend or the Monday after writes them; a level "last
+        week" ("last week's high of ...") stays the week before's, and a daily wrap is
+        written inside its week."""
+        if self.brief.week.as_of is not None:
+            return False
+        if self._vantage[0] is not doc:
+            self._vantage = (doc, _THIS_WEEK_RE.search(doc.lower) is None)
+        return self._vantage[1]
 
     def _year_period(self, phrase: str) -> str:
         """ "in 2025" is the year to date of a 2025 brief and "since the end of 2024" (or "its
@@ -804,7 +822,13 @@ class Binder:
             tokens = period_tokens(dates[-1]) if dates else frozenset()
         if best.kind == "prevclose":
             tokens = frozenset({"week"} if fig.kind in ("percent", "points") else {"prev"})
-        if best.kind in ("w52", "prev") or (
+        if (
+            best.kind == "lastweek"
+            and fig.kind in ("percent", "points")
+            and self._after_the_week(doc)
+        ):
+            tokens = frozenset({"week"})  # "rose 1.1% last week" in a recap written after it
+        if best.kind in ("w52", "prev", "lastweek") or (
             best.kind in ("week", "month") and fig.kind == "number"
         ):
             following = [

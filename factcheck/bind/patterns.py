@@ -27,6 +27,7 @@ from factcheck.grammar import (
     CONDITIONAL_MOVES,
     CONDITIONAL_SIDES,
     DAY,
+    DEICTIC_LAST_WEEK,
     DIRECTION,
     DISTANCE_CLOSE,
     DISTANCE_KINDS,
@@ -82,6 +83,7 @@ from factcheck.grammar import (
     SUPERLATIVE_SCOPE,
     SWING,
     THE_MONTH_OF,
+    THIS_WEEK,
     TITLE_MOVES,
     TO_END_EXTREMES,
     TOP_MOVER_ADJECTIVES,
@@ -146,6 +148,10 @@ _FROM_A_RE: Final = re.compile(r"\bfrom\s+(?:a|an|the|its)\s+$", re.ASCII)
 _DATELINE_RE: Final = re.compile(r"[\s\d,:/.()\-]*+(?:[A-Z][A-Za-z]*+\.?[\s\d,:/.()\-]*+)*+")
 #: ... and it is short: a line longer than this is text.
 DATELINE_MAX: Final = 60
+#: "Last week" (not "the previous week", which counts from the week the article reports):
+#: the week before the moment of writing.
+_DEICTIC_WEEK_RE: Final = re.compile(rf"{alternation(DEICTIC_LAST_WEEK)}\b", re.ASCII)
+_THIS_WEEK_RE: Final = re.compile(rf"\b{alternation(THIS_WEEK)}\b", re.ASCII)
 #: A move from a dated level to another: "from" before the date, "to" right before the end.
 _MOVE_START_RE: Final = re.compile(r"\bfrom\b(?:[^.;]|(?<=\d)\.(?=\d))*$", re.ASCII)
 _MOVE_END_RE: Final = re.compile(r"\bto\s+$", re.ASCII)
