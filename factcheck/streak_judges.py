@@ -113,6 +113,11 @@ def check_streak(
                 fig, n, "the streak it ended began before the brief's data", STREAK_ON_DAY
             )
         return _streak_on(fig, brief, entity, before[-1], n, direction)
+    start = _run_start(doc, sent, ctx, fig)
+    if not weekly and start is not None and start in brief.week.sessions:
+        forward = _streak_from(fig, brief, entity, start, n, direction)
+        if forward is not None:
+            return forward
     if (
         not weekly
         and days
@@ -186,6 +191,8 @@ _STREAK_PAST_RE: Final = re.compile(
     rf"\bearlier\s+(?:in\s+)?(?:the|this)\s+{WEEK}\b|\bhad\s+", re.ASCII
 )
 #: A day after which the streak came ("Four Straight Up Days After a Shaky Monday").
+#: Before a day a run starts from: "rallied from a close of 24,733.45 on", "since".
+_RUN_FROM_RE: Final = re.compile(r"\b(?:from|since)\b(?:[^.;]|(?<=\d)\.(?=\d))*$", re.ASCII)
 _AFTER_RE: Final = re.compile(
     r"\b(?:after|since|following|before)\s+(?:a\s+|an\s+|the\s+)?[a-z]*\s*$"
 )
@@ -193,6 +200,47 @@ _AFTER_RE: Final = re.compile(
 
 def _unsettled(fig: Figure, n: int, why: str, rule: Rule) -> Finding:
     return Finding(fig.start, fig.end, "count", Status.UNSUPPORTED, None, None, why, str(n), rule)
+
+
+def _run_start(doc: Document, sent: Sentence, ctx: SentenceContext, fig: Figure) -> dt.date | None:
+    """The day a run named before the count starts from ("rallied from a close of 24,733.45
+    on Monday, gaining ground for four consecutive days"), or None."""
+    for p in reversed(ctx.periods):
+        if p.kind in ("date", "basedate") and p.value[:1].isdigit() and p.end <= fig.start:
+            if _RUN_FROM_RE.search(doc.lower[max(sent.start, p.start - 40) : p.start]):
+                return dt.date.fromisoformat(p.value)
+            return None
+    return None
+
+
+def _streak_from(
+    fig: Figure, brief: IndexBrief, entity: str, start: dt.date, n: int, direction: int
+) -> Finding | None:
+    """A run of `n` sessions counted forward from a named day, the day itself counted or
+    not, as writers do either: verified when the week's daily changes hold one (None: they
+    do not, and the count is judged as of the day, as before)."""
+    sessions = brief.week.sessions
+    i = sessions.index(start)
+    for first in (i, i + 1):
+        run = sessions[first : first + n]
+        moves = [brief.get(ids.session(entity, "change_pct", d)) for d in run]
+        if len(run) < n or any(m is None for m in moves):
+            continue
+        signs = {(m.value > 0) - (m.value < 0) for m in moves if m is not None}
+        if len(signs) == 1 and (want := signs.pop()) != 0 and direction in (0, want):
+            return Finding(
+                fig.start,
+                fig.end,
+                "count",
+                Status.VERIFIED,
+                moves[-1],
+                str(n),
+                f"{n} sessions {'up' if want > 0 else 'down'} from {run[0]:%a %b %-d} to "
+                f"{run[-1]:%a %b %-d}",
+                str(n * want),
+                STREAK_ON_DAY,
+            )
+    return None
 
 
 def _streak_as_of(brief: IndexBrief, entity: str, day: dt.date) -> tuple[int, bool]:

@@ -155,3 +155,25 @@ def test_daily_streak_as_of_an_earlier_session(
     rut: WeeklyIndexBrief, text: str, status: Status
 ) -> None:
     assert [s for _, s in phrases(text, rut)] == [status]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # Russell 2000, week of Aug 4 2025: Mon +2.10%, Tue +0.60%, Wed -0.20%, Thu -0.30%
+        # a run counted forward from the day it starts from, that day counted ...
+        ("It rallied from a close of 2,212.30 on Monday, rising for two straight sessions.",
+         Status.VERIFIED),
+        # ... or not ("since Tuesday": Wednesday and Thursday)
+        ("Since Tuesday's close of 2,225.67 it has fallen for two consecutive sessions.",
+         Status.VERIFIED),
+        # no such run from Monday: judged as of Monday, where the streak is one session
+        ("It rallied from a close of 2,212.30 on Monday, rising for four straight sessions.",
+         Status.MISMATCH),
+    ],
+)  # fmt: skip
+def test_a_run_counted_from_the_day_it_starts(
+    rut: WeeklyIndexBrief, text: str, status: Status
+) -> None:
+    counts = [(t, s) for t, s in phrases(text, rut) if t in ("two", "four")]
+    assert [s for _, s in counts] == [status]

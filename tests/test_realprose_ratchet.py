@@ -22,7 +22,7 @@ SCORER = SHARED / "tools" / "score-realprose"
 #: clean articles that pass, articles with a wrong figure that fail (of 20 and 21)
 CLEAN_PASS, WRONG_FAIL = 18, 18
 #: wrong figures caught (of 43), false alarms at most, correct figures verified (of 303)
-CAUGHT, FALSE_ALARMS, VERIFIED = 39, 12, 211
+CAUGHT, FALSE_ALARMS, VERIFIED = 39, 11, 212
 
 
 def writer_exe() -> Path:
