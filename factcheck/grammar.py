@@ -1304,6 +1304,20 @@ def _period_phrases() -> dict[str, str]:
 #: Every period phrase the checker reads, lower case -> its kind.
 PERIOD_PHRASES: Final = _period_phrases()
 
+#: "lost ground this week", "fell on Tuesday": a move verb right before its period, no figure.
+MOVED_VERBS: Final = pick(
+    MOVE_VERBS,
+    "rose", "fell", "gained", "lost", "slid", "jumped", "climbed", "dropped", "declined",
+    "eased", "surged", "soared", "sank", "tumbled", "plunged", "slipped", "rallied",
+    "advanced", "dipped", "retreated", "weakened", "slumped",
+)  # fmt: skip
+#: ... the words that may stand between ("lost ground", "fell sharply") ...
+MOVED_FILLERS: Final = ("ground", "sharply", "slightly", "modestly", "again", "further")
+#: ... and the week's phrases it may name.
+MOVED_WEEKS: Final = pick(
+    PERIOD_PHRASES, "this week", "on the week", "over the week", "for the week", "during the week"
+)
+
 
 # --- metrics ---------------------------------------------------------------------------------
 

@@ -21,7 +21,7 @@ from decimal import Decimal
 from typing import Final
 
 from factcheck import ids
-from factcheck.bind import Binder, Binding, Mention, SentenceContext
+from factcheck.bind import Binder, Binding, Mention, SentenceContext, is_outside
 from factcheck.brief import Fact, IndexBrief
 from factcheck.document import Document, Sentence
 from factcheck.finding import Finding, entity_before, phrase_finding
@@ -42,6 +42,9 @@ from factcheck.grammar import (
     GAVE_BACK_SESSION,
     GIVE_BACK_VERBS,
     GIVEN_BACK,
+    MOVED_FILLERS,
+    MOVED_VERBS,
+    MOVED_WEEKS,
     OPEN_VERBS,
     PERIOD_PHRASES,
     POSTED_MOVES,
@@ -66,6 +69,7 @@ from factcheck.grammar import (
     WEEK_MOVE_NOUNS,
     WEEK_MOVE_VERBS,
     WEEK_WITH_NOUNS,
+    WEEKDAY_NAMES,
     WEEKLY,
     Form,
     PeriodKind,
@@ -114,6 +118,14 @@ POSTED: Final = Scan(
 )
 #: "a modest weekly pullback", "ended a volatile week with a net loss": the week's direction
 #: worded as a noun, with no figure; not a week before ("after a weekly loss").
+#: "The Russell 2000 lost ground this week", "small caps fell on Tuesday": a direction over a
+#: period with no figure (a move with a figure is the figure check's: "fell 2% this week").
+MOVED: Final = Scan(
+    rf"\b(?P<dir>{alternation(MOVED_VERBS)})\s+(?:{alternation(MOVED_FILLERS)}\s+)?"
+    rf"(?P<period>{alternation(MOVED_WEEKS)}|on\s+{alternation(w.lower() for w in WEEKDAY_NAMES)})"
+    r"\b(?![^.;]{0,12}?[+\-−]?[\d#$])",
+    re.ASCII,
+)
 WEEK_MOVE: Final = Scan(
     "".join(rf"(?<!{re.escape(w)}\s)" for w in (*SEQUENCE_WORDS, *STREAK_BREAK_PAST))
     + "".join(rf"(?<!{re.escape(w)}\s)" for w in WEEK_MOVE_NOT_AFTER)
@@ -357,6 +369,28 @@ def _judge_week_move(r: PhraseReading, m: re.Match[str]) -> None:
     )
 
 
+def _judge_moved(r: PhraseReading, m: re.Match[str]) -> None:
+    """ "lost ground this week", "fell on Tuesday": the direction of the period's change, for
+    an index the sentence names before the verb (a sentence about "stocks" or a sector names
+    none the brief holds)."""
+    start, end = r.base + m.start(), r.base + m.end()
+    if any(a < m.end() and m.start() < b for a, b in r.finished) or any(
+        f.start < end and start < f.end for f in r.out
+    ):
+        return  # the words of a claim already judged
+    named = [e for e in r.ctx.entities if e.end <= start]
+    if not named or is_outside(named[-1].value):
+        return
+    period: str | None = "week"
+    if not m.group("period").startswith(("this", "on the", "over", "for", "during")):
+        period = _period_near(r.ctx, start, end, None, kinds=("date",), lower=r.doc.lower)
+    if period is None or period.startswith("missing"):
+        return
+    _settle_direction(
+        r.out, r.binder.brief, named[-1].value, period, m.group("dir").lower(), start, end
+    )
+
+
 def _judge_week_extreme(r: PhraseReading, m: re.Match[str]) -> None:
     """ "hit its weekly high on Thursday": the week's extreme on the day named."""
     brief = r.binder.brief
@@ -542,6 +576,7 @@ PHRASE_KINDS: Final[tuple[PhraseKind, ...]] = (
     PhraseKind(TERRITORY, _judge_territory, DIRECTION_OVER_PERIOD),
     PhraseKind(POSTED, _judge_posted, DIRECTION_OVER_PERIOD),
     PhraseKind(WEEK_MOVE, _judge_week_move, DIRECTION_OVER_PERIOD),
+    PhraseKind(MOVED, _judge_moved, DIRECTION_OVER_PERIOD),
     PhraseKind(WEEK_EXTREME, _judge_week_extreme, EXTREME_ON_DAY),
     PhraseKind(EVERY_SESSION_SCAN, _judge_every_session, EVERY_SESSION),
     PhraseKind(WEEK_START_SCAN, _judge_week_start, WEEK_START),
