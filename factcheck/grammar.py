@@ -1926,6 +1926,9 @@ HEDGE_WORDS: Final[tuple[tuple[str, Hedge], ...]] = (
 #: The figure readers' words (`factcheck.figures`): "2% above the 50-day", "a low of 4,900".
 CHANGE_UNITS_AFTER: Final = (*POINT_WORDS, *pick(PT_WORDS, "pts"))
 LEVEL_RELATIONS: Final = (*pick(dict(GAP_SIDES), "above", "below", "under", "beneath"), "over")
+#: "The Russell 2000 is above 2,400", "sits below 5,000": where an index stands now, which is
+#: its last close (not a high of some period above the level).
+STANDING_VERBS: Final = ("is", "are", "stands", "sits", "remains", "stays", "is still", "is now")
 RANGE_LOW: Final = pick(LEVEL_EXTREMES, "low")
 #: "the range of 2,200 to 2,250", "a zone from 4,900 through 5,000": a range, not a move.
 RANGE_NOUNS: Final = ("range", "ranged", *pick(_METRIC, "zone", "area"), "band", "region")

@@ -416,6 +416,7 @@ def _guess(fig: Figure, b: Binding, verdict: Verdict) -> str | None:
         and fig.decimals == 0
         and fig.magnitude >= 1000
         and fig.magnitude % 100 == 0
+        and fig.hedge not in (Hedge.ABOVE, Hedge.BELOW)  # "closed above 2,300": settled
     ):
         return "a round number, which the data does not settle"
     if (
@@ -622,7 +623,10 @@ def _misattributed(
     index: FactIndex, fig: Figure, b: Binding, candidates: list[IndexedFact]
 ) -> Verdict | None:
     """A fit with a fact of the brief that differs from the binding in exactly one attribute
-    (the first such), reported against the closest of the `candidates`."""
+    (the first such), reported against the closest of the `candidates`.  A bound ("above
+    2,400") fits every larger figure of the brief, so only its own fact settles it."""
+    if fig.hedge in (Hedge.ABOVE, Hedge.BELOW):
+        return None
     others = []
     for item in index.pool(fig, b):
         mag, sign = fits(item, fig, b)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pytest
 
+from factcheck.brief import WeeklyIndexBrief
 from factcheck.check import check_text
 from factcheck.extract import parse
 from factcheck.numfmt import Hedge
@@ -168,3 +169,22 @@ def test_a_title_that_is_the_bodys_headline_is_read_once() -> None:
         (5, "2.38%"),
         (7, "2,218.42"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        # RUT, week of Aug 4 2025: closed Friday at 2,218.42; 52-week intraday high 2,466.49
+        ("The Russell 2000 is above 2,400.", "mismatch"),  # not its 52-week high: its close
+        ("The Russell 2000 is below 2,400.", "verified"),
+        ("The Russell 2000 closed the week above 2,300.", "mismatch"),  # a round level settles
+        ("The Russell 2000 closed the week above 2,200.", "verified"),
+    ],
+)
+def test_a_comparator_is_held_to_the_index_own_close(
+    rut: WeeklyIndexBrief, sentence: str, status: str
+) -> None:
+    """A bound ("above 2,400") fits every larger figure of the brief: only the words' own
+    fact settles it, the last close where the sentence says where the index stands."""
+    report = check_text(sentence, rut, strict=True)
+    assert [c.status.value for c in report.claims if c.kind == "number"] == [status]

@@ -91,6 +91,7 @@ from factcheck.bind.patterns import (
     _PROPER_RE,
     _SHARES_OF_RE,
     _SPACES_RE,
+    _STANDS_AT_RE,
     _SUB_INDEX_RE,
     _SUPERLATIVE_SCOPE_RE,
     _THIS_WEEK_RE,
@@ -711,6 +712,16 @@ class Binder:
         elif fig.kind == "number" and _CONDITIONAL_LEVEL_RE.search(head):
             b.metrics = LEVELISH  # "A close above 39,105 opens the path": a level
             fig.hedge = Hedge.EXACT
+        if (
+            fig.kind == "number"
+            and fig.hedge in (Hedge.ABOVE, Hedge.BELOW)
+            and b.metrics is None
+            and not (b.periods or b.periods_inherited)
+            and _STANDS_AT_RE.search(head)
+        ):
+            # "The Russell 2000 is above 2,400": where it stands, its last close
+            b.metrics = frozenset({"close"})
+            b.periods = frozenset({f"d:{self.sessions[-1].isoformat()}"})
         if b.metrics is LEVELISH and fig.hedge in (Hedge.ABOVE, Hedge.BELOW):
             # "closed above the 22,500 level": a named level must be one the data has
             fig.hedge = Hedge.EXACT

@@ -52,6 +52,7 @@ from factcheck.grammar import (
     INTRADAY_WORDS,
     IT_MOVES,
     LEVEL_EXTREMES,
+    LEVEL_RELATIONS,
     MA,
     MA_SPANS,
     METRIC_GAP_KINDS,
@@ -80,6 +81,7 @@ from factcheck.grammar import (
     SHARE_OF_WHOLES,
     SINCE_YEAR_END,
     SPAN_QUALIFIERS,
+    STANDING_VERBS,
     SUPERLATIVE_SCOPE,
     SWING,
     THE_MONTH_OF,
@@ -152,6 +154,12 @@ DATELINE_MAX: Final = 60
 #: the week before the moment of writing.
 _DEICTIC_WEEK_RE: Final = re.compile(rf"{alternation(DEICTIC_LAST_WEEK)}\b", re.ASCII)
 _THIS_WEEK_RE: Final = re.compile(rf"\b{alternation(THIS_WEEK)}\b", re.ASCII)
+#: Where an index stands against a level: "is above ", "sits well below the ".
+_STANDS_AT_RE: Final = re.compile(
+    rf"\b{alternation(STANDING_VERBS)}\s+(?:well\s+|comfortably\s+|just\s+)?"
+    rf"{alternation(LEVEL_RELATIONS)}\s+(?:the\s+)?$",
+    re.ASCII,
+)
 #: A move from a dated level to another: "from" before the date, "to" right before the end.
 _MOVE_START_RE: Final = re.compile(r"\bfrom\b(?:[^.;]|(?<=\d)\.(?=\d))*$", re.ASCII)
 _MOVE_END_RE: Final = re.compile(r"\bto\s+$", re.ASCII)
