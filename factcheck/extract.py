@@ -33,7 +33,7 @@ from factcheck.blocks import Block, read_blocks
 from factcheck.datewords import dates_in
 from factcheck.document import Document, Figure, Sentence
 from factcheck.errors import CheckError, TooLarge
-from factcheck.figures import figures_in
+from factcheck.figures import figures_in, read_hedges
 from factcheck.frontmatter import parse_front_matter, shown_fields, split_front_matter
 from factcheck.grammar import (
     DIGIT_INDEX_NAMES,
@@ -48,7 +48,7 @@ from factcheck.grammar import (
 )
 from factcheck.patterns import Scan
 from factcheck.scan import html_spans, md_links
-from factcheck.streak_counts import streaks_in
+from factcheck.streak_counts import streaks_in, worded_percents_in
 
 #: What other modules take from here: the reader and its limits.
 __all__ = [
@@ -368,7 +368,12 @@ class _Sentences:
     def fill(self, sent: Sentence) -> None:
         """A sentence's dates, figures and streak counts, in order of position."""
         chunk = sent.text
-        streaks = streaks_in(chunk, self.lower[sent.start : sent.end], sent.start)
+        low = self.lower[sent.start : sent.end]
+        streaks = streaks_in(chunk, low, sent.start)
+        worded = worded_percents_in(chunk, low, sent.start)
+        if worded:  # "rose nine percent": hedged as figures in digits are
+            read_hedges(chunk, sent.start, worded)
+            streaks = sorted(streaks + worded, key=_START)
         if _DIGIT_RE.search(chunk) is None:  # no digits: no dates, no figures
             sent.figures = streaks
             return

@@ -164,11 +164,11 @@ def figures_in(text: str, offset: int, dates: list[Figure]) -> list[Figure]:
     if len(out) > 1:
         _mark_ranges(text, offset, out)
         _share_units(text, offset, out)
-    _read_hedges(text, offset, out)
+    read_hedges(text, offset, out)
     return out
 
 
-def _read_hedges(text: str, offset: int, figs: list[Figure]) -> None:
+def read_hedges(text: str, offset: int, figs: list[Figure]) -> None:
     """Each figure's hedge, from the words before it ("about", "more than", "below")."""
     for fig in figs:
         at = fig.start - offset

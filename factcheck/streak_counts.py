@@ -11,6 +11,7 @@ from typing import Final
 from factcheck._rx import trie
 from factcheck.document import Figure
 from factcheck.grammar import (
+    PERCENT_WORDS,
     STREAK_HINTS,
     STREAK_KIND_UNITS,
     STREAK_KINDS,
@@ -47,6 +48,8 @@ NUMBER_WORDS: Final[dict[str, int]] = {
     "eleventh": 11,
     "twelfth": 12,
 }
+#: How the ordinal rows of `NUMBER_WORDS` end ("first", "second", "third", "fourth").
+_ORDINAL_ENDS: Final = ("st", "nd", "rd", "th")
 #: A space or a hyphen between a unit's words ("trading-day").
 _SPACE_OR_HYPHEN: Final = r"[\s-]"
 _ORDER: Final = tuple(s.word for s in STREAK_WORDS if s.role is StreakRole.ORDER)
@@ -62,6 +65,35 @@ STREAK_RE: Final = re.compile(
 #: "first" with a kind: the grammar's ORDER and RUN words.
 STREAK_HINT_RE: Final = Scan(rf"(?i){trie(STREAK_HINTS)}", re.ASCII)
 _NON_DIGIT_RE: Final = re.compile(r"\D", re.ASCII)
+
+
+#: A percentage written in words ("rose nine percent", "about two per cent"): a figure as
+#: its digits would be, so a wrong one is never skipped in silence.
+_CARDINALS: Final = tuple(w for w in NUMBER_WORDS if w[-2:] not in _ORDINAL_ENDS)
+WORDED_PERCENT_RE: Final = re.compile(
+    rf"(?i)(?<![\w-])(?P<n>{alternation(_CARDINALS)})"
+    rf"\s+(?:{alternation(PERCENT_WORDS)})\b",
+    re.ASCII,
+)
+
+
+def worded_percents_in(text: str, low: str, offset: int) -> list[Figure]:
+    """Percentages written in words, as figures of kind `percent` (their hedges are read
+    by the caller, as for figures in digits); `low` is `text` lower-cased."""
+    if not any(w in low for w in PERCENT_WORDS):
+        return []
+    return [
+        Figure(
+            offset + m.start(),
+            offset + m.end(),
+            m.group(0),
+            "percent",
+            Decimal(NUMBER_WORDS[m.group("n").lower()]),
+            0,
+            0,
+        )
+        for m in WORDED_PERCENT_RE.finditer(text)
+    ]
 
 
 def streaks_in(text: str, low: str, offset: int) -> list[Figure]:

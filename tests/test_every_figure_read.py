@@ -188,3 +188,18 @@ def test_a_comparator_is_held_to_the_index_own_close(
     fact settles it, the last close where the sentence says where the index stands."""
     report = check_text(sentence, rut, strict=True)
     assert [c.status.value for c in report.claims if c.kind == "number"] == [status]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("The Russell 2000 rose nine percent this week.", "mismatch"),  # it rose 2.38%
+        ("The Russell 2000 rose about two per cent this week.", "verified"),
+        ("The Russell 2000 rose two percent on Monday.", "verified"),  # +2.10%
+    ],
+)
+def test_a_percentage_in_words_is_a_figure(
+    rut: WeeklyIndexBrief, sentence: str, status: str
+) -> None:
+    report = check_text(sentence, rut, strict=True)
+    assert [c.status.value for c in report.claims if c.kind == "percent"] == [status]
