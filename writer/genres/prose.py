@@ -168,29 +168,23 @@ def levels_to_watch(brief: IndexBrief, fig: Figures, voice: Voice) -> list[str]:
         when = f" from {short_date(f.on)}" if f.on and key.startswith("swing") else ""
         text = f"{label} of {f.display}{when}"
         (above if f.value > close else below).append((f.value, text))
+    if fig.has(ids.level(k, "round_above")):
+        level = fig.value(ids.level(k, "round_above"))
+        above.append((level, f"the round {fig.show(ids.level(k, 'round_above'))} level"))
+    if fig.has(ids.level(k, "round_below")) and fig.value(ids.level(k, "round_below")) < close:
+        level = fig.value(ids.level(k, "round_below"))
+        below.append((level, f"the round {fig.show(ids.level(k, 'round_below'))} level"))
+    # nearest first on each side: "the first test" is the level the index meets first
     above.sort(key=lambda x: x[0])
     below.sort(key=lambda x: -x[0])
     sentences = []
-    if fig.has(ids.level(k, "round_above")):
-        lead = f"the round {fig.show(ids.level(k, 'round_above'))} level"
-        rest = [t for _, t in above[:2]]
-        sentences.append(
-            voice.pick("res", ("Overhead, ", "On the upside, "))
-            + lead
-            + (
-                " is the first test, followed by " + " and ".join(rest)
-                if rest
-                else " is the first test"
-            )
-            + "."
-        )
-    if fig.has(ids.level(k, "round_below")) and fig.value(ids.level(k, "round_below")) < close:
-        lead = f"{fig.show(ids.level(k, 'round_below'))} offers round-number support"
-        rest = [t for _, t in below[:2]]
-        sentences.append(
-            voice.pick("sup", ("On the downside, ", "Below, "))
-            + lead
-            + (", with " + " and ".join(rest) + " beneath it" if rest else "")
-            + "."
-        )
+    for side, levels, role, openers in (
+        ("res", above, "test", ("Overhead, ", "On the upside, ")),
+        ("sup", below, "support", ("On the downside, ", "Below, ")),
+    ):
+        if not levels:
+            continue
+        first, *rest = [t for _, t in levels[:3]]
+        follow = ", followed by " + " and ".join(rest) if rest else ""
+        sentences.append(f"{voice.pick(side, openers)}{first} is the first {role}{follow}.")
     return [" ".join(sentences)] if sentences else []
