@@ -132,7 +132,29 @@ def build_table(code: str) -> SessionTable:
         cal = xcals.get_calendar(code, start=CALENDAR_START.isoformat())
         sessions = tuple(ts.date() for ts in cal.sessions)
         closes = tuple(ts.to_pydatetime() for ts in cal.closes)
-    return SessionTable(code, sessions, closes)
+    return _with_unscheduled_closures(SessionTable(code, sessions, closes))
+
+
+def _with_unscheduled_closures(table: SessionTable) -> SessionTable:
+    """The table with the days it was scheduled to trade and shut without notice
+    (`UNSCHEDULED_CLOSURES`) as sessions, whichever `exchange_calendars` built it: releases
+    from 4.13.3 drop some of them (Typhoon Saola's Sep 1, 2023) as ad-hoc holidays, older
+    ones keep them.  A closure is the market's, said by `closure`, in either case; each
+    re-added day closes at the time of day of the session before it."""
+    missing = [
+        d
+        for d in UNSCHEDULED_CLOSURES.get(table.code, {})
+        if table.first_session < d < table.last_session and d not in set(table.sessions)
+    ]
+    if not missing:
+        return table
+    pairs = dict(zip(table.sessions, table.closes, strict=True))
+    for day in missing:
+        before = table.sessions[bisect.bisect_left(table.sessions, day) - 1]
+        close = pairs[before]
+        pairs[day] = close + dt.timedelta(days=(day - before).days)
+    days = sorted(pairs)
+    return SessionTable(table.code, tuple(days), tuple(pairs[d] for d in days))
 
 
 @cache

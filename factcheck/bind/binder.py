@@ -289,7 +289,11 @@ class Binder:
                 kind, value = "date", self.sessions[-1].isoformat()
             elif kind == "prev" and "friday" in m.group(0):
                 kind, value = "date", self.brief.week.previous_session.isoformat()
-            elif kind == "prev" and _DEICTIC_WEEK_RE.match(phrase):
+            elif (
+                kind == "prev"
+                and _DEICTIC_WEEK_RE.match(phrase)
+                and not phrase.endswith(("'s", "’s"))
+            ):  # "after last week's 4.17% drop" is background: the week before
                 kind = "lastweek"  # its value stays "prev"; `_period_of` reads the figure
             elif kind == "week" and _SUPERLATIVE_SCOPE_RE.search(
                 text[max(0, m.start() - 40) : m.start()]
@@ -712,16 +716,7 @@ class Binder:
         elif fig.kind == "number" and _CONDITIONAL_LEVEL_RE.search(head):
             b.metrics = LEVELISH  # "A close above 39,105 opens the path": a level
             fig.hedge = Hedge.EXACT
-        if (
-            fig.kind == "number"
-            and fig.hedge in (Hedge.ABOVE, Hedge.BELOW)
-            and b.metrics is None
-            and not (b.periods or b.periods_inherited)
-            and _STANDS_AT_RE.search(head)
-        ):
-            # "The Russell 2000 is above 2,400": where it stands, its last close
-            b.metrics = frozenset({"close"})
-            b.periods = frozenset({f"d:{self.sessions[-1].isoformat()}"})
+        self._stands_at(fig, b, head)
         if b.metrics is LEVELISH and fig.hedge in (Hedge.ABOVE, Hedge.BELOW):
             # "closed above the 22,500 level": a named level must be one the data has
             fig.hedge = Hedge.EXACT
@@ -742,6 +737,19 @@ class Binder:
             and b.periods <= {"50d", "200d"}
         ):
             b.metrics = frozenset({"vs_ma_pct"})  # "roughly 9% above the 200-day"
+
+    def _stands_at(self, fig: Figure, b: Binding, head: str) -> None:
+        """ "The Russell 2000 is above 2,400": where it stands, its last close (not any
+        figure of the brief above the level)."""
+        if (
+            fig.kind == "number"
+            and fig.hedge in (Hedge.ABOVE, Hedge.BELOW)
+            and b.metrics is None
+            and not (b.periods or b.periods_inherited)
+            and _STANDS_AT_RE.search(head)
+        ):
+            b.metrics = frozenset({"close"})
+            b.periods = frozenset({f"d:{self.sessions[-1].isoformat()}"})
 
     def _bind_doubts(
         self, ctx: SentenceContext, heading: SentenceContext | None, fig: Figure, b: Binding
