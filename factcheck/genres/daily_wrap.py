@@ -44,35 +44,16 @@ def days(brief: Brief) -> frozenset[dt.date]:
 
 
 def lede(page: Page, brief: Brief, report: CheckReport, rules: FormRules) -> list[Problem]:
-    """The first paragraph names the subject with the day's move and its close.  Whether they
-    are right is the figure check's to say: a wrong close there is one finding, not two."""
-    if not page.paragraphs:
-        return []  # `_prose` says so
-    n, text = page.paragraphs[0]
-    last = page.first_line + len(page.lines)
-    end = page.paragraphs[1][0] if len(page.paragraphs) > 1 else last
-    subject = brief.subject.key
-    day = _daily(brief).session.date
-    verified = {c.fact_id for c in report.claims if n <= c.line < end and c.fact_id is not None}
-    moved = {ids.session(subject, "change_pct", day), ids.session(subject, "change_pts", day)}
-    missing = []
-    if not moved & verified:
-        missing.append(f"its move on {day:%A}")
-    if ids.session(subject, "close", day) not in verified:
-        missing.append(f"its close on {day:%A}")
-    names = (brief.subject.name, brief.subject.key, *brief.subject.aliases)
-    if not any(name.lower() in text.lower() for name in names if name):
-        missing.insert(0, f"the {brief.subject.name} by name")
-    if not missing:
-        return []
-    return [
-        Problem(
-            n,
-            text[:80],
-            f"the lede must give {' and '.join(missing)}, as the data shows "
-            f"{'them' if len(missing) > 1 else 'it'}",
-        )
-    ]
+    """The index, the day's move and its close."""
+    subject, day = brief.subject.key, _daily(brief).session.date
+    moved = frozenset({ids.session(subject, m, day) for m in ("change_pct", "change_pts")})
+    close = frozenset({ids.session(subject, "close", day)})
+    return weekly_index.lede_gives(
+        page,
+        brief,
+        report,
+        ((moved, f"its move on {day:%A}"), (close, f"its close on {day:%A}")),
+    )
 
 
 GENRE: Final[Genre] = Genre(

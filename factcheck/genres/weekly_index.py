@@ -108,25 +108,21 @@ def bases(brief: Brief, target: Fact) -> tuple[Decimal, Sequence[Base]] | None:
     return last, _bases(weekly, target.entity, target.period)
 
 
-def lede(page: Page, brief: Brief, report: CheckReport, rules: FormRules) -> list[Problem]:
-    """The first paragraph names the subject with its weekly change and its close.  Whether
-    they are right is the figure check's to say: a wrong close there is one finding, not two."""
+def lede_gives(
+    page: Page, brief: Brief, report: CheckReport, wanted: Sequence[tuple[frozenset[str], str]]
+) -> list[Problem]:
+    """The first paragraph names the subject and gives each `wanted` figure (any fact id of
+    the set, said as the label) that the figure check judged there.  Whether they are right
+    is the figure check's to say: a wrong close there is one finding, not two.  The lede rule
+    of every index genre."""
     if not page.paragraphs:
         return []  # `_prose` says so
     n, lede = page.paragraphs[0]
     last = page.first_line + len(page.lines)
     end = page.paragraphs[1][0] if len(page.paragraphs) > 1 else last
-    subject = brief.subject.key
-    last_session = _weekly(brief).week.last_session
     # a figure there that the figure check judged (verified, or an error it reports itself)
     verified = {c.fact_id for c in report.claims if n <= c.line < end and c.fact_id is not None}
-    week = {ids.period(subject, "week", "change_pct"), ids.period(subject, "week", "change_pts")}
-    close = ids.session(subject, "close", last_session)
-    missing = []
-    if not any(f in verified for f in week):
-        missing.append("its weekly change")
-    if close not in verified:
-        missing.append(f"its close on {last_session:%A}")
+    missing = [label for fact_ids, label in wanted if not fact_ids & verified]
     names = (brief.subject.name, brief.subject.key, *brief.subject.aliases)
     if not any(name.lower() in lede.lower() for name in names if name):
         missing.insert(0, f"the {brief.subject.name} by name")
@@ -140,6 +136,19 @@ def lede(page: Page, brief: Brief, report: CheckReport, rules: FormRules) -> lis
             f"{'them' if len(missing) > 1 else 'it'}",
         )
     ]
+
+
+def lede(page: Page, brief: Brief, report: CheckReport, rules: FormRules) -> list[Problem]:
+    """The index, its weekly change and its close."""
+    subject, last_session = brief.subject.key, _weekly(brief).week.last_session
+    week = frozenset({ids.period(subject, "week", m) for m in ("change_pct", "change_pts")})
+    close = frozenset({ids.session(subject, "close", last_session)})
+    return lede_gives(
+        page,
+        brief,
+        report,
+        ((week, "its weekly change"), (close, f"its close on {last_session:%A}")),
+    )
 
 
 GENRE: Final[Genre] = Genre(
