@@ -197,6 +197,94 @@ class DailyWrapBrief(IndexBrief):
         return self
 
 
+class FiscalQuarter(_Strict):
+    """A company's fiscal quarter, named by the fiscal year it falls in (the calendar year in
+    which that fiscal year ends: NVDA's FY2026 Q2 ended 2025-07-27), with its own dates."""
+
+    fiscal_year: int = Field(ge=1990, le=2100)
+    quarter: int = Field(ge=1, le=4)
+    start: dt.date
+    end: dt.date
+
+    @property
+    def label(self) -> str:
+        """`FY2024-Q3`: the form `--quarter` takes and fact ids carry."""
+        return f"FY{self.fiscal_year}-Q{self.quarter}"
+
+    @property
+    def calendar_quarter(self) -> tuple[int, int]:
+        """(year, quarter) of the calendar quarter its end falls in: Apple's fiscal Q3 of
+        2024, ended 2024-06-29, is the calendar second quarter ("the June quarter")."""
+        return self.end.year, (self.end.month - 1) // 3 + 1
+
+    @model_validator(mode="after")
+    def _a_quarter_long(self) -> Self:
+        if not 80 <= (self.end - self.start).days <= 100:
+            raise ValueError(f"{self.label} runs {self.start}..{self.end}: not a quarter")
+        return self
+
+
+class Filing(_Strict):
+    """The SEC filing that first reported a quarter (its figures are the brief's)."""
+
+    form: str = Field(description="10-Q, 10-K or 10-K/A")
+    accession: str
+    filed: dt.date
+
+
+class Report(_Strict):
+    """When the results were published, and the share price the article is written at."""
+
+    date: dt.date = Field(description="the day the company reported (New York date)")
+    timing: Literal["bmo", "amc"] | None = Field(
+        default=None, description="before the open / after the close; None when not known"
+    )
+    price_date: dt.date = Field(
+        description="the last close before publication: the report date after the close (or "
+        "when the timing is not known, as AP publishes after the close), else the session before"
+    )
+
+
+class Estimate(_Strict):
+    """Where the optional estimate block came from: vendor data, never the company's.  Only
+    an estimate licenses beat/miss words; without one they are errors."""
+
+    vendor: str
+    as_of: str = Field(description="when the vendor's file was saved")
+    split_factor: Decimal = Field(
+        default=Decimal(1), description="the vendor's values times this are on the share count "
+        "at report time"
+    )
+
+
+class EarningsBrief(Brief):
+    """The brief of one company's quarterly results (an earnings snapshot): each reported
+    metric of the quarter, of the year-ago quarter and of the quarter before, as first
+    reported, with the year-on-year change; the share's move to the last close before
+    publication, since the start of the year and over 12 months, against the S&P 500 (the
+    peer); the estimate block when vendor data is at hand."""
+
+    kind: Literal["earnings"] = "earnings"
+    quarter: FiscalQuarter
+    year_ago: FiscalQuarter
+    previous: FiscalQuarter | None = Field(default=None, description="the quarter before")
+    filing: Filing
+    report: Report
+    estimate: Estimate | None = None
+
+    @model_validator(mode="after")
+    def _quarters_in_order(self) -> Self:
+        q, y = self.quarter, self.year_ago
+        if (y.fiscal_year, y.quarter) != (q.fiscal_year - 1, q.quarter):
+            raise ValueError(f"the year-ago quarter of {q.label} is not {y.label}")
+        if self.report.date < q.end or self.report.price_date > self.report.date:
+            raise ValueError(
+                f"{q.label} ended {q.end}: reported {self.report.date}, priced "
+                f"{self.report.price_date}"
+            )
+        return self
+
+
 def differences(attached: IndexBrief, data: IndexBrief) -> list[tuple[str, str, str]]:
     """(fact id, as attached, as the data gives it) for every figure on which a brief that
     came with an article and the brief built from market data disagree.

@@ -66,3 +66,23 @@ def spread(subject: str, peer: str, period: Day) -> str:
     """The subject's percent change minus the peer's, in percentage points, over the week or
     one session: `RUT.vs.SPX.spread_pp.week`, `RUT.vs.SPX.spread_pp.2025-08-05`."""
     return f"{subject}.vs.{peer}.spread_pp.{_iso(period)}"
+
+
+def quarter(entity: str, metric: str, label: str) -> str:
+    """A reported figure of a fiscal quarter, as first reported: `AAPL.revenue.FY2024-Q3`,
+    `AAPL.eps_diluted.FY2023-Q3` (`revenue`, `net_income`, `net_income_incl_nci`,
+    `eps_diluted`, `eps_basic`, `operating_income`, `gross_profit`; the vendor's
+    `eps_estimate` and `eps_adjusted`)."""
+    return f"{entity}.{metric}.{label}"
+
+
+def restated(entity: str, metric: str, label: str) -> str:
+    """A quarter's figure as a later filing restates it (a split, a correction), when it
+    differs from the first report: `NVDA.eps_diluted.FY2024-Q2.restated`."""
+    return f"{quarter(entity, metric, label)}.restated"
+
+
+def year_on_year(entity: str, metric: str, label: str) -> str:
+    """A quarter's change on its year-ago quarter, in percent, on one basis (the year-ago
+    figure as the quarter's own filing gives it): `AAPL.revenue.FY2024-Q3.yoy_pct`."""
+    return f"{quarter(entity, metric, label)}.yoy_pct"
