@@ -15,7 +15,7 @@ from operator import itemgetter
 from typing import Any, Final
 
 from factcheck.bind import Binder, apply_column
-from factcheck.brief import IndexBrief
+from factcheck.brief import Brief, IndexBrief
 from factcheck.dates import date_verdict, wrong_week
 from factcheck.document import Document, Figure, Sentence
 from factcheck.extract import parse
@@ -170,15 +170,14 @@ class _Builder:
         )
 
 
-def check_text(
-    text: str, brief: IndexBrief, *, source: str = "-", strict: bool = True
-) -> CheckReport:
+def check_text(text: str, brief: Brief, *, source: str = "-", strict: bool = True) -> CheckReport:
     """Check every figure and checkable phrase of an article against one brief.
 
     `strict` makes unsupported figures errors (the default when gating drafts); without it
     they are warnings (for third-party articles that cite things the brief does not hold).
     """
     genre = genre_of(brief)
+    assert isinstance(brief, IndexBrief), brief.kind
     binder, index = _prepared(brief, genre)
     doc = parse(text, anchor=genre.anchor(brief))
     out = _Builder(doc, strict)

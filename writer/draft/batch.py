@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 from rich.console import Console
 from rich.table import Table
 
-from factcheck.brief import IndexBrief
+from factcheck.brief import Brief
 from factcheck.errors import CheckError
 from writer import symbols
 from writer.calendar import (
@@ -270,7 +270,7 @@ def run_batch(
 def _draft_article(
     batch: _Batch,
     i: int,
-    brief: IndexBrief,
+    brief: Brief,
     client_factory: Callable[..., object] | None,
     finished: Finished,
     via: Via | None = None,
@@ -339,7 +339,7 @@ class Turns:
 
 #: An article ready to draft: its index in the run, its brief, and its chart when the
 #: process that built the brief also read the chart's closes (None: drawn from the source).
-ToDraft = tuple[int, IndexBrief, illustrate.Chart | None]
+ToDraft = tuple[int, Brief, illustrate.Chart | None]
 
 
 def _briefs_to_draft(
@@ -388,7 +388,7 @@ def _draft_share(
     pacing: contextlib.AbstractContextManager[object] = turns if model else contextlib.nullcontext()
     via = Via(while_waiting=turns.away) if model else None
 
-    def draft_one(i: int, brief: IndexBrief, chart: illustrate.Chart | None) -> None:
+    def draft_one(i: int, brief: Brief, chart: illustrate.Chart | None) -> None:
         shared = client.result()
         given = batch.client_factory or (shared and (lambda _settings: shared))
         with pacing:
@@ -409,7 +409,7 @@ def _draft_share(
             client.set_result(inherited[0])
         try:
             drafting = []
-            subjects: dict[str, IndexBrief] = {}
+            subjects: dict[str, Brief] = {}
             for n, (i, brief, chart) in enumerate(articles, 1):
                 drafting.append(pool.submit(draft_one, i, brief, chart))
                 subjects.setdefault(brief.subject.key, brief)
@@ -454,7 +454,7 @@ def _draft_in_provider_batches(
         for i, brief, _chart in _briefs_to_draft(batch, range(len(batch.runs)), finished):
             via = Via(rounds.requester(batch.runs[i].stem), batchapi.BATCH_PRICE)
 
-            def one(i: int = i, brief: IndexBrief = brief, via: Via = via) -> None:
+            def one(i: int = i, brief: Brief = brief, via: Via = via) -> None:
                 try:
                     _draft_article(batch, i, brief, lambda _settings: client, finished, via)
                 finally:
@@ -722,7 +722,7 @@ def _received(batch: _Batch, inbox: Any, finished: Finished) -> Iterator[ToDraft
             yield i, brief, chart
 
 
-def _warm_checker(briefs: Iterable[IndexBrief]) -> None:
+def _warm_checker(briefs: Iterable[Brief]) -> None:
     """The checker's patterns (about 0.1 s of regular expressions compiled on import) and
     each subject's entity pattern, built while the first requests are out: the time a
     draft's first check would otherwise spend on them, after its reply is back."""

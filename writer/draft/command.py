@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 from rich.console import Console
 
-from factcheck.brief import IndexBrief
+from factcheck.brief import Brief
 from factcheck.form import FormRules
 from factcheck.render import report_json
 from factcheck.report import CheckReport
@@ -107,7 +107,7 @@ class OutputPaths:
     out_dir: Path
 
     @classmethod
-    def of(cls, brief: IndexBrief, out_dir: Path) -> OutputPaths:
+    def of(cls, brief: Brief, out_dir: Path) -> OutputPaths:
         from writer.genres import genre_of
 
         return cls(genre_of(brief).file_stem(brief), out_dir)
@@ -152,14 +152,14 @@ class OfflineDrafter:
     model: str | None = None
     can_revise = False
 
-    def draft(self, brief: IndexBrief) -> Draft:
+    def draft(self, brief: Brief) -> Draft:
         from writer.genres import genre_of
 
         return Draft(text=genre_of(brief).offline(brief))
 
     def revise(
         self,
-        brief: IndexBrief,
+        brief: Brief,
         previous: Draft,
         report: CheckReport,
         attempt: int,
@@ -178,7 +178,7 @@ class OfflineDrafter:
 
 def strict_check(
     source: str, prompted: bool = True, chart: illustrate.Chart | None = None
-) -> Callable[[str, IndexBrief], CheckReport]:
+) -> Callable[[str, Brief], CheckReport]:
     """The checker in strict mode, as the loop calls it: every figure, and the form (a draft
     right in every figure that is not an article, such as the prompt's fact list copied
     back, is never published; `factcheck/form.py`).  The form rules are made once per brief
@@ -188,9 +188,9 @@ def strict_check(
     from factcheck.genres import form_findings
 
     images = (chart.png_name,) if chart is not None else ()
-    made: dict[int, tuple[IndexBrief, FormRules]] = {}
+    made: dict[int, tuple[Brief, FormRules]] = {}
 
-    def check(text: str, brief: IndexBrief) -> CheckReport:
+    def check(text: str, brief: Brief) -> CheckReport:
         held = made.get(id(brief))
         if held is None or held[0] is not brief:
             held = made[id(brief)] = (brief, house_form(brief, prompted, images))
@@ -200,7 +200,7 @@ def strict_check(
     return check
 
 
-def house_form(brief: IndexBrief, prompted: bool = True, images: tuple[str, ...] = ()) -> FormRules:
+def house_form(brief: Brief, prompted: bool = True, images: tuple[str, ...] = ()) -> FormRules:
     """The weekly recap's form for drafts: the house disclaimer, the article's own chart as
     the one image it may show, and, for a drafter that was prompted, the prompt's own lines
     (which must not come back)."""
@@ -219,11 +219,11 @@ def house_form(brief: IndexBrief, prompted: bool = True, images: tuple[str, ...]
     )
 
 
-def brief_json(brief: IndexBrief) -> str:
+def brief_json(brief: Brief) -> str:
     return brief.model_dump_json(indent=2) + "\n"
 
 
-def title_of(body: str, brief: IndexBrief) -> str:
+def title_of(body: str, brief: Brief) -> str:
     """The article's `# ` headline, or a plain one when the draft has none."""
     from writer.genres import genre_of
 
@@ -234,7 +234,7 @@ def title_of(body: str, brief: IndexBrief) -> str:
 
 
 def front_matter(
-    brief: IndexBrief,
+    brief: Brief,
     body: str,
     *,
     drafter: Drafter,
@@ -299,7 +299,7 @@ class Reporter:
 
 def choose_drafter(
     options: DraftOptions,
-    brief: IndexBrief,
+    brief: Brief,
     audit: AuditLog,
     client_factory: ClientFactory | None,
     reporter: Reporter,
@@ -310,6 +310,7 @@ def choose_drafter(
     """--offline, or no endpoint configured: the offline drafter; else the LLM one (whose
     requests go `via` a provider batch when one is given)."""
     from writer.draft.settings import LLMSettings, llm_configured
+    from writer.genres import genre_of
 
     if options.offline:
         return OfflineDrafter()
@@ -323,7 +324,7 @@ def choose_drafter(
     audit.ensure()
     client = (client_factory or llm.get_client)(settings)
     run = llm.RunInfo(
-        run_id=uuid.uuid4().hex, subject=brief.subject.key, week=brief.week.last_session.isoformat()
+        run_id=uuid.uuid4().hex, subject=brief.subject.key, week=genre_of(brief).period(brief)
     )
     return llm.LLMDrafter(
         client,
@@ -348,7 +349,7 @@ def run_draft(
     audit: AuditLog | None = None,
     reporter: Reporter | None = None,
     now: dt.datetime | None = None,
-    brief: IndexBrief | None = None,
+    brief: Brief | None = None,
     meter: Meter | None = None,
     usage: Usage | None = None,
     via: Via | None = None,
@@ -434,7 +435,7 @@ def _publish(
 
 def _write(
     outcome: Outcome,
-    brief: IndexBrief,
+    brief: Brief,
     drafter: Drafter,
     paths: OutputPaths,
     now: dt.datetime,
