@@ -243,6 +243,11 @@ class Report(_Strict):
         description="the last close before publication: the report date after the close (or "
         "when the timing is not known, as AP publishes after the close), else the session before"
     )
+    dated_by: Literal["vendor", "filing", "user"] = Field(
+        default="vendor",
+        description="where the report date came from: a vendor's earnings calendar, the SEC "
+        "filing date (the release is on or before it), or the user (`--report-date`)",
+    )
 
 
 class Estimate(_Strict):

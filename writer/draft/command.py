@@ -83,9 +83,15 @@ class DraftOptions:
     context_tokens: int | None = None
     #: True: a chart is required; False: none; None: drawn when matplotlib is installed
     chart: bool | None = None
-    #: the genre drafted (`writer.genres`): a weekly recap of the week containing `week`, or
-    #: a daily wrap of the session `week`
+    #: the genre drafted (`writer.genres`): a weekly recap of the week containing `week`, a
+    #: daily wrap of the session `week`, or an earnings snapshot of the fiscal `quarter`
     genre: str = "weekly_index"
+    #: an earnings snapshot's fiscal quarter ("FY2024-Q3" or "latest")
+    quarter: str | None = None
+    #: an earnings snapshot's results: a folder laid out as ../shared/fundamentals, else the SEC
+    fundamentals_dir: Path | None = None
+    #: an earnings snapshot's report date, for a quarter no calendar dates
+    report_date: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -341,6 +347,28 @@ def choose_drafter(
     )
 
 
+def _earnings_brief(
+    options: DraftOptions, brief: Brief | None, reporter: Reporter
+) -> tuple[Brief, PriceSource]:
+    """An earnings snapshot's brief (unless given) and the prices its chart reads: the
+    fundamentals and the closes in the order `writer.pipeline.earnings_prices` gives."""
+    from writer.data.chain import FirstOf
+    from writer.pipeline import earnings_brief, earnings_prices, fundamentals_source
+
+    fundamentals = fundamentals_source(options.fundamentals_dir)
+    prices = earnings_prices(fundamentals, options.data_dir)
+    if brief is None:
+        with reporter.working(f"building the {options.symbol} {options.quarter} brief"):
+            brief = earnings_brief(
+                options.symbol,
+                options.quarter or "latest",
+                fundamentals,
+                prices,
+                report_date=options.report_date,
+            )
+    return brief, FirstOf(prices)
+
+
 def run_draft(
     options: DraftOptions,
     *,
@@ -365,7 +393,10 @@ def run_draft(
     if options.max_attempts < 1:
         raise BadInput(f"--max-attempts must be at least 1, not {options.max_attempts}")
     charted = illustrate.wanted(options.chart)  # ChartUnavailable before any work
-    if brief is None or (charted and chart is None):
+    if options.genre == "earnings":
+        if brief is None or (charted and chart is None):
+            brief, source = _earnings_brief(options, brief, reporter)
+    elif brief is None or (charted and chart is None):
         from writer.pipeline import open_source
 
         source = source or open_source(options.data_dir)

@@ -206,7 +206,7 @@ def _changes(
 
 def report_of(
     rows: Sequence[EstimateRow], quarter: FiscalQuarter, filed: dt.date
-) -> tuple[dt.date, Timing]:
+) -> tuple[dt.date, Timing, Literal["vendor", "filing"]]:
     """The day the quarter was reported and its timing: the first vendor or calendar date
     within `REPORT_WINDOW_DAYS` of its end, else the filing date (the SEC's data has no
     release date; a 10-Q is filed on or after the release)."""
@@ -216,11 +216,11 @@ def report_of(
         if quarter.end < r.report_date <= quarter.end + dt.timedelta(days=REPORT_WINDOW_DAYS)
     ]
     if not window:
-        return filed, None
+        return filed, None, "filing"
     day = min(r.report_date for r in window)
     timings = {r.timing for r in window if r.report_date == day and r.timing}
     timing = timings.pop() if len(timings) == 1 else None
-    return day, ("bmo" if timing == "bmo" else "amc" if timing == "amc" else None)
+    return day, ("bmo" if timing == "bmo" else "amc" if timing == "amc" else None), "vendor"
 
 
 def estimate_of(
@@ -393,9 +393,10 @@ def build_brief(
     subject = company_entity(ticker, company)
     sp500 = resolve("SPX")
     vendors = source.estimates(ticker)
-    day, timing = report_of(vendors, this, headline.filed)
+    dated_by: Literal["vendor", "filing", "user"]
+    day, timing, dated_by = report_of(vendors, this, headline.filed)
     if report_date is not None:
-        day, timing = report_date, None
+        day, timing, dated_by = report_date, None, "user"
     if day < this.end:
         raise BadInput(f"{ticker} {this.label} ended {this.end}: it cannot be reported on {day}")
     price_date = _price_date(day, timing)
@@ -457,7 +458,7 @@ def build_brief(
         year_ago=year_ago,
         previous=previous,
         filing=Filing(form=headline.form, accession=headline.accession, filed=headline.filed),
-        report=Report(date=day, timing=timing, price_date=stock_day),
+        report=Report(date=day, timing=timing, price_date=stock_day, dated_by=dated_by),
         estimate=None if estimate is None else estimate[0],
         provenance=Provenance(
             source=f"{source.name}; prices {', '.join(p.name for p in prices)}",
@@ -465,18 +466,20 @@ def build_brief(
             data_start=min(r.start for r in rows),
             data_end=max(r.end for r in rows),
             library_versions=library_versions(),
-            notes=_notes(this, headline, timing, report_date is not None, estimate is None),
+            notes=_notes(this, headline, timing, dated_by, estimate is None),
         ),
     )
 
 
 def _notes(
-    quarter: FiscalQuarter, headline: ReportedValue, timing: str | None, given: bool, no_est: bool
+    quarter: FiscalQuarter, headline: ReportedValue, timing: Timing, dated_by: str, no_est: bool
 ) -> tuple[str, ...]:
     out = []
-    if given:
+    if dated_by == "user":
         out.append(f"report date given by the user for {quarter.label}")
-    elif timing is None:
+    elif dated_by == "filing":
+        out.append(f"no report date on record: the {headline.form} filing date stands for it")
+    if timing is None:
         out.append("report timing unknown: the price is the report day's close")
     if headline.derived:
         out.append(f"{quarter.label} is derived as the full year less nine months")

@@ -67,9 +67,13 @@ def file_stem(brief: Brief) -> str:
 
 
 def placing(brief: Brief) -> dict[str, object]:
-    """Front matter that places the snapshot: `writer check` reads `ticker` and `quarter`."""
+    """Front matter that places the snapshot: `writer check` reads `ticker` and `quarter`
+    (and `reported`, a report date the user gave)."""
     e = _earnings(brief)
-    return {"ticker": e.subject.key, "quarter": e.quarter.label}
+    out: dict[str, object] = {"ticker": e.subject.key, "quarter": e.quarter.label}
+    if e.report.dated_by == "user":
+        out["reported"] = e.report.date  # the brief cannot be rebuilt without it
+    return out
 
 
 class _Facts:
