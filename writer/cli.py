@@ -514,6 +514,15 @@ def check(
             "(without it, a daily wrap is placed by front matter date: or its lede)",
         ),
     ] = None,
+    quarter: Annotated[
+        str | None,
+        typer.Option(
+            "--quarter",
+            help="an earnings snapshot's fiscal quarter, FY2024-Q3, with --ticker (without "
+            "it, a snapshot is placed by front matter ticker: and quarter:)",
+        ),
+    ] = None,
+    fundamentals_dir: FundamentalsDir = None,
     fmt: Annotated[
         str,
         typer.Option(
@@ -561,7 +570,8 @@ def check(
         ),
     ] = False,
 ) -> None:
-    """Check every figure of articles against the market data; exit 1 on any wrong figure."""
+    """Check every figure of articles against the market data (an earnings snapshot's against
+    the company's filings); exit 1 on any wrong figure."""
     from factcheck.render import FORMATS, report_schema
     from writer.calendar import parse_date
     from writer.check_command import run_check
@@ -594,6 +604,8 @@ def check(
             form=form,
             out=sys.stdout,
             trust_sidecar=trust_sidecar,
+            quarter=quarter,
+            fundamentals_dir=fundamentals_dir,
         )
     sys.stdout.write(output)
     raise typer.Exit(code)
