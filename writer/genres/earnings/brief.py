@@ -173,31 +173,37 @@ def _changes(
         first = reported.first(year_ago.label, metric)
         if now is None or first is None:
             continue
-        base = first
+        base = first.value
         again = reported.in_filing(year_ago.label, metric, filing)
+        split = factor_between(ticker, first.filed, now.filed) if metric in PER_SHARE else 1
+        how = None
         if again is not None and again.value != first.value:
-            base = again
+            base, how = again.value, f"as restated in the {again.form} filed {again.filed}"
+        elif again is None and split != 1:
+            # the quarter's filing gives no year-ago per-share figure: put the first report on
+            # today's share count, or the change would compare shares before and after a split
+            base, how = first.value / split, f"on the share count after the {split}:1 split(s)"
+        if how is not None:
             out.append(
                 _money(
                     ticker,
                     metric,
                     year_ago.label,
-                    again.value,
-                    f"{name}, {year_ago.label} as restated in the {again.form} filed "
-                    f"{again.filed} (first reported {first.value})",
+                    base,
+                    f"{name}, {year_ago.label} {how} (first reported {first.value})",
                     ids.restated(ticker, metric, year_ago.label),
                 )
             )
-        if base.value <= 0:
+        if base <= 0:
             continue  # from a loss (or nothing) there is no percent change
-        change = (now.value / base.value - 1) * 100
+        change = (now.value / base - 1) * 100
         out.append(
             _pct(
                 ticker,
                 f"{metric}_yoy",
                 quarter.label,
                 change,
-                f"{name}: {quarter.label} against {year_ago.label} ({now.value} vs {base.value})",
+                f"{name}: {quarter.label} against {year_ago.label} ({now.value} vs {base})",
                 ids.year_on_year(ticker, metric, quarter.label),
             )
         )
