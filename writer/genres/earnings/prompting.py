@@ -7,8 +7,8 @@ A snapshot is a short wire story in a fixed order: the headline, the quarter's n
 estimate (only when the brief has an estimate block), revenue and its change on the year-ago
 quarter, then the share's close and its moves since the start of the year and over 12 months
 against the S&P 500.  The figures reach the model as each fact's `display` text, and money
-also as the words a story writes it in (`written`: "$12.34 billion", "43 cents per share",
-"a loss of 9 cents per share"), each rounded from the fact's value by `factcheck.numfmt`.
+also as the words a story writes it in (`written`: "$12.34 billion", "41 cents per share",
+"a loss of 7 cents per share"), each rounded from the fact's value by `factcheck.numfmt`.
 Without an estimate block the prompt gives no estimate figure and forbids beat/miss words:
 the data cannot support them.
 """
@@ -114,7 +114,7 @@ def _trim(number: str) -> str:
 def written(fact: Fact) -> str | None:
     """How a snapshot writes a money figure, when that differs from its display: billions
     to two decimals ("$12.34 billion"), millions to one ("$567.8 million"), per-share
-    amounts with "per share" and in cents under a dollar ("43 cents per share"), a negative
+    amounts with "per share" and in cents under a dollar ("41 cents per share"), a negative
     amount as "a loss of ...".  Rounded half-up from the fact's value; None for a figure
     written as displayed (a close, a percent)."""
     if fact.unit is not Unit.CURRENCY:
@@ -299,7 +299,6 @@ def _words(snap: EarningsBrief) -> dict[str, Any]:
         "quarter_words": quarter_words(q),
         "quarter_label": q.label,
         "quarter_end": _day(q.end),
-        "year_ago_words": quarter_words(snap.year_ago),
         "report_day": _day(snap.report.date),
         "timing": _timing(snap),
         "price_day": _day(snap.report.price_date),
