@@ -20,6 +20,7 @@ from factcheck.brief import EarningsBrief, WeeklyIndexBrief
 from writer.genres import chart_common
 from writer.genres.chart_common import ChartDataMismatch
 from writer.genres.earnings import chart
+from writer.genres.genre import Charting
 
 ROOT = Path(__file__).resolve().parents[1]
 FUNDAMENTALS = ROOT.parent / "shared" / "fundamentals"
@@ -79,6 +80,13 @@ def _png_size(data: bytes) -> tuple[int, int]:
     assert kind == b"IHDR" and length == 13
     width, height = struct.unpack(">II", data[16:24])
     return width, height
+
+
+def test_the_module_is_a_charting() -> None:
+    """What `writer.draft.illustrate` calls of a genre's chart is all there."""
+    typed: Charting = chart
+    for name in ("history_request", "markdown_image", "chart_bytes"):
+        assert callable(getattr(typed, name)), name
 
 
 def test_history_request_is_the_company_and_the_index_over_12_months(
