@@ -84,7 +84,7 @@ def _png_size(data: bytes) -> tuple[int, int]:
 
 def test_the_module_is_a_charting() -> None:
     """What `writer.draft.illustrate` calls of a genre's chart is all there."""
-    typed: Charting = chart
+    typed: Charting[EarningsBrief] = chart
     for name in ("history_request", "markdown_image", "chart_bytes"):
         assert callable(getattr(typed, name)), name
 

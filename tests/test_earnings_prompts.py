@@ -111,7 +111,7 @@ def data_lines(user: str) -> list[str]:
 
 
 def test_the_module_is_a_prompting() -> None:
-    typed: Prompting = prompting
+    typed: Prompting[EarningsBrief] = prompting
     assert typed.NO_DATA < typed.COMPACT < typed.FULL
     assert 0 < typed.REPLY_TOKENS < 4096
     for name in ("first_messages", "revision_messages", "messages_tokens", "system_message",

@@ -22,10 +22,12 @@ from typing import Any, Final
 
 from factcheck import ids
 from factcheck.brief import Brief, EarningsBrief, Fact, FiscalQuarter
-from factcheck.numfmt import Unit, format_number, round_half_up
+from factcheck.numfmt import Unit
 from factcheck.report import Claim
 from writer.genres import prompting_common as common
+from writer.genres.earnings import words
 from writer.genres.earnings.disclaimer import DISCLAIMER as HOUSE_DISCLAIMER
+from writer.genres.earnings.words import earnings, headline, quarter_words, vendor_name
 from writer.genres.prompting_common import (
     COMPACT,
     FULL,
@@ -82,16 +84,7 @@ _ESTIMATE: Final = {
     "eps_surprise_pct": "adjusted EPS against the estimate (the surprise)",
 }
 _ORDINALS: Final = {1: "first", 2: "second", 3: "third", 4: "fourth"}
-_BILLION: Final = Decimal(10) ** 9
 _MILLION: Final = Decimal(10) ** 6
-
-
-def earnings(brief: Brief) -> EarningsBrief:
-    """`brief` as the earnings brief it must be (the genre table hands each genre its own
-    kind; any other is a programming error)."""
-    if not isinstance(brief, EarningsBrief):
-        raise TypeError(f"an earnings snapshot's prompts need an earnings brief, not {brief.kind}")
-    return brief
 
 
 _templates = common.Templates(PACKAGE)
@@ -106,57 +99,19 @@ render = _templates.render
 # --- words ----------------------------------------------------------------------------------
 
 
-def _trim(number: str) -> str:
-    """ "46.70" -> "46.7", "431.0" -> "431": a scaled amount as a story writes it."""
-    return number.rstrip("0").rstrip(".") if "." in number else number
-
-
 def written(fact: Fact) -> str | None:
     """How a snapshot writes a money figure, when that differs from its display: billions
     to two decimals ("$12.34 billion"), millions to one ("$567.8 million"), per-share
     amounts with "per share" and in cents under a dollar ("41 cents per share"), a negative
-    amount as "a loss of ...".  Rounded half-up from the fact's value; None for a figure
-    written as displayed (a close, a percent)."""
-    if fact.unit is not Unit.CURRENCY:
+    amount as "a loss of ..." (`writer.genres.earnings.words`, rounded by `factcheck.numfmt`);
+    None for a figure written as displayed (a close, a percent, an amount under a million)."""
+    if fact.unit is not Unit.CURRENCY or fact.metric == "close":
         return None
-    size = abs(fact.value)
     if fact.metric in _PER_SHARE:
-        cents = round_half_up(size, 2)
-        text = (
-            f"{int(cents * 100)} cents per share"
-            if cents < 1
-            else f"${format_number(cents, 2)} per share"
-        )
-    elif size >= _BILLION:
-        text = f"${_trim(format_number(size / _BILLION, 2))} billion"
-    elif size >= _MILLION:
-        text = f"${_trim(format_number(size / _MILLION, 1))} million"
-    else:
+        return words.per_share(fact.value)
+    if abs(fact.value) < _MILLION:
         return None
-    return f"a loss of {text}" if fact.value < 0 else text
-
-
-def is_fiscal(quarter: FiscalQuarter) -> bool:
-    """Whether the company's fiscal quarters are not the calendar's (NVIDIA's, Apple's): its
-    quarter ends in another calendar quarter or year than its label.  A week's slack for
-    52-53-week years that end on the first days of January."""
-    end = quarter.end - dt.timedelta(days=7)
-    return (end.year, (end.month - 1) // 3 + 1) != (quarter.fiscal_year, quarter.quarter)
-
-
-def headline(brief: Brief) -> str:
-    """ "<Company>: Fiscal Q2 2026 Earnings Snapshot" (a fiscal year other than the
-    calendar's), "<Company>: Q2 2025 Earnings Snapshot" (the calendar's)."""
-    snap = earnings(brief)
-    q = snap.quarter
-    fiscal = "Fiscal " if is_fiscal(q) else ""
-    return f"{snap.subject.name}: {fiscal}Q{q.quarter} {q.fiscal_year} Earnings Snapshot"
-
-
-def quarter_words(quarter: FiscalQuarter) -> str:
-    """ "fiscal second quarter of 2026" / "second quarter of 2025"."""
-    fiscal = "fiscal " if is_fiscal(quarter) else ""
-    return f"{fiscal}{_ORDINALS[quarter.quarter]} quarter of {quarter.fiscal_year}"
+    return words.money(fact.value)
 
 
 def _day(day: dt.date) -> str:
@@ -175,13 +130,6 @@ def _timing(snap: EarningsBrief) -> str:
     return {"amc": " after the market closed", "bmo": " before the market opened"}.get(
         snap.report.timing or "", ""
     )
-
-
-def vendor_name(snap: EarningsBrief) -> str:
-    """The estimate's vendor as a story names it ("Yahoo Finance"), or "" without one."""
-    if snap.estimate is None:
-        return ""
-    return snap.estimate.vendor.split(" (")[0].strip()
 
 
 # --- the figures ----------------------------------------------------------------------------
