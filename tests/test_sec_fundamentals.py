@@ -275,3 +275,19 @@ def test_open_fundamentals_picks_the_folder_else_the_sec(tmp_path: Path) -> None
     default = open_fundamentals(None, None)
     assert isinstance(default, SecFundamentals)
     assert default.cache.path == tmp_path / "cache" / "sec.sqlite"  # WRITER_CACHE_DIR
+
+
+def test_edgartools_and_the_secs_http_are_one_modules_business() -> None:
+    """edgartools is read in `writer.data.sec` alone and, of the data layer, only
+    `sec_fetch` speaks HTTP (the LLM client is the other user of httpx)."""
+    from tests.test_import_graph import graph
+
+    def users(top: str) -> list[str]:
+        return sorted(
+            name
+            for name, targets in graph().items()
+            if any(target.split(".")[0] == top for target in targets)
+        )
+
+    assert users("edgar") == ["writer.data.sec"]
+    assert [n for n in users("httpx") if n.startswith("writer.data")] == ["writer.data.sec_fetch"]
