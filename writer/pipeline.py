@@ -383,7 +383,7 @@ def fundamentals_source(folder: Path | None) -> FundamentalsSource:
     folder = folder or (Path(p) if (p := os.environ.get("WRITER_FUNDAMENTALS_DIR")) else None)
     from writer.data.open_fundamentals import open_fundamentals
 
-    return open_fundamentals(folder, cache_dir() / "fundamentals.sqlite")
+    return open_fundamentals(folder, None)
 
 
 def earnings_prices(fundamentals: FundamentalsSource, data_dir: Path | None) -> list[PriceSource]:
