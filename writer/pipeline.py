@@ -6,7 +6,6 @@ import datetime as dt
 import functools
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -30,6 +29,7 @@ from writer.errors import BadInput, DataUnavailable, NoSessions, SymbolNotFound,
 from writer.genres.weekly_index.brief import brief_from_bars
 from writer.places import cache_dir
 from writer.series import Bars
+from writer.versions import library_versions
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -46,23 +46,6 @@ def open_source(data_dir: Path | None) -> PriceSource:
     if folder is not None:
         return SnapshotSource(folder)
     return CachedSource(YahooSource(), cache_dir() / "prices.sqlite")
-
-
-@functools.cache
-def _versions() -> tuple[tuple[str, str], ...]:
-    """Installed versions never change within a process; reading package metadata costs a
-    fifth of a brief build, so it is done once."""
-    out = []
-    for name in ("writer", "pandas", "yfinance", "exchange-calendars", "pydantic"):
-        try:
-            out.append((name, metadata.version(name)))
-        except metadata.PackageNotFoundError:
-            out.append((name, "not installed"))
-    return tuple(out)
-
-
-def library_versions() -> dict[str, str]:
-    return dict(_versions())
 
 
 def _fetch(

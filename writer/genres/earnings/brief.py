@@ -37,6 +37,7 @@ from writer.data.fundamentals import EstimateRow, FundamentalsSource, ReportedVa
 from writer.data.splits import factor_between
 from writer.errors import BadInput, DataUnavailable, SymbolNotFound
 from writer.symbols import resolve
+from writer.versions import library_versions
 
 if TYPE_CHECKING:
     from writer.data import PriceSource
@@ -454,8 +455,6 @@ def build_brief(
                     ids.quarter(ticker, "eps_surprise_pct", label),
                 )
             )
-    from writer.pipeline import library_versions
-
     return EarningsBrief(
         subject=subject,
         peers=(sp500,),
