@@ -160,6 +160,7 @@ def test_short_names_as_companies_spell_them() -> None:
     assert short_name("NVIDIA Corporation") == "NVIDIA"
     assert short_name("Tesla, Inc.") == "Tesla"
     assert short_name("Marvell Technology, Inc.") == "Marvell Technology"
+    assert short_name("NVIDIA CORP") == "NVIDIA"  # as the SEC's ticker list has it
 
 
 def test_money_is_written_as_stories_write_it() -> None:

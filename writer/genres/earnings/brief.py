@@ -75,7 +75,7 @@ def short_name(company: str) -> str:
     the name a story uses, as the company spells it."""
     name = company.strip()
     for suffix in _SUFFIXES:
-        if name.endswith(suffix):
+        if name.lower().endswith(suffix.lower()):  # the SEC's lists write "NVIDIA CORP"
             return name[: -len(suffix)].rstrip(", ")
     return name
 
