@@ -252,8 +252,8 @@ class Estimate(_Strict):
     vendor: str
     as_of: str = Field(description="when the vendor's file was saved")
     split_factor: Decimal = Field(
-        default=Decimal(1), description="the vendor's values times this are on the share count "
-        "at report time"
+        default=Decimal(1),
+        description="the vendor's values times this are on the share count at report time",
     )
 
 

@@ -2306,3 +2306,11 @@ QUARTER_ORDINALS: Final[tuple[tuple[str, int], ...]] = (
 FISCAL_WORDS: Final = ("fiscal",)
 #: Counts that stand before these nouns are no money figures ("10 analysts").
 COUNT_NOUNS: Final = ("analysts", "analyst", "brokerages", "months", "weeks", "days")
+#: The noun of a quarter label ("third quarter", "the June quarter").
+QUARTER_NOUNS: Final = ("quarter",)
+#: What makes a label fiscal, before its year or quarter ("fiscal 2024", "fiscal year 2024",
+#: "FY2024", "FY24").
+FISCAL_PREFIXES: Final = ("fiscal year", "fiscal", "fy")
+#: Result verbs that, after the share's name, are its move, not the company's result
+#: ("shares lost 3%", "the stock gained").
+SHARE_MOVE_VERBS: Final = ("lost", "earned", "gained")
