@@ -243,6 +243,11 @@ class Report(_Strict):
         description="the last close before publication: the report date after the close (or "
         "when the timing is not known, as AP publishes after the close), else the session before"
     )
+    dated_by: Literal["vendor", "filing", "user"] = Field(
+        default="vendor",
+        description="where the report date came from: a vendor's earnings calendar, the SEC "
+        "filing date (the release is on or before it), or the user (`--report-date`)",
+    )
 
 
 class Estimate(_Strict):
@@ -285,7 +290,23 @@ class EarningsBrief(Brief):
         return self
 
 
-def differences(attached: IndexBrief, data: IndexBrief) -> list[tuple[str, str, str]]:
+def placed(brief: Brief) -> str:
+    """What a brief is of, in a few words: "RUT 2025-08-04..2025-08-10" (an index's week),
+    "AAPL FY2024-Q3 reported 2024-08-01" (a company's quarter)."""
+    if isinstance(brief, EarningsBrief):
+        return f"{brief.subject.key} {brief.quarter.label} reported {brief.report.date}"
+    if isinstance(brief, IndexBrief):
+        return f"{brief.subject.key} {brief.week.start}..{brief.week.end}"
+    return brief.subject.key
+
+
+def _same_place(a: Brief, b: Brief) -> bool:
+    if isinstance(a, IndexBrief) and isinstance(b, IndexBrief):
+        return (a.subject.key, a.week.sessions) == (b.subject.key, b.week.sessions)
+    return placed(a) == placed(b)
+
+
+def differences(attached: Brief, data: Brief) -> list[tuple[str, str, str]]:
     """(fact id, as attached, as the data gives it) for every figure on which a brief that
     came with an article and the brief built from market data disagree.
 
@@ -294,14 +315,9 @@ def differences(attached: IndexBrief, data: IndexBrief) -> list[tuple[str, str, 
     apart.  Figures are compared as displayed (the precision an article can cite); a fact on
     one side only is a difference too ("-" stands for the missing side)."""
     out: list[tuple[str, str, str]] = []
-    if (attached.subject.key, attached.week.sessions) != (data.subject.key, data.week.sessions):
-        out.append(
-            (
-                "brief.week",
-                f"{attached.subject.key} {attached.week.start}..{attached.week.end}",
-                f"{data.subject.key} {data.week.start}..{data.week.end}",
-            )
-        )
+    if not _same_place(attached, data):
+        what = "brief.quarter" if isinstance(data, EarningsBrief) else "brief.week"
+        out.append((what, placed(attached), placed(data)))
     for fact in attached.facts:
         other = data.get(fact.id)
         if other is None:

@@ -207,3 +207,31 @@ def parse_hedge(before: str) -> Hedge:
     if match is None:
         return Hedge.EXACT
     return _HEDGE_BY_WORD[match.group("h").lower()]
+
+
+#: Dollar amounts are written with a scale word from these sizes up, to these places:
+#: "$26.42 billion", "$214.3 million" (wire style: three or four significant figures).
+_MONEY_SCALES: Final = ((Decimal(10) ** 9, "billion", 2), (Decimal(10) ** 6, "million", 1))
+
+
+def format_money(value: Decimal) -> str:
+    """A dollar amount's magnitude as a story writes it: `26422000000` -> `$26.42 billion`,
+    `-214251000` -> `$214.3 million` (the sign is the sentence's: "a loss of"), `912345` ->
+    `$912,345`.  The scale is chosen after rounding, so 999.96 million is `$1.00 billion`."""
+    size = abs(value)
+    for unit, word, places in _MONEY_SCALES:
+        shown = round_half_up(size / unit, places)
+        if shown >= 1:
+            if word == "million" and shown >= 1000:
+                return f"${round_half_up(size / _MONEY_SCALES[0][0], 2)} billion"
+            return f"${shown:,} {word}"
+    return f"${round_half_up(size, 0):,}"
+
+
+def format_per_share(value: Decimal) -> str:
+    """A per-share amount's magnitude: a dollar or more as `$1.08`, less in cents (`67
+    cents`, `1 cent`), as AP writes EPS."""
+    cents = round_half_up(abs(value) * 100, 0)
+    if cents >= 100:
+        return f"${round_half_up(abs(value), 2):,}"
+    return "1 cent" if cents == 1 else f"{cents} cents"

@@ -15,6 +15,7 @@ file, before any brief is built.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import hashlib
 import multiprocessing
@@ -27,11 +28,11 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple, TextIO, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TextIO, TypeVar
 
 from pydantic import ValidationError
 
-from factcheck.brief import DailyWrapBrief, Entity, IndexBrief, differences
+from factcheck.brief import Brief, DailyWrapBrief, EarningsBrief, Entity, IndexBrief, differences
 from factcheck.check import check_text
 from factcheck.errors import CheckError, MalformedInput
 from factcheck.extract import MAX_ARTICLE_CHARS
@@ -57,8 +58,53 @@ MAX_JOBS = 8
 
 #: (symbol, Monday of the week, peers, the session of a daily wrap or None): one brief
 Key = tuple[str, dt.date, tuple[str, ...], dt.date | None]
-Work = tuple[str, str | None, IndexBrief, bool]  # name, text (None: read it again)
+Work = tuple[str, str | None, Brief, bool]  # name, text (None: read it again)
 #: symbol, week, peers, (index, name, text or None)
+
+
+class Earnings:
+    """How a run checks earnings snapshots: the `--quarter` given, and the fundamentals and
+    prices each company's quarter is built from, opened on first use and each brief built
+    once per run."""
+
+    def __init__(self, quarter: str | None, folder: Path | None, data_dir: Path | None) -> None:
+        self.quarter = quarter
+        self.folder = folder
+        self.data_dir = data_dir
+        self._briefs: dict[tuple[str, str, dt.date | None], Brief] = {}
+        self._sources: tuple[Any, Any] | None = None
+
+    def _build(self, ticker: str, quarter: str, reported: dt.date | None) -> Brief:
+        from writer.pipeline import earnings_brief, earnings_prices, fundamentals_source
+
+        key = (ticker.upper(), quarter, reported)
+        if key not in self._briefs:
+            if self._sources is None:
+                fundamentals = fundamentals_source(self.folder)
+                self._sources = (fundamentals, earnings_prices(fundamentals, self.data_dir))
+            fundamentals, prices = self._sources
+            self._briefs[key] = earnings_brief(
+                ticker, quarter, fundamentals, prices, report_date=reported
+            )
+        return self._briefs[key]
+
+    def brief_for(self, art: Article, trust: bool) -> tuple[Brief, tuple[list[Claim], str] | None]:
+        """The brief an earnings article is checked against, and the audit of its sidecar."""
+        attached = art.brief
+        if isinstance(attached, EarningsBrief):
+            given = attached.report.date if attached.report.dated_by == "user" else None
+
+            def rebuild() -> Brief:
+                assert isinstance(attached, EarningsBrief)
+                return self._build(attached.subject.key, attached.quarter.label, given)
+
+            brief, audit = audited(art, attached, rebuild, trust)
+            return brief, audit
+        assert art.ticker is not None and art.quarter is not None
+        try:
+            return self._build(art.ticker, art.quarter, art.reported), None
+        except WriterError as exc:
+            raise _about(art.name, exc) from None
 
 
 class Group(NamedTuple):
@@ -83,7 +129,7 @@ _STRICT: list[bool] = []
 _FORM: list[bool] = [False]
 
 
-def check_one(name: str, text: str | None, brief: IndexBrief, strict: bool) -> CheckReport:
+def check_one(name: str, text: str | None, brief: Brief, strict: bool) -> CheckReport:
     """One article's report: every figure, and its form when `--form` asked for it.  A text
     of None is read again from the file (an archive's texts are not all held at once); a
     file gone or changed unreadable since it was placed is a finding of its own."""
@@ -211,14 +257,22 @@ class Article:
     text: str | None  # None: dropped after placing, read again to check
     ticker: str | None
     week: dt.date | None
-    brief: IndexBrief | None  # from a sidecar
+    brief: Brief | None  # from a sidecar
     named: tuple[str, ...] = ()  # every known index the article names (brief peers)
     #: the session a daily wrap reports (`session_of`): checked as of its close
     as_of: dt.date | None = None
+    #: an earnings snapshot's fiscal quarter ("FY2024-Q3"), and a report date it was given
+    quarter: str | None = None
+    reported: dt.date | None = None
 
     def without_text(self) -> Article:
         """This article with its text dropped (None: `check_one` reads the file again)."""
-        return Article(self.name, None, self.ticker, self.week, self.brief, self.named, self.as_of)
+        return dataclasses.replace(self, text=None)
+
+    @property
+    def earnings(self) -> bool:
+        """Is it an earnings snapshot (checked against a company's quarter, not a week)?"""
+        return self.quarter is not None or isinstance(self.brief, EarningsBrief)
 
     def key(self) -> Key:
         assert self.ticker is not None and self.week is not None
@@ -282,10 +336,8 @@ def _read(name: str, stdin_text: str | None) -> str:
         raise MalformedInput(f"{name}: cannot read ({exc.strerror})") from None
 
 
-def load_sidecar(path: Path) -> IndexBrief:
-    """The brief saved beside an article, parsed as its kind's model (`factcheck.genres`).
-    `writer check` places articles in a trading week, so a brief of another kind is
-    refused here with what it is, until its genre brings its own placing."""
+def load_sidecar(path: Path) -> Brief:
+    """The brief saved beside an article, parsed as its kind's model (`factcheck.genres`)."""
     try:
         brief = load_brief(path.read_text(encoding="utf-8"))
     except UnknownGenre as exc:
@@ -295,11 +347,6 @@ def load_sidecar(path: Path) -> IndexBrief:
         raise MalformedInput(f"{path}: not a brief ({first})") from None
     except OSError as exc:
         raise MalformedInput(f"{path}: cannot read ({exc.strerror})") from None
-    if not isinstance(brief, IndexBrief):
-        raise MalformedInput(
-            f"{path}: a {brief.kind} brief; `writer check` places index briefs (weekly recaps, "
-            "daily wraps)"
-        )
     return brief
 
 
@@ -312,7 +359,12 @@ def sidecars(name: str) -> list[Path]:
 
 
 def prepare(
-    name: str, text: str, ticker: str | None, week: dt.date | None, date: dt.date | None = None
+    name: str,
+    text: str,
+    ticker: str | None,
+    week: dt.date | None,
+    date: dt.date | None = None,
+    quarter: str | None = None,
 ) -> Article:
     """Decide which data an article is checked against (see the module docstring)."""
     try:
@@ -320,6 +372,9 @@ def prepare(
     except CheckError as exc:
         raise MalformedInput(f"{name}: {exc}") from None
     found = [p for p in sidecars(name) if p.is_file()]
+    meta = read_front_matter(text)
+    if quarter is not None or meta.get("quarter"):
+        return _earnings_article(name, text, fm_ticker or ticker, quarter, meta, found)
     if fm_ticker and fm_week:
         # a daily wrap (`--date`, front matter `date:`, its lede) is checked as of its
         # session, against a brief built for that close: never the week's pinned brief
@@ -356,6 +411,45 @@ def prepare(
         )
     as_of = date or session_of(text, use_ticker, use_week)
     return Article(name, text, use_ticker, use_week, None, named, as_of)
+
+
+def _earnings_article(
+    name: str,
+    text: str,
+    ticker: str | None,
+    quarter: str | None,
+    meta: dict[str, str],
+    found: list[Path],
+) -> Article:
+    """An earnings snapshot, placed by its front matter (`ticker`, `quarter`, a `reported`
+    date it was given) or `--ticker` / `--quarter`; its pinned sidecar brief when it has
+    one (still audited against the data)."""
+    from writer.genres.earnings.brief import parse_quarter
+
+    label = quarter or meta.get("quarter", "")
+    if ticker is None:
+        raise MalformedInput(
+            f"{name}: an earnings snapshot needs its company: front matter ticker: or --ticker"
+        )
+    try:
+        year, q = parse_quarter(label)
+    except WriterError as exc:
+        raise MalformedInput(f"{name}: {exc}") from None
+    reported = None
+    if meta.get("reported"):
+        try:
+            reported = dt.date.fromisoformat(meta["reported"].strip()[:10])
+        except ValueError:
+            raise MalformedInput(
+                f"{name}: front matter reported {meta['reported']!r} is not a date (YYYY-MM-DD)"
+            ) from None
+    pinned = meta.get("brief_sha256")
+    for path in found:
+        with contextlib.suppress(OSError):
+            if pinned and hashlib.sha256(path.read_bytes()).hexdigest() == pinned:
+                attached = load_sidecar(path)
+                return Article(name, text, ticker, None, attached, quarter=f"FY{year}-Q{q}")
+    return Article(name, text, ticker, None, None, quarter=f"FY{year}-Q{q}", reported=reported)
 
 
 def session_of(text: str, ticker: str, week: dt.date) -> dt.date | None:
@@ -395,8 +489,8 @@ OWN_BRIEF_ONLY = (
 
 
 def audit_sidecar(
-    art: Article, attached: IndexBrief, source: PriceSource, trust: bool = False
-) -> tuple[IndexBrief, tuple[list[Claim], str]]:
+    art: Article, attached: Brief, source: PriceSource, trust: bool = False
+) -> tuple[Brief, tuple[list[Claim], str]]:
     """The brief to check an article against when it came with one: the brief the market data
     gives for the same index, week and peers, with an error for every figure on which the
     attached brief disagrees (see `factcheck.brief.differences`).  When the data cannot be
@@ -405,14 +499,25 @@ def audit_sidecar(
     (`BadData`) is refused either way: it is there, and wrong."""
     from writer.pipeline import index_brief
 
-    try:
-        data = index_brief(
+    def rebuild() -> Brief:
+        assert isinstance(attached, IndexBrief)
+        return index_brief(
             attached.subject.key,
             attached.week.last_session,
             source,
             peers=attached.peers,
             as_of=attached.session.date if isinstance(attached, DailyWrapBrief) else None,
         )
+
+    return audited(art, attached, rebuild, trust)
+
+
+def audited(
+    art: Article, attached: Brief, rebuild: Callable[[], Brief], trust: bool
+) -> tuple[Brief, tuple[list[Claim], str]]:
+    """`audit_sidecar` for any kind of brief: `rebuild` gives the brief the data gives."""
+    try:
+        data = rebuild()
     except BadData as exc:
         raise _about(art.name, exc) from None
     except DataUnavailable as exc:
@@ -511,6 +616,8 @@ def run_check(
     out: TextIO | None = None,
     date: dt.date | None = None,
     trust_sidecar: bool = False,
+    quarter: str | None = None,
+    fundamentals_dir: Path | None = None,
 ) -> tuple[str, int]:
     """Check every file; returns what was not written to `out` (all of the output when `out`
     is None) and the exit code.
@@ -540,6 +647,7 @@ def run_check(
             write,
             date,
             trust_sidecar,
+            Earnings(quarter, fundamentals_dir, data_dir),
         )
     finally:
         _FORM[0] = False
@@ -604,7 +712,9 @@ def _run_check(
     write: Callable[[str], object],
     date: dt.date | None = None,
     trust_sidecar: bool = False,
+    earnings: Earnings | None = None,
 ) -> int:
+    earnings = earnings or Earnings(None, None, data_dir)
     single = len(names) == 1
     codes: list[int] = [0]
     # nothing is written before the first report: a single file that cannot be checked
@@ -621,7 +731,7 @@ def _run_check(
     articles: dict[int, Article] = {}
     for i, n in enumerate(names):
         try:
-            art = prepare(n, read_article(n, stdin_text), ticker, week, date)
+            art = prepare(n, read_article(n, stdin_text), ticker, week, date, earnings.quarter)
         except (CheckError, WriterError) as exc:
             fail(i, exc)
             continue
@@ -630,10 +740,10 @@ def _run_check(
         articles[i] = art if n == "-" or len(names) < PARALLEL_MIN_FILES else art.without_text()
     keys: dict[Key, list[int]] = {}
     for i, art in articles.items():
-        if art.brief is None:
+        if art.brief is None and not art.earnings:
             keys.setdefault(art.key(), []).append(i)
     source: PriceSource | None = None
-    if articles:
+    if any(not a.earnings for a in articles.values()):
         from writer.pipeline import open_source
 
         source = open_source(data_dir)
@@ -642,7 +752,7 @@ def _run_check(
         jobs > 1
         and source is not None
         and len(keys) > jobs * 4
-        and all(a.brief is None for a in articles.values())
+        and all(a.brief is None and not a.earnings for a in articles.values())
     ):
         groups: list[Group] = []
         for indices in keys.values():
@@ -663,15 +773,18 @@ def _run_check(
             else:
                 fail(i, outcome)
     else:
-        assert source is not None or not articles
-        briefs: dict[Key, IndexBrief] = {}
+        briefs: dict[Key, Brief] = {}
         work: list[Work] = []
         order: list[int] = []
         audits: dict[int, tuple[list[Claim], str]] = {}
         for i, art in articles.items():
             brief = art.brief
             try:
-                if brief is not None:
+                if art.earnings:
+                    brief, audit = earnings.brief_for(art, trust_sidecar)
+                    if audit is not None:
+                        audits[i] = audit
+                elif brief is not None:
                     assert source is not None
                     brief, audits[i] = audit_sidecar(art, brief, source, trust_sidecar)
                 else:

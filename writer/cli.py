@@ -21,7 +21,7 @@ from writer.cliflags import Command
 from writer.errors import WriterError
 
 if TYPE_CHECKING:  # the CLI imports its commands' modules only when they run
-    from writer.draft.batch import DateSpec
+    from writer.draft.batch import Spec
     from writer.draft.command import DraftOptions
     from writer.draft.spend import Meter
 
@@ -44,6 +44,24 @@ DataDir = Annotated[
         "--data-dir",
         help="folder of SYMBOL.csv snapshots instead of Yahoo (also WRITER_DATA_DIR)",
         file_okay=False,
+    ),
+]
+
+FundamentalsDir = Annotated[
+    Path | None,
+    typer.Option(
+        "--fundamentals-dir",
+        help="earnings: a folder laid out as ../shared/fundamentals (facts.csv, estimates.csv, "
+        "stocks/) instead of the SEC (also WRITER_FUNDAMENTALS_DIR)",
+        file_okay=False,
+    ),
+]
+ReportDate = Annotated[
+    str | None,
+    typer.Option(
+        "--report-date",
+        help="earnings: the day the quarter was reported, YYYY-MM-DD, for a quarter no "
+        "earnings calendar dates (default: the calendar's, else the filing date)",
     ),
 ]
 
@@ -150,25 +168,52 @@ def brief(
         str | None,
         typer.Option("--date", help="a session, YYYY-MM-DD: the brief of its daily wrap"),
     ] = None,
+    quarter: Annotated[
+        str | None,
+        typer.Option(
+            "--quarter",
+            help="a company's fiscal quarter, FY2024-Q3 or 'latest': its earnings brief",
+        ),
+    ] = None,
     fmt: Annotated[str, typer.Option("--format", help="table or json")] = "table",
     data_dir: DataDir = None,
+    fundamentals_dir: FundamentalsDir = None,
+    report_date: ReportDate = None,
     allow_gaps: AllowGaps = False,
     max_move: MaxMove = None,
 ) -> None:
-    """Print every figure of the week (or, with --date, of a session and its week to date):
-    the brief the drafter and the checker work from."""
+    """Print every figure of the week (with --date, of a session and its week to date; with
+    --quarter, of a company's quarter): the brief the drafter and the checker work from."""
+    from factcheck.brief import Brief
     from writer.calendar import parse_date
     from writer.pipeline import draft_brief, open_source
     from writer.render import print_brief_table
 
     if fmt not in ("table", "json"):
         raise fail(f"--format must be table or json, not {fmt!r}", 2)
-    if (week is None) == (date is None):
-        raise fail("give --week DATE (a weekly recap's brief) or --date DATE (a daily wrap's)", 2)
-    kind, day = ("weekly_index", week) if date is None else ("daily_wrap", date)
-    assert day is not None
-    with data_checks(allow_gaps, max_move):
-        result = draft_brief(kind, symbol, parse_date(day), open_source(data_dir))
+    if sum(v is not None for v in (week, date, quarter)) != 1:
+        raise fail(
+            "give --week DATE (a weekly recap's brief), --date DATE (a daily wrap's) or "
+            "--quarter FY2024-Q3 (an earnings snapshot's)",
+            2,
+        )
+    result: Brief
+    if quarter is not None:
+        from writer.pipeline import earnings_brief, earnings_prices, fundamentals_source
+
+        fundamentals = fundamentals_source(fundamentals_dir)
+        result = earnings_brief(
+            symbol,
+            quarter,
+            fundamentals,
+            earnings_prices(fundamentals, data_dir),
+            report_date=parse_date(report_date) if report_date else None,
+        )
+    else:
+        kind, day = ("weekly_index", week) if date is None else ("daily_wrap", date)
+        assert day is not None
+        with data_checks(allow_gaps, max_move):
+            result = draft_brief(kind, symbol, parse_date(day), open_source(data_dir))
     if fmt == "json":
         sys.stdout.write(result.model_dump_json(indent=2) + "\n")
     else:
@@ -233,6 +278,23 @@ def draft(
         str | None,
         typer.Option("--dates", help="FIRST..LAST: a daily wrap of every session in the range"),
     ] = None,
+    quarter: Annotated[
+        str | None,
+        typer.Option(
+            "--quarter",
+            help="an earnings snapshot of this fiscal quarter of a company, FY2024-Q3, or "
+            "'latest' (its last reported quarter)",
+        ),
+    ] = None,
+    quarters: Annotated[
+        str | None,
+        typer.Option(
+            "--quarters",
+            help="FIRST..LAST: an earnings snapshot of every fiscal quarter in the range",
+        ),
+    ] = None,
+    fundamentals_dir: FundamentalsDir = None,
+    report_date: ReportDate = None,
     out: Annotated[
         Path, typer.Option("--out", file_okay=False, help="folder for the article and its sidecars")
     ] = Path("articles"),
@@ -300,20 +362,30 @@ def draft(
     allow_gaps: AllowGaps = False,
     max_move: MaxMove = None,
 ) -> None:
-    """Draft weekly recaps (--week) or daily wraps (--date), check every figure (strict),
-    repair, write them with sidecars.
+    """Draft weekly recaps (--week), daily wraps (--date) or earnings snapshots
+    (--quarter), check every figure (strict), repair, write them with sidecars.
 
-    One symbol and one --week or --date: that article (its path on stdout).  Several
-    symbols, --weeks, --dates or 'last': a batch in one process, published ones skipped
-    unless --force, a table at the end, the exit code the worst outcome."""
-    from writer.draft.batch import DateSpec
+    One symbol and one --week, --date or --quarter: that article (its path on stdout).
+    Several symbols, --weeks, --dates, --quarters or 'last'/'latest': a batch in one
+    process, published ones skipped unless --force, a table at the end, the exit code the
+    worst outcome."""
+    from writer.calendar import parse_date
+    from writer.draft.batch import DateSpec, QuarterSpec
     from writer.draft.command import DraftOptions, run_draft
 
-    spec = DateSpec.parse(week, weeks, date, dates)
+    spec: Spec
+    if quarter is not None or quarters is not None:
+        if any(v is not None for v in (week, weeks, date, dates)):
+            raise fail("give --quarter/--quarters (earnings) or a week or date, not both", 2)
+        spec = QuarterSpec.parse(quarter, quarters)
+    else:
+        if fundamentals_dir is not None or report_date is not None:
+            raise fail("--fundamentals-dir and --report-date go with --quarter or --quarters", 2)
+        spec = DateSpec.parse(week, weeks, date, dates)
     meter = _meter(budget_tokens, budget_usd)
     options = DraftOptions(
         symbol=symbol[0],
-        week=spec.first or dt.date.min,
+        week=(spec.first if isinstance(spec, DateSpec) else None) or dt.date.min,
         out_dir=out,
         model=model,
         offline=offline,
@@ -324,9 +396,13 @@ def draft(
         context_tokens=context_tokens,
         chart=chart,
         genre=spec.genre,
+        quarter=spec.labels[0] if isinstance(spec, QuarterSpec) and spec.single else None,
+        fundamentals_dir=fundamentals_dir,
+        report_date=parse_date(report_date) if report_date is not None else None,
     )
+    single = spec.single if isinstance(spec, QuarterSpec) else spec.first == spec.last
     with data_checks(allow_gaps, max_move):
-        if len(symbol) == 1 and not spec.latest and spec.first == spec.last and not provider_batch:
+        if len(symbol) == 1 and not spec.latest and single and not provider_batch:
             result = run_draft(options, meter=meter)
             typer.echo(str(result.article))
             return
@@ -353,7 +429,7 @@ def _meter(budget_tokens: int | None, budget_usd: str | None) -> Meter:
 
 def _draft_batch(
     names: list[str],
-    spec: DateSpec,
+    spec: Spec,
     options: DraftOptions,
     jobs: int,
     workers: int | None,
@@ -438,6 +514,15 @@ def check(
             "(without it, a daily wrap is placed by front matter date: or its lede)",
         ),
     ] = None,
+    quarter: Annotated[
+        str | None,
+        typer.Option(
+            "--quarter",
+            help="an earnings snapshot's fiscal quarter, FY2024-Q3, with --ticker (without "
+            "it, a snapshot is placed by front matter ticker: and quarter:)",
+        ),
+    ] = None,
+    fundamentals_dir: FundamentalsDir = None,
     fmt: Annotated[
         str,
         typer.Option(
@@ -485,7 +570,8 @@ def check(
         ),
     ] = False,
 ) -> None:
-    """Check every figure of articles against the market data; exit 1 on any wrong figure."""
+    """Check every figure of articles against the market data (an earnings snapshot's against
+    the company's filings); exit 1 on any wrong figure."""
     from factcheck.render import FORMATS, report_schema
     from writer.calendar import parse_date
     from writer.check_command import run_check
@@ -518,6 +604,8 @@ def check(
             form=form,
             out=sys.stdout,
             trust_sidecar=trust_sidecar,
+            quarter=quarter,
+            fundamentals_dir=fundamentals_dir,
         )
     sys.stdout.write(output)
     raise typer.Exit(code)

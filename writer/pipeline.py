@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from factcheck.brief import DailyWrapBrief, Entity, IndexBrief, WeeklyIndexBrief
+from factcheck.brief import DailyWrapBrief, EarningsBrief, Entity, IndexBrief, WeeklyIndexBrief
 from writer import series, symbols
 from writer.calendar import (
     ScheduledWeek,
@@ -23,9 +23,10 @@ from writer.calendar import (
 )
 from writer.data import PriceSource, validate
 from writer.data.cache import CachedSource
+from writer.data.fundamentals import FundamentalsSource
 from writer.data.snapshot import SnapshotSource
 from writer.data.yahoo import YahooSource
-from writer.errors import DataUnavailable, NoSessions, SymbolNotFound, WriterError
+from writer.errors import BadInput, DataUnavailable, NoSessions, SymbolNotFound, WriterError
 from writer.genres.weekly_index.brief import brief_from_bars
 from writer.places import cache_dir
 from writer.series import Bars
@@ -374,3 +375,53 @@ def fetch_to_cache(
             line += f" -> {path}"
         lines.append(line)
     return lines
+
+
+def fundamentals_source(folder: Path | None) -> FundamentalsSource:
+    """Company results: a snapshot folder when given (or `WRITER_FUNDAMENTALS_DIR`), else
+    the SEC's company facts through the cached live source (`writer.data.sec`)."""
+    folder = folder or (Path(p) if (p := os.environ.get("WRITER_FUNDAMENTALS_DIR")) else None)
+    from writer.data.open_fundamentals import open_fundamentals
+
+    return open_fundamentals(folder, cache_dir() / "fundamentals.sqlite")
+
+
+def earnings_prices(fundamentals: FundamentalsSource, data_dir: Path | None) -> list[PriceSource]:
+    """Where an earnings snapshot's closes come from, in order: a fundamentals snapshot's
+    own `stocks/raw` (closes as printed at the time, split-adjusted as of their save) and
+    `stocks/` (adjusted), then `--data-dir`; live, cached Yahoo."""
+    out: list[PriceSource] = []
+    stocks = getattr(fundamentals, "stocks", None)
+    if isinstance(stocks, Path) and stocks.is_dir():
+        if (stocks / "raw").is_dir():
+            out.append(SnapshotSource(stocks / "raw"))
+        out.append(SnapshotSource(stocks))
+    if data_dir is not None or not out:
+        out.append(open_source(data_dir))
+    return out
+
+
+def latest_quarter(fundamentals: FundamentalsSource, ticker: str) -> str:
+    """The last fiscal quarter the source has results for, with its year-ago quarter."""
+    rows = fundamentals.reported(ticker)
+    quarters = {(r.fiscal_year, r.fiscal_period) for r in rows if r.fiscal_period[0] == "Q"}
+    usable = sorted((y, p) for y, p in quarters if (y - 1, p) in quarters)
+    if not usable:
+        raise BadInput(f"{ticker} has no quarter with a year-ago quarter in {fundamentals.name}")
+    year, period = usable[-1]
+    return f"FY{year}-{period}"
+
+
+def earnings_brief(
+    symbol: str,
+    quarter: str,
+    fundamentals: FundamentalsSource,
+    prices: Sequence[PriceSource],
+    now: dt.datetime | None = None,
+    report_date: dt.date | None = None,
+) -> EarningsBrief:
+    """The brief of `symbol`'s fiscal `quarter` ("FY2024-Q3" or "latest")."""
+    from writer.genres.earnings.brief import build_brief
+
+    label = latest_quarter(fundamentals, symbol) if quarter == "latest" else quarter
+    return build_brief(symbol, label, fundamentals, prices, now, report_date=report_date)

@@ -7,7 +7,7 @@ import os
 from rich.console import Console
 from rich.table import Table
 
-from factcheck.brief import DailyWrapBrief, IndexBrief
+from factcheck.brief import Brief, DailyWrapBrief, EarningsBrief, IndexBrief
 
 #: The width of output to a pipe or a file: no line there is cut or wrapped (a table is as
 #: wide as its cells, a line as long as its text).
@@ -31,8 +31,24 @@ def make_console(*, stderr: bool = False, quiet: bool = False) -> Console:
     return console
 
 
-def print_brief_table(brief: IndexBrief, console: Console | None = None) -> None:
+def _earnings_title(brief: EarningsBrief) -> str:
+    q, r = brief.quarter, brief.report
+    timing = {"amc": " after the close", "bmo": " before the open"}.get(r.timing or "", "")
+    return (
+        f"{brief.subject.name} ({brief.subject.key}) {q.label}: {q.start:%b %-d, %Y} - "
+        f"{q.end:%b %-d, %Y}; reported {r.date:%a %b %-d, %Y}{timing} ({r.dated_by}); "
+        f"{brief.filing.form} {brief.filing.accession} filed {brief.filing.filed}; price "
+        f"as of {r.price_date:%b %-d}; estimate: "
+        f"{brief.estimate.vendor if brief.estimate else 'none'}"
+    )
+
+
+def print_brief_table(brief: Brief, console: Console | None = None) -> None:
     console = console or make_console()
+    if isinstance(brief, EarningsBrief):
+        _print_facts(brief, _earnings_title(brief), console)
+        return
+    assert isinstance(brief, IndexBrief), brief.kind
     week = brief.week
     title = (
         f"{brief.subject.name} ({brief.subject.key}) week {week.start:%b %-d} - "
@@ -48,6 +64,10 @@ def print_brief_table(brief: IndexBrief, console: Console | None = None) -> None
             f"previous session {session.previous:%a %b %-d}{after}{shut}; the week to date "
             f"from {week.start:%b %-d}"
         )
+    _print_facts(brief, title, console)
+
+
+def _print_facts(brief: Brief, title: str, console: Console) -> None:
     table = Table(title=title, show_lines=False)
     for column, justify in (
         ("fact id", "left"),

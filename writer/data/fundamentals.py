@@ -157,8 +157,21 @@ class SnapshotFundamentals:
 
 
 _FACT_COLUMNS: Final = frozenset(
-    {"ticker", "cik", "company", "fiscal_year", "fiscal_period", "period_start", "period_end",
-     "metric", "value", "form", "accession", "filed", "derived"}
+    {
+        "ticker",
+        "cik",
+        "company",
+        "fiscal_year",
+        "fiscal_period",
+        "period_start",
+        "period_end",
+        "metric",
+        "value",
+        "form",
+        "accession",
+        "filed",
+        "derived",
+    }
 )
 
 
@@ -211,8 +224,16 @@ def _read_facts(path: Path) -> dict[str, list[ReportedValue]]:
 
 
 _ESTIMATE_COLUMNS: Final = frozenset(
-    {"ticker", "report_date", "timing", "eps_estimate", "eps_reported", "vendor", "as_of",
-     "split_factor_since"}
+    {
+        "ticker",
+        "report_date",
+        "timing",
+        "eps_estimate",
+        "eps_reported",
+        "vendor",
+        "as_of",
+        "split_factor_since",
+    }
 )
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
+import functools
 import multiprocessing
 import os
 import re
@@ -30,12 +31,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.table import Table
 
-from factcheck.brief import IndexBrief
+from factcheck.brief import Brief
 from factcheck.errors import CheckError
 from writer import symbols
 from writer.calendar import (
@@ -53,6 +55,7 @@ from writer.render import make_console
 
 if TYPE_CHECKING:
     from writer.data import PriceSource
+    from writer.data.fundamentals import FundamentalsSource
 
 #: Threads drafting at once by default: enough to hide an API's latency, few enough to stay
 #: under a typical account's rate limit (429s are retried with backoff anyway).
@@ -133,12 +136,68 @@ class DateSpec:
         return "daily_wrap" if self.daily else "weekly_index"
 
 
+_QUARTER_RANGE_RE = re.compile(r"^(FY\d{4}-Q[1-4])\.\.(FY\d{4}-Q[1-4])$", re.IGNORECASE)
+#: Quarters one `--quarters` range may span (ten years): a typo's range is not a batch.
+MAX_QUARTERS = 40
+
+
+@dataclass(frozen=True)
+class QuarterSpec:
+    """Which earnings snapshots: one fiscal quarter, every quarter of a range, or each
+    company's latest (a snapshot each)."""
+
+    labels: tuple[str, ...] = ()
+    latest: bool = False
+    genre: str = "earnings"
+    daily: bool = False
+
+    @classmethod
+    def parse(cls, quarter: str | None, quarters: str | None) -> QuarterSpec:
+        from writer.genres.earnings.brief import parse_quarter
+
+        if (quarter is None) == (quarters is None):
+            raise BadInput("give one of --quarter FY2024-Q3|latest or --quarters FIRST..LAST")
+        if quarter is not None:
+            if quarter.strip().lower() == "latest":
+                return cls(latest=True)
+            year, q = parse_quarter(quarter)
+            return cls((f"FY{year}-Q{q}",))
+        assert quarters is not None
+        m = _QUARTER_RANGE_RE.match(quarters.strip())
+        if m is None:
+            raise BadInput(
+                f"bad --quarters {quarters!r}: use FIRST..LAST, e.g. FY2024-Q1..FY2024-Q4"
+            )
+        first, last = parse_quarter(m.group(1)), parse_quarter(m.group(2))
+        if last < first:
+            raise BadInput(f"--quarters {quarters}: the last quarter is before the first")
+        labels = []
+        year, q = first
+        while (year, q) <= last:
+            labels.append(f"FY{year}-Q{q}")
+            year, q = (year, q + 1) if q < 4 else (year + 1, 1)
+        if len(labels) > MAX_QUARTERS:
+            raise BadInput(
+                f"--quarters {quarters} spans {len(labels)} quarters; at most {MAX_QUARTERS}"
+            )
+        return cls(tuple(labels))
+
+    @property
+    def single(self) -> bool:
+        return not self.latest and len(self.labels) == 1
+
+
+Spec = DateSpec | QuarterSpec
+
+
 @dataclass
 class ArticleRun:
     """One article of the batch and how it ended."""
 
     symbol: str
     week: dt.date
+    #: an earnings snapshot's fiscal quarter ("FY2024-Q3" or "latest"), else None
+    quarter: str | None = None
     stem: str = ""
     verdict: str = "pending"  # published | skipped | rejected | failed | not started
     attempts: int | None = None
@@ -149,9 +208,18 @@ class ArticleRun:
     #: the process that drafted it (a batch's worker processes are forked from the command's)
     pid: int = 0
 
+    @property
+    def name(self) -> str:
+        """What the article is before its brief names it: "RUT 2025-08-08", "AAPL FY2024-Q3"."""
+        return f"{self.symbol} {self.quarter or self.week}"
 
-def plan(names: Sequence[str], spec: DateSpec, now: dt.datetime) -> list[tuple[str, dt.date]]:
-    """(symbol, a date in the week) for every article asked for, in the order asked."""
+
+def plan(names: Sequence[str], spec: Spec, now: dt.datetime) -> list[ArticleRun]:
+    """One run per article asked for, in the order asked: (symbol, a date in the week), or
+    (ticker, fiscal quarter) for earnings snapshots."""
+    if isinstance(spec, QuarterSpec):
+        wanted = ("latest",) if spec.latest else spec.labels
+        return [ArticleRun(name.upper(), dt.date.min, q) for name in names for q in wanted]
     out: list[tuple[str, dt.date]] = []
     for name in names:
         entity = symbols.resolve(name)  # UnknownSymbol (exit 2) before any work
@@ -159,7 +227,7 @@ def plan(names: Sequence[str], spec: DateSpec, now: dt.datetime) -> list[tuple[s
             out.append((name, day))
     if not out:
         raise BadInput(f"no trading {'session' if spec.daily else 'week'} in the range asked for")
-    return out
+    return [ArticleRun(symbol, day) for symbol, day in out]
 
 
 def worker_count(requested: int | None, jobs: int, articles: int) -> int:
@@ -198,14 +266,14 @@ class _Batch:
         from writer.pipeline import open_source, prefetch
 
         source = self.source or open_source(self.template.data_dir)
-        if prefetched:
+        if prefetched and self.template.genre != "earnings":
             prefetch(source, [(r.symbol, r.week) for r in self.runs])
         return dataclasses.replace(self, source=source)
 
 
 def run_batch(
     names: Sequence[str],
-    spec: DateSpec,
+    spec: Spec,
     template: DraftOptions,
     *,
     jobs: int = DEFAULT_JOBS,
@@ -232,7 +300,7 @@ def run_batch(
     moment = now or dt.datetime.now(dt.UTC)
     meter = meter or Meter()
     console = console or make_console(stderr=True, quiet=template.quiet)
-    runs = [ArticleRun(symbol, day) for symbol, day in plan(names, spec, moment)]
+    runs = plan(names, spec, moment)
     count = 1 if provider_batch else worker_count(workers, jobs, len(runs))
     batch = _Batch(runs, template, meter, source, moment, client_factory)
     if count == 1:  # with worker processes, the data is read by a process of its own
@@ -247,7 +315,7 @@ def run_batch(
         with lock:
             done[0] += 1
             console.print(
-                f"[{done[0]}/{len(runs)}] {run.stem or f'{run.symbol} {run.week}'}: "
+                f"[{done[0]}/{len(runs)}] {run.stem or run.name}: "
                 f"{run.verdict}" + (f" ({run.message})" if run.verdict != "published" else ""),
                 markup=False,
                 highlight=False,
@@ -270,7 +338,7 @@ def run_batch(
 def _draft_article(
     batch: _Batch,
     i: int,
-    brief: IndexBrief,
+    brief: Brief,
     client_factory: Callable[..., object] | None,
     finished: Finished,
     via: Via | None = None,
@@ -280,7 +348,9 @@ def _draft_article(
     run = batch.runs[i]
     run.pid = os.getpid()
     started = time.perf_counter()
-    options = dataclasses.replace(batch.template, symbol=run.symbol, week=run.week, quiet=True)
+    options = dataclasses.replace(
+        batch.template, symbol=run.symbol, week=run.week, quarter=run.quarter, quiet=True
+    )
     try:
         result = run_draft(
             options,
@@ -339,7 +409,35 @@ class Turns:
 
 #: An article ready to draft: its index in the run, its brief, and its chart when the
 #: process that built the brief also read the chart's closes (None: drawn from the source).
-ToDraft = tuple[int, IndexBrief, illustrate.Chart | None]
+ToDraft = tuple[int, Brief, illustrate.Chart | None]
+
+
+@functools.cache
+def _earnings_sources(
+    fundamentals_dir: Path | None, data_dir: Path | None
+) -> tuple[FundamentalsSource, tuple[PriceSource, ...]]:
+    """A batch's results and prices, opened once per process (each file read once)."""
+    from writer.pipeline import earnings_prices, fundamentals_source
+
+    fundamentals = fundamentals_source(fundamentals_dir)
+    return fundamentals, tuple(earnings_prices(fundamentals, data_dir))
+
+
+def _earnings_brief(batch: _Batch, run: ArticleRun) -> Brief:
+    from writer.pipeline import earnings_brief
+
+    assert run.quarter is not None
+    fundamentals, prices = _earnings_sources(
+        batch.template.fundamentals_dir, batch.template.data_dir
+    )
+    return earnings_brief(
+        run.symbol,
+        run.quarter,
+        fundamentals,
+        prices,
+        now=batch.now,
+        report_date=batch.template.report_date,
+    )
 
 
 def _briefs_to_draft(
@@ -353,9 +451,12 @@ def _briefs_to_draft(
     for i in indices:
         run = batch.runs[i]
         try:
-            brief = draft_brief(
-                batch.template.genre, run.symbol, run.week, batch.source, now=batch.now
-            )
+            if run.quarter is not None:
+                brief = _earnings_brief(batch, run)
+            else:
+                brief = draft_brief(
+                    batch.template.genre, run.symbol, run.week, batch.source, now=batch.now
+                )
         except (WriterError, CheckError) as exc:
             _ended(run, "failed", exc.exit_code, str(exc))
             finished(i, run)
@@ -388,7 +489,7 @@ def _draft_share(
     pacing: contextlib.AbstractContextManager[object] = turns if model else contextlib.nullcontext()
     via = Via(while_waiting=turns.away) if model else None
 
-    def draft_one(i: int, brief: IndexBrief, chart: illustrate.Chart | None) -> None:
+    def draft_one(i: int, brief: Brief, chart: illustrate.Chart | None) -> None:
         shared = client.result()
         given = batch.client_factory or (shared and (lambda _settings: shared))
         with pacing:
@@ -409,7 +510,7 @@ def _draft_share(
             client.set_result(inherited[0])
         try:
             drafting = []
-            subjects: dict[str, IndexBrief] = {}
+            subjects: dict[str, Brief] = {}
             for n, (i, brief, chart) in enumerate(articles, 1):
                 drafting.append(pool.submit(draft_one, i, brief, chart))
                 subjects.setdefault(brief.subject.key, brief)
@@ -454,7 +555,7 @@ def _draft_in_provider_batches(
         for i, brief, _chart in _briefs_to_draft(batch, range(len(batch.runs)), finished):
             via = Via(rounds.requester(batch.runs[i].stem), batchapi.BATCH_PRICE)
 
-            def one(i: int = i, brief: IndexBrief = brief, via: Via = via) -> None:
+            def one(i: int = i, brief: Brief = brief, via: Via = via) -> None:
                 try:
                     _draft_article(batch, i, brief, lambda _settings: client, finished, via)
                 finally:
@@ -722,7 +823,7 @@ def _received(batch: _Batch, inbox: Any, finished: Finished) -> Iterator[ToDraft
             yield i, brief, chart
 
 
-def _warm_checker(briefs: Iterable[IndexBrief]) -> None:
+def _warm_checker(briefs: Iterable[Brief]) -> None:
     """The checker's patterns (about 0.1 s of regular expressions compiled on import) and
     each subject's entity pattern, built while the first requests are out: the time a
     draft's first check would otherwise spend on them, after its reply is back."""
@@ -811,7 +912,7 @@ def summary_table(runs: Sequence[ArticleRun], meter: Meter) -> Table:
         table.add_column(column, justify=justify)  # type: ignore[arg-type]
     for run in runs:
         table.add_row(
-            run.stem or f"{run.symbol} {run.week}",
+            run.stem or run.name,
             run.verdict,
             "" if run.attempts is None else str(run.attempts),
             str(run.usage.calls),

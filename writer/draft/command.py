@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 from rich.console import Console
 
-from factcheck.brief import IndexBrief
+from factcheck.brief import Brief
 from factcheck.form import FormRules
 from factcheck.render import report_json
 from factcheck.report import CheckReport
@@ -83,9 +83,15 @@ class DraftOptions:
     context_tokens: int | None = None
     #: True: a chart is required; False: none; None: drawn when matplotlib is installed
     chart: bool | None = None
-    #: the genre drafted (`writer.genres`): a weekly recap of the week containing `week`, or
-    #: a daily wrap of the session `week`
+    #: the genre drafted (`writer.genres`): a weekly recap of the week containing `week`, a
+    #: daily wrap of the session `week`, or an earnings snapshot of the fiscal `quarter`
     genre: str = "weekly_index"
+    #: an earnings snapshot's fiscal quarter ("FY2024-Q3" or "latest")
+    quarter: str | None = None
+    #: an earnings snapshot's results: a folder laid out as ../shared/fundamentals, else the SEC
+    fundamentals_dir: Path | None = None
+    #: an earnings snapshot's report date, for a quarter no calendar dates
+    report_date: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -107,7 +113,7 @@ class OutputPaths:
     out_dir: Path
 
     @classmethod
-    def of(cls, brief: IndexBrief, out_dir: Path) -> OutputPaths:
+    def of(cls, brief: Brief, out_dir: Path) -> OutputPaths:
         from writer.genres import genre_of
 
         return cls(genre_of(brief).file_stem(brief), out_dir)
@@ -152,14 +158,14 @@ class OfflineDrafter:
     model: str | None = None
     can_revise = False
 
-    def draft(self, brief: IndexBrief) -> Draft:
+    def draft(self, brief: Brief) -> Draft:
         from writer.genres import genre_of
 
         return Draft(text=genre_of(brief).offline(brief))
 
     def revise(
         self,
-        brief: IndexBrief,
+        brief: Brief,
         previous: Draft,
         report: CheckReport,
         attempt: int,
@@ -178,7 +184,7 @@ class OfflineDrafter:
 
 def strict_check(
     source: str, prompted: bool = True, chart: illustrate.Chart | None = None
-) -> Callable[[str, IndexBrief], CheckReport]:
+) -> Callable[[str, Brief], CheckReport]:
     """The checker in strict mode, as the loop calls it: every figure, and the form (a draft
     right in every figure that is not an article, such as the prompt's fact list copied
     back, is never published; `factcheck/form.py`).  The form rules are made once per brief
@@ -188,9 +194,9 @@ def strict_check(
     from factcheck.genres import form_findings
 
     images = (chart.png_name,) if chart is not None else ()
-    made: dict[int, tuple[IndexBrief, FormRules]] = {}
+    made: dict[int, tuple[Brief, FormRules]] = {}
 
-    def check(text: str, brief: IndexBrief) -> CheckReport:
+    def check(text: str, brief: Brief) -> CheckReport:
         held = made.get(id(brief))
         if held is None or held[0] is not brief:
             held = made[id(brief)] = (brief, house_form(brief, prompted, images))
@@ -200,7 +206,7 @@ def strict_check(
     return check
 
 
-def house_form(brief: IndexBrief, prompted: bool = True, images: tuple[str, ...] = ()) -> FormRules:
+def house_form(brief: Brief, prompted: bool = True, images: tuple[str, ...] = ()) -> FormRules:
     """The weekly recap's form for drafts: the house disclaimer, the article's own chart as
     the one image it may show, and, for a drafter that was prompted, the prompt's own lines
     (which must not come back)."""
@@ -219,11 +225,11 @@ def house_form(brief: IndexBrief, prompted: bool = True, images: tuple[str, ...]
     )
 
 
-def brief_json(brief: IndexBrief) -> str:
+def brief_json(brief: Brief) -> str:
     return brief.model_dump_json(indent=2) + "\n"
 
 
-def title_of(body: str, brief: IndexBrief) -> str:
+def title_of(body: str, brief: Brief) -> str:
     """The article's `# ` headline, or a plain one when the draft has none."""
     from writer.genres import genre_of
 
@@ -234,7 +240,7 @@ def title_of(body: str, brief: IndexBrief) -> str:
 
 
 def front_matter(
-    brief: IndexBrief,
+    brief: Brief,
     body: str,
     *,
     drafter: Drafter,
@@ -299,7 +305,7 @@ class Reporter:
 
 def choose_drafter(
     options: DraftOptions,
-    brief: IndexBrief,
+    brief: Brief,
     audit: AuditLog,
     client_factory: ClientFactory | None,
     reporter: Reporter,
@@ -310,6 +316,7 @@ def choose_drafter(
     """--offline, or no endpoint configured: the offline drafter; else the LLM one (whose
     requests go `via` a provider batch when one is given)."""
     from writer.draft.settings import LLMSettings, llm_configured
+    from writer.genres import genre_of
 
     if options.offline:
         return OfflineDrafter()
@@ -323,7 +330,7 @@ def choose_drafter(
     audit.ensure()
     client = (client_factory or llm.get_client)(settings)
     run = llm.RunInfo(
-        run_id=uuid.uuid4().hex, subject=brief.subject.key, week=brief.week.last_session.isoformat()
+        run_id=uuid.uuid4().hex, subject=brief.subject.key, week=genre_of(brief).period(brief)
     )
     return llm.LLMDrafter(
         client,
@@ -340,6 +347,28 @@ def choose_drafter(
     )
 
 
+def _earnings_brief(
+    options: DraftOptions, brief: Brief | None, reporter: Reporter
+) -> tuple[Brief, PriceSource]:
+    """An earnings snapshot's brief (unless given) and the prices its chart reads: the
+    fundamentals and the closes in the order `writer.pipeline.earnings_prices` gives."""
+    from writer.data.chain import FirstOf
+    from writer.pipeline import earnings_brief, earnings_prices, fundamentals_source
+
+    fundamentals = fundamentals_source(options.fundamentals_dir)
+    prices = earnings_prices(fundamentals, options.data_dir)
+    if brief is None:
+        with reporter.working(f"building the {options.symbol} {options.quarter} brief"):
+            brief = earnings_brief(
+                options.symbol,
+                options.quarter or "latest",
+                fundamentals,
+                prices,
+                report_date=options.report_date,
+            )
+    return brief, FirstOf(prices)
+
+
 def run_draft(
     options: DraftOptions,
     *,
@@ -348,7 +377,7 @@ def run_draft(
     audit: AuditLog | None = None,
     reporter: Reporter | None = None,
     now: dt.datetime | None = None,
-    brief: IndexBrief | None = None,
+    brief: Brief | None = None,
     meter: Meter | None = None,
     usage: Usage | None = None,
     via: Via | None = None,
@@ -364,7 +393,10 @@ def run_draft(
     if options.max_attempts < 1:
         raise BadInput(f"--max-attempts must be at least 1, not {options.max_attempts}")
     charted = illustrate.wanted(options.chart)  # ChartUnavailable before any work
-    if brief is None or (charted and chart is None):
+    if options.genre == "earnings":
+        if brief is None or (charted and chart is None):
+            brief, source = _earnings_brief(options, brief, reporter)
+    elif brief is None or (charted and chart is None):
         from writer.pipeline import open_source
 
         source = source or open_source(options.data_dir)
@@ -434,7 +466,7 @@ def _publish(
 
 def _write(
     outcome: Outcome,
-    brief: IndexBrief,
+    brief: Brief,
     drafter: Drafter,
     paths: OutputPaths,
     now: dt.datetime,

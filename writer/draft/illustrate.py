@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from factcheck.brief import IndexBrief
+from factcheck.brief import Brief
 from factcheck.report import CheckReport
 from writer.draft.loop import Draft, Drafter
 from writer.errors import ChartUnavailable
@@ -57,7 +57,7 @@ class Chart:
     svg_name: str
 
     @classmethod
-    def of(cls, brief: IndexBrief, source: PriceSource, stem: str) -> Chart:
+    def of(cls, brief: Brief, source: PriceSource, stem: str) -> Chart:
         from writer.genres import genre_of
 
         chart = genre_of(brief).charting()
@@ -65,7 +65,7 @@ class Chart:
         png = f"{stem}.png"
         return cls(closes, chart.markdown_image(brief, png), png, f"{stem}.svg")
 
-    def files(self, brief: IndexBrief) -> dict[str, bytes]:
+    def files(self, brief: Brief) -> dict[str, bytes]:
         from writer.genres import genre_of
 
         png, svg = genre_of(brief).charting().chart_bytes(brief, self.closes)
@@ -100,12 +100,12 @@ class IllustratedDrafter:
         self.model = inner.model
         self.can_revise = inner.can_revise
 
-    def draft(self, brief: IndexBrief) -> Draft:
+    def draft(self, brief: Brief) -> Draft:
         return self._illustrated(self.inner.draft(brief))
 
     def revise(
         self,
-        brief: IndexBrief,
+        brief: Brief,
         previous: Draft,
         report: CheckReport,
         attempt: int,

@@ -31,13 +31,13 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import openai
 from openai import OpenAI
 from openai.types.chat import ChatCompletion, ChatCompletionMessageParam
 
-from factcheck.brief import IndexBrief
+from factcheck.brief import Brief
 from factcheck.report import CheckReport, Claim
 from writer.auditlog import AuditLog
 from writer.draft.loop import Draft
@@ -407,7 +407,7 @@ class LLMDrafter:
         """The base URL as it may be shown: without credentials (see `writer.redact`)."""
         return redact(str(self.client.base_url).rstrip("/"))
 
-    def draft(self, brief: IndexBrief) -> Draft:
+    def draft(self, brief: Brief) -> Draft:
         prompting = genre_of(brief).prompting()
         messages = self._fitted(
             lambda detail: prompting.first_messages(brief, detail=detail),
@@ -420,7 +420,7 @@ class LLMDrafter:
         self,
         build: Callable[[int], list[dict[str, str]]],
         details: tuple[int, ...],
-        prompting: Prompting,
+        prompting: Prompting[Any],
     ) -> list[dict[str, str]]:
         """The request with the most data (`details`, largest first, see `prompting.FULL`)
         that the model's context (`WRITER_CONTEXT_TOKENS`) can hold with a reply; sets the
@@ -447,7 +447,7 @@ class LLMDrafter:
 
     def revise(
         self,
-        brief: IndexBrief,
+        brief: Brief,
         previous: Draft,
         report: CheckReport,
         attempt: int,

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
-from factcheck.brief import IndexBrief
+from factcheck.brief import Brief
 from factcheck.errors import CheckError
 from factcheck.report import CheckReport
 from writer.errors import BadInput, LLMUnavailable
@@ -21,7 +21,7 @@ DEFAULT_MAX_ATTEMPTS = 3
 VERIFIED = "verified"
 REJECTED = "rejected"
 
-Checker = Callable[[str, IndexBrief], CheckReport]
+Checker = Callable[[str, Brief], CheckReport]
 Progress = Callable[[str], None]
 
 
@@ -40,11 +40,11 @@ class Drafter(Protocol):
     model: str | None
     can_revise: bool
 
-    def draft(self, brief: IndexBrief) -> Draft: ...
+    def draft(self, brief: Brief) -> Draft: ...
 
     def revise(
         self,
-        brief: IndexBrief,
+        brief: Brief,
         previous: Draft,
         report: CheckReport,
         attempt: int,
@@ -109,7 +109,7 @@ def findings_text(report: CheckReport) -> str:
 
 
 def repair_loop(
-    brief: IndexBrief,
+    brief: Brief,
     drafter: Drafter,
     check: Checker,
     max_attempts: int,
@@ -139,7 +139,7 @@ def repair_loop(
 
 
 def _attempts(
-    brief: IndexBrief,
+    brief: Brief,
     drafter: Drafter,
     check: Checker,
     max_attempts: int,

@@ -11,16 +11,18 @@ genre here costs `writer check` nothing.  Adding a genre is a package beside
 
 from __future__ import annotations
 
-from typing import Final
+from typing import Any, Final
 
 from factcheck.brief import Brief
 from writer.genres import daily_wrap, weekly_index
 from writer.genres.genre import Charting, Prompting, WriterGenre
 
-GENRES: Final[dict[str, WriterGenre]] = {g.kind: g for g in (weekly_index.GENRE, daily_wrap.GENRE)}
+GENRES: Final[dict[str, WriterGenre[Any]]] = {
+    g.kind: g for g in (weekly_index.GENRE, daily_wrap.GENRE)
+}
 
 
-def genre_of(brief: Brief) -> WriterGenre:
+def genre_of(brief: Brief) -> WriterGenre[Any]:
     """The genre that drafts `brief` (a kind no genre drafts is a programming error: every
     brief writer builds is of a kind in this table, which a test holds equal to the
     checker's)."""

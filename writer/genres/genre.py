@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
 
-from factcheck.brief import IndexBrief
+from factcheck.brief import Brief
 from factcheck.genres import Genre
 from factcheck.report import Claim
 
@@ -21,7 +21,12 @@ if TYPE_CHECKING:
     import pandas as pd
 
 
-class Prompting(Protocol):
+#: The brief kind a genre's parts take (each genre narrows `Brief` to its own kind).
+B = TypeVar("B", bound=Brief)
+B_in = TypeVar("B_in", bound=Brief, contravariant=True)
+
+
+class Prompting(Protocol[B_in]):
     """A genre's prompts for a model: the first request and the revision request, at a
     level of detail (`FULL`, `COMPACT`, `NO_DATA`) that the caller fits to the model's
     context."""
@@ -31,11 +36,11 @@ class Prompting(Protocol):
     NO_DATA: int
     REPLY_TOKENS: int
 
-    def first_messages(self, brief: IndexBrief, *, detail: int = ...) -> list[dict[str, str]]: ...
+    def first_messages(self, brief: B_in, *, detail: int = ...) -> list[dict[str, str]]: ...
 
     def revision_messages(
         self,
-        brief: IndexBrief,
+        brief: B_in,
         draft: str,
         findings: Sequence[Claim],
         attempt: int,
@@ -46,50 +51,53 @@ class Prompting(Protocol):
 
     def messages_tokens(self, messages: Sequence[dict[str, str]]) -> int: ...
 
-    def system_message(self, brief: IndexBrief) -> str: ...
+    def system_message(self, brief: B_in) -> str: ...
 
-    def user_message(self, brief: IndexBrief, *, detail: int = ...) -> str: ...
+    def user_message(self, brief: B_in, *, detail: int = ...) -> str: ...
 
     def compile_templates(self) -> None: ...
 
 
-class Charting(Protocol):
+class Charting(Protocol[B_in]):
     """A genre's chart: the closes it needs, the image line, the files."""
 
-    def history_request(self, brief: IndexBrief) -> tuple[list[str], dt.date, dt.date]: ...
+    def history_request(self, brief: B_in) -> tuple[list[str], dt.date, dt.date]: ...
 
-    def markdown_image(self, brief: IndexBrief, png_name: str) -> str: ...
+    def markdown_image(self, brief: B_in, png_name: str) -> str: ...
 
     def chart_bytes(
-        self, brief: IndexBrief, closes: Mapping[str, pd.Series | pd.DataFrame]
+        self, brief: B_in, closes: Mapping[str, pd.Series | pd.DataFrame]
     ) -> tuple[bytes, bytes]: ...
 
 
-def subject_slug(brief: IndexBrief) -> str:
+def subject_slug(brief: Brief) -> str:
     """The subject's key as a file name part ("rut", "asx200")."""
     return re.sub(r"[^a-z0-9.-]+", "-", brief.subject.key.lower()).strip("-.") or "index"
 
 
 @dataclass(frozen=True)
-class WriterGenre:
+class WriterGenre(Generic[B]):
     """One kind of article, as writer drafts it."""
 
     #: the checker's genre of the same brief kind
     checker: Genre
     #: the deterministic offline drafter: brief -> article (`writer.draft.command`)
-    offline: Callable[[IndexBrief], str]
+    offline: Callable[[B], str]
     #: the line every article of the genre ends with (the house form, `factcheck.form`)
     disclaimer: str
     #: its prompts for a model (`writer.draft.llm`), loaded on first use
-    prompting: Callable[[], Prompting]
+    prompting: Callable[[], Prompting[B]]
     #: its chart (`writer.draft.illustrate`), loaded on first use
-    charting: Callable[[], Charting]
+    charting: Callable[[], Charting[B]]
     #: the headline when a draft has none (`writer.draft.command.title_of`)
-    title: Callable[[IndexBrief], str]
+    title: Callable[[B], str]
     #: the outputs' file stem, unique per subject and genre (`OutputPaths.of`)
-    file_stem: Callable[[IndexBrief], str]
+    file_stem: Callable[[B], str]
     #: the front matter keys `writer check` places the article by (`front_matter`)
-    placing: Callable[[IndexBrief], dict[str, object]]
+    placing: Callable[[B], dict[str, object]]
+    #: what the audit log names the article's period by (`writer.draft.llm.RunInfo.week`):
+    #: a session ("2025-08-08") or a fiscal quarter ("FY2024-Q3")
+    period: Callable[[B], str]
     #: the house length's lower bound in words (`factcheck.form.FormRules.min_words`)
     min_words: int = 200
 

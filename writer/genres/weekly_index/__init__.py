@@ -7,24 +7,25 @@ from __future__ import annotations
 
 from typing import Final
 
+from factcheck.brief import IndexBrief
 from factcheck.genres import GENRES as CHECKER_GENRES
 from writer.genres.genre import Charting, Prompting, WriterGenre, subject_slug
 from writer.genres.weekly_index.offline import DISCLAIMER, draft_offline, title
 
 
-def _prompting() -> Prompting:
+def _prompting() -> Prompting[IndexBrief]:
     from writer.genres.weekly_index import prompting
 
     return prompting
 
 
-def _charting() -> Charting:
+def _charting() -> Charting[IndexBrief]:
     from writer.genres.weekly_index import chart
 
     return chart
 
 
-GENRE: Final[WriterGenre] = WriterGenre(
+GENRE: Final[WriterGenre[IndexBrief]] = WriterGenre(
     checker=CHECKER_GENRES["weekly_index"],
     offline=draft_offline,
     disclaimer=DISCLAIMER,
@@ -34,4 +35,5 @@ GENRE: Final[WriterGenre] = WriterGenre(
     # rut-2025-08-08: the week's last session
     file_stem=lambda brief: f"{subject_slug(brief)}-{brief.week.last_session.isoformat()}",
     placing=lambda brief: {"ticker": brief.subject.key, "week": brief.week.last_session},
+    period=lambda brief: brief.week.last_session.isoformat(),
 )
