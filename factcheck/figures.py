@@ -20,6 +20,7 @@ from factcheck.grammar import (
     LEVEL_RELATIONS,
     MONEY_SCALE_LETTERS,
     MONEY_SCALES,
+    PER_SHARE,
     POINT_WORDS,
     PT_WORDS,
     RANGE_LOW,
@@ -42,15 +43,17 @@ _SCALE: Final = (
 #: Cents after a number: "74 cents" is a money figure of $0.74.
 _CENTS: Final = rf"\s+(?:{alternation(CENT_WORDS)})\b"
 _POINTS: Final = alternation(POINT_WORDS)
+#: "per share" (not "a share": "$1.40 a share" is read by the earnings binder)
+_PER_SHARE: Final = alternation(w for w in PER_SHARE if w.startswith("per"))
 _UNIT: Final = (
     rf"(?:\s*%|\s+per\s*cent\b|\s+percent(?:age\s+{_POINTS})?\b|\s+pct\b|\s+pp\b|"
     rf"\s+basis\s+{_POINTS}\b|\s+bps?\b|\s+{_POINTS}\b|\s+{alternation(PT_WORDS)}\b|"
-    rf"\s+per\s+share\b|-{_POINTS}\b|-percent\b|-per-cent\b|{_CENTS})"
+    rf"\s+{_PER_SHARE}\b|-{_POINTS}\b|-percent\b|-per-cent\b|{_CENTS})"
 )
 #: One figure: optional sign and currency, number, scale and unit.
 FIGURE_RE: Final = Scan(
     rf"(?P<sign>{_SIGN})?(?P<cur>{_CURRENCY})?(?P<sign2>{_SIGN})?(?P<num>{_NUM})(?![\d])"
-    rf"(?P<scale>{_SCALE})?(?P<unit>{_UNIT})?(?P<unit2>\s+per\s+share\b)?",
+    rf"(?P<scale>{_SCALE})?(?P<unit>{_UNIT})?(?P<unit2>\s+{_PER_SHARE}\b)?",
     re.ASCII,
 )
 #: What may stand between the two figures of a range (with spaces around): `-`, en/em dash,

@@ -2050,6 +2050,10 @@ MONEY_SCALE_LETTERS: Final[tuple[tuple[str, int], ...]] = (("B", 9), ("M", 6), (
 CENT_WORDS: Final = ("cents", "cent")
 
 
+#: A company's shares ("BHP shares fell", "shares of Apple").
+SHARE_NOUNS: Final = ("shares", "stock")
+
+
 class ResultMetric(StrEnum):
     """What a word of an earnings story says a figure is (`EARNINGS_METRICS`)."""
 
@@ -2103,9 +2107,11 @@ EARNINGS_METRICS: Final[tuple[tuple[str, ResultMetric, int], ...]] = (
     ("gross profit", ResultMetric.GROSS_PROFIT, 0),
     *(
         (w, ResultMetric.PRICE, 0)
-        for w in ("shares", "stock", "share price", "stock price", "closed at", "index")
+        for w in (*SHARE_NOUNS, "share price", "stock price", "closed at", "index")
     ),
 )
+#: A per-share amount's unit after the figure ("$1.40 per share", "74 cents a share").
+PER_SHARE: Final = tuple(w for w, m, _ in EARNINGS_METRICS if w in ("per share", "a share"))
 
 
 class ResultBasis(StrEnum):
@@ -2311,6 +2317,9 @@ QUARTER_NOUNS: Final = ("quarter",)
 #: What makes a label fiscal, before its year or quarter ("fiscal 2024", "fiscal year 2024",
 #: "FY2024", "FY24").
 FISCAL_PREFIXES: Final = ("fiscal year", "fiscal", "fy")
+#: ... the short one, against its year ("FY24", "FY 2024"), and the word ("fiscal 2024").
+FY_PREFIX: Final = pick(FISCAL_PREFIXES, "fy")
+FISCAL_WORD: Final = pick(FISCAL_PREFIXES, "fiscal")
 #: Result verbs that, after the share's name, are its move, not the company's result
 #: ("shares lost 3%", "the stock gained").
 SHARE_MOVE_VERBS: Final = ("lost", "earned", "gained")

@@ -29,7 +29,7 @@ from typing import Final
 
 from factcheck.document import Figure
 from factcheck.earnings.words import Cue
-from factcheck.grammar import ResultBasis, ResultMetric, ResultPeriod
+from factcheck.grammar import PER_SHARE, ResultBasis, ResultMetric, ResultPeriod, alternation
 
 #: Below this a dollar figure without a scale is a price or a per-share amount.
 _SMALL: Final = 1000
@@ -38,7 +38,7 @@ _AFTER: Final = 48
 #: Words that may stand between a figure and the metric word after it ("$85.78 billion in
 #: revenue", "$1.1B of sales"): function words, not the lexicon's.
 _LINKS: Final = frozenset({"", "in", "of", "in quarterly", "of quarterly", "in total"})
-_PER_SHARE_RE: Final = re.compile(r"per\s+share|a\s+share")
+_PER_SHARE_RE: Final = re.compile(alternation(PER_SHARE))
 
 _AMOUNT_METRICS: Final = frozenset(
     {

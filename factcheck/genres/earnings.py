@@ -16,11 +16,11 @@ from typing import Final
 from factcheck import ids
 from factcheck.brief import Brief, EarningsBrief
 from factcheck.earnings import check_earnings
+from factcheck.earnings.phrases import PHRASE_RULES
 from factcheck.form import FormRules, Page, Problem
 from factcheck.genres import weekly_index
 from factcheck.genres.genre import Genre
 from factcheck.report import CheckReport, Status
-from factcheck.earnings.phrases import PHRASE_RULES
 from factcheck.rules import FISCAL_QUARTER
 
 #: The metrics a lede may give the quarter's result with.
