@@ -31,8 +31,9 @@ from factcheck.document import Figure
 from factcheck.earnings.words import Cue
 from factcheck.grammar import PER_SHARE, ResultBasis, ResultMetric, ResultPeriod, alternation
 
-#: Below this a dollar figure without a scale is a price or a per-share amount.
-_SMALL: Final = 1000
+#: Below this a dollar figure without a scale is a price or a per-share amount ("$1073.81",
+#: a share price); from it up, an amount written out ("$85,777,000,000").
+_SMALL: Final = 100_000
 #: How far after a figure a period phrase or a tight metric word may stand.
 _AFTER: Final = 48
 #: Words that may stand between a figure and the metric word after it ("$85.78 billion in
@@ -68,7 +69,9 @@ class Bound:
     stated: bool
     basis: ResultBasis | None
     period: ResultPeriod | None  # None: the brief's quarter
-    sign: int  # -1 written as a loss (a word or a minus), +1 as a profit, 0 not said
+    #: -1 written as a loss (a word or a minus), +1 as a profit, 0 not said; None: not said
+    #: and not to be judged (a base after "against", whose sign the words leave open)
+    sign: int | None
     direction: int  # a change's written direction: +1, -1, 0 not said
     base: bool  # the base of a comparison ("up from $81.8 billion")
 
@@ -90,7 +93,7 @@ def family(fig: Figure, after: str) -> str:
         return "number"
     if fig.scale == "cents" or "share" in fig.text.lower() or _PER_SHARE_RE.match(after.lstrip()):
         return "per_share"
-    if fig.scale is not None or fig.magnitude >= _SMALL:
+    if (fig.scale is not None and fig.scale != "cents") or fig.magnitude >= _SMALL:
         return "amount"
     return "small"
 
@@ -135,16 +138,22 @@ def bind(
     base = _is_base(window)
     metric, stated = _metric(fam, before, after, lower, end)
     basis = _basis(window, after)
-    if base and before_fig is not None and not any(c.meaning.metric for c in window):
-        # "up from $19.88 billion": the base of the figure before, on its metric and basis
-        metric = metric if metric is not None else before_fig.metric
+    named = [c for c in window if c.meaning.metric is not None and not c.meaning.sign]
+    if base and before_fig is not None and before_fig.metric is not None and not named:
+        # "up from $19.88 billion", "against a loss of $207.7 million a year before": the
+        # base of the figure before, on its metric and basis
+        metric = _fits_family(before_fig.metric, fam) or metric
         basis = basis or before_fig.basis
         stated = stated or before_fig.stated
     if metric is None and inherited is not None:
         metric = _fits_family(inherited, fam)
         stated = False
+    if entity != subject:
+        metric = ResultMetric.PRICE  # "the S&P 500 has lost 0.1%": the index's move
     period = _period(fam, metric, window, after, before, base, window_start)
-    sign = _sign(fig, metric, before)
+    sign: int | None = _sign(fig, metric, before)
+    if base and fig.sign >= 0 and not any(c.meaning.sign for c in window):
+        sign = None  # "against $39.1 million a year before": the words leave the sign open
     direction = fig.sign or _direction(window, after)
     return Bound(entity, metric, stated, basis, period, sign, direction, base)
 
@@ -182,8 +191,8 @@ def _basis(window: Sequence[Cue], after: Sequence[Cue]) -> ResultBasis | None:
             return cue.meaning.basis
         if cue.meaning.basis is ResultBasis.GAAP:
             return None
-    for cue in after:
-        if cue.meaning.basis in (ResultBasis.ADJUSTED, ResultBasis.INCL_NCI):
+    for cue in after:  # "$1.40 per share excluding items", "the $1.01 analysts expected"
+        if cue.meaning.basis in (ResultBasis.ADJUSTED, ResultBasis.INCL_NCI, ResultBasis.ESTIMATE):
             return cue.meaning.basis
     return None
 
@@ -254,9 +263,9 @@ def _sign(fig: Figure, metric: ResultMetric | None, before: Sequence[Cue]) -> in
 
 def _direction(window: Sequence[Cue], after: Sequence[Cue]) -> int:
     for cue in reversed(window):
-        if cue.meaning.direction and cue.meaning.metric in (None, ResultMetric.PRICE):
+        if cue.meaning.direction:
             return cue.meaning.direction
     for cue in after[:1]:
-        if cue.meaning.direction and cue.meaning.metric in (None, ResultMetric.PRICE):
+        if cue.meaning.direction:
             return cue.meaning.direction
     return 0

@@ -59,6 +59,8 @@ def _is_figure(fig: Figure, lower: str, base: int, labels: list[tuple[int, int]]
     start, end = fig.start - base, fig.end - base
     if any(a < end and start < b for a, b in labels):
         return False
+    if fig.kind == "number" and lower[end : end + 1] == "-" and lower[end + 1 : end + 2].isalpha():
+        return False  # a name with digits: "10-Q", "8-K"
     return not (fig.kind == "number" and COUNT_AFTER_RE.match(lower, end))
 
 
@@ -133,7 +135,7 @@ def check_earnings(
             )
             window, before = end, b
         metrics = [c.meaning.metric for c in cues if c.meaning.metric is not None]
-        if metrics and metrics[-1] is not ResultMetric.PRICE:
+        if metrics:
             inherited = metrics[-1]
         figure_spans = [(f.start - base, f.end - base) for f in figs]
         for finding in phrase_findings(lower, base, cues, figure_spans, facts, genre.phrase_rules):

@@ -253,6 +253,8 @@ def _misattributed(fact: Fact, expected: str, cand: Candidate) -> Verdict:
 
 def _signed(fig: Figure, b: Bound, fact: Fact) -> Verdict:
     """The size is right: the sign the words give must be the value's."""
+    if b.sign is None:
+        return _verified(fact, fact.label)
     if fact.value < 0 and b.sign >= 0:
         return Verdict(
             Status.MISMATCH,

@@ -4,9 +4,10 @@ A company's fiscal quarter and the calendar quarter it ends in may differ (Apple
 third quarter of 2024 ended in June: the calendar second quarter, "the June quarter").  A
 label with "fiscal" (or "FY") must name the fiscal quarter; one without may name either, a
 calendar wording being right when it is the calendar quarter of the quarter's end.  The
-year-ago and previous quarters may be named where the sentence compares with them (or the
-label's year says which it is); any other quarter is an error: a fiscal Q4 headlined as
-"Q3" is the wire's classic slip.  A fiscal year alone ("fiscal 2024") is verified when it
+year-ago and previous quarters may be named where the sentence compares with them (its
+period phrase says so: "a year earlier"); any other quarter is an error: a fiscal Q4
+headlined as "Q3", or the year-ago quarter's year in the headline, is the wire's classic
+slip.  A fiscal year alone ("fiscal 2024") is verified when it
 is one of the brief's quarters' fiscal years and left unsupported otherwise (guidance
 speaks of years the data does not hold).
 """
@@ -134,9 +135,9 @@ def judge_label(
     if names(label, q):
         return Status.VERIFIED, None, f"names {describe(q)}"
     others: list[tuple[FiscalQuarter, str]] = []
-    if label.year is not None or ResultPeriod.YEAR_AGO in periods:
+    if ResultPeriod.YEAR_AGO in periods:
         others.append((brief.year_ago, "the year-ago quarter"))
-    if brief.previous is not None and (label.year is not None or ResultPeriod.PREVIOUS in periods):
+    if brief.previous is not None and ResultPeriod.PREVIOUS in periods:
         others.append((brief.previous, "the previous quarter"))
     for other, what in others:
         if names(label, other):
