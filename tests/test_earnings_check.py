@@ -417,3 +417,8 @@ def test_the_earnings_engine_is_linear_in_the_text() -> None:
     grows_linearly(lambda n: sentence * n, lambda text: check_text(text, brief), 20)
     dense = "$1 " * 300 + "loss per share revenue from a year earlier " * 20
     grows_linearly(lambda n: (dense + ".\n\n") * n, lambda text: check_text(text, brief), 2)
+
+
+def test_a_scale_error_expects_the_figure_at_its_right_scale() -> None:
+    c = verdict("Operating income was $25.35 million.", "$25.35 million")
+    assert (c.rule, c.expected) == ("F009", "$25.35 billion")

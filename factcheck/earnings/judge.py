@@ -74,6 +74,14 @@ def as_written(value: Decimal, fig: Figure) -> str:
     return f"{'-' if value < 0 else ''}${number}{scale}"
 
 
+def _at_scale(value: Decimal, exp: int, decimals: int) -> str | None:
+    """ "$26.42 billion": `value` at the scale word of `exp`, None when there is none."""
+    if exp not in _SCALE_WORDS:
+        return None
+    number = format_number(abs(value) / Decimal(10) ** exp, decimals)
+    return f"{'-' if value < 0 else ''}${number} {_SCALE_WORDS[exp]}"
+
+
 def _verified(fact: Fact, what: str) -> Verdict:
     return Verdict(Status.VERIFIED, fact, None, f"{what} is {fact.display}", FIGURE_VALUE)
 
@@ -221,17 +229,22 @@ def _amount(fig: Figure, b: Bound, facts: EarningsFacts) -> Verdict:
             return _signed(fig, b, fact)
     fact = targets[0]
     expected = as_written(fact.value, fig)
-    for factor, why in (
-        (Decimal(1000), "a factor of 1,000 off (million for billion, or thousand for million)"),
-        (Decimal("0.001"), "a factor of 1,000 off (billion for million, or million for thousand)"),
-        (Decimal(100), "a factor of 100 off (dollars for cents)"),
-        (Decimal("0.01"), "a factor of 100 off (cents for dollars)"),
+    for factor, shift, why in (
+        (Decimal(1000), -3, "a factor of 1,000 off (million for billion, or thousand for million)"),
+        (
+            Decimal("0.001"),
+            3,
+            "a factor of 1,000 off (billion for million, or million for thousand)",
+        ),
+        (Decimal(100), 0, "a factor of 100 off (dollars for cents)"),
+        (Decimal("0.01"), 0, "a factor of 100 off (cents for dollars)"),
     ):
         if fits(fact.value, fig, factor):
+            right = _at_scale(fact.value, _exponent(fig) + shift, fig.decimals) if shift else None
             return Verdict(
                 Status.MISMATCH,
                 fact,
-                expected,
+                right or fact.display,
                 f"{why}: {fact.label} is {fact.display}",
                 MONEY_SCALE,
             )
