@@ -2063,6 +2063,7 @@ class ResultMetric(StrEnum):
     OPERATING_INCOME = "operating_income"
     GROSS_PROFIT = "gross_profit"
     PRICE = "price"  # the share price, or the index level
+    OUTSIDE = "outside"  # a figure no earnings brief holds: a margin, guidance, a dividend
 
 
 #: Metric words of an earnings story: (phrase, metric, sign).  The sign is the result's the
@@ -2108,6 +2109,24 @@ EARNINGS_METRICS: Final[tuple[tuple[str, ResultMetric, int], ...]] = (
     *(
         (w, ResultMetric.PRICE, 0)
         for w in (*SHARE_NOUNS, "share price", "stock price", "closed at", "index")
+    ),
+    *(
+        (w, ResultMetric.OUTSIDE, 0)
+        for w in (
+            "margin",
+            "gross margin",
+            "operating margin",
+            "net margin",
+            "tax rate",
+            "cash flow",
+            "free cash flow",
+            "guidance",
+            "outlook",
+            "dividend",
+            "buyback",
+            "buybacks",
+            "repurchases",
+        )
     ),
 )
 #: A per-share amount's unit after the figure ("$1.40 per share", "74 cents a share").

@@ -422,3 +422,14 @@ def test_the_earnings_engine_is_linear_in_the_text() -> None:
 def test_a_scale_error_expects_the_figure_at_its_right_scale() -> None:
     c = verdict("Operating income was $25.35 million.", "$25.35 million")
     assert (c.rule, c.expected) == ("F009", "$25.35 billion")
+
+
+def test_figures_no_earnings_brief_holds_are_unsupported_not_wrong() -> None:
+    text = (
+        "Gross margin was 46.3%. The company raised its dividend to 25 cents a share. "
+        "Revenue was $85.78 billion, also surpassing forecasts. Analysts expected $84.46 billion."
+    )
+    report = check_text(text + "\n", AAPL())
+    for figure in ("46.3%", "25 cents", "$84.46 billion"):
+        assert claim(report, figure).status is Status.UNSUPPORTED, figure
+    assert claim(report, "$85.78 billion").status is Status.VERIFIED

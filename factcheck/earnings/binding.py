@@ -100,7 +100,7 @@ def family(fig: Figure, after: str) -> str:
 
 def _fits_family(metric: ResultMetric, fam: str) -> ResultMetric | None:
     """The metric a word of `metric` gives a figure of family `fam`, or None if it cannot."""
-    if fam == "percent":
+    if metric is ResultMetric.OUTSIDE or fam == "percent":
         return metric
     if fam == "per_share":
         return ResultMetric.EPS if metric in (ResultMetric.EPS, ResultMetric.NET_INCOME) else None
@@ -137,7 +137,7 @@ def bind(
     entity = _entity(mentions, start, subject)
     base = _is_base(window)
     metric, stated = _metric(fam, before, after, lower, end)
-    basis = _basis(window, after)
+    basis = _basis(window, after, lower, end)
     named = [c for c in window if c.meaning.metric is not None and not c.meaning.sign]
     if base and before_fig is not None and before_fig.metric is not None and not named:
         # "up from $19.88 billion", "against a loss of $207.7 million a year before": the
@@ -149,7 +149,7 @@ def bind(
         metric = _fits_family(inherited, fam)
         stated = False
     if entity != subject:
-        metric = ResultMetric.PRICE  # "the S&P 500 has lost 0.1%": the index's move
+        metric, stated = ResultMetric.PRICE, True  # "the S&P 500 has lost 0.1%": its move
     period = _period(fam, metric, window, after, before, base, window_start)
     sign: int | None = _sign(fig, metric, before)
     if base and fig.sign >= 0 and not any(c.meaning.sign for c in window):
@@ -167,8 +167,8 @@ def _metric(
     fam: str, before: Sequence[Cue], after: Sequence[Cue], lower: str, end: int
 ) -> tuple[ResultMetric | None, bool]:
     for cue in after:  # "$85.78 billion in revenue": a metric word right after the figure
-        if cue.meaning.metric is None:
-            continue
+        if cue.meaning.metric is None or (fam == "per_share" and cue.word in PER_SHARE):
+            continue  # "25 cents a share": the unit, which the family already read
         if " ".join(lower[end : cue.start].split()) in _LINKS:
             fitted = _fits_family(cue.meaning.metric, fam)
             if fitted is not None:
@@ -185,13 +185,15 @@ def _metric(
     return None, False
 
 
-def _basis(window: Sequence[Cue], after: Sequence[Cue]) -> ResultBasis | None:
+def _basis(window: Sequence[Cue], after: Sequence[Cue], lower: str, end: int) -> ResultBasis | None:
     for cue in reversed(window):
         if cue.meaning.basis is not None and cue.meaning.basis is not ResultBasis.GAAP:
             return cue.meaning.basis
         if cue.meaning.basis is ResultBasis.GAAP:
             return None
     for cue in after:  # "$1.40 per share excluding items", "the $1.01 analysts expected"
+        if any(mark in lower[end : cue.start] for mark in ",;"):
+            return None  # another clause's: "$85.78 billion, also surpassing forecasts"
         if cue.meaning.basis in (ResultBasis.ADJUSTED, ResultBasis.INCL_NCI, ResultBasis.ESTIMATE):
             return cue.meaning.basis
     return None

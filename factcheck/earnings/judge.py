@@ -91,7 +91,10 @@ def _unsupported(message: str) -> Verdict:
 
 
 def judge(fig: Figure, b: Bound, facts: EarningsFacts) -> Verdict:
-    """The verdict on one bound figure."""
+    """The verdict on one bound figure (a metric inherited from the sentence before in the
+    paragraph binds as its own would: "They have climbed 35.3%" is the shares')."""
+    if b.metric is ResultMetric.OUTSIDE:
+        return _unsupported("a figure no earnings brief holds (a margin, guidance, a dividend)")
     if b.entity != facts.subject or b.metric is ResultMetric.PRICE:
         return _price(fig, b, facts)
     if b.metric is None:
