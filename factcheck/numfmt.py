@@ -217,15 +217,22 @@ _MONEY_SCALES: Final = ((Decimal(10) ** 9, "billion", 2), (Decimal(10) ** 6, "mi
 def format_money(value: Decimal) -> str:
     """A dollar amount's magnitude as a story writes it: `26422000000` -> `$26.42 billion`,
     `-214251000` -> `$214.3 million` (the sign is the sentence's: "a loss of"), `912345` ->
-    `$912,345`.  The scale is chosen after rounding, so 999.96 million is `$1.00 billion`."""
+    `$912,345`, without trailing zeros (`$16.6 billion`).  The scale is chosen after
+    rounding, so 999.96 million is `$1 billion`."""
     size = abs(value)
     for unit, word, places in _MONEY_SCALES:
         shown = round_half_up(size / unit, places)
         if shown >= 1:
             if word == "million" and shown >= 1000:
-                return f"${round_half_up(size / _MONEY_SCALES[0][0], 2)} billion"
-            return f"${shown:,} {word}"
+                shown, word = round_half_up(size / _MONEY_SCALES[0][0], 2), "billion"
+            return f"${_trimmed(f'{shown:,}')} {word}"
     return f"${round_half_up(size, 0):,}"
+
+
+def _trimmed(number: str) -> str:
+    """ "16.60" -> "16.6", "1.00" -> "1": a scaled amount is written without trailing zeros
+    (the reader takes "$16.6 billion" at its written places)."""
+    return number.rstrip("0").rstrip(".") if "." in number else number
 
 
 def format_per_share(value: Decimal) -> str:

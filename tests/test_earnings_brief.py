@@ -165,7 +165,8 @@ def test_short_names_as_companies_spell_them() -> None:
 def test_money_is_written_as_stories_write_it() -> None:
     assert format_money(Decimal("26422000000")) == "$26.42 billion"
     assert format_money(Decimal("-214251000")) == "$214.3 million"
-    assert format_money(Decimal("999960000")) == "$1.00 billion"  # scale after rounding
+    assert format_money(Decimal("999960000")) == "$1 billion"  # scale after rounding
+    assert format_money(Decimal("16599000000")) == "$16.6 billion"  # no trailing zero
     assert format_money(Decimal("912345")) == "$912,345"
     assert format_per_share(Decimal("1.08")) == "$1.08"
     assert format_per_share(Decimal("0.67")) == "67 cents"

@@ -20,7 +20,7 @@ from typing import Any
 
 from jinja2 import Environment, StrictUndefined, Template
 
-from factcheck.brief import Fact, IndexBrief
+from factcheck.brief import Brief, Fact
 from factcheck.report import Claim
 
 #: How much of the brief's data a request carries, largest first: all a prompt offers; the
@@ -93,7 +93,7 @@ def day_name(day: dt.date) -> str:
     return f"{day:%A}, {day:%b} {day.day}"
 
 
-def short_label(fact: Fact, brief: IndexBrief, day: dt.date | None) -> str:
+def short_label(fact: Fact, brief: Brief, day: dt.date | None) -> str:
     """The label without what the group heading says: its index's name, and its session in
     a session's group."""
     names = {e.key: e.name for e in brief.entities}
@@ -104,14 +104,14 @@ def short_label(fact: Fact, brief: IndexBrief, day: dt.date | None) -> str:
     return label
 
 
-def fact_line(fact: Fact, brief: IndexBrief, day: dt.date | None) -> str:
+def fact_line(fact: Fact, brief: Brief, day: dt.date | None) -> str:
     """A figure as the model sees it: its display text, then what it is (no fact id, which
     is plumbing a model may copy into the article)."""
     return f"{fact.display}: {short_label(fact, brief, day)}"
 
 
 def revise_message(
-    package: str, brief: IndexBrief, findings: Sequence[Claim], attempt: int, max_attempts: int
+    package: str, brief: Brief, findings: Sequence[Claim], attempt: int, max_attempts: int
 ) -> str:
     """Quote every finding (sentence, what was written, what the data says) for a rewrite,
     with `package`'s `revise.j2`.  When the checker names a fact but no expected text (a

@@ -17,32 +17,14 @@ from typing import Final
 
 from factcheck import ids
 from factcheck.brief import Brief, EarningsBrief, Fact, FiscalQuarter
-from factcheck.numfmt import format_money, format_per_share, round_half_up
+from factcheck.numfmt import format_money, round_half_up
+from writer.genres.earnings.disclaimer import DISCLAIMER
+from writer.genres.earnings.words import earnings as _earnings
+from writer.genres.earnings.words import headline, quarter_adjective, vendor_name
+from writer.genres.earnings.words import per_share as _per_share
 
-DISCLAIMER: Final = (
-    "*This earnings snapshot is generated from SEC filings and market data for information "
-    "only. It is not investment advice.*"
-)
-
-_ORDINALS: Final = {1: "first", 2: "second", 3: "third", 4: "fourth"}
 #: Percent changes in a snapshot are written to one decimal ("up 55.6%").
 PCT_PLACES: Final = 1
-
-
-def _earnings(brief: Brief) -> EarningsBrief:
-    assert isinstance(brief, EarningsBrief), brief.kind
-    return brief
-
-
-def fiscal(quarter: FiscalQuarter) -> bool:
-    """Is the company's fiscal year not the calendar year (AP then writes "Fiscal Q3")?"""
-    return quarter.calendar_quarter != (quarter.fiscal_year, quarter.quarter)
-
-
-def quarter_words(quarter: FiscalQuarter) -> str:
-    """ "fiscal second-quarter" / "second-quarter" (the adjective before "results")."""
-    word = f"{_ORDINALS[quarter.quarter]}-quarter"
-    return f"fiscal {word}" if fiscal(quarter) else word
 
 
 def _date(day: dt.date) -> str:
@@ -54,10 +36,8 @@ def _date(day: dt.date) -> str:
 
 
 def title(brief: Brief) -> str:
-    e = _earnings(brief)
-    q = e.quarter
-    lead = "Fiscal " if fiscal(q) else ""
-    return f"{e.subject.name}: {lead}Q{q.quarter} {q.fiscal_year} Earnings Snapshot"
+    """The headline: "NVIDIA: Fiscal Q2 2026 Earnings Snapshot"."""
+    return headline(brief)
 
 
 def file_stem(brief: Brief) -> str:
@@ -110,16 +90,11 @@ def _move(change: Decimal, up: str, down: str) -> str | None:
     return f"{up if change > 0 else down} {_pct(change)}"
 
 
-def _per_share(value: Decimal) -> str:
-    shown = format_per_share(value)
-    return f"a loss of {shown} per share" if value < 0 else f"{shown} per share"
-
-
 def _headline_result(e: EarningsBrief, f: _Facts) -> str:
     q, name = e.quarter, e.subject.name
     when = f"on {e.report.date:%A}" if e.report.timing is not None else ""
     net = f.get("net_income")
-    what = quarter_words(q)
+    what = quarter_adjective(q)
     if net is None:
         revenue = f.get("revenue")
         assert revenue is not None  # the brief has one of the two (build_brief)
@@ -160,7 +135,7 @@ def _estimate(e: EarningsBrief, f: _Facts) -> list[str]:
     expected, adjusted = f.get("eps_estimate"), f.get("eps_adjusted")
     if expected is None or adjusted is None:
         return []
-    vendor = e.estimate.vendor
+    vendor = vendor_name(e)
     if adjusted.value > expected.value:
         verdict = "beating"
     elif adjusted.value < expected.value:
