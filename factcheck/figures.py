@@ -38,7 +38,8 @@ _CURRENCY: Final = r"(?:US\$|A\$|HK\$|C\$|NZ\$|S\$|\$|€|£|¥)"
 #: A scale word after the number ("billion", "bn", "m"), or a capital letter against it ("$1.1B").
 _SCALE: Final = (
     rf"(?:\s*(?:{alternation(w for w, _ in MONEY_SCALES)})\b|"
-    rf"(?:{alternation(w for w, _ in MONEY_SCALE_LETTERS)})\b)"
+    rf"(?:{alternation(w for w, _ in MONEY_SCALE_LETTERS if len(w) == 1)})\b|"
+    rf"\s?(?:{alternation(w for w, _ in MONEY_SCALE_LETTERS if len(w) > 1)})\b)"
 )
 #: Cents after a number: "74 cents" is a money figure of $0.74.
 _CENTS: Final = rf"\s+(?:{alternation(CENT_WORDS)})\b"

@@ -2044,8 +2044,20 @@ MONEY_SCALES: Final[tuple[tuple[str, int], ...]] = (
     ("b", 9),
     ("k", 3),
 )
-#: One-letter scales written in capitals against the number ("$1.1B", "$850M").
-MONEY_SCALE_LETTERS: Final[tuple[tuple[str, int], ...]] = (("B", 9), ("M", 6), ("K", 3))
+#: Scales written in capitals: one letter against the number ("$1.1B", "$850M"), or a word
+#: or abbreviation capitalised ("$11.96 Bln", "$100 Billion" in a headline).
+MONEY_SCALE_LETTERS: Final[tuple[tuple[str, int], ...]] = (
+    ("B", 9),
+    ("M", 6),
+    ("K", 3),
+    ("Bln", 9),
+    ("Mln", 6),
+    ("Bn", 9),
+    ("Mn", 6),
+    ("Trillion", 12),
+    ("Billion", 9),
+    ("Million", 6),
+)
 #: Cents after a number: "74 cents" is $0.74.
 CENT_WORDS: Final = ("cents", "cent")
 
@@ -2076,7 +2088,7 @@ EARNINGS_METRICS: Final[tuple[tuple[str, ResultMetric, int], ...]] = (
     ),
     *(
         (w, ResultMetric.NET_INCOME, 0)
-        for w in ("net income", "earnings", "net earnings", "bottom line", "results")
+        for w in ("net income", "earnings", "net earnings", "bottom line")
     ),
     *(
         (w, ResultMetric.NET_INCOME, +1)
@@ -2101,7 +2113,7 @@ EARNINGS_METRICS: Final[tuple[tuple[str, ResultMetric, int], ...]] = (
     ("profit per share", ResultMetric.EPS, +1),
     *(
         (w, ResultMetric.OPERATING_INCOME, 0)
-        for w in ("operating income", "income from operations", "operating results")
+        for w in ("operating income", "income from operations")
     ),
     ("operating profit", ResultMetric.OPERATING_INCOME, +1),
     ("operating loss", ResultMetric.OPERATING_INCOME, -1),
@@ -2126,6 +2138,14 @@ EARNINGS_METRICS: Final[tuple[tuple[str, ResultMetric, int], ...]] = (
             "buyback",
             "buybacks",
             "repurchases",
+            "capital expenditure",
+            "capital expenditures",
+            "capex",
+            "fine",
+            "charge",
+            "backlog",
+            "retention rate",
+            "traffic acquisition costs",
         )
     ),
 )
@@ -2141,6 +2161,8 @@ class ResultBasis(StrEnum):
     BASIC = "basic"  # basic rather than diluted EPS
     ESTIMATE = "estimate"  # the analysts' consensus
     INCL_NCI = "incl_nci"  # net income including noncontrolling interests
+    FIRST_REPORT = "first_report"  # a year-ago figure as first reported
+    RESTATED = "restated"  # a year-ago figure as the quarter's filing restates it
 
 
 #: Words that put the figure after them on a basis: adjusted, GAAP, basic, the estimate, or
@@ -2152,6 +2174,11 @@ EARNINGS_BASES: Final[tuple[tuple[str, ResultBasis], ...]] = (
             "adjusted",
             "non-gaap",
             "excluding items",
+            "excluding",
+            "stripping out",
+            "strips out",
+            "one-time items",
+            "adjusted basis",
             "excluding one-time items",
             "excluding certain items",
             "before one-time items",
@@ -2177,8 +2204,20 @@ EARNINGS_BASES: Final[tuple[tuple[str, ResultBasis], ...]] = (
             "expectations",
             "projected",
             "called for",
+            "surprise",
+            "earnings surprise",
         )
     ),
+    *(
+        (w, ResultBasis.FIRST_REPORT)
+        for w in (
+            "first reported",
+            "originally reported",
+            "as first reported",
+            "initially reported",
+        )
+    ),
+    *((w, ResultBasis.RESTATED) for w in ("restated", "as restated", "split-adjusted")),
     *(
         (w, ResultBasis.INCL_NCI)
         for w in (
@@ -2199,6 +2238,7 @@ class ResultPeriod(StrEnum):
     PREVIOUS = "previous"  # the quarter before
     YTD = "ytd"
     TWELVE_MONTHS = "12m"
+    AHEAD = "ahead"  # the outlook: a quarter or year to come, no figure of the brief
 
 
 #: Period phrases of an earnings story.
@@ -2224,6 +2264,10 @@ EARNINGS_PERIODS: Final[tuple[tuple[str, ResultPeriod], ...]] = (
             "year over year",
             "year-on-year",
             "from last year",
+            "last year",
+            "last year's",
+            "the prior year's",
+            "prior year",
         )
     ),
     *(
@@ -2239,6 +2283,10 @@ EARNINGS_PERIODS: Final[tuple[tuple[str, ResultPeriod], ...]] = (
             "quarter-over-quarter",
             "quarter over quarter",
             "quarter-on-quarter",
+            "a quarter ago",
+            "a quarter earlier",
+            "in the quarter before",
+            "the previous quarter's",
         )
     ),
     *(
@@ -2267,6 +2315,35 @@ EARNINGS_PERIODS: Final[tuple[tuple[str, ResultPeriod], ...]] = (
             "over the last year",
             "12-month",
             "one-year",
+            "over twelve months",
+            "over the past twelve months",
+            "over the last twelve months",
+            "the trailing twelve months",
+            "the trailing 12 months",
+            "over 12 months",
+            "twelve-month",
+        )
+    ),
+    *(
+        (w, ResultPeriod.AHEAD)
+        for w in (
+            "the current quarter",
+            "the coming quarter",
+            "the next quarter",
+            "the quarter ending",
+            "for the quarter ending",
+            "current fiscal year",
+            "the coming year",
+            "full-year",
+            "full year",
+            "expects",
+            "guided",
+            "guidance",
+            "outlook",
+            "plus or minus",
+            "forecast revenue",
+            "forecast earnings",
+            "a forecast for",
         )
     ),
 )
@@ -2280,6 +2357,10 @@ EARNINGS_BASE_WORDS: Final = (
     "versus",
     "vs.",
     "against",
+    "below",
+    "above",
+    "compares with",
+    "compares to",
 )
 
 #: Verdicts on the analysts' estimate: +1 beat, -1 missed, 0 matched.  Read only with an
@@ -2331,6 +2412,42 @@ QUARTER_ORDINALS: Final[tuple[tuple[str, int], ...]] = (
 FISCAL_WORDS: Final = ("fiscal",)
 #: Counts that stand before these nouns are no money figures ("10 analysts").
 COUNT_NOUNS: Final = ("analysts", "analyst", "brokerages", "months", "weeks", "days")
+#: A part of a company's business: its revenue ("data center revenue", "sales of the iPhone",
+#: "product revenue") is a segment line, which no earnings brief holds: never the total.
+SEGMENT_WORDS: Final = (
+    "product",
+    "products",
+    "services",
+    "service",
+    "subscription",
+    "cloud",
+    "google cloud",
+    "data center",
+    "data centers",
+    "gaming",
+    "automotive",
+    "energy",
+    "advertising",
+    "ad",
+    "search",
+    "youtube",
+    "iphone",
+    "the iphone",
+    "ipad",
+    "mac",
+    "wearables",
+    "hardware",
+    "software",
+    "licensing",
+    "streaming",
+    "international",
+    "segment",
+    "division",
+    "business",
+)
+#: The revenue words a segment is said with.
+SEGMENT_REVENUE: Final = ("revenue", "revenues", "sales")
+
 #: The noun of a quarter label ("third quarter", "the June quarter").
 QUARTER_NOUNS: Final = ("quarter",)
 #: What makes a label fiscal, before its year or quarter ("fiscal 2024", "fiscal year 2024",

@@ -207,20 +207,35 @@ def test_a_loss_verifies_when_written_as_a_loss() -> None:
     assert [c.status for c in report.claims if c.kind == "currency"] == [Status.VERIFIED] * 5
 
 
+def test_a_result_with_no_sign_word_carries_its_sign_error() -> None:
+    c = verdict(
+        "Snowflake reported net income of $214.3 million.", "$214.3 million", snow_fy2024_q3()
+    )
+    assert (c.status, c.rule) == (Status.MISMATCH, "F008")
+    assert c.message.startswith("sign: a loss written as a profit")
+
+
 @pytest.mark.parametrize(
-    ("text", "figure", "brief"),
+    ("text", "word", "figure", "brief"),
     [
-        ("Snowflake reported net income of $214.3 million.", "$214.3 million", snow_fy2024_q3),
-        ("Snowflake earned 65 cents a share.", "65 cents", snow_fy2024_q3),
-        ("Apple posted a loss of $21.45 billion.", "$21.45 billion", AAPL),
+        ("Snowflake earned 65 cents a share.", "earned", "65 cents", snow_fy2024_q3),
+        (
+            "Snowflake reported a profit of $214.3 million.",
+            "a profit",
+            "$214.3 million",
+            snow_fy2024_q3,
+        ),
+        ("Apple posted a loss of $21.45 billion.", "a loss", "$21.45 billion", AAPL),
     ],
 )
-def test_a_result_with_the_wrong_sign_is_a_sign_error(
-    text: str, figure: str, brief: object
+def test_a_wrong_sign_word_is_the_words_error_and_the_size_is_verified(
+    text: str, word: str, figure: str, brief: object
 ) -> None:
-    c = verdict(text, figure, brief())  # type: ignore[operator]
-    assert (c.status, c.rule) == (Status.MISMATCH, "F008")
-    assert c.message.startswith("sign:")
+    report = check_text(text + "\n", brief())  # type: ignore[operator]
+    said = claim(report, word)
+    assert (said.status, said.rule) == (Status.MISMATCH, "F008")
+    assert said.message.startswith("sign:")
+    assert claim(report, figure).status is Status.VERIFIED
 
 
 # --- diagnosis --------------------------------------------------------------------------------
@@ -263,6 +278,13 @@ def test_a_result_with_the_wrong_sign_is_a_sign_error(
             "F003",
             "restated",
         ),
+        (
+            "EPS was 67 cents, against $2.48 a year earlier.",
+            "$2.48",
+            nvda_fy2025_q2,
+            "F003",
+            "before a split",
+        ),
         ("Revenue rose 5.48% from a year earlier.", "5.48%", AAPL, "F004", "previous quarter"),
         (
             "EPS fell 72.98% from a year earlier.",
@@ -289,11 +311,13 @@ def test_a_wrong_figure_that_is_another_value_is_named(
     assert says in c.message, c.message
 
 
-def test_a_restated_year_ago_value_verifies_either_way() -> None:
+def test_a_year_ago_eps_is_on_the_quarters_share_count_and_an_amount_as_first_reported() -> None:
     text = "EPS was 67 cents, up from 25 cents a year earlier; it had reported $2.48 a year ago."
     report = check_text(text + "\n", nvda_fy2025_q2())
     assert claim(report, "25 cents").status is Status.VERIFIED
-    assert claim(report, "$2.48").status is Status.VERIFIED
+    pre_split = claim(report, "$2.48")
+    assert (pre_split.status, pre_split.rule) == (Status.MISATTRIBUTED, "F003")
+    assert "split" in pre_split.message
 
 
 def test_a_plain_wrong_figure_says_what_the_data_holds() -> None:

@@ -36,6 +36,11 @@ from factcheck.grammar import PER_SHARE, ResultBasis, ResultMetric, ResultPeriod
 _SMALL: Final = 100_000
 #: How far after a figure a period phrase or a tight metric word may stand.
 _AFTER: Final = 48
+#: How far after a figure the entity it is of may be named ("a 6.3% rise for the S&P 500").
+_NAME_AFTER: Final = 32
+_QUARTERS: Final = (ResultPeriod.YEAR_AGO, ResultPeriod.PREVIOUS)
+#: How far before a figure its base word may stand ("compared with a loss of $200.9 million").
+_BASE_REACH: Final = 30
 #: Words that may stand between a figure and the metric word after it ("$85.78 billion in
 #: revenue", "$1.1B of sales"): function words, not the lexicon's.
 _LINKS: Final = frozenset({"", "in", "of", "in quarterly", "of quarterly", "in total"})
@@ -74,6 +79,11 @@ class Bound:
     sign: int | None
     direction: int  # a change's written direction: +1, -1, 0 not said
     base: bool  # the base of a comparison ("up from $81.8 billion")
+    #: where the word that gives the sign stands (offsets in the sentence); None: a minus
+    #: sign, parentheses or no word
+    sign_word: tuple[int, int] | None = None
+    ahead: bool = False  # the sentence speaks of the outlook ("expects", "the current quarter")
+    estimated: bool = False  # the sentence speaks of the estimate (EPS may be the adjusted)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,29 +123,56 @@ def _fits_family(metric: ResultMetric, fam: str) -> ResultMetric | None:
     return ResultMetric.PRICE if metric is ResultMetric.PRICE else None
 
 
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """What binding reads of a figure's sentence: its lower-cased text, cues, the entities
+    named, its figures' spans (offsets in the sentence), the period phrase it opens with ("A
+    year ago, ..."), whether it speaks of the outlook, and whether it speaks of the estimate."""
+
+    lower: str
+    cues: Sequence[Cue]
+    mentions: Sequence[Mention]
+    spans: Sequence[tuple[int, int]]
+    lead: ResultPeriod | None
+    ahead: bool
+    estimated: bool
+
+
+def lead_period(cues: Sequence[Cue], first: int) -> ResultPeriod | None:
+    """The period phrase before the sentence's first figure, not the end of a base ("A year
+    earlier, ..." yes; "rose from a year earlier to $X" no)."""
+    for i, cue in enumerate(cues):
+        if cue.start >= first:
+            break
+        after_base = i > 0 and cues[i - 1].meaning.base
+        if cue.meaning.period in _QUARTERS and not after_base:
+            return cue.meaning.period
+    return None
+
+
 def bind(
     fig: Figure,
-    start: int,
-    end: int,
-    lower: str,
-    cues: Sequence[Cue],
-    window_start: int,
-    next_start: int,
-    mentions: Sequence[Mention],
+    at: int,
+    sent: Sentence,
     subject: str,
     inherited: ResultMetric | None,
     before_fig: Bound | None,
+    column: ResultPeriod | None = None,
 ) -> Bound:
-    """Bind one figure at [start, end) of its sentence (`lower`: the sentence, lower-cased).
-    `window_start` is where the figure before it ends (0 for the first), `next_start` where
-    the next begins (the sentence's length for the last); `before_fig` is that figure's
-    binding."""
+    """Bind the `at`-th figure of its sentence; `before_fig` is the binding of the one before,
+    `column` the period a table column's header gives."""
+    start, end = sent.spans[at]
+    window_start = sent.spans[at - 1][1] if at else 0
+    next_start = sent.spans[at + 1][0] if at + 1 < len(sent.spans) else len(sent.lower)
+    lower, cues = sent.lower, sent.cues
     fam = family(fig, lower[end : end + 12])
     before = [c for c in cues if c.end <= start]
     window = [c for c in before if c.start >= window_start]
     after = [c for c in cues if c.start >= end and c.end <= min(next_start, end + _AFTER)]
-    entity = _entity(mentions, start, subject)
-    base = _is_base(window)
+    entity = _entity(sent, at, subject)
+    base = _is_base(window, start)
+    # "..., or 51 cents per share": the figure after ", or" is the same result, restated
+    same = before_fig is not None and lower[window_start:start].strip(" ,") == "or"
     metric, stated = _metric(fam, before, after, lower, end)
     basis = _basis(window, after, lower, end)
     named = [c for c in window if c.meaning.metric is not None and not c.meaning.sign]
@@ -145,22 +182,68 @@ def bind(
         metric = _fits_family(before_fig.metric, fam) or metric
         basis = basis or before_fig.basis
         stated = stated or before_fig.stated
-    if metric is None and inherited is not None:
+    changes = fam != "percent" or _says_a_change(window, after)
+    if metric is None and inherited is not None and changes:
         metric = _fits_family(inherited, fam)
         stated = False
     if entity != subject:
         metric, stated = ResultMetric.PRICE, True  # "the S&P 500 has lost 0.1%": its move
-    period = _period(fam, metric, window, after, before, base, window_start)
-    sign: int | None = _sign(fig, metric, before)
+    if same and before_fig is not None:
+        period: ResultPeriod | None = before_fig.period
+        basis = basis or before_fig.basis
+        base = before_fig.base
+    else:
+        period = _period(start, fam, metric, window, after, before, base, sent.lead, column)
+    sign_cue = _sign_cue(fig, metric, before)
+    sign: int | None = -1 if fig.sign < 0 else (sign_cue.meaning.sign if sign_cue else 0)
     if base and fig.sign >= 0 and not any(c.meaning.sign for c in window):
         sign = None  # "against $39.1 million a year before": the words leave the sign open
+    if (
+        same
+        and before_fig is not None
+        and fig.sign >= 0
+        and not any(c.meaning.sign for c in window)
+    ):
+        sign = before_fig.sign
     direction = fig.sign or _direction(window, after)
-    return Bound(entity, metric, stated, basis, period, sign, direction, base)
+    word = (sign_cue.start, sign_cue.end) if sign_cue is not None and fig.sign >= 0 else None
+    return Bound(
+        entity,
+        metric,
+        stated,
+        basis,
+        period,
+        sign,
+        direction,
+        base,
+        word,
+        sent.ahead,
+        sent.estimated,
+    )
 
 
-def _entity(mentions: Sequence[Mention], start: int, subject: str) -> str:
-    named = [m for m in mentions if m.end <= start]
-    return named[-1].key if named else subject
+def _says_a_change(window: Sequence[Cue], after: Sequence[Cue]) -> bool:
+    """A percent takes the sentence before's metric only when its words say it is a change:
+    a direction word, or the period it is over ("They have fallen 0.9% since the start of
+    the year")."""
+    return any(c.meaning.direction or c.meaning.period is not None for c in (*window, *after))
+
+
+def _entity(sent: Sentence, at: int, subject: str) -> str:
+    """The entity named last before the figure with no other figure between, or named right
+    after it ("a 6.3% rise for the S&P 500"), else the subject."""
+    start, end = sent.spans[at]
+    since = sent.spans[at - 1][1] if at else 0
+    named = [m for m in sent.mentions if since <= m.start and m.end <= start]
+    if named and ", and" not in sent.lower[named[-1].end : start]:
+        return named[-1].key
+    upto = sent.spans[at + 1][0] if at + 1 < len(sent.spans) else len(sent.lower)
+    for m in sent.mentions:
+        if end <= m.start < min(upto, end + _NAME_AFTER) and not any(
+            mark in sent.lower[end : m.start] for mark in ",;:"
+        ):
+            return m.key
+    return subject
 
 
 def _metric(
@@ -192,18 +275,24 @@ def _basis(window: Sequence[Cue], after: Sequence[Cue], lower: str, end: int) ->
         if cue.meaning.basis is ResultBasis.GAAP:
             return None
     for cue in after:  # "$1.40 per share excluding items", "the $1.01 analysts expected"
+        if cue.meaning.basis in (ResultBasis.ADJUSTED, ResultBasis.INCL_NCI):
+            return cue.meaning.basis  # ", on the same adjusted basis" too
+        if cue.meaning.basis in (ResultBasis.FIRST_REPORT, ResultBasis.RESTATED):
+            return cue.meaning.basis  # "$2.48 as first reported"
         if any(mark in lower[end : cue.start] for mark in ",;"):
-            return None  # another clause's: "$85.78 billion, also surpassing forecasts"
-        if cue.meaning.basis in (ResultBasis.ADJUSTED, ResultBasis.INCL_NCI, ResultBasis.ESTIMATE):
+            continue  # an estimate word of another clause: "$85.78 billion, also surpassing"
+        if cue.meaning.basis is ResultBasis.ESTIMATE:
             return cue.meaning.basis
     return None
 
 
-def _is_base(window: Sequence[Cue]) -> bool:
+def _is_base(window: Sequence[Cue], start: int) -> bool:
     """The figure is a base when the last base word before it is not the start of a period
     phrase ("from a year earlier") and no direction word follows it."""
     for i in range(len(window) - 1, -1, -1):
         cue = window[i]
+        if cue.meaning.base and start - cue.end > _BASE_REACH:
+            return False  # "more than doubled to $6.82 billion": too far to be its base
         if cue.meaning.base:
             nxt = window[i + 1] if i + 1 < len(window) else None
             return not (
@@ -215,52 +304,60 @@ def _is_base(window: Sequence[Cue]) -> bool:
 
 
 def _period(
+    start: int,
     fam: str,
     metric: ResultMetric | None,
     window: Sequence[Cue],
     after: Sequence[Cue],
     before: Sequence[Cue],
     base: bool,
-    window_start: int,
+    lead: ResultPeriod | None,
+    column: ResultPeriod | None,
 ) -> ResultPeriod | None:
     spans = (ResultPeriod.YTD, ResultPeriod.TWELVE_MONTHS)
-    quarters = (ResultPeriod.YEAR_AGO, ResultPeriod.PREVIOUS)
     if metric is ResultMetric.PRICE:
         for cue in (*after, *reversed(before)):
             if cue.meaning.period in spans:
                 return cue.meaning.period
         return None
+    if column is not None:
+        return column
     for cue in after:
-        if cue.meaning.period in quarters:
+        if cue.meaning.period in _QUARTERS:
             return cue.meaning.period
+        if cue.word in PER_SHARE:
+            continue  # "(24 cents a share) a year ago": the unit, then the period
         if cue.meaning.metric is not None or cue.meaning.base:
             break  # the next clause's
+    if window and window[-1].meaning.period in _QUARTERS and start - window[-1].end <= 2:
+        return window[-1].meaning.period  # "last year's $24.2 billion"
+    for i in range(len(window) - 1):  # "year-ago revenues of $94.93 billion"
+        cue, nxt = window[i], window[i + 1]
+        after_base = i > 0 and window[i - 1].meaning.base
+        adjective = nxt.meaning.metric is not None and nxt.start - cue.end <= 1
+        if cue.meaning.period in _QUARTERS and adjective and not after_base:
+            return cue.meaning.period
     if base:
         return ResultPeriod.YEAR_AGO if fam != "percent" else None
-    if window_start == 0:  # "A year ago, it earned ..."
-        for i, cue in enumerate(window):
-            after_base = i > 0 and window[i - 1].meaning.base
-            if cue.meaning.period in quarters and not after_base:
-                return cue.meaning.period
-    return None
+    return lead
 
 
-def _sign(fig: Figure, metric: ResultMetric | None, before: Sequence[Cue]) -> int:
-    if fig.sign < 0:
-        return -1
+def _sign_cue(fig: Figure, metric: ResultMetric | None, before: Sequence[Cue]) -> Cue | None:
+    """The result word that gives the figure its sign: the nearest metric word before it, if
+    it states one ("a loss of", "net loss"); None when it states none ("net income")."""
     if metric not in _SIGNED:
-        return 0
+        return None
     for cue in reversed(before):
         m = cue.meaning.metric
         if m is None:
             continue
-        if m in (ResultMetric.REVENUE, ResultMetric.PRICE):
-            return 0
+        if m in (ResultMetric.REVENUE, ResultMetric.PRICE, ResultMetric.OUTSIDE):
+            return None
         if cue.meaning.sign:
-            return cue.meaning.sign
+            return cue
         if m is metric:
-            return 0
-    return 0
+            return None
+    return None
 
 
 def _direction(window: Sequence[Cue], after: Sequence[Cue]) -> int:

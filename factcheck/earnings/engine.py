@@ -16,16 +16,17 @@ from typing import TYPE_CHECKING, Final
 from factcheck.brief import Brief, EarningsBrief, Entity
 from factcheck.claim_builder import ClaimBuilder
 from factcheck.document import Figure
-from factcheck.earnings.binding import Bound, Mention, bind
+from factcheck.document import Sentence as Read
+from factcheck.earnings.binding import Bound, Mention, Sentence, bind, lead_period
 from factcheck.earnings.facts import EarningsFacts
 from factcheck.earnings.judge import judge
 from factcheck.earnings.phrases import phrase_findings
-from factcheck.earnings.quarters import judge_label, labels_in
-from factcheck.earnings.words import COUNT_AFTER_RE, cues_in
+from factcheck.earnings.quarters import judge_label, labels_in, names
+from factcheck.earnings.words import COUNT_AFTER_RE, VERDICT_RE, cues_in
 from factcheck.extract import parse
-from factcheck.grammar import ResultMetric, ResultPeriod, alternation
-from factcheck.report import CheckReport
-from factcheck.rules import FISCAL_QUARTER
+from factcheck.grammar import ResultBasis, ResultMetric, ResultPeriod, alternation
+from factcheck.report import CheckReport, Status
+from factcheck.rules import FIGURE_VALUE, FISCAL_QUARTER
 
 if TYPE_CHECKING:
     from factcheck.genres.genre import Genre
@@ -64,6 +65,24 @@ def _is_figure(fig: Figure, lower: str, base: int, labels: list[tuple[int, int]]
     return not (fig.kind == "number" and COUNT_AFTER_RE.match(lower, end))
 
 
+def _column(sent: Read, text: str, fig: Figure, brief: EarningsBrief) -> ResultPeriod | None:
+    """The period a table column's header gives its figures: "Q3 2019", "Year ago"."""
+    for i, (a, b) in enumerate(sent.cells):
+        if a <= fig.start < b and i < len(sent.header):
+            header = sent.header[i].lower()
+            for cue in cues_in(header):
+                if cue.meaning.period in (ResultPeriod.YEAR_AGO, ResultPeriod.PREVIOUS):
+                    return cue.meaning.period
+            for label in labels_in(header):
+                if names(label, brief.quarter):
+                    return None
+                if names(label, brief.year_ago):
+                    return ResultPeriod.YEAR_AGO
+                if brief.previous is not None and names(label, brief.previous):
+                    return ResultPeriod.PREVIOUS
+    return None
+
+
 def check_earnings(
     text: str, brief: Brief, genre: Genre, *, source: str, strict: bool
 ) -> CheckReport:
@@ -84,8 +103,12 @@ def check_earnings(
         cues = cues_in(lower)
         periods = frozenset(c.meaning.period for c in cues if c.meaning.period is not None)
         labels = labels_in(original)
+        ahead = ResultPeriod.AHEAD in periods
+        table = sent.block_kind == "table"
         for label in labels:
-            status, expected, message = judge_label(label, brief, periods)
+            status, expected, message = judge_label(
+                label, brief, periods, table=table, compared=any(c.meaning.base for c in cues)
+            )
             value = original[label.start : label.end]
             out.add(
                 base + label.start,
@@ -99,46 +122,76 @@ def check_earnings(
                 message,
                 FISCAL_QUARTER,
             )
-        spans = [(x.start, x.end) for x in labels]
-        figs = [f for f in sent.figures if _is_figure(f, original, base, spans)]
-        mentions = _mentions(original, brief.entities)
-        window = 0
+        taken = [(x.start, x.end) for x in labels]
+        figs = [f for f in sent.figures if _is_figure(f, original, base, taken)]
+        spans = [(f.start - base, f.end - base) for f in figs]
+        estimated = bool(VERDICT_RE.search(lower)) or any(
+            c.meaning.basis is ResultBasis.ESTIMATE for c in cues
+        )
+        reading = Sentence(
+            lower,
+            cues,
+            _mentions(original, brief.entities),
+            spans,
+            lead_period(cues, spans[0][0]) if spans else None,
+            ahead,
+            estimated,
+        )
         before: Bound | None = None
+        words_judged: set[tuple[int, int]] = set()
         for i, fig in enumerate(figs):
-            start, end = fig.start - base, fig.end - base
-            nxt = figs[i + 1].start - base if i + 1 < len(figs) else len(lower)
-            b = bind(
-                fig,
-                start,
-                end,
-                lower,
-                cues,
-                window,
-                nxt,
-                mentions,
-                brief.subject.key,
-                inherited,
-                before,
-            )
+            column = _column(sent, doc.text, fig, brief) if sent.block_kind == "table" else None
+            b = bind(fig, i, reading, brief.subject.key, inherited, before, column)
             verdict = judge(fig, b, facts)
-            out.add(
-                fig.start,
-                fig.end,
-                sent,
-                fig.kind,
-                fig.written,
-                verdict.status,
-                verdict.fact.id if verdict.fact else None,
-                verdict.expected,
-                verdict.message,
-                verdict.rule,
-            )
-            window, before = end, b
+            fact_id = verdict.fact.id if verdict.fact else None
+            if verdict.on_word is not None:  # the size is right, the sign word is not
+                a, z = verdict.on_word
+                if (a, z) not in words_judged:
+                    words_judged.add((a, z))
+                    out.add(
+                        base + a,
+                        base + z,
+                        sent,
+                        "phrase",
+                        None,
+                        verdict.status,
+                        fact_id,
+                        verdict.expected,
+                        verdict.message,
+                        verdict.rule,
+                    )
+                out.add(
+                    fig.start,
+                    fig.end,
+                    sent,
+                    fig.kind,
+                    fig.written,
+                    Status.VERIFIED,
+                    fact_id,
+                    None,
+                    f"the size is right ({verdict.message})",
+                    FIGURE_VALUE,
+                )
+            else:
+                out.add(
+                    fig.start,
+                    fig.end,
+                    sent,
+                    fig.kind,
+                    fig.written,
+                    verdict.status,
+                    fact_id,
+                    verdict.expected,
+                    verdict.message,
+                    verdict.rule,
+                )
+            before = b
         metrics = [c.meaning.metric for c in cues if c.meaning.metric is not None]
         if metrics:
             inherited = metrics[-1]
-        figure_spans = [(f.start - base, f.end - base) for f in figs]
-        for finding in phrase_findings(lower, base, cues, figure_spans, facts, genre.phrase_rules):
+        if ahead:
+            continue  # the outlook's words are no claims on the quarter
+        for finding in phrase_findings(lower, base, cues, spans, facts, genre.phrase_rules):
             out.finding(finding, sent)
     claims = [c for _, c in sorted(out.claims, key=_FIRST)]
     return CheckReport.model_construct(

@@ -52,9 +52,11 @@ def brief_metric(metric: ResultMetric, basis: ResultBasis | None) -> str | None:
             ResultBasis.ADJUSTED: "eps_adjusted",
             ResultBasis.ESTIMATE: "eps_estimate",
             ResultBasis.BASIC: "eps_basic",
-        }.get(basis or ResultBasis.GAAP, "eps_diluted")
+        }.get(basis or ResultBasis.GAAP, "eps_diluted")  # first report, restated: diluted
     if metric is ResultMetric.NET_INCOME and basis is ResultBasis.INCL_NCI:
         return "net_income_incl_nci"
+    if basis in (ResultBasis.FIRST_REPORT, ResultBasis.RESTATED):
+        basis = None  # the year-ago figure's filing: `judge` reads it
     if basis is ResultBasis.ESTIMATE or basis is ResultBasis.ADJUSTED:
         return None  # no estimate or adjusted figure but EPS
     if metric is ResultMetric.PRICE:
@@ -157,14 +159,36 @@ class EarningsFacts:
                     )
                     out.append(Candidate(fact.value, what, fact))
             restated = b.get(ids.restated(self.subject, metric, q.label))
-            if restated is not None and q != quarter:
+            first = self.value(metric, q)
+            if restated is not None and metric in PER_SHARE and q != quarter:
                 out.append(
                     Candidate(
                         restated.value,
-                        f"the {q.label} figure as restated in the {b.quarter.label} filing",
+                        f"the {q.label} figure, {which[:-2]}, as restated for a split",
                         restated,
                     )
                 )
+            elif restated is not None:
+                if metric in PER_SHARE and first is not None:
+                    # per share, the restated value is the right one: the first report is
+                    # on the share count before a split
+                    out.append(
+                        Candidate(
+                            first.value,
+                            f"the {q.label} figure as first reported, on the share count "
+                            "before a split",
+                            first,
+                        )
+                    )
+                else:
+                    out.append(
+                        Candidate(
+                            restated.value,
+                            f"the {q.label} figure as restated in the {b.quarter.label} filing, "
+                            "not as first reported",
+                            restated,
+                        )
+                    )
         return out
 
     def change_bases(self, metric: str) -> list[Candidate]:

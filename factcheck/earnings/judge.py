@@ -19,7 +19,13 @@ from typing import Final
 from factcheck.brief import Fact
 from factcheck.document import Figure
 from factcheck.earnings.binding import Bound
-from factcheck.earnings.facts import Candidate, EarningsFacts, brief_metric, metric_name
+from factcheck.earnings.facts import (
+    PER_SHARE,
+    Candidate,
+    EarningsFacts,
+    brief_metric,
+    metric_name,
+)
 from factcheck.grammar import (
     MONEY_SCALE_LETTERS,
     MONEY_SCALES,
@@ -51,6 +57,9 @@ class Verdict:
     expected: str | None
     message: str
     rule: Rule
+    #: the verdict is on the word that gave the figure its sign ("a profit of"), whose size
+    #: is right: the span of that word in the sentence
+    on_word: tuple[int, int] | None = None
 
 
 def _exponent(fig: Figure) -> int:
@@ -94,7 +103,9 @@ def judge(fig: Figure, b: Bound, facts: EarningsFacts) -> Verdict:
     """The verdict on one bound figure (a metric inherited from the sentence before in the
     paragraph binds as its own would: "They have climbed 35.3%" is the shares')."""
     if b.metric is ResultMetric.OUTSIDE:
-        return _unsupported("a figure no earnings brief holds (a margin, guidance, a dividend)")
+        return _unsupported("a figure no earnings brief holds (a segment, a margin, a dividend)")
+    if b.ahead:
+        return _unsupported("the outlook: no figure of the brief")
     if b.entity != facts.subject or b.metric is ResultMetric.PRICE:
         return _price(fig, b, facts)
     if b.metric is None:
@@ -130,11 +141,13 @@ def _price(fig: Figure, b: Bound, facts: EarningsFacts) -> Verdict:
                 FIGURE_DIRECTION,
             )
         return _verified(fact, fact.label)
+    if fig.kind not in ("currency", "number", "points") or (
+        fig.kind != "currency" and b.entity == facts.subject
+    ):
+        return _unsupported("not a price: a share price is written in dollars")
     fact = facts.close(b.entity, b.period)
     if fact is None:
         return _unsupported("no such close in the brief")
-    if fig.kind not in ("currency", "number", "points"):
-        return _unsupported("not a price")
     if fits(fact.value, fig):
         return _verified(fact, fact.label)
     return Verdict(
@@ -158,6 +171,8 @@ def _guess(fig: Figure, facts: EarningsFacts) -> Verdict:
 def _change(fig: Figure, b: Bound, facts: EarningsFacts) -> Verdict:
     assert b.metric is not None
     if b.basis is ResultBasis.ESTIMATE:
+        if b.metric not in (ResultMetric.EPS, ResultMetric.NET_INCOME) or b.period is not None:
+            return _unsupported("the brief holds the surprise of the quarter's EPS only")
         fact = facts.surprise()
         if fact is None:
             return _unsupported("no estimate in the brief: a surprise cannot be checked")
@@ -218,11 +233,25 @@ def _amount(fig: Figure, b: Bound, facts: EarningsFacts) -> Verdict:
         )
     quarter = facts.quarter_of(b.period)
     if b.period is ResultPeriod.YEAR_AGO:
+        # the year-ago figure as first reported; per share, on the quarter's share count
+        # (restated for a split in the quarter's own filing)
         first, restated = facts.year_ago(metric)
-        targets = [f for f in (restated, first) if f is not None]
+        if b.basis is ResultBasis.FIRST_REPORT or restated is None:
+            target, other = first, None
+        elif b.basis is ResultBasis.RESTATED or metric in PER_SHARE:
+            target, other = restated, None  # per share: on the quarter's share count
+        else:
+            target, other = first, restated  # an amount: as first reported, or restated
     else:
-        target = facts.value(metric, quarter)
-        targets = [target] if target is not None else []
+        target, other = facts.value(metric, quarter), None
+    targets = [f for f in (target, other) if f is not None]
+    if metric == "eps_diluted" and b.basis is None and b.estimated and b.period is not None:
+        return _unsupported("per-share earnings set against an estimate, of another quarter")
+    if metric == "eps_diluted" and b.basis is None and b.estimated and b.period is None:
+        # "earnings of $1.09 per share, beating the consensus of $0.92": the figure set
+        # against the estimate may be the adjusted one the estimate is of
+        adjusted = facts.value("eps_adjusted", quarter)
+        targets += [adjusted] if adjusted is not None else []
     if not targets:
         if b.basis is ResultBasis.ESTIMATE and facts.brief.estimate is None:
             return _unsupported("no analysts' estimate in the brief")
@@ -268,23 +297,16 @@ def _misattributed(fact: Fact, expected: str, cand: Candidate) -> Verdict:
 
 
 def _signed(fig: Figure, b: Bound, fact: Fact) -> Verdict:
-    """The size is right: the sign the words give must be the value's."""
+    """The size is right: the sign the words give must be the value's.  A wrong sign word
+    ("a profit of $222.8 million" for a loss) is the word's error, the figure being right; a
+    figure with no sign word carries it ("net income of $214.3 million" for a loss)."""
     if b.sign is None:
         return _verified(fact, fact.label)
     if fact.value < 0 and b.sign >= 0:
-        return Verdict(
-            Status.MISMATCH,
-            fact,
-            f"a loss of {as_written(-fact.value, fig)}",
-            f"sign: a loss written as a profit; {fact.label} is {fact.display}",
-            RESULT_SIGN,
-        )
-    if fact.value > 0 and b.sign < 0:
-        return Verdict(
-            Status.MISMATCH,
-            fact,
-            as_written(fact.value, fig),
-            f"sign: a profit written as a loss; {fact.label} is {fact.display}",
-            RESULT_SIGN,
-        )
-    return _verified(fact, fact.label)
+        expected, what = f"a loss of {as_written(-fact.value, fig)}", "a loss written as a profit"
+    elif fact.value > 0 and b.sign < 0:
+        expected, what = as_written(fact.value, fig), "a profit written as a loss"
+    else:
+        return _verified(fact, fact.label)
+    message = f"sign: {what}; {fact.label} is {fact.display}"
+    return Verdict(Status.MISMATCH, fact, expected, message, RESULT_SIGN, b.sign_word)

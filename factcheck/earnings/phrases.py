@@ -15,7 +15,7 @@ from factcheck.brief import Fact
 from factcheck.earnings.facts import EarningsFacts, metric_name
 from factcheck.earnings.words import VERDICT_RE, VERDICTS, Cue
 from factcheck.finding import Finding
-from factcheck.grammar import ResultBasis, ResultMetric, ResultPeriod
+from factcheck.grammar import WAYS, ResultBasis, ResultMetric, ResultPeriod
 from factcheck.report import Status
 from factcheck.rules import ESTIMATE_VERDICT, METRIC_DIRECTION, RESULT_WORD, Rule
 
@@ -24,6 +24,7 @@ _DIRECTION_REACH: Final = 32
 #: How far after a result word its period phrase may stand ("a loss a year earlier").
 _PERIOD_REACH: Final = 40
 _VERDICT_WORDS: Final = {+1: "beat", -1: "missed", 0: "matched"}
+_LEVEL_WORDS: Final = frozenset(w for w, _ in WAYS)
 #: The rules of this module's judges: a genre runs those its row names (`Genre.phrase_rules`).
 PHRASE_RULES: Final = (ESTIMATE_VERDICT, RESULT_WORD, METRIC_DIRECTION)
 
@@ -194,12 +195,14 @@ def _directions(
 
 
 def _direction_after(i: int, cues: Sequence[Cue]) -> Cue | None:
+    """The verb of change after a metric word ("revenue rose"); not "up" or "lower" alone,
+    which say a level ("profit held up")."""
     cue = cues[i]
     for c in cues[i + 1 :]:
         if c.start - cue.end > _DIRECTION_REACH:
             return None
         if c.meaning.metric is not None or c.meaning.base or c.meaning.period is not None:
             return None
-        if c.meaning.direction:
+        if c.meaning.direction and c.word not in _LEVEL_WORDS:
             return c
     return None

@@ -127,21 +127,31 @@ def describe(q: FiscalQuarter) -> str:
 
 
 def judge_label(
-    label: Label, brief: EarningsBrief, periods: frozenset[ResultPeriod]
+    label: Label,
+    brief: EarningsBrief,
+    periods: frozenset[ResultPeriod],
+    *,
+    table: bool = False,
+    compared: bool = False,
 ) -> tuple[Status, str | None, str]:
     """A label against the brief's quarters: (status, expected, message).  `periods` are the
-    period phrases of its sentence: the year-ago or previous quarter may be named there."""
+    period phrases of its sentence: the year-ago or previous quarter may be named there, and
+    in a table (a column header) or a comparison ("from $6.82 billion in the third quarter of
+    2018", `compared`); a sentence about the outlook names quarters to come."""
     q = brief.quarter
     if names(label, q):
         return Status.VERIFIED, None, f"names {describe(q)}"
     others: list[tuple[FiscalQuarter, str]] = []
-    if ResultPeriod.YEAR_AGO in periods:
+    compares = table or compared
+    if ResultPeriod.YEAR_AGO in periods or (compares and label.year is not None):
         others.append((brief.year_ago, "the year-ago quarter"))
-    if brief.previous is not None and ResultPeriod.PREVIOUS in periods:
+    if brief.previous is not None and (ResultPeriod.PREVIOUS in periods or compares):
         others.append((brief.previous, "the previous quarter"))
     for other, what in others:
         if names(label, other):
             return Status.VERIFIED, None, f"names {what}, {describe(other)}"
+    if ResultPeriod.AHEAD in periods:
+        return Status.UNSUPPORTED, None, "a quarter of the outlook: no figure of the brief"
     if label.quarter is None and label.month is None:
         years = {x.fiscal_year for x in (q, brief.year_ago, brief.previous) if x is not None}
         if label.year not in years:

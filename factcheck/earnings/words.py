@@ -20,6 +20,8 @@ from factcheck.grammar import (
     EARNINGS_METRICS,
     EARNINGS_PERIODS,
     ESTIMATE_VERDICTS,
+    SEGMENT_REVENUE,
+    SEGMENT_WORDS,
     SHARE_MOVE_VERBS,
     ResultBasis,
     ResultMetric,
@@ -74,14 +76,30 @@ _CUE_RE: Final = re.compile(rf"(?<![\w-]){alternation(MEANINGS)}(?![\w-])")
 _SPACES_RE: Final = re.compile(r"\s+")
 
 
+#: A segment's revenue ("data center revenue", "sales of the iPhone", "revenue from
+#: services"): a line no earnings brief holds.
+_SEGMENT_RE: Final = re.compile(
+    rf"(?<![\w-])(?:{alternation(SEGMENT_WORDS)}\s+{alternation(SEGMENT_REVENUE)}|"
+    rf"{alternation(SEGMENT_REVENUE)}\s+(?:of|from|to|in)\s+(?:its\s+)?{alternation(SEGMENT_WORDS)})"
+    r"(?![\w-])"
+)
+_SEGMENT: Final = Meaning(metric=ResultMetric.OUTSIDE)
+
+
 def cues_in(lower: str) -> list[Cue]:
-    """Every cue of a sentence's lower-cased text, left to right, longest phrase first."""
+    """Every cue of a sentence's lower-cased text, left to right, longest phrase first; a
+    segment's revenue is one cue of a line outside the brief."""
+    segments = [Cue(m.start(), m.end(), "segment", _SEGMENT) for m in _SEGMENT_RE.finditer(lower)]
     out: list[Cue] = []
     for m in _CUE_RE.finditer(lower):
+        if any(c.start < m.end() and m.start() < c.end for c in segments):
+            continue
         word = _SPACES_RE.sub(" ", m.group(0))
         meaning = MEANINGS.get(word)
         if meaning is not None:
             out.append(Cue(m.start(), m.end(), word, meaning))
+    if segments:
+        out = sorted((*out, *segments), key=lambda c: c.start)
     return _share_moves(out)
 
 
