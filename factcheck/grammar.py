@@ -2410,6 +2410,8 @@ QUARTER_ORDINALS: Final[tuple[tuple[str, int], ...]] = (
 )
 #: The word that makes a quarter label a fiscal one ("fiscal Q3", "FY2024").
 FISCAL_WORDS: Final = ("fiscal",)
+#: Words that deny the result word after them ("does not turn a GAAP profit").
+RESULT_NEGATIONS: Final = ("not", "no", "never", "without", "n't")
 #: Counts that stand before these nouns are no money figures ("10 analysts").
 COUNT_NOUNS: Final = ("analysts", "analyst", "brokerages", "months", "weeks", "days")
 #: A part of a company's business: its revenue ("data center revenue", "sales of the iPhone",

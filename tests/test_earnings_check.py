@@ -457,3 +457,31 @@ def test_figures_no_earnings_brief_holds_are_unsupported_not_wrong() -> None:
     for figure in ("46.3%", "25 cents", "$84.46 billion"):
         assert claim(report, figure).status is Status.UNSUPPORTED, figure
     assert claim(report, "$85.78 billion").status is Status.VERIFIED
+
+
+def test_a_denied_result_word_is_no_claim() -> None:
+    report = check_text("Snowflake does not turn a GAAP profit.\n", snow_fy2024_q3())
+    assert [c for c in report.claims if c.rule == "P010"] == []
+
+
+def test_a_table_column_header_gives_its_figures_quarter() -> None:
+    text = (
+        "| Metric | Q3 2024 | Q3 2023 |\n"
+        "|---|---|---|\n"
+        "| Revenue | $85.78 billion | $81.80 billion |\n"
+        "| Diluted EPS | $1.40 | $1.26 |\n"
+    )
+    report = check_text(text, AAPL())
+    assert claim(report, "$81.80 billion").fact_id == "AAPL.revenue.FY2023-Q3"
+    assert claim(report, "$1.26").fact_id == "AAPL.eps_diluted.FY2023-Q3"
+    assert all(c.status is Status.VERIFIED for c in report.claims), [
+        (c.text, c.message) for c in report.claims if c.status is not Status.VERIFIED
+    ]
+
+
+def test_a_surprise_and_a_span_swap_are_named() -> None:
+    surprise = verdict("The result is an earnings surprise of 4.48%.", "4.48%")
+    assert surprise.fact_id == "AAPL.eps_surprise_pct.FY2024-Q3"
+    swapped = verdict("Apple shares have risen 12.2% since the start of the year.", "12.2%")
+    assert (swapped.status, swapped.rule) == (Status.MISATTRIBUTED, "F003")
+    assert "12-month" in swapped.message

@@ -188,12 +188,14 @@ def bind(
         stated = False
     if entity != subject:
         metric, stated = ResultMetric.PRICE, True  # "the S&P 500 has lost 0.1%": its move
+    if metric is None and fam == "percent" and basis is ResultBasis.ESTIMATE:
+        metric, stated = ResultMetric.EPS, True  # "an earnings surprise of 2.65%"
     if same and before_fig is not None:
         period: ResultPeriod | None = before_fig.period
         basis = basis or before_fig.basis
         base = before_fig.base
     else:
-        period = _period(start, fam, metric, window, after, before, base, sent.lead, column)
+        period = _period(start, end, fam, metric, window, after, before, base, sent.lead, column)
     sign_cue = _sign_cue(fig, metric, before)
     sign: int | None = -1 if fig.sign < 0 else (sign_cue.meaning.sign if sign_cue else 0)
     if base and fig.sign >= 0 and not any(c.meaning.sign for c in window):
@@ -305,6 +307,7 @@ def _is_base(window: Sequence[Cue], start: int) -> bool:
 
 def _period(
     start: int,
+    end: int,
     fam: str,
     metric: ResultMetric | None,
     window: Sequence[Cue],
@@ -322,20 +325,22 @@ def _period(
         return None
     if column is not None:
         return column
-    for cue in after:
+    for i, cue in enumerate(after):
         if cue.meaning.period in _QUARTERS:
             return cue.meaning.period
-        if cue.word in PER_SHARE:
-            continue  # "(24 cents a share) a year ago": the unit, then the period
+        if cue.word in PER_SHARE or (cue.meaning.metric is not None and cue.start - end <= 2):
+            continue  # "the $157.9 million loss (24 cents a share) a year ago": its own words
+        nxt = after[i + 1] if i + 1 < len(after) else None
+        if cue.meaning.base and nxt is not None and nxt.meaning.period in _QUARTERS:
+            continue  # "down 11.5% from the previous quarter"
         if cue.meaning.metric is not None or cue.meaning.base:
             break  # the next clause's
     if window and window[-1].meaning.period in _QUARTERS and start - window[-1].end <= 2:
         return window[-1].meaning.period  # "last year's $24.2 billion"
-    for i in range(len(window) - 1):  # "year-ago revenues of $94.93 billion"
+    for i in range(len(window) - 1):  # "compares to year-ago revenues of $94.93 billion"
         cue, nxt = window[i], window[i + 1]
-        after_base = i > 0 and window[i - 1].meaning.base
         adjective = nxt.meaning.metric is not None and nxt.start - cue.end <= 1
-        if cue.meaning.period in _QUARTERS and adjective and not after_base:
+        if cue.meaning.period in _QUARTERS and adjective:
             return cue.meaning.period
     if base:
         return ResultPeriod.YEAR_AGO if fam != "percent" else None

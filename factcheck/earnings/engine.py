@@ -68,8 +68,9 @@ def _is_figure(fig: Figure, lower: str, base: int, labels: list[tuple[int, int]]
 def _column(sent: Read, text: str, fig: Figure, brief: EarningsBrief) -> ResultPeriod | None:
     """The period a table column's header gives its figures: "Q3 2019", "Year ago"."""
     for i, (a, b) in enumerate(sent.cells):
-        if a <= fig.start < b and i < len(sent.header):
-            header = sent.header[i].lower()
+        if a <= fig.start < b and i < len(sent.header_cells):
+            start, end = sent.header_cells[i]
+            header = text[start:end].lower()  # as written: the reader masks a label's digits
             for cue in cues_in(header):
                 if cue.meaning.period in (ResultPeriod.YEAR_AGO, ResultPeriod.PREVIOUS):
                     return cue.meaning.period
@@ -104,7 +105,7 @@ def check_earnings(
         periods = frozenset(c.meaning.period for c in cues if c.meaning.period is not None)
         labels = labels_in(original)
         ahead = ResultPeriod.AHEAD in periods
-        table = sent.block_kind == "table"
+        table = sent.block_kind in ("table", "header")
         for label in labels:
             status, expected, message = judge_label(
                 label, brief, periods, table=table, compared=any(c.meaning.base for c in cues)

@@ -129,9 +129,7 @@ def _price(fig: Figure, b: Bound, facts: EarningsFacts) -> Verdict:
         if fact is None:
             return _unsupported(f"no {b.period.value} move of {b.entity} in the brief")
         if not fits(fact.value, fig):
-            return Verdict(
-                Status.MISMATCH, fact, fact.display, f"{fact.label} is {fact.display}", FIGURE_VALUE
-            )
+            return _wrong_span(fig, b, fact, facts)
         if b.direction and (b.direction > 0) != (fact.value > 0) and fact.value != 0:
             return Verdict(
                 Status.MISMATCH,
@@ -150,6 +148,24 @@ def _price(fig: Figure, b: Bound, facts: EarningsFacts) -> Verdict:
         return _unsupported("no such close in the brief")
     if fits(fact.value, fig):
         return _verified(fact, fact.label)
+    return Verdict(
+        Status.MISMATCH, fact, fact.display, f"{fact.label} is {fact.display}", FIGURE_VALUE
+    )
+
+
+def _wrong_span(fig: Figure, b: Bound, fact: Fact, facts: EarningsFacts) -> Verdict:
+    """A share's move that misfits its span: the other span's move when it is that one."""
+    twelve = b.period is ResultPeriod.TWELVE_MONTHS
+    other = facts.move(b.entity, ResultPeriod.YTD if twelve else ResultPeriod.TWELVE_MONTHS)
+    if other is not None and fits(other.value, fig):
+        what = "year-to-date" if twelve else "12-month"
+        return Verdict(
+            Status.MISATTRIBUTED,
+            fact,
+            fact.display,
+            f"that is the {what} change ({other.display}); {fact.label} is {fact.display}",
+            FIGURE_ATTRIBUTION,
+        )
     return Verdict(
         Status.MISMATCH, fact, fact.display, f"{fact.label} is {fact.display}", FIGURE_VALUE
     )

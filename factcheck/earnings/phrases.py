@@ -13,7 +13,7 @@ from typing import Final
 
 from factcheck.brief import Fact
 from factcheck.earnings.facts import EarningsFacts, metric_name
-from factcheck.earnings.words import VERDICT_RE, VERDICTS, Cue
+from factcheck.earnings.words import NEGATED_RE, VERDICT_RE, VERDICTS, Cue
 from factcheck.finding import Finding
 from factcheck.grammar import WAYS, ResultBasis, ResultMetric, ResultPeriod
 from factcheck.report import Status
@@ -48,7 +48,7 @@ def phrase_findings(
     if ESTIMATE_VERDICT.code in rules:
         yield from _verdicts(lower, base, cues, facts)
     if RESULT_WORD.code in rules:
-        yield from _result_words(base, cues, figure_spans, facts)
+        yield from _result_words(lower, base, cues, figure_spans, facts)
     if METRIC_DIRECTION.code in rules:
         verdicts = [(m.start(), m.end()) for m in VERDICT_RE.finditer(lower)]
         yield from _directions(base, cues, figure_spans, verdicts, facts)
@@ -126,7 +126,11 @@ def _estimated(cue: Cue, cues: Sequence[Cue]) -> bool:
 
 
 def _result_words(
-    base: int, cues: Sequence[Cue], spans: Sequence[tuple[int, int]], facts: EarningsFacts
+    lower: str,
+    base: int,
+    cues: Sequence[Cue],
+    spans: Sequence[tuple[int, int]],
+    facts: EarningsFacts,
 ) -> Iterator[Finding]:
     for cue in cues:
         m = cue.meaning
@@ -134,6 +138,8 @@ def _result_words(
             continue
         if _introduces_figure(cue, cues, spans) or _estimated(cue, cues):
             continue
+        if NEGATED_RE.search(lower, max(0, cue.start - 40), cue.start):
+            continue  # "does not turn a GAAP profit": no claim of one
         metric = "net_income" if m.metric is ResultMetric.NET_INCOME else "eps_diluted"
         quarter = facts.quarter_of(_period_after(cue, cues))
         fact = facts.value(metric, quarter)

@@ -20,6 +20,7 @@ from factcheck.grammar import (
     EARNINGS_METRICS,
     EARNINGS_PERIODS,
     ESTIMATE_VERDICTS,
+    RESULT_NEGATIONS,
     SEGMENT_REVENUE,
     SEGMENT_WORDS,
     SHARE_MOVE_VERBS,
@@ -132,3 +133,8 @@ VERDICTS: Final = {w: v for w, v in ESTIMATE_VERDICTS}
 
 #: A count before its noun ("10 analysts", "12 months"): no money figure.
 COUNT_AFTER_RE: Final = re.compile(rf"\s+(?:{alternation(COUNT_NOUNS)})(?![\w-])")
+
+#: A denial within the three words before a result word ("does not turn a GAAP profit").
+NEGATED_RE: Final = re.compile(
+    rf"(?:(?<![\w-]){alternation(RESULT_NEGATIONS)}|n't)(?:\s+[\w-]+){{0,3}}\s+$"
+)
