@@ -38,6 +38,8 @@ from factcheck.frontmatter import parse_front_matter, shown_fields, split_front_
 from factcheck.grammar import (
     DIGIT_INDEX_NAMES,
     DIGIT_INDEX_NAMES_HYPHENATED,
+    FISCAL_WORD,
+    FY_PREFIX,
     MASKED_DIGIT_NAMES,
     NAME_COUNT_NOUNS,
     NAME_UNITS,
@@ -82,7 +84,8 @@ NAME_DIGITS_RE: Final = Scan(
     r"\d+(?:-|[ \t]|\n(?![a-z]+(?:[ \t]{2}|\t|[ \t]?[-+\d(])))"
     rf"{alternation(NAME_UNITS)}"
     rf"(?![\s-]*(?:{trie(STREAK_AFTER_COUNT)}))|"
-    r"q[1-4]|h[12]|fy\s?\d{2,4}|fiscal\s+(?:year\s+)?\d{4}|(?:19|20)\d\d(?=s\b)|"
+    rf"q[1-4]|h[12]|{alternation(FY_PREFIX)}\s?\d{{2,4}}|"
+    rf"{alternation(FISCAL_WORD)}\s+(?:year\s+)?\d{{4}}|(?:19|20)\d\d(?=s\b)|"
     rf"\d+-{alternation(NAME_COUNT_NOUNS)}s?\b)\b",
     re.ASCII,
 )

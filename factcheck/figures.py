@@ -14,9 +14,13 @@ from typing import Final
 
 from factcheck.document import Figure
 from factcheck.grammar import (
+    CENT_WORDS,
     CHANGE_UNITS_AFTER,
     GAP_PATTERN,
     LEVEL_RELATIONS,
+    MONEY_SCALE_LETTERS,
+    MONEY_SCALES,
+    PER_SHARE,
     POINT_WORDS,
     PT_WORDS,
     RANGE_LOW,
@@ -31,17 +35,26 @@ from factcheck.patterns import Scan
 _NUM: Final = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _SIGN: Final = r"[+\-−–]"
 _CURRENCY: Final = r"(?:US\$|A\$|HK\$|C\$|NZ\$|S\$|\$|€|£|¥)"
-_SCALE: Final = r"(?:\s*(?:trillion|billion|million|thousand|bn|mn|tn|[mbk])\b)"
+#: A scale word after the number ("billion", "bn", "m"), or a capital letter against it ("$1.1B").
+_SCALE: Final = (
+    rf"(?:\s*(?:{alternation(w for w, _ in MONEY_SCALES)})\b|"
+    rf"(?:{alternation(w for w, _ in MONEY_SCALE_LETTERS if len(w) == 1)})\b|"
+    rf"\s?(?:{alternation(w for w, _ in MONEY_SCALE_LETTERS if len(w) > 1)})\b)"
+)
+#: Cents after a number: "74 cents" is a money figure of $0.74.
+_CENTS: Final = rf"\s+(?:{alternation(CENT_WORDS)})\b"
 _POINTS: Final = alternation(POINT_WORDS)
+#: "per share" (not "a share": "$1.40 a share" is read by the earnings binder)
+_PER_SHARE: Final = alternation(w for w in PER_SHARE if w.startswith("per"))
 _UNIT: Final = (
     rf"(?:\s*%|\s+per\s*cent\b|\s+percent(?:age\s+{_POINTS})?\b|\s+pct\b|\s+pp\b|"
     rf"\s+basis\s+{_POINTS}\b|\s+bps?\b|\s+{_POINTS}\b|\s+{alternation(PT_WORDS)}\b|"
-    rf"\s+per\s+share\b|-{_POINTS}\b|-percent\b|-per-cent\b)"
+    rf"\s+{_PER_SHARE}\b|-{_POINTS}\b|-percent\b|-per-cent\b|{_CENTS})"
 )
 #: One figure: optional sign and currency, number, scale and unit.
 FIGURE_RE: Final = Scan(
     rf"(?P<sign>{_SIGN})?(?P<cur>{_CURRENCY})?(?P<sign2>{_SIGN})?(?P<num>{_NUM})(?![\d])"
-    rf"(?P<scale>{_SCALE})?(?P<unit>{_UNIT})?(?P<unit2>\s+per\s+share\b)?",
+    rf"(?P<scale>{_SCALE})?(?P<unit>{_UNIT})?(?P<unit2>\s+{_PER_SHARE}\b)?",
     re.ASCII,
 )
 #: What may stand between the two figures of a range (with spaces around): `-`, en/em dash,
@@ -75,6 +88,8 @@ def _kind(unit: str) -> str:
         return "points"
     if u.startswith("per"):
         return "currency"
+    if u in CENT_WORDS:
+        return "cents"
     return "number"
 
 
@@ -149,6 +164,12 @@ def figures_in(text: str, offset: int, dates: list[Figure]) -> list[Figure]:
         sign = -1 if sign_text in ("-", "−") else 1 if sign_text == "+" else 0
         if kind == "basis_points":
             value, decimals, kind = value / 100, decimals + 2, "percentage_points"
+        if kind == "cents":
+            # "74 cents" is $0.74, written to the cent; "(8 cents)" a loss, as accounts write it
+            value, decimals, kind, scale = value / 100, decimals + 2, "currency", "cents"
+        per_share = bool(unit2) or scale == "cents" or "share" in (unit1 or "")
+        if kind == "currency" and not sign_text and _in_parentheses(text, start, end, per_share):
+            sign = -1
         out.append(
             Figure(
                 offset + start,
@@ -166,6 +187,12 @@ def figures_in(text: str, offset: int, dates: list[Figure]) -> list[Figure]:
         _share_units(text, offset, out)
     read_hedges(text, offset, out)
     return out
+
+
+def _in_parentheses(text: str, start: int, end: int, per_share: bool) -> bool:
+    """ "(8 cents)", "($0.65 per share)": a per-share amount in parentheses is negative, as
+    accounts write a loss.  Only per-share amounts: "net income ($21.4 billion)" is an aside."""
+    return per_share and start > 0 and text[start - 1] == "(" and text[end : end + 1] == ")"
 
 
 def read_hedges(text: str, offset: int, figs: list[Figure]) -> None:

@@ -2023,3 +2023,441 @@ CHAT_OPENERS: Final = (
 #: Labels at a line's start, of a chat transcript's roles or a note to the requester
 #: ("assistant: ...", "Note: ...").
 CHAT_LABELS: Final = ("user", "assistant", "system", "note")
+
+
+# --- money (the shared reader) and company results (the earnings genre) ----------------------
+
+#: Scale words after a money figure, with the power of ten each multiplies by ("$21.45
+#: billion", "$3.2bn", "$305.9 mln", "$1.1B").  The one-letter rows are read only against the
+#: number ("$1.1B"), the words after a blank too.
+MONEY_SCALES: Final[tuple[tuple[str, int], ...]] = (
+    ("trillion", 12),
+    ("billion", 9),
+    ("million", 6),
+    ("thousand", 3),
+    ("tn", 12),
+    ("bn", 9),
+    ("bln", 9),
+    ("mn", 6),
+    ("mln", 6),
+    ("m", 6),
+    ("b", 9),
+    ("k", 3),
+)
+#: Scales written in capitals: one letter against the number ("$1.1B", "$850M"), or a word
+#: or abbreviation capitalised ("$11.96 Bln", "$100 Billion" in a headline).
+MONEY_SCALE_LETTERS: Final[tuple[tuple[str, int], ...]] = (
+    ("B", 9),
+    ("M", 6),
+    ("K", 3),
+    ("Bln", 9),
+    ("Mln", 6),
+    ("Bn", 9),
+    ("Mn", 6),
+    ("Trillion", 12),
+    ("Billion", 9),
+    ("Million", 6),
+)
+#: Cents after a number: "74 cents" is $0.74.
+CENT_WORDS: Final = ("cents", "cent")
+
+
+#: A company's shares ("BHP shares fell", "shares of Apple").
+SHARE_NOUNS: Final = ("shares", "stock")
+
+
+class ResultMetric(StrEnum):
+    """What a word of an earnings story says a figure is (`EARNINGS_METRICS`)."""
+
+    REVENUE = "revenue"
+    NET_INCOME = "net_income"
+    EPS = "eps"  # per share: diluted unless a basis word says otherwise
+    OPERATING_INCOME = "operating_income"
+    GROSS_PROFIT = "gross_profit"
+    PRICE = "price"  # the share price, or the index level
+    OUTSIDE = "outside"  # a figure no earnings brief holds: a margin, guidance, a dividend
+
+
+#: Metric words of an earnings story: (phrase, metric, sign).  The sign is the result's the
+#: word states: -1 for a loss ("net loss", "lost"), +1 for a profit ("profit", "earned"), 0
+#: for a word that says none ("net income", "revenue").
+EARNINGS_METRICS: Final[tuple[tuple[str, ResultMetric, int], ...]] = (
+    *(
+        (w, ResultMetric.REVENUE, 0)
+        for w in ("revenue", "revenues", "sales", "net sales", "total revenue", "top line")
+    ),
+    *(
+        (w, ResultMetric.NET_INCOME, 0)
+        for w in ("net income", "earnings", "net earnings", "bottom line")
+    ),
+    *(
+        (w, ResultMetric.NET_INCOME, +1)
+        for w in ("profit", "profits", "net profit", "earned", "a profit")
+    ),
+    *(
+        (w, ResultMetric.NET_INCOME, -1)
+        for w in ("loss", "losses", "net loss", "lost", "a loss", "net losses")
+    ),
+    *(
+        (w, ResultMetric.EPS, 0)
+        for w in (
+            "per share",
+            "a share",
+            "eps",
+            "earnings per share",
+            "diluted earnings per share",
+            "income per share",
+        )
+    ),
+    ("loss per share", ResultMetric.EPS, -1),
+    ("profit per share", ResultMetric.EPS, +1),
+    *(
+        (w, ResultMetric.OPERATING_INCOME, 0)
+        for w in ("operating income", "income from operations")
+    ),
+    ("operating profit", ResultMetric.OPERATING_INCOME, +1),
+    ("operating loss", ResultMetric.OPERATING_INCOME, -1),
+    ("gross profit", ResultMetric.GROSS_PROFIT, 0),
+    *(
+        (w, ResultMetric.PRICE, 0)
+        for w in (*SHARE_NOUNS, "share price", "stock price", "closed at", "index")
+    ),
+    *(
+        (w, ResultMetric.OUTSIDE, 0)
+        for w in (
+            "margin",
+            "gross margin",
+            "operating margin",
+            "net margin",
+            "tax rate",
+            "cash flow",
+            "free cash flow",
+            "guidance",
+            "outlook",
+            "dividend",
+            "buyback",
+            "buybacks",
+            "repurchases",
+            "capital expenditure",
+            "capital expenditures",
+            "capex",
+            "fine",
+            "charge",
+            "backlog",
+            "retention rate",
+            "traffic acquisition costs",
+        )
+    ),
+)
+#: A per-share amount's unit after the figure ("$1.40 per share", "74 cents a share").
+PER_SHARE: Final = tuple(w for w, m, _ in EARNINGS_METRICS if w in ("per share", "a share"))
+
+
+class ResultBasis(StrEnum):
+    """The basis a word puts a result on (`EARNINGS_BASES`)."""
+
+    ADJUSTED = "adjusted"  # the vendor's adjusted (non-GAAP) figure
+    GAAP = "gaap"  # as filed
+    BASIC = "basic"  # basic rather than diluted EPS
+    ESTIMATE = "estimate"  # the analysts' consensus
+    INCL_NCI = "incl_nci"  # net income including noncontrolling interests
+    FIRST_REPORT = "first_report"  # a year-ago figure as first reported
+    RESTATED = "restated"  # a year-ago figure as the quarter's filing restates it
+
+
+#: Words that put the figure after them on a basis: adjusted, GAAP, basic, the estimate, or
+#: net income including noncontrolling interests.
+EARNINGS_BASES: Final[tuple[tuple[str, ResultBasis], ...]] = (
+    *(
+        (w, ResultBasis.ADJUSTED)
+        for w in (
+            "adjusted",
+            "non-gaap",
+            "excluding items",
+            "excluding",
+            "stripping out",
+            "strips out",
+            "one-time items",
+            "adjusted basis",
+            "excluding one-time items",
+            "excluding certain items",
+            "before one-time items",
+            "on an adjusted basis",
+            "core",
+        )
+    ),
+    *((w, ResultBasis.GAAP) for w in ("gaap", "diluted", "reported")),
+    ("basic", ResultBasis.BASIC),
+    *(
+        (w, ResultBasis.ESTIMATE)
+        for w in (
+            "estimate",
+            "estimates",
+            "estimated",
+            "expected",
+            "expecting",
+            "consensus",
+            "forecast",
+            "forecasts",
+            "forecasting",
+            "analysts",
+            "expectations",
+            "projected",
+            "called for",
+            "surprise",
+            "earnings surprise",
+        )
+    ),
+    *(
+        (w, ResultBasis.FIRST_REPORT)
+        for w in (
+            "first reported",
+            "originally reported",
+            "as first reported",
+            "initially reported",
+        )
+    ),
+    *((w, ResultBasis.RESTATED) for w in ("restated", "as restated", "split-adjusted")),
+    *(
+        (w, ResultBasis.INCL_NCI)
+        for w in (
+            "noncontrolling interests",
+            "non-controlling interests",
+            "noncontrolling interest",
+            "minority interests",
+            "minority interest",
+        )
+    ),
+)
+
+
+class ResultPeriod(StrEnum):
+    """The period a phrase of an earnings story puts a figure in (`EARNINGS_PERIODS`)."""
+
+    YEAR_AGO = "year_ago"
+    PREVIOUS = "previous"  # the quarter before
+    YTD = "ytd"
+    TWELVE_MONTHS = "12m"
+    AHEAD = "ahead"  # the outlook: a quarter or year to come, no figure of the brief
+
+
+#: Period phrases of an earnings story.
+EARNINGS_PERIODS: Final[tuple[tuple[str, ResultPeriod], ...]] = (
+    *(
+        (w, ResultPeriod.YEAR_AGO)
+        for w in (
+            "a year earlier",
+            "a year ago",
+            "a year before",
+            "year-ago",
+            "year ago",
+            "year earlier",
+            "the same quarter last year",
+            "the same quarter a year earlier",
+            "the same period last year",
+            "the same period a year earlier",
+            "the year-earlier quarter",
+            "the prior-year quarter",
+            "the prior-year period",
+            "prior-year",
+            "year-over-year",
+            "year over year",
+            "year-on-year",
+            "from last year",
+            "last year",
+            "last year's",
+            "the prior year's",
+            "prior year",
+        )
+    ),
+    *(
+        (w, ResultPeriod.PREVIOUS)
+        for w in (
+            "the previous quarter",
+            "the prior quarter",
+            "the preceding quarter",
+            "the quarter before",
+            "last quarter",
+            "sequentially",
+            "sequential",
+            "quarter-over-quarter",
+            "quarter over quarter",
+            "quarter-on-quarter",
+            "a quarter ago",
+            "a quarter earlier",
+            "in the quarter before",
+            "the previous quarter's",
+        )
+    ),
+    *(
+        (w, ResultPeriod.YTD)
+        for w in (
+            "since the start of the year",
+            "since the beginning of the year",
+            "so far this year",
+            "year to date",
+            "year-to-date",
+            "this year",
+        )
+    ),
+    *(
+        (w, ResultPeriod.TWELVE_MONTHS)
+        for w in (
+            "over the past 12 months",
+            "over the last 12 months",
+            "in the past 12 months",
+            "in the last 12 months",
+            "past 12 months",
+            "last 12 months",
+            "in the last year",
+            "in the past year",
+            "over the past year",
+            "over the last year",
+            "12-month",
+            "one-year",
+            "over twelve months",
+            "over the past twelve months",
+            "over the last twelve months",
+            "the trailing twelve months",
+            "the trailing 12 months",
+            "over 12 months",
+            "twelve-month",
+        )
+    ),
+    *(
+        (w, ResultPeriod.AHEAD)
+        for w in (
+            "the current quarter",
+            "the coming quarter",
+            "the next quarter",
+            "the quarter ending",
+            "for the quarter ending",
+            "current fiscal year",
+            "the coming year",
+            "full-year",
+            "full year",
+            "expects",
+            "guided",
+            "guidance",
+            "outlook",
+            "plus or minus",
+            "forecast revenue",
+            "forecast earnings",
+            "a forecast for",
+        )
+    ),
+)
+
+#: Words before a figure that make it the base of a comparison ("up from $81.8 billion",
+#: "compared with 63 cents"): the year-ago quarter's unless a period phrase says otherwise.
+EARNINGS_BASE_WORDS: Final = (
+    "from",
+    "compared with",
+    "compared to",
+    "versus",
+    "vs.",
+    "against",
+    "below",
+    "above",
+    "compares with",
+    "compares to",
+)
+
+#: Verdicts on the analysts' estimate: +1 beat, -1 missed, 0 matched.  Read only with an
+#: estimate word after them ("topped Wall Street expectations").
+ESTIMATE_VERDICTS: Final[tuple[tuple[str, int], ...]] = (
+    *(
+        (w, +1)
+        for w in (
+            "beat",
+            "beats",
+            "beating",
+            "topped",
+            "tops",
+            "topping",
+            "surpassed",
+            "surpasses",
+            "surpassing",
+            "exceeded",
+            "exceeds",
+            "exceeding",
+            "ahead of",
+            "better than",
+        )
+    ),
+    *(
+        (w, -1)
+        for w in (
+            "missed",
+            "misses",
+            "missing",
+            "fell short of",
+            "falls short of",
+            "falling short of",
+            "short of",
+            "worse than",
+        )
+    ),
+    *((w, 0) for w in ("matched", "met", "in line with")),
+)
+
+#: Quarter ordinals ("fiscal third quarter", "third-quarter").
+QUARTER_ORDINALS: Final[tuple[tuple[str, int], ...]] = (
+    ("first", 1),
+    ("second", 2),
+    ("third", 3),
+    ("fourth", 4),
+)
+#: The word that makes a quarter label a fiscal one ("fiscal Q3", "FY2024").
+FISCAL_WORDS: Final = ("fiscal",)
+#: Words that deny the result word after them ("does not turn a GAAP profit").
+RESULT_NEGATIONS: Final = ("not", "no", "never", "without", "n't")
+#: Counts that stand before these nouns are no money figures ("10 analysts").
+COUNT_NOUNS: Final = ("analysts", "analyst", "brokerages", "months", "weeks", "days")
+#: A part of a company's business: its revenue ("data center revenue", "sales of the iPhone",
+#: "product revenue") is a segment line, which no earnings brief holds: never the total.
+SEGMENT_WORDS: Final = (
+    "product",
+    "products",
+    "services",
+    "service",
+    "subscription",
+    "cloud",
+    "google cloud",
+    "data center",
+    "data centers",
+    "gaming",
+    "automotive",
+    "energy",
+    "advertising",
+    "ad",
+    "search",
+    "youtube",
+    "iphone",
+    "the iphone",
+    "ipad",
+    "mac",
+    "wearables",
+    "hardware",
+    "software",
+    "licensing",
+    "streaming",
+    "international",
+    "segment",
+    "division",
+    "business",
+)
+#: The revenue words a segment is said with.
+SEGMENT_REVENUE: Final = ("revenue", "revenues", "sales")
+
+#: The noun of a quarter label ("third quarter", "the June quarter").
+QUARTER_NOUNS: Final = ("quarter",)
+#: What makes a label fiscal, before its year or quarter ("fiscal 2024", "fiscal year 2024",
+#: "FY2024", "FY24").
+FISCAL_PREFIXES: Final = ("fiscal year", "fiscal", "fy")
+#: ... the short one, against its year ("FY24", "FY 2024"), and the word ("fiscal 2024").
+FY_PREFIX: Final = pick(FISCAL_PREFIXES, "fy")
+FISCAL_WORD: Final = pick(FISCAL_PREFIXES, "fiscal")
+#: Result verbs that, after the share's name, are its move, not the company's result
+#: ("shares lost 3%", "the stock gained").
+SHARE_MOVE_VERBS: Final = ("lost", "earned", "gained")

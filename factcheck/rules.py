@@ -121,6 +121,26 @@ FIGURE_UNSETTLED: Final = _rule(
     can only lead to `unsupported`, which is an error under `--strict` (drafts) and a
     warning otherwise.""",
 )
+RESULT_SIGN: Final = _rule(
+    "F008",
+    "result-sign",
+    "figure",
+    "A company's result written as a profit is a profit, and as a loss a loss",
+    """An earnings figure of the right size whose words give the wrong sign: a net loss of
+    $214.3 million written as "net income of $214.3 million", "8 cents per share" for a loss
+    of 8 cents, or "a loss of" for a profit. The sign is read from the nearest result word
+    ("a loss of", "net loss", "lost", "profit") or a written minus or parentheses; the
+    finding is a `mismatch` named "sign", with the figure as it should read.""",
+)
+MONEY_SCALE: Final = _rule(
+    "F009",
+    "money-scale",
+    "figure",
+    "A money figure off by its scale: billion for million, cents for dollars",
+    """An earnings figure whose digits are right but whose scale is not: the value times or
+    over 1,000 ("$329 billion" for $329 million) or 100 ("$74" for 74 cents). A `mismatch`
+    that names the factor, with the figure at the right scale.""",
+)
 
 # --- dates ---------------------------------------------------------------------------------
 WEEKDAY_DATE: Final = _rule(
@@ -156,6 +176,17 @@ WRONG_WEEK: Final = _rule(
     """When most of its dated mentions, its day-by-day walk or its front matter put the
     article in one other week, and its figures mostly misfit, the report is one `wrong_week`
     finding instead of a wall of mismatches: check it against its own week's data.""",
+)
+FISCAL_QUARTER: Final = _rule(
+    "D005",
+    "fiscal-quarter",
+    "date",
+    "A quarter label names the brief's fiscal quarter, or its calendar quarter",
+    """ "fiscal Q3", "third-quarter", "3Q", "fiscal 2024", "the June quarter" in an earnings
+    story: a label with "fiscal" or "FY" must name the fiscal quarter; one without may name
+    the calendar quarter the fiscal quarter ends in. The year-ago or previous quarter may be
+    named where the sentence compares with it. Any other quarter is a `mismatch` (a fiscal Q4
+    headlined as "Q3"); a fiscal year the brief holds no quarter of is `unsupported`.""",
 )
 
 # --- phrases -------------------------------------------------------------------------------
@@ -228,6 +259,37 @@ W52_EXTREME: Final = _rule(
     say) must have been set on a session of the week; otherwise `contradicted` with where
     the range's end stands.""",
 )
+ESTIMATE_VERDICT: Final = _rule(
+    "P009",
+    "estimate-verdict",
+    "phrase",
+    "Beat, missed or matched the analysts' estimate as the estimate block says",
+    """ "topped Wall Street expectations", "fell short of analysts' forecasts": only a brief
+    with an estimate block licenses these words; without one the claim is `contradicted` (the
+    data holds no estimate to beat). With one, the adjusted EPS is compared with the
+    consensus, and a verdict the numbers do not give is `contradicted`. A verdict on revenue
+    (no revenue estimate in the data) is `unsupported`.""",
+)
+RESULT_WORD: Final = _rule(
+    "P010",
+    "result-word",
+    "phrase",
+    "Profit and loss words agree with the sign of the result",
+    """ "posted a loss", "swung to a profit", "lost money" without a figure: the word's sign
+    is held to the net income (or EPS) of the quarter the sentence speaks of, the year-ago
+    one after "a year earlier". A profit word for a loss, or the reverse, is
+    `contradicted`.""",
+)
+METRIC_DIRECTION: Final = _rule(
+    "P011",
+    "metric-direction",
+    "phrase",
+    "A result said to have risen or fallen did so from the year-ago quarter",
+    """ "revenue rose", "net income declined", "earnings per share fell" without a change
+    figure after the verb: the direction is held to the metric's change from the year-ago
+    quarter (on the restated basis when the filing restated it); the wrong direction is
+    `contradicted`.""",
+)
 
 # --- streaks -------------------------------------------------------------------------------
 STREAK_CURRENT: Final = _rule(
@@ -266,6 +328,7 @@ _FORM = (
     ("A012", "repeat", "Each thing is said once"),
     ("A013", "lede", "The lede gives the index, its change and its close"),
     ("A014", "verified", "At least one figure of the article is one the data verifies"),
+    ("A015", "result-lede", "An earnings lede gives the quarter's result and names the quarter"),
 )
 #: The form rules by name (`factcheck.form.RULES` row -> its registry entry).
 FORM: Final = {

@@ -67,7 +67,7 @@ def test_a_brief_of_a_kind_no_genre_checks_is_refused_by_name() -> None:
     data = json.loads((BRIEFS / "RUT-2025-08-08.json").read_text(encoding="utf-8"))
     data["kind"] = "quarterly_results"
     with pytest.raises(
-        UnknownGenre, match=r"'quarterly_results' \(known: daily_wrap, weekly_index\)"
+        UnknownGenre, match=r"'quarterly_results' \(known: daily_wrap, earnings, weekly_index\)"
     ):
         load_brief(json.dumps(data))
     with pytest.raises(ValueError, match="kind"):

@@ -102,6 +102,15 @@ WORD_CLASSES: dict[str, tuple[object, ...]] = {
         g.LABEL_DIGIT_NAMES,
     ),
     "calendar": (g.MONTHS, g.WEEKDAYS),
+    "earnings": (
+        g.EARNINGS_METRICS,
+        g.EARNINGS_BASES,
+        g.EARNINGS_PERIODS,
+        g.ESTIMATE_VERDICTS,
+        g.QUARTER_ORDINALS,
+        g.QUARTER_NOUNS,
+        g.FISCAL_PREFIXES,
+    ),
     "qualifiers": (
         g.TOTAL_RETURN,
         g.PAST_DECLINES,
@@ -127,6 +136,10 @@ STILL_SPELLED: dict[str, set[str]] = {
 NOT_THE_WORD: dict[str, set[str]] = {
     # "[index]", a template hole (with "[insert]", "[figure]"), not an index word
     "factcheck/scan.py": {"index"},
+    # ordinals of a streak's count ("its third straight gain"), not of a quarter
+    "factcheck/streak_counts.py": {"first", "second", "third", "fourth"},
+    # the `--quarters FY2024-Q1..FY2024-Q4` argument, not a label in prose
+    "writer/draft/batch.py": {"fy"},
 }
 
 
@@ -224,9 +237,12 @@ def _readers() -> dict[str, list[tuple[object, str, bool]]]:
         streak_counts,
         streak_judges,
     )
+    from factcheck import figures as extract_figures
     from factcheck.bind import names
     from factcheck.bind import patterns as bp
     from factcheck.brief import Entity
+    from factcheck.earnings import quarters
+    from factcheck.earnings import words as ew
 
     q = qualitative
     generic = re.compile(rf"\b(?:{bp._ENTITY_GENERIC})\b", re.ASCII)
@@ -314,6 +330,17 @@ def _readers() -> dict[str, list[tuple[object, str, bool]]]:
         "PAST_DECLINES": [(bp._PAST_DECLINE_RE, " {}", True)],
         "INTRADAY_WORDS": [(bp._INTRADAY_MOVE_RE, "{} ", True)],
         "TOP_MOVERS": [(bp._TOP_MOVER_RE, "the biggest {}", True)],
+        "EARNINGS_METRICS": [(ew._CUE_RE, " {} ", True)],
+        "EARNINGS_BASES": [(ew._CUE_RE, " {} ", True)],
+        "EARNINGS_PERIODS": [(ew._CUE_RE, " {} ", True)],
+        "ESTIMATE_VERDICTS": [(ew.VERDICT_RE, "it {} the estimate", True)],
+        "QUARTER_ORDINALS": [(quarters._ORDINAL_RE, "its {} quarter", True)],
+        "QUARTER_NOUNS": [(quarters._MONTH_RE, "the june {}", True)],
+        "FISCAL_PREFIXES": [(quarters._YEAR_RE, "in {} 2024", True)],
+        "MONEY_SCALES": [(_Cased(extract_figures.FIGURE_RE, lower=True), "$1.5 {} ", True)],
+        "MONEY_SCALE_LETTERS": [(extract_figures.FIGURE_RE, "$1.5{} ", True)],
+        "CENT_WORDS": [(extract_figures.FIGURE_RE, "74 {} ", True)],
+        "COUNT_NOUNS": [(ew.COUNT_AFTER_RE, "10 {}", True)],
     }
 
 

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 import yaml
 
-from factcheck.brief import WeeklyIndexBrief
+from factcheck.brief import Brief
 from factcheck.check import check_text
 from factcheck.form import LAST as FORM_LAST
 from factcheck.form import RULES as FORM_RULES
@@ -30,6 +30,7 @@ from factcheck.rules import BY_CODE, FAMILIES, FORM, RULES, Rule, listing, markd
 
 from .briefs import Key
 from .briefs import load as load_brief
+from .earnings_briefs import BY_NAME as EARNINGS_BRIEFS
 from .realstyle.answers import Mark, strip_marks
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -65,8 +66,11 @@ def load(code: str) -> Fixture:
     return Fixture(BY_CODE[code], meta, text, marks)
 
 
-def brief(name: str) -> WeeklyIndexBrief:
-    """A committed brief (tests/briefs) by its file name: `RUT-2025-08-08`."""
+def brief(name: str) -> Brief:
+    """A committed brief (tests/briefs) by its file name: `RUT-2025-08-08`; or an earnings
+    brief built by hand from real figures (tests/earnings_briefs.py): `AAPL-FY2024-Q3`."""
+    if name in EARNINGS_BRIEFS:
+        return EARNINGS_BRIEFS[name]()
     key = Key.from_stem(name)
     return load_brief(key.symbol, key.day, *key.named, as_of=key.as_of)
 
@@ -230,7 +234,9 @@ def test_input_fixture_gives_its_finding(code: str, tmp_path: Path) -> None:
 def test_every_phrase_rule_has_its_kinds_of_phrasing() -> None:
     """The phrase judges are rows (`qualitative.PHRASE_KINDS`: a scan, a judge, a rule):
     every phrase rule of the registry has at least one, and every row names one."""
+    from factcheck.earnings.phrases import PHRASE_RULES as EARNINGS_PHRASES
     from factcheck.qualitative import PHRASE_KINDS
 
     phrase_rules = {r.code for r in RULES if r.family == "phrase"}
-    assert {kind.rule.code for kind in PHRASE_KINDS} == phrase_rules
+    index = {kind.rule.code for kind in PHRASE_KINDS}
+    assert index | {r.code for r in EARNINGS_PHRASES} == phrase_rules

@@ -20,7 +20,9 @@ from .briefs import load
 
 
 def test_writers_table_has_the_checkers_kinds_and_uses_their_rows() -> None:
-    assert set(GENRES) == set(CHECKER_GENRES)
+    # the checker checks earnings snapshots (issue 25) before writer's table drafts them
+    assert set(GENRES) <= set(CHECKER_GENRES)
+    assert {"weekly_index", "daily_wrap"} <= set(GENRES)
     for kind, genre in GENRES.items():
         assert genre.kind == kind
         assert genre.checker is CHECKER_GENRES[kind]

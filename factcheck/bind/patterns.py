@@ -78,6 +78,7 @@ from factcheck.grammar import (
     RECORD_WORDS,
     RESULT_NOUNS,
     SET_ON_VERBS,
+    SHARE_NOUNS,
     SHARE_OF_WHOLES,
     SINCE_YEAR_END,
     SPAN_QUALIFIERS,
@@ -396,12 +397,12 @@ _PROPER_RE: Final = re.compile(r"(?<![\w.&'’-])[A-Z][\w&.'’-]*(?:\s+(?:[A-Z]
 #: One-word moves, by which a title-case headline's name ends ("... Garden Falls More Than").
 _MOVE_WORDS: Final = frozenset(TITLE_MOVES)
 #: Before a name: "Shares of Tesla, whose ..., finished the year up 62%": a company.
-_SHARES_OF_RE: Final = re.compile(r"\b(?:shares|stock)\s+(?:of|in)\s+$", re.ASCII)
+_SHARES_OF_RE: Final = re.compile(rf"\b{alternation(SHARE_NOUNS)}\s+(?:of|in)\s+$", re.ASCII)
 #: ... followed by a move: "Alibaba rose", "Xero added", "Tencent edged up", "BHP shares fell".
 _MOVE_AFTER_NAME_RE: Final = re.compile(
     # a ticker in brackets may stand between: "Rio Tinto (ASX: RIO) which rose"
     r"(?:'s|’s)?(?:\s*\((?:[a-z]+\s*:\s*)?[a-z][a-z0-9.]{0,5}\))?(?:'s|’s)?"
-    rf"(?:,?\s+(?:which\s+|that\s+|who\s+)?(?:shares\s+|stock\s+)?(?:also\s+|again\s+)?"
+    rf"(?:,?\s+(?:which\s+|that\s+|who\s+)?(?:{alternation(SHARE_NOUNS)}\s+)?(?:also\s+|again\s+)?"
     rf"(?:{trie(MOVE_VERBS)})\b"
     # "Info Tech (-1.6%) and Real Estate (-1.1%)", "NAB (up 0.6 per cent)": the move in
     # brackets; "Bio-Techne (TECH), up 21%"; "CSL's 16.9 per cent slide"

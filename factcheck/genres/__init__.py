@@ -14,11 +14,13 @@ from pydantic import BaseModel, ConfigDict
 
 from factcheck.brief import Brief
 from factcheck.form import FormRules, check_form
-from factcheck.genres import daily_wrap, weekly_index
+from factcheck.genres import daily_wrap, earnings, weekly_index
 from factcheck.genres.genre import Genre
 from factcheck.report import CheckReport, Claim
 
-GENRES: Final[dict[str, Genre]] = {g.kind: g for g in (weekly_index.GENRE, daily_wrap.GENRE)}
+GENRES: Final[dict[str, Genre]] = {
+    g.kind: g for g in (weekly_index.GENRE, daily_wrap.GENRE, earnings.GENRE)
+}
 
 
 class _Kind(BaseModel):

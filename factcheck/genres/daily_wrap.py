@@ -66,5 +66,6 @@ GENRE: Final[Genre] = Genre(
     phrase_rules=weekly_index.GENRE.phrase_rules,
     form_rules=(("lede", lede, "open with the index, the day's move and its close"),),
     bases=weekly_index.GENRE.bases,
+    engine=weekly_index.GENRE.engine,
     days=days,
 )

@@ -10,10 +10,22 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 
 from factcheck.brief import Brief
 from factcheck.diagnose import Bases
 from factcheck.form import FormRow
+from factcheck.report import CheckReport
+
+
+class Engine(Protocol):
+    """What checks an article against a brief of the genre: the index genres share one
+    (`factcheck.index_check.check_index`), earnings snapshots have their own
+    (`factcheck.earnings.check_earnings`).  It gets the genre's row, so it needs no table."""
+
+    def __call__(
+        self, text: str, brief: Brief, genre: Genre, /, *, source: str, strict: bool
+    ) -> CheckReport: ...
 
 
 @dataclass(frozen=True)
@@ -40,6 +52,8 @@ class Genre:
     form_rules: tuple[FormRow, ...]
     #: the likely wrong bases of a change: `match` (through `diagnose.wrong_base`)
     bases: Bases
+    #: the engine that checks the genre's articles: `check.check_text` calls it
+    engine: Engine
     #: days the brief vouches for besides its facts' sessions (a daily wrap's next session
     #: and the weekdays the exchange is shut around it): `fact_index.FactIndex.dates`
     days: Callable[[Brief], frozenset[dt.date]] = lambda brief: frozenset()

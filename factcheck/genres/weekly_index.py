@@ -23,6 +23,7 @@ from factcheck.diagnose import Base
 from factcheck.form import FormRules, Page, Problem
 from factcheck.genres.genre import Genre
 from factcheck.grammar import CLOSE_WORD, COMPANY_RESULTS, OUTSIDE
+from factcheck.index_check import check_index
 from factcheck.qualitative import PHRASE_KINDS
 from factcheck.report import CheckReport
 
@@ -161,4 +162,5 @@ GENRE: Final[Genre] = Genre(
     phrase_rules=frozenset(kind.rule.code for kind in PHRASE_KINDS),
     form_rules=(("lede", lede, "open with the index, its weekly change and its close"),),
     bases=bases,
+    engine=check_index,
 )

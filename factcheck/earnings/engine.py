@@ -1,0 +1,203 @@
+"""The earnings engine: an earnings snapshot checked against its `EarningsBrief` (a
+`check.Engine`, named by the earnings genre's row).
+
+Sentence by sentence, in order: quarter labels (`quarters`), then each figure, bound
+(`binding`) and judged (`judge`), then the worded claims (`phrases`).  A figure whose
+sentence names no metric takes the one the sentence before in its paragraph was about.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from operator import itemgetter
+from typing import TYPE_CHECKING, Final
+
+from factcheck.brief import Brief, EarningsBrief, Entity
+from factcheck.claim_builder import ClaimBuilder
+from factcheck.document import Figure
+from factcheck.document import Sentence as Read
+from factcheck.earnings.binding import Bound, Mention, Sentence, bind, lead_period
+from factcheck.earnings.facts import EarningsFacts
+from factcheck.earnings.judge import judge
+from factcheck.earnings.phrases import phrase_findings
+from factcheck.earnings.quarters import judge_label, labels_in, names
+from factcheck.earnings.words import COUNT_AFTER_RE, VERDICT_RE, cues_in
+from factcheck.extract import parse
+from factcheck.grammar import ResultBasis, ResultMetric, ResultPeriod, alternation
+from factcheck.report import CheckReport, Status
+from factcheck.rules import FIGURE_VALUE, FISCAL_QUARTER
+
+if TYPE_CHECKING:
+    from factcheck.genres.genre import Genre
+
+_FIRST: Final = itemgetter(0)
+
+
+@lru_cache(maxsize=32)
+def _names_re(entities: tuple[Entity, ...]) -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern for every name of the brief's entities (lower case), and name -> key."""
+    keys: dict[str, str] = {}
+    for e in entities:
+        for name in (e.name, e.key, *e.aliases):
+            if name:
+                keys.setdefault(" ".join(name.lower().split()), e.key)
+    return re.compile(rf"(?<![\w&-]){alternation(keys)}(?![\w-])"), keys
+
+
+def _mentions(lower: str, entities: tuple[Entity, ...]) -> list[Mention]:
+    pattern, keys = _names_re(entities)
+    return [
+        Mention(m.start(), m.end(), keys[" ".join(m.group(0).split())])
+        for m in pattern.finditer(lower)
+    ]
+
+
+def _is_figure(fig: Figure, lower: str, base: int, labels: list[tuple[int, int]]) -> bool:
+    """Dates, digits of a quarter label ("3Q") and counts ("10 analysts") are no figures."""
+    if fig.kind in ("date", "count"):
+        return False
+    start, end = fig.start - base, fig.end - base
+    if any(a < end and start < b for a, b in labels):
+        return False
+    if fig.kind == "number" and lower[end : end + 1] == "-" and lower[end + 1 : end + 2].isalpha():
+        return False  # a name with digits: "10-Q", "8-K"
+    return not (fig.kind == "number" and COUNT_AFTER_RE.match(lower, end))
+
+
+def _column(sent: Read, text: str, fig: Figure, brief: EarningsBrief) -> ResultPeriod | None:
+    """The period a table column's header gives its figures: "Q3 2019", "Year ago"."""
+    for i, (a, b) in enumerate(sent.cells):
+        if a <= fig.start < b and i < len(sent.header_cells):
+            start, end = sent.header_cells[i]
+            header = text[start:end].lower()  # as written: the reader masks a label's digits
+            for cue in cues_in(header):
+                if cue.meaning.period in (ResultPeriod.YEAR_AGO, ResultPeriod.PREVIOUS):
+                    return cue.meaning.period
+            for label in labels_in(header):
+                if names(label, brief.quarter):
+                    return None
+                if names(label, brief.year_ago):
+                    return ResultPeriod.YEAR_AGO
+                if brief.previous is not None and names(label, brief.previous):
+                    return ResultPeriod.PREVIOUS
+    return None
+
+
+def check_earnings(
+    text: str, brief: Brief, genre: Genre, *, source: str, strict: bool
+) -> CheckReport:
+    """Check every money figure, change, share price, quarter label and result word of an
+    earnings story against its brief."""
+    assert isinstance(brief, EarningsBrief), brief.kind
+    facts = EarningsFacts(brief)
+    doc = parse(text, anchor=genre.anchor(brief))
+    out = ClaimBuilder(doc, strict)
+    inherited: ResultMetric | None = None
+    block = -1
+    for sent in doc.sentences:
+        if sent.block != block:
+            inherited, block = None, sent.block
+        base = sent.start
+        lower = doc.lower[sent.start : sent.end]
+        original = doc.text[sent.start : sent.end].lower()
+        cues = cues_in(lower)
+        periods = frozenset(c.meaning.period for c in cues if c.meaning.period is not None)
+        labels = labels_in(original)
+        ahead = ResultPeriod.AHEAD in periods
+        table = sent.block_kind in ("table", "header")
+        for label in labels:
+            status, expected, message = judge_label(
+                label, brief, periods, table=table, compared=any(c.meaning.base for c in cues)
+            )
+            value = original[label.start : label.end]
+            out.add(
+                base + label.start,
+                base + label.end,
+                sent,
+                "quarter",
+                value,
+                status,
+                None,
+                expected,
+                message,
+                FISCAL_QUARTER,
+            )
+        taken = [(x.start, x.end) for x in labels]
+        figs = [f for f in sent.figures if _is_figure(f, original, base, taken)]
+        spans = [(f.start - base, f.end - base) for f in figs]
+        estimated = bool(VERDICT_RE.search(lower)) or any(
+            c.meaning.basis is ResultBasis.ESTIMATE for c in cues
+        )
+        reading = Sentence(
+            lower,
+            cues,
+            _mentions(original, brief.entities),
+            spans,
+            lead_period(cues, spans[0][0]) if spans else None,
+            ahead,
+            estimated,
+        )
+        before: Bound | None = None
+        words_judged: set[tuple[int, int]] = set()
+        for i, fig in enumerate(figs):
+            column = _column(sent, doc.text, fig, brief) if sent.block_kind == "table" else None
+            b = bind(fig, i, reading, brief.subject.key, inherited, before, column)
+            verdict = judge(fig, b, facts)
+            fact_id = verdict.fact.id if verdict.fact else None
+            if verdict.on_word is not None:  # the size is right, the sign word is not
+                a, z = verdict.on_word
+                if (a, z) not in words_judged:
+                    words_judged.add((a, z))
+                    out.add(
+                        base + a,
+                        base + z,
+                        sent,
+                        "phrase",
+                        None,
+                        verdict.status,
+                        fact_id,
+                        verdict.expected,
+                        verdict.message,
+                        verdict.rule,
+                    )
+                out.add(
+                    fig.start,
+                    fig.end,
+                    sent,
+                    fig.kind,
+                    fig.written,
+                    Status.VERIFIED,
+                    fact_id,
+                    None,
+                    f"the size is right ({verdict.message})",
+                    FIGURE_VALUE,
+                )
+            else:
+                out.add(
+                    fig.start,
+                    fig.end,
+                    sent,
+                    fig.kind,
+                    fig.written,
+                    verdict.status,
+                    fact_id,
+                    verdict.expected,
+                    verdict.message,
+                    verdict.rule,
+                )
+            before = b
+        metrics = [c.meaning.metric for c in cues if c.meaning.metric is not None]
+        if metrics:
+            inherited = metrics[-1]
+        if ahead:
+            continue  # the outlook's words are no claims on the quarter
+        for finding in phrase_findings(lower, base, cues, spans, facts, genre.phrase_rules):
+            out.finding(finding, sent)
+    claims = [c for _, c in sorted(out.claims, key=_FIRST)]
+    return CheckReport.model_construct(
+        source=source, brief_id=genre.describe(brief), claims=tuple(claims), strict=strict
+    )
+
+
+__all__ = ["ResultPeriod", "check_earnings"]
