@@ -12,7 +12,7 @@ error).  False positives: errors on the unmutated snapshots.
 Operators: wrong_quarter (the year-ago or previous quarter's figure as this quarter's),
 yoy_base (a year-on-year change computed against the previous quarter), gaap_adjusted (the
 vendor's adjusted EPS given as GAAP, or GAAP as adjusted), scale (billion <-> million),
-cents_dollars ("67 cents" -> "$67", "$1.08" -> "108 cents"), sign (a loss written as net
+cents_dollars ("67 cents" -> "$67", "$1.08" -> "1.08 cents"), sign (a loss written as net
 income, a profit as a loss), digit (one digit of a figure changed), headline_quarter (Q2 ->
 Q3), fiscal_year (2026 -> 2025 in the headline), ytd_base (the share's move from the first
 session of the year instead of the last close of the year before), direction (up <-> down).
@@ -162,7 +162,7 @@ def op_cents_dollars(art: Snapshot, rng: random.Random) -> Iterator[Mutant]:
         yield Mutant("cents_dollars", text, _line(art.text, m.start()))
         return
     for m in re.finditer(r"\$(\d)\.(\d\d) per share", art.text):
-        cents = f"{int(m.group(1) + m.group(2))} cents per share"
+        cents = f"{m.group(1)}.{m.group(2)} cents per share"  # dollars written as cents
         text = art.text[: m.start()] + cents + art.text[m.end() :]
         yield Mutant("cents_dollars", text, _line(art.text, m.start()))
         return

@@ -150,8 +150,9 @@ def test_alt_text_of_the_example_quarter(nvda: EarningsBrief) -> None:
     assert chart.alt_text(nvda) == (
         "NVIDIA shares and the S&P 500 over the 12 months to Aug 27, 2025, both rebased to "
         "their closes of Dec 31, 2024, with the report of Aug 27, 2025 marked. NVIDIA closed "
-        "at $181.36 on Aug 27, 2025, +35.25% since the start of the year against +10.20% for "
-        "the S&P 500, and +41.59% over 12 months against +15.21%."
+        "at $181.36 on Aug 27, 2025: +35.25% since the start of the year and +41.59% over 12 "
+        "months. The S&P 500 moved +10.20% since the start of the year and +15.21% over 12 "
+        "months."
     )
 
 
@@ -162,15 +163,15 @@ def test_the_alt_texts_figures_are_the_briefs(
     brief: Callable[[str, str], EarningsBrief], ticker: str, quarter: str
 ) -> None:
     """Every figure in the alt text is a fact's display, in the order close, the company's
-    YTD, the index's YTD, the company's 12 months, the index's 12 months; every date is a
-    close of the brief or its report day."""
+    YTD and 12 months, the index's YTD and 12 months (each sentence names whose figures it
+    gives); every date is a close of the brief or its report day."""
     b = brief(ticker, quarter)
     alt = chart.alt_text(b)
     wanted = [
         ids.session(ticker, "close", b.report.price_date),
         ids.period(ticker, "ytd", "change_pct"),
-        ids.period("SPX", "ytd", "change_pct"),
         ids.period(ticker, "12m", "change_pct"),
+        ids.period("SPX", "ytd", "change_pct"),
         ids.period("SPX", "12m", "change_pct"),
     ]
     displays = []

@@ -20,9 +20,7 @@ from .briefs import load
 
 
 def test_writers_table_has_the_checkers_kinds_and_uses_their_rows() -> None:
-    # the checker checks earnings snapshots (issue 25) before writer's table drafts them
-    assert set(GENRES) <= set(CHECKER_GENRES)
-    assert {"weekly_index", "daily_wrap"} <= set(GENRES)
+    assert set(GENRES) == set(CHECKER_GENRES) == {"weekly_index", "daily_wrap", "earnings"}
     for kind, genre in GENRES.items():
         assert genre.kind == kind
         assert genre.checker is CHECKER_GENRES[kind]
@@ -44,17 +42,28 @@ def test_each_genres_prompts_and_chart_load(shared_data: Path) -> None:
     """Each genre's prompts and chart, loaded through its row, for a brief of its kind."""
     import datetime as dt
 
+    from factcheck.brief import Brief
     from writer.data.snapshot import SnapshotSource
     from writer.pipeline import draft_brief
 
     source = SnapshotSource(shared_data)
+    fundamentals = shared_data.parent / "fundamentals"
     for kind, genre in GENRES.items():
-        rut = draft_brief(kind, "RUT", dt.date(2025, 8, 5), source)
-        assert genre_of(rut) is genre
-        messages = genre.prompting().first_messages(rut)
+        brief: Brief
+        if kind == "earnings":
+            if not (fundamentals / "facts.csv").is_file():
+                continue
+            from writer.pipeline import earnings_brief, earnings_prices, fundamentals_source
+
+            src = fundamentals_source(fundamentals)
+            brief = earnings_brief("NVDA", "FY2026-Q2", src, earnings_prices(src, None))
+        else:
+            brief = draft_brief(kind, "RUT", dt.date(2025, 8, 5), source)
+        assert genre_of(brief) is genre
+        messages = genre.prompting().first_messages(brief)
         assert [m["role"] for m in messages] == ["system", "user"]
-        symbols, start, end = genre.charting().history_request(rut)
-        assert rut.subject.yahoo in symbols and start < end
+        symbols, start, end = genre.charting().history_request(brief)
+        assert brief.subject.yahoo in symbols and start < end
 
 
 def _writer() -> Path:

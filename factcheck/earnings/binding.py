@@ -233,7 +233,8 @@ def _says_a_change(window: Sequence[Cue], after: Sequence[Cue]) -> bool:
 
 def _entity(sent: Sentence, at: int, subject: str) -> str:
     """The entity named last before the figure with no other figure between, or named right
-    after it ("a 6.3% rise for the S&P 500"), else the subject."""
+    after it ("a 6.3% rise for the S&P 500"), or the one named before the figures it is
+    coordinated with, else the subject."""
     start, end = sent.spans[at]
     since = sent.spans[at - 1][1] if at else 0
     named = [m for m in sent.mentions if since <= m.start and m.end <= start]
@@ -245,6 +246,11 @@ def _entity(sent: Sentence, at: int, subject: str) -> str:
             mark in sent.lower[end : m.start] for mark in ",;:"
         ):
             return m.key
+    # a figure coordinated with the one before keeps its name: "The S&P 500 moved 10.2% since
+    # the start of the year and 15.2% over 12 months"
+    earlier = [m for m in sent.mentions if m.end <= since]
+    if earlier and not any(mark in sent.lower[earlier[-1].end : start] for mark in (";", ", and")):
+        return earlier[-1].key
     return subject
 
 

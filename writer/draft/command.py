@@ -207,14 +207,19 @@ def strict_check(
 
 
 def house_form(brief: Brief, prompted: bool = True, images: tuple[str, ...] = ()) -> FormRules:
-    """The weekly recap's form for drafts: the house disclaimer, the article's own chart as
+    """A genre's form for drafts: the house disclaimer, length and sections, its own chart as
     the one image it may show, and, for a drafter that was prompted, the prompt's own lines
     (which must not come back)."""
     from writer.genres import genre_of
 
     genre = genre_of(brief)
     if not prompted:
-        return FormRules(disclaimer=genre.disclaimer, images=images, min_words=genre.min_words)
+        return FormRules(
+            disclaimer=genre.disclaimer,
+            images=images,
+            min_words=genre.min_words,
+            min_sections=genre.min_sections,
+        )
     prompting = genre.prompting()
     prompt = prompting.system_message(brief) + "\n" + prompting.user_message(brief)
     return FormRules(
@@ -222,6 +227,7 @@ def house_form(brief: Brief, prompted: bool = True, images: tuple[str, ...] = ()
         prompt_lines=tuple(prompt.splitlines()),
         images=images,
         min_words=genre.min_words,
+        min_sections=genre.min_sections,
     )
 
 

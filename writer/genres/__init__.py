@@ -14,11 +14,11 @@ from __future__ import annotations
 from typing import Any, Final
 
 from factcheck.brief import Brief
-from writer.genres import daily_wrap, weekly_index
+from writer.genres import daily_wrap, earnings, weekly_index
 from writer.genres.genre import Charting, Prompting, WriterGenre
 
 GENRES: Final[dict[str, WriterGenre[Any]]] = {
-    g.kind: g for g in (weekly_index.GENRE, daily_wrap.GENRE)
+    g.kind: g for g in (weekly_index.GENRE, daily_wrap.GENRE, earnings.GENRE)
 }
 
 

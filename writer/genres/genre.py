@@ -100,6 +100,9 @@ class WriterGenre(Generic[B]):
     period: Callable[[B], str]
     #: the house length's lower bound in words (`factcheck.form.FormRules.min_words`)
     min_words: int = 200
+    #: the `## ` section headings the house form asks for (`FormRules.min_sections`): a
+    #: recap has its sections, a wire snapshot none
+    min_sections: int = 2
 
     @property
     def kind(self) -> str:

@@ -134,10 +134,10 @@ def alt_text(brief: Brief) -> str:
     return (
         f"{name} shares and the {index} over the 12 months to {_when(share.day)}, both rebased "
         f"to their closes of {_when(share.base)}, with the report of {_when(snap.report.date)} "
-        f"marked. {name} closed at {share.close.display} on {_when(share.day)}, "
-        f"{share.ytd.display} since the start of the year against {share.index_ytd.display} "
-        f"for the {index}, and {share.twelve.display} over 12 months against "
-        f"{share.index_twelve.display}."
+        f"marked. {name} closed at {share.close.display} on {_when(share.day)}: "
+        f"{share.ytd.display} since the start of the year and {share.twelve.display} over 12 "
+        f"months. The {index} moved {share.index_ytd.display} since the start of the year and "
+        f"{share.index_twelve.display} over 12 months."
     )
 
 
