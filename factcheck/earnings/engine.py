@@ -19,10 +19,10 @@ from factcheck.document import Figure
 from factcheck.document import Sentence as Read
 from factcheck.earnings.binding import Bound, Mention, Sentence, bind, lead_period
 from factcheck.earnings.facts import EarningsFacts
-from factcheck.earnings.judge import judge
+from factcheck.earnings.judge import Verdict, judge
 from factcheck.earnings.phrases import phrase_findings
-from factcheck.earnings.quarters import judge_label, labels_in, names
-from factcheck.earnings.words import COUNT_AFTER_RE, VERDICT_RE, cues_in
+from factcheck.earnings.quarters import Label, judge_label, labels_in, names
+from factcheck.earnings.words import COUNT_AFTER_RE, VERDICT_RE, Cue, cues_in
 from factcheck.extract import parse
 from factcheck.grammar import ResultBasis, ResultMetric, ResultPeriod, alternation
 from factcheck.report import CheckReport, Status
@@ -84,6 +84,103 @@ def _column(sent: Read, text: str, fig: Figure, brief: EarningsBrief) -> ResultP
     return None
 
 
+def _labels(
+    out: ClaimBuilder, sent: Read, original: str, cues: list[Cue], brief: EarningsBrief
+) -> list[Label]:
+    """Judge the sentence's quarter labels; they are no figures."""
+    periods = frozenset(c.meaning.period for c in cues if c.meaning.period is not None)
+    table = sent.block_kind in ("table", "header")
+    compared = any(c.meaning.base for c in cues)
+    labels = labels_in(original)
+    for label in labels:
+        status, expected, message = judge_label(
+            label, brief, periods, table=table, compared=compared
+        )
+        value = original[label.start : label.end]
+        out.add(
+            sent.start + label.start,
+            sent.start + label.end,
+            sent,
+            "quarter",
+            value,
+            status,
+            None,
+            expected,
+            message,
+            FISCAL_QUARTER,
+        )
+    return labels
+
+
+def _add_verdict(
+    out: ClaimBuilder, sent: Read, fig: Figure, verdict: Verdict, words: set[tuple[int, int]]
+) -> None:
+    """The claim on a figure; a wrong sign word is a claim on the word, once, and the figure
+    whose size is right is verified."""
+    fact_id = verdict.fact.id if verdict.fact else None
+    if verdict.on_word is None:
+        out.add(
+            fig.start,
+            fig.end,
+            sent,
+            fig.kind,
+            fig.written,
+            verdict.status,
+            fact_id,
+            verdict.expected,
+            verdict.message,
+            verdict.rule,
+        )
+        return
+    a, z = verdict.on_word
+    if (a, z) not in words:
+        words.add((a, z))
+        out.add(
+            sent.start + a,
+            sent.start + z,
+            sent,
+            "phrase",
+            None,
+            verdict.status,
+            fact_id,
+            verdict.expected,
+            verdict.message,
+            verdict.rule,
+        )
+    out.add(
+        fig.start,
+        fig.end,
+        sent,
+        fig.kind,
+        fig.written,
+        Status.VERIFIED,
+        fact_id,
+        None,
+        f"the size is right ({verdict.message})",
+        FIGURE_VALUE,
+    )
+
+
+def _figures(
+    out: ClaimBuilder,
+    sent: Read,
+    text: str,
+    reading: Sentence,
+    figs: list[Figure],
+    facts: EarningsFacts,
+    inherited: ResultMetric | None,
+) -> None:
+    """Bind and judge each figure of the sentence, in order."""
+    brief = facts.brief
+    before: Bound | None = None
+    words: set[tuple[int, int]] = set()
+    for i, fig in enumerate(figs):
+        column = _column(sent, text, fig, brief) if sent.block_kind == "table" else None
+        b = bind(fig, i, reading, brief.subject.key, inherited, before, column)
+        _add_verdict(out, sent, fig, judge(fig, b, facts), words)
+        before = b
+
+
 def check_earnings(
     text: str, brief: Brief, genre: Genre, *, source: str, strict: bool
 ) -> CheckReport:
@@ -98,101 +195,28 @@ def check_earnings(
     for sent in doc.sentences:
         if sent.block != block:
             inherited, block = None, sent.block
-        base = sent.start
         lower = doc.lower[sent.start : sent.end]
         original = doc.text[sent.start : sent.end].lower()
         cues = cues_in(lower)
-        periods = frozenset(c.meaning.period for c in cues if c.meaning.period is not None)
-        labels = labels_in(original)
-        ahead = ResultPeriod.AHEAD in periods
-        table = sent.block_kind in ("table", "header")
-        for label in labels:
-            status, expected, message = judge_label(
-                label, brief, periods, table=table, compared=any(c.meaning.base for c in cues)
-            )
-            value = original[label.start : label.end]
-            out.add(
-                base + label.start,
-                base + label.end,
-                sent,
-                "quarter",
-                value,
-                status,
-                None,
-                expected,
-                message,
-                FISCAL_QUARTER,
-            )
+        labels = _labels(out, sent, original, cues, brief)
         taken = [(x.start, x.end) for x in labels]
-        figs = [f for f in sent.figures if _is_figure(f, original, base, taken)]
-        spans = [(f.start - base, f.end - base) for f in figs]
+        figs = [f for f in sent.figures if _is_figure(f, original, sent.start, taken)]
+        spans = [(f.start - sent.start, f.end - sent.start) for f in figs]
+        ahead = any(c.meaning.period is ResultPeriod.AHEAD for c in cues)
         estimated = bool(VERDICT_RE.search(lower)) or any(
             c.meaning.basis is ResultBasis.ESTIMATE for c in cues
         )
-        reading = Sentence(
-            lower,
-            cues,
-            _mentions(original, brief.entities),
-            spans,
-            lead_period(cues, spans[0][0]) if spans else None,
-            ahead,
-            estimated,
-        )
-        before: Bound | None = None
-        words_judged: set[tuple[int, int]] = set()
-        for i, fig in enumerate(figs):
-            column = _column(sent, doc.text, fig, brief) if sent.block_kind == "table" else None
-            b = bind(fig, i, reading, brief.subject.key, inherited, before, column)
-            verdict = judge(fig, b, facts)
-            fact_id = verdict.fact.id if verdict.fact else None
-            if verdict.on_word is not None:  # the size is right, the sign word is not
-                a, z = verdict.on_word
-                if (a, z) not in words_judged:
-                    words_judged.add((a, z))
-                    out.add(
-                        base + a,
-                        base + z,
-                        sent,
-                        "phrase",
-                        None,
-                        verdict.status,
-                        fact_id,
-                        verdict.expected,
-                        verdict.message,
-                        verdict.rule,
-                    )
-                out.add(
-                    fig.start,
-                    fig.end,
-                    sent,
-                    fig.kind,
-                    fig.written,
-                    Status.VERIFIED,
-                    fact_id,
-                    None,
-                    f"the size is right ({verdict.message})",
-                    FIGURE_VALUE,
-                )
-            else:
-                out.add(
-                    fig.start,
-                    fig.end,
-                    sent,
-                    fig.kind,
-                    fig.written,
-                    verdict.status,
-                    fact_id,
-                    verdict.expected,
-                    verdict.message,
-                    verdict.rule,
-                )
-            before = b
+        lead = lead_period(cues, spans[0][0]) if spans else None
+        mentions = _mentions(original, brief.entities)
+        reading = Sentence(lower, cues, mentions, spans, lead, ahead, estimated)
+        _figures(out, sent, doc.text, reading, figs, facts, inherited)
         metrics = [c.meaning.metric for c in cues if c.meaning.metric is not None]
         if metrics:
             inherited = metrics[-1]
         if ahead:
             continue  # the outlook's words are no claims on the quarter
-        for finding in phrase_findings(lower, base, cues, spans, facts, genre.phrase_rules):
+        rules = genre.phrase_rules
+        for finding in phrase_findings(lower, sent.start, cues, spans, facts, rules):
             out.finding(finding, sent)
     claims = [c for _, c in sorted(out.claims, key=_FIRST)]
     return CheckReport.model_construct(
@@ -200,4 +224,4 @@ def check_earnings(
     )
 
 
-__all__ = ["ResultPeriod", "check_earnings"]
+__all__ = ["check_earnings"]
