@@ -113,3 +113,21 @@ def test_the_function_lengths_are_read_from_the_source() -> None:
         "            pass\n\n        return h\n"
     )
     assert function_lengths(source) == {"f": 2, "C.g": 5, "C.g.h": 2}
+
+
+def test_every_package_is_installed() -> None:
+    """Every folder of modules under writer/ and factcheck/ is in pyproject's package list:
+    one left out is missing from a wheel (a pre-commit hook's install), not from a checkout."""
+    import tomllib
+
+    root = Path(__file__).resolve().parents[1]
+    listed = set(
+        tomllib.loads((root / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"]
+    )
+    found = {
+        ".".join(p.parent.relative_to(root).parts)
+        for top in ("writer", "factcheck")
+        for p in (root / top).rglob("*")
+        if p.suffix in (".py", ".j2") and "__pycache__" not in p.parts
+    }
+    assert found - listed == set()
