@@ -46,6 +46,8 @@ COMPILED = [
     "factcheck/gave_back.py",
     "factcheck/streak_judges.py",
     "factcheck/check.py",
+    "factcheck/index_check.py",
+    "factcheck/claim_builder.py",
     "factcheck/patterns.py",
     "factcheck/reading.py",
     "factcheck/dates.py",
