@@ -46,6 +46,8 @@ COMPILED = (
     "gave_back",
     "streak_judges",
     "check",
+    "index_check",
+    "claim_builder",
     "patterns",
     "reading",
     "dates",
