@@ -66,7 +66,10 @@ def _verdicts(
                 base,
                 m.start(),
                 m.end(),
-                Status.CONTRADICTED,
+                # the data cannot settle it either way: an error in a draft (strict), a
+                # warning in another's article (`--allow-unsupported`), whose estimate may be
+                # a vendor's the data does not hold
+                Status.UNSUPPORTED,
                 None,
                 "the data holds no analysts' estimate: a beat or a miss cannot be said",
                 ESTIMATE_VERDICT,
