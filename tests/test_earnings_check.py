@@ -488,3 +488,24 @@ def test_a_surprise_and_a_span_swap_are_named() -> None:
     swapped = verdict("Apple shares have risen 12.2% since the start of the year.", "12.2%")
     assert (swapped.status, swapped.rule) == (Status.MISATTRIBUTED, "F003")
     assert "12-month" in swapped.message
+
+
+def test_a_period_phrase_right_before_a_figure_is_that_figures() -> None:
+    """'below last year's $19.88 billion': the year-ago phrase is the second figure's, not
+    the first's; 'from a year earlier, when Apple booked $81.80 billion': the 'when' clause
+    is set in the period just named."""
+    report = check_text(
+        "Net income was $21.45 billion, a little above last year's $19.88 billion.\n\n"
+        "Revenue rose 4.9% from a year earlier, when Apple booked $81.80 billion.\n",
+        aapl_fy2024_q3(),
+    )
+    assert claim(report, "$21.45 billion").fact_id == "AAPL.net_income.FY2024-Q3"
+    assert claim(report, "$19.88 billion").fact_id == "AAPL.net_income.FY2023-Q3"
+    assert claim(report, "$81.80 billion").fact_id == "AAPL.revenue.FY2023-Q3"
+    assert all(c.status is Status.VERIFIED for c in report.claims), report.claims
+    # and a wrong year-ago figure there is still caught
+    wrong = check_text(
+        "Revenue rose 4.9% from a year earlier, when Apple booked $85.78 billion.\n",
+        aapl_fy2024_q3(),
+    )
+    assert claim(wrong, "$85.78 billion").severity is Severity.ERROR

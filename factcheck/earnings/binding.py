@@ -39,6 +39,10 @@ _AFTER: Final = 48
 #: How far after a figure the entity it is of may be named ("a 6.3% rise for the S&P 500").
 _NAME_AFTER: Final = 32
 _QUARTERS: Final = (ResultPeriod.YEAR_AGO, ResultPeriod.PREVIOUS)
+#: a period phrase right before a figure ("last year's $24.2 billion") is that figure's
+_FIGURE_NEXT: Final = re.compile(r"\s*(?:a\s+)?[-+(]?(?:us)?\$?\d")
+#: a period phrase then a "when" clause: the clause is set in that period
+_WHEN: Final = re.compile(r",?\s+when\b")
 #: How far before a figure its base word may stand ("compared with a loss of $200.9 million").
 _BASE_REACH: Final = 30
 #: Words that may stand between a figure and the metric word after it ("$85.78 billion in
@@ -195,7 +199,9 @@ def bind(
         basis = basis or before_fig.basis
         base = before_fig.base
     else:
-        period = _period(start, end, fam, metric, window, after, before, base, sent.lead, column)
+        period = _period(
+            start, end, fam, metric, window, after, before, base, sent.lead, column, lower
+        )
     sign_cue = _sign_cue(fig, metric, before)
     sign: int | None = -1 if fig.sign < 0 else (sign_cue.meaning.sign if sign_cue else 0)
     if base and fig.sign >= 0 and not any(c.meaning.sign for c in window):
@@ -322,6 +328,7 @@ def _period(
     base: bool,
     lead: ResultPeriod | None,
     column: ResultPeriod | None,
+    lower: str = "",
 ) -> ResultPeriod | None:
     spans = (ResultPeriod.YTD, ResultPeriod.TWELVE_MONTHS)
     if metric is ResultMetric.PRICE:
@@ -333,6 +340,8 @@ def _period(
         return column
     for i, cue in enumerate(after):
         if cue.meaning.period in _QUARTERS:
+            if _FIGURE_NEXT.match(lower, cue.end):
+                break  # "below last year's $24.2 billion": the next figure's period
             return cue.meaning.period
         if cue.word in PER_SHARE or (cue.meaning.metric is not None and cue.start - end <= 2):
             continue  # "the $157.9 million loss (24 cents a share) a year ago": its own words
@@ -343,6 +352,11 @@ def _period(
             break  # the next clause's
     if window and window[-1].meaning.period in _QUARTERS and start - window[-1].end <= 2:
         return window[-1].meaning.period  # "last year's $24.2 billion"
+    for cue in reversed(window):  # "from a year earlier, when Apple booked $81.43 billion"
+        if cue.meaning.period in _QUARTERS and _WHEN.match(lower, cue.end):
+            return cue.meaning.period
+        if cue.meaning.period is not None or cue.meaning.metric is not None:
+            break
     for i in range(len(window) - 1):  # "compares to year-ago revenues of $94.93 billion"
         cue, nxt = window[i], window[i + 1]
         adjective = nxt.meaning.metric is not None and nxt.start - cue.end <= 1
