@@ -2452,6 +2452,12 @@ SEGMENT_REVENUE: Final = ("revenue", "revenues", "sales")
 
 #: The noun of a quarter label ("third quarter", "the June quarter").
 QUARTER_NOUNS: Final = ("quarter",)
+#: A quarter named by when it ended (Zacks' "the quarter ended July 2022"): the verbs.
+QUARTER_ENDED: Final = ("ended", "ending", "ends", "that ended")
+#: After "first quarter", what makes it a count of quarters, not the name of one ("its first
+#: quarter in its history", "the first quarter ever", "its first quarter with Inphi"): function
+#: words, not a word class of the lexicon.
+FIRST_COUNTS: Final = ("in its history", "in the company's history", "ever", "with", "since")
 #: What makes a label fiscal, before its year or quarter ("fiscal 2024", "fiscal year 2024",
 #: "FY2024", "FY24").
 FISCAL_PREFIXES: Final = ("fiscal year", "fiscal", "fy")

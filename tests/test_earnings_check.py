@@ -509,3 +509,16 @@ def test_a_period_phrase_right_before_a_figure_is_that_figures() -> None:
         aapl_fy2024_q3(),
     )
     assert claim(wrong, "$85.78 billion").severity is Severity.ERROR
+
+
+def test_a_quarter_named_by_the_month_it_ended_and_a_first_that_counts() -> None:
+    """Zacks' 'the quarter ended June 2024' is a label, judged by its month and year; 'its
+    first quarter in its history' counts quarters and names none."""
+    right = check_text("Revenue was $85.78 billion for the quarter ended June 2024.\n", AAPL())
+    assert claim(right, "quarter ended June 2024").status is Status.VERIFIED
+    wrong = check_text("Revenue was $85.78 billion for the quarter ended June 2023.\n", AAPL())
+    assert claim(wrong, "quarter ended June 2023").severity is Severity.ERROR
+    counted = check_text(
+        "It was the first quarter in its history with revenue of $85.78 billion.\n", AAPL()
+    )
+    assert not [c for c in counted.claims if "first quarter" in c.text]

@@ -20,12 +20,12 @@ pytestmark = pytest.mark.skipif(
     not (FUNDAMENTALS / "facts.csv").is_file(), reason="../shared/fundamentals not present"
 )
 
-#: What the checker does today: 26 of 29 wrong marks caught; of the correct text, 2 ok marks,
-#: 3 `na` marks and 7 unmarked spans flagged (bench/earnings_corpus.py: 12 alarms).
-MIN_CAUGHT = 26
+#: What the checker does today: 27 of 29 wrong marks caught; of the correct text, 2 ok marks,
+#: 3 `na` marks and 5 unmarked spans flagged (bench/earnings_corpus.py: 10 alarms).
+MIN_CAUGHT = 27
 MAX_FLAGGED_OK = 2
-MAX_UNMARKED_ALARMS = 7
-MIN_VERIFIED_OK = 0.83
+MAX_UNMARKED_ALARMS = 5
+MIN_VERIFIED_OK = 0.84
 
 
 def _bench() -> object:

@@ -109,6 +109,7 @@ WORD_CLASSES: dict[str, tuple[object, ...]] = {
         g.ESTIMATE_VERDICTS,
         g.QUARTER_ORDINALS,
         g.QUARTER_NOUNS,
+        g.QUARTER_ENDED,
         g.FISCAL_PREFIXES,
     ),
     "qualifiers": (
@@ -336,6 +337,7 @@ def _readers() -> dict[str, list[tuple[object, str, bool]]]:
         "ESTIMATE_VERDICTS": [(ew.VERDICT_RE, "it {} the estimate", True)],
         "QUARTER_ORDINALS": [(quarters._ORDINAL_RE, "its {} quarter", True)],
         "QUARTER_NOUNS": [(quarters._MONTH_RE, "the june {}", True)],
+        "QUARTER_ENDED": [(quarters._ENDED_RE, "the quarter {} july 2022", True)],
         "FISCAL_PREFIXES": [(quarters._YEAR_RE, "in {} 2024", True)],
         "MONEY_SCALES": [(_Cased(extract_figures.FIGURE_RE, lower=True), "$1.5 {} ", True)],
         "MONEY_SCALE_LETTERS": [(extract_figures.FIGURE_RE, "$1.5{} ", True)],

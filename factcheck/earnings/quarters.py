@@ -20,9 +20,11 @@ from typing import Final
 
 from factcheck.brief import EarningsBrief, FiscalQuarter
 from factcheck.grammar import (
+    FIRST_COUNTS,
     FISCAL_PREFIXES,
     MONTH_NAMES,
     MONTHS,
+    QUARTER_ENDED,
     QUARTER_NOUNS,
     QUARTER_ORDINALS,
     ResultPeriod,
@@ -53,6 +55,13 @@ _MONTH_RE: Final = re.compile(
     rf"(?<![\w-])(?P<month>{alternation(MONTHS)})[\s-]+{_QUARTER}(?![\w-])"
     rf"(?:\s+(?:of\s+)?(?P<y2>{_YEAR})(?!\d))?"
 )
+#: "the quarter ended July 2022", "the quarter ending on June 29, 2024" (Zacks' form)
+_ENDED_RE: Final = re.compile(
+    rf"(?<![\w-]){_QUARTER}\s+(?:{alternation(QUARTER_ENDED)})\s+(?:on\s+|in\s+)?"
+    rf"(?P<month>{alternation(MONTHS)})\.?(?:\s+\d{{1,2}})?,?\s+(?P<y2>{_YEAR})(?!\d)"
+)
+#: "first quarter" that counts, not names (`FIRST_COUNTS`)
+_NOT_A_LABEL: Final = re.compile(rf"\s+(?:{alternation(FIRST_COUNTS)})(?![\w-])")
 #: "fiscal 2024", "FY2024", "fiscal year 2025"
 _YEAR_RE: Final = re.compile(rf"(?<![\w-])(?P<fis>{_FISCAL})[\s-]*(?P<y>{_YEAR}|\d\d)(?![\w-])")
 
@@ -80,6 +89,8 @@ def labels_in(lower: str) -> list[Label]:
     """Every quarter label of a sentence's lower-cased original text, left to right."""
     found: list[Label] = []
     for m in _ORDINAL_RE.finditer(lower):
+        if m["ord"] == "first" and _NOT_A_LABEL.match(lower, m.end()):
+            continue  # a count of quarters, not a name of one
         n = dict(QUARTER_ORDINALS)[m["ord"]]
         found.append(
             Label(m.start(), m.end(), n, bool(m["fis"] or m["fis2"]), _year(m["y1"] or m["y2"]))
@@ -88,7 +99,7 @@ def labels_in(lower: str) -> list[Label]:
         n = int(m["n"] or m["n2"])
         year = _year(m["y1"] or m["y2"] or m["y3"] or m["y4"])
         found.append(Label(m.start(), m.end(), n, bool(m["fis"] or m["fis2"]), year))
-    for m in _MONTH_RE.finditer(lower):
+    for m in (*_MONTH_RE.finditer(lower), *_ENDED_RE.finditer(lower)):
         found.append(Label(m.start(), m.end(), None, False, _year(m["y2"]), MONTHS[m["month"]]))
     taken = [(x.start, x.end) for x in found]
     for m in _YEAR_RE.finditer(lower):

@@ -114,7 +114,11 @@ def _lede(e: EarningsBrief, f: _Facts) -> list[str]:
 def _eps(e: EarningsBrief, f: _Facts) -> list[str]:
     eps, before = f.get("eps_diluted"), f.year_ago("eps_diluted")
     if eps is None:
-        return []
+        # a Q4 is the 10-K's year less nine months: no per-share figure can be derived so
+        return [
+            f"The company's {e.filing.form} gives no per-share result for the quarter on its "
+            "own, so none is reported here."
+        ]
     text = f"On a diluted basis, the company posted {_per_share(eps.value)}"
     if before is not None:
         text += f", compared with {_per_share(before.value)} in the same quarter a year earlier"
@@ -176,7 +180,14 @@ def _operating(e: EarningsBrief, f: _Facts) -> list[str]:
     if before is not None:
         was = "a loss of " if before.value < 0 else ""
         text += f", against {was}{format_money(before.value)} a year before"
-    return [text + "."]
+    text += "."
+    gross, gross_before = f.get("gross_profit"), f.year_ago("gross_profit")
+    if gross is not None and gross.value > 0:
+        text += f" Gross profit was {format_money(gross.value)}"
+        if gross_before is not None and gross_before.value > 0:
+            text += f", compared with {format_money(gross_before.value)}"
+        text += "."
+    return [text]
 
 
 def _shares(e: EarningsBrief, f: _Facts) -> list[str]:
