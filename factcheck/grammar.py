@@ -2452,6 +2452,18 @@ SEGMENT_REVENUE: Final = ("revenue", "revenues", "sales")
 
 #: The noun of a quarter label ("third quarter", "the June quarter").
 QUARTER_NOUNS: Final = ("quarter",)
+#: A result that passed a round sum: "revenue topped $100 billion" says more than $100 billion,
+#: no nearness to it (an earnings figure after one of these is a lower bound).
+CROSSING_VERBS: Final = (
+    "topped",
+    "tops",
+    "exceeded",
+    "exceeds",
+    "surpassed",
+    "surpasses",
+    "crossed",
+    "eclipsed",
+)
 #: A quarter named by when it ended (Zacks' "the quarter ended July 2022"): the verbs.
 QUARTER_ENDED: Final = ("ended", "ending", "ends", "that ended")
 #: After "first quarter", what makes it a count of quarters, not the name of one ("its first

@@ -522,3 +522,12 @@ def test_a_quarter_named_by_the_month_it_ended_and_a_first_that_counts() -> None
         "It was the first quarter in its history with revenue of $85.78 billion.\n", AAPL()
     )
     assert not [c for c in counted.claims if "first quarter" in c.text]
+
+
+def test_a_result_that_topped_a_round_sum_is_a_lower_bound() -> None:
+    """'Revenue topped $85 billion' says more than $85 billion (AAPL FY2024-Q3: $85.78
+    billion): right; 'topped $90 billion' is wrong, and no scale is blamed for it."""
+    right = check_text("Revenue topped $85 billion in the quarter.\n", AAPL())
+    assert claim(right, "$85 billion").status is Status.VERIFIED
+    wrong = claim(check_text("Revenue topped $90 billion in the quarter.\n", AAPL()), "$90 billion")
+    assert wrong.severity is Severity.ERROR and "factor" not in wrong.message

@@ -110,6 +110,7 @@ WORD_CLASSES: dict[str, tuple[object, ...]] = {
         g.QUARTER_ORDINALS,
         g.QUARTER_NOUNS,
         g.QUARTER_ENDED,
+        g.CROSSING_VERBS,
         g.FISCAL_PREFIXES,
     ),
     "qualifiers": (
@@ -242,6 +243,7 @@ def _readers() -> dict[str, list[tuple[object, str, bool]]]:
     from factcheck.bind import names
     from factcheck.bind import patterns as bp
     from factcheck.brief import Entity
+    from factcheck.earnings import engine as earnings_engine
     from factcheck.earnings import quarters
     from factcheck.earnings import words as ew
 
@@ -338,6 +340,7 @@ def _readers() -> dict[str, list[tuple[object, str, bool]]]:
         "QUARTER_ORDINALS": [(quarters._ORDINAL_RE, "its {} quarter", True)],
         "QUARTER_NOUNS": [(quarters._MONTH_RE, "the june {}", True)],
         "QUARTER_ENDED": [(quarters._ENDED_RE, "the quarter {} july 2022", True)],
+        "CROSSING_VERBS": [(earnings_engine._CROSSED_RE, "revenue {} ", True)],
         "FISCAL_PREFIXES": [(quarters._YEAR_RE, "in {} 2024", True)],
         "MONEY_SCALES": [(_Cased(extract_figures.FIGURE_RE, lower=True), "$1.5 {} ", True)],
         "MONEY_SCALE_LETTERS": [(extract_figures.FIGURE_RE, "$1.5{} ", True)],

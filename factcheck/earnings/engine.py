@@ -24,9 +24,19 @@ from factcheck.earnings.phrases import phrase_findings
 from factcheck.earnings.quarters import Label, judge_label, labels_in, names
 from factcheck.earnings.words import COUNT_AFTER_RE, VERDICT_RE, Cue, cues_in
 from factcheck.extract import parse
-from factcheck.grammar import ResultBasis, ResultMetric, ResultPeriod, alternation
+from factcheck.grammar import (
+    CROSSING_VERBS,
+    Hedge,
+    ResultBasis,
+    ResultMetric,
+    ResultPeriod,
+    alternation,
+)
 from factcheck.report import CheckReport, Status
 from factcheck.rules import FIGURE_VALUE, FISCAL_QUARTER
+
+#: A crossing verb right before a figure: "topped $100 billion" (`CROSSING_VERBS`)
+_CROSSED_RE: Final = re.compile(rf"(?<![\w-])(?:{alternation(CROSSING_VERBS)})\s+$")
 
 if TYPE_CHECKING:
     from factcheck.genres.genre import Genre
@@ -175,6 +185,9 @@ def _figures(
     before: Bound | None = None
     words: set[tuple[int, int]] = set()
     for i, fig in enumerate(figs):
+        crossed = _CROSSED_RE.search(reading.lower, 0, reading.spans[i][0])
+        if fig.kind == "currency" and fig.hedge is Hedge.EXACT and crossed:
+            fig.hedge = Hedge.ABOVE  # "revenue topped $100 billion": a lower bound
         column = _column(sent, text, fig, brief) if sent.block_kind == "table" else None
         b = bind(fig, i, reading, brief.subject.key, inherited, before, column)
         _add_verdict(out, sent, fig, judge(fig, b, facts), words)

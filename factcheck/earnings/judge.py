@@ -29,6 +29,7 @@ from factcheck.earnings.facts import (
 from factcheck.grammar import (
     MONEY_SCALE_LETTERS,
     MONEY_SCALES,
+    Hedge,
     ResultBasis,
     ResultMetric,
     ResultPeriod,
@@ -287,6 +288,8 @@ def _amount(fig: Figure, b: Bound, facts: EarningsFacts) -> Verdict:
         (Decimal(100), 0, "a factor of 100 off (dollars for cents)"),
         (Decimal("0.01"), 0, "a factor of 100 off (cents for dollars)"),
     ):
+        if fig.hedge in (Hedge.ABOVE, Hedge.BELOW):
+            break  # a bound ("topped $110 billion") fits some scale whatever it says
         if fits(fact.value, fig, factor):
             right = _at_scale(fact.value, _exponent(fig) + shift, fig.decimals) if shift else None
             return Verdict(

@@ -185,7 +185,7 @@ def _operating(e: EarningsBrief, f: _Facts) -> list[str]:
     if gross is not None and gross.value > 0:
         text += f" Gross profit was {format_money(gross.value)}"
         if gross_before is not None and gross_before.value > 0:
-            text += f", compared with {format_money(gross_before.value)}"
+            text += f", compared with {format_money(gross_before.value)} a year earlier"
         text += "."
     return [text]
 
