@@ -2362,6 +2362,9 @@ EARNINGS_BASE_WORDS: Final = (
     "compares with",
     "compares to",
 )
+#: Base words that are a bound when a result word stands right before them: "revenue above
+#: $100 billion" says the quarter's revenue passed the sum, not that a base was $100 billion.
+RESULT_BOUNDS: Final = pick(EARNINGS_BASE_WORDS, "above", "below")
 
 #: Verdicts on the analysts' estimate: +1 beat, -1 missed, 0 matched.  Read only with an
 #: estimate word after them ("topped Wall Street expectations").
@@ -2412,6 +2415,25 @@ QUARTER_ORDINALS: Final[tuple[tuple[str, int], ...]] = (
 FISCAL_WORDS: Final = ("fiscal",)
 #: Words that deny the result word after them ("does not turn a GAAP profit").
 RESULT_NEGATIONS: Final = ("not", "no", "never", "without", "n't")
+#: The outlook as the subject of a beat/miss word ("forecast tops estimates", "guidance
+#: beats"): a verdict on what the company expects, which no brief holds.
+OUTLOOK_NOUNS: Final = ("forecast", "forecasts", "outlook", "guidance", "projection", "projections")
+#: A participle right after a past figure that says it is the figure as reported then ("from
+#: $3.05 billion reported for the second quarter of 2018"): its first report, not a restatement.
+REPORTED_PARTICIPLES: Final = ("reported",)
+#: Words that put the result word after them before the quarter ("after two quarters of
+#: losses", "reversing a loss", "ending a run of losses"): no claim on the quarter's sign.
+PAST_RESULT_LEADS: Final = (
+    "after",
+    "following",
+    "reversing",
+    "reversed",
+    "ending",
+    "ended",
+    "snapping",
+    "snapped",
+    "from",
+)
 #: Counts that stand before these nouns are no money figures ("10 analysts").
 COUNT_NOUNS: Final = ("analysts", "analyst", "brokerages", "months", "weeks", "days")
 #: A part of a company's business: its revenue ("data center revenue", "sales of the iPhone",
@@ -2452,6 +2474,9 @@ SEGMENT_REVENUE: Final = ("revenue", "revenues", "sales")
 
 #: The noun of a quarter label ("third quarter", "the June quarter").
 QUARTER_NOUNS: Final = ("quarter",)
+#: A period a round sum describes ("its first $100 billion quarter", "a $1 billion year"): a
+#: milestone, the period's revenue at or past the sum.
+MILESTONE_PERIODS: Final = (*QUARTER_NOUNS, "year")
 #: A result that passed a round sum: "revenue topped $100 billion" says more than $100 billion,
 #: no nearness to it (an earnings figure after one of these is a lower bound).
 CROSSING_VERBS: Final = (

@@ -288,10 +288,32 @@ def nvda_fy2025_q2() -> EarningsBrief:
     )
 
 
+@cache
+def googl_fy2019_q2() -> EarningsBrief:
+    """Alphabet's second quarter of 2019: the year-ago operating income ($2.807 billion as
+    first reported) restated in the quarter's own filing ($3.045 billion)."""
+    return _brief(
+        _company("GOOGL", "Alphabet", "Alphabet Inc.", "Google", "GOOGL"),
+        (
+            _q(2019, 2, D(2019, 4, 1), D(2019, 6, 30)),
+            _q(2018, 2, D(2018, 4, 1), D(2018, 6, 30)),
+            _q(2019, 1, D(2019, 1, 1), D(2019, 3, 31)),
+        ),
+        {
+            "revenue": ("38944000000", "32657000000", "36339000000"),
+            "operating_income": ("9180000000", "2807000000", "6608000000"),
+        },
+        Filing(form="10-Q", accession="0001652044-19-000023", filed=D(2019, 7, 26)),
+        Report(date=D(2019, 7, 25), timing="amc", price_date=D(2019, 7, 25)),
+        restated={"operating_income": "3045000000"},
+    )
+
+
 BY_NAME = {
     "AAPL-FY2024-Q3": lambda: aapl_fy2024_q3(),
     "AAPL-FY2024-Q3-no-estimate": lambda: aapl_fy2024_q3(with_estimate=False),
     "SNOW-FY2024-Q3": snow_fy2024_q3,
     "NVDA-FY2026-Q2": nvda_fy2026_q2,
     "NVDA-FY2025-Q2": nvda_fy2025_q2,
+    "GOOGL-FY2019-Q2": googl_fy2019_q2,
 }

@@ -23,7 +23,13 @@ from factcheck.index_check import check_index
 from factcheck.report import CheckReport, Claim, Severity, Status
 
 from .briefs import load
-from .earnings_briefs import aapl_fy2024_q3, nvda_fy2025_q2, nvda_fy2026_q2, snow_fy2024_q3
+from .earnings_briefs import (
+    aapl_fy2024_q3,
+    googl_fy2019_q2,
+    nvda_fy2025_q2,
+    nvda_fy2026_q2,
+    snow_fy2024_q3,
+)
 from .test_linear_scans import grows_linearly
 
 AAPL = aapl_fy2024_q3
@@ -531,3 +537,161 @@ def test_a_result_that_topped_a_round_sum_is_a_lower_bound() -> None:
     assert claim(right, "$85 billion").status is Status.VERIFIED
     wrong = claim(check_text("Revenue topped $90 billion in the quarter.\n", AAPL()), "$90 billion")
     assert wrong.severity is Severity.ERROR and "factor" not in wrong.message
+
+
+def _errors(report: CheckReport) -> list[tuple[str, str]]:
+    return [(c.text, c.message) for c in report.claims if c.severity is Severity.ERROR]
+
+
+def test_a_period_phrase_after_an_aside_in_parentheses_is_the_figures() -> None:
+    """'the $19.88 billion profit ($1.26 a share) a year ago': the year-ago phrase after the
+    aside is the amount's too; without the phrase the amount is the quarter's (and wrong)."""
+    text = (
+        "Apple earned $21.45 billion, well ahead of the $19.88 billion profit ($1.26 a share) {}."
+    )
+    right = check_text(text.format("a year ago") + "\n", AAPL())
+    assert claim(right, "$19.88 billion").fact_id == "AAPL.net_income.FY2023-Q3"
+    assert claim(right, "$1.26").fact_id == "AAPL.eps_diluted.FY2023-Q3"
+    assert not _errors(right)
+    bare = check_text(text.format("in total") + "\n", AAPL())
+    assert claim(bare, "$19.88 billion").severity is Severity.ERROR
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "ok"),
+    [
+        ("Apple's first $85 billion June quarter came on Thursday.", None, None),
+        ("It was Apple's first $85 billion quarter.", "$85 billion", True),
+        ("It was Apple's first $90 billion quarter.", "$90 billion", False),
+        ("Apple posted a quarter with revenue above $85 billion.", "$85 billion", True),
+        ("Apple posted a quarter with revenue above $90 billion.", "$90 billion", False),
+    ],
+)
+def test_a_milestone_and_a_result_above_a_sum_are_lower_bounds_on_the_quarter(
+    text: str, figure: str | None, ok: bool | None
+) -> None:
+    """'its first $85 billion quarter' and 'revenue above $85 billion' say the quarter's
+    revenue reached the sum (AAPL FY2024-Q3: $85.78 billion): neither is a year-ago base."""
+    report = check_text(text + "\n", AAPL())
+    if figure is None:
+        return
+    c = claim(report, figure)
+    if ok:
+        assert (c.status, c.fact_id) == (Status.VERIFIED, "AAPL.revenue.FY2024-Q3"), c.message
+    else:
+        assert c.severity is Severity.ERROR and "factor" not in c.message
+        assert c.fact_id == "AAPL.revenue.FY2024-Q3"
+
+
+def test_a_segment_named_before_an_aside_keeps_the_figure() -> None:
+    """'Services revenue, the fees ... of its sales, was $24.21 billion': the segment's
+    figure, which no brief holds; not the total revenue the aside mentions."""
+    report = check_text(
+        "Services revenue, the fees that make up about a quarter of its sales, was $24.21 "
+        "billion.\n",
+        AAPL(),
+    )
+    assert claim(report, "$24.21 billion").status is Status.UNSUPPORTED
+    # an aside that does not follow a result word leaves the sentence's metric alone
+    plain = check_text("In the quarter, as expected by many, revenue was $80.1 billion.\n", AAPL())
+    assert claim(plain, "$80.1 billion").severity is Severity.ERROR
+
+
+def test_a_table_rows_label_gives_every_cell_its_basis() -> None:
+    """A row 'Net income including noncontrolling interests' is that line in each column
+    (SNOW FY2024-Q3: -$214.694 million, a year earlier -$201.442 million), not the net
+    income attributable to the company (-$214.251 / -$200.936 million)."""
+    text = (
+        "| | Q3 FY2024 | Q3 FY2023 |\n"
+        "|---|---|---|\n"
+        "| Net loss including noncontrolling interests | $214.7 million | $201.4 million |\n"
+    )
+    report = check_text(text, snow_fy2024_q3())
+    assert not _errors(report)
+    assert claim(report, "$201.4 million").status is Status.VERIFIED
+    wrong = check_text(text.replace("$201.4 million", "$200.9 million"), snow_fy2024_q3())
+    assert claim(wrong, "$200.9 million").severity is Severity.ERROR
+
+
+def test_a_result_word_set_before_the_quarter_is_no_claim_on_it() -> None:
+    """'after two quarters of losses' speaks of quarters before; 'a loss' of this one."""
+    report = check_text("Apple earned a profit, after two quarters of losses.\n", AAPL())
+    assert not [c for c in report.claims if c.text == "losses"]
+    wrong = check_text("Apple reported a loss for the quarter.\n", AAPL())
+    assert claim(wrong, "a loss").status is Status.CONTRADICTED
+
+
+def test_an_adjusted_result_word_is_judged_on_the_adjusted_basis() -> None:
+    """'Adjusted profit tops view' is judged on the adjusted result (NVDA's estimate block:
+    adjusted $1.05), the sign of a GAAP loss beside it being no matter; an unqualified
+    'profit' on net income (SNOW: a loss)."""
+    brief = snow_fy2024_q3()
+    gaap = check_text("Snowflake swung to a profit in the quarter.\n", brief)
+    assert claim(gaap, "a profit").status is Status.CONTRADICTED
+    nvda = check_text("Nvidia: adjusted profit tops view.\n", nvda_fy2026_q2())
+    word = claim(nvda, "profit")
+    assert (word.status, word.fact_id) == (Status.VERIFIED, "NVDA.eps_adjusted.FY2026-Q2")
+
+
+def test_the_outlooks_verdict_and_the_next_quarters_estimates_are_not_the_quarters() -> None:
+    """'forecast tops estimates' judges the outlook (no brief holds it); 'estimates for the
+    September quarter' (the quarter after AAPL's June quarter) look ahead."""
+    outlook = check_text("Apple's forecast tops estimates.\n", AAPL())
+    assert not [c for c in outlook.claims if "tops" in c.text]
+    result = check_text("Apple's profit misses estimates.\n", AAPL())
+    assert claim(result, "misses estimates").status is Status.CONTRADICTED
+    ahead = check_text("Estimates for the September quarter were rising.\n", AAPL())
+    assert claim(ahead, "September quarter").status is Status.UNSUPPORTED
+    named = check_text("Revenue for the September quarter was $85.78 billion.\n", AAPL())
+    assert claim(named, "September quarter").severity is Severity.ERROR
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "ok"),
+    [
+        (
+            "Revenue for the fiscal 2024 third quarter rose 4.9% to $85.78 billion from "
+            "$81.80 billion a year earlier.",
+            "fiscal 2024 third quarter",
+            True,
+        ),
+        (
+            "Revenue for the fiscal 2023 third quarter rose 4.9% to $85.78 billion from "
+            "$81.80 billion a year earlier.",
+            "fiscal 2023 third quarter",
+            False,
+        ),
+        (
+            "Compared with the fiscal 2023 third quarter, revenue rose 4.9% to $85.78 billion.",
+            "fiscal 2023 third quarter",
+            True,
+        ),
+        (
+            "Revenue rose to $85.78 billion from $81.80 billion in the fiscal 2023 third quarter.",
+            "fiscal 2023 third quarter",
+            True,
+        ),
+    ],
+)
+def test_a_label_before_a_figure_of_the_quarter_must_name_the_quarter(
+    text: str, label: str, ok: bool
+) -> None:
+    """The year-ago quarter may be named in a sentence that compares, but not as the label of
+    the quarter's own figure ('Revenue for the fiscal 2023 third quarter rose 4.9% to')."""
+    c = claim(check_text(text + "\n", AAPL()), label)
+    assert (c.status is Status.VERIFIED) is ok, c.message
+
+
+def test_a_year_ago_amount_said_to_be_reported_is_held_to_its_first_report() -> None:
+    """'from $3.05 billion reported for the second quarter of 2018' (GOOGL: first reported
+    $2.807 billion, restated $3.045 billion): the first report; without 'reported', either."""
+    brief = googl_fy2019_q2()
+    said = "Operating income climbed to $9.18 billion from {} {} the second quarter of 2018.\n"
+    restated = claim(
+        check_text(said.format("$3.05 billion", "reported for"), brief), "$3.05 billion"
+    )
+    assert restated.severity is Severity.ERROR and "restated" in restated.message
+    first = claim(check_text(said.format("$2.81 billion", "reported for"), brief), "$2.81 billion")
+    assert first.status is Status.VERIFIED
+    either = claim(check_text(said.format("$3.05 billion", "in"), brief), "$3.05 billion")
+    assert either.status is Status.VERIFIED

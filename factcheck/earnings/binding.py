@@ -29,7 +29,16 @@ from typing import Final
 
 from factcheck.document import Figure
 from factcheck.earnings.words import Cue
-from factcheck.grammar import PER_SHARE, ResultBasis, ResultMetric, ResultPeriod, alternation
+from factcheck.grammar import (
+    MILESTONE_PERIODS,
+    PER_SHARE,
+    REPORTED_PARTICIPLES,
+    RESULT_BOUNDS,
+    ResultBasis,
+    ResultMetric,
+    ResultPeriod,
+    alternation,
+)
 
 #: Below this a dollar figure without a scale is a price or a per-share amount ("$1073.81",
 #: a share price); from it up, an amount written out ("$85,777,000,000").
@@ -43,6 +52,14 @@ _QUARTERS: Final = (ResultPeriod.YEAR_AGO, ResultPeriod.PREVIOUS)
 _FIGURE_NEXT: Final = re.compile(r"\s*(?:a\s+)?[-+(]?(?:us)?\$?\d")
 #: a period phrase then a "when" clause: the clause is set in that period
 _WHEN: Final = re.compile(r",?\s+when\b")
+_DIGIT: Final = re.compile(r"[-+$]?\d")
+#: an aside between commas, then the verb that gives the figure right after it: ", the fees
+#: that make up most of its sales, was $466.9 million" (the verb's words, not the lexicon's)
+_ASIDE_RE: Final = re.compile(
+    r",[^,;]{3,80}(?P<close>,)\s*(?:was|were|is|are|came\s+in\s+at|came\s+to|totaled|"
+    r"totalled|reached|stood\s+at)\s+(?:a\s+)?[-+(]?$"
+)
+_MILESTONE_RE: Final = re.compile(rf"\s+{alternation(MILESTONE_PERIODS)}(?![\w-])")
 #: How far before a figure its base word may stand ("compared with a loss of $200.9 million").
 _BASE_REACH: Final = 30
 #: Words that may stand between a figure and the metric word after it ("$85.78 billion in
@@ -172,13 +189,18 @@ def bind(
     fam = family(fig, lower[end : end + 12])
     before = [c for c in cues if c.end <= start]
     window = [c for c in before if c.start >= window_start]
-    after = [c for c in cues if c.start >= end and c.end <= min(next_start, end + _AFTER)]
+    after = [
+        c
+        for c in cues
+        if c.start >= end and c.end <= min(_aside_end(lower, end, next_start), end + _AFTER)
+    ]
     entity = _entity(sent, at, subject)
     base = _is_base(window, start)
     # "..., or 51 cents per share": the figure after ", or" is the same result, restated
     same = before_fig is not None and lower[window_start:start].strip(" ,") == "or"
-    metric, stated = _metric(fam, before, after, lower, end)
-    basis = _basis(window, after, lower, end)
+    metric, stated = _metric(fam, _past_aside(before, lower, start), after, lower, end)
+    # a table row's label gives every cell its basis; in prose, the words since the last figure
+    basis = _basis(fam, window if column is None else before, after, lower, end)
     named = [c for c in window if c.meaning.metric is not None and not c.meaning.sign]
     if base and before_fig is not None and before_fig.metric is not None and not named:
         # "up from $19.88 billion", "against a loss of $207.7 million a year before": the
@@ -260,9 +282,16 @@ def _entity(sent: Sentence, at: int, subject: str) -> str:
     return subject
 
 
+def milestone(lower: str, end: int) -> bool:
+    """The figure ending at `end` describes a period: "a $100 billion quarter"."""
+    return _MILESTONE_RE.match(lower, end) is not None
+
+
 def _metric(
     fam: str, before: Sequence[Cue], after: Sequence[Cue], lower: str, end: int
 ) -> tuple[ResultMetric | None, bool]:
+    if fam == "amount" and milestone(lower, end):
+        return ResultMetric.REVENUE, True  # "its first $100 billion quarter": its revenue
     for cue in after:  # "$85.78 billion in revenue": a metric word right after the figure
         if cue.meaning.metric is None or (fam == "per_share" and cue.word in PER_SHARE):
             continue  # "25 cents a share": the unit, which the family already read
@@ -282,12 +311,17 @@ def _metric(
     return None, False
 
 
-def _basis(window: Sequence[Cue], after: Sequence[Cue], lower: str, end: int) -> ResultBasis | None:
+def _basis(
+    fam: str, window: Sequence[Cue], after: Sequence[Cue], lower: str, end: int
+) -> ResultBasis | None:
     for cue in reversed(window):
         if cue.meaning.basis is not None and cue.meaning.basis is not ResultBasis.GAAP:
             return cue.meaning.basis
         if cue.meaning.basis is ResultBasis.GAAP:
             return None
+    for cue in after[:1]:  # "$3.05 billion reported for the second quarter of 2018"
+        if fam == "amount" and cue.word in REPORTED_PARTICIPLES and cue.start - end <= 1:
+            return ResultBasis.FIRST_REPORT  # (per share, the split-restated value is fair)
     for cue in after:  # "$1.40 per share excluding items", "the $1.01 analysts expected"
         if cue.meaning.basis in (ResultBasis.ADJUSTED, ResultBasis.INCL_NCI):
             return cue.meaning.basis  # ", on the same adjusted basis" too
@@ -307,6 +341,8 @@ def _is_base(window: Sequence[Cue], start: int) -> bool:
         cue = window[i]
         if cue.meaning.base and start - cue.end > _BASE_REACH:
             return False  # "more than doubled to $6.82 billion": too far to be its base
+        if cue.meaning.base and _bounds_a_result(window, i):
+            return False  # "revenue above $100 billion": a bound on the quarter's result
         if cue.meaning.base:
             nxt = window[i + 1] if i + 1 < len(window) else None
             return not (
@@ -315,6 +351,48 @@ def _is_base(window: Sequence[Cue], start: int) -> bool:
         if cue.meaning.direction and cue.meaning.metric is None and cue.meaning.period is None:
             return False
     return False
+
+
+def _past_aside(before: list[Cue], lower: str, start: int) -> list[Cue]:
+    """The cues before a figure without an aside between its result word and its verb:
+    "Product revenue, the fees that make up most of its sales, was $466.9 million" is the
+    product revenue's figure, not the sales'."""
+    m = _ASIDE_RE.search(lower[:start])
+    if m is None:
+        return before
+    opened, closed = m.start(), m.start("close")
+    head = [c for c in before if c.end <= opened]
+    if not head or head[-1].meaning.metric is None or opened - head[-1].end > 1:
+        return before
+    return [c for c in before if not opened <= c.start < closed]
+
+
+def _bounds_a_result(window: Sequence[Cue], i: int) -> bool:
+    """The `i`-th cue is a bound word ("above") right after a result word ("revenue")."""
+    prev = window[i - 1] if i else None
+    return (
+        window[i].word in RESULT_BOUNDS
+        and prev is not None
+        and prev.meaning.metric is not None
+        and window[i].start - prev.end <= 1
+    )
+
+
+def _aside_end(lower: str, end: int, next_start: int) -> int:
+    """Where the words after a figure stop being its own: at the next figure, unless that
+    figure stands in parentheses opened after this one ("the $157.9 million loss (24 cents a
+    share) a year ago"), an aside the words after it apply to as well."""
+    opened = lower.rfind("(", end, next_start)
+    if opened < 0 or ")" in lower[end:next_start]:
+        return next_start
+    closed = lower.find(")", next_start)
+    return len(lower) if closed < 0 else max(next_start, _next_figure_end(lower, closed))
+
+
+def _next_figure_end(lower: str, closed: int) -> int:
+    """The end of the words after an aside up to the next figure (or the sentence's end)."""
+    m = _DIGIT.search(lower, closed)
+    return m.start() if m else len(lower)
 
 
 def _period(

@@ -17,7 +17,7 @@ from factcheck.brief import Brief, EarningsBrief, Entity
 from factcheck.claim_builder import ClaimBuilder
 from factcheck.document import Figure
 from factcheck.document import Sentence as Read
-from factcheck.earnings.binding import Bound, Mention, Sentence, bind, lead_period
+from factcheck.earnings.binding import Bound, Mention, Sentence, bind, lead_period, milestone
 from factcheck.earnings.facts import EarningsFacts
 from factcheck.earnings.judge import Verdict, judge
 from factcheck.earnings.phrases import phrase_findings
@@ -95,16 +95,30 @@ def _column(sent: Read, text: str, fig: Figure, brief: EarningsBrief) -> ResultP
 
 
 def _labels(
-    out: ClaimBuilder, sent: Read, original: str, cues: list[Cue], brief: EarningsBrief
-) -> list[Label]:
-    """Judge the sentence's quarter labels; they are no figures."""
+    out: ClaimBuilder,
+    sent: Read,
+    original: str,
+    cues: list[Cue],
+    brief: EarningsBrief,
+    labels: list[Label],
+    bound: list[tuple[tuple[int, int], Bound]],
+) -> None:
+    """Judge the sentence's quarter labels (no figures); `bound` holds its figures' spans (in
+    the sentence) and bindings: a label right before a figure of the quarter is that figure's."""
     periods = frozenset(c.meaning.period for c in cues if c.meaning.period is not None)
     table = sent.block_kind in ("table", "header")
     compared = any(c.meaning.base for c in cues)
-    labels = labels_in(original)
+    estimated = any(c.meaning.basis is ResultBasis.ESTIMATE for c in cues)
     for label in labels:
+        current = not table and _labels_a_result(label, cues, bound)
         status, expected, message = judge_label(
-            label, brief, periods, table=table, compared=compared
+            label,
+            brief,
+            periods,
+            table=table,
+            compared=compared and not current,
+            estimated=estimated,
+            current=current,
         )
         value = original[label.start : label.end]
         out.add(
@@ -119,7 +133,33 @@ def _labels(
             message,
             FISCAL_QUARTER,
         )
-    return labels
+
+
+#: How far before a label a base word makes it the base's ("compared with the third quarter").
+_LABEL_LEAD: Final = 8
+
+
+def _labels_a_result(
+    label: Label, cues: list[Cue], bound: list[tuple[tuple[int, int], Bound]]
+) -> bool:
+    """The label stands before the sentence's next figure with no period or base word between,
+    and that figure is the quarter's own: "Revenue for the fiscal 2023 third quarter, which
+    ended Oct. 30, fell 17%" names the quarter whose change it gives."""
+    after = [(span, b) for span, b in bound if span[0] >= label.end]
+    if not after:
+        return False
+    (start, _), b = after[0]
+    between = [c for c in cues if label.end <= c.start and c.end <= start]
+    if any(c.meaning.period is not None or c.meaning.base for c in between):
+        return False
+    lead = [c for c in cues if c.end <= label.start and label.start - c.end <= _LABEL_LEAD]
+    if any(c.meaning.base or c.meaning.period is not None for c in lead):
+        return False  # "Compared with the third quarter of 2022, revenue fell": the base's
+    return (
+        b.period is None
+        and not b.base
+        and b.metric not in (None, ResultMetric.PRICE, ResultMetric.OUTSIDE)
+    )
 
 
 def _add_verdict(
@@ -179,19 +219,24 @@ def _figures(
     figs: list[Figure],
     facts: EarningsFacts,
     inherited: ResultMetric | None,
-) -> None:
-    """Bind and judge each figure of the sentence, in order."""
+) -> list[Bound]:
+    """Bind and judge each figure of the sentence, in order; their bindings."""
     brief = facts.brief
     before: Bound | None = None
+    bound: list[Bound] = []
     words: set[tuple[int, int]] = set()
     for i, fig in enumerate(figs):
         crossed = _CROSSED_RE.search(reading.lower, 0, reading.spans[i][0])
-        if fig.kind == "currency" and fig.hedge is Hedge.EXACT and crossed:
-            fig.hedge = Hedge.ABOVE  # "revenue topped $100 billion": a lower bound
+        passed = crossed or milestone(reading.lower, reading.spans[i][1])
+        if fig.kind == "currency" and fig.hedge is Hedge.EXACT and passed:
+            # "revenue topped $100 billion", "its first $100 billion quarter": a lower bound
+            fig.hedge = Hedge.ABOVE
         column = _column(sent, text, fig, brief) if sent.block_kind == "table" else None
         b = bind(fig, i, reading, brief.subject.key, inherited, before, column)
         _add_verdict(out, sent, fig, judge(fig, b, facts), words)
         before = b
+        bound.append(b)
+    return bound
 
 
 def check_earnings(
@@ -211,7 +256,7 @@ def check_earnings(
         lower = doc.lower[sent.start : sent.end]
         original = doc.text[sent.start : sent.end].lower()
         cues = cues_in(lower)
-        labels = _labels(out, sent, original, cues, brief)
+        labels = labels_in(original)
         taken = [(x.start, x.end) for x in labels]
         figs = [f for f in sent.figures if _is_figure(f, original, sent.start, taken)]
         spans = [(f.start - sent.start, f.end - sent.start) for f in figs]
@@ -222,7 +267,8 @@ def check_earnings(
         lead = lead_period(cues, spans[0][0]) if spans else None
         mentions = _mentions(original, brief.entities)
         reading = Sentence(lower, cues, mentions, spans, lead, ahead, estimated)
-        _figures(out, sent, doc.text, reading, figs, facts, inherited)
+        bound = _figures(out, sent, doc.text, reading, figs, facts, inherited)
+        _labels(out, sent, original, cues, brief, labels, list(zip(spans, bound, strict=True)))
         metrics = [c.meaning.metric for c in cues if c.meaning.metric is not None]
         if metrics:
             inherited = metrics[-1]

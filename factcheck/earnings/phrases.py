@@ -13,7 +13,14 @@ from typing import Final
 
 from factcheck.brief import Fact
 from factcheck.earnings.facts import EarningsFacts, metric_name
-from factcheck.earnings.words import NEGATED_RE, VERDICT_RE, VERDICTS, Cue
+from factcheck.earnings.words import (
+    NEGATED_RE,
+    OUTLOOK_BEFORE_RE,
+    PAST_RESULT_RE,
+    VERDICT_RE,
+    VERDICTS,
+    Cue,
+)
 from factcheck.finding import Finding
 from factcheck.grammar import WAYS, ResultBasis, ResultMetric, ResultPeriod
 from factcheck.report import Status
@@ -58,6 +65,8 @@ def _verdicts(
     lower: str, base: int, cues: Sequence[Cue], facts: EarningsFacts
 ) -> Iterator[Finding]:
     for m in VERDICT_RE.finditer(lower):
+        if OUTLOOK_BEFORE_RE.search(lower, max(0, m.start() - 24), m.start()):
+            continue  # "forecast tops estimates": the outlook's verdict, not the quarter's
         said = VERDICTS[" ".join(m["verdict"].split())]
         metrics = [c.meaning.metric for c in cues if c.end <= m.start() and c.meaning.metric]
         about_revenue = bool(metrics) and metrics[-1] is ResultMetric.REVENUE
@@ -128,6 +137,16 @@ def _estimated(cue: Cue, cues: Sequence[Cue]) -> bool:
     return any(c.end <= cue.start and c.meaning.basis is ResultBasis.ESTIMATE for c in cues)
 
 
+def _adjusted(cue: Cue, cues: Sequence[Cue]) -> bool:
+    """An adjusted-basis word stands right before the result word ("adjusted profit")."""
+    prev = [c for c in cues if c.end <= cue.start]
+    return (
+        bool(prev)
+        and prev[-1].meaning.basis is ResultBasis.ADJUSTED
+        and cue.start - prev[-1].end <= 1
+    )
+
+
 def _result_words(
     lower: str,
     base: int,
@@ -143,7 +162,11 @@ def _result_words(
             continue
         if NEGATED_RE.search(lower, max(0, cue.start - 40), cue.start):
             continue  # "does not turn a GAAP profit": no claim of one
+        if PAST_RESULT_RE.search(lower, max(0, cue.start - 48), cue.start):
+            continue  # "after two quarters of losses": a claim on quarters before
         metric = "net_income" if m.metric is ResultMetric.NET_INCOME else "eps_diluted"
+        if _adjusted(cue, cues):
+            metric = "eps_adjusted"  # "Adjusted Profit Tops View": the adjusted result's sign
         quarter = facts.quarter_of(_period_after(cue, cues))
         fact = facts.value(metric, quarter)
         if fact is None or fact.value == 0:

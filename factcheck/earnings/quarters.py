@@ -14,6 +14,7 @@ speaks of years the data does not hold).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from typing import Final
@@ -127,6 +128,15 @@ def names(label: Label, q: FiscalQuarter) -> bool:
     return label.quarter in (None, cal_q) and label.year in (None, cal_year)
 
 
+def next_quarter(q: FiscalQuarter) -> FiscalQuarter:
+    """The quarter after `q`, 13 weeks long (its end month is what a label names)."""
+    start = q.end + dt.timedelta(days=1)
+    year, quarter = (q.fiscal_year + 1, 1) if q.quarter == 4 else (q.fiscal_year, q.quarter + 1)
+    return FiscalQuarter(
+        fiscal_year=year, quarter=quarter, start=start, end=q.end + dt.timedelta(weeks=13)
+    )
+
+
 def describe(q: FiscalQuarter) -> str:
     """ "FY2024-Q3 (fiscal Q3 2024, ended Jun 29, 2024: the calendar Q2, the June quarter)" """
     cal_year, cal_q = q.calendar_quarter
@@ -144,24 +154,35 @@ def judge_label(
     *,
     table: bool = False,
     compared: bool = False,
+    estimated: bool = False,
+    current: bool = False,
 ) -> tuple[Status, str | None, str]:
     """A label against the brief's quarters: (status, expected, message).  `periods` are the
     period phrases of its sentence: the year-ago or previous quarter may be named there, and
     in a table (a column header) or a comparison ("from $6.82 billion in the third quarter of
-    2018", `compared`); a sentence about the outlook names quarters to come."""
+    2018", `compared`), unless the label is that of a figure of the quarter (`current`); a
+    sentence about the outlook, or the estimates of the quarter after, names quarters to come."""
     q = brief.quarter
     if names(label, q):
         return Status.VERIFIED, None, f"names {describe(q)}"
     others: list[tuple[FiscalQuarter, str]] = []
     compares = table or compared
-    if ResultPeriod.YEAR_AGO in periods or (compares and label.year is not None):
+    if current:
+        pass  # the label of a figure of the quarter ("Revenue for the ... quarter fell 17%")
+    elif ResultPeriod.YEAR_AGO in periods or (compares and label.year is not None):
         others.append((brief.year_ago, "the year-ago quarter"))
-    if brief.previous is not None and (ResultPeriod.PREVIOUS in periods or compares):
+    if (
+        brief.previous is not None
+        and not current
+        and (ResultPeriod.PREVIOUS in periods or compares)
+    ):
         others.append((brief.previous, "the previous quarter"))
     for other, what in others:
         if names(label, other):
             return Status.VERIFIED, None, f"names {what}, {describe(other)}"
-    if ResultPeriod.AHEAD in periods:
+    if ResultPeriod.AHEAD in periods or (estimated and names(label, next_quarter(q))):
+        # "the outlook for the current quarter", "estimates for the July quarter" (the one
+        # after the brief's: analysts' estimates look ahead)
         return Status.UNSUPPORTED, None, "a quarter of the outlook: no figure of the brief"
     if label.quarter is None and label.month is None:
         years = {x.fiscal_year for x in (q, brief.year_ago, brief.previous) if x is not None}

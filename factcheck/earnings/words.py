@@ -20,6 +20,8 @@ from factcheck.grammar import (
     EARNINGS_METRICS,
     EARNINGS_PERIODS,
     ESTIMATE_VERDICTS,
+    OUTLOOK_NOUNS,
+    PAST_RESULT_LEADS,
     RESULT_NEGATIONS,
     SEGMENT_REVENUE,
     SEGMENT_WORDS,
@@ -138,3 +140,10 @@ COUNT_AFTER_RE: Final = re.compile(rf"\s+(?:{alternation(COUNT_NOUNS)})(?![\w-])
 NEGATED_RE: Final = re.compile(
     rf"(?:(?<![\w-]){alternation(RESULT_NEGATIONS)}|n't)(?:\s+[\w-]+){{0,3}}\s+$"
 )
+#: A result word set before the quarter: "after two quarters of losses", "reversing a loss"
+#: (`PAST_RESULT_LEADS`, then at most four words within the clause).
+PAST_RESULT_RE: Final = re.compile(
+    rf"(?<![\w-]){alternation(PAST_RESULT_LEADS)}(?:\s+[\w-]+){{0,4}}\s+$"
+)
+#: The outlook right before a beat/miss word: "forecast tops estimates" (`OUTLOOK_NOUNS`).
+OUTLOOK_BEFORE_RE: Final = re.compile(rf"(?<![\w-]){alternation(OUTLOOK_NOUNS)}\s+$")
