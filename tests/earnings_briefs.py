@@ -87,7 +87,7 @@ def _brief(
     """`values`: metric -> (quarter, year-ago, previous) as first reported; `restated`:
     metric -> the year-ago value as the quarter's filing restates it; `estimate`: (the
     estimate, the adjusted actual); `closes`: entity -> (price date, year end, a year
-    before) closes."""
+    before[, the year's first session]) closes."""
     key = company.key
     now, ago, prev = quarters
     facts: list[Fact] = []
@@ -142,7 +142,7 @@ def _brief(
                     label=f"{entity} close {day}",
                 )
             )
-        (_, last), (_, year_end), (_, year_before) = rows
+        (_, last), (_, year_end), (_, year_before), *_ = rows  # then the year's first session
         for span, then in (("ytd", year_end), ("12m", year_before)):
             facts.append(
                 _pct(
@@ -205,6 +205,7 @@ def aapl_fy2024_q3(with_estimate: bool = True) -> EarningsBrief:
                 (D(2024, 8, 1), "216.48"),
                 (D(2023, 12, 29), "190.38"),
                 (D(2023, 8, 1), "192.91"),
+                (D(2024, 1, 2), "183.56"),
             ),
             "SPX": (
                 (D(2024, 8, 1), "5446.68"),

@@ -695,3 +695,15 @@ def test_a_year_ago_amount_said_to_be_reported_is_held_to_its_first_report() -> 
     assert first.status is Status.VERIFIED
     either = claim(check_text(said.format("$3.05 billion", "in"), brief), "$3.05 billion")
     assert either.status is Status.VERIFIED
+
+
+def test_a_year_to_date_move_from_the_years_first_session_is_named() -> None:
+    """AAPL at Aug 1, 2024: +13.71% from the Dec 29, 2023 close; +17.93% from Jan 2, 2024's,
+    the usual wrong base, which the finding names; another wrong figure gets no such name."""
+    right = verdict("Apple shares have risen 13.7% since the start of the year.", "13.7%")
+    assert right.status is Status.VERIFIED
+    wrong = verdict("Apple shares have risen 17.9% since the start of the year.", "17.9%")
+    assert (wrong.rule, wrong.severity) == ("F004", Severity.ERROR)
+    assert "first session (Jan 02, 2024" in wrong.message and "Dec 29, 2023" in wrong.message
+    other = verdict("Apple shares have risen 15.1% since the start of the year.", "15.1%")
+    assert other.severity is Severity.ERROR and "first session" not in other.message

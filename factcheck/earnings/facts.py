@@ -128,6 +128,21 @@ class EarningsFacts:
             return before[-1] if before else None
         return None
 
+    def year_first_close(self, entity: str) -> Fact | None:
+        """The close of the price year's first session, if the brief holds it: the base a
+        year-to-date move is most often wrongly measured from."""
+        base = self._close_day(ResultPeriod.YTD)
+        price_date = self.brief.report.price_date
+        if base is None:
+            return None
+        days = sorted(
+            f.on
+            for f in self.brief.facts
+            if f.entity == entity and f.metric == "close" and f.on is not None
+            if base < f.on <= price_date
+        )
+        return self.brief.get(ids.session(entity, "close", days[0])) if days else None
+
     def move(self, entity: str, which: ResultPeriod) -> Fact | None:
         return self.brief.get(ids.period(entity, which.value, "change_pct"))
 

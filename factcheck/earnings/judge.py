@@ -167,8 +167,34 @@ def _wrong_span(fig: Figure, b: Bound, fact: Fact, facts: EarningsFacts) -> Verd
             f"that is the {what} change ({other.display}); {fact.label} is {fact.display}",
             FIGURE_ATTRIBUTION,
         )
+    opening = _from_first_session(fig, b, fact, facts) if not twelve else None
+    if opening is not None:
+        return opening
     return Verdict(
         Status.MISMATCH, fact, fact.display, f"{fact.label} is {fact.display}", FIGURE_VALUE
+    )
+
+
+def _from_first_session(fig: Figure, b: Bound, fact: Fact, facts: EarningsFacts) -> Verdict | None:
+    """A year-to-date move that is the move from the year's first session: named as such."""
+    first = facts.year_first_close(b.entity)
+    now = facts.close(b.entity, None)
+    base = facts.close(b.entity, ResultPeriod.YTD)
+    if first is None or now is None or base is None or first.value <= 0:
+        return None
+    if first.on is None or now.on is None or base.on is None or first.on >= now.on:
+        return None  # the price date is the year's first session: no other base
+    move = (now.value / first.value - 1) * 100
+    if not fits(move, fig):
+        return None
+    return Verdict(
+        Status.MISMATCH,
+        fact,
+        fact.display,
+        f"that is the move from the year's first session ({first.on:%b %d, %Y}: "
+        f"{format_value(move, Unit.PERCENT, 2, signed=True)}), not from the last close of the "
+        f"year before ({base.on:%b %d, %Y}); {fact.label} is {fact.display}",
+        CHANGE_BASE,
     )
 
 

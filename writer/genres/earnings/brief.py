@@ -266,6 +266,12 @@ class Closes:
             found = (when, close)
         return found
 
+    def first_after(self, day: dt.date) -> tuple[dt.date, Decimal] | None:
+        for when, close in self.closes:
+            if when > day:
+                return (when, close)
+        return None
+
     def covers(self, first: dt.date, last: dt.date) -> bool:
         return bool(self.closes) and self.closes[0][0] <= first and self.closes[-1][0] >= last
 
@@ -300,7 +306,11 @@ def _price_facts(
         raise DataUnavailable(f"no closes of {entity.name} around {price_date}")
     basis = closes.basis
     out: list[Fact] = []
-    for day, close in (here, year_end, year_ago):
+    # the year's first session too: a year-to-date move measured from it (not from the year
+    # before's last close) is the most common wrong base, and the checker names it
+    first = closes.first_after(year_end[0])
+    opening = (first,) if first is not None and first[0] <= here[0] else ()
+    for day, close in (here, year_end, year_ago, *opening):
         shown = close * factor_between(key, day, basis) if printed else close
         what = f"{entity.name} close on {day:%b %d, %Y}"
         fid = ids.session(key, "close", day)
@@ -451,7 +461,7 @@ def build_brief(
                     "eps_surprise_pct",
                     label,
                     (actual - expected) / abs(expected) * 100,
-                    f"adjusted EPS against the estimate ({vendor})",
+                    f"the earnings surprise: adjusted EPS against the estimate ({vendor})",
                     ids.quarter(ticker, "eps_surprise_pct", label),
                 )
             )
