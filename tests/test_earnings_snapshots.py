@@ -101,6 +101,21 @@ def test_draft_check_and_a_wrong_figure(tmp_path: Path) -> None:
     assert "44.06" in bad.output and "FY2026-Q1" in bad.output  # the quarter it belongs to
 
 
+def test_a_bad_quarter_is_named_where_it_was_given(tmp_path: Path) -> None:
+    """A front matter `quarter:` that is no fiscal quarter is bad input (exit 2), and the
+    message names the front matter field, not an option the user never typed."""
+    article = tmp_path / "a.md"
+    article.write_text("---\nticker: NVDA\nquarter: Q2-2026\n---\nNvidia earned $26.42 billion.\n")
+    fm = runner.invoke(app, ["check", str(article), "--fundamentals-dir", str(FUNDAMENTALS)])
+    assert fm.exit_code == 2, fm.output
+    assert "front matter quarter: 'Q2-2026'" in fm.output and "--quarter" not in fm.output
+    opt = runner.invoke(
+        app,
+        ["check", str(article), "--quarter", "2026Q5", "--fundamentals-dir", str(FUNDAMENTALS)],
+    )
+    assert opt.exit_code == 2 and "--quarter '2026Q5'" in opt.output, opt.output
+
+
 def test_a_batch_of_quarters_resumes(tmp_path: Path) -> None:
     out = tmp_path / "articles"
     args = _draft(out, "AAPL", "NVDA", "--quarters", "FY2024-Q1..FY2024-Q2", "--quiet")

@@ -432,7 +432,7 @@ def _earnings_article(
             f"{name}: an earnings snapshot needs its company: front matter ticker: or --ticker"
         )
     try:
-        year, q = parse_quarter(label)
+        year, q = parse_quarter(label, "--quarter" if quarter else "front matter quarter:")
     except WriterError as exc:
         raise MalformedInput(f"{name}: {exc}") from None
     reported = None

@@ -60,13 +60,14 @@ REPORT_WINDOW_DAYS: Final = 75
 _SUFFIXES: Final = (", Inc.", " Inc.", " Inc", ", Inc", " Corporation", " Corp.", " Corp")
 
 
-def parse_quarter(text: str) -> tuple[int, int]:
-    """`FY2024-Q3` (also `fy2024q3`, `2024-Q3`) -> (2024, 3); anything else is bad input."""
+def parse_quarter(text: str, where: str = "--quarter") -> tuple[int, int]:
+    """`FY2024-Q3` (also `fy2024q3`, `2024-Q3`) -> (2024, 3); anything else is bad input,
+    named by `where` it was given (the option, or a front matter field)."""
     raw = text.strip().upper().replace(" ", "")
     body = raw[2:] if raw.startswith("FY") else raw
     year, _, q = body.partition("-Q") if "-Q" in body else body.partition("Q")
     if not (year.isdigit() and len(year) == 4 and q in ("1", "2", "3", "4")):
-        raise BadInput(f"--quarter {text!r} is not a fiscal quarter; write it as FY2024-Q3")
+        raise BadInput(f"{where} {text!r} is not a fiscal quarter; write it as FY2024-Q3")
     return int(year), int(q)
 
 
