@@ -32,19 +32,28 @@ _HOLIDAY_RE: Final = re.compile(
 )
 
 
+def weekday_mismatch(fig: Figure) -> tuple[Status, str | None, str, Rule] | None:
+    """A weekday written with a date that is not that date's weekday (any genre's rule)."""
+    date = fig.date
+    if date is None or fig.weekday is None or fig.weekday == date.weekday():
+        return None
+    right = f"{WEEKDAY_NAMES[date.weekday()]}, {date:%b} {date.day}"
+    return (
+        Status.MISMATCH,
+        right,
+        f"{date:%b} {date.day}, {date.year} was a {WEEKDAY_NAMES[date.weekday()]}",
+        WEEKDAY_DATE,
+    )
+
+
 def date_verdict(
     fig: Figure, brief: IndexBrief, index: FactIndex, sentence: str
 ) -> tuple[Status, str | None, str, Rule]:
     date = fig.date
     assert date is not None
-    if fig.weekday is not None and fig.weekday != date.weekday():
-        right = f"{WEEKDAY_NAMES[date.weekday()]}, {date:%b} {date.day}"
-        return (
-            Status.MISMATCH,
-            right,
-            (f"{date:%b} {date.day}, {date.year} was a {WEEKDAY_NAMES[date.weekday()]}"),
-            WEEKDAY_DATE,
-        )
+    wrong_weekday = weekday_mismatch(fig)
+    if wrong_weekday is not None:
+        return wrong_weekday
     if date in index.dates:
         return Status.VERIFIED, None, "a session or a date of the brief", SESSION_DATE
     as_of = brief.week.as_of

@@ -2495,6 +2495,21 @@ QUARTER_ENDED: Final = ("ended", "ending", "ends", "that ended")
 #: quarter in its history", "the first quarter ever", "its first quarter with Inphi"): function
 #: words, not a word class of the lexicon.
 FIRST_COUNTS: Final = ("in its history", "in the company's history", "ever", "with", "since")
+#: Verbs that say when a company reported its results ("said Tuesday", "on Thursday
+#: reported"): a day in their sentence is the report's.
+REPORT_VERBS: Final = (
+    "reported",
+    "reports",
+    "said",
+    "says",
+    "posted",
+    "posts",
+    "announced",
+    "announces",
+    "released",
+    "releases",
+    "swung",
+)
 #: What makes a label fiscal, before its year or quarter ("fiscal 2024", "fiscal year 2024",
 #: "FY2024", "FY24").
 FISCAL_PREFIXES: Final = ("fiscal year", "fiscal", "fy")

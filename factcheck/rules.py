@@ -177,6 +177,17 @@ WRONG_WEEK: Final = _rule(
     article in one other week, and its figures mostly misfit, the report is one `wrong_week`
     finding instead of a wall of mismatches: check it against its own week's data.""",
 )
+REPORT_DATE: Final = _rule(
+    "D006",
+    "report-date",
+    "date",
+    "A date or weekday of an earnings story is one its brief holds",
+    """The days an earnings snapshot speaks of are the report's (and its weekday: "said
+    Tuesday"), the close it prices the share at, the quarters' ends ("the quarter ended Sept.
+    30"), the bases of the share's moves and the filing's. Another date where the sentence
+    reports the results or says when the quarter ended is a `mismatch` with the right day;
+    elsewhere it is background the brief holds nothing for, `unsupported`.""",
+)
 FISCAL_QUARTER: Final = _rule(
     "D005",
     "fiscal-quarter",

@@ -707,3 +707,32 @@ def test_a_year_to_date_move_from_the_years_first_session_is_named() -> None:
     assert "first session (Jan 02, 2024" in wrong.message and "Dec 29, 2023" in wrong.message
     other = verdict("Apple shares have risen 15.1% since the start of the year.", "15.1%")
     assert other.severity is Severity.ERROR and "first session" not in other.message
+
+
+def test_dates_and_weekdays_are_the_briefs_days() -> None:
+    """AAPL FY2024-Q3 was reported on Thursday, Aug 1, 2024, for the quarter ended June 29:
+    those verify; another weekday where the sentence reports is wrong, a weekday that does not
+    go with its date is wrong (D001), and a day the brief knows nothing of is background."""
+    report = check_text(
+        "Apple said Thursday that the quarter ended June 29 was its best June quarter.\n\n"
+        "Apple reported the results on Tuesday.\n\n"
+        "Apple filed its 10-Q on Friday, Aug. 2, after shares closed Thursday's session.\n\n"
+        "Apple holds its annual meeting on Feb. 28.\n\n"
+        "The 10-Q came on Thursday, Aug. 2.\n",
+        AAPL(),
+        strict=False,
+    )
+    dated = [(c.text, c.status, c.rule) for c in report.claims if c.kind == "date"]
+    assert dated == [
+        ("Thursday", Status.VERIFIED, "D006"),
+        ("June 29", Status.VERIFIED, "D006"),
+        ("Tuesday", Status.MISMATCH, "D006"),
+        ("Friday, Aug. 2", Status.VERIFIED, "D006"),
+        ("Thursday", Status.VERIFIED, "D006"),
+        ("Feb. 28", Status.UNSUPPORTED, "D006"),
+        ("Thursday, Aug. 2", Status.MISMATCH, "D001"),
+    ]
+    tuesday = claim(report, "Tuesday")
+    assert tuesday.expected == "Thursday" and "Aug 1, 2024" in tuesday.message
+    ended = claim(check_text("The quarter ended June 30.\n", AAPL()), "June 30")
+    assert ended.severity is Severity.ERROR and ended.expected == "Jun 29, 2024"

@@ -8,6 +8,7 @@ sentence names no metric takes the one the sentence before in its paragraph was 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from functools import lru_cache
 from operator import itemgetter
@@ -18,6 +19,7 @@ from factcheck.claim_builder import ClaimBuilder
 from factcheck.document import Figure
 from factcheck.document import Sentence as Read
 from factcheck.earnings.binding import Bound, Mention, Sentence, bind, lead_period, milestone
+from factcheck.earnings.dates import brief_days, judge_date, judge_weekdays
 from factcheck.earnings.facts import EarningsFacts
 from factcheck.earnings.judge import Verdict, judge
 from factcheck.earnings.phrases import phrase_findings
@@ -135,6 +137,34 @@ def _labels(
         )
 
 
+def _dates(
+    out: ClaimBuilder,
+    sent: Read,
+    text: str,
+    lower: str,
+    brief: EarningsBrief,
+    days: dict[dt.date, str],
+) -> None:
+    """Judge the sentence's dates and bare weekdays (`text` as written, `lower` its masked
+    lower-cased reading; `days` the brief's)."""
+    dated = [(d.start - sent.start, d.end - sent.start) for d in sent.dates]
+    verdicts = [judge_date(d, brief, days, lower, d.start - sent.start) for d in sent.dates]
+    verdicts += judge_weekdays(text, brief, dated)
+    for v in verdicts:
+        out.add(
+            sent.start + v.start,
+            sent.start + v.end,
+            sent,
+            "date",
+            v.value,
+            v.status,
+            None,
+            v.expected,
+            v.message,
+            v.rule,
+        )
+
+
 #: How far before a label a base word makes it the base's ("compared with the third quarter").
 _LABEL_LEAD: Final = 8
 
@@ -248,6 +278,7 @@ def check_earnings(
     facts = EarningsFacts(brief)
     doc = parse(text, anchor=genre.anchor(brief))
     out = ClaimBuilder(doc, strict)
+    days = brief_days(brief)
     inherited: ResultMetric | None = None
     block = -1
     for sent in doc.sentences:
@@ -268,6 +299,7 @@ def check_earnings(
         mentions = _mentions(original, brief.entities)
         reading = Sentence(lower, cues, mentions, spans, lead, ahead, estimated)
         bound = _figures(out, sent, doc.text, reading, figs, facts, inherited)
+        _dates(out, sent, doc.text[sent.start : sent.end], lower, brief, days)
         _labels(out, sent, original, cues, brief, labels, list(zip(spans, bound, strict=True)))
         metrics = [c.meaning.metric for c in cues if c.meaning.metric is not None]
         if metrics:
