@@ -15,7 +15,8 @@ vendor's adjusted EPS given as GAAP, or GAAP as adjusted), scale (billion <-> mi
 cents_dollars ("67 cents" -> "$67", "$1.08" -> "1.08 cents"), sign (a loss written as net
 income, a profit as a loss), digit (one digit of a figure changed), headline_quarter (Q2 ->
 Q3), fiscal_year (2026 -> 2025 in the headline), ytd_base (the share's move from the first
-session of the year instead of the last close of the year before), direction (up <-> down).
+session of the year instead of the last close of the year before), direction (up <-> down),
+report_day (the results said on the weekday before), quarter_end (the quarter's end a day off).
 Prints a table; it is not a timed test.
 """
 
@@ -45,6 +46,7 @@ from writer.data.fundamentals import SnapshotFundamentals  # noqa: E402
 from writer.data.snapshot import SnapshotSource  # noqa: E402
 from writer.errors import SymbolNotFound  # noqa: E402
 from writer.genres.earnings.brief import build_brief  # noqa: E402
+from writer.genres.earnings.offline import _date as _ap_date  # noqa: E402
 from writer.genres.earnings.offline import draft_offline  # noqa: E402
 
 ORDINALS = ("first", "second", "third", "fourth")
@@ -270,6 +272,25 @@ def op_direction(art: Snapshot, rng: random.Random) -> Iterator[Mutant]:
             return
 
 
+def op_report_day(art: Snapshot, rng: random.Random) -> Iterator[Mutant]:
+    """The results said on the weekday before the report's ("on Tuesday" for a Wednesday)."""
+    day = art.brief.report.date
+    before = day - dt.timedelta(days=1 if day.weekday() else 3)
+    m = _swap(art, f" on {day:%A}", f" on {before:%A}", "report_day")
+    if m is not None:
+        yield m
+
+
+def op_quarter_end(art: Snapshot, rng: random.Random) -> Iterator[Mutant]:
+    """The quarter's end a day off ("ended Sept. 29" for Sept. 28, a 52-53 week year's end
+    written as the calendar's, or the reverse)."""
+    end = art.brief.quarter.end
+    wrong = end + dt.timedelta(days=1 if end.day < 28 else -1)
+    m = _swap(art, f"ended {_ap_date(end)}", f"ended {_ap_date(wrong)}", "quarter_end")
+    if m is not None:
+        yield m
+
+
 OPERATORS: dict[str, Callable[..., Iterator[Mutant]]] = {
     "wrong_quarter": op_wrong_quarter,
     "yoy_base": op_yoy_base,
@@ -281,6 +302,8 @@ OPERATORS: dict[str, Callable[..., Iterator[Mutant]]] = {
     "headline_quarter": op_headline_quarter,
     "fiscal_year": op_fiscal_year,
     "direction": op_direction,
+    "report_day": op_report_day,
+    "quarter_end": op_quarter_end,
 }
 
 

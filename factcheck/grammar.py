@@ -2495,6 +2495,18 @@ QUARTER_ENDED: Final = ("ended", "ending", "ends", "that ended")
 #: quarter in its history", "the first quarter ever", "its first quarter with Inphi"): function
 #: words, not a word class of the lexicon.
 FIRST_COUNTS: Final = ("in its history", "in the company's history", "ever", "with", "since")
+#: What a quarter-ended verb follows when its date is a period's end ("the quarter ended Oct.
+#: 30", "which ended", "the three months ending"), not a share's session ("shares ended Aug. 1").
+PERIOD_END_SUBJECTS: Final = (
+    *QUARTER_NOUNS,
+    "quarters",
+    "period",
+    "months",
+    "weeks",
+    "year",
+    "which",
+    "that",
+)
 #: Verbs that say when a company reported its results ("said Tuesday", "on Thursday
 #: reported"): a day in their sentence is the report's.
 REPORT_VERBS: Final = (

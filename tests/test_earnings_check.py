@@ -736,3 +736,9 @@ def test_dates_and_weekdays_are_the_briefs_days() -> None:
     assert tuesday.expected == "Thursday" and "Aug 1, 2024" in tuesday.message
     ended = claim(check_text("The quarter ended June 30.\n", AAPL()), "June 30")
     assert ended.severity is Severity.ERROR and ended.expected == "Jun 29, 2024"
+    # a quarter's end is a quarter's, even on a day the brief holds a close for (Dec 29,
+    # 2023: the year-end close); a share that "ended" a day is no quarter's end
+    months = check_text("In the three months ended Dec. 29, 2023, Apple earned more.\n", AAPL())
+    assert claim(months, "Dec. 29, 2023").severity is Severity.ERROR
+    shares = check_text("Apple shares ended Aug. 1 at $216.48.\n", AAPL())
+    assert claim(shares, "Aug. 1").status is Status.VERIFIED

@@ -20,14 +20,24 @@ from factcheck.brief import EarningsBrief
 from factcheck.dates import weekday_mismatch
 from factcheck.datewords import WEEKDAY_NAMES, WEEKDAY_RE
 from factcheck.document import Figure
-from factcheck.grammar import QUARTER_ENDED, REPORT_VERBS, WEEKDAYS, alternation
+from factcheck.grammar import (
+    PERIOD_END_SUBJECTS,
+    QUARTER_ENDED,
+    REPORT_VERBS,
+    WEEKDAYS,
+    alternation,
+)
 from factcheck.report import Status
 from factcheck.rules import REPORT_DATE, Rule
 
 #: A verb of reporting anywhere in the sentence: its day is the report's.
 _REPORTED_RE: Final = re.compile(rf"(?<![\w-])(?:{alternation(REPORT_VERBS)})(?![\w-])")
-#: "which ended", "the quarter ended", "ending on" right before the date: a quarter's end.
-_ENDED_RE: Final = re.compile(rf"(?<![\w-])(?:{alternation(QUARTER_ENDED)})\s+(?:on\s+)?$")
+#: "which ended", "the quarter ended", "the period ending on" right before the date: a
+#: quarter's end (`PERIOD_END_SUBJECTS`, then a verb of `QUARTER_ENDED`).
+_ENDED_RE: Final = re.compile(
+    rf"(?<![\w-])(?:{alternation(PERIOD_END_SUBJECTS)})\s+(?:{alternation(QUARTER_ENDED)})"
+    r"\s+(?:on\s+)?$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,11 +88,14 @@ def judge_date(
     if wrong_weekday is not None:
         status, expected, message, rule = wrong_weekday
         return DateVerdict(start, end, value, status, expected, message, rule)
-    what = days.get(fig.date)
-    if what is not None:
-        return DateVerdict(start, end, value, Status.VERIFIED, None, what, REPORT_DATE)
     q = brief.quarter
-    if _ENDED_RE.search(lower, 0, start):
+    ended = _ENDED_RE.search(lower, 0, start) is not None
+    ends = {x.end for x in (q, brief.year_ago, brief.previous) if x is not None}
+    what = days.get(fig.date)
+    if what is not None and (not ended or fig.date in ends):
+        # "the quarter ended Dec. 29" is a quarter's end, not the year-end close of that day
+        return DateVerdict(start, end, value, Status.VERIFIED, None, what, REPORT_DATE)
+    if ended:
         return DateVerdict(
             start,
             end,
