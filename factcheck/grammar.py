@@ -2507,6 +2507,20 @@ PERIOD_END_SUBJECTS: Final = (
     "which",
     "that",
 )
+#: The verbs that give a result its figure right after an aside ("Product revenue, the fees
+#: that make up most of its sales, was $466.9 million"): the aside lends no metric.
+AMOUNT_VERBS: Final = (
+    "was",
+    "were",
+    "is",
+    "are",
+    "came in at",
+    "came to",
+    "totaled",
+    "totalled",
+    "reached",
+    "stood at",
+)
 #: Verbs that say when a company reported its results ("said Tuesday", "on Thursday
 #: reported"): a day in their sentence is the report's.
 REPORT_VERBS: Final = (

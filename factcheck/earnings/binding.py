@@ -30,6 +30,7 @@ from typing import Final
 from factcheck.document import Figure
 from factcheck.earnings.words import Cue
 from factcheck.grammar import (
+    AMOUNT_VERBS,
     MILESTONE_PERIODS,
     PER_SHARE,
     REPORTED_PARTICIPLES,
@@ -56,8 +57,7 @@ _DIGIT: Final = re.compile(r"[-+$]?\d")
 #: an aside between commas, then the verb that gives the figure right after it: ", the fees
 #: that make up most of its sales, was $466.9 million" (the verb's words, not the lexicon's)
 _ASIDE_RE: Final = re.compile(
-    r",[^,;]{3,80}(?P<close>,)\s*(?:was|were|is|are|came\s+in\s+at|came\s+to|totaled|"
-    r"totalled|reached|stood\s+at)\s+(?:a\s+)?[-+(]?$"
+    rf",[^,;]{{3,80}}(?P<close>,)\s*(?:{alternation(AMOUNT_VERBS)})\s+(?:a\s+)?[-+(]?$"
 )
 _MILESTONE_RE: Final = re.compile(rf"\s+{alternation(MILESTONE_PERIODS)}(?![\w-])")
 #: How far before a figure its base word may stand ("compared with a loss of $200.9 million").
