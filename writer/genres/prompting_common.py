@@ -12,11 +12,11 @@ text (formatted by `factcheck.numfmt`), the same text the checker expects back.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, Generic, Protocol, TypeVar
 
 from jinja2 import Environment, StrictUndefined, Template
 
@@ -125,6 +125,53 @@ def revise_message(
         max_attempts=max_attempts,
         displays=displays,
     )
+
+
+B = TypeVar("B", bound=Brief, contravariant=True)
+
+
+class UserMessage(Protocol[B]):
+    def __call__(self, brief: B, *, detail: int = ...) -> str: ...
+
+
+@dataclass(frozen=True)
+class Conversation(Generic[B]):
+    """A genre's requests to a model, put together the same way for every genre: the first
+    request (its system and user messages), and a revision (the first request, the last
+    draft as the model's turn, then every finding quoted with `package`'s `revise.j2`).  A
+    genre's module names its methods as its own `first_messages`, `revision_messages` and
+    `revise_message`; `narrow` gives the brief its revise template reads."""
+
+    package: str
+    system: Callable[[B], str]
+    user: UserMessage[B]
+    narrow: Callable[[B], Brief] = lambda brief: brief
+
+    def revise_message(
+        self, brief: B, findings: Sequence[Claim], attempt: int, max_attempts: int
+    ) -> str:
+        """Quote every finding (sentence, what was written, what the data says)."""
+        return revise_message(self.package, self.narrow(brief), findings, attempt, max_attempts)
+
+    def first_messages(self, brief: B, *, detail: int = FULL) -> list[dict[str, str]]:
+        return chat(self.system(brief), self.user(brief, detail=detail))
+
+    def revision_messages(
+        self,
+        brief: B,
+        draft: str,
+        findings: Sequence[Claim],
+        attempt: int,
+        max_attempts: int,
+        *,
+        detail: int = FULL,
+    ) -> list[dict[str, str]]:
+        """The original request, the last draft as the model's turn, then the findings."""
+        return revision_chat(
+            self.first_messages(brief, detail=detail),
+            draft,
+            self.revise_message(brief, findings, attempt, max_attempts),
+        )
 
 
 def revision_chat(first: list[dict[str, str]], draft: str, revise: str) -> list[dict[str, str]]:

@@ -16,7 +16,6 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from factcheck.brief import DailyWrapBrief, Fact, IndexBrief
-from factcheck.report import Claim
 from writer.genres import prompting_common as common
 from writer.genres.daily_wrap.disclaimer import DISCLAIMER as HOUSE_DISCLAIMER
 from writer.genres.prompting_common import (
@@ -240,29 +239,13 @@ def user_message(brief: IndexBrief, *, detail: int = FULL) -> str:
     )
 
 
-def revise_message(
-    brief: IndexBrief, findings: Sequence[Claim], attempt: int, max_attempts: int
-) -> str:
-    """Quote every finding (sentence, what was written, what the data says) for a rewrite."""
-    return common.revise_message(PACKAGE, daily(brief), findings, attempt, max_attempts)
-
-
-def first_messages(brief: IndexBrief, *, detail: int = FULL) -> list[dict[str, str]]:
-    return common.chat(system_message(brief), user_message(brief, detail=detail))
-
-
-def revision_messages(
-    brief: IndexBrief,
-    draft: str,
-    findings: Sequence[Claim],
-    attempt: int,
-    max_attempts: int,
-    *,
-    detail: int = FULL,
-) -> list[dict[str, str]]:
-    """The original request, the last draft as the model's turn, then the findings."""
-    return common.revision_chat(
-        first_messages(brief, detail=detail),
-        draft,
-        revise_message(brief, findings, attempt, max_attempts),
-    )
+_conversation: common.Conversation[IndexBrief] = common.Conversation(
+    PACKAGE, system_message, user_message, narrow=daily
+)
+#: Quote every finding (sentence, what was written, what the data says) for a rewrite.
+revise_message = _conversation.revise_message
+#: The first request: the system message and the data with the instruction.
+first_messages = _conversation.first_messages
+#: The original request, the last draft as the model's turn, then the findings (only the last
+#: draft is kept, so the conversation does not grow with every attempt).
+revision_messages = _conversation.revision_messages

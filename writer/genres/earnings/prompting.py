@@ -23,7 +23,6 @@ from typing import Any, Final
 from factcheck import ids
 from factcheck.brief import Brief, EarningsBrief, Fact, FiscalQuarter
 from factcheck.numfmt import Unit
-from factcheck.report import Claim
 from writer.genres import prompting_common as common
 from writer.genres.earnings import words
 from writer.genres.earnings.disclaimer import DISCLAIMER as HOUSE_DISCLAIMER
@@ -277,27 +276,13 @@ def user_message(brief: Brief, *, detail: int = FULL) -> str:
     return render("user.j2", **_words(snap), groups=groups)
 
 
-def revise_message(brief: Brief, findings: Sequence[Claim], attempt: int, max_attempts: int) -> str:
-    """Quote every finding (sentence, what was written, what the data says) for a rewrite."""
-    return common.revise_message(PACKAGE, earnings(brief), findings, attempt, max_attempts)
-
-
-def first_messages(brief: Brief, *, detail: int = FULL) -> list[dict[str, str]]:
-    return common.chat(system_message(brief), user_message(brief, detail=detail))
-
-
-def revision_messages(
-    brief: Brief,
-    draft: str,
-    findings: Sequence[Claim],
-    attempt: int,
-    max_attempts: int,
-    *,
-    detail: int = FULL,
-) -> list[dict[str, str]]:
-    """The original request, the last draft as the model's turn, then the findings."""
-    return common.revision_chat(
-        first_messages(brief, detail=detail),
-        draft,
-        revise_message(brief, findings, attempt, max_attempts),
-    )
+_conversation: common.Conversation[Brief] = common.Conversation(
+    PACKAGE, system_message, user_message, narrow=earnings
+)
+#: Quote every finding (sentence, what was written, what the data says) for a rewrite.
+revise_message = _conversation.revise_message
+#: The first request: the system message and the data with the instruction.
+first_messages = _conversation.first_messages
+#: The original request, the last draft as the model's turn, then the findings (only the last
+#: draft is kept, so the conversation does not grow with every attempt).
+revision_messages = _conversation.revision_messages
