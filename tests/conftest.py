@@ -14,6 +14,7 @@ from hypothesis import settings
 
 from factcheck.brief import WeeklyIndexBrief
 from tests.briefs import load
+from tests.llm_server import LLMServer, serve
 
 # Property tests judge correctness, not speed: a cold first example on a loaded CI machine
 # must not fail on hypothesis' 200 ms deadline.
@@ -148,3 +149,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if is_checker_test(item.path):
             item.add_marker(pytest.mark.checker)
+
+
+@pytest.fixture
+def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[LLMServer]:
+    """A local OpenAI-compatible test server over real HTTP, as writer's model: scripted
+    replies, a 5 s timeout, no model name or retry count from the shell."""
+    with serve() as running:
+        monkeypatch.setenv("OPENAI_BASE_URL", running.url)
+        monkeypatch.setenv("WRITER_LLM_TIMEOUT", "5")
+        monkeypatch.delenv("WRITER_MODEL", raising=False)
+        monkeypatch.delenv("WRITER_LLM_RETRIES", raising=False)
+        yield running

@@ -6,14 +6,13 @@ report (exit 1).  Real figures: the Russell 2000 closed at 2,225.67 on Tue Aug 5
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import yaml
 from typer.testing import CliRunner, Result
 
-from tests.llm_server import LLMServer, Reply, serve
+from tests.llm_server import LLMServer, Reply
 from writer.cli import app
 from writer.data.snapshot import SnapshotSource
 from writer.genres.daily_wrap.offline import draft_offline
@@ -22,16 +21,6 @@ from writer.pipeline import session_brief
 runner = CliRunner()
 RIGHT = "closing at 2,225.67"
 WRONG = "closing at 2,252.67"
-
-
-@pytest.fixture
-def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[LLMServer]:
-    with serve() as running:
-        monkeypatch.setenv("OPENAI_BASE_URL", running.url)
-        monkeypatch.setenv("WRITER_LLM_TIMEOUT", "5")
-        monkeypatch.delenv("WRITER_MODEL", raising=False)
-        monkeypatch.delenv("WRITER_LLM_RETRIES", raising=False)
-        yield running
 
 
 @pytest.fixture

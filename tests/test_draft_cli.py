@@ -7,7 +7,6 @@ import datetime as dt
 import hashlib
 import json
 import re
-from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
@@ -18,7 +17,7 @@ from typer.testing import CliRunner, Result
 from factcheck.brief import WeeklyIndexBrief
 from factcheck.check import check_text
 from factcheck.render import report_from_dict
-from tests.llm_server import LLMServer, Reply, closed_port, serve
+from tests.llm_server import LLMServer, Reply, closed_port
 from writer.auditlog import default_log
 from writer.cli import app
 from writer.data.snapshot import SnapshotSource
@@ -52,16 +51,6 @@ def good(rut: WeeklyIndexBrief) -> str:
 def wrong(good: str) -> str:
     """The same article with Friday's close mistyped (2,218.24 for 2,218.42)."""
     return good.replace(RIGHT, WRONG)
-
-
-@pytest.fixture
-def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[LLMServer]:
-    with serve() as running:
-        monkeypatch.setenv("OPENAI_BASE_URL", running.url)
-        monkeypatch.setenv("WRITER_LLM_TIMEOUT", "5")
-        monkeypatch.delenv("WRITER_MODEL", raising=False)
-        monkeypatch.delenv("WRITER_LLM_RETRIES", raising=False)
-        yield running
 
 
 @pytest.fixture

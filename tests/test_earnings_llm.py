@@ -6,14 +6,13 @@ $46,743 million (10-Q filed 2025-08-27)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import yaml
 from typer.testing import CliRunner, Result
 
-from tests.llm_server import LLMServer, Reply, serve
+from tests.llm_server import LLMServer, Reply
 from writer.cli import app
 from writer.data.fundamentals import SnapshotFundamentals
 from writer.data.snapshot import SnapshotSource
@@ -27,16 +26,6 @@ pytestmark = pytest.mark.skipif(
 runner = CliRunner()
 RIGHT = "Revenue was $46.74 billion"
 WRONG = "Revenue was $44.06 billion"  # the previous quarter's
-
-
-@pytest.fixture
-def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[LLMServer]:
-    with serve() as running:
-        monkeypatch.setenv("OPENAI_BASE_URL", running.url)
-        monkeypatch.setenv("WRITER_LLM_TIMEOUT", "5")
-        monkeypatch.delenv("WRITER_MODEL", raising=False)
-        monkeypatch.delenv("WRITER_LLM_RETRIES", raising=False)
-        yield running
 
 
 @pytest.fixture
