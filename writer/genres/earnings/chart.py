@@ -50,6 +50,7 @@ from writer.genres.chart_common import (
     required,
     spread,
 )
+from writer.genres.earnings.words import earnings
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -65,12 +66,6 @@ TOLERANCE_PP: Final = Decimal(1)
 INDEX_SYMBOL: Final = "^GSPC"
 
 _REPORT_COLOR: Final = "#b03a2e"
-
-
-def _earnings(brief: Brief) -> EarningsBrief:
-    if not isinstance(brief, EarningsBrief):
-        raise TypeError(f"the earnings snapshot's chart needs an earnings brief, not {brief.kind}")
-    return brief
 
 
 class _Share:
@@ -102,7 +97,7 @@ class _Share:
 def history_request(brief: Brief) -> tuple[list[str], dt.date, dt.date]:
     """The arguments of `PriceSource.history` that give `chart_bytes` its closes: the
     company's and the S&P 500's, from a little before the 12-month base to the price date."""
-    snap = _earnings(brief)
+    snap = earnings(brief)
     share = _Share(snap)
     start = share.first - dt.timedelta(days=MARGIN_DAYS)
     return [snap.subject.yahoo, INDEX_SYMBOL], start, share.day
@@ -128,7 +123,7 @@ def alt_text(brief: Brief) -> str:
     $181.36 on Aug 27, 2025, +35.25% since the start of the year against +10.20% for the
     S&P 500, and +41.59% over 12 months against +15.21%."
     """
-    snap = _earnings(brief)
+    snap = earnings(brief)
     share = _Share(snap)
     name, index = snap.subject.name, share.index.name
     return (
@@ -166,7 +161,7 @@ def checked(brief: Brief, closes: Mapping[str, pd.Series | pd.DataFrame]) -> dic
     index's closes equal the brief's; the company's changes since the year's base and the
     12 months' base are the brief's within `TOLERANCE_PP`.  (Public so it is tested as
     numbers.)"""
-    snap = _earnings(brief)
+    snap = earnings(brief)
     share = _Share(snap)
     index = checked_closes(snap, closes, (share.index,), share.first, share.day)[INDEX_SYMBOL]
     symbol = snap.subject.yahoo
@@ -194,7 +189,7 @@ def checked(brief: Brief, closes: Mapping[str, pd.Series | pd.DataFrame]) -> dic
 def rebased(brief: Brief, closes: Mapping[str, pd.Series | pd.DataFrame]) -> dict[str, pd.Series]:
     """What the chart draws: each entity's checked closes as 100 times their ratio to its
     close of the year's base (`_Share.base`)."""
-    share = _Share(_earnings(brief))
+    share = _Share(earnings(brief))
     out = {}
     for symbol, series in checked(brief, closes).items():
         base = float(series.loc[: pd.Timestamp(share.base)].iloc[-1])
@@ -337,6 +332,6 @@ def chart_bytes(
     keyed by Yahoo symbol (`PriceSource.history(*history_request(brief))` gives it): closes
     that disagree with the brief are `ChartDataMismatch`, no matplotlib is
     `ChartUnavailable`."""
-    snap = _earnings(brief)
+    snap = earnings(brief)
     lines = rebased(snap, closes)
     return draw(lambda: _figure(snap, lines), _title(snap), alt_text(snap))
