@@ -28,7 +28,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple, TextIO, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TextIO, TypeVar
 
 from pydantic import ValidationError
 
@@ -72,20 +72,14 @@ class Earnings:
         self.folder = folder
         self.data_dir = data_dir
         self._briefs: dict[tuple[str, str, dt.date | None], Brief] = {}
-        self._sources: tuple[Any, Any] | None = None
 
     def _build(self, ticker: str, quarter: str, reported: dt.date | None) -> Brief:
-        from writer.pipeline import earnings_brief, earnings_prices, fundamentals_source
+        from writer.pipeline import earnings_data
 
         key = (ticker.upper(), quarter, reported)
         if key not in self._briefs:
-            if self._sources is None:
-                fundamentals = fundamentals_source(self.folder)
-                self._sources = (fundamentals, earnings_prices(fundamentals, self.data_dir))
-            fundamentals, prices = self._sources
-            self._briefs[key] = earnings_brief(
-                ticker, quarter, fundamentals, prices, report_date=reported
-            )
+            data = earnings_data(self.folder, self.data_dir)
+            self._briefs[key] = data.brief(ticker, quarter, report_date=reported)
         return self._briefs[key]
 
     def brief_for(self, art: Article, trust: bool) -> tuple[Brief, tuple[list[Claim], str] | None]:

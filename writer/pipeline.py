@@ -6,6 +6,7 @@ import datetime as dt
 import functools
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -393,6 +394,48 @@ def latest_quarter(fundamentals: FundamentalsSource, ticker: str) -> str:
         raise BadInput(f"{ticker} has no quarter with a year-ago quarter in {fundamentals.name}")
     year, period = usable[-1]
     return f"FY{year}-{period}"
+
+
+@dataclass(frozen=True)
+class EarningsData:
+    """Where earnings briefs come from in one run: company results and the closes, in the
+    order `earnings_prices` gives; a draft, a batch and the gate all open them this way."""
+
+    fundamentals: FundamentalsSource
+    prices: tuple[PriceSource, ...]
+
+    def brief(
+        self,
+        symbol: str,
+        quarter: str,
+        *,
+        now: dt.datetime | None = None,
+        report_date: dt.date | None = None,
+    ) -> EarningsBrief:
+        return earnings_brief(
+            symbol, quarter, self.fundamentals, self.prices, now, report_date=report_date
+        )
+
+
+def earnings_data(fundamentals_dir: Path | None, data_dir: Path | None) -> EarningsData:
+    """The results and prices a run's earnings briefs read.  A snapshot folder (given or
+    `WRITER_FUNDAMENTALS_DIR`) is opened once per process, each file read once however many
+    quarters are built; the live SEC source is opened each time (it caches in SQLite, and
+    its identity comes from the environment)."""
+    folder = fundamentals_dir or (
+        Path(p) if (p := os.environ.get("WRITER_FUNDAMENTALS_DIR")) else None
+    )
+    if folder is None:
+        return _open_earnings_data(None, data_dir)
+    return _snapshot_earnings_data(folder, data_dir)
+
+
+def _open_earnings_data(folder: Path | None, data_dir: Path | None) -> EarningsData:
+    fundamentals = fundamentals_source(folder)
+    return EarningsData(fundamentals, tuple(earnings_prices(fundamentals, data_dir)))
+
+
+_snapshot_earnings_data = functools.cache(_open_earnings_data)
 
 
 def earnings_brief(

@@ -19,7 +19,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
-import functools
 import multiprocessing
 import os
 import re
@@ -31,7 +30,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from decimal import Decimal
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
@@ -55,7 +53,6 @@ from writer.render import make_console
 
 if TYPE_CHECKING:
     from writer.data import PriceSource
-    from writer.data.fundamentals import FundamentalsSource
 
 #: Threads drafting at once by default: enough to hide an API's latency, few enough to stay
 #: under a typical account's rate limit (429s are retried with backoff anyway).
@@ -412,31 +409,13 @@ class Turns:
 ToDraft = tuple[int, Brief, illustrate.Chart | None]
 
 
-@functools.cache
-def _earnings_sources(
-    fundamentals_dir: Path | None, data_dir: Path | None
-) -> tuple[FundamentalsSource, tuple[PriceSource, ...]]:
-    """A batch's results and prices, opened once per process (each file read once)."""
-    from writer.pipeline import earnings_prices, fundamentals_source
-
-    fundamentals = fundamentals_source(fundamentals_dir)
-    return fundamentals, tuple(earnings_prices(fundamentals, data_dir))
-
-
 def _earnings_brief(batch: _Batch, run: ArticleRun) -> Brief:
-    from writer.pipeline import earnings_brief
+    from writer.pipeline import earnings_data
 
     assert run.quarter is not None
-    fundamentals, prices = _earnings_sources(
-        batch.template.fundamentals_dir, batch.template.data_dir
-    )
-    return earnings_brief(
-        run.symbol,
-        run.quarter,
-        fundamentals,
-        prices,
-        now=batch.now,
-        report_date=batch.template.report_date,
+    data = earnings_data(batch.template.fundamentals_dir, batch.template.data_dir)
+    return data.brief(
+        run.symbol, run.quarter, now=batch.now, report_date=batch.template.report_date
     )
 
 

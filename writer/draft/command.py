@@ -359,20 +359,15 @@ def _earnings_brief(
     """An earnings snapshot's brief (unless given) and the prices its chart reads: the
     fundamentals and the closes in the order `writer.pipeline.earnings_prices` gives."""
     from writer.data.chain import FirstOf
-    from writer.pipeline import earnings_brief, earnings_prices, fundamentals_source
+    from writer.pipeline import earnings_data
 
-    fundamentals = fundamentals_source(options.fundamentals_dir)
-    prices = earnings_prices(fundamentals, options.data_dir)
+    data = earnings_data(options.fundamentals_dir, options.data_dir)
     if brief is None:
         with reporter.working(f"building the {options.symbol} {options.quarter} brief"):
-            brief = earnings_brief(
-                options.symbol,
-                options.quarter or "latest",
-                fundamentals,
-                prices,
-                report_date=options.report_date,
+            brief = data.brief(
+                options.symbol, options.quarter or "latest", report_date=options.report_date
             )
-    return brief, FirstOf(prices)
+    return brief, FirstOf(data.prices)
 
 
 def run_draft(
