@@ -8,9 +8,12 @@ checker (reading files, building briefs, rendering) is one ratio.
 
     python bench/archive.py [--data-dir ../shared/marketdata] [--files 1000 10000]
                             [--weeks 462 500] [--format json] [--keep DIR] [--repeat 3]
+                            [--sidecars]
 
 Articles are the offline drafter's, one per (index, week), with front matter naming the
-index and week (no sidecar brief: the gate builds every brief from the data).  File i is the
+index and week (no sidecar brief: the gate builds every brief from the data; with
+`--sidecars`, each with its brief beside it, pinned, as `writer draft` publishes it: the gate
+audits every sidecar against the data).  File i is the
 article of week i mod W in a shuffled order, so consecutive files need different briefs, as
 in an archive listed by name.  For each run it prints files/s, CPU seconds per file (the
 child and its workers, from `os.wait4`), the child's peak RSS, and the ratio of that CPU per
@@ -23,6 +26,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import gc
+import hashlib
 import json
 import os
 import random
@@ -77,24 +81,32 @@ def targets(data_dir: Path, weeks: int, seed: int) -> list[tuple[str, dt.date]]:
 
 
 def articles(
-    data_dir: Path, weeks: int, seed: int, keep: Path | None
-) -> list[tuple[str, dt.date, str]]:
-    """(index, Friday, article text) per week, drafted offline (reused from `keep`)."""
-    cache = None if keep is None else keep / f"articles-{weeks}-{seed}.json"
+    data_dir: Path, weeks: int, seed: int, keep: Path | None, sidecars: bool = False
+) -> list[tuple[str, dt.date, str, str]]:
+    """(index, Friday, article text, brief JSON or "") per week, drafted offline (reused
+    from `keep`).  With `sidecars`, each article is as `writer draft` publishes it: its brief
+    beside it, pinned by `brief_sha256` in its front matter."""
+    name = f"articles-{weeks}-{seed}{'-sidecars' if sidecars else ''}.json"
+    cache = None if keep is None else keep / name
     if cache is not None and cache.is_file():
         rows = json.loads(cache.read_text(encoding="utf-8"))
-        return [(s, dt.date.fromisoformat(d), t) for s, d, t in rows]
+        return [(s, dt.date.fromisoformat(d), t, b) for s, d, t, b in rows]
     from writer.genres.weekly_index.offline import draft_offline
     from writer.pipeline import open_source, weekly_brief
 
     source = open_source(data_dir)
     out = []
     for symbol, day in targets(data_dir, weeks, seed):
-        text = draft_offline(weekly_brief(symbol, day, source))
-        out.append((symbol, day, f"---\nticker: {symbol}\nweek: {day.isoformat()}\n---\n{text}"))
+        brief = weekly_brief(symbol, day, source)
+        text = draft_offline(brief)
+        sidecar = brief.model_dump_json(indent=2) if sidecars else ""
+        pin = f"brief_sha256: {hashlib.sha256(sidecar.encode()).hexdigest()}\n" if sidecar else ""
+        front = f"---\nticker: {symbol}\nweek: {day.isoformat()}\n{pin}---\n"
+        out.append((symbol, day, front + text, sidecar))
     if cache is not None:
         cache.parent.mkdir(parents=True, exist_ok=True)
-        cache.write_text(json.dumps([(s, d.isoformat(), t) for s, d, t in out]), encoding="utf-8")
+        rows = [(s, d.isoformat(), t, b) for s, d, t, b in out]
+        cache.write_text(json.dumps(rows), encoding="utf-8")
     return out
 
 
@@ -105,15 +117,20 @@ def order(n_files: int, n_weeks: int, seed: int) -> list[int]:
     return [weeks[i % n_weeks] for i in range(n_files)]
 
 
-def run_cli(texts: list[str], which: list[int], data_dir: Path, fmt: str) -> dict[str, float]:
-    """One `writer check` process over the files: wall time, CPU (child and its workers),
-    peak RSS of the largest of them, exit code and output size."""
+def run_cli(
+    texts: list[str], which: list[int], data_dir: Path, fmt: str, briefs: list[str]
+) -> dict[str, float]:
+    """One `writer check` process over the files (each with its sidecar brief where
+    `briefs` gives one): wall time, CPU (child and its workers), peak RSS of the largest of
+    them, exit code and output size."""
     writer = Path(sys.executable).with_name("writer")
     with tempfile.TemporaryDirectory() as tmp:
         paths = []
         for i, w in enumerate(which):
             path = Path(tmp) / f"a{i:05d}.md"
             path.write_text(texts[w], encoding="utf-8")
+            if briefs[w]:
+                path.with_suffix(".brief.json").write_text(briefs[w], encoding="utf-8")
             paths.append(str(path))
         out_path = Path(tmp) / "out.txt"
         cmd = [str(writer), "check", "--format", fmt, "--data-dir", str(data_dir), *paths]
@@ -136,7 +153,7 @@ def run_cli(texts: list[str], which: list[int], data_dir: Path, fmt: str) -> dic
 
 
 def check_text_cpu(
-    rows: list[tuple[str, dt.date, str]], which: list[int], data_dir: Path
+    rows: list[tuple[str, dt.date, str, str]], which: list[int], data_dir: Path
 ) -> tuple[float, float]:
     """CPU seconds per file of `check_text` in process over the same files in the same order,
     with every brief built beforehand: (warm, each brief's checker index already built;
@@ -144,8 +161,8 @@ def check_text_cpu(
     from writer.pipeline import open_source, weekly_brief
 
     source = open_source(data_dir)
-    briefs = [weekly_brief(s, d, source) for s, d, _ in rows]
-    texts = [t for _, _, t in rows]
+    briefs = [weekly_brief(s, d, source) for s, d, _, _ in rows]
+    texts = [t for _, _, t, _ in rows]
     gc.collect()
     gc.freeze()
     warm: dict[int, float] = {}
@@ -179,6 +196,11 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=12)
     parser.add_argument("--keep", type=Path, help="folder to keep drafted articles in")
     parser.add_argument("--no-check-text", action="store_true", help="skip the in-process run")
+    parser.add_argument(
+        "--sidecars",
+        action="store_true",
+        help="each article with its .brief.json pinned by brief_sha256, as writer draft writes",
+    )
     args = parser.parse_args()
     weeks = args.weeks * len(args.files) if len(args.weeks) == 1 else args.weeks
     if len(weeks) != len(args.files):
@@ -195,16 +217,19 @@ def main() -> None:
     # have grown this one
     measured = []
     for n_files, n_weeks in zip(args.files, weeks, strict=True):
-        rows = articles(args.data_dir, n_weeks, args.seed, args.keep)
+        rows = articles(args.data_dir, n_weeks, args.seed, args.keep, args.sidecars)
         which = order(n_files, len(rows), args.seed)
-        texts = [t for _, _, t in rows]
-        runs = [run_cli(texts, which, args.data_dir, args.format) for _ in range(args.repeat)]
+        texts = [t for _, _, t, _ in rows]
+        briefs = [b for _, _, _, b in rows]
+        runs = [
+            run_cli(texts, which, args.data_dir, args.format, briefs) for _ in range(args.repeat)
+        ]
         run = {k: min(r[k] for r in runs) for k in ("wall", "cpu", "out_mib")}
         run["rss_mib"] = max(r["rss_mib"] for r in runs)
         measured.append((n_files, n_weeks, run))
-        del rows, texts
+        del rows, texts, briefs
     for n_files, n_weeks, run in measured:
-        rows = articles(args.data_dir, n_weeks, args.seed, args.keep)
+        rows = articles(args.data_dir, n_weeks, args.seed, args.keep, args.sidecars)
         which = order(n_files, len(rows), args.seed)
         per_file = run["cpu"] / n_files
         if args.no_check_text:

@@ -22,7 +22,7 @@ import multiprocessing
 import os
 import stat
 import sys
-from collections import deque
+from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
@@ -258,6 +258,10 @@ class Article:
     #: an earnings snapshot's fiscal quarter ("FY2024-Q3"), and a report date it was given
     quarter: str | None = None
     reported: dt.date | None = None
+    #: the sidecar brief to check it against, read when it is checked (an archive's briefs
+    #: are never all parsed at once), with its sha256 (each distinct sidecar audited once)
+    sidecar: Path | None = None
+    sidecar_sha: str | None = None
 
     def without_text(self) -> Article:
         """This article with its text dropped (None: `check_one` reads the file again)."""
@@ -267,6 +271,12 @@ class Article:
     def earnings(self) -> bool:
         """Is it an earnings snapshot (checked against a company's quarter, not a week)?"""
         return self.quarter is not None or isinstance(self.brief, EarningsBrief)
+
+    @property
+    def from_data(self) -> bool:
+        """Is it checked against a brief built from its front matter or text alone (no
+        sidecar, not an earnings snapshot)?"""
+        return self.brief is None and self.sidecar is None and not self.earnings
 
     def key(self) -> Key:
         assert self.ticker is not None and self.week is not None
@@ -387,10 +397,12 @@ def prepare(
                     "permissions or remove it"
                 ) from None
             if pinned and digest == pinned:
-                return Article(name, text, fm_ticker, fm_week, load_sidecar(path))
+                return Article(
+                    name, text, fm_ticker, fm_week, None, sidecar=path, sidecar_sha=digest
+                )
         return Article(name, text, fm_ticker, fm_week, None)
     if found:
-        return Article(name, text, None, None, load_sidecar(found[0]))
+        return Article(name, text, None, None, None, sidecar=found[0])
     named = tuple(e.key for e in symbols.named_in(text))
     use_ticker = fm_ticker or ticker or (named[0] if named else None)
     use_week = fm_week or week or date or infer_week(text)
@@ -491,19 +503,9 @@ def audit_sidecar(
     had there is no verdict (`DataUnavailable`, exit 3), unless `trust` (`--trust-sidecar`):
     then the attached brief is used alone, and the report says so.  Data that cannot be right
     (`BadData`) is refused either way: it is there, and wrong."""
-    from writer.pipeline import index_brief
-
-    def rebuild() -> Brief:
-        assert isinstance(attached, IndexBrief)
-        return index_brief(
-            attached.subject.key,
-            attached.week.last_session,
-            source,
-            peers=attached.peers,
-            as_of=attached.session.date if isinstance(attached, DailyWrapBrief) else None,
-        )
-
-    return audited(art, attached, rebuild, trust)
+    assert isinstance(attached, IndexBrief)
+    as_of = attached.session.date if isinstance(attached, DailyWrapBrief) else None
+    return audited(art, attached, lambda: index_brief_of(attached, source, as_of), trust)
 
 
 def audited(
@@ -695,6 +697,100 @@ class _InOrder:
         self.write(self.renderer.footer())
 
 
+#: Articles checked per round of the serial path: their briefs and texts are held for the
+#: round, then dropped, so an archive of any length is checked in flat memory.
+CHECK_CHUNK = 512
+#: Data briefs kept for articles still to come (an archive lists weeks in any order).
+MAX_DATA_BRIEFS = 64
+
+
+class _Briefs:
+    """The brief each article of a run is checked against, each built once: data briefs by
+    index, week, peers and session (the last `MAX_DATA_BRIEFS`), each distinct sidecar
+    audited once (by its sha256), earnings briefs by company and quarter (`Earnings`)."""
+
+    def __init__(self, source: PriceSource | None, earnings: Earnings, trust: bool) -> None:
+        self.source = source
+        self.earnings = earnings
+        self.trust = trust
+        self.data: OrderedDict[Key, Brief] = OrderedDict()
+        #: sidecar sha256 -> the data brief's key and the audit's findings
+        self.audited: dict[str, tuple[Key, tuple[list[Claim], str]]] = {}
+
+    def data_brief(self, key: Key, build: Callable[[], Brief]) -> Brief:
+        brief = self.data.get(key)
+        if brief is None:
+            brief = self.data[key] = build()
+            while len(self.data) > MAX_DATA_BRIEFS:
+                self.data.popitem(last=False)
+        else:
+            self.data.move_to_end(key)
+        return brief
+
+    def for_article(self, art: Article) -> tuple[Brief, tuple[list[Claim], str] | None]:
+        if art.sidecar is not None:
+            return self._sidecar(art, art.sidecar)
+        if art.earnings:
+            return self.earnings.brief_for(art, self.trust)
+        if art.brief is not None:
+            return self._attached(art, art.brief)
+        from writer.pipeline import index_brief
+
+        assert art.ticker is not None and art.week is not None and self.source is not None
+        source, ticker, week = self.source, art.ticker, art.week
+        try:
+            brief = self.data_brief(
+                art.key(),
+                lambda: index_brief(
+                    ticker, week, source, peers=peer_entities(ticker, art.named), as_of=art.as_of
+                ),
+            )
+        except WriterError as exc:
+            raise _about(art.name, exc) from None
+        return brief, None
+
+    def _sidecar(self, art: Article, path: Path) -> tuple[Brief, tuple[list[Claim], str] | None]:
+        seen = self.audited.get(art.sidecar_sha or "")
+        if seen is not None and seen[0] in self.data:
+            key, audit = seen
+            self.data.move_to_end(key)
+            return self.data[key], audit
+        attached = load_sidecar(path)
+        if isinstance(attached, EarningsBrief):
+            return self.earnings.brief_for(dataclasses.replace(art, brief=attached), self.trust)
+        return self._attached(art, attached)
+
+    def _attached(self, art: Article, attached: Brief) -> tuple[Brief, tuple[list[Claim], str]]:
+        assert isinstance(attached, IndexBrief) and self.source is not None
+        source = self.source
+        as_of = attached.session.date if isinstance(attached, DailyWrapBrief) else None
+        key = _key_of(attached, as_of)
+        brief, audit = audited(
+            art,
+            attached,
+            lambda: self.data_brief(key, lambda: index_brief_of(attached, source, as_of)),
+            self.trust,
+        )
+        if art.sidecar_sha is not None and brief is not attached:
+            self.audited[art.sidecar_sha] = (key, audit)
+        return brief, audit
+
+
+def _key_of(brief: IndexBrief, as_of: dt.date | None) -> Key:
+    last = brief.week.last_session
+    monday = last - dt.timedelta(days=last.weekday())
+    return (brief.subject.key, monday, tuple(p.key for p in brief.peers), as_of)
+
+
+def index_brief_of(attached: IndexBrief, source: PriceSource, as_of: dt.date | None) -> Brief:
+    """The brief the market data gives for the index, week, peers and session of a brief."""
+    from writer.pipeline import index_brief
+
+    return index_brief(
+        attached.subject.key, attached.week.last_session, source, peers=attached.peers, as_of=as_of
+    )
+
+
 def _run_check(
     names: list[str],
     ticker: str | None,
@@ -734,7 +830,7 @@ def _run_check(
         articles[i] = art if n == "-" or len(names) < PARALLEL_MIN_FILES else art.without_text()
     keys: dict[Key, list[int]] = {}
     for i, art in articles.items():
-        if art.brief is None and not art.earnings:
+        if art.from_data:
             keys.setdefault(art.key(), []).append(i)
     source: PriceSource | None = None
     if any(not a.earnings for a in articles.values()):
@@ -746,7 +842,7 @@ def _run_check(
         jobs > 1
         and source is not None
         and len(keys) > jobs * 4
-        and all(a.brief is None and not a.earnings for a in articles.values())
+        and all(a.from_data for a in articles.values())
     ):
         groups: list[Group] = []
         for indices in keys.values():
@@ -767,52 +863,39 @@ def _run_check(
             else:
                 fail(i, outcome)
     else:
-        briefs: dict[Key, Brief] = {}
+        briefs = _Briefs(source, earnings, trust_sidecar)
         work: list[Work] = []
         order: list[int] = []
         audits: dict[int, tuple[list[Claim], str]] = {}
-        for i, art in articles.items():
-            brief = art.brief
-            try:
-                if art.earnings:
-                    brief, audit = earnings.brief_for(art, trust_sidecar)
-                    if audit is not None:
-                        audits[i] = audit
-                elif brief is not None:
-                    assert source is not None
-                    brief, audits[i] = audit_sidecar(art, brief, source, trust_sidecar)
-                else:
-                    from writer.pipeline import index_brief
 
-                    assert art.ticker is not None and art.week is not None and source is not None
-                    key = art.key()
-                    brief = briefs.get(key)
-                    if brief is None:
-                        try:
-                            brief = briefs[key] = index_brief(
-                                art.ticker,
-                                art.week,
-                                source,
-                                peers=peer_entities(art.ticker, art.named),
-                                as_of=art.as_of,
-                            )
-                        except WriterError as exc:
-                            raise _about(art.name, exc) from None
+        def flush() -> None:
+            for i, r in zip(order, check_all(work), strict=True):
+                audit = audits.pop(i, None)
+                if audit is not None:
+                    extra, against = audit
+                    r = CheckReport(
+                        source=r.source,
+                        brief_id=r.brief_id,
+                        claims=(*extra, *r.claims),
+                        strict=r.strict,
+                        checked_against=against,
+                    )
+                emit(i, r)
+            work.clear()
+            order.clear()
+
+        for i, art in articles.items():
+            try:
+                brief, audit = briefs.for_article(art)
             except (WriterError, CheckError) as exc:
                 fail(i, exc)
                 continue
+            if audit is not None:
+                audits[i] = audit
             work.append((art.name, art.text, brief, strict))
             order.append(i)
-        for i, r in zip(order, check_all(work), strict=True):
-            if i in audits:
-                extra, against = audits[i]
-                r = CheckReport(
-                    source=r.source,
-                    brief_id=r.brief_id,
-                    claims=(*extra, *r.claims),
-                    strict=r.strict,
-                    checked_against=against,
-                )
-            emit(i, r)
+            if len(work) >= CHECK_CHUNK:
+                flush()  # nothing of an archive's files is held past its chunk
+        flush()
     results.close()
     return max(1 if results.failed else 0, *codes)
