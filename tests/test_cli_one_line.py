@@ -87,3 +87,30 @@ def test_a_text_price_in_the_cache_is_exit_3_naming_the_row(data_dir: Path, tmp_
         env={"WRITER_CACHE_DIR": str(cache), "WRITER_DATA_DIR": ""},
     )
     assert "^RUT: 2025-08-06 close='abc'" in one_line(done, 3)
+
+
+@pytest.mark.parametrize("kind", ["link", "file"])
+def test_a_staging_name_taken_by_something_else_is_one_line_and_left_alone(
+    data_dir: Path, tmp_path: Path, kind: str
+) -> None:
+    """`.rut-2025-08-08.staging` is writer's own folder: a symbolic link there (to a folder
+    with files in it) or a file is refused in one line, exit 2, and nothing it points at is
+    emptied or removed."""
+    out = tmp_path / "articles"
+    out.mkdir()
+    elsewhere = tmp_path / "precious"
+    elsewhere.mkdir()
+    (elsewhere / "keep.txt").write_text("mine\n")
+    stage = out / ".rut-2025-08-08.staging"
+    if kind == "link":
+        stage.symlink_to(elsewhere, target_is_directory=True)
+    else:
+        stage.write_text("not a folder\n")
+    done = run(
+        "draft", "RUT", "--week", "2025-08-08", "--offline", "--no-chart", "--quiet",
+        "--data-dir", str(data_dir), "--out", str(out),
+    )  # fmt: skip
+    says = one_line(done, 2)
+    assert ".rut-2025-08-08.staging is " in says and "move it away" in says
+    assert (elsewhere / "keep.txt").read_text() == "mine\n"
+    assert stage.is_symlink() if kind == "link" else stage.read_text() == "not a folder\n"

@@ -27,6 +27,8 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
+from writer.errors import BadInput
+
 COMMITTED = "COMMITTED"
 
 
@@ -85,7 +87,15 @@ def probe_writable(out_dir: Path) -> None:
 
 
 def _staging(out_dir: Path, stem: str) -> Path:
-    return out_dir / f".{stem}.staging"
+    """The article's staging folder; refused when something else has its name (a link to
+    elsewhere, a file): writer would otherwise empty or remove what is not its own."""
+    stage = out_dir / f".{stem}.staging"
+    if stage.is_symlink() or (stage.exists() and not stage.is_dir()):
+        what = "a symbolic link" if stage.is_symlink() else "not a folder"
+        raise BadInput(
+            f"{stage} is {what}, not writer's staging folder for {stem}; move it away and run again"
+        )
+    return stage
 
 
 def recover(out_dir: Path, stem: str) -> str | None:
