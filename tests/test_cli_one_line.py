@@ -114,3 +114,40 @@ def test_a_staging_name_taken_by_something_else_is_one_line_and_left_alone(
     assert ".rut-2025-08-08.staging is " in says and "move it away" in says
     assert (elsewhere / "keep.txt").read_text() == "mine\n"
     assert stage.is_symlink() if kind == "link" else stage.read_text() == "not a folder\n"
+
+
+@pytest.mark.parametrize(("sig", "code", "how"), [(15, 143, "SIGTERM"), (2, 130, "Ctrl-C")])
+def test_a_batch_stopped_by_a_signal_says_what_it_did_and_resumes(
+    data_dir: Path, tmp_path: Path, sig: int, code: int, how: str
+) -> None:
+    """SIGTERM (a cron job's timeout) or Ctrl-C mid-batch: the summary table of what was
+    done, one line saying how to go on, the signal's exit code; the articles published are
+    kept whole, and the same command again drafts only the rest."""
+    import signal
+    import time
+
+    out = tmp_path / "articles"
+    args = [
+        str(WRITER), "draft", "RUT", "SPX", "COMP", "DJI", "HSI",
+        "--weeks", "2023-09-01..2025-11-28", "--offline", "--no-chart",
+        "--data-dir", str(data_dir), "--out", str(out),
+    ]  # fmt: skip
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline and len(list(out.glob("*.md"))) < 3:
+        time.sleep(0.05)
+    proc.send_signal(signal.Signals(sig))
+    stdout, stderr = proc.communicate(timeout=120)
+    assert proc.returncode == code, stderr[-2000:]
+    last = stderr.rstrip("\n").splitlines()[-1]
+    assert last.startswith(f"writer: stopped by {how} after "), stderr[-2000:]
+    assert "run the same command again to draft the rest" in last
+    assert "articles" in stderr and "interrupted" in stderr and "Traceback" not in stderr
+    published = [Path(p) for p in stdout.split()]
+    assert published and all(p.is_file() for p in published)
+    assert not list(out.glob(".*.staging"))
+    done = {p.name for p in out.glob("*.md")}
+    again = subprocess.run([*args, "--quiet"], capture_output=True, text=True, timeout=600)
+    assert again.returncode == 0, again.stderr[-2000:]
+    redrafted = {Path(p).name for p in again.stdout.split()}
+    assert redrafted and not redrafted & done  # only the rest

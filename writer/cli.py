@@ -7,6 +7,7 @@ Exit codes (a contract): 0 ok; 1 wrong figures / draft rejected; 2 usage or bad 
 from __future__ import annotations
 
 import datetime as dt
+import signal
 import sys
 from collections.abc import Callable
 from contextlib import AbstractContextManager
@@ -18,7 +19,7 @@ import typer
 
 from factcheck.errors import CheckError
 from writer.cliflags import Command
-from writer.errors import WriterError
+from writer.errors import Terminated, WriterError
 
 if TYPE_CHECKING:  # the CLI imports its commands' modules only when they run
     from writer.draft.batch import Spec
@@ -427,6 +428,11 @@ def _meter(budget_tokens: int | None, budget_usd: str | None) -> Meter:
     return Meter(budget_tokens=budget_tokens, budget_usd=usd)
 
 
+def _terminated(signum: int, frame: object) -> None:
+    """SIGTERM during a batch: stop as Ctrl-C stops it, with the summary of what was done."""
+    raise Terminated()
+
+
 def _draft_batch(
     names: list[str],
     spec: Spec,
@@ -436,7 +442,7 @@ def _draft_batch(
     meter: Meter,
     provider_batch: bool = False,
 ) -> None:
-    from writer.draft.batch import run_batch, summary_table
+    from writer.draft.batch import BatchInterrupted, run_batch, summary_table
     from writer.render import make_console
 
     if meter.budget_usd is not None and not options.offline:
@@ -449,15 +455,28 @@ def _draft_batch(
                 "WRITER_PRICES names, or use --budget-tokens",
                 2,
             )
-    runs, code = run_batch(
-        names,
-        spec,
-        options,
-        jobs=jobs,
-        workers=workers,
-        meter=meter,
-        provider_batch=provider_batch,
-    )
+    previous = signal.signal(signal.SIGTERM, _terminated)
+    try:
+        runs, code = run_batch(
+            names,
+            spec,
+            options,
+            jobs=jobs,
+            workers=workers,
+            meter=meter,
+            provider_batch=provider_batch,
+        )
+    except BatchInterrupted as stop:
+        # what was done, then one line: the published articles are kept, and the same
+        # command drafts the rest (each published article is skipped)
+        for run in stop.runs:
+            if run.verdict == "published":
+                typer.echo(run.message)
+        if not options.quiet:
+            make_console(stderr=True).print(summary_table(stop.runs, meter))
+        raise fail(stop.line(), stop.exit_code) from None
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     for run in runs:
         if run.verdict == "published":
             typer.echo(run.message)

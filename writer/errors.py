@@ -62,3 +62,8 @@ class ChartUnavailable(WriterError):
     """matplotlib is not installed: the chart is an optional extra (`writer[chart]`)."""
 
     exit_code = 2
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (a cron job's timeout, `kill`), raised where Ctrl-C would be: whatever stops
+    for Ctrl-C stops for it, and says so."""

@@ -117,6 +117,21 @@ def recover(out_dir: Path, stem: str) -> str | None:
     return done
 
 
+def recover_all(out_dir: Path) -> list[str]:
+    """`recover` every article of `out_dir` whose staging folder a stopped run left and whose
+    lock no one holds (a run still publishing it is left alone); the stems recovered."""
+    done = []
+    for stage in sorted(out_dir.glob(".*.staging")):
+        stem = stage.name[1 : -len(".staging")]
+        try:
+            with claim(out_dir, stem):
+                if recover(out_dir, stem) is not None:
+                    done.append(stem)
+        except (Busy, BadInput, OSError):
+            continue  # another run's, or not ours: the next run of that article sees it
+    return done
+
+
 #: Each folder's stray temp files, found by one listing per process (see `_strays`).
 _STRAYS: dict[Path, list[Path]] = {}
 _STRAYS_LOCK = threading.Lock()

@@ -37,7 +37,7 @@ from rich.table import Table
 
 from factcheck.brief import Brief
 from factcheck.errors import CheckError
-from writer import symbols
+from writer import output, symbols
 from writer.calendar import (
     finished_sessions,
     last_finished_session,
@@ -48,7 +48,7 @@ from writer.calendar import (
 from writer.draft import illustrate
 from writer.draft.command import DraftOptions, OutputPaths, Reporter, Via, run_draft
 from writer.draft.spend import BudgetReached, Meter, Usage
-from writer.errors import BadInput, DataUnavailable, WriterError
+from writer.errors import BadInput, DataUnavailable, Terminated, WriterError
 from writer.render import make_console
 
 if TYPE_CHECKING:
@@ -318,18 +318,53 @@ def run_batch(
                 highlight=False,
             )
 
-    if provider_batch:
+    try:
+        if provider_batch:
 
-        def say(message: str) -> None:
-            console.print(message, markup=False, highlight=False)
+            def say(message: str) -> None:
+                console.print(message, markup=False, highlight=False)
 
-        _draft_in_provider_batches(batch, finished, say)
-    elif count == 1:
-        _draft_share(batch, _briefs_to_draft(batch, range(len(runs)), finished), jobs, finished)
-    else:
-        _draft_in_processes(batch, count, jobs, finished)
+            _draft_in_provider_batches(batch, finished, say)
+        elif count == 1:
+            _draft_share(batch, _briefs_to_draft(batch, range(len(runs)), finished), jobs, finished)
+        else:
+            _draft_in_processes(batch, count, jobs, finished)
+    except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM (`Terminated`)
+        with lock:
+            for run in runs:
+                if run.verdict == "pending":
+                    run.verdict = "interrupted"
+        with contextlib.suppress(Exception):
+            meter.load_shared()
+        # the workers were stopped mid-article: finish or undo what they left staged, so
+        # the folder holds whole articles only (as the next run would, now)
+        with contextlib.suppress(OSError):
+            output.recover_all(template.out_dir)
+        how = "SIGTERM" if isinstance(exc, Terminated) else "Ctrl-C"
+        raise BatchInterrupted(list(runs), how) from None
     meter.load_shared()
     return runs, max(r.exit_code for r in runs)
+
+
+class BatchInterrupted(Exception):
+    """A batch stopped by Ctrl-C or SIGTERM: every article's row as it stood (those not
+    finished say "interrupted"), so the command can say what was done and how to go on."""
+
+    def __init__(self, runs: list[ArticleRun], how: str) -> None:
+        super().__init__(how)
+        self.runs = runs
+        self.how = how
+        #: the shell's code for a process ended by the signal: 130 Ctrl-C, 143 SIGTERM
+        self.exit_code = 143 if how == "SIGTERM" else 130
+
+    def line(self) -> str:
+        """The one line that says what was done and how to resume."""
+        published = sum(r.verdict == "published" for r in self.runs)
+        ended = sum(r.verdict not in ("pending", "interrupted") for r in self.runs)
+        return (
+            f"stopped by {self.how} after {ended} of {len(self.runs)} articles "
+            f"({published} published, kept); run the same command again to draft the rest"
+        )
 
 
 def _draft_article(
@@ -772,6 +807,7 @@ def _as_a_child(command: int) -> None:
     job's timeout or `kill -9` must not leave workers drafting, and paying for, articles no
     one waits for (Linux's parent-death signal; the batch forks only on Linux)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the command's handler is the command's
     try:
         import ctypes
 
