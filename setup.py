@@ -51,6 +51,15 @@ COMPILED = [
     "factcheck/patterns.py",
     "factcheck/reading.py",
     "factcheck/dates.py",
+    # the earnings engine: the same path for every figure of an earnings story
+    "factcheck/earnings/words.py",
+    "factcheck/earnings/quarters.py",
+    "factcheck/earnings/binding.py",
+    "factcheck/earnings/facts.py",
+    "factcheck/earnings/judge.py",
+    "factcheck/earnings/phrases.py",
+    "factcheck/earnings/dates.py",
+    "factcheck/earnings/engine.py",
 ]
 
 
