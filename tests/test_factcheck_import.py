@@ -51,6 +51,14 @@ COMPILED = (
     "patterns",
     "reading",
     "dates",
+    "earnings.words",
+    "earnings.quarters",
+    "earnings.binding",
+    "earnings.facts",
+    "earnings.judge",
+    "earnings.phrases",
+    "earnings.dates",
+    "earnings.engine",
 )
 
 
