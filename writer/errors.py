@@ -64,6 +64,11 @@ class ChartUnavailable(WriterError):
     exit_code = 2
 
 
+class OutOfSpace(BadInput):
+    """The output folder's disk is full (or will be): nothing is replaced, and a batch
+    starts no further article."""
+
+
 class Terminated(KeyboardInterrupt):
     """SIGTERM (a cron job's timeout, `kill`), raised where Ctrl-C would be: whatever stops
     for Ctrl-C stops for it, and says so."""

@@ -17,6 +17,7 @@ an exclusive lock per article (released by the kernel even on kill -9), so two r
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import os
 import shutil
@@ -76,14 +77,36 @@ def claim(out_dir: Path, stem: str) -> Iterator[None]:
         os.close(fd)  # closing releases the lock (so does the kernel on kill -9)
 
 
-def probe_writable(out_dir: Path) -> None:
-    """Raise OSError now if `out_dir` cannot take new files (read-only, full, not ours).
+def probe_writable(out_dir: Path, need: int = 0) -> None:
+    """Raise OSError now if `out_dir` cannot take new files (read-only, full, not ours), or
+    has fewer than `need` bytes free (ENOSPC: an empty probe file fits on a full disk).
 
     The probe is an anonymous file (`O_TMPFILE` where the system has it, else one unlinked
     as soon as it is made): a run killed while probing leaves no file in the folder."""
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryFile(dir=out_dir, prefix=".writer-probe.", suffix=".tmp"):
         pass
+    free = free_bytes(out_dir)
+    if free < need:
+        raise OSError(
+            errno.ENOSPC,
+            f"No space left on device: {free // 1024:,} KiB free, about {need // 1024:,} KiB "
+            "needed",
+        )
+
+
+def free_bytes(out_dir: Path) -> int:
+    """What an unprivileged writer may still write in `out_dir`'s filesystem."""
+    stats = os.statvfs(out_dir)
+    return stats.f_bavail * stats.f_frsize
+
+
+def is_out_of_space(exc: OSError) -> bool:
+    return exc.errno in (errno.ENOSPC, errno.EDQUOT)
+
+
+#: Room beyond a set's bytes: its staging folder, the commit marker, the folder entries.
+_SET_MARGIN = 64 * 1024
 
 
 def _staging(out_dir: Path, stem: str) -> Path:
@@ -184,15 +207,21 @@ def publish(
     stage = _staging(out_dir, stem)
     if stage.exists():
         shutil.rmtree(stage)
+    blobs = {n: c if isinstance(c, bytes) else c.encode("utf-8") for n, c in files.items()}
+    # the whole set must fit before any of it is staged: a full disk gets nothing half-written
+    probe_writable(out_dir, sum(len(b) for b in blobs.values()) + _SET_MARGIN)
     stage.mkdir(parents=True)
-    for name, content in files.items():
-        data = content if isinstance(content, bytes) else content.encode("utf-8")
-        with open(stage / name, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-    write_atomic(stage / COMMITTED, "\n".join(files) + "\n")
-    _fsync_dir(stage)
+    try:
+        for name, data in blobs.items():
+            with open(stage / name, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+        write_atomic(stage / COMMITTED, "\n".join(files) + "\n")
+        _fsync_dir(stage)
+    except OSError:
+        shutil.rmtree(stage, ignore_errors=True)  # nothing was replaced; nothing is left
+        raise
     for name in files:
         os.replace(stage / name, out_dir / name)
     _fsync_dir(out_dir)

@@ -48,7 +48,7 @@ from writer.calendar import (
 from writer.draft import illustrate
 from writer.draft.command import DraftOptions, OutputPaths, Reporter, Via, run_draft
 from writer.draft.spend import BudgetReached, Meter, Usage
-from writer.errors import BadInput, DataUnavailable, Terminated, WriterError
+from writer.errors import BadInput, DataUnavailable, OutOfSpace, Terminated, WriterError
 from writer.render import make_console
 
 if TYPE_CHECKING:
@@ -255,6 +255,9 @@ class _Batch:
     source: PriceSource | None
     now: dt.datetime
     client_factory: Callable[..., object] | None
+    #: set once an article could not be written for want of space: no article starts after
+    #: it (an event the forked workers share, made before they fork)
+    full: Any = field(default_factory=lambda: _shared_event())
 
     def with_data(self, *, prefetched: bool = False) -> _Batch:
         """This batch with its market data open: the source the caller gave, or the one
@@ -266,6 +269,20 @@ class _Batch:
         if prefetched and self.template.genre != "earnings":
             prefetch(source, [(r.symbol, r.week) for r in self.runs])
         return dataclasses.replace(self, source=source)
+
+
+def _shared_event() -> Any:
+    """An event every process forked after it sees (a thread event where nothing forks)."""
+    if "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork").Event()
+    return threading.Event()
+
+
+#: Why an article was not started once the disk filled up.
+_NOT_STARTED_FULL = (
+    "an earlier article found no space left in the output folder; free some and run the "
+    "same command again"
+)
 
 
 def run_batch(
@@ -379,6 +396,10 @@ def _draft_article(
     """Draft one article of the batch (its repair loop, checks and files) and report it."""
     run = batch.runs[i]
     run.pid = os.getpid()
+    if batch.full.is_set():  # nothing more is paid for: it could not be saved either
+        _ended(run, "not started", 2, _NOT_STARTED_FULL)
+        finished(i, run)
+        return
     started = time.perf_counter()
     options = dataclasses.replace(
         batch.template, symbol=run.symbol, week=run.week, quarter=run.quarter, quiet=True
@@ -401,6 +422,8 @@ def _draft_article(
     except BudgetReached as exc:
         _ended(run, "not started" if run.usage.calls == 0 else "failed", 4, str(exc))
     except (WriterError, CheckError) as exc:
+        if isinstance(exc, OutOfSpace):
+            batch.full.set()
         verdict = "rejected" if exc.exit_code == 1 else "failed"
         _ended(run, verdict, exc.exit_code, str(exc))
     except Exception as exc:  # a bug: this article fails with what it was, the others go on

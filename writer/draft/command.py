@@ -42,8 +42,8 @@ from writer.draft.loop import (
     repair_loop,
 )
 from writer.draft.spend import Meter, Usage
-from writer.errors import BadInput, DraftRejected, LLMUnavailable
-from writer.output import Busy, claim, probe_writable, publish, recover
+from writer.errors import BadInput, DraftRejected, LLMUnavailable, OutOfSpace, WriterError
+from writer.output import Busy, claim, is_out_of_space, probe_writable, publish, recover
 from writer.render import make_console
 
 if TYPE_CHECKING:
@@ -413,11 +413,9 @@ def run_draft(
     elif chart is None and source is not None:
         chart = illustrate.Chart.of(brief, source, paths.stem)
     try:  # fail before paying for a draft that could not be saved
-        probe_writable(options.out_dir)
+        probe_writable(options.out_dir, _set_size(brief, chart is not None))
     except OSError as exc:
-        raise BadInput(
-            f"cannot write to {options.out_dir} ({exc.strerror or exc}); pick another --out"
-        ) from None
+        raise _cannot_write(options.out_dir, exc) from None
     try:
         with claim(options.out_dir, paths.stem):
             done = recover(options.out_dir, paths.stem)
@@ -453,16 +451,42 @@ def run_draft(
         ) from None
 
 
+#: What an article's set takes beside its brief JSON (the check report is about half the
+#: brief, the article a few KiB) and with its chart (a PNG and an SVG): the free space a draft
+#: needs before it pays for a model call.
+_SET_BESIDE_BRIEF = 64 * 1024
+_CHART_BYTES = 512 * 1024
+
+
+def _set_size(brief: Brief, charted: bool) -> int:
+    size = len(brief_json(brief).encode("utf-8"))
+    return size + size // 2 + _SET_BESIDE_BRIEF + (_CHART_BYTES if charted else 0)
+
+
+def _cannot_write(out_dir: Path, exc: OSError, tail: str = "") -> WriterError:
+    """The one-line error for an output folder that cannot take the set (`tail`: what was
+    kept, and where a paid reply is): a full disk is `OutOfSpace` (a batch starts nothing
+    more)."""
+    if is_out_of_space(exc):
+        return OutOfSpace(
+            f"no space left in {out_dir} ({exc.strerror or exc}); free some or pick another "
+            f"--out{tail}"
+        )
+    return BadInput(f"cannot write to {out_dir} ({exc.strerror or exc}); pick another --out{tail}")
+
+
 def _publish(
-    paths: OutputPaths, files: Mapping[Path, str | bytes], remove: tuple[Path, ...] = ()
+    paths: OutputPaths,
+    files: Mapping[Path, str | bytes],
+    remove: tuple[Path, ...] = (),
+    drafter: Drafter | None = None,
 ) -> None:
     try:
         publish(paths.out_dir, paths.stem, {p.name: t for p, t in files.items()}, remove)
     except OSError as exc:
-        raise BadInput(
-            f"cannot write to {paths.out_dir} ({exc.strerror or exc}); pick another --out "
-            "(nothing was replaced)"
-        ) from None
+        paid = drafter is not None and not isinstance(drafter, OfflineDrafter)
+        replies = "; the model's replies are kept in the audit log: writer logs" if paid else ""
+        raise _cannot_write(paths.out_dir, exc, f" (nothing was replaced){replies}") from None
 
 
 def _write(
@@ -495,7 +519,7 @@ def _write(
         }
         if not paths.article.exists():  # a published article keeps the brief it pins
             rejected[paths.brief] = brief_text
-        _publish(paths, rejected)
+        _publish(paths, rejected, drafter=drafter)
         kept = f"kept {paths.rejected} and {paths.rejected_check}"
         if outcome.failure is not None:  # the model failed after drafts were checked
             failure = LLMUnavailable(f"{outcome.failure}; {kept}")
@@ -514,7 +538,7 @@ def _write(
     }
     if chart is not None:  # drawn from the data the brief was built from, published with it
         files.update({paths.out_dir / name: data for name, data in chart.files(brief).items()})
-    _publish(paths, files, stale)
+    _publish(paths, files, stale, drafter)
     removed = list(stale)
     for path in stale:
         reporter.say(f"removed {path} from an earlier rejected run")
