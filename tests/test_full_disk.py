@@ -5,6 +5,7 @@ left behind (issue 26, item 3)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import subprocess
@@ -13,6 +14,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.llm_server import LLMServer, Reply
 
 WRITER = Path(sys.executable).with_name("writer")
 
@@ -75,3 +78,39 @@ def test_a_draft_that_cannot_fit_is_refused_before_any_work(
     assert done.stderr.startswith("writer: no space left in ") and done.stderr.count("\n") == 1
     assert "KiB free, about" in done.stderr
     assert not out.exists() or not any(out.iterdir())
+
+
+def test_a_rejected_draft_is_kept_alone_when_its_report_no_longer_fits(
+    small_disk: Path, data_dir: Path, server: LLMServer
+) -> None:
+    """The disk fills while the model answers (after the check before paying): the draft is
+    rejected (a figure wrong, one attempt), its full set no longer fits, and the rejected
+    draft alone is kept as the evidence; the message says so and where the replies are."""
+    from typer.testing import CliRunner
+
+    from writer.cli import app
+    from writer.genres.weekly_index.offline import draft_offline
+    from writer.pipeline import open_source, weekly_brief
+
+    text = draft_offline(weekly_brief("RUT", dt.date(2025, 8, 8), open_source(data_dir)))
+    assert "2,218.42" in text
+    wrong = text.replace("2,218.42", "2,281.42")
+    filler = small_disk / "filler"
+
+    def fill_then_answer(body: dict[str, object]) -> Reply:
+        stats = os.statvfs(small_disk)
+        filler.write_bytes(b"\0" * (stats.f_bavail * stats.f_frsize - 40 * 1024))
+        return Reply(text=wrong)
+
+    server.responder = fill_then_answer
+    out = small_disk / "articles"
+    result = CliRunner().invoke(
+        app,
+        ["draft", "RUT", "--week", "2025-08-08", "--max-attempts", "1", "--no-chart",
+         "--quiet", "--data-dir", str(data_dir), "--out", str(out)],
+    )  # fmt: skip
+    assert result.exit_code == 1, result.output
+    assert "only (no space left for its report)" in result.stderr
+    kept = out / "rut-2025-08-08.rejected.md"
+    assert kept.read_text(encoding="utf-8").endswith(wrong)
+    assert sorted(p.name for p in out.iterdir()) == ["rut-2025-08-08.rejected.md"]

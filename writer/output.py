@@ -105,8 +105,11 @@ def is_out_of_space(exc: OSError) -> bool:
     return exc.errno in (errno.ENOSPC, errno.EDQUOT)
 
 
-#: Room beyond a set's bytes: its staging folder, the commit marker, the folder entries.
-_SET_MARGIN = 64 * 1024
+def set_bytes(out_dir: Path, sizes: list[int]) -> int:
+    """What a set of files of `sizes` takes on `out_dir`'s disk: each file in whole blocks,
+    and a block each for the staging folder and its commit marker."""
+    block = os.statvfs(out_dir).f_frsize or 4096
+    return sum(-(-size // block) * block for size in sizes) + 2 * block
 
 
 def _staging(out_dir: Path, stem: str) -> Path:
@@ -209,7 +212,7 @@ def publish(
         shutil.rmtree(stage)
     blobs = {n: c if isinstance(c, bytes) else c.encode("utf-8") for n, c in files.items()}
     # the whole set must fit before any of it is staged: a full disk gets nothing half-written
-    probe_writable(out_dir, sum(len(b) for b in blobs.values()) + _SET_MARGIN)
+    probe_writable(out_dir, set_bytes(out_dir, [len(b) for b in blobs.values()]))
     stage.mkdir(parents=True)
     try:
         for name, data in blobs.items():

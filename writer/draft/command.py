@@ -519,15 +519,20 @@ def _write(
         }
         if not paths.article.exists():  # a published article keeps the brief it pins
             rejected[paths.brief] = brief_text
-        _publish(paths, rejected, drafter=drafter)
         kept = f"kept {paths.rejected} and {paths.rejected_check}"
+        try:
+            _publish(paths, rejected, drafter=drafter)
+        except OutOfSpace:
+            # the evidence matters more than its report: the rejected draft alone, if it fits
+            _publish(paths, {paths.rejected: rejected[paths.rejected]}, drafter=drafter)
+            kept = f"kept {paths.rejected} only (no space left for its report)"
         if outcome.failure is not None:  # the model failed after drafts were checked
             failure = LLMUnavailable(f"{outcome.failure}; {kept}")
             raise failure from None
         raise DraftRejected(
             f"draft rejected after {len(outcome.attempts)} "
             f"{'attempt' if len(outcome.attempts) == 1 else 'attempts'}: "
-            f"{_summary(report)}; kept {paths.rejected} and {paths.rejected_check}"
+            f"{_summary(report)}; {kept}"
         )
     report = shift_lines(final.report, offset, paths.article.name)
     stale = tuple(p for p in (paths.rejected, paths.rejected_check) if p.exists())
