@@ -140,46 +140,20 @@ def judge_weekdays(
         if any(a <= m.start() < b for a, b in dated):
             continue
         wd = WEEKDAYS[m["wd"].lower()]
+        status, expected = Status.VERIFIED, None
         if wd == report.weekday():
-            yield DateVerdict(
-                m.start(),
-                m.end("wd"),
-                m["wd"],
-                Status.VERIFIED,
-                None,
-                f"the weekday the results were reported ({_day(report)})",
-                REPORT_DATE,
-            )
+            message = f"the weekday the results were reported ({_day(report)})"
         elif wd == priced.weekday():
-            yield DateVerdict(
-                m.start(),
-                m.end("wd"),
-                m["wd"],
-                Status.VERIFIED,
-                None,
-                f"the weekday of the close the share is priced at ({_day(priced)})",
-                REPORT_DATE,
-            )
+            message = f"the weekday of the close the share is priced at ({_day(priced)})"
         elif reported:
-            yield DateVerdict(
-                m.start(),
-                m.end("wd"),
-                m["wd"],
-                Status.MISMATCH,
-                WEEKDAY_NAMES[report.weekday()],
-                f"the results were reported on {_day(report)}",
-                REPORT_DATE,
-            )
+            status, expected = Status.MISMATCH, WEEKDAY_NAMES[report.weekday()]
+            message = f"the results were reported on {_day(report)}"
         else:
-            yield DateVerdict(
-                m.start(),
-                m.end("wd"),
-                m["wd"],
-                Status.UNSUPPORTED,
-                None,
-                f"a {WEEKDAY_NAMES[wd]}: neither the report's day ({_day(report)}) nor the price's",
-                REPORT_DATE,
+            status = Status.UNSUPPORTED
+            message = (
+                f"a {WEEKDAY_NAMES[wd]}: neither the report's day ({_day(report)}) nor the price's"
             )
+        yield DateVerdict(m.start(), m.end("wd"), m["wd"], status, expected, message, REPORT_DATE)
 
 
 __all__ = ["DateVerdict", "brief_days", "judge_date", "judge_weekdays"]

@@ -110,15 +110,19 @@ class EarningsFacts:
         day = self._close_day(which)
         return None if day is None else self.brief.get(ids.session(entity, "close", day))
 
+    def _close_days(self, entity: str) -> list[dt.date]:
+        """The days the brief holds a close of `entity` for, in order."""
+        return sorted(
+            f.on
+            for f in self.brief.facts
+            if f.entity == entity and f.metric == "close" and f.on is not None
+        )
+
     def _close_day(self, which: ResultPeriod | None) -> dt.date | None:
         price_date = self.brief.report.price_date
         if which is None:
             return price_date
-        days = sorted(
-            f.on
-            for f in self.brief.facts
-            if f.entity == self.subject and f.metric == "close" and f.on is not None
-        )
+        days = self._close_days(self.subject)
         if which is ResultPeriod.YTD:  # the last close of the previous year
             ends = [d for d in days if d.year == price_date.year - 1]
             return ends[-1] if ends else None
@@ -135,12 +139,7 @@ class EarningsFacts:
         price_date = self.brief.report.price_date
         if base is None:
             return None
-        days = sorted(
-            f.on
-            for f in self.brief.facts
-            if f.entity == entity and f.metric == "close" and f.on is not None
-            if base < f.on <= price_date
-        )
+        days = [d for d in self._close_days(entity) if base < d <= price_date]
         return self.brief.get(ids.session(entity, "close", days[0])) if days else None
 
     def move(self, entity: str, which: ResultPeriod) -> Fact | None:
