@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import json
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from factcheck.brief import IndexBrief
 from factcheck.check import check_text
 from factcheck.report import Status
 from writer.data.snapshot import SnapshotSource
+from writer.genres.daily_wrap.offline import draft_offline
 from writer.pipeline import session_brief, weekly_brief
 
 _STEMS = {"RUT": "RUT", "SPX": "GSPC", "COMP": "IXIC"}
@@ -230,3 +232,30 @@ def test_a_denied_or_background_record_is_no_claim(tuesday: IndexBrief) -> None:
     ):
         report = check_text(_article(body, "2025-08-05"), tuesday, strict=False)
         assert [c for c in report.claims if c.rule == "P012"] == [], body
+
+
+def test_the_report_of_both_validates_against_the_report_schema(tuesday: IndexBrief) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    from factcheck.render import render_json, report_schema
+
+    body = "So far this quarter, the Russell 2000 is up 1.28%. It closed at a record on Tuesday."
+    report = check_text(_article(body, "2025-08-05"), tuesday, strict=True)
+    assert {c.rule for c in report.claims} >= {"P012"}
+    schema = json.loads(report_schema())
+    for one in json.loads(render_json([report])):
+        jsonschema.Draft202012Validator(schema).validate(one)
+
+
+# --- the offline drafter ----------------------------------------------------------------------
+
+
+def test_the_offline_wrap_says_the_quarter_so_far_and_checks_clean(
+    shared_data: Path, tuesday: IndexBrief
+) -> None:
+    pct, _, _ = _qtd_expected(shared_data, "RUT", dt.date(2025, 8, 5))
+    article = draft_offline(tuesday)  # type: ignore[arg-type]
+    assert f"So far this quarter, it is up {pct.lstrip('+')}." in article
+    report = check_text(article, tuesday, strict=True)
+    assert [c for c in report.claims if c.status is not Status.VERIFIED] == []
+    july = session_brief("RUT", dt.date(2025, 7, 15), SnapshotSource(shared_data))
+    assert "this quarter" not in draft_offline(july)  # the month to date says it
