@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.brief import IndexBrief
+from factcheck.brief import DailyWrapBrief, IndexBrief
 from factcheck.check import check_text
 from factcheck.report import Status
 from writer.data.snapshot import SnapshotSource
@@ -259,3 +259,12 @@ def test_the_offline_wrap_says_the_quarter_so_far_and_checks_clean(
     assert [c for c in report.claims if c.status is not Status.VERIFIED] == []
     july = session_brief("RUT", dt.date(2025, 7, 15), SnapshotSource(shared_data))
     assert "this quarter" not in draft_offline(july)  # the month to date says it
+
+
+def test_the_llm_is_given_the_quarter_to_date_and_told_no_record(tuesday: IndexBrief) -> None:
+    from writer.genres.daily_wrap.prompting import prompt_groups, system_message
+
+    assert isinstance(tuesday, DailyWrapBrief)
+    given = {f.id for group in prompt_groups(tuesday) for f in group.facts}
+    assert {"RUT.qtd.change_pct", "RUT.qtd.change_pts", "RUT.history.close_high"} <= given
+    assert "Never call a close a record" in system_message(tuesday)
