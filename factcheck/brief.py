@@ -16,8 +16,8 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 from factcheck.numfmt import Unit, format_value
 
 Period = str
-"""A session date (`2025-08-05`), or `week`, `52w`, `ytd`, `50d`, `200d`, `weekly`, a level
-name."""
+"""A session date (`2025-08-05`), or `week`, `52w`, `ytd`, `qtd`, `mtd`, `history`, `50d`,
+`200d`, `weekly`, a level name."""
 
 
 class _Strict(BaseModel):

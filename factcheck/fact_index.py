@@ -94,8 +94,8 @@ def fact_tokens(
         tokens.add({"weekly": "week", "daily": "daily", "weekly_prev": "prev"}[period])
     elif period == "prev_week":
         tokens.add("prev")
-    elif period == "mtd":
-        tokens.add("mtd")
+    elif period in ("mtd", "qtd"):
+        tokens.add(period)
     else:  # levels
         tokens.add("level")
         if period.startswith("prev_week"):

@@ -1137,8 +1137,64 @@ class PeriodKind(StrEnum):
     PREVCLOSE = "prevclose"  # the previous week's last close, as a base
     YTD = "ytd"  # "so far this year"
     MTD = "mtd"  # "month to date"
+    QTD = "qtd"  # "so far this quarter": the binder reads it as the year to date in the
+    # first quarter and as the month to date in a quarter's first month (the same change)
+    QUARTER = "quarter"  # "for the quarter", "the third quarter": the current quarter to
+    # date when the binder finds it is the quarter the brief's last session is in, else none
+    QBASE = "qbase"  # "since the end of June": the quarter to date when June ends the
+    # quarter before the brief's last session, else a span the brief holds nothing for
     W52 = "w52"  # "one-year", "12-month": the trailing 52 weeks
     NONE = "none"  # a span no brief holds figures for: "the first half", "year on year"
+
+
+#: The quarters by name, each with its number (0: "the quarter", whichever it is).
+QUARTER_SPANS: Final[dict[str, int]] = {
+    "quarter": 0,
+    "first quarter": 1,
+    "second quarter": 2,
+    "third quarter": 3,
+    "fourth quarter": 4,
+}
+#: The months that end a quarter, by number, as "since the end of June" names a base.
+QUARTER_END_MONTHS: Final[dict[str, int]] = {
+    "march": 3,
+    "june": 6,
+    "september": 9,
+    "december": 12,
+}
+
+
+def _quarter_phrases() -> dict[str, str]:
+    """The quarter's period phrases (lower case) -> their kind: the quarter so far, a quarter
+    by name, and a quarter's last close as a base."""
+    out: dict[str, str] = {}
+    # the quarter so far, whatever month it is written in
+    for phrase in (
+        "quarter to date",
+        "quarter-to-date",
+        "qtd",
+        "so far this quarter",
+        "so far in the quarter",
+        "this quarter",
+        "for this quarter",
+        "in this quarter",
+        "the quarter so far",
+        "quarter so far",
+        "since the start of the quarter",
+        "since the beginning of the quarter",
+        "since the quarter began",
+        "since the quarter started",
+    ):
+        out[phrase] = PeriodKind.QTD
+    # the last close of a quarter as a base: "since the end of June"
+    for month in QUARTER_END_MONTHS:
+        for lead in ("since the end of", "since the close of", "from the end of"):
+            out[f"{lead} {month}"] = PeriodKind.QBASE
+    # a quarter: the current one to date when it is the brief's (the binder decides)
+    for lead in ("", "the ", "for the ", "in the ", "over the ", "during the "):
+        for span in QUARTER_SPANS:
+            out[f"{lead}{span}"] = PeriodKind.QUARTER
+    return out
 
 
 def _period_phrases() -> dict[str, str]:
@@ -1229,11 +1285,6 @@ def _period_phrases() -> dict[str, str]:
     # periods the brief holds no figures for: a figure about one can only be unsupported
     for lead in ("", "the ", "this ", "for the ", "in the ", "over the ", "during the "):
         for span in (
-            "quarter",
-            "first quarter",
-            "second quarter",
-            "third quarter",
-            "fourth quarter",
             "first half",
             "second half",
             "half-year",
@@ -1298,6 +1349,7 @@ def _period_phrases() -> dict[str, str]:
     for adj in PRIOR_WORDS:
         out[f"{adj} friday"] = PeriodKind.PREV
         out[f"the {adj} friday"] = PeriodKind.PREV
+    out.update(_quarter_phrases())
     return out
 
 
@@ -1477,6 +1529,113 @@ INDEX_NOUNS: Final = (
 INDEX_TITLES: Final = ("Index", "Average")
 #: Words of a level that is a record ("a record close", "an all-time high").
 RECORD_WORDS: Final = ("record", "all-time")
+#: A record claim without a figure ("closed at a record", "hit an all-time high", "rose 1% to
+#: a fresh record close"): what puts the index at the record, the words between it and
+#: "record", what may follow "record", and what may follow a bare "record" ("closed at a
+#: record on Tuesday"; not "set a record volume").  Held to every close and high the brief
+#: holds before the day: a record below one is `contradicted`, and one at or above them all
+#: `unsupported` (the data starts on a known day; an all-time record needs all of history).
+RECORD_FINISH_VERBS: Final = forms(
+    FINISH_VERBS, Form.PAST, Form.ING, Form.THIRD, but=("wrapped up", "wrapping up")
+)
+RECORD_REACH_VERBS: Final = (
+    *REACH_VERBS,
+    *pick(RESULT_VERBS, "posted", "recorded", "notched", "logged", "booked", "scored"),
+    "marked",
+    "marking",
+)
+RECORD_RISE_VERBS: Final = (
+    "rose",
+    "rising",
+    "climbed",
+    "climbing",
+    "rallied",
+    "rallying",
+    "jumped",
+    "jumping",
+    "surged",
+    "surging",
+    "advanced",
+    "advancing",
+    "soared",
+    "soaring",
+    "gained",
+    "gaining",
+    "pushed",
+    "pushing",
+)
+RECORD_LEADS: Final = ("a", "an", "another", "fresh", "new")
+RECORD_NOUNS: Final = (
+    "closing high",
+    "closing highs",
+    "closing level",
+    "closing levels",
+    "close",
+    "closes",
+    "high",
+    "highs",
+    "peak",
+    "peaks",
+    "level",
+    "levels",
+    "territory",
+)
+RECORD_TAIL_WORDS: Final = (
+    "on",
+    "for",
+    "in",
+    "after",
+    "as",
+    "while",
+    "and",
+    "with",
+    "again",
+    "amid",
+    "before",
+    "despite",
+    "today",
+    "yesterday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "monday",
+)
+#: Before a record claim, in its clause: words that deny it, hedge it or make it a prospect
+#: ("narrowly missed a record", "shy of a record close", "could hit a record").
+RECORD_DENIALS: Final = (
+    "not",
+    "n't",
+    "never",
+    "no",
+    "failed to",
+    "fail to",
+    "missed",
+    "miss",
+    "missing",
+    "without",
+    "shy of",
+    "short of",
+    "near",
+    "nearly",
+    "almost",
+    "close to",
+    "within",
+    "toward",
+    "towards",
+    "approach",
+    "approaching",
+    "eyeing",
+    "could",
+    "would",
+    "may",
+    "might",
+    "if",
+    "since",
+    "last",
+    "previous",
+    "prior",
+)
 #: Words that put a base after them ("up 2% from the prior close", "versus Friday's").
 BASE_PREPOSITIONS: Final = ("from", "since", "versus", "vs", "vs.", "compared with", "compared to")
 #: The spans the brief holds figures for, as a pattern names them after "the past ..." or

@@ -36,7 +36,8 @@ def session(entity: str, metric: str, day: Day) -> str:
 def period(entity: str, period: str, metric: str) -> str:
     """A figure over a named period, period first: `RUT.week.change_pct`, `RUT.week.high`,
     `RUT.week.sessions`, `RUT.52w.close_low`, `RUT.52w.from_high_pct`, `RUT.ytd.change_pts`,
-    `RUT.mtd.change_pct`, `RUT.prev_week.change_pct`."""
+    `RUT.mtd.change_pct`, `RUT.qtd.change_pct`, `RUT.prev_week.change_pct`, and the record
+    context `RUT.history.close_high` / `RUT.history.high` (the highest of the data held)."""
     return f"{entity}.{period}.{metric}"
 
 

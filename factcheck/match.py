@@ -349,7 +349,7 @@ def _points_are_a_change(index: FactIndex, fig: Figure, b: Binding) -> None:
 #: What "closed at", "settled at" bind a figure to: a close written whole may be cut.
 _CLOSE_WORDS: Final = frozenset({"close", "close_high", "close_low"})
 #: Periods that are spans, not sessions: named for a figure, they say which it is.
-_SPAN_TOKENS: Final = frozenset({"week", "ytd", "mtd", "52w", "prev"})
+_SPAN_TOKENS: Final = frozenset({"week", "ytd", "qtd", "mtd", "52w", "prev"})
 _CLOSE_LEVELS: Final = frozenset({"close", "close_high", "close_low"})
 
 

@@ -78,6 +78,7 @@ from factcheck.grammar import (
     forms,
 )
 from factcheck.patterns import Scan
+from factcheck.record_claims import RECORD, record_claim
 from factcheck.report import Status
 from factcheck.rules import (
     COMPARE_ENTITIES,
@@ -85,6 +86,7 @@ from factcheck.rules import (
     EVERY_SESSION,
     EXTREME_ON_DAY,
     GAVE_BACK,
+    RECORD_CLAIM,
     TICKER_NAME,
     W52_EXTREME,
     WEEK_START,
@@ -569,6 +571,14 @@ def _judge_w52(r: PhraseReading, m: re.Match[str]) -> None:
         r.out.append(phrase_finding(m, r.base, Status.CONTRADICTED, f, None, message, W52_EXTREME))
 
 
+def _judge_record(r: PhraseReading, m: re.Match[str]) -> None:
+    """ "closed at a record": `factcheck.record_claims`."""
+    start, end = r.base + m.start(), r.base + m.end()
+    day = _period_near(r.ctx, start, end, r.summary, ("date",), lower=r.doc.lower)
+    entity = entity_before(r.ctx, start, r.summary, r.binder.subject)
+    r.out.extend(record_claim(m, r.text, r.base, r.binder.brief, entity, day))
+
+
 #: Every kind of worded claim, in the order they are judged (a later kind skips the words
 #: of a claim an earlier one judged).
 PHRASE_KINDS: Final[tuple[PhraseKind, ...]] = (
@@ -584,6 +594,7 @@ PHRASE_KINDS: Final[tuple[PhraseKind, ...]] = (
     PhraseKind(GAVE_BACK_SCAN, _judge_gave_back, GAVE_BACK),
     PhraseKind(RELATIVE, _judge_relative, COMPARE_ENTITIES),
     PhraseKind(W52, _judge_w52, W52_EXTREME),
+    PhraseKind(RECORD, _judge_record, RECORD_CLAIM),
 )
 
 

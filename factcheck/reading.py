@@ -37,7 +37,9 @@ def _summary(
     # an index named goes on; a company or a commodity named in passing does not
     named = [m.value for m in ctx.entities if not is_outside(m.value)]
     entity = named[-1] if named else (prev.entity if prev else None)
-    periods = [m for m in ctx.periods if m.kind in ("date", "week", "w52", "ytd", "prev", "mtd")]
+    periods = [
+        m for m in ctx.periods if m.kind in ("date", "week", "w52", "ytd", "prev", "mtd", "qtd")
+    ]
     topic = periods[-1] if periods else None
     if periods:
         plain = [m for m in periods if not _possessive(doc, m)]

@@ -302,6 +302,18 @@ METRIC_DIRECTION: Final = _rule(
     `contradicted`.""",
 )
 
+RECORD_CLAIM: Final = _rule(
+    "P012",
+    "record-claim",
+    "phrase",
+    "A record close or all-time high is not below an earlier close the data holds",
+    """ "closed at a record", "hit an all-time high" (no figure after it): the session's
+    close (for a high, its close and its intraday high) is held to every earlier close (and
+    intraday high) the brief holds, back to the first session of its data. Below one, the
+    claim is `contradicted`; at or above them all it is `unsupported`, never verified: the
+    data starts on a known day, and an all-time record needs the whole history.""",
+)
+
 # --- streaks -------------------------------------------------------------------------------
 STREAK_CURRENT: Final = _rule(
     "S001",

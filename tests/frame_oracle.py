@@ -18,7 +18,7 @@ import pandas as pd
 
 from factcheck.brief import Entity, WeeklyIndexBrief
 from writer.data import PriceSource, clip, validate
-from writer.metrics import Change, Extreme, Range, Session, change, exact
+from writer.metrics import Change, Extreme, Range, Session, change, exact, quarter_start
 from writer.pipeline import weekly_brief
 
 
@@ -92,6 +92,15 @@ def month_to_date(bars: pd.DataFrame, as_of: dt.date) -> Change | None:
     """The last close vs the last close of the previous month."""
     base = previous_close(bars, as_of.replace(day=1))
     if base is None or (as_of.replace(day=1) - base.date).days > 10:
+        return None
+    return change(base.value, base.date, exact(upto(bars, as_of)["close"].iloc[-1]))
+
+
+def quarter_to_date(bars: pd.DataFrame, as_of: dt.date) -> Change | None:
+    """The last close vs the last close of the previous calendar quarter."""
+    first = quarter_start(as_of)
+    base = previous_close(bars, first)
+    if base is None or (first - base.date).days > 10:
         return None
     return change(base.value, base.date, exact(upto(bars, as_of)["close"].iloc[-1]))
 
@@ -192,6 +201,9 @@ class FrameBars:
 
     def month_to_date(self, as_of: dt.date) -> Change | None:
         return month_to_date(self.frame, as_of)
+
+    def quarter_to_date(self, as_of: dt.date) -> Change | None:
+        return quarter_to_date(self.frame, as_of)
 
     def first_session_of_year(self, as_of: dt.date) -> Extreme | None:
         return first_session_of_year(self.frame, as_of)

@@ -18,7 +18,7 @@ from tests.realstyle.answers import Answered, Score, corpus, score, strip_marks
 #: What the checker does today on this corpus (bench/corpus.py, --ticker/--week given).
 MAX_FALSE_ALARMS = 0
 MIN_RECALL = 1.0
-MIN_VERIFIED = 0.91
+MIN_VERIFIED = 0.915
 
 
 def _monday(day: dt.date) -> dt.date:

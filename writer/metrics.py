@@ -75,6 +75,12 @@ class Range:
         )
 
 
+def quarter_start(day: dt.date) -> dt.date:
+    """The first calendar day of `day`'s quarter (Jan 1, Apr 1, Jul 1, Oct 1): the close
+    before it is the base of the quarter to date."""
+    return dt.date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+
+
 def distance_pct(close: Decimal, level: Decimal) -> Decimal:
     """How far `close` is from `level`, in percent of the level (negative when below)."""
     return pct(close, level)

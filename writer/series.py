@@ -33,7 +33,7 @@ import pandas as pd
 from writer.data import validate
 from writer.data.snapshot import SnapshotSource
 from writer.errors import SymbolNotFound
-from writer.metrics import Change, Extreme, Range, Session, change
+from writer.metrics import Change, Extreme, Range, Session, change, quarter_start
 
 _PRICES = ("open", "high", "low", "close")
 
@@ -86,6 +86,10 @@ class Bars(Protocol):
     def year_to_date(self, as_of: dt.date) -> Change | None: ...
 
     def month_to_date(self, as_of: dt.date) -> Change | None: ...
+
+    def quarter_to_date(self, as_of: dt.date) -> Change | None:
+        """The last close vs the last close of the previous calendar quarter."""
+        ...
 
     def first_session_of_year(self, as_of: dt.date) -> Extreme | None: ...
 
@@ -269,6 +273,13 @@ class Window:
 
     def month_to_date(self, as_of: dt.date) -> Change | None:
         first = as_of.replace(day=1)
+        base = self.previous_close(first)
+        if base is None or (first - base.date).days > 10:
+            return None
+        return change(base.value, base.date, self._last_close(as_of))
+
+    def quarter_to_date(self, as_of: dt.date) -> Change | None:
+        first = quarter_start(as_of)
         base = self.previous_close(first)
         if base is None or (first - base.date).days > 10:
             return None

@@ -115,6 +115,9 @@ from factcheck.grammar import (
     CLOSE_HIGH,
     CLOSE_LOW,
     LEVELISH,
+    QUARTER_END_MONTHS,
+    QUARTER_SPANS,
+    PeriodKind,
     header_words,
 )
 from factcheck.numfmt import LEVEL_SCALE, Hedge
@@ -156,6 +159,28 @@ class Binder:
                 if f.entity == self.subject
                 and f.metric == "close"
                 and f.period[:4] == str(year - 1)
+            ),
+            default=None,
+        )
+        #: the quarter the last session is in (1-4), the token of its change so far (the
+        #: year to date in the first quarter, the month to date in a quarter's first month,
+        #: where they are the same change) and its base, the subject's last close of the
+        #: quarter before when the brief holds it
+        last = brief.week.last_session
+        self.quarter = (last.month - 1) // 3 + 1
+        self.quarter_token = (
+            "ytd" if self.quarter == 1 else "mtd" if (last.month - 1) % 3 == 0 else "qtd"
+        )
+        start = dt.date(last.year, 3 * self.quarter - 2, 1)
+        lo, hi = (start - dt.timedelta(days=10)).isoformat(), start.isoformat()
+        self.quarter_base: str | None = max(
+            (
+                f.period
+                for f in brief.facts
+                if f.entity == self.subject
+                and f.metric == "close"
+                and f.period[:1].isdigit()
+                and lo <= f.period < hi
             ),
             default=None,
         )
@@ -282,7 +307,9 @@ class Binder:
             )
             value = "52w" if kind == "w52" else kind
             if kind == "none" and self._span_is_ytd(phrase):
-                kind = value = "ytd"  # "in the first quarter", written in late March
+                kind = value = "ytd"  # "in the first half", written in late March
+            elif kind in (PeriodKind.QTD, PeriodKind.QUARTER, PeriodKind.QBASE):
+                kind = value = self._quarter_period(kind, _SPACES_RE.sub(" ", phrase))
             if kind == "weekstart":
                 kind, value = "date", self.sessions[0].isoformat()
             elif kind == "weekend":
@@ -370,15 +397,32 @@ class Binder:
                 metrics = _CLOSES  # "its highest close since July 24": a close, not the week's
             ctx.metrics.append((base + m.start(), base + m.end(), metrics))
 
+    def _quarter_period(self, kind: str, phrase: str) -> str:
+        """What a quarter phrase names: the current quarter so far ("so far this quarter",
+        "in the third quarter" written in it, "since the end of June" written in the third)
+        as the brief holds it (`quarter_token`), else a span the brief holds nothing for.
+        "The quarter" written in a quarter's first month may be the one just ended: none,
+        except in the first quarter (the year to date, as "the first half" is)."""
+        if kind == PeriodKind.QTD:
+            return self.quarter_token
+        words = phrase.split()
+        if kind == PeriodKind.QBASE:
+            ended = QUARTER_END_MONTHS.get(words[-1], 0)
+            return self.quarter_token if ended == (3 * self.quarter - 3 or 12) else "none"
+        named = QUARTER_SPANS.get(" ".join(words[-2:]), QUARTER_SPANS.get(words[-1], 0))
+        if named:
+            return self.quarter_token if named == self.quarter else "none"
+        if self.quarter == 1:
+            return "ytd"
+        if len(words) == 1 or self.quarter_token != "qtd":
+            return "none"  # a bare "quarter" ("a quarter of its gains"), or the one ended
+        return "qtd"
+
     def _span_is_ytd(self, phrase: str) -> bool:
-        """Is "the quarter" / "the first half" this year to date (a span that starts with the
-        year, named in a week inside it)?"""
+        """Is "the first half" this year to date (a span that starts with the year, named in
+        a week inside it)?  (A quarter is `_quarter_period`'s.)"""
         month = self.brief.week.last_session.month
-        if "half" in phrase:
-            return "second" not in phrase and month <= 6
-        if "first" in phrase:
-            return month <= 3
-        return not any(w in phrase for w in ("second", "third", "fourth")) and month <= 3
+        return "half" in phrase and "second" not in phrase and month <= 6
 
     def _after_the_week(self, doc: Document) -> bool:
         """Is a recap of a whole week written after it ended: it never calls its week "this
@@ -829,6 +873,8 @@ class Binder:
                 return frozenset({f"d:{first}"} if section_day == first else {"week"})
             if best.value == self.year_base:
                 return frozenset({"ytd"})
+            if best.value == self.quarter_base:
+                return frozenset({self.quarter_token})  # "since the June 30 close"
             later = [d for d in self.sessions if d.isoformat() > best.value]
             if best.value[:1].isdigit() and dt.date.fromisoformat(best.value) in self.sessions:
                 # "Change vs Mon Jun 9: +0.56%": the move from that close, the next session's

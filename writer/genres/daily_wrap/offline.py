@@ -192,6 +192,10 @@ def _context(brief: DailyWrapBrief, fig: Figures, voice: Voice) -> list[str]:
         mtd = ids.period(k, "mtd", "change_pct")
         side = "up" if fig.value(mtd) > 0 else "down"
         parts.append(f"Month to date, the index is {side} {fig.size(mtd)}.")
+    if fig.has(ids.period(k, "qtd", "change_pct")):  # not in a quarter's first month
+        qtd = ids.period(k, "qtd", "change_pct")
+        side = "up" if fig.value(qtd) > 0 else "down"
+        parts.append(f"So far this quarter, it is {side} {fig.size(qtd)}.")
     if fig.has(ids.period(k, "ytd", "change_pct")):
         ytd = ids.period(k, "ytd", "change_pct")
         side = "up" if fig.value(ytd) > 0 else "down"

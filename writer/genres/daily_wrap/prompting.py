@@ -90,11 +90,12 @@ def _year_base(fact: Fact, year: int) -> bool:
 
 def prompt_groups(brief: DailyWrapBrief, *, detail: int = FULL) -> list[FactGroup]:
     """The figures a daily wrap cites, grouped the way it tells them: the subject's session
-    (with the close it is measured from), its week so far and streaks, its month and year to
-    date, its 52-week context; each peer's session and running figures; the spreads between
-    the subject and each peer.  `COMPACT` keeps the story's spine (no earlier session of
-    the week, moving averages, peers' intraday figures, month to date or 52-week range);
-    `NO_DATA` keeps nothing."""
+    (with the close it is measured from), its week so far and streaks, its month, quarter and
+    year to date, its 52-week context and the highest close of its data; each peer's session
+    and running figures; the spreads between the subject and each peer.  `COMPACT` keeps the
+    story's spine (no earlier session of the week, moving averages, peers' intraday figures,
+    month or quarter to date, 52-week range or the data's highest close); `NO_DATA` keeps
+    nothing."""
     if detail <= NO_DATA:
         return []
     full = detail >= FULL
@@ -131,9 +132,10 @@ def prompt_groups(brief: DailyWrapBrief, *, detail: int = FULL) -> list[FactGrou
         ),
     )
     add(
-        f"{name}: month and year to date",
+        f"{name}: month, quarter and year to date",
         (
             *_pick(own, lambda f: full and f.period == "mtd" and f.metric in _CHANGES),
+            *_pick(own, lambda f: full and f.period == "qtd" and f.metric in _CHANGES),
             *_pick(own, lambda f: f.period == "ytd" and f.metric in _CHANGES),
             *_pick(own, lambda f: full and f.period != day and _year_base(f, year)),
         ),
@@ -150,6 +152,8 @@ def prompt_groups(brief: DailyWrapBrief, *, detail: int = FULL) -> list[FactGrou
                 ),
             ),
             *_pick(own, lambda f: full and f.metric in ("ma", "vs_ma_pct")),
+            # the record context: the highest close of the data, which is not all-time
+            *_pick(own, lambda f: full and f.period == "history" and f.metric == "close_high"),
         ),
     )
     peer_session = _PEER_SESSION_FULL if full else _PEER_SESSION_COMPACT

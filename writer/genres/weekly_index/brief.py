@@ -234,6 +234,26 @@ def _entity_facts(
             on=last.date,
             id_style="period_first",
         )
+    qtd = bars.quarter_to_date(last.date)
+    quarter = (last.date.month - 1) // 3 + 1
+    # not in the first quarter, where it is the year to date, nor in a quarter's first
+    # month, where it is the month to date; its base close only with it
+    if qtd is not None and quarter > 1 and (last.date.month - 1) % 3:
+        if qtd.base_date != prev.date and qtd.base_date not in {d.date for d in days}:
+            f.level(
+                "close",
+                qtd.base_date.isoformat(),
+                qtd.base,
+                f"last close of Q{quarter - 1} ({qtd.base_date:%b %-d})",
+                on=qtd.base_date,
+            )
+        f.change(
+            "qtd",
+            qtd,
+            f"quarter-to-date change (Q{quarter})",
+            on=last.date,
+            id_style="period_first",
+        )
     for metric, ext, words in week.extremes().named():
         f.level(
             metric,
@@ -278,6 +298,28 @@ def _entity_facts(
                 signed=True,
                 fact_id=ids.period(entity.key, "52w", f"from_{metric}_pct"),
             )
+
+    # record context: the highest close and intraday high of all the data the brief was
+    # built from, to the last session; the data starts on a known day, so a record it holds
+    # is the highest since then, never an all-time record
+    first_day = bars.first_date()
+    held = bars.between(first_day, last.date).extremes()
+    for metric, ext, words in (
+        ("close_high", held.close_high, "highest close"),
+        ("high", held.high, "highest intraday high"),
+    ):
+        f.level(
+            metric,
+            "history",
+            ext.value,
+            f"{words} in the data since {first_day:%b %-d, %Y} ({ext.date:%b %-d, %Y})",
+            on=ext.date,
+            derivation=(
+                f"{words} of the sessions from {first_day} (the first the data holds) to "
+                f"{last.date}: not an all-time record, which needs the full history"
+            ),
+            fact_id=ids.period(entity.key, "history", metric),
+        )
 
     ytd = bars.year_to_date(last.date)
     if ytd is None:
