@@ -14,7 +14,7 @@ fact validated (`tests/frame_oracle.py`), as the reference the fast path is held
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any, Final
 
@@ -152,6 +152,20 @@ class _Facts:
     ) -> None:
         self.add(metric, period, value, Unit.POINTS, label, on=on, **kw)
 
+    def base_close(
+        self, chg: m.Change, label: str, prev: m.Extreme, days: Sequence[m.Session]
+    ) -> None:
+        """The close a period's change runs from ("last close of Q2 (Jun 30)"), unless the
+        week's facts hold it already (the previous week's last close, a session's close)."""
+        if chg.base_date != prev.date and chg.base_date not in {d.date for d in days}:
+            self.level(
+                "close",
+                chg.base_date.isoformat(),
+                chg.base,
+                f"{label} ({chg.base_date:%b %-d})",
+                on=chg.base_date,
+            )
+
     def change(
         self,
         period: str,
@@ -239,14 +253,7 @@ def _entity_facts(
     # not in the first quarter, where it is the year to date, nor in a quarter's first
     # month, where it is the month to date; its base close only with it
     if qtd is not None and quarter > 1 and (last.date.month - 1) % 3:
-        if qtd.base_date != prev.date and qtd.base_date not in {d.date for d in days}:
-            f.level(
-                "close",
-                qtd.base_date.isoformat(),
-                qtd.base,
-                f"last close of Q{quarter - 1} ({qtd.base_date:%b %-d})",
-                on=qtd.base_date,
-            )
+        f.base_close(qtd, f"last close of Q{quarter - 1}", prev, days)
         f.change(
             "qtd",
             qtd,
@@ -328,14 +335,7 @@ def _entity_facts(
             f"{last.date.year - 1} in the data)"
         )
     else:
-        if ytd.base_date != prev.date and ytd.base_date not in {d.date for d in days}:
-            f.level(
-                "close",
-                ytd.base_date.isoformat(),
-                ytd.base,
-                f"last close of {ytd.base_date.year} ({ytd.base_date:%b %-d})",
-                on=ytd.base_date,
-            )
+        f.base_close(ytd, f"last close of {ytd.base_date.year}", prev, days)
         f.change("ytd", ytd, "year-to-date change", on=last.date, id_style="period_first")
         first = bars.first_session_of_year(last.date)
         if first is not None and first.date < days[0].date and first.date != prev.date:
