@@ -5,7 +5,7 @@ The index and week an article is checked for come from, in order: its YAML front
 the one `brief_sha256` pins when the front matter has it), the `--ticker` / `--week` options,
 or the text itself (the indices it names, its dateline).  The figures are always checked
 against market data when any can be had: a sidecar brief is compared with the brief the data
-gives and every difference is an error (`audit_sidecar`).  Without market data there is no
+gives and every difference is an error (`audited`).  Without market data there is no
 verdict (exit 3, as for an article without a sidecar): the sidecar is used alone only with
 `--trust-sidecar`, and the report says so.  Everything that can go wrong with the input
 (unreadable file, bad YAML, no way to tell the week) is raised as `MalformedInput` naming the
@@ -494,24 +494,15 @@ OWN_BRIEF_ONLY = (
 )
 
 
-def audit_sidecar(
-    art: Article, attached: Brief, source: PriceSource, trust: bool = False
-) -> tuple[Brief, tuple[list[Claim], str]]:
-    """The brief to check an article against when it came with one: the brief the market data
-    gives for the same index, week and peers, with an error for every figure on which the
-    attached brief disagrees (see `factcheck.brief.differences`).  When the data cannot be
-    had there is no verdict (`DataUnavailable`, exit 3), unless `trust` (`--trust-sidecar`):
-    then the attached brief is used alone, and the report says so.  Data that cannot be right
-    (`BadData`) is refused either way: it is there, and wrong."""
-    assert isinstance(attached, IndexBrief)
-    as_of = attached.session.date if isinstance(attached, DailyWrapBrief) else None
-    return audited(art, attached, lambda: index_brief_of(attached, source, as_of), trust)
-
-
 def audited(
     art: Article, attached: Brief, rebuild: Callable[[], Brief], trust: bool
 ) -> tuple[Brief, tuple[list[Claim], str]]:
-    """`audit_sidecar` for any kind of brief: `rebuild` gives the brief the data gives."""
+    """The brief to check an article against when it came with one (`attached`): the brief
+    the market data gives (`rebuild`), with an error for every figure on which the attached
+    brief disagrees (see `factcheck.brief.differences`).  When the data cannot be had there
+    is no verdict (`DataUnavailable`, exit 3), unless `trust` (`--trust-sidecar`): then the
+    attached brief is used alone, and the report says so.  Data that cannot be right
+    (`BadData`) is refused either way: it is there, and wrong."""
     try:
         data = rebuild()
     except BadData as exc:
