@@ -283,3 +283,22 @@ def test_a_batch_killed_outright_leaves_no_worker_drafting(
         asked = len(server.requests)
         time.sleep(1.5)  # a worker still drafting would have sent its next request by now
         assert len(server.requests) == asked <= 2
+
+
+def test_articles_a_stopped_worker_left_in_its_pipe_are_reported() -> None:
+    """A stop (Ctrl-C, SIGTERM) that comes after a worker published an article but before the
+    command read that it did: what the pipe still holds is reported as finished, and a message
+    cut short by the stop ends the reading without an error."""
+    import multiprocessing
+
+    from writer.draft.batch import ArticleRun, _drain
+
+    receiver, sender = multiprocessing.Pipe(duplex=False)
+    sender.send((3, ArticleRun("RUT", dt.date(2025, 8, 8), verdict="published")))
+    sender.send((5, ArticleRun("SPX", dt.date(2025, 8, 8), verdict="rejected")))
+    sender.send_bytes(b"\x80\x05 cut")  # what a worker killed mid-send leaves
+    sender.close()
+    reported: list[tuple[int, str]] = []
+    _drain(receiver, lambda i, run: reported.append((i, run.verdict)))
+    assert reported == [(3, "published"), (5, "rejected")]
+    assert receiver.closed

@@ -21,6 +21,7 @@ import dataclasses
 import datetime as dt
 import multiprocessing
 import os
+import pickle
 import re
 import signal
 import sys
@@ -751,8 +752,26 @@ def _fork_workers(
             worker.terminate()
         for worker, _left in readers.values():
             worker.join()
+        # a stop (Ctrl-C, SIGTERM) can come between a worker publishing an article and this
+        # process reading that it did: what the pipes still hold is reported, so the summary
+        # and the list of published paths say everything the folder holds
+        for receiver in readers:
+            _drain(receiver, finished)
         if client is not None:
             client.close()
+
+
+def _drain(receiver: Any, finished: Finished) -> None:
+    """Report every finished article a stopped worker left in its pipe, then close it.  A
+    message cut short by the stop (the worker killed mid-send) ends the reading."""
+    try:
+        while receiver.poll():
+            i, run = receiver.recv()
+            finished(i, run)
+    except (EOFError, OSError, pickle.UnpicklingError):
+        pass
+    finally:
+        receiver.close()
 
 
 def _lost(worker: Any, briefer: Any) -> str:
