@@ -44,6 +44,15 @@ def test_last_place_unit(written: str, decimals: int, unit: str) -> None:
         ("2.3851", "2.38", 2, Hedge.EXACT, False),
         ("0.28", "0.3", 1, Hedge.APPROXIMATE, True),
         ("0.28", "0.30", 2, Hedge.APPROXIMATE, False),  # 0.02 off, more than one last-place unit
+        # "about" is bounded: the value rounds to it at its last digit, or is within 5% of it
+        ("2.38", "2", 0, Hedge.APPROXIMATE, True),
+        ("2.38", "3", 0, Hedge.APPROXIMATE, False),  # rounds to 2: 26% away from 3
+        ("2.88", "3", 0, Hedge.APPROXIMATE, True),
+        ("2218.42", "2200", 0, Hedge.APPROXIMATE, True),
+        ("2218.42", "2250", 0, Hedge.APPROXIMATE, True),  # 1.4% away
+        ("2218.42", "3000", 0, Hedge.APPROXIMATE, False),  # one unit (1,000) was no bound
+        ("2218.42", "2000", 0, Hedge.APPROXIMATE, True),  # 2,218 to the thousand
+        ("45.52", "50", 0, Hedge.APPROXIMATE, True),
         ("0.97", "1", 0, Hedge.NEARLY, True),
         ("1.02", "1", 0, Hedge.NEARLY, False),
         ("2.38", "2", 0, Hedge.MORE_THAN, True),
