@@ -31,6 +31,7 @@ COMPILED = [
     "factcheck/blocks.py",
     "factcheck/datewords.py",
     "factcheck/figures.py",
+    "factcheck/fractions.py",
     "factcheck/streak_counts.py",
     "factcheck/bind/model.py",
     "factcheck/bind/patterns.py",
@@ -51,6 +52,7 @@ COMPILED = [
     "factcheck/patterns.py",
     "factcheck/reading.py",
     "factcheck/dates.py",
+    "factcheck/denial.py",
     # the earnings engine: the same path for every figure of an earnings story
     "factcheck/earnings/words.py",
     "factcheck/earnings/quarters.py",

@@ -63,6 +63,13 @@ def lower_same_length(text: str) -> str:
 _NON_ASCII_RE: Final = re.compile(r"[^\x00-\x7f]")
 
 
+#: The vulgar fractions of Unicode ("½", "¼", "⅓" ... "⅞"): read as the fraction they are.
+VULGAR_FRACTIONS: Final = frozenset(
+    c
+    for c in map(chr, (*range(0xBC, 0xBF), *range(0x2150, 0x2160)))
+    if unicodedata.name(c, "").startswith("VULGAR FRACTION")
+)
+
 #: Arabic decimal and thousands separators, which Arabic-Indic digits are written with
 _ARABIC_MARKS: Final = {"\u066b": ".", "\u066c": ","}
 
@@ -83,7 +90,9 @@ def _shape_char(m: re.Match[str]) -> str:
             return "x"
         return str(unicodedata.decimal(c))
     if c.isalnum() or c == "_":
-        return "x"
+        # a vulgar fraction ("½%", "2½%") stays for `factcheck.fractions` to read; it is no
+        # word character to the ASCII patterns, as a sign is not
+        return c if c in VULGAR_FRACTIONS else "x"
     return c
 
 

@@ -30,6 +30,9 @@ class Figure:
     scale: str | None = None
     date: dt.date | None = None
     weekday: int | None = None
+    #: the words right before it deny it ("did not close at", "is not above"): true when the
+    #: figure is not the data's (`factcheck.denial`)
+    negated: bool = False
 
     @property
     def written(self) -> str:

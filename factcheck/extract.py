@@ -34,6 +34,7 @@ from factcheck.datewords import dates_in
 from factcheck.document import Document, Figure, Sentence
 from factcheck.errors import CheckError, TooLarge
 from factcheck.figures import figures_in, read_hedges
+from factcheck.fractions import fraction_percents_in
 from factcheck.frontmatter import parse_front_matter, shown_fields, split_front_matter
 from factcheck.grammar import (
     DIGIT_INDEX_NAMES,
@@ -374,6 +375,11 @@ class _Sentences:
         low = self.lower[sent.start : sent.end]
         streaks = streaks_in(chunk, low, sent.start)
         worded = worded_percents_in(chunk, low, sent.start)
+        fractions = fraction_percents_in(chunk, low, sent.start)
+        if fractions:  # "half a percent", "three-quarters of one percent", "2½%"
+            spans = [(f.start, f.end) for f in fractions]
+            worded = [f for f in worded if not any(a <= f.start < b for a, b in spans)]
+            worded = sorted(worded + fractions, key=_START)
         if worded:  # "rose nine percent": hedged as figures in digits are
             read_hedges(chunk, sent.start, worded)
             streaks = sorted(streaks + worded, key=_START)

@@ -16,15 +16,23 @@ from factcheck.document import Figure
 from factcheck.grammar import (
     CENT_WORDS,
     CHANGE_UNITS_AFTER,
+    DENIED_LEADS,
+    DENIED_SPANS,
+    DENIED_VERBS,
     GAP_PATTERN,
     LEVEL_RELATIONS,
     MONEY_SCALE_LETTERS,
     MONEY_SCALES,
+    NEGATIONS,
     PER_SHARE,
     POINT_WORDS,
     PT_WORDS,
     RANGE_LOW,
     RANGE_NOUNS,
+    REACH_VERBS,
+    YEAR_AS_LEVEL_NOT_BEFORE,
+    YEAR_AS_LEVEL_PREPOSITIONS,
+    YEAR_AS_LEVEL_VERBS,
     alternation,
 )
 from factcheck.numfmt import Hedge, parse_hedge
@@ -118,6 +126,29 @@ def figure_matches(text: str) -> list[re.Match[str]]:
 _ORDINAL_RE: Final = re.compile(r"(?:st|nd|rd|th)\b", re.ASCII)
 
 
+#: A verb that puts an index somewhere, then (in its clause) a preposition, right before a
+#: year-like number: "closed the week at 2050", "rose 1.2% to 1985"; or a reaching verb
+#: right before it ("hit 2010").  Between them no clause break (a decimal point is no break).
+_YEAR_LEVEL_BEFORE: Final = re.compile(
+    rf"\b(?:{alternation(YEAR_AS_LEVEL_VERBS)})\b(?:(?:[^,;:()\n.]|\.(?=\d)){{0,40}}?\s)?"
+    rf"(?:{alternation(YEAR_AS_LEVEL_PREPOSITIONS)})\s+$|\b(?:{alternation(REACH_VERBS)})\s+$",
+    re.IGNORECASE,
+)
+_YEAR_AFTER: Final = re.compile(
+    rf"(?:['’]s\b|s\b|\s+(?:{alternation(YEAR_AS_LEVEL_NOT_BEFORE)})\b)", re.IGNORECASE
+)
+#: How far back the verb of `_YEAR_LEVEL_BEFORE` may stand.
+_YEAR_LEVEL_REACH: Final = 64
+
+
+def _year_is_a_level(text: str, start: int, end: int) -> bool:
+    """Is the year-like number at text[start:end] a level ("closed the week at 2050") rather
+    than a year ("since 2021", "its 2024 close", "rose to 2021 levels")?"""
+    if _YEAR_AFTER.match(text, end):
+        return False
+    return _YEAR_LEVEL_BEFORE.search(text[max(0, start - _YEAR_LEVEL_REACH) : start]) is not None
+
+
 def figures_in(text: str, offset: int, dates: list[Figure]) -> list[Figure]:
     """Numbers in a sentence's masked text (dates already found are skipped)."""
     blocked = [(d.start - offset, d.end - offset) for d in dates]
@@ -151,7 +182,7 @@ def figures_in(text: str, offset: int, dates: list[Figure]) -> list[Figure]:
             and not sign_text
             and len(num) == 4
             and num[:2] in ("19", "20")
-        ):
+        ) and not _year_is_a_level(text, a, m.end("num")):
             continue  # a year
         value = _decimal(num)
         end = (
@@ -195,11 +226,25 @@ def _in_parentheses(text: str, start: int, end: int, per_share: bool) -> bool:
     return per_share and start > 0 and text[start - 1] == "(" and text[end : end + 1] == ")"
 
 
+_APOSTROPHES: Final = "'’"
+#: A denial right before a figure: "did not close the week at ", "isn't above ", "never hit ",
+#: ", not " (grammar `NEGATIONS` and what may follow one).
+_DENIED_RE: Final = re.compile(
+    rf"(?:\b(?:{alternation(w for w in NEGATIONS if w[0] != 'n' or w[1] not in _APOSTROPHES)})"
+    rf"|n[{_APOSTROPHES}]t)\s+"
+    rf"(?:(?:{alternation(DENIED_VERBS)})\s+)?(?:(?:{alternation(DENIED_SPANS)})\s+)?"
+    rf"(?:(?:{alternation(DENIED_LEADS)})\s+){{0,2}}$",
+    re.IGNORECASE,
+)
+
+
 def read_hedges(text: str, offset: int, figs: list[Figure]) -> None:
-    """Each figure's hedge, from the words before it ("about", "more than", "below")."""
+    """Each figure's hedge, from the words before it ("about", "more than", "below"), and
+    whether those words deny it ("did not close at")."""
     for fig in figs:
         at = fig.start - offset
         before = text[max(0, at - 40) : at]
+        fig.negated = _DENIED_RE.search(before) is not None
         symbol = _COMPARATOR_SIGNS.get(before[-1:]) if fig.sign == 0 else None
         if symbol is not None:
             # "gained <1%", "≥ 2%" as one word with the figure: a bound, never exact

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import Decimal
 from enum import StrEnum
 from typing import Final
 
@@ -1462,6 +1463,9 @@ METRIC_WORDS: Final[tuple[tuple[tuple[str, ...], frozenset[str]], ...]] = (
             "ended the session at",
             "finished",
             "settled",
+            # the base forms after "did", "did not", "didn't": "did not finish below 2,200"
+            "finish",
+            "settle",
         ),
         frozenset({"close", "close_high", "close_low"}),
     ),
@@ -1818,6 +1822,21 @@ FOLLOW_GAP_EXTREMES: Final = (
 SET_ON_VERBS: Final = pick(REACH_VERBS, "set", "reached")
 #: Units of a change spelled out ("2.1 percent", "35 points").
 PERCENT_WORDS: Final = ("percent", "per cent", "pct")
+#: A percentage written as a fraction (`factcheck.fractions`): "half a percent", "a quarter of
+#: a per cent", "three-quarters of one percent" (a space here is any run of spaces or hyphens).
+FRACTION_WORDS: Final[tuple[tuple[str, Decimal], ...]] = (
+    ("half", Decimal("0.5")),
+    ("a half", Decimal("0.5")),
+    ("one half", Decimal("0.5")),
+    ("a quarter", Decimal("0.25")),
+    ("one quarter", Decimal("0.25")),
+    ("three quarters", Decimal("0.75")),
+    ("a third", Decimal("0.33")),
+    ("one third", Decimal("0.33")),
+    ("two thirds", Decimal("0.67")),
+    ("a tenth", Decimal("0.1")),
+    ("one tenth", Decimal("0.1")),
+)
 POINT_WORDS: Final = (*pick(dict(COLUMN_METRICS), "points"), "point")
 PT_WORDS: Final = (*pick(dict(COLUMN_METRICS), "pts"), "pt")
 #: Between a change and the year-end base right after it ("0.29% above its 2023 finish").
@@ -2085,6 +2104,107 @@ HEDGE_WORDS: Final[tuple[tuple[str, Hedge], ...]] = (
 #: The figure readers' words (`factcheck.figures`): "2% above the 50-day", "a low of 4,900".
 CHANGE_UNITS_AFTER: Final = (*POINT_WORDS, *pick(PT_WORDS, "pts"))
 LEVEL_RELATIONS: Final = (*pick(dict(GAP_SIDES), "above", "below", "under", "beneath"), "over")
+#: A bare 19xx/20xx number is a year ("its 2024 close", "since 2021") unless a verb that
+#: puts an index somewhere and one of these words stand right before it: "closed the week at
+#: 2050", "fell to 1985", "hit 2010" (the Russell closed between 1,900 and 2,099 on a third of
+#: its sessions, so a level written without a separator must not pass as a year).
+YEAR_AS_LEVEL_VERBS: Final = (
+    *forms(FINISH_VERBS),
+    *MOVE_VERBS,
+    *REACH_VERBS,
+    "traded",
+    "trading",
+    "stood",
+    "stands",
+)
+YEAR_AS_LEVEL_PREPOSITIONS: Final = (
+    "at",
+    "to",
+    *pick(dict(GAP_SIDES), "above", "below", "under"),
+    "near",
+    "around",
+    "over",
+    "past",
+)
+#: After a year-like number: what makes it a year even after such a verb ("rose to 2021 levels",
+#: "fell to 2020's lows").
+YEAR_AS_LEVEL_NOT_BEFORE: Final = ("levels", "level", "highs", "lows", "high", "low", "peak")
+#: A figure denied ("did not close at 2,281.42", "is not above 2,400", "never hit 2,500",
+#: "rose 3%, not 2%"): one of these, then at most a verb of `DENIED_VERBS`, a span of
+#: `DENIED_SPANS` and words of `DENIED_LEADS`, then the figure.  Nothing else may stand
+#: between: "could not hold gains of 2.38%" denies the holding, not the gain.  "Hold", "stay"
+#: and "remain" are no such verbs: "fails to hold 2,300" names a level it traded through.
+#: ("n't" is read glued to its verb: "didn't", "wasn’t").
+NEGATIONS: Final = ("not", "never", "no longer", "failed to", "fails to", "n't", "n’t")
+DENIED_VERBS: Final = (
+    *forms(FINISH_VERBS, Form.BASE, Form.PAST),  # "did not close", "never closed"
+    *MOVE_VERBS,  # "never fell below"
+    *REACH_VERBS,
+    "traded",
+    "be",
+    "rise",
+    "fall",
+    "gain",
+    "lose",
+    "add",
+    "shed",
+    "climb",
+    "drop",
+    "decline",
+    "slip",
+    "slide",
+    "sink",
+    "jump",
+    "surge",
+    "soar",
+    "advance",
+    "retreat",
+    "rally",
+    "tumble",
+    "ease",
+    "move",
+    "change",
+    "trade",
+    "top",
+    "hit",
+    "reach",
+    "touch",
+    "break",
+    "breach",
+    "cross",
+    "surpass",
+    "exceed",
+)
+DENIED_SPANS: Final = (
+    "the week",
+    "the day",
+    "the session",
+    "the year",
+    "on the week",
+    "on the day",
+    "for the week",
+    "for the day",
+)
+DENIED_LEADS: Final = (
+    "above",
+    "below",
+    "under",
+    "over",
+    "at",
+    "to",
+    "by",
+    "past",
+    "beyond",
+    "more than",
+    "less than",
+    "as much as",
+    "as high as",
+    "as low as",
+    "even",
+    "quite",
+    "a",
+    "an",
+)
 #: "The Russell 2000 is above 2,400", "sits below 5,000": where an index stands now, which is
 #: its last close (not a high of some period above the level).
 STANDING_VERBS: Final = ("is", "are", "stands", "sits", "remains", "stays", "is still", "is now")

@@ -63,6 +63,11 @@ def level(entity: str, name: str) -> str:
     return f"{entity}.level.{name}"
 
 
+def is_level(fact_id: str) -> bool:
+    """Is `fact_id` a price level a writer may cite (`level`), not a value the index had?"""
+    return ".level." in fact_id
+
+
 def spread(subject: str, peer: str, period: Day) -> str:
     """The subject's percent change minus the peer's, in percentage points, over the week or
     one session: `RUT.vs.SPX.spread_pp.week`, `RUT.vs.SPX.spread_pp.2025-08-05`."""

@@ -18,6 +18,7 @@ from factcheck.bind import Binder, apply_column
 from factcheck.brief import Brief, IndexBrief
 from factcheck.claim_builder import ClaimBuilder
 from factcheck.dates import date_verdict, wrong_week
+from factcheck.denial import denial_verdict
 from factcheck.document import Figure
 from factcheck.extract import parse
 from factcheck.fact_index import FactIndex
@@ -82,7 +83,7 @@ def check_index(text: str, brief: Brief, genre: Genre, *, source: str, strict: b
                 b.entity_guessed = False
             if sent.block_kind == "table":
                 apply_column(binder, doc, sent, fig, b)
-            verdict: Verdict = judge(index, fig, b)
+            verdict: Verdict = denial_verdict(fig, b, judge(index, fig, b))
             out.add(
                 fig.start,
                 fig.end,

@@ -416,7 +416,9 @@ def _guess(fig: Figure, b: Binding, verdict: Verdict) -> str | None:
         and fig.decimals == 0
         and fig.magnitude >= 1000
         and fig.magnitude % 100 == 0
-        and fig.hedge not in (Hedge.ABOVE, Hedge.BELOW)  # "closed above 2,300": settled
+        # "closed above 2,300", "closed at about 3,000": a relation or a bounded hedge the
+        # data settles; a bare round number may be a level to watch
+        and fig.hedge not in (Hedge.ABOVE, Hedge.BELOW, Hedge.APPROXIMATE)
     ):
         return "a round number, which the data does not settle"
     if (

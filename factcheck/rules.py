@@ -141,6 +141,21 @@ MONEY_SCALE: Final = _rule(
     over 1,000 ("$329 billion" for $329 million) or 100 ("$74" for 74 cents). A `mismatch`
     that names the factor, with the figure at the right scale.""",
 )
+FIGURE_DENIED: Final = _rule(
+    "F010",
+    "figure-denied",
+    "figure",
+    "A figure the text denies is not the data's",
+    """The words right before a figure deny it ("did not close the week at 2,281.42", "is not
+    above 2,400", "never hit 2,500", "rose 3%, not 2%"). The figure is bound and judged as
+    if affirmed, then the verdict turns over: a denied figure the data holds is
+    `contradicted`; one its fact does not fit (a mismatch, or true only of another fact) is
+    verified when the figure is exact or
+    a relation to a level (not above 2,400 is at or below it); a denied hedge with a nearness
+    ("did not rise more than 2%") is left `unsupported`, since the data not fitting the hedge
+    does not make the denial true. A figure that was unsettled stays so, and so does a
+    denied relation with no period ("failed to close above 2,300": which session?).""",
+)
 
 # --- dates ---------------------------------------------------------------------------------
 WEEKDAY_DATE: Final = _rule(

@@ -203,3 +203,127 @@ def test_a_percentage_in_words_is_a_figure(
 ) -> None:
     report = check_text(sentence, rut, strict=True)
     assert [c.status.value for c in report.claims if c.kind == "percent"] == [status]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("The Russell 2000 closed the week at about 3,000.", "mismatch"),  # 2,218.42
+        ("The Russell 2000 closed the week at about 2,200.", "verified"),
+        ("The Russell 2000 closed the week at around 2,250.", "verified"),  # 1.4% away
+        ("The Russell 2000 jumped about 3% this week.", "mismatch"),  # +2.38%
+        ("The Russell 2000 gained about 2% this week.", "verified"),
+        ("The Russell 2000 gained roughly 2.5% this week.", "verified"),  # 4.8% away
+    ],
+)
+def test_a_hedge_has_a_bound(rut: WeeklyIndexBrief, sentence: str, status: str) -> None:
+    """ "About X" fits a value that rounds to X at its last digit or lies within 5% of it; one
+    whole unit of the last digit let "about 3,000" stand for 2,218.42."""
+    report = check_text(sentence, rut, strict=True)
+    assert [c.status.value for c in report.claims if c.kind in ("number", "percent")] == [status]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("The Russell 2000 closed the week at 2050.", "mismatch"),  # 2,218.42
+        ("The Russell 2000 fell 1.2% to 1985 on Friday.", "mismatch"),
+        ("The Russell 2000 closed the week at 2218.42.", "verified"),
+    ],
+)
+def test_a_level_written_like_a_year_is_a_figure(
+    rut: WeeklyIndexBrief, sentence: str, status: str
+) -> None:
+    """A bare 19xx/20xx number after a verb that puts the index somewhere is a level: the
+    Russell closed between 1,900 and 2,099 on a third of its sessions."""
+    report = check_text(sentence, rut, strict=True)
+    levels = [c for c in report.claims if c.kind == "number"]
+    assert levels and levels[-1].status.value == status, [(c.text, c.status) for c in levels]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Russell 2000 closed at its highest level since 2021.",
+        "The Russell 2000 fell to 2020 levels.",
+        "The Russell 2000 ended 2024 higher.",
+        "The Russell 2000 closed at its 2024 high.",
+    ],
+)
+def test_a_year_is_still_a_year(rut: WeeklyIndexBrief, sentence: str) -> None:
+    report = check_text(sentence, rut, strict=True)
+    assert not [c for c in report.claims if c.kind == "number"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("The Russell 2000 did not close the week at 2,218.42.", "contradicted"),
+        ("The Russell 2000 didn't rise 2.38% this week.", "contradicted"),
+        ("The Russell 2000 did not close the week at 2,281.42.", "verified"),
+        (
+            "The Russell 2000 closed the week at 2,218.42. The Russell 2000 is not above 2,400.",
+            "verified",
+        ),
+        ("The Russell 2000 never fell below 2,200 this week.", "contradicted"),  # low 2,177.10
+        ("The Russell 2000 failed to close the week above 2,300.", "verified"),
+        ("The Russell 2000 failed to close above 2,300.", "unsupported"),  # which session?
+    ],
+)
+def test_a_denied_figure_turns_its_verdict_over(
+    rut: WeeklyIndexBrief, sentence: str, status: str
+) -> None:
+    report = check_text(sentence, rut, strict=True)
+    assert report.claims[-1].status.value == status, [(c.text, c.message) for c in report.claims]
+    assert report.claims[-1].rule == "F010"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Russell 2000 could not hold gains of 2.38% this week.",  # the holding is denied
+        "Not only did the Russell 2000 rise 2.38% this week, it beat the S&P 500.",
+        "The Russell 2000, not far from 2,218.42 all week, rose 2.38% this week.",
+    ],
+)
+def test_a_negation_that_does_not_govern_the_figure_leaves_it_affirmed(
+    rut: WeeklyIndexBrief, sentence: str
+) -> None:
+    report = check_text(sentence, rut, strict=True)
+    assert all(c.rule != "F010" for c in report.claims), [(c.text, c.rule) for c in report.claims]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written", "status"),
+    [
+        ("The Russell 2000 edged up half a percent on Friday.", "half a percent", "mismatch"),
+        (
+            "The Russell 2000 slipped a quarter of a percent on Wednesday.",
+            "a quarter of a percent",
+            "mismatch",
+        ),  # -0.20%
+        (
+            "The Russell 2000 rose two and a half per cent this week.",
+            "two and a half per cent",
+            "mismatch",
+        ),
+        (
+            "The Russell 2000 rose about two and a half percent this week.",
+            "two and a half percent",
+            "verified",
+        ),
+        ("The Russell 2000 edged up ½% on Friday.", "½%", "mismatch"),  # +0.17%
+        ("The Russell 2000 rose 2½% this week.", "2½%", "mismatch"),  # +2.38%
+        ("The Russell 2000 rose about 2½% this week.", "2½%", "verified"),
+        (
+            "The Russell 2000 gained three-quarters of one percent this week.",
+            "three-quarters of one percent",
+            "mismatch",
+        ),
+    ],
+)
+def test_a_percentage_written_as_a_fraction_is_a_figure(
+    rut: WeeklyIndexBrief, sentence: str, written: str, status: str
+) -> None:
+    report = check_text(sentence, rut, strict=True)
+    assert [(c.text, c.status.value) for c in report.claims] == [(written, status)]

@@ -784,16 +784,19 @@ class Binder:
 
     def _stands_at(self, fig: Figure, b: Binding, head: str) -> None:
         """ "The Russell 2000 is above 2,400": where it stands, its last close (not any
-        figure of the brief above the level)."""
+        figure of the brief above the level).  A period inherited from the sentence before
+        does not change where it stands now: "... closed the week at 2,218.42. The Russell
+        2000 is above 2,400." is held to that close, not to its 52-week high."""
         if (
             fig.kind == "number"
             and fig.hedge in (Hedge.ABOVE, Hedge.BELOW)
             and b.metrics is None
-            and not (b.periods or b.periods_inherited)
+            and not b.periods
             and _STANDS_AT_RE.search(head)
         ):
             b.metrics = frozenset({"close"})
             b.periods = frozenset({f"d:{self.sessions[-1].isoformat()}"})
+            b.periods_inherited = frozenset()
 
     def _bind_doubts(
         self, ctx: SentenceContext, heading: SentenceContext | None, fig: Figure, b: Binding

@@ -155,9 +155,10 @@ DATELINE_MAX: Final = 60
 #: the week before the moment of writing.
 _DEICTIC_WEEK_RE: Final = re.compile(rf"{alternation(DEICTIC_LAST_WEEK)}\b", re.ASCII)
 _THIS_WEEK_RE: Final = re.compile(rf"\b{alternation(THIS_WEEK)}\b", re.ASCII)
-#: Where an index stands against a level: "is above ", "sits well below the ".
+#: Where an index stands against a level: "is above ", "sits well below the ", and denied:
+#: "is not above ", "isn't below " (`factcheck.denial` turns the verdict over).
 _STANDS_AT_RE: Final = re.compile(
-    rf"\b{alternation(STANDING_VERBS)}\s+(?:well\s+|comfortably\s+|just\s+)?"
+    rf"\b{alternation(STANDING_VERBS)}(?:\s+not|n't|n’t)?\s+(?:well\s+|comfortably\s+|just\s+)?"
     rf"{alternation(LEVEL_RELATIONS)}\s+(?:the\s+)?$",
     re.ASCII,
 )
