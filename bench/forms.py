@@ -556,6 +556,9 @@ def form_line_break(art: Article, rng: random.Random) -> Mutant | None:
     return inserted(art, claim[0].rstrip() + "\n" + claim[1] + claim[2], rng, places=BLOCK_PLACES)
 
 
+_SENTENCE_END_RE = re.compile(r"\.(?=\s)")
+
+
 def form_footnote(art: Article, rng: random.Random) -> Mutant | None:
     claim = figure_claim(art, rng)
     if claim is None:
@@ -567,9 +570,10 @@ def form_footnote(art: Article, rng: random.Random) -> Mutant | None:
         return None
     text, place, span = done
     _, body = split_front_matter(text)
-    first = text.find(".", text.find("\n\n", body) + 2)  # a reference after a sentence
-    if first < 0 or first >= span[0]:
+    stop = _SENTENCE_END_RE.search(text, text.find("\n\n", body) + 2)  # not a decimal point
+    if stop is None or stop.start() >= span[0]:
         return None
+    first = stop.start()
     text = text[:first] + "[^1]" + text[first:]
     return Mutant(text, place, head + sentence, (span[0] + 4, span[1] + 4))
 
