@@ -16,6 +16,7 @@ DATA ?= ../shared/marketdata
 bench:
 	$(PY) bench/brief.py --data-dir $(DATA)
 	$(PY) bench/mutation.py --data-dir $(DATA)
+	$(PY) bench/forms.py --data-dir $(DATA)
 	$(PY) bench/corpus.py --data-dir $(DATA)
 	$(PY) bench/check_speed.py --data-dir $(DATA)
 	$(PY) bench/adversarial.py --data-dir $(DATA)
