@@ -156,6 +156,18 @@ FIGURE_DENIED: Final = _rule(
     does not make the denial true. A figure that was unsettled stays so, and so does a
     denied relation with no period ("failed to close above 2,300": which session?).""",
 )
+FIGURE_UNREAD: Final = _rule(
+    "F011",
+    "figure-unread",
+    "figure",
+    "A number a reader sees but the checker cannot read as a figure",
+    """Digits written as HTML character references ("&#50;&#44;&#50;&#56;&#49;", shown by a
+    browser as 2,281) and runs of superscript or subscript digits standing on their own
+    ("²,⁴¹⁸.⁴²") are numbers to a reader and none to the figure reader. Each is reported
+    `unsupported` (an error under `--strict`, a warning with `--allow-unsupported`), asking
+    for plain digits, so a wrong figure cannot pass in such a form in silence. A superscript
+    glued to a word or a figure ("2.38%²") is a footnote mark, not a number.""",
+)
 
 # --- dates ---------------------------------------------------------------------------------
 WEEKDAY_DATE: Final = _rule(

@@ -27,26 +27,15 @@ DRAFTS = 4
 CORPUS = ("corpus:rut-2025-08-08.md", "corpus:hsi-2025-03-14.md")
 
 #: Forms the checker lets through today (bench/forms.py -v lists the mutants):
-#: superscript digits and HTML character references (`&#50;`) are figures to a reader but
-#: no number to the checker; a negated true figure ("did not close the week at <the close>")
-#: is read as the figure it negates; "about 3,000" (or "about 2,000") for a close of 2,218
-#: and "about 10%" for a 2.38% week fit, because a round figure's hedge tolerance is its last
-#: place (1,000; 10 points); a close written as a bare year-like number ("closed the week at
-#: 2008") is read as a year; "half a percent" and "½%" are not read; "<the index> is
-#: above/below <a level well off its close>" is, in a list or mid-article, bound to the
-#: 52-week high or low (or an earlier close) on the right side of it and verified.
+#: a few loose hedges still fit because a hedge of a round figure also fits within 5% of it
+#: (bench: 2 of 213).  Learnt since the bench was written (and so off this list): a negated
+#: true figure (rule F010), "about 3,000" for 2,218, a close written like a year, "half a
+#: percent" and "½%", "is above <level>" after a sentence that names the week, and digits as
+#: HTML character references or superscripts (reported by rule F011: "write plain digits").
 #: Not listed because this sample catches it: a percent with a decimal comma ("rose 0,02%")
 #: is read as two figures, each of which can verify ("0" a flat day, "02%" a 2.38% week):
 #: 3 of 213 such mutants pass in the bench at --articles 60 --per-form 3.
-SILENT_TODAY = (
-    "superscript digits",
-    "HTML entities",
-    "negated true figure",
-    "loose hedge",
-    "year-like level",
-    "half a percent",
-    "comparator",
-)
+SILENT_TODAY = ("loose hedge",)
 
 
 @cache
