@@ -18,8 +18,8 @@ from factcheck.bind import Binder, apply_column
 from factcheck.brief import Brief, IndexBrief
 from factcheck.claim_builder import ClaimBuilder
 from factcheck.dates import date_verdict, wrong_week
-from factcheck.document import Document, Figure, Sentence
 from factcheck.denial import denial_verdict
+from factcheck.document import Document, Figure, Sentence
 from factcheck.extract import parse
 from factcheck.fact_index import FactIndex
 from factcheck.match import Verdict, judge
