@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from typing import Any, Final
 
+from factcheck.accounting import unaccounted
 from factcheck.document import Document, Sentence
 from factcheck.finding import Finding
 from factcheck.report import Claim, Severity, Status
-from factcheck.rules import Rule
+from factcheck.rules import FIGURE_UNACCOUNTED, FIGURE_UNREAD, Rule
+from factcheck.unread import unread_numbers
 
 _CLAIM_FIELDS: Final = frozenset(Claim.model_fields)
 _new_claim: Final = Claim.__new__
@@ -139,3 +141,30 @@ class ClaimBuilder:
             f.message,
             f.rule,
         )
+
+    def account_for_every_number(self) -> None:
+        """A finding for each number of the body the figure reader cannot read (rule F011) and
+        each number it skipped that is no named non-figure (rule F012): after every engine's
+        own claims, so nothing a reader sees passes in silence."""
+        doc = self.doc
+        unread = [(a, b, m) for a, b, m in unread_numbers(doc.text) if a >= doc.body_start]
+        for start, end in unaccounted(doc):
+            if not any(a <= start < b for a, b, _ in unread):
+                self._number_finding(start, end, UNACCOUNTED, FIGURE_UNACCOUNTED)
+        for start, end, message in unread:
+            self._number_finding(start, end, message, FIGURE_UNREAD)
+
+    def _number_finding(self, start: int, end: int, message: str, rule: Rule) -> None:
+        """One unsupported finding over doc.text[start:end], in the sentence that holds it."""
+        sent = next(
+            (s for s in self.doc.sentences if s.start <= start < s.end),
+            Sentence(start, end, self.doc.masked[start:end], -1, "para"),
+        )
+        self.add(start, end, sent, "number", None, Status.UNSUPPORTED, None, None, message, rule)
+
+
+#: What rule F012 says of a number it found unread.
+UNACCOUNTED: Final = (
+    "a number the checker did not read as a figure (not a year, a rank, a name's digits, a "
+    "time or a column name): write it as a figure in a sentence that says what it is"
+)

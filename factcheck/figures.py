@@ -42,7 +42,8 @@ from factcheck.patterns import Scan
 #: index levels are written with separators ("2,218"), so this never hides a level.
 _NUM: Final = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _SIGN: Final = r"[+\-−–]"
-_CURRENCY: Final = r"(?:US\$|A\$|HK\$|C\$|NZ\$|S\$|\$|€|£|¥)"
+#: "$US79.78" and "$A1.2 billion" as Australian papers write them, besides "US$", "A$" ...
+_CURRENCY: Final = r"(?:US\$|\$US|A\$|\$A(?=\d)|HK\$|C\$|NZ\$|S\$|\$|€|£|¥)"
 #: A scale word after the number ("billion", "bn", "m"), or a capital letter against it ("$1.1B").
 _SCALE: Final = (
     rf"(?:\s*(?:{alternation(w for w, _ in MONEY_SCALES)})\b|"
@@ -160,8 +161,9 @@ def figures_in(text: str, offset: int, dates: list[Figure]) -> list[Figure]:
         a = m.start("num")
         if blocked and any(s <= a < e for s, e in blocked):
             continue
-        if a > 0:
-            before = text[a - 1]
+        lead = m.start("cur") if cur else a  # "$US79.78": the currency's letters are its own
+        if lead > 0:
+            before = text[lead - 1]
             if before.isalpha() or before in "#_/" or (num[0] == "." and before.isdigit()):
                 continue  # part of a word or a masked name ("Q3", "ASX200")
         cur_start = m.start("cur") if cur else a

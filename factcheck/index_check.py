@@ -19,16 +19,14 @@ from factcheck.brief import Brief, IndexBrief
 from factcheck.claim_builder import ClaimBuilder
 from factcheck.dates import date_verdict, wrong_week
 from factcheck.denial import denial_verdict
-from factcheck.document import Document, Figure, Sentence
+from factcheck.document import Figure
 from factcheck.extract import parse
 from factcheck.fact_index import FactIndex
 from factcheck.match import Verdict, judge
 from factcheck.qualitative import ArticleWords, check_sentence
 from factcheck.reading import read_in_order
 from factcheck.report import CheckReport, Status
-from factcheck.rules import FIGURE_UNREAD
 from factcheck.streak_judges import check_streak
-from factcheck.unread import unread_numbers
 
 if TYPE_CHECKING:
     from factcheck.genres.genre import Genre
@@ -100,7 +98,7 @@ def check_index(text: str, brief: Brief, genre: Genre, *, source: str, strict: b
             )
         for finding in check_sentence(doc, sent, ctx, binder, summary, words):
             out.finding(finding, sent)
-    _add_unread(doc, out)
+    out.account_for_every_number()
     claims = [c for _, c in sorted(out.claims, key=_FIRST)]
     wrong = wrong_week(doc, brief, dates, claims, index.vouched)
     if wrong is not None:
@@ -108,17 +106,3 @@ def check_index(text: str, brief: Brief, genre: Genre, *, source: str, strict: b
     return CheckReport.model_construct(
         source=source, brief_id=genre.describe(brief), claims=tuple(claims), strict=strict
     )
-
-
-def _add_unread(doc: Document, out: ClaimBuilder) -> None:
-    """A finding for each number the figure reader cannot read (rule F011), in the body."""
-    for start, end, message in unread_numbers(doc.text):
-        if start < doc.body_start:
-            continue
-        sent = next(
-            (s for s in doc.sentences if s.start <= start < s.end),
-            Sentence(start, end, doc.masked[start:end], -1, "para"),
-        )
-        out.add(
-            start, end, sent, "number", None, Status.UNSUPPORTED, None, None, message, FIGURE_UNREAD
-        )

@@ -168,6 +168,19 @@ FIGURE_UNREAD: Final = _rule(
     for plain digits, so a wrong figure cannot pass in such a form in silence. A superscript
     glued to a word or a figure ("2.38%²") is a footnote mark, not a number.""",
 )
+FIGURE_UNACCOUNTED: Final = _rule(
+    "F012",
+    "figure-unaccounted",
+    "figure",
+    "Every number a reader sees is a figure the checker judged or a named non-figure",
+    """After reading, each run of digits left in the text is accounted for: inside a figure
+    or a date the checker judged, or a named non-figure (a table's column name, part of a
+    name or word such as Q3 or HK50, a rank, a year, a time of day, part of a slashed date;
+    docs/checking.md lists them). Anything else is a number the reader failed to read
+    ("CL=F$71.76" glued to a ticker, a figure in a form nobody anticipated), reported
+    `unsupported`: an error under `--strict`, a warning with `--allow-unsupported`, never
+    silence.""",
+)
 
 # --- dates ---------------------------------------------------------------------------------
 WEEKDAY_DATE: Final = _rule(

@@ -327,3 +327,29 @@ def test_a_percentage_written_as_a_fraction_is_a_figure(
 ) -> None:
     report = check_text(sentence, rut, strict=True)
     assert [(c.text, c.status.value) for c in report.claims] == [(written, status)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Russell 2000 had its best week since 2021.",  # a year
+        "The Russell 2000 posted its 5th weekly gain of the Q3 period.",  # a rank, a name's
+        "The Russell 2000 closed at 2,218.42 at 16:00 ET on 8/8/2025.",  # a time, a date
+        "Life360 and the HK50 were not in the brief.",  # digits against letters
+    ],
+)
+def test_a_named_non_figure_is_accounted_for(rut: WeeklyIndexBrief, sentence: str) -> None:
+    report = check_text(sentence, rut, strict=False)
+    assert all(c.rule != "F012" for c in report.claims), [(c.text, c.rule) for c in report.claims]
+
+
+def test_a_number_the_reader_skipped_is_reported_not_passed() -> None:
+    """Digits no pattern read and no non-figure names: a finding (F012), never silence."""
+    report = _check("The Russell 2000 closed at 2,218.42. Crude Oil-CL=F$71.76 was quoted.\n")
+    unread = [c for c in report.claims if c.rule == "F012"]
+    assert [(c.text, c.status) for c in unread] == [("71.76", Status.UNSUPPORTED)]
+
+
+def test_an_australian_dollar_prefix_is_a_currency() -> None:
+    report = _check("Oil rose 1.4 per cent to $US79.78 a barrel.\n")
+    assert [c.text for c in report.claims if c.kind == "currency"] == ["$US79.78"]

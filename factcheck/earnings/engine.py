@@ -309,6 +309,7 @@ def check_earnings(
         rules = genre.phrase_rules
         for finding in phrase_findings(lower, sent.start, cues, spans, facts, rules):
             out.finding(finding, sent)
+    out.account_for_every_number()
     claims = [c for _, c in sorted(out.claims, key=_FIRST)]
     return CheckReport.model_construct(
         source=source, brief_id=genre.describe(brief), claims=tuple(claims), strict=strict
