@@ -38,8 +38,16 @@ _TIME_AFTER_RE: Final = re.compile(
 
 def unaccounted(doc: Document) -> Iterator[tuple[int, int]]:
     """(start, end) of each number in the body that is neither in a judged figure or date nor
-    a named non-figure."""
+    a named non-figure.  Digits the block reader left in no sentence at all are numbers too:
+    whatever the masking keeps is text a reader sees, so a block the reader missed cannot
+    hide a figure."""
     masked = doc.masked
+    pos = doc.body_start
+    for sent in doc.sentences:
+        if sent.start > pos:
+            yield from ((m.start(), m.end()) for m in _DIGITS_RE.finditer(masked, pos, sent.start))
+        pos = max(pos, sent.end)
+    yield from ((m.start(), m.end()) for m in _DIGITS_RE.finditer(masked, pos))
     for sent in doc.sentences:
         if not any(c.isdigit() for c in sent.text):
             continue

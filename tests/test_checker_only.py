@@ -205,7 +205,7 @@ def test_the_checker_tests_collect_without_writer_or_its_dependencies() -> None:
 
 
 #: Import name -> the distribution that provides it, where they differ.
-DISTRIBUTION = {"yaml": "pyyaml"}
+DISTRIBUTION = {"yaml": "pyyaml", "markdown_it": "markdown-it-py"}
 
 
 def third_party(imports: set[str]) -> set[str]:
