@@ -40,7 +40,10 @@ from factcheck.patterns import Scan
 
 #: A bare 19xx/20xx integer without a thousands separator is a year ("its 2024 close"):
 #: index levels are written with separators ("2,218"), so this never hides a level.
-_NUM: Final = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+#: A decimal comma before a percent sign or word ("rose 0,02%", "1,5 per cent"), as much of
+#: Europe writes it: one or two digits after the comma can be no thousands.
+_DECIMAL_COMMA: Final = r"\d{1,3},\d{1,2}(?=\s?%|\s+per\s?cent\b|\s+percent\b)"
+_NUM: Final = rf"{_DECIMAL_COMMA}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _SIGN: Final = r"[+\-−–]"
 #: "$US79.78" and "$A1.2 billion" as Australian papers write them, besides "US$", "A$" ...
 _CURRENCY: Final = r"(?:US\$|\$US|A\$|\$A(?=\d)|HK\$|C\$|NZ\$|S\$|\$|€|£|¥)"
@@ -174,6 +177,8 @@ def figures_in(text: str, offset: int, dates: list[Figure]) -> list[Figure]:
         if sign_text == "–" or (sign_text == "-" and start > 0 and text[start - 1].isalnum()):
             sign_text, start = "", cur_start  # a hyphen or dash joining things, not a minus
         kind = "currency" if cur else _kind(unit1 or unit2 or "")
+        if "," in num and "." not in num and len(num) - num.rindex(",") <= 3:
+            num = num.replace(",", ".")  # a decimal comma ("0,02%"): 0.02
         decimals = len(num) - num.index(".") - 1 if "." in num else 0
         if kind == "number" and _ORDINAL_RE.match(text, m.end("num")):
             continue  # "its 5th weekly record", "for the 1st time": a rank, not a figure

@@ -353,3 +353,17 @@ def test_a_number_the_reader_skipped_is_reported_not_passed() -> None:
 def test_an_australian_dollar_prefix_is_a_currency() -> None:
     report = _check("Oil rose 1.4 per cent to $US79.78 a barrel.\n")
     assert [c.text for c in report.claims if c.kind == "currency"] == ["$US79.78"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written", "status"),
+    [
+        ("The Russell 2000 rose 0,02% this week.", "0,02%", "mismatch"),  # +2.38%, not 0 and 2%
+        ("The Russell 2000 rose 2,38 per cent this week.", "2,38 per cent", "verified"),
+    ],
+)
+def test_a_decimal_comma_before_a_percent_is_one_figure(
+    rut: WeeklyIndexBrief, sentence: str, written: str, status: str
+) -> None:
+    report = check_text(sentence, rut, strict=True)
+    assert [(c.text, c.status.value) for c in report.claims] == [(written, status)]
