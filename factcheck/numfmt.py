@@ -33,11 +33,14 @@ class Unit(StrEnum):
 #: Hedged figures get exactly one unit of their last written digit (see `last_place_unit`).
 HEDGE_UNITS: Final = Decimal(1)
 
-#: "about X" holds when the value rounds to X at X's own last significant digit (within half
-#: a unit: "about 2%" and "about 2,200" for 2,218.42) or lies within this fraction of X
-#: ("around 2,250" for 2,218.42, 1.4% away).  A whole unit, as before, let "about 3,000"
-#: stand for 2,218.42 and "about 3%" for 2.38%: a hedge must still say what the figure is.
+#: "about X" holds when the value rounds to X at X's written decimals ("about 2%" for 2.38%),
+#: or is within half a unit of X's last significant digit but no further than
+#: `APPROXIMATE_ROUNDING_MAX` of X ("about 2,200" for 2,218.42; "about 10%" for 9.16% but
+#: not 8.57%), or within `APPROXIMATE_RELATIVE` of X ("around 2,250" for 2,218.42, 1.4%
+#: away).  A whole unit, as before, let "about 3,000" stand for 2,218.42 and "about 3%" for
+#: 2.38%: a hedge must still say what the figure is.
 APPROXIMATE_RELATIVE: Final = Decimal("0.05")
+APPROXIMATE_ROUNDING_MAX: Final = Decimal("0.10")
 
 #: "nearly X" / "almost X" / "just under X" must also be at least this fraction of X, so
 #: "nearly 1%" needs a value in [0.9, 1) rather than anything in [0, 1).
@@ -145,8 +148,9 @@ def written_matches(value: Decimal, written: Decimal, decimals: int, hedge: Hedg
     if hedge is Hedge.EXACT:
         return rounds_to(value, written, decimals)
     if hedge is Hedge.APPROXIMATE:
+        size = abs(written)
         return rounds_to(value, written, decimals) or abs(value - written) <= max(
-            unit / 2, abs(written) * APPROXIMATE_RELATIVE
+            min(unit / 2, size * APPROXIMATE_ROUNDING_MAX), size * APPROXIMATE_RELATIVE
         )
     if hedge is Hedge.NEARLY:
         return max(written - unit, written * NEARLY_MIN_FRACTION) <= value < written

@@ -26,16 +26,13 @@ SEED = 7
 DRAFTS = 4
 CORPUS = ("corpus:rut-2025-08-08.md", "corpus:hsi-2025-03-14.md")
 
-#: Forms the checker lets through today (bench/forms.py -v lists the mutants):
-#: a few loose hedges still fit because a hedge of a round figure also fits within 5% of it
-#: (bench: 2 of 213).  Learnt since the bench was written (and so off this list): a negated
-#: true figure (rule F010), "about 3,000" for 2,218, a close written like a year, "half a
-#: percent" and "½%", "is above <level>" after a sentence that names the week, and digits as
-#: HTML character references or superscripts (reported by rule F011: "write plain digits").
-#: Not listed because this sample catches it: a percent with a decimal comma ("rose 0,02%")
-#: is read as two figures, each of which can verify ("0" a flat day, "02%" a 2.38% week):
-#: 3 of 213 such mutants pass in the bench at --articles 60 --per-form 3.
-SILENT_TODAY = ("loose hedge",)
+#: Forms the checker lets through today (bench/forms.py -v lists the mutants): none.  Learnt
+#: since the bench was written: a negated true figure (rule F010), loose hedges ("about 3,000"
+#: for 2,218; "about 10%" for 8.57%), a close written like a year, "half a percent" and "½%",
+#: "is above <level>" after a sentence that names the week, a decimal comma ("rose 0,02%"),
+#: and digits as HTML character references or superscripts (rule F011: "write plain digits").
+#: A form the checker cannot yet read goes here, its test then held silent by strict xfail.
+SILENT_TODAY: tuple[str, ...] = ()
 
 
 @cache

@@ -51,8 +51,10 @@ def test_last_place_unit(written: str, decimals: int, unit: str) -> None:
         ("2218.42", "2200", 0, Hedge.APPROXIMATE, True),
         ("2218.42", "2250", 0, Hedge.APPROXIMATE, True),  # 1.4% away
         ("2218.42", "3000", 0, Hedge.APPROXIMATE, False),  # one unit (1,000) was no bound
-        ("2218.42", "2000", 0, Hedge.APPROXIMATE, True),  # 2,218 to the thousand
-        ("45.52", "50", 0, Hedge.APPROXIMATE, True),
+        ("2218.42", "2000", 0, Hedge.APPROXIMATE, False),  # 11% off: a rounding, but too far
+        ("45.52", "50", 0, Hedge.APPROXIMATE, True),  # to the ten, 9% off
+        ("9.16", "10", 0, Hedge.APPROXIMATE, True),  # "about 10% below its record"
+        ("8.57", "10", 0, Hedge.APPROXIMATE, False),  # 14% off
         ("0.97", "1", 0, Hedge.NEARLY, True),
         ("1.02", "1", 0, Hedge.NEARLY, False),
         ("2.38", "2", 0, Hedge.MORE_THAN, True),
