@@ -5,6 +5,8 @@ the same way whichever genre's engine judged it.
 
 from __future__ import annotations
 
+import bisect
+from operator import itemgetter
 from typing import Any, Final
 
 from factcheck.accounting import unaccounted
@@ -145,24 +147,46 @@ class ClaimBuilder:
     def account_for_every_number(self) -> None:
         """A finding for each number of the body the figure reader cannot read (rule F011) and
         each number it skipped that is no named non-figure (rule F012): after every engine's
-        own claims, so nothing a reader sees passes in silence."""
+        own claims, so nothing a reader sees passes in silence.  The first
+        `MAX_NUMBER_FINDINGS` are listed and one more finding counts the rest: a hostile
+        article of a hundred thousand such numbers costs linear work and a bounded report."""
         doc = self.doc
         unread = [(a, b, m) for a, b, m in unread_numbers(doc.text) if a >= doc.body_start]
+        unread_starts = [a for a, _, _ in unread]
+        found: list[tuple[int, int, str, Rule]] = [(a, b, m, FIGURE_UNREAD) for a, b, m in unread]
         for start, end in unaccounted(doc):
-            if not any(a <= start < b for a, b, _ in unread):
-                self._number_finding(start, end, UNACCOUNTED, FIGURE_UNACCOUNTED)
-        for start, end, message in unread:
-            self._number_finding(start, end, message, FIGURE_UNREAD)
+            i = bisect.bisect_right(unread_starts, start) - 1
+            if i < 0 or start >= unread[i][1]:
+                found.append((start, end, UNACCOUNTED, FIGURE_UNACCOUNTED))
+        if not found:
+            return
+        found.sort(key=_START_OF)
+        starts = [s.start for s in doc.sentences]
+        for start, end, message, rule in found[:MAX_NUMBER_FINDINGS]:
+            self._number_finding(starts, start, end, message, rule)
+        if len(found) > MAX_NUMBER_FINDINGS:
+            start, end, _, rule = found[MAX_NUMBER_FINDINGS]
+            more = len(found) - MAX_NUMBER_FINDINGS
+            message = f"{more:,} more numbers the checker did not read, from here on (not listed)"
+            self._number_finding(starts, start, end, message, rule)
 
-    def _number_finding(self, start: int, end: int, message: str, rule: Rule) -> None:
-        """One unsupported finding over doc.text[start:end], in the sentence that holds it."""
-        sent = next(
-            (s for s in self.doc.sentences if s.start <= start < s.end),
-            Sentence(start, end, self.doc.masked[start:end], -1, "para"),
-        )
+    def _number_finding(
+        self, starts: list[int], start: int, end: int, message: str, rule: Rule
+    ) -> None:
+        """One unsupported finding over doc.text[start:end], in the sentence that holds it
+        (`starts`: the sentences' starts, in order)."""
+        sentences = self.doc.sentences
+        i = bisect.bisect_right(starts, start) - 1
+        if i >= 0 and start < sentences[i].end:
+            sent = sentences[i]
+        else:
+            sent = Sentence(start, end, self.doc.masked[start:end], -1, "para")
         self.add(start, end, sent, "number", None, Status.UNSUPPORTED, None, None, message, rule)
 
 
+#: How many numbers rules F011 and F012 list one by one in an article.
+MAX_NUMBER_FINDINGS: Final = 100
+_START_OF: Final = itemgetter(0)
 #: What rule F012 says of a number it found unread.
 UNACCOUNTED: Final = (
     "a number the checker did not read as a figure (not a year, a rank, a name's digits, a "

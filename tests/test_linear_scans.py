@@ -89,6 +89,8 @@ def flood(unit: str) -> Callable[[int], str]:
 FLOODS = ["[", "![", "[a](", "[](", "a<", "<a ", "<!-- x", "<!-- x\n", "*", "{{", "[[", "x"]
 #: ... and what a compact table row is read from (factcheck.compact_table)
 FLOODS += ["a ", "Dow 1.5", "1,1", "Russell 2000 1\n"]
+#: ... and numbers the figure reader does not read, each a finding of rules F011 and F012
+FLOODS += ["CL=F$71.76. ", "&#50;&#51; y. ", " ²³ "]
 
 
 @pytest.mark.parametrize("unit", FLOODS)
