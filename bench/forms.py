@@ -14,13 +14,16 @@ at least one error; a mutant with none is a silent pass.  The "at claim" column 
 caught mutants whose error lies on the inserted sentence itself (not on a figure beside it).
 
     python bench/forms.py --data-dir ../shared/marketdata [--articles 60] [--per-form 3] [-v]
+                          [--heldout]
 
 Prints a table (per form, and per place); it is not a timed test.  Every wrong value is far
 outside the checker's own tolerance (numfmt.written_matches) except where the form is a
 loose hedge: there the figure is wrong to a reader, and the table shows whether the
 checker's hedge tolerance lets it through.  tests/test_forms_property.py runs a small
 seeded sample in CI.  Add a form: write `form_x(article, rng) -> Mutant | None` and add one
-row to FORMS.
+row to FORMS.  `--heldout` runs instead HELDOUT_FORMS, forms written after every form of
+FORMS was caught and kept out of the CI test: a measure of how the checker does on forms it
+was not tuned on.
 """
 
 from __future__ import annotations
@@ -626,6 +629,532 @@ FORMS: list[tuple[str, FormFn]] = [
 ]
 
 
+# --- held-out forms ----------------------------------------------------------------------
+#
+# Written after the 41 forms above were all caught, without looking at how the checker reads
+# them: new places (definition lists, nested lists, setext headings, HTML tables and
+# <details>), new ways to write a figure (spaced thousands, "7.3 thousand", number words for
+# a level, scientific notation, "pct", basis points, dash look-alikes, an emoji inside) and
+# new false claims (a loose "over 5%", a wrong direction in another tense, a false
+# superlative or streak, a weekday that contradicts its date, a misspelt index name, "it"
+# two sentences on, a wrong change since January 1 or from Monday's open).  `--heldout` runs
+# them; they are not in the CI test (tests/test_forms_property.py runs FORMS only).
+
+
+def _far(written: Decimal, true: Decimal, share: str = "0.03") -> bool:
+    """Is a rounded wrong level still at least `share` away from the true one?"""
+    return abs(written - true) >= abs(true) * Decimal(share)
+
+
+def _rounded_wrong_close(art: Article, rng: random.Random, quantum: Decimal) -> Decimal | None:
+    """A wrong close rounded to `quantum`, still 3% or more from the true close."""
+    close, wrong = week_close(art), wrong_close(art, rng)
+    if close is None or wrong is None:
+        return None
+    written = (wrong / quantum).quantize(Decimal(1)) * quantum
+    return written if _far(written, close) else None
+
+
+def _pct_sentence(art: Article, rng: random.Random, unit: str) -> str | None:
+    """The index rose/fell a wrong weekly percent change, the unit written as `unit`."""
+    pct = wrong_pct(art, rng)
+    if pct is None or pct == 0:
+        return None
+    verb = "rose" if pct > 0 else "fell"
+    return f"{subject_name(art)} {verb} {abs(pct):.2f}{unit} this week."
+
+
+def mid_name(art: Article) -> str:
+    """The index's name inside a sentence: "the S&P 500"."""
+    return "the " + subject_name(art).removeprefix("The ")
+
+
+def form_definition_list(art: Article, rng: random.Random) -> Mutant | None:
+    """A Markdown (Pandoc, PHP Markdown Extra) definition list: term, then `: definition`."""
+    claim = figure_claim(art, rng)
+    if claim is None:
+        return None
+    sentence = joined(claim)
+    head = "Weekly recap\n: "
+    return inserted(art, head + sentence, rng, (len(head), len(head) + len(sentence)), BLOCK_PLACES)
+
+
+def form_nested_list(art: Article, rng: random.Random) -> Mutant | None:
+    """The claim in a list item two levels deep."""
+    claim = figure_claim(art, rng)
+    if claim is None:
+        return None
+    sentence = joined(claim)
+    head = "- Key figures\n  - The index\n    - "
+    return inserted(art, head + sentence, rng, (len(head), len(head) + len(sentence)), BLOCK_PLACES)
+
+
+def form_table_cell_note(art: Article, rng: random.Random) -> Mutant | None:
+    """A table whose cell holds the figure and a note: `2,281.42 (close)`."""
+    name = subject_name(art).removeprefix("The ")
+    if rng.random() < 0.5:
+        close = wrong_close(art, rng)
+        if close is None:
+            return None
+        cell = f"{close_text(close)} (close)"
+    else:
+        pct = wrong_pct(art, rng)
+        if pct is None:
+            return None
+        cell = f"{pct:+.2f}% (week)"
+    head = f"| Index | Friday |\n|---|---|\n| {name} | "
+    block = head + cell + " |"
+    return inserted(art, block, rng, (len(head), len(head) + len(cell)), BLOCK_PLACES)
+
+
+def form_setext_heading(art: Article, rng: random.Random) -> Mutant | None:
+    """A heading written the setext way: its text underlined with `===` or `---`."""
+    close = wrong_close(art, rng)
+    if close is None:
+        return None
+    title = f"{subject_name(art).removeprefix('The ')} ends the week at {close_text(close)}"
+    rule = rng.choice(("=", "-")) * rng.choice((3, len(title)))
+    return inserted(art, title + "\n" + rule, rng, (0, len(title)), BLOCK_PLACES)
+
+
+def form_blockquote_in_list(art: Article, rng: random.Random) -> Mutant | None:
+    """A blockquote inside a list item."""
+    claim = figure_claim(art, rng)
+    if claim is None:
+        return None
+    sentence = joined(claim)
+    head = "- From the desk:\n\n  > "
+    return inserted(art, head + sentence, rng, (len(head), len(head) + len(sentence)), BLOCK_PLACES)
+
+
+_DASHES = ("\u2011", "\ufe63", "\uff0d", "\u2010", "\u2012")  # nb hyphen, small and fullwidth
+
+
+def form_dash_minus(art: Article, rng: random.Random) -> Mutant | None:
+    """A negative weekly change signed with a dash look-alike (non-breaking hyphen, small or
+    fullwidth hyphen-minus, hyphen, figure dash), of the wrong sign or size."""
+    pct = week_pct(art)
+    if pct is None:
+        return None
+    shift = Decimal(str(round(rng.uniform(1.2, 3.0), 2)))
+    wrong = -(pct + shift) if pct > 0 else pct - shift
+    sentence = f"{subject_name(art)} finished the week {rng.choice(_DASHES)}{abs(wrong):.2f}%."
+    return inserted(art, sentence, rng)
+
+
+def form_spaced_thousands_points(art: Article, rng: random.Random) -> Mutant | None:
+    """Thousands split by a plain space (French or SI style) and followed by "points"."""
+    close = wrong_close(art, rng)
+    if close is None or close < 1000:
+        return None
+    number = european(" ")(close_text(close)) if rng.random() < 0.5 else close_text(close)
+    number = number.replace(",", " ") if "," in number and "." in number else number
+    return inserted(art, f"{subject_name(art)} closed the week at {number} points.", rng)
+
+
+def form_thousand_word(art: Article, rng: random.Random) -> Mutant | None:
+    """ "7.3 thousand" (or "7.3 thousand points") for a wrong close."""
+    written = _rounded_wrong_close(art, rng, Decimal(100))
+    if written is None:
+        return None
+    unit = rng.choice(("thousand", "thousand points", "thousand pts"))
+    return inserted(art, f"{subject_name(art)} closed the week at {written / 1000} {unit}.", rng)
+
+
+_TENS = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen")
+_TEENS += ("seventeen", "eighteen", "nineteen")
+
+
+def _below_hundred(n: int) -> str:
+    if n < 10:
+        return _WORDS[n]
+    if n < 20:
+        return _TEENS[n - 10]
+    return _TENS[n // 10] + ("-" + _WORDS[n % 10] if n % 10 else "")
+
+
+def number_words(n: int) -> str:
+    """12,300 -> "twelve thousand three hundred" (0 < n < 1,000,000, a multiple of 100)."""
+    parts = []
+    if n >= 1000:
+        thousands = n // 1000
+        if thousands >= 100:
+            parts.append(_WORDS[thousands // 100] + " hundred")
+            thousands %= 100
+        if thousands:
+            parts.append(_below_hundred(thousands))
+        parts[-1] += " thousand"
+    if n % 1000 >= 100:
+        parts.append(_WORDS[n % 1000 // 100] + " hundred")
+    return " ".join(parts)
+
+
+def form_level_in_words(art: Article, rng: random.Random) -> Mutant | None:
+    """A wrong close in words, rounded to hundreds: "six thousand nine hundred"."""
+    written = _rounded_wrong_close(art, rng, Decimal(100))
+    if written is None or written <= 0:
+        return None
+    words = number_words(int(written))
+    tail = rng.choice(("", " points"))
+    return inserted(art, f"{subject_name(art)} closed the week at {words}{tail}.", rng)
+
+
+def form_scientific(art: Article, rng: random.Random) -> Mutant | None:
+    """A wrong close in scientific notation: 2.28e3, 6.83E+03, 2.28 × 10³."""
+    close = week_close(art)
+    wrong = wrong_close(art, rng)
+    if close is None or wrong is None:
+        return None
+    exponent = len(str(int(wrong))) - 1
+    mantissa = (wrong / Decimal(10) ** exponent).quantize(Decimal("0.01"))
+    if not _far(mantissa * Decimal(10) ** exponent, close):
+        return None
+    number = rng.choice(
+        (
+            f"{mantissa}e{exponent}",
+            f"{mantissa}E+0{exponent}",
+            f"{mantissa} × 10{superscript(str(exponent))}",
+        )
+    )
+    return inserted(art, f"{subject_name(art)} closed the week at {number}.", rng)
+
+
+def form_pct_abbreviation(art: Article, rng: random.Random) -> Mutant | None:
+    """A wrong weekly change with the percent written "pct", "pct.", "pc", "per-cent", "p.c."."""
+    unit = rng.choice((" pct", " pct.", " pc", " per-cent", " p.c."))
+    sentence = _pct_sentence(art, rng, unit)
+    if sentence is None:
+        return None
+    return inserted(art, sentence, rng)
+
+
+def _approx_misses(n: int, true: Decimal) -> bool:
+    """Does "about n%" miss |true| by more than the checker's approximate tolerance, and
+    by more than rounding to a whole percent (0.63% is "1%")?"""
+    size = Decimal(n)
+    slack = max(min(Decimal("0.5"), size * Decimal("0.10")), size * Decimal("0.05"))
+    return abs(abs(true) - size) > max(slack, Decimal("0.5")) + Decimal("0.2")
+
+
+def form_roughly_per_cent(art: Article, rng: random.Random) -> Mutant | None:
+    """ "a gain of roughly 3 per cent" for a weekly change that is well away from 3%."""
+    pct = week_pct(art)
+    if pct is None or abs(pct) < Decimal("0.1"):
+        return None
+    wrong = [n for n in range(1, 9) if _approx_misses(n, pct)]
+    n = rng.choice(wrong)
+    noun = "gain" if pct > 0 else "loss"
+    hedge = rng.choice(("roughly", "approximately", "some", "in the region of"))
+    sentence = f"{subject_name(art)} ended the week with a {noun} of {hedge} {n} per cent."
+    return inserted(art, sentence, rng)
+
+
+def form_more_than(art: Article, rng: random.Random) -> Mutant | None:
+    """ "up by over 5%" when it rose 2.38%, or "down less than 1%" when it fell 2.9%."""
+    pct = week_pct(art)
+    if pct is None or abs(pct) < Decimal("0.1"):
+        return None
+    size = abs(pct)
+    direction = "up" if pct > 0 else "down"
+    if size >= Decimal("2.2") and rng.random() < 0.4:
+        n = int(size) - 1
+        hedge = rng.choice(("less than", "under", "below"))
+    else:
+        n = int(size + Decimal("1.5")) + 1
+        hedge = rng.choice(("over", "more than", "upwards of", "in excess of"))
+    sentence = f"{subject_name(art)} was {direction} {hedge} {n}% this week."
+    return inserted(art, sentence, rng)
+
+
+_DOWN_TENSES = (
+    "has fallen this week",
+    "was lower on the week",
+    "has been sliding all week",
+    "is down for the week",
+    "spent the week in the red, ending it lower",
+    "posted a weekly loss",
+    "has given ground since last Friday",
+)
+_UP_TENSES = (
+    "has risen this week",
+    "was higher on the week",
+    "has been climbing all week",
+    "is up for the week",
+    "spent the week in the green, ending it higher",
+    "posted a weekly gain",
+    "has gained ground since last Friday",
+)
+
+
+def form_direction_tense(art: Article, rng: random.Random) -> Mutant | None:
+    """No figure: the week said to go the other way, in a perfect or copular tense."""
+    pct = week_pct(art)
+    if pct is None or abs(pct) < Decimal("0.1"):
+        return None
+    phrase = rng.choice(_DOWN_TENSES if pct > 0 else _UP_TENSES)
+    return inserted(art, f"{subject_name(art)} {phrase}.", rng)
+
+
+_ORDINALS = ("", "", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
+
+
+def form_false_superlative(art: Article, rng: random.Random) -> Mutant | None:
+    """A false worded superlative or streak: a down week "its best week of the year", a
+    weekly streak that is not the brief's, a 52-week closing high on the wrong day."""
+    name = subject_name(art)
+    pct = week_pct(art)
+    key = art.brief.subject.key
+    options = []
+    if pct is not None and abs(pct) >= Decimal("0.1"):
+        best = "best" if pct < 0 else "worst"
+        options.append(f"{name} just had its {best} week of the year.")
+    streak = art.brief.get(f"{key}.streak.weekly")
+    if streak is not None and pct is not None and pct != 0:
+        s = int(streak.value)
+        n = rng.choice([k for k in range(3, 9) if k != abs(s)])
+        kind = "gain" if pct > 0 else "loss"
+        options.append(f"{name} notched its {_ORDINALS[n]} straight weekly {kind}.")
+    high = art.brief.get(f"{key}.52w.close_high")
+    last = art.brief.week.last_session
+    if high is not None and high.on != last:
+        options.append(f"{name} set a 52-week closing high on {last:%A}.")
+    if not options:
+        return None
+    return inserted(art, rng.choice(options), rng)
+
+
+def form_weekday_mismatch(art: Article, rng: random.Random) -> Mutant | None:
+    """A day's true change under its date but ANOTHER session's weekday ("Tuesday, Dec 10"
+    for Wednesday Dec 10), whose own change is far from that figure."""
+    sessions = art.brief.week.sessions
+    pairs = []
+    for day in sessions:
+        f = fact(art, "change_pct", day.isoformat())
+        for other in sessions:
+            g = fact(art, "change_pct", other.isoformat())
+            if other == day or f is None or g is None:
+                continue
+            if abs(f.value - g.value) >= Decimal("0.4") and abs(f.value) >= Decimal("0.1"):
+                pairs.append((day, other, f.value))
+    if not pairs:
+        return None
+    day, other, change = rng.choice(pairs)
+    verb = "rose" if change > 0 else "fell"
+    date = f"{day:%b} {day.day}"
+    sentence = f"On {other:%A}, {date}, {mid_name(art)} {verb} {abs(change):.2f}%."
+    return inserted(art, sentence, rng)
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def form_ordinal_date(art: Article, rng: random.Random) -> Mutant | None:
+    """A wrong close on a date written "8th August" or "the 8th of August"."""
+    close = wrong_close(art, rng)
+    if close is None:
+        return None
+    last = art.brief.week.last_session
+    date = rng.choice((f"{_ordinal(last.day)} {last:%B}", f"the {_ordinal(last.day)} of {last:%B}"))
+    sentence = f"On {last:%A} {date}, {mid_name(art)} closed at {close_text(close)}."
+    return inserted(art, sentence, rng)
+
+
+_EMOJI = ("📈", "📉", "🚀", "🔻", "💥")
+
+
+def form_emoji_inside(art: Article, rng: random.Random) -> Mutant | None:
+    """An emoji between the digits of the wrong figure."""
+    return sentence_form(split_by(rng.choice(_EMOJI)))(art, rng)
+
+
+def form_html_table(art: Article, rng: random.Random) -> Mutant | None:
+    claim = figure_claim(art, rng)
+    if claim is None:
+        return None
+    sentence = joined(claim)
+    head = "<table>\n<tr><th>Note</th></tr>\n<tr><td>"
+    block = head + sentence + "</td></tr>\n</table>"
+    return inserted(art, block, rng, (len(head), len(head) + len(sentence)), BLOCK_PLACES)
+
+
+def form_details(art: Article, rng: random.Random) -> Mutant | None:
+    """The claim folded away in a <details> block (or in its <summary>)."""
+    claim = figure_claim(art, rng)
+    if claim is None:
+        return None
+    sentence = joined(claim)
+    if rng.random() < 0.5:
+        head = "<details>\n<summary>More</summary>\n\n"
+        block = head + sentence + "\n\n</details>"
+    else:
+        head = "<details><summary>"
+        block = head + sentence + "</summary>\n\nSource: market data.\n\n</details>"
+    return inserted(art, block, rng, (len(head), len(head) + len(sentence)), BLOCK_PLACES)
+
+
+def form_html_img_alt(art: Article, rng: random.Random) -> Mutant | None:
+    """The claim in the alt (or title) attribute of an HTML <img>."""
+    claim = figure_claim(art, rng)
+    if claim is None:
+        return None
+    sentence = joined(claim)
+    attr = rng.choice(("alt", "title"))
+    head = f'<img src="chart.png" {attr}="'
+    block = head + sentence + '">'
+    return inserted(art, block, rng, (len(head), len(head) + len(sentence)), BLOCK_PLACES)
+
+
+def misspelt(name: str, rng: random.Random) -> str:
+    """ "Russell 2000" -> "Russel 2000", "Composite" -> "Compsoite", "500" -> "5OO"."""
+    words = name.split(" ")
+    doubled = [i for i, w in enumerate(words) if re.search(r"([a-z])\1", w)]
+    if doubled and rng.random() < 0.7:
+        i = rng.choice(doubled)
+        words[i] = re.sub(r"([a-z])\1", r"\1", words[i], count=1)
+        return " ".join(words)
+    long = [i for i, w in enumerate(words) if w.isalpha() and len(w) >= 5]
+    if long and rng.random() < 0.7:
+        i = rng.choice(long)
+        w = words[i]
+        j = rng.randrange(1, len(w) - 2)
+        words[i] = w[:j] + w[j + 1] + w[j] + w[j + 2 :]
+        return " ".join(words)
+    if re.search(r"\d0", name):
+        return re.sub(r"(?<=\d)0", "O", name)
+    return name.replace(" ", "", 1) if " " in name else name + "s"
+
+
+def form_misspelt_name(art: Article, rng: random.Random) -> Mutant | None:
+    """The index's name misspelt ("Russel 2000", "Nasdaq Compsoite") beside a wrong close."""
+    close = wrong_close(art, rng)
+    if close is None:
+        return None
+    name = misspelt(art.brief.subject.name, rng)
+    return inserted(art, f"The {name} closed the week at {close_text(close)}.", rng)
+
+
+def form_it_later(art: Article, rng: random.Random) -> Mutant | None:
+    """The index named, a sentence about something else, then "It" with the wrong figure."""
+    claim = figure_claim(art, rng)
+    if claim is None:
+        return None
+    name = subject_name(art)
+    filler = rng.choice(
+        (
+            "Trading volumes were light ahead of the holiday.",
+            "Investors weighed a busy calendar of central bank speakers.",
+            "Bond yields drifted as traders awaited fresh data.",
+        )
+    )
+    head = f"All eyes were on the {name.removeprefix('The ')} this week. {filler} "
+    figure_part = "It" + claim[0].removeprefix(name) + claim[1] + claim[2]
+    block = head + figure_part
+    return inserted(art, block, rng, (len(head), len(block)))
+
+
+def form_percentage_points(art: Article, rng: random.Random) -> Mutant | None:
+    """A wrong weekly percent change written in "percentage points"."""
+    unit = rng.choice((" percentage points", " percentage point", " ppts"))
+    sentence = _pct_sentence(art, rng, unit)
+    return None if sentence is None else inserted(art, sentence, rng)
+
+
+def form_since_january(art: Article, rng: random.Random) -> Mutant | None:
+    """A wrong year-to-date change, the year written "since January 1" (or the like)."""
+    f = art.brief.get(f"{art.brief.subject.key}.ytd.change_pct")
+    if f is None:
+        return None
+    shift = Decimal(str(round(rng.uniform(3.0, 8.0), 2))) * rng.choice((1, -1))
+    wrong = (f.value + shift).quantize(Decimal("0.01"))
+    if wrong == 0:
+        return None
+    since = rng.choice(
+        ("Since January 1", "Since New Year's Day", "Since the first session of the year")
+    )
+    verb = "has gained" if wrong > 0 else "has lost"
+    sentence = f"{since}, {mid_name(art)} {verb} {abs(wrong):.2f}%."
+    return inserted(art, sentence, rng)
+
+
+def form_from_open(art: Article, rng: random.Random) -> Mutant | None:
+    """A wrong change "from Monday's open to Friday's close"."""
+    sessions = art.brief.week.sessions
+    first, last = sessions[0], art.brief.week.last_session
+    opened = fact(art, "open", first.isoformat())
+    close = week_close(art)
+    if opened is None or close is None or not opened.value:
+        return None
+    true = (close / opened.value - 1) * 100
+    shift = Decimal(str(round(rng.uniform(1.2, 4.0), 2))) * rng.choice((1, -1))
+    wrong = (true + shift).quantize(Decimal("0.01"))
+    if wrong == 0:
+        return None
+    verb = "rose" if wrong > 0 else "fell"
+    sentence = (
+        f"From {first:%A}'s open to {last:%A}'s close, {mid_name(art)} {verb} {abs(wrong):.2f}%."
+    )
+    return inserted(art, sentence, rng)
+
+
+def form_basis_points(art: Article, rng: random.Random) -> Mutant | None:
+    """A wrong weekly change in basis points ("rose 240 basis points")."""
+    pct = wrong_pct(art, rng)
+    if pct is None or pct == 0:
+        return None
+    verb = "rose" if pct > 0 else "fell"
+    bps = int((abs(pct) * 100).quantize(Decimal(1)))
+    unit = rng.choice(("basis points", "bps", "bp"))
+    return inserted(art, f"{subject_name(art)} {verb} {bps} {unit} this week.", rng)
+
+
+def form_tilde(art: Article, rng: random.Random) -> Mutant | None:
+    """A close marked approximate with "~" or "≈", 8% to 15% off."""
+    close = week_close(art)
+    if close is None:
+        return None
+    factor = Decimal(str(round(rng.uniform(0.08, 0.15), 4))) * rng.choice((1, -1))
+    level = (close * (1 + factor) / 10).quantize(Decimal(1)) * 10
+    mark = rng.choice(("~", "≈", "~ ", "≈ "))
+    sentence = f"{subject_name(art)} closed the week at {mark}{format_number(level, 0)}."
+    return inserted(art, sentence, rng)
+
+
+#: The held-out forms (`--heldout`): written after FORMS were all caught.
+HELDOUT_FORMS: list[tuple[str, FormFn]] = [
+    ("definition list", form_definition_list),
+    ("nested list, two deep", form_nested_list),
+    ("table cell '2,281.42 (close)'", form_table_cell_note),
+    ("setext heading", form_setext_heading),
+    ("blockquote in a list", form_blockquote_in_list),
+    ("dash look-alike minus", form_dash_minus),
+    ("spaced thousands + points", form_spaced_thousands_points),
+    ("'7.3 thousand'", form_thousand_word),
+    ("level in words", form_level_in_words),
+    ("scientific 2.28e3", form_scientific),
+    ("pct / pc / per-cent", form_pct_abbreviation),
+    ("'roughly 3 per cent'", form_roughly_per_cent),
+    ("'over 5%' / 'under 1%'", form_more_than),
+    ("wrong direction, other tense", form_direction_tense),
+    ("false superlative / streak", form_false_superlative),
+    ("weekday contradicts date", form_weekday_mismatch),
+    ("ordinal date '8th August'", form_ordinal_date),
+    ("emoji inside the figure", form_emoji_inside),
+    ("HTML <table>", form_html_table),
+    ("<details>/<summary>", form_details),
+    ("HTML <img alt/title>", form_html_img_alt),
+    ("misspelt index name", form_misspelt_name),
+    ("'It' two sentences on", form_it_later),
+    ("percentage points", form_percentage_points),
+    ("since January 1 (YTD)", form_since_january),
+    ("from Monday's open", form_from_open),
+    ("basis points", form_basis_points),
+    ("~ / ≈ approximate", form_tilde),
+]
+
+
 # --- judging -----------------------------------------------------------------------------
 
 
@@ -680,9 +1209,15 @@ def verdicts(
     return out
 
 
-def run(articles: list[Article], per_form: int, seed: int) -> dict[str, list[Verdict]]:
-    """Every form's verdicts."""
-    return {name: verdicts(name, make, articles, per_form, seed) for name, make in FORMS}
+def run(
+    articles: list[Article],
+    per_form: int,
+    seed: int,
+    forms: list[tuple[str, FormFn]] | None = None,
+) -> dict[str, list[Verdict]]:
+    """Every form's verdicts (of FORMS unless `forms` is given)."""
+    chosen = FORMS if forms is None else forms
+    return {name: verdicts(name, make, articles, per_form, seed) for name, make in chosen}
 
 
 def main() -> None:
@@ -695,12 +1230,15 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("-v", "--verbose", action="store_true", help="list every silent mutant")
     parser.add_argument("--dump", type=Path, help="write every silent mutant's text here")
+    parser.add_argument(
+        "--heldout", action="store_true", help="run only the held-out forms (HELDOUT_FORMS)"
+    )
     args = parser.parse_args()
 
     articles = load_articles(args.data_dir, args.articles, args.seed)
     passing = clean(articles)
     drafted = sum(a.name.startswith("draft:") for a in passing)
-    results = run(passing, args.per_form, args.seed)
+    results = run(passing, args.per_form, args.seed, HELDOUT_FORMS if args.heldout else FORMS)
 
     print(
         f"articles: {len(articles)} loaded, {len(passing)} pass unmutated and are used "
