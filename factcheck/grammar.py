@@ -141,6 +141,7 @@ DIRECTION: Final[tuple[tuple[str, int], ...]] = (
             "rise",
             "rises",
             "rising",
+            "risen",  # "has risen"
             "gained",
             "gain",
             "gains",
@@ -223,6 +224,8 @@ DIRECTION: Final[tuple[tuple[str, int], ...]] = (
             "fall",
             "falls",
             "falling",
+            "fallen",  # "has fallen"
+            "sunk",
             "lost",
             "lose",
             "loses",
@@ -1370,6 +1373,29 @@ MOVED_FILLERS: Final = ("ground", "sharply", "slightly", "modestly", "again", "f
 MOVED_WEEKS: Final = pick(
     PERIOD_PHRASES, "this week", "on the week", "over the week", "for the week", "during the week"
 )
+#: The same claim in other tenses and with a copula: "has fallen this week", "has been
+#: climbing all week", "was higher on the week", "is down for the week".  The auxiliary ...
+MOVED_AUXILIARIES: Final = (
+    "has been",
+    "have been",
+    "has",
+    "have",
+    "had",
+    "is",
+    "was",
+    "are",
+    "were",
+)
+#: ... then one of these (a participle, an -ing form or a direction adjective) ...
+MOVED_STATES: Final = pick_rows(
+    DIRECTION,
+    "risen", "fallen", "sunk", "gained", "lost", "climbed", "dropped", "declined", "slipped",
+    "advanced", "rallied", "tumbled", "retreated", "jumped", "surged", "soared", "plunged",
+    "weakened", "climbing", "rising", "gaining", "rallying", "advancing", "falling", "sliding",
+    "slipping", "declining", "dropping", "losing", "retreating", "higher", "lower", "up", "down",
+)  # fmt: skip
+#: ... and the week named ("all week" as well).
+MOVED_STATE_WEEKS: Final = (*MOVED_WEEKS, "all week")
 
 
 # --- metrics ---------------------------------------------------------------------------------

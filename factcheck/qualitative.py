@@ -43,6 +43,9 @@ from factcheck.grammar import (
     GIVE_BACK_VERBS,
     GIVEN_BACK,
     MOVED_FILLERS,
+    MOVED_AUXILIARIES,
+    MOVED_STATE_WEEKS,
+    MOVED_STATES,
     MOVED_VERBS,
     MOVED_WEEKS,
     OPEN_VERBS,
@@ -126,6 +129,14 @@ MOVED: Final = Scan(
     rf"\b(?P<dir>{alternation(MOVED_VERBS)})\s+(?:{alternation(MOVED_FILLERS)}\s+)?"
     rf"(?P<period>{alternation(MOVED_WEEKS)}|on\s+{alternation(w.lower() for w in WEEKDAY_NAMES)})"
     r"\b(?![^.;]{0,12}?[+\-−]?[\d#$])",
+    re.ASCII,
+)
+#: ... in other tenses and with a copula: "has fallen this week", "has been climbing all
+#: week", "was higher on the week", "is down for the week".
+MOVED_STATE: Final = Scan(
+    rf"\b(?:{alternation(MOVED_AUXILIARIES)})\s+(?P<dir>{alternation(w for w, _ in MOVED_STATES)})"
+    rf"\s+(?:{alternation(MOVED_FILLERS)}\s+)?(?P<period>{alternation(MOVED_STATE_WEEKS)}|on\s+"
+    rf"{alternation(w.lower() for w in WEEKDAY_NAMES)})\b(?![^.;]{{0,12}}?[+\-−]?[\d#$])",
     re.ASCII,
 )
 WEEK_MOVE: Final = Scan(
@@ -384,7 +395,7 @@ def _judge_moved(r: PhraseReading, m: re.Match[str]) -> None:
     if not named or is_outside(named[-1].value):
         return
     period: str | None = "week"
-    if not m.group("period").startswith(("this", "on the", "over", "for", "during")):
+    if not m.group("period").startswith(("this", "on the", "over", "for", "during", "all")):
         period = _period_near(r.ctx, start, end, None, kinds=("date",), lower=r.doc.lower)
     if period is None or period.startswith("missing"):
         return
@@ -587,6 +598,7 @@ PHRASE_KINDS: Final[tuple[PhraseKind, ...]] = (
     PhraseKind(POSTED, _judge_posted, DIRECTION_OVER_PERIOD),
     PhraseKind(WEEK_MOVE, _judge_week_move, DIRECTION_OVER_PERIOD),
     PhraseKind(MOVED, _judge_moved, DIRECTION_OVER_PERIOD),
+    PhraseKind(MOVED_STATE, _judge_moved, DIRECTION_OVER_PERIOD),
     PhraseKind(WEEK_EXTREME, _judge_week_extreme, EXTREME_ON_DAY),
     PhraseKind(EVERY_SESSION_SCAN, _judge_every_session, EVERY_SESSION),
     PhraseKind(WEEK_START_SCAN, _judge_week_start, WEEK_START),

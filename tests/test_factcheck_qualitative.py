@@ -191,6 +191,14 @@ def test_a_run_counted_from_the_day_it_starts(
         ("Stocks fell this week.", []),
         # a move with its figure is the figure check's
         ("The Russell 2000 rose this week by 2.38%.", []),
+        # other tenses and a copula
+        ("The Russell 2000 has fallen this week.", [Status.CONTRADICTED]),
+        ("The Russell 2000 has been sliding all week.", [Status.CONTRADICTED]),
+        ("The Russell 2000 was lower on the week.", [Status.CONTRADICTED]),
+        ("The Russell 2000 is down for the week.", [Status.CONTRADICTED]),
+        ("The Russell 2000 has risen this week.", [Status.VERIFIED]),
+        ("The Russell 2000 was up on Wednesday.", [Status.CONTRADICTED]),
+        ("The Russell 2000 is up 2.38% this week.", []),
     ],
 )
 def test_a_direction_worded_without_a_figure(
