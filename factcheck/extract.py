@@ -153,7 +153,8 @@ def _mask_markup(body: str) -> str:
     article is prose that is copied as is."""
     spans: list[tuple[int, int]] = []
     # links and HTML by hand: a regex would read to the closer from every opener
-    spans.extend(html_spans(body))
+    for start, end in html_spans(body):
+        spans.extend(_markup_of_tag(body, start, end))
     for start, text_start, text_end, end in md_links(body):
         spans.append((start, text_start))  # "![" or "["
         spans.append((text_end, end))  # "](url)"
@@ -180,6 +181,24 @@ def _mask_markup(body: str) -> str:
 
 
 _NOT_NEWLINE_RE: Final = re.compile(r"[^\n]")
+#: An HTML attribute whose value a reader is shown: an image's `alt` text (shown in its place
+#: when it does not load, and read aloud) and any element's `title` (its tooltip).
+_SHOWN_ATTRIBUTE_RE: Final = re.compile(r"""\b(?:alt|title)\s*=\s*(["'])([^"'\n]*)\1""", re.I)
+
+
+def _markup_of_tag(body: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of an HTML tag or comment body[start:end] to blank: all of it, but the values
+    of the attributes a reader is shown (`<img alt="...">`), whose figures are read as text."""
+    tag = body[start:end]
+    if tag.startswith("<!--") or ("alt" not in tag and "title" not in tag and "ALT" not in tag):
+        return [(start, end)]
+    out: list[tuple[int, int]] = []
+    pos = start
+    for m in _SHOWN_ATTRIBUTE_RE.finditer(body, start, end):
+        out.append((pos, m.start(2)))
+        pos = m.end(2)
+    out.append((pos, end))
+    return out
 
 
 def _mask_name_digits(text: str, lower: str) -> tuple[str, str]:

@@ -367,3 +367,20 @@ def test_a_decimal_comma_before_a_percent_is_one_figure(
 ) -> None:
     report = check_text(sentence, rut, strict=True)
     assert [(c.text, c.status.value) for c in report.claims] == [(written, status)]
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<img src="chart.png" alt="The Russell 2000 closed the week at 2,281.42.">',
+        "<img src='chart.png' title='The Russell 2000 closed the week at 2,281.42.'>",
+        '<span title="The Russell 2000 closed the week at 2,281.42.">the week</span>',
+    ],
+)
+def test_html_attribute_values_a_reader_is_shown_are_read(html: str) -> None:
+    assert _claim(_check(html + "\n"), WRONG_CLOSE) is Status.MISMATCH
+
+
+def test_other_attributes_and_comments_stay_markup() -> None:
+    report = _check('<img src="chart-2281.png" alt=""> <!-- alt="2,281.42" -->\n')
+    assert report.claims == ()
