@@ -52,6 +52,7 @@ from factcheck.grammar import (
 from factcheck.patterns import Scan
 from factcheck.scan import html_spans, md_links
 from factcheck.streak_counts import streaks_in, worded_percents_in
+from factcheck.worded_numbers import worded_numbers_in
 
 #: What other modules take from here: the reader and its limits.
 __all__ = [
@@ -395,6 +396,7 @@ class _Sentences:
         streaks = streaks_in(chunk, low, sent.start)
         worded = worded_percents_in(chunk, low, sent.start)
         fractions = fraction_percents_in(chunk, low, sent.start)
+        fractions += worded_numbers_in(chunk, low, sent.start)
         if fractions:  # "half a percent", "three-quarters of one percent", "2½%"
             spans = [(f.start, f.end) for f in fractions]
             worded = [f for f in worded if not any(a <= f.start < b for a, b in spans)]

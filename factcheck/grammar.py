@@ -1848,6 +1848,21 @@ FOLLOW_GAP_EXTREMES: Final = (
 SET_ON_VERBS: Final = pick(REACH_VERBS, "set", "reached")
 #: Units of a change spelled out ("2.1 percent", "35 points").
 PERCENT_WORDS: Final = ("percent", "per cent", "pct")
+#: A number written in words with a scale word (`factcheck.worded_numbers`): "two thousand
+#: one hundred points", "seven thousand four hundred", "twenty-two thousand five hundred".
+NUMBER_WORD_VALUES: Final[tuple[tuple[str, int], ...]] = (
+    ("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6), ("seven", 7),
+    ("eight", 8), ("nine", 9), ("ten", 10), ("eleven", 11), ("twelve", 12), ("thirteen", 13),
+    ("fourteen", 14), ("fifteen", 15), ("sixteen", 16), ("seventeen", 17), ("eighteen", 18),
+    ("nineteen", 19), ("twenty", 20), ("thirty", 30), ("forty", 40), ("fifty", 50),
+    ("sixty", 60), ("seventy", 70), ("eighty", 80), ("ninety", 90),
+)  # fmt: skip
+#: ... its scale words (one of which must be there: "twenty sessions" is a count, not a level)
+NUMBER_SCALE_WORDS: Final[tuple[tuple[str, int], ...]] = (
+    ("hundred", 100),
+    ("thousand", 1000),
+    ("million", 1_000_000),
+)
 #: A percentage written as a fraction (`factcheck.fractions`): "half a percent", "a quarter of
 #: a per cent", "three-quarters of one percent" (a space here is any run of spaces or hyphens).
 FRACTION_WORDS: Final[tuple[tuple[str, Decimal], ...]] = (

@@ -384,3 +384,31 @@ def test_html_attribute_values_a_reader_is_shown_are_read(html: str) -> None:
 def test_other_attributes_and_comments_stay_markup() -> None:
     report = _check('<img src="chart-2281.png" alt=""> <!-- alt="2,281.42" -->\n')
     assert report.claims == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written", "status"),
+    [
+        (
+            "The Russell 2000 closed the week at two thousand one hundred points.",
+            "two thousand one hundred points",
+            "mismatch",
+        ),
+        (
+            "The Russell 2000 closed the week at two thousand two hundred and eighteen points.",
+            "two thousand two hundred and eighteen points",
+            "verified",
+        ),
+        ("The Russell 2000 closed the week above two thousand.", "two thousand", "verified"),
+    ],
+)
+def test_a_level_in_words_is_a_figure(
+    rut: WeeklyIndexBrief, sentence: str, written: str, status: str
+) -> None:
+    report = check_text(sentence, rut, strict=True)
+    assert [(c.text, c.status.value) for c in report.claims] == [(written, status)]
+
+
+def test_number_words_without_a_scale_are_no_level(rut: WeeklyIndexBrief) -> None:
+    report = check_text("One of the two indices rose in three of five sessions.", rut)
+    assert all(c.kind != "number" for c in report.claims)

@@ -91,6 +91,8 @@ FLOODS = ["[", "![", "[a](", "[](", "a<", "<a ", "<!-- x", "<!-- x\n", "*", "{{"
 FLOODS += ["a ", "Dow 1.5", "1,1", "Russell 2000 1\n"]
 #: ... and numbers the figure reader does not read, each a finding of rules F011 and F012
 FLOODS += ["CL=F$71.76. ", "&#50;&#51; y. ", " ²³ "]
+#: ... and numbers in words (one long run, or runs that spell no number)
+FLOODS += ["two thousand ", "one hundred and ", "thousand "]
 #: ... and HTML attributes a reader is shown, in one long tag
 FLOODS += ["<img alt='1\" title=\"2' ", '<img alt="The index closed at 2,218.42." ']
 
