@@ -1700,6 +1700,35 @@ SUPERLATIVES: Final = (
     "sharpest",
     "steepest",
 )
+#: The week ranked in its year (`factcheck.qualitative.WEEK_RANK`): "its best week of the
+#: year", "the biggest weekly gain of 2025", "its worst week so far this year".  The
+#: superlative says which end ...
+WEEK_RANK_BEST: Final = pick(SUPERLATIVES, "best", "biggest", "largest", "strongest")
+WEEK_RANK_WORST: Final = pick(SUPERLATIVES, "worst", "weakest", "sharpest", "steepest")
+#: ... the noun names the week (a loss noun makes "biggest" the worst end) ...
+WEEK_RANK_NOUNS: Final = ("week", "weekly performance", "weekly showing")
+WEEK_RANK_GAINS: Final = ("weekly gain", "weekly advance", "weekly rise", "weekly rally")
+WEEK_RANK_LOSSES: Final = (
+    "weekly loss",
+    "weekly decline",
+    "weekly drop",
+    "weekly fall",
+    "weekly slide",
+    "weekly selloff",
+)
+#: ... and the year is named: "of the year", "in 2025", "so far this year".
+WEEK_RANK_SPANS: Final = (
+    "of the year",
+    "of the year so far",
+    "so far this year",
+    "this year",
+    "in the year",
+    "of",
+    "in",
+    "for",
+    "so far in",
+    "yet in",
+)
 #: A direction right after a figure ("0.17% higher", "10.06% below its high").
 FOLLOW_DIRECTIONS: Final[tuple[tuple[str, int], ...]] = (
     *WAYS,

@@ -353,6 +353,18 @@ RECORD_CLAIM: Final = _rule(
     claim is `contradicted`; at or above them all it is `unsupported`, never verified: the
     data starts on a known day, and an all-time record needs the whole history.""",
 )
+WEEK_RANK: Final = _rule(
+    "P013",
+    "week-rank",
+    "phrase",
+    "A week called the year's best or worst is the year's best or worst so far",
+    """ "its best week of the year", "the biggest weekly gain of 2025", "its worst week so far
+    this year": the week's change is held to the best (worst) weekly change of the calendar
+    year to the reported week, each week's last close against the week before's (the brief's
+    `E.year.best_week_pct` and `E.year.worst_week_pct`). Another week's being better (worse)
+    is `contradicted`, naming that week; a year the brief holds no weeks of is
+    `unsupported`.""",
+)
 
 # --- streaks -------------------------------------------------------------------------------
 STREAK_CURRENT: Final = _rule(

@@ -205,3 +205,24 @@ def test_a_direction_worded_without_a_figure(
     rut: WeeklyIndexBrief, text: str, found: list[Status]
 ) -> None:
     assert [s for t, s in phrases(text, rut) if not t.startswith("(")] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # Russell 2000, week to May 16 2025: +4.46%, its best week of 2025 so far; its worst,
+        # the week to Apr 4 (-9.70%)
+        ("The Russell 2000 posted its best week of the year.", [Status.VERIFIED]),
+        ("Small caps had their biggest weekly gain of 2025.", [Status.VERIFIED]),
+        ("The Russell 2000 had its worst week so far this year.", [Status.CONTRADICTED]),
+        ("The Russell 2000 had its best week of 2024.", []),  # a year the brief holds no rank of
+        ("The Russell 2000 had its best week since March.", []),
+        ("The Russell 2000 had its best week in months.", []),
+    ],
+)
+def test_a_week_ranked_in_its_year(text: str, found: list[Status]) -> None:
+    from .briefs import load
+
+    brief = load("RUT", "2025-05-16")
+    report = check_text(text, brief, strict=True)
+    assert [c.status for c in report.claims if c.rule == "P013"] == found

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
+from operator import itemgetter
 from typing import Any, Final
 
 from factcheck import ids
@@ -337,6 +338,26 @@ def _entity_facts(
     else:
         f.base_close(ytd, f"last close of {ytd.base_date.year}", prev, days)
         f.change("ytd", ytd, "year-to-date change", on=last.date, id_style="period_first")
+        for metric, (pct, week_end), words in zip(
+            ("best_week_pct", "worst_week_pct"),
+            _best_and_worst_weeks(bars, last.date),
+            ("best", "worst"),
+            strict=True,
+        ):
+            f.add(
+                metric,
+                "year",
+                pct,
+                Unit.PERCENT,
+                f"{words} weekly change of {last.date.year} so far (the week to {week_end:%b %-d})",
+                on=week_end,
+                signed=True,
+                derivation=(
+                    f"each calendar week's last close of {last.date.year} to {last.date} against "
+                    "the week before's; the week of the year's first session included"
+                ),
+                fact_id=ids.period(entity.key, "year", metric),
+            )
         first = bars.first_session_of_year(last.date)
         if first is not None and first.date < days[0].date and first.date != prev.date:
             f.level(
@@ -393,6 +414,32 @@ def _entity_facts(
             )
     changes = {"week": weekly} | {s.date.isoformat(): s.change for s in days}
     return f.items, changes, days
+
+
+_FIRST_ITEM: Final = itemgetter(0)
+
+
+def _best_and_worst_weeks(
+    bars: Bars, as_of: dt.date
+) -> tuple[tuple[Decimal, dt.date], tuple[Decimal, dt.date]]:
+    """((change, week's last session) of the year's best week, ... of its worst) to `as_of`:
+    each calendar week whose last session falls in `as_of`'s year, its last close against
+    the last close before its Monday, as the brief's weekly change is measured (so the week
+    of the first session of the year counts from the Friday before New Year)."""
+    first = bars.first_session_of_year(as_of)
+    assert first is not None  # the year to date is held, so its first session is
+    monday = first.date - dt.timedelta(days=first.date.weekday())
+    base = bars.previous_close(monday)
+    weeks: dict[tuple[int, int], m.Session] = {}
+    start = base if base is not None else first
+    for s in bars.between(monday, as_of).sessions(start):
+        weeks[s.date.isocalendar()[:2]] = s  # the week's last session so far
+    changes: list[tuple[Decimal, dt.date]] = []
+    close = start.value
+    for s in weeks.values():
+        changes.append((m.pct(s.close, close), s.date))
+        close = s.close
+    return max(changes, key=_FIRST_ITEM), min(changes, key=_FIRST_ITEM)
 
 
 def _levels(
