@@ -226,6 +226,7 @@ DIRECTION: Final[tuple[tuple[str, int], ...]] = (
             "falling",
             "fallen",  # "has fallen"
             "sunk",
+            "given ground",  # "has given ground"
             "lost",
             "lose",
             "loses",
@@ -1393,9 +1394,11 @@ MOVED_STATES: Final = pick_rows(
     "advanced", "rallied", "tumbled", "retreated", "jumped", "surged", "soared", "plunged",
     "weakened", "climbing", "rising", "gaining", "rallying", "advancing", "falling", "sliding",
     "slipping", "declining", "dropping", "losing", "retreating", "higher", "lower", "up", "down",
+    "given ground",
 )  # fmt: skip
-#: ... and the week named ("all week" as well).
-MOVED_STATE_WEEKS: Final = (*MOVED_WEEKS, "all week")
+#: ... and the week named ("all week", "since last Friday": the week's change is measured
+#: from the last close before it).
+MOVED_STATE_WEEKS: Final = (*MOVED_WEEKS, "all week", "since last friday", "since friday")
 
 
 # --- metrics ---------------------------------------------------------------------------------

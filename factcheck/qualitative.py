@@ -402,7 +402,9 @@ def _judge_moved(r: PhraseReading, m: re.Match[str]) -> None:
     if not named or is_outside(named[-1].value):
         return
     period: str | None = "week"
-    if not m.group("period").startswith(("this", "on the", "over", "for", "during", "all")):
+    if not m.group("period").startswith(
+        ("this", "on the", "over", "for", "during", "all", "since")
+    ):
         period = _period_near(r.ctx, start, end, None, kinds=("date",), lower=r.doc.lower)
     if period is None or period.startswith("missing"):
         return

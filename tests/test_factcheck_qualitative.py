@@ -199,6 +199,7 @@ def test_a_run_counted_from_the_day_it_starts(
         ("The Russell 2000 has risen this week.", [Status.VERIFIED]),
         ("The Russell 2000 was up on Wednesday.", [Status.CONTRADICTED]),
         ("The Russell 2000 is up 2.38% this week.", []),
+        ("The Russell 2000 has given ground since last Friday.", [Status.CONTRADICTED]),
     ],
 )
 def test_a_direction_worded_without_a_figure(
