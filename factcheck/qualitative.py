@@ -326,6 +326,11 @@ class PhraseKind:
     rule: Rule
 
 
+def _unsupported(r: PhraseReading, m: re.Match[str], message: str, rule: Rule) -> None:
+    """A worded claim no fact of the brief can settle: `message` says what is missing."""
+    r.out.append(phrase_finding(m, r.base, Status.UNSUPPORTED, None, None, message, rule))
+
+
 def _judge_finish(r: PhraseReading, m: re.Match[str]) -> None:
     """ "finished the week higher", "ended in the red": a direction over the period named."""
     brief = r.binder.brief
@@ -425,17 +430,7 @@ def _judge_week_extreme(r: PhraseReading, m: re.Match[str]) -> None:
     entity = entity_before(r.ctx, r.base + m.start(), r.summary, subject)
     facts = _extreme_facts(brief, entity, "week", which, hl.startswith("high"))
     if not facts:
-        r.out.append(
-            phrase_finding(
-                m,
-                r.base,
-                Status.UNSUPPORTED,
-                None,
-                None,
-                "no weekly high/low for this index",
-                EXTREME_ON_DAY,
-            )
-        )
+        _unsupported(r, m, "no weekly high/low for this index", EXTREME_ON_DAY)
         return
     if any(f.on is not None and f.on.isoformat() == day for f in facts):
         r.out.append(
@@ -473,17 +468,7 @@ def _judge_every_session(r: PhraseReading, m: re.Match[str]) -> None:
     ]
     wrong = [f for f in changes if (f.value > 0) != up]
     if not changes:
-        r.out.append(
-            phrase_finding(
-                m,
-                r.base,
-                Status.UNSUPPORTED,
-                None,
-                None,
-                "no daily changes for this index",
-                EVERY_SESSION,
-            )
-        )
+        _unsupported(r, m, "no daily changes for this index", EVERY_SESSION)
     elif wrong:
         r.out.append(
             phrase_finding(
@@ -567,17 +552,7 @@ def _judge_w52(r: PhraseReading, m: re.Match[str]) -> None:
     hl = m.group("hl").lower()
     facts = _extreme_facts(brief, entity, "52w", which, hl == "high")
     if not facts:
-        r.out.append(
-            phrase_finding(
-                m,
-                r.base,
-                Status.UNSUPPORTED,
-                None,
-                None,
-                "the brief has no 52-week range here",
-                W52_EXTREME,
-            )
-        )
+        _unsupported(r, m, "the brief has no 52-week range here", W52_EXTREME)
         return
     sessions = set(brief.week.sessions)
     if any(f.on in sessions for f in facts):
@@ -632,17 +607,7 @@ def _judge_week_rank(r: PhraseReading, m: re.Match[str]) -> None:
     ranked = brief.get(ids.period(entity, "year", f"{end_name}_week_pct"))
     week = brief.get(ids.period(entity, "week", "change_pct"))
     if ranked is None or week is None:
-        r.out.append(
-            phrase_finding(
-                m,
-                r.base,
-                Status.UNSUPPORTED,
-                None,
-                None,
-                f"no ranking of {entity}'s weeks this year in the brief",
-                WEEK_RANK,
-            )
-        )
+        _unsupported(r, m, f"no ranking of {entity}'s weeks this year in the brief", WEEK_RANK)
         return
     if round(week.value, 2) == round(ranked.value, 2):
         r.out.append(
