@@ -555,9 +555,18 @@ def _judge_w52(r: PhraseReading, m: re.Match[str]) -> None:
         _unsupported(r, m, "the brief has no 52-week range here", W52_EXTREME)
         return
     sessions = set(brief.week.sessions)
-    if any(f.on in sessions for f in facts):
+    start, end = r.base + m.start(), r.base + m.end()
+    day = _period_near(r.ctx, start, end, r.summary, ("date",), lower=r.doc.lower)
+    named = dt.date.fromisoformat(day) if day is not None and day[:1].isdigit() else None
+    if named in sessions and not any(f.on == named for f in facts):
+        # "set a 52-week closing high on Friday": on that session, not another of the week
+        f = next((f for f in facts if f.on in sessions), facts[0])
+        when = f"{f.on:%A, %b %-d}" if f.on is not None else "another day"
+        message = f"the 52-week {hl} was set on {when}, not {named:%A}: {f.display}"
+        r.out.append(phrase_finding(m, r.base, Status.CONTRADICTED, f, when, message, W52_EXTREME))
+    elif (held := next((f for f in facts if f.on in sessions), None)) is not None:
         r.out.append(
-            phrase_finding(m, r.base, Status.VERIFIED, facts[0], None, facts[0].label, W52_EXTREME)
+            phrase_finding(m, r.base, Status.VERIFIED, held, None, held.label, W52_EXTREME)
         )
     else:
         f = facts[0]

@@ -227,3 +227,19 @@ def test_a_week_ranked_in_its_year(text: str, found: list[Status]) -> None:
     brief = load("RUT", "2025-05-16")
     report = check_text(text, brief, strict=True)
     assert [c.status for c in report.claims if c.rule == "P013"] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # S&P 500, week to Sep 27 2024: its 52-week closing high was Thursday's (Sep 26)
+        ("The S&P 500 set a 52-week closing high on Thursday.", [Status.VERIFIED]),
+        ("The S&P 500 set a 52-week closing high on Friday.", [Status.CONTRADICTED]),
+        ("The S&P 500 set a 52-week closing high this week.", [Status.VERIFIED]),
+    ],
+)
+def test_a_52_week_high_on_a_named_day_is_that_days(text: str, found: list[Status]) -> None:
+    from .briefs import load
+
+    report = check_text(text, load("SPX", "2024-09-27"), strict=True)
+    assert [c.status for c in report.claims if c.rule == "P008"] == found
