@@ -41,6 +41,10 @@ HEDGE_UNITS: Final = Decimal(1)
 #: 2.38%: a hedge must still say what the figure is.
 APPROXIMATE_RELATIVE: Final = Decimal("0.05")
 APPROXIMATE_ROUNDING_MAX: Final = Decimal("0.10")
+#: ... but a figure of 100 or more (an index level, a points move) only within this fraction:
+#: "about 4,880" is not a close of 4,982.77, 2.1% away, where "about 2.5%" is 2.38%.
+APPROXIMATE_RELATIVE_LARGE: Final = Decimal("0.02")
+APPROXIMATE_LARGE_FROM: Final = Decimal(100)
 
 #: "nearly X" / "almost X" / "just under X" must also be at least this fraction of X, so
 #: "nearly 1%" needs a value in [0.9, 1) rather than anything in [0, 1).
@@ -149,8 +153,11 @@ def written_matches(value: Decimal, written: Decimal, decimals: int, hedge: Hedg
         return rounds_to(value, written, decimals)
     if hedge is Hedge.APPROXIMATE:
         size = abs(written)
+        relative = (
+            APPROXIMATE_RELATIVE_LARGE if size >= APPROXIMATE_LARGE_FROM else APPROXIMATE_RELATIVE
+        )
         return rounds_to(value, written, decimals) or abs(value - written) <= max(
-            min(unit / 2, size * APPROXIMATE_ROUNDING_MAX), size * APPROXIMATE_RELATIVE
+            min(unit / 2, size * APPROXIMATE_ROUNDING_MAX), size * relative
         )
     if hedge is Hedge.NEARLY:
         return max(written - unit, written * NEARLY_MIN_FRACTION) <= value < written

@@ -50,6 +50,8 @@ def test_last_place_unit(written: str, decimals: int, unit: str) -> None:
         ("2.88", "3", 0, Hedge.APPROXIMATE, True),
         ("2218.42", "2200", 0, Hedge.APPROXIMATE, True),
         ("2218.42", "2250", 0, Hedge.APPROXIMATE, True),  # 1.4% away
+        ("4982.77", "4880", 0, Hedge.APPROXIMATE, False),  # a level within 2%, not 5%
+        ("2.38", "2.5", 1, Hedge.APPROXIMATE, True),  # a percentage within 5%
         ("2218.42", "3000", 0, Hedge.APPROXIMATE, False),  # one unit (1,000) was no bound
         ("2218.42", "2000", 0, Hedge.APPROXIMATE, False),  # 11% off: a rounding, but too far
         ("45.52", "50", 0, Hedge.APPROXIMATE, True),  # to the ten, 9% off
