@@ -71,12 +71,6 @@ from factcheck.grammar import (
     WEEK_MOVE_NOT_AFTER,
     WEEK_MOVE_NOUNS,
     WEEK_MOVE_VERBS,
-    WEEK_RANK_BEST,
-    WEEK_RANK_GAINS,
-    WEEK_RANK_LOSSES,
-    WEEK_RANK_NOUNS,
-    WEEK_RANK_SPANS,
-    WEEK_RANK_WORST,
     WEEK_WITH_NOUNS,
     WEEKDAY_NAMES,
     WEEKLY,
@@ -102,6 +96,7 @@ from factcheck.rules import (
     WEEK_START,
     Rule,
 )
+from factcheck.week_rank import WEEK_RANK_SCAN, week_rank_claim
 
 FLAT_PCT: Final = Decimal("0.1")
 """|change| below this (percent) counts as "flat" / "unchanged" / "little changed"."""
@@ -583,52 +578,10 @@ def _judge_record(r: PhraseReading, m: re.Match[str]) -> None:
     r.out.extend(record_claim(m, r.text, r.base, r.binder.brief, entity, day))
 
 
-#: "its best week of the year", "the biggest weekly gain of 2025", "its worst week so far
-#: this year": the week ranked in its calendar year (rule P013).
-WEEK_RANK_SCAN: Final = Scan(
-    rf"\b(?:(?:its|their|the|a)\s+)?(?:(?P<best>{alternation(WEEK_RANK_BEST)})|"
-    rf"(?P<worst>{alternation(WEEK_RANK_WORST)}))\s+(?:(?P<gain>{alternation(WEEK_RANK_GAINS)})|"
-    rf"(?P<loss>{alternation(WEEK_RANK_LOSSES)})|{alternation(WEEK_RANK_NOUNS)})\s+"
-    rf"(?:since\b(?P<since>)|(?:{alternation(WEEK_RANK_SPANS)})\s*(?P<year>(?:19|20)\d\d)?\b)",
-    re.ASCII,
-)
-
-
 def _judge_week_rank(r: PhraseReading, m: re.Match[str]) -> None:
-    """ "its best week of the year": the week's change against the year's best (worst) week so
-    far.  "since <a day>" and another year than the brief's are spans it holds no ranking
-    for, and are left alone; "of", "in" and "for" count only with a year after them."""
-    brief = r.binder.brief
-    year = m.group("year")
-    span = r.text[m.start() : m.end()]
-    if m.group("since") is not None or (
-        year is not None and int(year) != brief.week.last_session.year
-    ):
-        return
-    if year is None and not span.rstrip().endswith(("year", "this year")):
-        return  # "its best week in months", "its best week of gains"
-    worst = m.group("worst") is not None or (
-        m.group("loss") is not None and m.group("best") is not None
-    )
-    start = r.base + m.start()
-    entity = entity_before(r.ctx, start, r.summary, r.binder.subject)
-    end_name = "worst" if worst else "best"
-    ranked = brief.get(ids.period(entity, "year", f"{end_name}_week_pct"))
-    week = brief.get(ids.period(entity, "week", "change_pct"))
-    if ranked is None or week is None:
-        _unsupported(r, m, f"no ranking of {entity}'s weeks this year in the brief", WEEK_RANK)
-        return
-    if round(week.value, 2) == round(ranked.value, 2):
-        r.out.append(
-            phrase_finding(m, r.base, Status.VERIFIED, ranked, None, ranked.label, WEEK_RANK)
-        )
-        return
-    on = f" to {ranked.on:%b %-d}" if ranked.on is not None else ""
-    message = (
-        f"not the {end_name} week of {brief.week.last_session.year} so far: that was the "
-        f"week{on} ({ranked.display}); this week's change is {week.display}"
-    )
-    r.out.append(phrase_finding(m, r.base, Status.CONTRADICTED, ranked, None, message, WEEK_RANK))
+    """ "its best week of the year": `factcheck.week_rank`."""
+    entity = entity_before(r.ctx, r.base + m.start(), r.summary, r.binder.subject)
+    r.out.extend(week_rank_claim(m, r.text, r.base, r.binder.brief, entity))
 
 
 #: Every kind of worded claim, in the order they are judged (a later kind skips the words
