@@ -145,6 +145,8 @@ def test_a_batch_stopped_by_a_signal_says_what_it_did_and_resumes(
     assert "articles" in stderr and "interrupted" in stderr and "Traceback" not in stderr
     published = [Path(p) for p in stdout.split()]
     assert published and all(p.is_file() for p in published)
+    # every article on disk is in the list, those a stopped worker never reported too
+    assert {p.name for p in published} == {p.name for p in out.glob("*.md")}
     assert not list(out.glob(".*.staging"))
     done = {p.name for p in out.glob("*.md")}
     again = subprocess.run([*args, "--quiet"], capture_output=True, text=True, timeout=600)

@@ -53,6 +53,8 @@ from writer.errors import BadInput, DataUnavailable, OutOfSpace, Terminated, Wri
 from writer.render import make_console
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from writer.data import PriceSource
 
 #: Threads drafting at once by default: enough to hide an API's latency, few enough to stay
@@ -358,10 +360,35 @@ def run_batch(
         # the folder holds whole articles only (as the next run would, now)
         with contextlib.suppress(OSError):
             output.recover_all(template.out_dir)
+        with contextlib.suppress(OSError, WriterError, CheckError):
+            _published_unreported(runs, template.out_dir, moment)
         how = "SIGTERM" if isinstance(exc, Terminated) else "Ctrl-C"
         raise BatchInterrupted(list(runs), how) from None
     meter.load_shared()
     return runs, max(r.exit_code for r in runs)
+
+
+def _published_unreported(runs: list[ArticleRun], out_dir: Path, since: dt.datetime) -> None:
+    """After a stop: each article this batch published (written since `since`) whose report
+    never reached the command, because its worker was stopped between publishing it and
+    saying so, is marked published, found by its front matter's ticker and week.  The folder,
+    not the messages, says what was done."""
+    from factcheck.frontmatter import article_target
+
+    waiting = {
+        (r.symbol.upper(), r.week): r for r in runs if r.verdict in ("pending", "interrupted")
+    }
+    if not waiting:
+        return
+    cutoff = since.timestamp()
+    for path in sorted(out_dir.glob("*.md")):
+        if path.name.endswith(".rejected.md") or path.stat().st_mtime < cutoff:
+            continue
+        with path.open(encoding="utf-8") as handle:
+            ticker, week = article_target(handle.read(4096))
+        run = waiting.pop((ticker.upper(), week), None) if ticker and week else None
+        if run is not None:
+            run.verdict, run.stem, run.message = "published", path.stem, str(path)
 
 
 class BatchInterrupted(Exception):
